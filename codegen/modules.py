@@ -1,0 +1,19 @@
+"""The registry of generated modules: every reader module contributes its ``MODULES`` specs."""
+
+from __future__ import annotations
+
+import importlib
+
+from dicomkit.codegen.emit import ModuleSpec
+
+#: Reader modules (``dicomkit.codegen.readers.<name>``), each exporting ``MODULES``.
+READERS = ("part05", "part06", "part07", "part08")
+
+
+def all_specs() -> list[ModuleSpec]:
+    """Every module spec, sorted by module name."""
+    specs: list[ModuleSpec] = []
+    for name in READERS:
+        mod = importlib.import_module(f"dicomkit.codegen.readers.{name}")
+        specs.extend(mod.MODULES)
+    return sorted(specs, key=lambda s: s.name)

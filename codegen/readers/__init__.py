@@ -1,0 +1,1 @@
+"""One reader per part of the standard: document model in, model dataclasses out."""

@@ -1,0 +1,1 @@
+"""The ``dicomkit`` command line: one module per subcommand."""

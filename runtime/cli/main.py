@@ -1,0 +1,61 @@
+"""Entry point of the ``dicomkit`` command.
+
+Subcommands are registered in :data:`SUBCOMMANDS` as ``name -> (module, help)``; each module
+exposes ``add_arguments(parser)`` and ``run(args) -> int``.  Modules are imported only when their
+subcommand runs, so ``dicomkit --help`` stays fast.  ``codegen`` lives in
+:mod:`dicomkit.codegen.cli` (the generators own their command line); it is imported by name only
+when that subcommand is asked for, so the runtime never depends on the generators.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from dicomkit import __version__
+from dicomkit.errors import DicomError
+
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "codegen": (
+        "dicomkit.codegen.cli",
+        "regenerate dicomkit from the DICOM standard (fetch, generate, diff)",
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the top-level parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(prog="dicomkit", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"dicomkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in sorted(SUBCOMMANDS.items()):
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        sp.set_defaults(_module=module_name)
+        module = importlib.import_module(module_name)
+        module.add_arguments(sp)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``dicomkit`` command; return the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_module", None):
+        parser.print_help()
+        return 2
+    module = importlib.import_module(args._module)
+    try:
+        result: int = module.run(args)
+    except DicomError as exc:
+        print(f"dicomkit: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dicomkit: interrupted", file=sys.stderr)
+        return 130
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
