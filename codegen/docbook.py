@@ -33,6 +33,8 @@ _SECTIONS = {
     "chapter", "appendix", "section", "sect1", "sect2", "sect3", "sect4", "sect5",
     "preface", "glossary", "bibliography", "part", "colophon", "simplesect",
 }
+# lists whose <title> ("Defined Terms", "Enumerated Values") is shown as a paragraph in cells
+_TITLED_LISTS = {"variablelist", "itemizedlist", "orderedlist"}
 _SKIP = {"title", "subtitle", "info", "titleabbrev", "footnote", "indexterm", "remark"}
 
 
@@ -112,7 +114,12 @@ class _Renderer:
             if name == "link":
                 target = el.get("linkend") or el.get(XLINK_HREF) or ""
                 text = "".join(el.itertext())
-                links.append(Link(target=target, document="", text=normalize(text)))
+                links.append(Link(target=target, document="", text=normalize(text or target)))
+                if not text.strip() and el.get(XLINK_HREF):
+                    # an empty <link xl:href=.../> shows its address (as the XHTML form does)
+                    parts.append(str(el.get(XLINK_HREF)))
+                    parts.append(el.tail or "")
+                    return
         if isinstance(el.tag, str):
             parts.append(el.text or "")
             for child in el:
@@ -162,7 +169,10 @@ class DocBookReader:
     # -- cells and tables -------------------------------------------------------------------
     def _paragraphs(self, cell: etree._Element) -> tuple[tuple[str, ...], tuple[Link, ...]]:
         links: list[Link] = []
-        leaf = [p for p in cell.iter(DB + "para") if p.find(".//" + DB + "para") is None]
+        leaf = [p for p in cell.iter(DB + "para", DB + "title")
+                if (_local(p) == "para" and p.find(".//" + DB + "para") is None)
+                or (_local(p) == "title" and p.getparent() is not None
+                    and _local(p.getparent()) in _TITLED_LISTS)]
         if not leaf:
             text = self.render.inline(cell, links)
             return ((text,) if text else ()), tuple(links)

@@ -1,7 +1,8 @@
 """Normalisation shared by both front-ends, so that both forms of an edition read alike.
 
 - zero-width spaces (U+200B, NEMA's line-break hints in UIDs and keywords) are removed;
-- no-break spaces become spaces and runs of whitespace collapse to one space;
+- no-break spaces become spaces, runs of whitespace collapse to one space, and no space is
+  left before closing punctuation (the XHTML stylesheet adds one after links);
 - cross references are rendered from their target id, not from the stylesheet's words, so
   ``<xref linkend="table_6-1"/>`` (DocBook, no text) and ``<a class="xref" ...>Table 6-1</a>``
   (chtml) both read ``Table 6-1``;
@@ -17,6 +18,8 @@ from dataclasses import replace
 from dicomkit.codegen.document import Cell, Row
 
 _WS = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:)\]])")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _EDITION = re.compile(r"PS ?3\.(\d+)\s+(\d{4}[a-z]?)\b")
 
 _KIND_WORDS = {
@@ -31,7 +34,8 @@ _KIND_WORDS = {
 def normalize(text: str) -> str:
     """Remove zero-width spaces, turn no-break spaces into spaces, collapse whitespace."""
     text = text.replace("\u200b", "").replace("\xa0", " ").replace("\ufeff", "")
-    return _WS.sub(" ", text).strip()
+    text = _WS.sub(" ", text).strip()
+    return _SPACE_BEFORE_PUNCT.sub("", text)
 
 
 def parse_edition(text: str) -> tuple[int, str] | None:
@@ -59,6 +63,10 @@ def canonical_link_text(target: str, document: str = "") -> str | None:
         base = ("Chapter " if rest[0].isdigit() else "Annex ") + rest
     elif prefix == "biblio" and rest:
         base = f"[{rest}]"
+    elif prefix == "glossentry" and rest:
+        base = _CAMEL.sub(" ", rest)
+    elif prefix == "note" and rest:
+        base = "Note"
     elif prefix in _KIND_WORDS and rest:
         base = f"{_KIND_WORDS[prefix]} {rest.replace('_', ' ')}"
     else:
