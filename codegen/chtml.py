@@ -116,6 +116,8 @@ class _Renderer:
                 doc, target = _link_target(el.get("href", ""))
                 links.append(Link(target=target, document=doc,
                                   text=normalize("".join(el.itertext()))))
+        if not top and _local(el) == "sup":
+            parts.append("^")  # 2^32, as the DocBook front-end renders <superscript>
         parts.append(el.text or "")
         for child in el:
             self._walk(child, parts, links, top=False)

@@ -120,6 +120,8 @@ class _Renderer:
                     parts.append(str(el.get(XLINK_HREF)))
                     parts.append(el.tail or "")
                     return
+        if name == "superscript" and not top:
+            parts.append("^")  # 2^32, as plain text would write it
         if isinstance(el.tag, str):
             parts.append(el.text or "")
             for child in el:

@@ -44,6 +44,13 @@ class Fix:
 
 #: The table of fixes.  Keep it sorted by part, table, key.
 FIXES: tuple[Fix, ...] = (
+    Fix(
+        part=5, table="A.3", editions=(), key="A.3", field="uid",
+        value="1.2.840.10008.1.2.2",
+        reason="PS3.5 A.3 specifies the Explicit VR Big Endian transfer syntax but, unlike its "
+               "siblings, never writes its UID in the text; PS3.6 Table A-1 registers it as "
+               "1.2.840.10008.1.2.2 (retired)",
+    ),
 )
 
 
