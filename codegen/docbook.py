@@ -23,7 +23,13 @@ from dicomkit.codegen.document import (
 )
 from dicomkit.codegen.errors import SourceError
 from dicomkit.codegen.sha import sha256_file
-from dicomkit.codegen.text import canonical_link_text, expand_spans, normalize, parse_edition
+from dicomkit.codegen.text import (
+    all_text_marked,
+    canonical_link_text,
+    expand_spans,
+    normalize,
+    parse_edition,
+)
 
 DB = "{http://docbook.org/ns/docbook}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -132,30 +138,7 @@ class _Renderer:
 
 def _all_marked(el: etree._Element, role: str) -> bool:
     """True when every non-blank text node under ``el`` is inside ``emphasis[@role=role]``."""
-    seen = False
-    for text in el.xpath(".//text()"):
-        if not str(text).replace("\u200b", "").strip():
-            continue
-        owner = text.getparent()
-        if owner is None:
-            continue
-        if text.is_tail:
-            if owner is el:
-                continue
-            owner = owner.getparent()
-        seen = True
-        marked = False
-        anc = owner
-        while anc is not None:
-            if _local(anc) == "emphasis" and anc.get("role", "") == role:
-                marked = True
-                break
-            if anc is el:
-                break
-            anc = anc.getparent()
-        if not marked:
-            return False
-    return seen
+    return all_text_marked(el, lambda e: _local(e) == "emphasis" and e.get("role", "") == role)
 
 
 class DocBookReader:

@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from dicomkit.codegen.document import Cell, Row
 
@@ -111,3 +112,32 @@ def expand_spans(rows: Sequence[Sequence[Cell]]) -> tuple[Row, ...]:
         filled.extend([empty] * (width - len(filled)))
         out.append(Row(cells=tuple(filled)))
     return tuple(out)
+
+
+def all_text_marked(el: Any, is_marker: Callable[[Any], bool]) -> bool:
+    """True when ``el`` has text and every non-blank text node under it lies inside an element
+    for which ``is_marker`` is true (below or at ``el``): how both front-ends tell that a cell
+    is wholly italic (retired) or bold.  ``el`` is an lxml element.
+    """
+    seen = False
+    for text in el.xpath(".//text()"):
+        if not str(text).replace("\u200b", "").strip():
+            continue
+        owner = text.getparent()
+        if owner is None:
+            continue
+        if text.is_tail:
+            if owner is el:
+                continue
+            owner = owner.getparent()
+        seen = True
+        anc = owner
+        while anc is not None:
+            if is_marker(anc):
+                break
+            if anc is el:
+                return False
+            anc = anc.getparent()
+        else:
+            return False
+    return seen
