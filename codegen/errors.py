@@ -25,6 +25,26 @@ class SourceError(CodegenError):
         super().__init__(f"{self.path}: {message}")
 
 
+class FetchError(CodegenError):
+    """Fetching or importing a part failed: unreachable, refused, or not the file expected.
+
+    Parameters
+    ----------
+    url
+        The address (or, for ``--from``, the local source) being fetched; None when not known.
+    path
+        The file or folder being written; None when not known.
+    message
+        What happened and what to do about it.
+    """
+
+    def __init__(self, url: str | None, path: object, message: str) -> None:
+        self.url = url
+        self.path = None if path is None else str(path)
+        where = " -> ".join(dict.fromkeys(w for w in (url, self.path) if w))
+        super().__init__(f"{where}: {message}" if where else message)
+
+
 class MissingPartError(CodegenError):
     """A part of the standard needed by a generated module is not available."""
 
