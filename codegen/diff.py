@@ -388,8 +388,7 @@ class SideStandards:
         if self.doc is not None:
             if self.doc.part != part:
                 raise CodegenError(f"{self.side.text} is PS3.{self.doc.part}, not PS3.{part}")
-            src = PartSource(part, self.doc.edition, self.doc.form)
-            return Standard(roots=self.roots, parts={part: src}, _docs={src: self.doc})
+            return Standard.of_document(self.doc, self.roots)
         form = self.side.form
         if not form:
             forms = available_forms(self.roots, self.side.edition, part)

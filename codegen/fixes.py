@@ -51,6 +51,62 @@ FIXES: tuple[Fix, ...] = (
                "siblings, never writes its UID in the text; PS3.6 Table A-1 registers it as "
                "1.2.840.10008.1.2.2 (retired)",
     ),
+    Fix(
+        part=6, table="6-1", editions=(), key="(0076,0034)", field="vr", value="SQ",
+        reason="PS3.6 Table 6-1 (2013, 2015b) gives Component Type Code Sequence the VR CS; "
+               "a Code Sequence is a sequence of code items (VR SQ), and later editions "
+               "(pydicom 3, following 2024) give SQ",
+    ),
+    Fix(
+        part=6, table="6-1", editions=(), key="(4010,1029)", field="keyword",
+        value="ThreatDetectionAlgorithmAndVersion",
+        reason="PS3.6 Table 6-1 (2013, 2015b) spells the keyword of Threat Detection "
+               "Algorithm and Version 'ThreatDetectionAlgorithmandVersion', against the rule "
+               "that every word of the name is capitalised; later editions (pydicom 3, "
+               "following 2024) write 'ThreatDetectionAlgorithmAndVersion'",
+    ),
+    Fix(
+        part=6, table="A-1", editions=("2013",), key="11.2.840.10008.5.1.4.1.1.82.1",
+        field="value", value="1.2.840.10008.5.1.4.1.1.82.1",
+        reason="PS3.6 2013 Table A-1 writes the UID of Corneal Topography Map Storage with a "
+               "stray leading 1 ('11.2.840...', outside the DICOM root 1.2.840.10008); "
+               "PS3.4 and every later edition (2015b, 2024c) give 1.2.840.10008.5.1.4.1.1.82.1",
+    ),
+    Fix(
+        part=6, table="A-1", editions=(), key="1.2.840.10008.5.1.4.39.1", field="type",
+        value="SOP Class",
+        reason="PS3.6 Table A-1 (2013 to 2015b at least) types Color Palette Storage "
+               "'Transfer', which is no UID Type: it is a SOP Class of PS3.4 "
+               "(Color Palette Storage and Query/Retrieve), typed 'SOP Class' in "
+               "later editions (2024c)",
+    ),
+    Fix(
+        part=6, table="A-1", editions=(), key="1.2.840.10008.5.1.4.39.2", field="type",
+        value="SOP Class",
+        reason="PS3.6 Table A-1 (2013 to 2015b at least) types Color Palette Information "
+               "Model - FIND "
+               "'Query/Retrieve', which is no UID Type: it is a SOP Class of PS3.4 "
+               "(Color Palette Storage and Query/Retrieve), typed 'SOP Class' in "
+               "later editions (2024c)",
+    ),
+    Fix(
+        part=6, table="A-1", editions=(), key="1.2.840.10008.5.1.4.39.3", field="type",
+        value="SOP Class",
+        reason="PS3.6 Table A-1 (2013 to 2015b at least) types Color Palette Information "
+               "Model - MOVE "
+               "'Query/Retrieve', which is no UID Type: it is a SOP Class of PS3.4 "
+               "(Color Palette Storage and Query/Retrieve), typed 'SOP Class' in "
+               "later editions (2024c)",
+    ),
+    Fix(
+        part=6, table="A-1", editions=(), key="1.2.840.10008.5.1.4.39.4", field="type",
+        value="SOP Class",
+        reason="PS3.6 Table A-1 (2013 to 2015b at least) types Color Palette Information "
+               "Model - GET "
+               "'Query/Retrieve', which is no UID Type: it is a SOP Class of PS3.4 "
+               "(Color Palette Storage and Query/Retrieve), typed 'SOP Class' in "
+               "later editions (2024c)",
+    ),
 )
 
 

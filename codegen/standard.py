@@ -168,6 +168,14 @@ class Standard:
             chosen[p] = PartSource(p, edition, forms[0] if forms else "docbook")
         return cls(roots=roots, parts=chosen)
 
+    @classmethod
+    def of_document(cls, doc: Document, roots: list[Path] | None = None) -> Standard:
+        """A Standard holding one already-read document (a part given by path)."""
+        src = PartSource(doc.part, doc.edition, doc.form)
+        std = cls(roots=roots or [], parts={doc.part: src})
+        std._docs[src] = doc
+        return std
+
     def source_of(self, part: int, label: str | None = None) -> PartSource:
         """The declared source of a part, or of one table of it."""
         if label is not None and (part, label) in self.tables:
