@@ -121,19 +121,19 @@ def read_vrs(std: Standard) -> list[Vr]:
     return sorted(out, key=lambda v: v.code)
 
 
-def _section_uids(sec: Section) -> list[str]:
-    """Transfer syntax UIDs named in the section's own paragraphs and tables."""
-    found: list[str] = []
+def _section_uids(sec: Section) -> dict[str, str]:
+    """Transfer syntax UIDs named in the section's own paragraphs and tables, each with the
+    text that names it first."""
+    found: dict[str, str] = {}
     for b in sec.blocks:
         texts: list[str] = []
         if isinstance(b, Paragraph):
             texts = [b.text]
         elif isinstance(b, Table):
-            texts = [c.text for r in b.body for c in r.cells]
+            texts = [" ".join(r.texts) for r in b.body]
         for t in texts:
             for uid in _TS_UID.findall(t):
-                if uid not in found:
-                    found.append(uid)
+                found.setdefault(uid, t)
     return found
 
 
@@ -159,6 +159,8 @@ def _lossless(name: str, encapsulated: bool) -> bool | None:
     if not encapsulated:
         return True
     low = name.lower()
+    if "lossy" in low and "lossless" in low.replace("near-lossless", ""):
+        return None  # "lossy or lossless", "any compression method"
     if "near-lossless" in low or "lossy" in low:
         return False
     if "lossless" in low or "uncompressed" in low or "deflated image frame" in low:
@@ -191,14 +193,20 @@ def read_transfer_syntaxes(std: Standard) -> list[TransferSyntax]:
         uids = _section_uids(sec)
         fixed_uid = fixes_for(5, sec.label, edition).get((sec.label, "uid"))
         if not uids and fixed_uid:
-            uids = [fixed_uid]
-        for uid in uids:
-            if uid in out or (names and uid not in names):
+            uids = {fixed_uid: sec.title}
+        for uid, text in uids.items():
+            if uid in out:
                 continue
             props = _classify(sec, in_a4 and sec.label != "A.4")
-            name, keyword, retired = names.get(uid, (sec.title, "", False))
-            out[uid] = TransferSyntax(uid=uid, name=name, keyword=keyword,
-                                      lossless=_lossless(name, props["encapsulated"]),
+            if uid in names:
+                name, keyword, retired = names[uid]
+                lossless = _lossless(name, props["encapsulated"])
+            else:
+                # newer in PS3.5 than in the registry on hand: named by its section, and
+                # classified by the sentence that specifies it
+                name, keyword, retired = sec.title, "", False
+                lossless = _lossless(text, props["encapsulated"])
+            out[uid] = TransferSyntax(uid=uid, name=name, keyword=keyword, lossless=lossless,
                                       retired=retired, section=sec.label, **props)
     if not out:
         raise CodegenError(f"{annex.title}: no transfer syntax UIDs found in PS3.5 Annex A")

@@ -83,3 +83,20 @@ def _swap(doc, old: Table, new: Table) -> None:  # type: ignore[no-untyped-def]
             if b is old:
                 sec.blocks[i] = new
     doc.reindex()
+
+
+def test_registry_names_classify_lossiness_and_newer_syntaxes_keep_their_section_name(
+        standard_dir: Path) -> None:
+    std = Standard(roots=[standard_dir], parts={
+        5: PartSource(5, "2026c", "docbook"),
+        6: PartSource(6, "2024c", "chtml", ("chapter_6.html",))})
+    ts = {t.uid: t for t in read_transfer_syntaxes(std)}
+    assert ts["1.2.840.10008.1.2.4.50"].keyword == "JPEGBaseline8Bit"
+    assert ts["1.2.840.10008.1.2.4.50"].lossless is False
+    assert ts["1.2.840.10008.1.2.4.70"].lossless is True
+    assert ts["1.2.840.10008.1.2.4.91"].lossless is None
+    assert ts["1.2.840.10008.1.2.2"].retired
+    # JPEG XL is in PS3.5 2026c but not in the PS3.6 2024c registry on hand
+    jxl = ts["1.2.840.10008.1.2.4.110"]
+    assert (jxl.name, jxl.keyword, jxl.lossless) == ("JPEG XL Image Compression", "", True)
+    assert ts["1.2.840.10008.1.2.4.112"].lossless is None
