@@ -11,3 +11,33 @@ from __future__ import annotations
 
 class DicomError(Exception):
     """Base class of every error raised by dicomkit."""
+
+
+class InvalidDicomError(DicomError):
+    """Input that cannot be read as DICOM, with where it went wrong.
+
+    Attributes
+    ----------
+    source
+        The file name, or a description of the stream.
+    offset
+        Byte offset in the source (or in the inflated data set for deflated syntaxes) where the
+        problem was found, or -1.
+    tag_path
+        The path of the element being read, e.g. ``(0008,1115)[0].(0008,1150)``.
+    """
+
+    def __init__(self, message: str, *, source: str = "", offset: int = -1,
+                 tag_path: str = "") -> None:
+        self.source = source
+        self.offset = offset
+        self.tag_path = tag_path
+        self.reason = message
+        where = []
+        if source:
+            where.append(source)
+        if offset >= 0:
+            where.append(f"offset {offset} (0x{offset:X})")
+        if tag_path:
+            where.append(tag_path)
+        super().__init__(": ".join(where + [message]) if where else message)

@@ -1,0 +1,1 @@
+"""The data model: tags, data elements, datasets, sequences, values and character sets."""

@@ -1,0 +1,330 @@
+"""Data sets (PS3.5 7): a mutable mapping of tags to data elements, kept in tag order.
+
+``ds.PatientName`` reads and writes values by keyword, ``ds[0x0010, 0x0010]``,
+``ds["PatientName"]`` and ``ds[Tag(...)]`` give the :class:`DataElement`; iteration yields tags in
+ascending order (PS3.5 7.1 requires that order in encoded data sets).  Private elements are
+reached through their private creator (:meth:`Dataset.private_block`, PS3.5 7.8.1), which
+reserves a block when one is created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from dicomkit.core.element import DataElement, EncodingContext
+from dicomkit.core.sequence import Sequence
+from dicomkit.core.tag import Tag, TagError, as_tag_int
+from dicomkit.errors import DicomError
+from dicomkit.generated import dictionary
+
+_PIXEL_REPRESENTATION = 0x00280103
+_BITS_ALLOCATED = 0x00280100
+_PIXEL_DATA = 0x7FE00010
+_SPECIFIC_CHARACTER_SET = 0x00080005
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """A recovery a lenient reader made, recorded on the data set it read."""
+
+    offset: int
+    tag_path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"offset {self.offset}" if self.offset >= 0 else ""
+        if self.tag_path:
+            where = f"{where} {self.tag_path}".strip()
+        return f"{where}: {self.message}" if where else self.message
+
+
+def resolve_vr(tag: int, registry_vr: str, ds: Dataset | None = None) -> str:
+    """One VR for a dictionary entry that allows several (PS3.5 Annex A, PS3.6 6 notes).
+
+    ``US or SS`` follows Pixel Representation (0028,0103) (1: SS); ``OB or OW`` is OW for pixel
+    data with Bits Allocated above 8 and for overlay/LUT data, OB otherwise; ``US or SS or OW``
+    (LUT data) is OW; an empty or ``See Note`` VR (items, delimiters) is UN.
+    """
+    if len(registry_vr) == 2:
+        return registry_vr
+    if not registry_vr or "Note" in registry_vr:
+        return "UN"
+    choices = [c.strip() for c in registry_vr.split(" or ")]
+    if "SS" in choices and "US" in choices and "OW" not in choices:
+        rep = ds._elements.get(_PIXEL_REPRESENTATION) if ds is not None else None
+        if rep is not None:
+            try:
+                return "SS" if rep.value == 1 else "US"
+            except DicomError:
+                pass
+        return "US"
+    if "OW" in choices and "OB" in choices:
+        if tag == _PIXEL_DATA and ds is not None:
+            bits = ds._elements.get(_BITS_ALLOCATED)
+            try:
+                return "OW" if bits is None or (bits.value or 16) > 8 else "OB"
+            except DicomError:
+                return "OW"
+        return "OW" if tag != _PIXEL_DATA else "OB"
+    if "OW" in choices:
+        return "OW"
+    return choices[0]
+
+
+def dictionary_vr(tag: int, ds: Dataset | None = None) -> str:
+    """The VR the data dictionary gives ``tag`` (resolved when ambiguous), UN when unknown.
+
+    Private creators (gggg,0010-00FF) are LO (PS3.5 7.8.1); group lengths UL (PS3.5 7.2).
+    """
+    if (tag >> 16) & 1:
+        return "LO" if 0x0010 <= (tag & 0xFFFF) <= 0x00FF else "UN"
+    entry = dictionary.lookup(tag)
+    if entry is None:
+        return "UL" if tag & 0xFFFF == 0 else "UN"
+    return resolve_vr(tag, entry[0], ds)
+
+
+class Dataset(MutableMapping[Tag, DataElement]):
+    """A DICOM data set.
+
+    Attributes
+    ----------
+    file_meta
+        The File Meta Information (group 0002) of a Part 10 file, as its own data set.
+    preamble
+        The 128-byte preamble of a Part 10 file, or None.
+    warnings
+        Recoveries made while reading (lenient mode), each with offset and tag path.
+    filename
+        The file read, or ``""``.
+    """
+
+    # instance attributes that are not data elements
+    _INTERNAL = frozenset({"_elements", "_sorted", "_context", "file_meta", "preamble",
+                           "warnings", "filename", "read_transfer_syntax", "_parent"})
+
+    def __init__(self, elements: dict[int, DataElement] | None = None, *,
+                 context: EncodingContext | None = None) -> None:
+        object.__setattr__(self, "_elements", elements if elements is not None else {})
+        object.__setattr__(self, "_sorted", False)
+        object.__setattr__(self, "_context", context or EncodingContext())
+        object.__setattr__(self, "file_meta", None)
+        object.__setattr__(self, "preamble", None)
+        object.__setattr__(self, "warnings", [])
+        object.__setattr__(self, "filename", "")
+        object.__setattr__(self, "read_transfer_syntax", "")
+
+    # -- mapping protocol -----------------------------------------------------------------
+    def __getitem__(self, key: object) -> DataElement:
+        tag = key if type(key) is int else _key(key)
+        try:
+            return self._elements[tag]  # type: ignore[index]
+        except KeyError:
+            raise KeyError(Tag(tag)) from None
+
+    def __setitem__(self, key: object, value: Any) -> None:
+        tag = key if type(key) is int else _key(key)
+        assert isinstance(tag, int)
+        if isinstance(value, DataElement):
+            if value.tag != tag:
+                raise DicomError(f"element {value.tag_str} cannot be stored under {Tag(tag)}")
+            elem = value
+        else:
+            existing = self._elements.get(tag)
+            if existing is not None:
+                existing.value = value
+                return
+            elem = DataElement(tag, dictionary_vr(tag, self), value)
+        self._put(elem)
+
+    def _put(self, elem: DataElement) -> None:
+        elements = self._elements
+        if elem.tag not in elements:
+            object.__setattr__(self, "_sorted", False)
+        elements[elem.tag] = elem
+        if elem.tag == _SPECIFIC_CHARACTER_SET and not elem.is_raw:
+            self._context.charset = None  # re-resolved by the writer from the new value
+
+    def __delitem__(self, key: object) -> None:
+        tag = key if type(key) is int else _key(key)
+        try:
+            del self._elements[tag]  # type: ignore[arg-type]
+        except KeyError:
+            raise KeyError(Tag(tag)) from None  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[Tag]:
+        return map(Tag, self._ordered())
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            tag = key if type(key) is int else _key(key)
+        except (TagError, KeyError):
+            return False
+        return tag in self._elements
+
+    def _ordered(self) -> list[int]:
+        elements = self._elements
+        if not self._sorted:
+            ordered = dict(sorted(elements.items()))
+            elements.clear()
+            elements.update(ordered)
+            object.__setattr__(self, "_sorted", True)
+        return list(elements)
+
+    def elements(self) -> Iterator[DataElement]:
+        """The data elements, in tag order."""
+        self._ordered()
+        return iter(list(self._elements.values()))
+
+    def get(self, key: object, default: Any = None) -> Any:
+        """The element for ``key`` (tag, keyword, ...), or ``default``."""
+        try:
+            return self[key]
+        except (KeyError, TagError):
+            return default
+
+    # -- keyword attributes -----------------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:
+        if name[:1].isupper():
+            tag = dictionary.tag_for_keyword(name)
+            if tag is not None:
+                elem = self._elements.get(tag)
+                if elem is not None:
+                    return elem.value
+                raise AttributeError(f"the data set has no {name} {Tag(tag)}")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in Dataset._INTERNAL:
+            object.__setattr__(self, name, value)
+            return
+        tag = dictionary.tag_for_keyword(name) if name[:1].isupper() else None
+        if tag is None:
+            if name[:1].isupper():
+                raise AttributeError(f"{name!r} is not a keyword of the data dictionary")
+            object.__setattr__(self, name, value)
+            return
+        self[tag] = value
+
+    def __delattr__(self, name: str) -> None:
+        tag = dictionary.tag_for_keyword(name) if name[:1].isupper() else None
+        if tag is not None:
+            if tag in self._elements:
+                del self._elements[tag]
+                return
+            raise AttributeError(f"the data set has no {name}")
+        object.__delattr__(self, name)
+
+    def __dir__(self) -> list[str]:
+        names = [e.keyword for e in self._elements.values() if e.keyword]
+        return sorted(set(super().__dir__()) | set(names))
+
+    # -- building -------------------------------------------------------------------------
+    def add_new(self, tag: object, vr: str, value: Any) -> DataElement:
+        """Add (or replace) an element with an explicit VR."""
+        t = _key(tag)
+        if vr == "SQ" and not isinstance(value, Sequence):
+            value = Sequence(value or [])
+        elem = DataElement(t, vr, value)
+        self._put(elem)
+        return elem
+
+    def private_block(self, group: int, creator: str, *, create: bool = False) -> PrivateBlock:
+        """The block of private group ``group`` reserved by ``creator`` (PS3.5 7.8.1).
+
+        Parameters
+        ----------
+        create
+            Reserve the first free block (gggg,0010-00FF) when ``creator`` has none.
+
+        Raises
+        ------
+        KeyError
+            When the creator has no block and ``create`` is false.
+        DicomError
+            When ``group`` is not a private (odd) group, or all 240 blocks are taken.
+        """
+        if not group & 1 or group <= 0x0007 or group == 0xFFFF:
+            raise DicomError(f"group {group:04X} is not a private group (odd, above 0007)")
+        free = None
+        for element in range(0x0010, 0x0100):
+            elem = self._elements.get((group << 16) | element)
+            if elem is None:
+                if free is None:
+                    free = element
+                continue
+            value = elem.value
+            if isinstance(value, str) and value.strip() == creator.strip():
+                return PrivateBlock(self, group, element, creator)
+        if not create:
+            raise KeyError(f"no private block of {creator!r} in group {group:04X}")
+        if free is None:
+            raise DicomError(f"group {group:04X} has no free private block for {creator!r}")
+        self._put(DataElement((group << 16) | free, "LO", creator))
+        return PrivateBlock(self, group, free, creator)
+
+    def copy(self) -> Dataset:
+        """A shallow copy: same element objects, new mapping."""
+        new = Dataset(dict(self._elements), context=self._context)
+        new.file_meta = self.file_meta
+        new.preamble = self.preamble
+        return new
+
+    # -- reading facts ----------------------------------------------------------------------
+    @property
+    def context(self) -> EncodingContext:
+        """The encoding context of elements read into this data set."""
+        ctx: EncodingContext = self._context
+        return ctx
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        if set(self._elements) != set(other._elements):
+            return False
+        return all(self._elements[t] == other._elements[t] for t in self._elements)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "\n".join(repr(e) for e in self.elements())
+
+
+class PrivateBlock:
+    """The private elements (gggg,xx00-xxFF) reserved by one private creator."""
+
+    def __init__(self, ds: Dataset, group: int, block: int, creator: str) -> None:
+        self.dataset = ds
+        self.group = group
+        self.block = block
+        self.creator = creator
+
+    def tag(self, offset: int) -> int:
+        """The full tag of element ``offset`` (0x00-0xFF) of this block."""
+        if not 0 <= offset <= 0xFF:
+            raise DicomError(f"private element offset must be 00-FF, got {offset:#x}")
+        return (self.group << 16) | (self.block << 8) | offset
+
+    def __getitem__(self, offset: int) -> DataElement:
+        return self.dataset[self.tag(offset)]
+
+    def __contains__(self, offset: int) -> bool:
+        return self.tag(offset) in self.dataset
+
+    def add_new(self, offset: int, vr: str, value: Any) -> DataElement:
+        """Add an element to this block."""
+        return self.dataset.add_new(self.tag(offset), vr, value)
+
+
+def _key(key: object) -> int:
+    if isinstance(key, int):
+        return int(key)
+    try:
+        return as_tag_int(key)
+    except TagError as exc:
+        raise KeyError(str(exc)) from None

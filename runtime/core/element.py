@@ -1,0 +1,238 @@
+"""Data elements (PS3.5 7.1): a tag, a VR and a value decoded only when it is first used.
+
+A :class:`DataElement` read from a file keeps the value's encoded bytes (``raw``) and decodes
+them on first access of :attr:`DataElement.value`, with the byte order and character set of the
+data set it was read in (its :class:`EncodingContext`).  Until the value is changed, ``raw`` stays
+available and is what a writer emits, so a file read and written unchanged is byte-identical.
+Values larger than a reader's ``defer_size`` are not even read: a :class:`DeferredValue` reads them
+from the file when they are first used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from dicomkit.errors import DicomError
+from dicomkit.generated import dictionary
+
+
+class CharsetLike(Protocol):
+    """What value decoding needs of a character set (implemented by ``dicomkit.core.charset``)."""
+
+    def decode(self, raw: bytes, vr: str) -> str:
+        """Decode the bytes of a value of VR ``vr``."""
+
+    def encode(self, text: str, vr: str) -> bytes:
+        """Encode a value of VR ``vr``."""
+
+
+class EncodingContext:
+    """How the values of one data set are encoded: byte order and character set.
+
+    Shared by a data set and the elements read into it; a sequence item that carries its own
+    Specific Character Set gets its own context (PS3.5 7.5.3).
+    """
+
+    __slots__ = ("little_endian", "charset", "charset_warnings")
+
+    def __init__(self, little_endian: bool = True, charset: CharsetLike | None = None) -> None:
+        self.little_endian = little_endian
+        self.charset = charset
+        self.charset_warnings: list[str] = []
+
+    def child(self) -> EncodingContext:
+        """A context for a nested item: same byte order and (until it declares its own) charset."""
+        return EncodingContext(self.little_endian, self.charset)
+
+
+@dataclass(frozen=True)
+class DeferredValue:
+    """Where a value not read yet lies: file, byte offset and length (``defer_size``)."""
+
+    path: str
+    offset: int
+    length: int
+
+    def load(self) -> bytes:
+        """Read the value's bytes from the file.
+
+        Raises
+        ------
+        DicomError
+            When the file is gone, changed size, or cannot be read.
+        """
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(self.offset)
+                data = fh.read(self.length)
+        except OSError as exc:
+            raise DicomError(f"{self.path}: cannot read the deferred value at offset "
+                             f"{self.offset}: {exc}") from exc
+        if len(data) != self.length:
+            raise DicomError(f"{self.path}: the deferred value at offset {self.offset} should "
+                             f"be {self.length} bytes, the file gives {len(data)}; was the file "
+                             "changed after it was read?")
+        return data
+
+
+_UNSET: Any = object()
+
+
+class DataElement:
+    """One data element: ``tag``, ``vr`` and a lazily decoded ``value``.
+
+    Parameters
+    ----------
+    tag
+        The tag as an int.
+    vr
+        The two-letter value representation.
+    value
+        The value, when the element is made by a program.
+    raw
+        The encoded value bytes, when the element was read.
+    context
+        The encoding of ``raw`` (byte order, character set).
+    """
+
+    __slots__ = ("tag", "vr", "_value", "_raw", "_context", "_deferred", "undefined_length",
+                 "offset")
+
+    def __init__(self, tag: int, vr: str, value: Any = _UNSET, *, raw: bytes | None = None,
+                 context: EncodingContext | None = None, deferred: DeferredValue | None = None,
+                 undefined_length: bool = False, offset: int = -1) -> None:
+        self.tag = tag
+        self.vr = vr
+        self._value = value
+        self._raw = raw
+        self._context = context
+        self._deferred = deferred
+        self.undefined_length = undefined_length
+        self.offset = offset
+
+    # -- value --------------------------------------------------------------------------
+    @property
+    def value(self) -> Any:
+        """The decoded value (decoded on first access)."""
+        v = self._value
+        if v is _UNSET:
+            v = self._value = self._decode()
+        return v
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value = value
+        self._raw = None
+        self._deferred = None
+
+    def _decode(self) -> Any:
+        from dicomkit.core.values import decode_value
+
+        raw = self.raw
+        if raw is None:
+            return None
+        ctx = self._context
+        little = ctx.little_endian if ctx is not None else True
+        if self.undefined_length and self.vr != "SQ":
+            from dicomkit.io.encapsulation import parse_fragments
+
+            return parse_fragments(raw, little)
+        charset = ctx.charset if ctx is not None else None
+        try:
+            return decode_value(self.vr, raw, little, charset)
+        except DicomError:
+            raise
+        except (ValueError, UnicodeError, TypeError) as exc:  # pragma: no cover - defensive
+            raise DicomError(f"{self.tag_str}: cannot decode {self.vr} value: {exc}") from exc
+
+    @property
+    def raw(self) -> bytes | None:
+        """The encoded value bytes as read (None once the value was set by a program)."""
+        if self._raw is None and self._deferred is not None:
+            self._raw = self._deferred.load()
+            self._deferred = None
+        return self._raw
+
+    @property
+    def is_deferred(self) -> bool:
+        """True while the value has not been read from its file."""
+        return self._deferred is not None and self._raw is None
+
+    @property
+    def is_raw(self) -> bool:
+        """True while the element still holds the bytes it was read as (unchanged)."""
+        return self._raw is not None or self._deferred is not None
+
+    @property
+    def context(self) -> EncodingContext | None:
+        """The encoding the raw bytes are in, for elements that were read."""
+        return self._context
+
+    @property
+    def length(self) -> int:
+        """Length of the encoded value as read, or -1 when not known (set by a program)."""
+        if self._deferred is not None and self._raw is None:
+            return self._deferred.length
+        return len(self._raw) if self._raw is not None else -1
+
+    # -- dictionary facts -----------------------------------------------------------------
+    @property
+    def keyword(self) -> str:
+        """The keyword of the tag (PS3.6), ``""`` for private and unknown tags."""
+        if (self.tag >> 16) & 1:
+            return ""
+        entry = dictionary.lookup(self.tag)
+        return entry[3] if entry else ""
+
+    @property
+    def name(self) -> str:
+        """The name of the tag (PS3.6); private creators and unknown tags are described."""
+        if (self.tag >> 16) & 1:
+            if 0x0010 <= (self.tag & 0xFFFF) <= 0x00FF:
+                return "Private Creator"
+            return "Private tag data"
+        entry = dictionary.lookup(self.tag)
+        return entry[2] if entry else "Unknown"
+
+    @property
+    def tag_str(self) -> str:
+        """The tag written ``(gggg,eeee)``."""
+        return f"({self.tag >> 16:04X},{self.tag & 0xFFFF:04X})"
+
+    @property
+    def VM(self) -> int:  # noqa: N802 - the standard's abbreviation, as pydicom spells it
+        """The value multiplicity of the current value."""
+        from dicomkit.core.values import value_multiplicity
+
+        if self.vr == "SQ":
+            return 1
+        return value_multiplicity(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DataElement):
+            return NotImplemented
+        return self.tag == other.tag and self.vr == other.vr and self.value == other.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        if self.vr == "SQ":
+            shown = f"<Sequence of {len(self.value)} item(s)>"
+        elif self.is_deferred:
+            shown = f"<deferred, {self.length} bytes>"
+        else:
+            v = self.value
+            if isinstance(v, bytes | bytearray) and len(v) > 32:
+                shown = f"<{len(v)} bytes>"
+            else:
+                shown = repr(v)
+                if len(shown) > 80:
+                    shown = shown[:77] + "..."
+        return f"{self.tag_str} {self.name:<34.34} {self.vr}: {shown}"
+
+
+def path_of(path: str | Path) -> str:
+    """A path as the string deferred values store."""
+    return str(Path(path).resolve())

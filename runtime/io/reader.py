@@ -1,0 +1,520 @@
+"""Reading data sets: Part 10 files (PS3.10 7) and bare data sets in every native transfer syntax.
+
+The parser walks a buffer (the file's bytes, a memory map for large files, or an inflated
+deflated data set) and builds :class:`~dicomkit.core.dataset.Dataset` objects whose elements keep
+their raw bytes; values are decoded on first use.  Sequences (PS3.5 7.5) are parsed as they are
+met, with defined or undefined lengths; encapsulated pixel data (PS3.5 A.4) is kept as its items;
+UN elements of undefined length are re-read as implicit VR little endian sequences (PS3.5 6.2.2).
+
+Strict mode raises :class:`~dicomkit.errors.InvalidDicomError` with source, offset and tag path at
+the first problem.  Lenient mode (the default) recovers where readers commonly do and records each
+recovery in ``Dataset.warnings``.  Lengths are checked against the bytes left, so hostile lengths
+never allocate beyond the input, and nesting is bounded.
+"""
+
+from __future__ import annotations
+
+import io
+import mmap
+import os
+import struct
+import zlib
+from collections.abc import Collection
+from pathlib import Path
+from typing import IO, Any
+
+from dicomkit.core.dataset import Dataset, ReadWarning, dictionary_vr
+from dicomkit.core.element import DataElement, DeferredValue, EncodingContext
+from dicomkit.core.sequence import Sequence
+from dicomkit.core.tag import as_tag_int
+from dicomkit.errors import DicomError, InvalidDicomError
+from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
+
+IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2"
+EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
+
+_ITEM = 0xFFFEE000
+_ITEM_DELIM = 0xFFFEE00D
+_SEQ_DELIM = 0xFFFEE0DD
+_PIXEL_DATA = 0x7FE00010
+_SPECIFIC_CHARACTER_SET = 0x00080005
+_UNDEFINED = 0xFFFFFFFF
+_MAX_DEPTH = 64
+#: files above this size are memory-mapped instead of read, so untouched values cost no memory
+_MMAP_THRESHOLD = 64 * 1024 * 1024
+#: the most a deflated data set may inflate to, against deflate bombs
+MAX_INFLATED_SIZE = 4 * 1024 ** 3
+
+_VR_OF_BYTES = {code.encode("ascii"): code for code in VRS}
+_LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
+
+
+class _Stop(Exception):
+    """Raised internally to stop parsing (stop_before_pixels)."""
+
+
+class Parser:
+    """Parses data set encodings from one buffer.
+
+    Parameters
+    ----------
+    buf
+        The bytes (or memory map) to parse.
+    source
+        How to name the input in errors.
+    path
+        The file, when values may be deferred (read later from it).
+    base
+        Offset of ``buf[0]`` in the file (for error messages and deferred values).
+    """
+
+    def __init__(self, buf: bytes | mmap.mmap, source: str, *, strict: bool = False,
+                 path: str = "", base: int = 0, defer_size: int | None = None,
+                 specific_tags: frozenset[int] | None = None,
+                 stop_before_pixels: bool = False, warnings: list[ReadWarning]) -> None:
+        self.buf = buf
+        self.source = source
+        self.strict = strict
+        self.path = path
+        self.base = base
+        self.defer_size = defer_size if path else None
+        self.specific_tags = specific_tags
+        self.stop_before_pixels = stop_before_pixels
+        self.warnings = warnings
+        self.stack: list[tuple[int, int]] = []  # (sequence tag, item index) while nested
+
+    # -- reporting ------------------------------------------------------------------------
+    def tag_path(self, tag: int | None = None) -> str:
+        """The current tag path, e.g. ``(0008,1115)[0].(0008,1150)``."""
+        parts = [f"({t >> 16:04X},{t & 0xFFFF:04X})[{i}]" for t, i in self.stack]
+        if tag is not None:
+            parts.append(f"({tag >> 16:04X},{tag & 0xFFFF:04X})")
+        return ".".join(parts)
+
+    def problem(self, message: str, offset: int, tag: int | None = None) -> None:
+        """Raise in strict mode; record a warning in lenient mode."""
+        path = self.tag_path(tag)
+        if self.strict:
+            raise InvalidDicomError(message, source=self.source, offset=self.base + offset,
+                                    tag_path=path)
+        self.warnings.append(ReadWarning(self.base + offset, path, message))
+
+    def fail(self, message: str, offset: int, tag: int | None = None) -> InvalidDicomError:
+        """An error that no mode can recover from."""
+        return InvalidDicomError(message, source=self.source, offset=self.base + offset,
+                                 tag_path=self.tag_path(tag))
+
+    # -- the data set loop ----------------------------------------------------------------
+    def parse(self, ds: Dataset, pos: int, end: int, little: bool, implicit: bool,
+              ctx: EncodingContext, *, in_item: bool = False, top: bool = False,
+              group2_only: bool = False) -> int:
+        """Parse elements into ``ds`` from ``pos`` up to ``end`` (or an item delimiter).
+
+        Returns the position after the last element (after the delimiter, inside items).
+        """
+        buf = self.buf
+        elements = ds._elements
+        u16 = "<H" if little else ">H"
+        u32 = "<L" if little else ">L"
+        head_explicit = struct.Struct("<HH2sH" if little else ">HH2sH").unpack_from
+        head_implicit = struct.Struct("<HHL" if little else ">HHL").unpack_from
+        unpack_from = struct.unpack_from
+        vr_of_bytes = _VR_OF_BYTES
+        long_vrs = _LONG_VR_BYTES
+        specific = self.specific_tags
+        defer = self.defer_size
+        stop_pixels = self.stop_before_pixels and top
+        last_tag = -1
+        while pos < end:
+            if end - pos < 8:
+                self.problem(f"{end - pos} trailing byte(s) too few for an element header; "
+                             "ignored", pos)
+                return end
+            if implicit:
+                group, elem, length = head_implicit(buf, pos)
+                tag = (group << 16) | elem
+                vr = ""
+                hlen = 8
+            else:
+                group, elem, vrb, length = head_explicit(buf, pos)
+                tag = (group << 16) | elem
+                if group == 0xFFFE:
+                    (length,) = unpack_from(u32, buf, pos + 4)
+                    vr = ""
+                    hlen = 8
+                else:
+                    vr = vr_of_bytes.get(vrb, "")
+                    if not vr:
+                        # an element encoded implicitly inside an explicit data set, or damage
+                        (ilen,) = unpack_from(u32, buf, pos + 4)
+                        if pos + 8 + ilen <= end or ilen == _UNDEFINED:
+                            self.problem(f"no valid VR {bytes(vrb)!r}: read as implicit VR",
+                                         pos, tag)
+                            length, hlen = ilen, 8
+                        else:
+                            raise self.fail(f"invalid VR {bytes(vrb)!r} and no implicit VR "
+                                            "length fits: the data is damaged", pos, tag)
+                    elif vrb in long_vrs:
+                        if end - pos < 12:
+                            self.problem("element header cut short at the end", pos, tag)
+                            return end
+                        (length,) = unpack_from(u32, buf, pos + 8)
+                        hlen = 12
+                    else:
+                        hlen = 8
+            if group2_only and group != 0x0002:
+                return pos
+            if tag == _ITEM_DELIM:
+                if in_item:
+                    return pos + 8
+                self.problem("item delimiter outside an item; ignored", pos, tag)
+                pos += 8
+                continue
+            if tag == _SEQ_DELIM:
+                if in_item:
+                    self.problem("sequence delimiter where an item delimiter was expected",
+                                 pos, tag)
+                    return pos
+                self.problem("sequence delimiter outside a sequence; ignored", pos, tag)
+                pos += 8
+                continue
+            if tag <= last_tag and tag != _ITEM:
+                self.problem(f"element out of order after ({last_tag >> 16:04X},"
+                             f"{last_tag & 0xFFFF:04X})", pos, tag)
+            last_tag = tag
+            vpos = pos + hlen
+            if stop_pixels and tag >= _PIXEL_DATA and group == 0x7FE0:
+                raise _Stop(pos)
+            if not vr:
+                vr = dictionary_vr(tag, ds)
+            if length == _UNDEFINED:
+                pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx)
+                continue
+            if length > end - vpos:
+                self.problem(f"value length {length} exceeds the {end - vpos} byte(s) left; "
+                             "value cut short", pos, tag)
+                length = end - vpos
+            if length & 1:
+                self.problem(f"odd value length {length}", pos, tag)
+            nxt = vpos + length
+            if specific is not None and tag not in specific and tag != _SPECIFIC_CHARACTER_SET:
+                pos = nxt
+                continue
+            if vr == "SQ":
+                seq = self._items(tag, vpos, nxt, little, implicit, ctx, defined=True)
+                el = DataElement(tag, "SQ", seq, context=ctx, offset=self.base + pos)
+            elif defer is not None and length > defer:
+                el = DataElement(tag, vr, context=ctx, offset=self.base + pos,
+                                 deferred=DeferredValue(self.path, self.base + vpos, length))
+            else:
+                el = DataElement(tag, vr, raw=buf[vpos:nxt], context=ctx,
+                                 offset=self.base + pos)
+            elements[tag] = el
+            if tag == _SPECIFIC_CHARACTER_SET:
+                self._set_charset(el, ctx, pos)
+            pos = nxt
+        return pos
+
+    def _set_charset(self, el: DataElement, ctx: EncodingContext, pos: int) -> None:
+        from dicomkit.core.charset import Charset
+
+        raw = el.raw or b""
+        terms = [t.strip(" \x00") for t in raw.decode("ascii", "replace").split("\\")]
+        try:
+            ctx.charset = Charset.from_value(terms, strict=self.strict)
+        except DicomError as exc:
+            raise self.fail(str(exc), pos, _SPECIFIC_CHARACTER_SET) from exc
+        for w in getattr(ctx.charset, "warnings", ()):
+            self.problem(w, pos, _SPECIFIC_CHARACTER_SET)
+
+    # -- undefined lengths ----------------------------------------------------------------
+    def _undefined(self, ds: Dataset, tag: int, vr: str, vpos: int, end: int, little: bool,
+                   implicit: bool, ctx: EncodingContext) -> int:
+        """An element of undefined length: a sequence, encapsulated pixel data, or UN."""
+        specific = self.specific_tags
+        keep = specific is None or tag in specific
+        if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
+            if vr == "UN":
+                # PS3.5 6.2.2: UN of undefined length holds a sequence in implicit VR LE
+                seq, nxt = self._items_undefined(tag, vpos, end, True, True, ctx)
+            else:
+                seq, nxt = self._items_undefined(tag, vpos, end, little, implicit, ctx)
+            if keep:
+                ds._elements[tag] = DataElement(tag, "SQ", seq, context=ctx,
+                                                undefined_length=True,
+                                                offset=self.base + vpos - 8)
+            return nxt
+        # encapsulated pixel data (or another OB/OW of undefined length): items to a delimiter
+        item = struct.Struct("<HHL" if little else ">HHL").unpack_from
+        buf = self.buf
+        pos = vpos
+        while True:
+            if end - pos < 8:
+                self.problem("encapsulated value ends without a sequence delimiter", pos, tag)
+                value_end, nxt = end, end
+                break
+            group, elem, length = item(buf, pos)
+            t = (group << 16) | elem
+            if t == _SEQ_DELIM:
+                value_end, nxt = pos, pos + 8
+                break
+            if t != _ITEM:
+                raise self.fail(f"expected an item tag in an encapsulated value, found "
+                                f"({group:04X},{elem:04X})", pos, tag)
+            if length > end - pos - 8:
+                self.problem(f"fragment length {length} exceeds the {end - pos - 8} byte(s) "
+                             "left; cut short", pos, tag)
+                value_end, nxt = end, end
+                break
+            pos += 8 + length
+        if keep:
+            ds._elements[tag] = DataElement(tag, vr if vr in ("OB", "OW") else "OB",
+                                            raw=buf[vpos:value_end], context=ctx,
+                                            undefined_length=True,
+                                            offset=self.base + vpos - 12)
+        return nxt
+
+    def _new_item(self, ctx: EncodingContext) -> Dataset:
+        return Dataset(context=ctx.child())
+
+    def _items(self, tag: int, pos: int, end: int, little: bool, implicit: bool,
+               ctx: EncodingContext, *, defined: bool) -> Sequence:
+        """The items of a sequence of defined length ending at ``end``."""
+        seq = Sequence()
+        if len(self.stack) >= _MAX_DEPTH:
+            raise self.fail(f"sequences nested deeper than {_MAX_DEPTH}", pos, tag)
+        index = 0
+        while pos < end:
+            if end - pos < 8:
+                self.problem("trailing bytes in a sequence", pos, tag)
+                break
+            itag, length = _item_head(self.buf, pos, little)
+            if itag == _SEQ_DELIM:
+                self.problem("sequence delimiter in a sequence of defined length", pos, tag)
+                break
+            if itag != _ITEM:
+                raise self.fail(f"expected an item (FFFE,E000) in the sequence, found "
+                                f"({itag >> 16:04X},{itag & 0xFFFF:04X})", pos, tag)
+            item = self._new_item(ctx)
+            self.stack.append((tag, index))
+            try:
+                pos = self._item_body(item, pos + 8, length, end, little, implicit)
+            finally:
+                self.stack.pop()
+            seq.append(item)
+            seq.item_undefined_length.append(length == _UNDEFINED)
+            index += 1
+        return seq
+
+    def _items_undefined(self, tag: int, pos: int, end: int, little: bool, implicit: bool,
+                         ctx: EncodingContext) -> tuple[Sequence, int]:
+        """The items of a sequence of undefined length, up to its delimiter."""
+        seq = Sequence()
+        if len(self.stack) >= _MAX_DEPTH:
+            raise self.fail(f"sequences nested deeper than {_MAX_DEPTH}", pos, tag)
+        index = 0
+        while True:
+            if end - pos < 8:
+                self.problem("sequence of undefined length ends without a delimiter", pos, tag)
+                return seq, end
+            itag, length = _item_head(self.buf, pos, little)
+            if itag == _SEQ_DELIM:
+                return seq, pos + 8
+            if itag != _ITEM:
+                raise self.fail(f"expected an item (FFFE,E000) or a sequence delimiter, found "
+                                f"({itag >> 16:04X},{itag & 0xFFFF:04X})", pos, tag)
+            item = self._new_item(ctx)
+            self.stack.append((tag, index))
+            try:
+                pos = self._item_body(item, pos + 8, length, end, little, implicit)
+            finally:
+                self.stack.pop()
+            seq.append(item)
+            seq.item_undefined_length.append(length == _UNDEFINED)
+            index += 1
+
+    def _item_body(self, item: Dataset, pos: int, length: int, end: int, little: bool,
+                   implicit: bool) -> int:
+        if length == _UNDEFINED:
+            return self.parse(item, pos, end, little, implicit, item._context, in_item=True)
+        if length > end - pos:
+            self.problem(f"item length {length} exceeds the {end - pos} byte(s) left; cut "
+                         "short", pos - 8)
+            length = end - pos
+        self.parse(item, pos, pos + length, little, implicit, item._context)
+        return pos + length
+
+
+def _item_head(buf: Any, pos: int, little: bool) -> tuple[int, int]:
+    group, elem, length = struct.unpack_from("<HHL" if little else ">HHL", buf, pos)
+    return (group << 16) | elem, length
+
+
+# -- the entry point -----------------------------------------------------------------------
+
+def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
+    """The bytes to parse, how to name the source, and its path ("" for streams)."""
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        try:
+            with open(path, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size >= _MMAP_THRESHOLD:
+                    return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), path, \
+                        str(Path(path).resolve())
+                return fh.read(), path, str(Path(path).resolve())
+        except OSError as exc:
+            raise InvalidDicomError(f"cannot read: {exc.strerror or exc}", source=path) from exc
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), "<bytes>", ""
+    if hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        try:
+            data = source.read()
+        except OSError as exc:
+            raise InvalidDicomError(f"cannot read the stream: {exc}", source=name) from exc
+        if not isinstance(data, bytes | bytearray):
+            raise InvalidDicomError("the stream gives text, not bytes: open it in binary mode "
+                                    "('rb')", source=name)
+        return bytes(data), name, ""
+    raise TypeError(f"read() takes a path, bytes or a binary stream, not {type(source).__name__}")
+
+
+def _guess_syntax(buf: Any, pos: int) -> str:
+    """Implicit or explicit VR, little or big endian, from the first element of a bare data set."""
+    if len(buf) - pos < 8:
+        return IMPLICIT_VR_LITTLE_ENDIAN
+    vrb = bytes(buf[pos + 4:pos + 6])
+    group_le = struct.unpack_from("<H", buf, pos)[0]
+    explicit = vrb in _VR_OF_BYTES
+    if explicit:
+        if group_le > 0x00FF and struct.unpack_from(">H", buf, pos)[0] <= 0x00FF:
+            return "1.2.840.10008.1.2.2"
+        return EXPLICIT_VR_LITTLE_ENDIAN
+    return IMPLICIT_VR_LITTLE_ENDIAN
+
+
+def _inflate(buf: Any, pos: int, source: str) -> bytes:
+    d = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        out = d.decompress(bytes(buf[pos:]), MAX_INFLATED_SIZE)
+    except zlib.error as exc:
+        raise InvalidDicomError(f"the deflated data set cannot be inflated: {exc}",
+                                source=source, offset=pos) from exc
+    if d.unconsumed_tail:
+        raise InvalidDicomError(f"the deflated data set inflates beyond {MAX_INFLATED_SIZE} "
+                                "bytes; refusing it", source=source, offset=pos)
+    return out
+
+
+def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixels: bool = False,
+         specific_tags: Collection[object] | None = None, defer_size: int | str | None = None,
+         strict: bool = False) -> Dataset:
+    """Read a Part 10 file or a bare data set.
+
+    Parameters
+    ----------
+    source
+        A path, the bytes, or a binary stream (read to its end).
+    stop_before_pixels
+        Stop at Pixel Data (7FE0,0010) and the float/double pixel data elements.
+    specific_tags
+        Keep only these elements (tags, keywords); Specific Character Set is always kept.
+    defer_size
+        Values longer than this many bytes (or ``"512 KB"``, ``"1 MB"``) are not read until
+        used; needs a path (streams are read whole).
+    strict
+        Raise :class:`InvalidDicomError` at the first problem instead of recovering.
+
+    Returns
+    -------
+    Dataset
+        With ``file_meta``, ``preamble``, ``warnings`` (recoveries) and ``filename`` set.
+    """
+    buf, name, path = _load(source)
+    warnings: list[ReadWarning] = []
+    ds = Dataset()
+    ds.filename = name if path else ""
+    ds.warnings = warnings
+    tags = frozenset(as_tag_int(t) for t in specific_tags) if specific_tags is not None else None
+    pos = 0
+    if len(buf) >= 132 and buf[128:132] == b"DICM":
+        ds.preamble = bytes(buf[:128])
+        pos = 132
+    elif buf[:4] == b"DICM":
+        warnings.append(ReadWarning(0, "", "no preamble before 'DICM'"))
+        pos = 4
+    base_parser = Parser(buf, name, strict=strict, warnings=warnings)
+    meta = Dataset()
+    if len(buf) - pos >= 8 and struct.unpack_from("<H", buf, pos)[0] == 0x0002:
+        meta_ctx = EncodingContext(True)
+        implicit_meta = bytes(buf[pos + 4:pos + 6]) not in _VR_OF_BYTES
+        if implicit_meta:
+            base_parser.problem("file meta information is not explicit VR", pos)
+        pos = base_parser.parse(meta, pos, len(buf), True, implicit_meta, meta_ctx,
+                                group2_only=True)
+        ds.file_meta = meta
+    elif ds.preamble is not None:
+        base_parser.problem("no file meta information after 'DICM'", pos)
+    ts_elem = meta._elements.get(0x00020010)
+    ts_uid = ""
+    if ts_elem is not None and ts_elem.raw is not None:
+        ts_uid = ts_elem.raw.decode("ascii", "replace").strip(" \x00")
+    if not ts_uid:
+        ts_uid = _guess_syntax(buf, pos)
+        if ds.preamble is not None or ds.file_meta is not None:
+            base_parser.problem(f"no Transfer Syntax UID in the file meta; the data set looks "
+                                f"like {ts_uid}", pos)
+    syntax = TRANSFER_SYNTAXES.get(ts_uid)
+    if syntax is None:
+        base_parser.problem(f"unknown transfer syntax {ts_uid!r}; read as explicit VR little "
+                            "endian", pos)
+        little, implicit, deflated = True, False, False
+    else:
+        little, implicit, deflated = syntax.little_endian, syntax.implicit_vr, syntax.deflated
+    if implicit and len(buf) - pos >= 8 and bytes(buf[pos + 4:pos + 6]) in _VR_OF_BYTES \
+            and syntax is not None and struct.unpack_from("<H", buf, pos)[0] < 0x7FE0:
+        # a common defect: an explicit VR data set labelled implicit
+        probe = _guess_syntax(buf, pos)
+        if probe != IMPLICIT_VR_LITTLE_ENDIAN:
+            base_parser.problem(f"the data set is encoded explicit VR although the file meta "
+                                f"says {ts_uid}; read as explicit", pos)
+            implicit = False
+    ds.read_transfer_syntax = ts_uid
+    data: Any = buf
+    base = 0
+    dpath = path
+    if deflated:
+        data = _inflate(buf, pos, name)
+        base, pos, dpath = 0, 0, ""
+    ctx = EncodingContext(little)
+    object.__setattr__(ds, "_context", ctx)
+    parser = Parser(data, name, strict=strict, path=dpath, base=base,
+                    defer_size=_size(defer_size), specific_tags=tags,
+                    stop_before_pixels=stop_before_pixels, warnings=warnings)
+    try:
+        parser.parse(ds, pos, len(data), little, implicit, ctx, top=True)
+    except _Stop:
+        pass
+    except (struct.error, IndexError) as exc:  # pragma: no cover - guarded by length checks
+        raise InvalidDicomError(f"malformed data: {exc}", source=name) from exc
+    except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
+        raise InvalidDicomError("sequences nested too deeply", source=name) from exc
+    return ds
+
+
+def _size(value: int | str | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    text = value.strip().upper()
+    units = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3, "B": 1}
+    for unit, factor in units.items():
+        if text.endswith(unit):
+            return int(float(text[: -len(unit)].strip()) * factor)
+    return int(text)
+
+
+def read_bytes(data: bytes, **kwargs: Any) -> Dataset:
+    """:func:`read` from bytes in memory."""
+    return read(io.BytesIO(data), **kwargs)
