@@ -139,6 +139,8 @@ class Parser:
             else:
                 group, elem, vrb, length = head_explicit(buf, pos)
                 tag = (group << 16) | elem
+                if group2_only and group != 0x0002:
+                    return pos
                 if group == 0xFFFE:
                     (length,) = unpack_from(u32, buf, pos + 4)
                     vr = ""
@@ -481,6 +483,13 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
             base_parser.problem(f"the data set is encoded explicit VR although the file meta "
                                 f"says {ts_uid}; read as explicit", pos)
             implicit = False
+    elif not implicit and little and len(buf) - pos >= 8 and \
+            bytes(buf[pos + 4:pos + 6]) not in _VR_OF_BYTES and syntax is not None \
+            and not syntax.deflated:
+        # the opposite defect: an implicit VR data set labelled explicit
+        base_parser.problem(f"the data set is encoded implicit VR although the file meta "
+                            f"says {ts_uid}; read as implicit", pos)
+        implicit = True
     ds.read_transfer_syntax = ts_uid
     data: Any = buf
     base = 0
