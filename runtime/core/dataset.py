@@ -225,6 +225,42 @@ class Dataset(MutableMapping[Tag, DataElement]):
         return sorted(set(super().__dir__()) | set(names))
 
     # -- building -------------------------------------------------------------------------
+    @classmethod
+    def new(cls, sop_class: str, *, uid_prefix: str | None = None) -> Dataset:
+        """A new data set of a SOP class: SOP Class UID, a new SOP Instance UID, file meta.
+
+        Parameters
+        ----------
+        sop_class
+            The SOP Class UID or its keyword from the UID registry (``"CTImageStorage"``).
+        uid_prefix
+            Organization root for the new SOP Instance UID (default: ``2.25.`` from a UUID).
+
+        Raises
+        ------
+        DicomError
+            When ``sop_class`` is not a SOP Class of the registry (PS3.6 Table A-1).
+        """
+        from dicomkit.core.uid import generate_uid
+        from dicomkit.generated import uids
+
+        uid = sop_class
+        if uid not in uids.UIDS:
+            uid = next((u for u, e in uids.UIDS.items() if e[1] == sop_class), "")
+        entry = uids.UIDS.get(uid)
+        if entry is None or "SOP Class" not in entry[2]:
+            raise DicomError(f"{sop_class!r} is not a SOP Class UID or keyword of the UID "
+                             "registry (PS3.6 Table A-1)")
+        ds = cls()
+        ds.SOPClassUID = uid
+        ds.SOPInstanceUID = generate_uid(uid_prefix)
+        meta = cls()
+        meta.add_new(0x00020001, "OB", b"\x00\x01")
+        meta.add_new(0x00020002, "UI", uid)
+        meta.add_new(0x00020003, "UI", ds.SOPInstanceUID)
+        ds.file_meta = meta
+        return ds
+
     def add_new(self, tag: object, vr: str, value: Any) -> DataElement:
         """Add (or replace) an element with an explicit VR."""
         t = _key(tag)

@@ -1,0 +1,92 @@
+"""Data sets: mapping and keyword access, order, private blocks, VR choice, new instances."""
+
+from __future__ import annotations
+
+import pytest
+
+import dicomkit
+from dicomkit.core.dataset import Dataset, dictionary_vr
+from dicomkit.core.element import DataElement
+from dicomkit.core.sequence import Sequence
+from dicomkit.errors import DicomError
+
+
+def test_keyword_attributes_create_elements_with_the_dictionary_vr() -> None:
+    ds = Dataset()
+    ds.PatientID = "12345"
+    ds.Rows = 512
+    assert ds[0x00100020].vr == "LO" and ds["Rows"].vr == "US"
+    assert ds.PatientID == "12345" and ds[(0x0028, 0x0010)].value == 512
+    ds.PatientID = "999"
+    assert ds["PatientID"].value == "999"
+    del ds.PatientID
+    assert "PatientID" not in ds
+    with pytest.raises(AttributeError, match="PatientID"):
+        _ = ds.PatientID
+
+
+def test_unknown_capitalised_attributes_are_refused_not_silently_stored() -> None:
+    ds = Dataset()
+    with pytest.raises(AttributeError, match="not a keyword"):
+        ds.PatientsNmae = "typo"
+
+
+def test_iteration_is_in_tag_order_whatever_the_insertion_order() -> None:
+    ds = Dataset()
+    ds.StudyDate = "20240101"
+    ds.PatientName = "A^B"
+    ds.Modality = "CT"
+    ds.AccessionNumber = "1"
+    assert list(ds) == sorted(ds)
+    assert [e.keyword for e in ds.elements()] == ["StudyDate", "AccessionNumber", "Modality",
+                                                  "PatientName"]
+
+
+def test_private_blocks_are_reserved_and_found_by_creator() -> None:
+    ds = Dataset()
+    block = ds.private_block(0x0009, "ACME 1.0", create=True)
+    block.add_new(0x01, "LO", "hello")
+    other = ds.private_block(0x0009, "OTHER", create=True)
+    assert (block.block, other.block) == (0x10, 0x11)
+    assert ds[0x00091001].value == "hello" and ds[0x00090010].value == "ACME 1.0"
+    assert ds.private_block(0x0009, "ACME 1.0")[0x01].value == "hello"
+    with pytest.raises(KeyError):
+        ds.private_block(0x0009, "NOBODY")
+    with pytest.raises(DicomError, match="not a private group"):
+        ds.private_block(0x0010, "ACME")
+
+
+def test_ambiguous_dictionary_vrs_follow_pixel_representation_and_bits_allocated() -> None:
+    ds = Dataset()
+    assert dictionary_vr(0x00280106, ds) == "US"  # Smallest Image Pixel Value: US or SS
+    ds.PixelRepresentation = 1
+    assert dictionary_vr(0x00280106, ds) == "SS"
+    ds.BitsAllocated = 8
+    assert dictionary_vr(0x7FE00010, ds) == "OB"
+    ds.BitsAllocated = 16
+    assert dictionary_vr(0x7FE00010, ds) == "OW"
+    assert dictionary_vr(0x00091001) == "UN" and dictionary_vr(0x00090010) == "LO"
+
+
+def test_sequences_hold_item_data_sets() -> None:
+    ds = Dataset()
+    item = Dataset()
+    item.ReferencedSOPInstanceUID = "1.2.3"
+    ds.ReferencedImageSequence = Sequence([item])
+    assert ds.ReferencedImageSequence[0].ReferencedSOPInstanceUID == "1.2.3"
+    assert ds["ReferencedImageSequence"].vr == "SQ"
+
+
+def test_new_data_set_of_a_sop_class_has_uids_and_file_meta() -> None:
+    ds = Dataset.new("CTImageStorage")
+    assert ds.SOPClassUID == "1.2.840.10008.5.1.4.1.1.2"
+    assert ds.SOPInstanceUID.startswith("2.25.")
+    assert ds.file_meta is not None and ds.file_meta[0x00020003].value == ds.SOPInstanceUID
+    with pytest.raises(DicomError, match="not a SOP Class"):
+        Dataset.new("ExplicitVRLittleEndian")
+
+
+def test_elements_compare_by_tag_vr_and_value() -> None:
+    assert DataElement(0x00100010, "PN", "A^B") == DataElement(0x00100010, "PN", "A^B")
+    assert DataElement(0x00100010, "PN", "A^B") != DataElement(0x00100010, "PN", "A^C")
+    assert dicomkit.Tag("PatientName") == 0x00100010
