@@ -45,6 +45,36 @@ class Fix:
 #: The table of fixes.  Keep it sorted by part, table, key.
 FIXES: tuple[Fix, ...] = (
     Fix(
+        part=3, table="C.12-3", editions=("2016c",), key="ISO 2022 IR 13 / ISO-IR 13",
+        field="ESC Sequence", value="ESC 02/09 04/09",
+        reason="PS3.3 2016c Table C.12-3 writes the escape sequence of ISO-IR 13 (Japanese "
+               "katakana, G1) as 'ESC 02/0 9 04/09', a space inside the column/row pair "
+               "02/09; 2024c, and PS3.5 Table H.1-1 ('G1 set ESC 02/09 04/09'), give "
+               "ESC 02/09 04/09",
+    ),
+    Fix(
+        part=3, table="C.12-4", editions=(), key="ISO 2022 IR 149 / ISO-IR 149",
+        field="Number of Characters", value="8836",
+        reason="PS3.3 Table C.12-4 gives the number of characters of the 94 x 94 set ISO-IR "
+               "149 as '942' (94 squared, its superscript lost in the source); KS X 1001 is "
+               "a two-byte 94 x 94 set like ISO-IR 87 and 159, for which PS3.5 H.1.2 and "
+               "H.1.3 write 94^2 characters, i.e. 8836",
+    ),
+    Fix(
+        part=3, table="C.12-4", editions=(), key="ISO 2022 IR 159 / ISO-IR 159",
+        field="Number of Characters", value="8836",
+        reason="PS3.3 Table C.12-4 gives the number of characters of the 94 x 94 set ISO-IR "
+               "159 as '942' (94 squared, its superscript lost in the source); PS3.5 Annex "
+               "H.1.3 gives 94^2 characters, i.e. 8836",
+    ),
+    Fix(
+        part=3, table="C.12-4", editions=(), key="ISO 2022 IR 87 / ISO-IR 87",
+        field="Number of Characters", value="8836",
+        reason="PS3.3 Table C.12-4 gives the number of characters of the 94 x 94 set ISO-IR "
+               "87 as '942' (94 squared, its superscript lost in the source); PS3.5 Annex "
+               "H.1.2 gives 94^2 characters, i.e. 8836",
+    ),
+    Fix(
         part=5, table="A.3", editions=(), key="A.3", field="uid",
         value="1.2.840.10008.1.2.2",
         reason="PS3.5 A.3 specifies the Explicit VR Big Endian transfer syntax but, unlike its "
@@ -106,6 +136,19 @@ FIXES: tuple[Fix, ...] = (
                "'Query/Retrieve', which is no UID Type: it is a SOP Class of PS3.4 "
                "(Color Palette Storage and Query/Retrieve), typed 'SOP Class' in "
                "later editions (2024c)",
+    ),
+    Fix(
+        part=8, table="9-7", editions=(), key="State", field="header", value="Action",
+        reason="PS3.8 Table 9-7 (Data Transfer Related Actions, 2013 to 2024c) heads its "
+               "first column 'State' although it lists the actions DT-1 and DT-2; its "
+               "siblings, Tables 9-6, 9-8 and 9-9, head it 'Action'",
+    ),
+    Fix(
+        part=8, table="9-9", editions=("2013",), key="AA-8", field="next_state",
+        value="Sta13",
+        reason="PS3.8 2013 Table 9-9 writes the definition of AA-8 '... Nest state is "
+               "Sta13'; Table 9-10 has AA-8 lead to Sta13 everywhere, and 2024c reads "
+               "'Next state is Sta13'",
     ),
 )
 

@@ -7,17 +7,21 @@ on demand (``from dicomkit.generated import dictionary``), so importing this pac
 Modules:
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)
+    pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
+    upper_layer: the upper-layer protocol state machine: states, events, actions, transitions (PS3.8 9.2)
     vrs: value representations (PS3.5 6.2, 7.1.2)
 """
 
 MODULES = (
     'commands',
     'dictionary',
+    'pdus',
     'statuses',
     'transfer_syntaxes',
     'uids',
+    'upper_layer',
     'vrs',
 )
