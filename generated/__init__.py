@@ -5,6 +5,7 @@ the edition, form, address and sha256 of every part it was read from.  Submodule
 on demand (``from dicomkit.generated import dictionary``), so importing this package costs nothing.
 
 Modules:
+    charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
@@ -16,6 +17,7 @@ Modules:
 """
 
 MODULES = (
+    'charsets',
     'commands',
     'dictionary',
     'pdus',

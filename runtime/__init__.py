@@ -7,30 +7,52 @@ PDU layouts, the upper layer state table) are generated from NEMA's XML into
 >>> import dicomkit
 >>> ds = dicomkit.read("image.dcm", stop_before_pixels=True)   # doctest: +SKIP
 >>> ds.PatientName                                             # doctest: +SKIP
+
+The public names are imported on first use (PEP 562), so that importing a subpackage such as
+``dicomkit.generated`` or ``dicomkit.codegen`` does not load the whole runtime.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from dicomkit.errors import DicomError, InvalidDicomError
+
 __version__ = "0.1.0"
 
-from dicomkit.core.dataset import Dataset, PrivateBlock, ReadWarning
-from dicomkit.core.element import DataElement
-from dicomkit.core.sequence import Sequence
-from dicomkit.core.tag import Tag
-from dicomkit.errors import DicomError, InvalidDicomError
-from dicomkit.io.reader import read
-from dicomkit.io.writer import write
+if TYPE_CHECKING:
+    from dicomkit.core.dataset import Dataset, PrivateBlock, ReadWarning
+    from dicomkit.core.element import DataElement
+    from dicomkit.core.sequence import Sequence
+    from dicomkit.core.tag import Tag
+    from dicomkit.io.reader import read
+    from dicomkit.io.writer import write
 
-__all__ = [
-    "DataElement",
-    "Dataset",
-    "DicomError",
-    "InvalidDicomError",
-    "PrivateBlock",
-    "ReadWarning",
-    "Sequence",
-    "Tag",
-    "__version__",
-    "read",
-    "write",
-]
+#: public name -> module that defines it
+_LAZY = {
+    "DataElement": "dicomkit.core.element",
+    "Dataset": "dicomkit.core.dataset",
+    "PrivateBlock": "dicomkit.core.dataset",
+    "ReadWarning": "dicomkit.core.dataset",
+    "Sequence": "dicomkit.core.sequence",
+    "Tag": "dicomkit.core.tag",
+    "read": "dicomkit.io.reader",
+    "write": "dicomkit.io.writer",
+}
+
+__all__ = ["DicomError", "InvalidDicomError", "__version__", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dicomkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

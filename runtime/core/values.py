@@ -55,22 +55,23 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final, Protocol, SupportsIndex, TypeVar
 
 from dicomkit.core.tag import Tag, TagError, as_tag_int
+from dicomkit.core.uid import is_valid_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.uids import UIDS
 from dicomkit.generated.vrs import CHARACTER_VRS, VRS
 
 __all__ = [
-    "AgeString",
-    "CharsetLike",
     "DA",
-    "DSfloat",
     "DT",
     "IS",
-    "MultiValue",
-    "PersonName",
     "TM",
     "UID",
+    "AgeString",
+    "CharsetLike",
+    "DSfloat",
+    "MultiValue",
+    "PersonName",
     "ValueDecodingError",
     "ValueEncodingError",
     "decode_value",
@@ -165,7 +166,7 @@ class DSfloat(float):
     __slots__ = ("_text",)
     _text: str
 
-    def __new__(cls, value: str | float | int | Decimal) -> DSfloat:
+    def __new__(cls, value: str | float | Decimal) -> DSfloat:
         if isinstance(value, str):
             text = value.strip(" ")
             if "_" in text:
@@ -209,7 +210,7 @@ class IS(int):
     #: the text, set only when it differs from ``str(int(self))`` (ints have no ``__slots__``)
     _text: str
 
-    def __new__(cls, value: str | int | float | Decimal) -> IS:
+    def __new__(cls, value: str | float | Decimal) -> IS:
         if isinstance(value, str):
             text = value.strip(" ")
             if "_" in text:
@@ -564,12 +565,7 @@ class UID(str):
     def is_valid(self) -> bool:
         """True when the UID follows PS3.5 9.1: at most 64 characters, dot-separated numbers
         without leading zeros."""
-        if not 0 < len(self) <= 64 or not self.isascii():
-            return False
-        for part in self.split("."):
-            if not part.isdigit() or (len(part) > 1 and part[0] == "0"):
-                return False
-        return True
+        return is_valid_uid(self)
 
     def _syntax(self) -> Any:
         found = TRANSFER_SYNTAXES.get(self)
@@ -583,7 +579,7 @@ class UID(str):
         return bool(self._syntax().little_endian)
 
     @property
-    def is_implicit_VR(self) -> bool:  # noqa: N802 - pydicom's spelling
+    def is_implicit_VR(self) -> bool:
         """For a transfer syntax: True when it encodes with implicit VR (PS3.5 Annex A)."""
         return bool(self._syntax().implicit_vr)
 
@@ -736,7 +732,7 @@ def _format_dt(value: date) -> str:
     return text
 
 
-def format_ds(value: float | int | Decimal) -> str:
+def format_ds(value: float | Decimal) -> str:
     """The Decimal String (PS3.5 6.2, DS: at most 16 characters) of a number.
 
     Floats are written with the shortest text that reads back as the same float (``repr``),
@@ -781,7 +777,7 @@ def format_ds(value: float | int | Decimal) -> str:
         if len(text) > 16:
             text = f"{value:.{digits - 1}e}"
         return text
-    digits = 14 - sign - (int(math.floor(magnitude)) if magnitude >= 1.0 else 0)
+    digits = 14 - sign - (math.floor(magnitude) if magnitude >= 1.0 else 0)
     return f"{value:.{digits}f}"
 
 
@@ -1156,7 +1152,7 @@ def _as_items(value: Any) -> list[Any] | None:
 
 
 def _number_encoder(vr: str) -> Callable[[Any, bool, CharsetLike | None], bytes]:
-    letter, size = NUMBER_VRS[vr]
+    letter = NUMBER_VRS[vr][0]
     little = struct.Struct("<" + letter)
     big = struct.Struct(">" + letter)
 
