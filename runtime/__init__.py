@@ -40,7 +40,19 @@ _LAZY = {
     "write": "dicomkit.io.writer",
 }
 
-__all__ = ["DicomError", "InvalidDicomError", "__version__", *sorted(_LAZY)]
+__all__ = [
+    "DataElement",
+    "Dataset",
+    "DicomError",
+    "InvalidDicomError",
+    "PrivateBlock",
+    "ReadWarning",
+    "Sequence",
+    "Tag",
+    "__version__",
+    "read",
+    "write",
+]
 
 
 def __getattr__(name: str) -> Any:

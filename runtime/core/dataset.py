@@ -101,6 +101,15 @@ class Dataset(MutableMapping[Tag, DataElement]):
         The file read, or ``""``.
     """
 
+    _elements: dict[int, DataElement]
+    _sorted: bool
+    _context: EncodingContext
+    file_meta: Dataset | None
+    preamble: bytes | None
+    warnings: list[ReadWarning]
+    filename: str
+    read_transfer_syntax: str
+
     # instance attributes that are not data elements
     _INTERNAL = frozenset({"_elements", "_sorted", "_context", "file_meta", "preamble",
                            "warnings", "filename", "read_transfer_syntax", "_parent"})
@@ -120,7 +129,7 @@ class Dataset(MutableMapping[Tag, DataElement]):
     def __getitem__(self, key: object) -> DataElement:
         tag = key if type(key) is int else _key(key)
         try:
-            return self._elements[tag]  # type: ignore[index]
+            return self._elements[tag]
         except KeyError:
             raise KeyError(Tag(tag)) from None
 
@@ -150,9 +159,9 @@ class Dataset(MutableMapping[Tag, DataElement]):
     def __delitem__(self, key: object) -> None:
         tag = key if type(key) is int else _key(key)
         try:
-            del self._elements[tag]  # type: ignore[arg-type]
+            del self._elements[tag]
         except KeyError:
-            raise KeyError(Tag(tag)) from None  # type: ignore[arg-type]
+            raise KeyError(Tag(tag)) from None
 
     def __iter__(self) -> Iterator[Tag]:
         return map(Tag, self._ordered())
