@@ -143,6 +143,8 @@ class Dataset(MutableMapping[Tag, DataElement]):
         else:
             existing = self._elements.get(tag)
             if existing is not None:
+                if tag == _SPECIFIC_CHARACTER_SET:
+                    self._charset_changing(value)
                 existing.value = value
                 return
             elem = DataElement(tag, dictionary_vr(tag, self), value)
@@ -152,12 +154,31 @@ class Dataset(MutableMapping[Tag, DataElement]):
         elements = self._elements
         if elem.tag not in elements:
             object.__setattr__(self, "_sorted", False)
-        elements[elem.tag] = elem
         if elem.tag == _SPECIFIC_CHARACTER_SET and not elem.is_raw:
+            self._charset_changing(elem.value)
             self._context.charset = None  # re-resolved by the writer from the new value
+        elements[elem.tag] = elem
+
+    def _charset_changing(self, new_value: Any) -> None:
+        """Decode the text still held as read bytes before Specific Character Set changes.
+
+        Elements read from a file keep their bytes, which the writer copies as they are; once
+        (0008,0005) says another character set those bytes would be mislabelled (PS3.5 6.1.2.3).
+        So every raw SH LO ST LT UC UT PN value of this data set, and of the sequence items that
+        inherit its character set (PS3.5 7.5.3), is decoded now, in the old character set, and
+        will be encoded in the new one.  Nothing happens when the value does not change.
+        """
+        old = self._elements.get(_SPECIFIC_CHARACTER_SET)
+        if old is None and not new_value:
+            return
+        if old is not None and old.value == new_value:
+            return
+        _decode_text(self)
 
     def __delitem__(self, key: object) -> None:
         tag = key if type(key) is int else _key(key)
+        if tag == _SPECIFIC_CHARACTER_SET:
+            self._charset_changing(None)
         try:
             del self._elements[tag]
         except KeyError:
@@ -224,7 +245,7 @@ class Dataset(MutableMapping[Tag, DataElement]):
         tag = dictionary.tag_for_keyword(name) if name[:1].isupper() else None
         if tag is not None:
             if tag in self._elements:
-                del self._elements[tag]
+                del self[tag]
                 return
             raise AttributeError(f"the data set has no {name}")
         object.__delattr__(self, name)
@@ -338,6 +359,20 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def __repr__(self) -> str:
         return "\n".join(repr(e) for e in self.elements())
+
+
+def _decode_text(ds: Dataset) -> None:
+    """Decode (and drop the read bytes of) every character-set text value of ``ds``, and of
+    its sequence items that have no Specific Character Set of their own."""
+    from dicomkit.core.values import CHARSET_VRS
+
+    for elem in ds._elements.values():
+        if elem.vr == "SQ":
+            for item in elem.value or ():
+                if isinstance(item, Dataset) and _SPECIFIC_CHARACTER_SET not in item._elements:
+                    _decode_text(item)
+        elif elem.vr in CHARSET_VRS and elem.is_raw:
+            elem.value = elem.value  # decoded with the old character set; the raw bytes go
 
 
 class PrivateBlock:

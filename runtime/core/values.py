@@ -1306,3 +1306,20 @@ def value_multiplicity(value: Any) -> int:
     if getattr(value, "ndim", 0):  # numpy arrays
         return len(value)
     return 1
+
+
+def split_multi_valued(vr: str, value: Any) -> Any:
+    """A string assigned to a multi-valued string VR, split at backslashes into values.
+
+    ``ds.ImageType = "ORIGINAL\\PRIMARY"`` means two values (PS3.5 6.4), as it does in
+    pydicom; text VRs (LT, ST, UT, UR) and non-strings are returned unchanged.
+    """
+    if isinstance(value, str) and "\\" in value and vr in _STRING_VRS_SPLIT:
+        return MultiValue(value.split("\\"))
+    return value
+
+
+_STRING_VRS_SPLIT: Final[frozenset[str]] = frozenset(
+    code for code, info in VRS.items()
+    if info.kind == "string" and code not in SINGLE_VALUED_VRS
+)

@@ -90,3 +90,13 @@ def test_elements_compare_by_tag_vr_and_value() -> None:
     assert DataElement(0x00100010, "PN", "A^B") == DataElement(0x00100010, "PN", "A^B")
     assert DataElement(0x00100010, "PN", "A^B") != DataElement(0x00100010, "PN", "A^C")
     assert dicomkit.Tag("PatientName") == 0x00100010
+
+
+def test_a_backslash_string_assigned_to_a_multi_valued_vr_means_several_values() -> None:
+    ds = Dataset()
+    ds.ImageType = "ORIGINAL\\PRIMARY\\AXIAL"
+    assert list(ds.ImageType) == ["ORIGINAL", "PRIMARY", "AXIAL"]
+    ds.add_new(0x00081030, "LO", "A\\B")
+    assert list(ds[0x00081030].value) == ["A", "B"]
+    ds.add_new(0x00204000, "LT", "C:\\path")  # text VRs keep the backslash
+    assert ds[0x00204000].value == "C:\\path"
