@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "dicomkit.codegen.cli",
         "regenerate dicomkit from the DICOM standard (fetch, generate, diff)",
     ),
+    "dump": ("dicomkit.cli.dump", "print data sets like dcmdump"),
 }
 
 

@@ -141,13 +141,16 @@ class Dataset(MutableMapping[Tag, DataElement]):
                 raise DicomError(f"element {value.tag_str} cannot be stored under {Tag(tag)}")
             elem = value
         else:
+            from dicomkit.core.values import split_multi_valued
+
             existing = self._elements.get(tag)
             if existing is not None:
                 if tag == _SPECIFIC_CHARACTER_SET:
                     self._charset_changing(value)
-                existing.value = value
+                existing.value = split_multi_valued(existing.vr, value)
                 return
-            elem = DataElement(tag, dictionary_vr(tag, self), value)
+            vr = dictionary_vr(tag, self)
+            elem = DataElement(tag, vr, split_multi_valued(vr, value))
         self._put(elem)
 
     def _put(self, elem: DataElement) -> None:
@@ -296,6 +299,10 @@ class Dataset(MutableMapping[Tag, DataElement]):
         t = _key(tag)
         if vr == "SQ" and not isinstance(value, Sequence):
             value = Sequence(value or [])
+        else:
+            from dicomkit.core.values import split_multi_valued
+
+            value = split_multi_valued(vr, value)
         elem = DataElement(t, vr, value)
         self._put(elem)
         return elem

@@ -776,6 +776,12 @@ def format_ds(value: float | Decimal) -> str:
         text = f"{value:.{digits}e}"
         if len(text) > 16:
             text = f"{value:.{digits - 1}e}"
+        if math.isinf(float(text)):
+            # rounding up passed the largest double: truncate the mantissa instead
+            mantissa, exponent = text.split("e")
+            step = Decimal(1).scaleb(Decimal(mantissa).as_tuple().exponent)  # type: ignore[arg-type]
+            smaller = Decimal(mantissa) - step if value > 0 else Decimal(mantissa) + step
+            text = f"{smaller}e{exponent}"
         return text
     digits = 14 - sign - (math.floor(magnitude) if magnitude >= 1.0 else 0)
     return f"{value:.{digits}f}"

@@ -20,7 +20,6 @@ import os
 import struct
 import zlib
 from collections.abc import Collection
-from pathlib import Path
 from typing import IO, Any
 
 from dicomkit.core.dataset import Dataset, ReadWarning, dictionary_vr
@@ -38,6 +37,9 @@ _ITEM = 0xFFFEE000
 _ITEM_DELIM = 0xFFFEE00D
 _SEQ_DELIM = 0xFFFEE0DD
 _PIXEL_DATA = 0x7FE00010
+#: Float Pixel Data (7FE0,0008), the first of the pixel data elements (then Double Float Pixel
+#: Data (7FE0,0009) and Pixel Data (7FE0,0010)) where stop_before_pixels stops
+_FLOAT_PIXEL_DATA = 0x7FE00008
 _SPECIFIC_CHARACTER_SET = 0x00080005
 _UNDEFINED = 0xFFFFFFFF
 _MAX_DEPTH = 64
@@ -115,17 +117,21 @@ class Parser:
         """
         buf = self.buf
         elements = ds._elements
-        u16 = "<H" if little else ">H"
         u32 = "<L" if little else ">L"
         head_explicit = struct.Struct("<HH2sH" if little else ">HH2sH").unpack_from
         head_implicit = struct.Struct("<HHL" if little else ">HHL").unpack_from
         unpack_from = struct.unpack_from
         vr_of_bytes = _VR_OF_BYTES
         long_vrs = _LONG_VR_BYTES
-        specific = self.specific_tags
+        # specific_tags selects top-level elements; the items of a kept sequence are whole
+        specific = self.specific_tags if top else None
         defer = self.defer_size
+        base = self.base
         stop_pixels = self.stop_before_pixels and top
+        new_element = DataElement.read_from
         last_tag = -1
+        # The common path (a short or long explicit header, or an implicit one, a defined
+        # length, no delimiter) takes as few tests as possible: this loop is the reader's hot path.
         while pos < end:
             if end - pos < 8:
                 self.problem(f"{end - pos} trailing byte(s) too few for an element header; "
@@ -133,12 +139,10 @@ class Parser:
                 return end
             if implicit:
                 group, elem, length = head_implicit(buf, pos)
-                tag = (group << 16) | elem
                 vr = ""
                 hlen = 8
             else:
                 group, elem, vrb, length = head_explicit(buf, pos)
-                tag = (group << 16) | elem
                 if group2_only and group != 0x0002:
                     return pos
                 if group == 0xFFFE:
@@ -152,66 +156,76 @@ class Parser:
                         (ilen,) = unpack_from(u32, buf, pos + 4)
                         if pos + 8 + ilen <= end or ilen == _UNDEFINED:
                             self.problem(f"no valid VR {bytes(vrb)!r}: read as implicit VR",
-                                         pos, tag)
+                                         pos, (group << 16) | elem)
                             length, hlen = ilen, 8
                         else:
                             raise self.fail(f"invalid VR {bytes(vrb)!r} and no implicit VR "
-                                            "length fits: the data is damaged", pos, tag)
+                                            "length fits: the data is damaged", pos,
+                                            (group << 16) | elem)
                     elif vrb in long_vrs:
                         if end - pos < 12:
-                            self.problem("element header cut short at the end", pos, tag)
+                            self.problem("element header cut short at the end", pos,
+                                         (group << 16) | elem)
                             return end
                         (length,) = unpack_from(u32, buf, pos + 8)
                         hlen = 12
                     else:
                         hlen = 8
+            tag = (group << 16) | elem
             if group2_only and group != 0x0002:
                 return pos
-            if tag == _ITEM_DELIM:
-                if in_item:
-                    return pos + 8
-                self.problem("item delimiter outside an item; ignored", pos, tag)
-                pos += 8
-                continue
-            if tag == _SEQ_DELIM:
-                if in_item:
-                    self.problem("sequence delimiter where an item delimiter was expected",
-                                 pos, tag)
-                    return pos
-                self.problem("sequence delimiter outside a sequence; ignored", pos, tag)
-                pos += 8
-                continue
+            if group == 0xFFFE:
+                if tag == _ITEM_DELIM:
+                    if in_item:
+                        return pos + 8
+                    self.problem("item delimiter outside an item; ignored", pos, tag)
+                    pos += 8
+                    continue
+                if tag == _SEQ_DELIM:
+                    if in_item:
+                        self.problem("sequence delimiter where an item delimiter was "
+                                     "expected", pos, tag)
+                        return pos
+                    self.problem("sequence delimiter outside a sequence; ignored", pos, tag)
+                    pos += 8
+                    continue
             if tag <= last_tag and tag != _ITEM:
                 self.problem(f"element out of order after ({last_tag >> 16:04X},"
                              f"{last_tag & 0xFFFF:04X})", pos, tag)
             last_tag = tag
             vpos = pos + hlen
-            if stop_pixels and tag >= _PIXEL_DATA and group == 0x7FE0:
+            if stop_pixels and group == 0x7FE0 and tag >= _FLOAT_PIXEL_DATA:
                 raise _Stop(pos)
             if not vr:
-                vr = dictionary_vr(tag, ds)
+                # PS3.5 A.1: native Pixel Data in implicit VR is OW; encapsulated
+                # (undefined length) pixel data is OB (PS3.5 A.4)
+                if tag == _PIXEL_DATA:
+                    vr = "OB" if length == _UNDEFINED else "OW"
+                else:
+                    vr = dictionary_vr(tag, ds)
             if length == _UNDEFINED:
-                pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx)
+                pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx,
+                                      keep=specific is None or tag in specific)
                 continue
-            if length > end - vpos:
+            nxt = vpos + length
+            if nxt > end:
                 self.problem(f"value length {length} exceeds the {end - vpos} byte(s) left; "
                              "value cut short", pos, tag)
                 length = end - vpos
+                nxt = end
             if length & 1:
                 self.problem(f"odd value length {length}", pos, tag)
-            nxt = vpos + length
             if specific is not None and tag not in specific and tag != _SPECIFIC_CHARACTER_SET:
                 pos = nxt
                 continue
             if vr == "SQ":
                 seq = self._items(tag, vpos, nxt, little, implicit, ctx, defined=True)
-                el = DataElement(tag, "SQ", seq, context=ctx, offset=self.base + pos)
+                el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
             elif defer is not None and length > defer:
-                el = DataElement(tag, vr, context=ctx, offset=self.base + pos,
-                                 deferred=DeferredValue(self.path, self.base + vpos, length))
+                el = DataElement(tag, vr, context=ctx, offset=base + pos,
+                                 deferred=DeferredValue(self.path, base + vpos, length))
             else:
-                el = DataElement(tag, vr, raw=buf[vpos:nxt], context=ctx,
-                                 offset=self.base + pos)
+                el = new_element(tag, vr, buf[vpos:nxt], ctx, base + pos)
             elements[tag] = el
             if tag == _SPECIFIC_CHARACTER_SET:
                 self._set_charset(el, ctx, pos)
@@ -232,10 +246,11 @@ class Parser:
 
     # -- undefined lengths ----------------------------------------------------------------
     def _undefined(self, ds: Dataset, tag: int, vr: str, vpos: int, end: int, little: bool,
-                   implicit: bool, ctx: EncodingContext) -> int:
-        """An element of undefined length: a sequence, encapsulated pixel data, or UN."""
-        specific = self.specific_tags
-        keep = specific is None or tag in specific
+                   implicit: bool, ctx: EncodingContext, *, keep: bool = True) -> int:
+        """An element of undefined length: a sequence, encapsulated pixel data, or UN.
+
+        ``keep`` false parses past it without storing it (not among ``specific_tags``).
+        """
         if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
             if vr == "UN":
                 # PS3.5 6.2.2: UN of undefined length holds a sequence in implicit VR LE
@@ -362,10 +377,12 @@ def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
         try:
             with open(path, "rb") as fh:
                 size = os.fstat(fh.fileno()).st_size
+                # an absolute path (not Path.resolve(), whose symlink walk costs more than
+                # reading a small file): deferred values reopen the file by it
+                absolute = os.path.abspath(path)
                 if size >= _MMAP_THRESHOLD:
-                    return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), path, \
-                        str(Path(path).resolve())
-                return fh.read(), path, str(Path(path).resolve())
+                    return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), path, absolute
+                return fh.read(), path, absolute
         except OSError as exc:
             raise InvalidDicomError(f"cannot read: {exc.strerror or exc}", source=path) from exc
     if isinstance(source, bytes | bytearray | memoryview):
