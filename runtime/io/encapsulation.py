@@ -7,12 +7,15 @@ or one frame per fragment when there is neither), and encodes them back.
 
 from __future__ import annotations
 
+import itertools
 import struct
 from collections.abc import Iterator
+from typing import Any
 
 from dicomkit.errors import InvalidDicomError
 
 _ITEM = 0xFFFEE000
+_PIXEL_DATA = 0x7FE00010
 _SEQ_DELIM = 0xFFFEE0DD
 
 
@@ -62,26 +65,11 @@ class EncapsulatedPixelData:
         multi-frame one has one frame per fragment.
         """
         if self.extended_offsets:
-            blob = b"".join(_item_bytes(f) for f in self.fragments)
-            lengths = self.extended_lengths or []
-            for i, off in enumerate(self.extended_offsets):
-                start = off + 8  # the offset points at the item tag
-                length = lengths[i] if i < len(lengths) else None
-                yield from _frame_from(blob, start, length)
+            yield from self._by_offsets(self.extended_offsets, self.extended_lengths,
+                                        "(7FE0,0001)")
             return
         if self.offsets:
-            positions = []
-            pos = 0
-            for f in self.fragments:
-                positions.append(pos)
-                pos += 8 + len(f)
-            starts = [positions.index(o) if o in positions else -1 for o in self.offsets]
-            if -1 in starts:
-                raise InvalidDicomError("the Basic Offset Table points between fragment items",
-                                        tag_path="(7FE0,0010)")
-            bounds = starts + [len(self.fragments)]
-            for a, b in zip(bounds, bounds[1:]):
-                yield b"".join(self.fragments[a:b])
+            yield from self._by_offsets(self.offsets, None, "(7FE0,0010)")
             return
         if number_of_frames in (None, 1):
             yield b"".join(self.fragments)
@@ -92,6 +80,28 @@ class EncapsulatedPixelData:
         raise InvalidDicomError(
             f"{number_of_frames} frames in {len(self.fragments)} fragments and no offset "
             "table: cannot tell which fragments belong to which frame", tag_path="(7FE0,0010)")
+
+    def _by_offsets(self, offsets: list[int], lengths: list[int] | None,
+                    where: str) -> Iterator[bytes]:
+        """Frames located by an offset table: each offset is the position of the frame's
+        first fragment item, counted from the first fragment item (PS3.5 A.4)."""
+        positions: dict[int, int] = {}
+        pos = 0
+        for i, f in enumerate(self.fragments):
+            positions[pos] = i
+            pos += 8 + len(f)
+        starts = []
+        for off in offsets:
+            if off not in positions:
+                raise InvalidDicomError(f"an offset table entry ({off}) points between fragment "
+                                        "items", tag_path=where)
+            starts.append(positions[off])
+        bounds = [*starts, len(self.fragments)]
+        for n, (a, b) in enumerate(itertools.pairwise(bounds)):
+            frame = b"".join(self.fragments[a:b])
+            if lengths is not None and n < len(lengths):
+                frame = frame[:lengths[n]]
+            yield frame
 
     def encode(self, little_endian: bool = True) -> bytes:
         """The items of the value (offset table, then fragments), without the delimiter."""
@@ -104,24 +114,6 @@ class EncapsulatedPixelData:
             out.append(f)
             out.append(pad)
         return b"".join(out)
-
-
-def _item_bytes(fragment: bytes) -> bytes:
-    return struct.pack("<HHL", 0xFFFE, 0xE000, len(fragment)) + fragment
-
-
-def _frame_from(blob: bytes, start: int, length: int | None) -> Iterator[bytes]:
-    if length is None:
-        yield blob[start:]
-    else:
-        # a frame may span several fragments: gather item values until length is reached
-        out = bytearray()
-        pos = start - 8
-        while len(out) < length and pos + 8 <= len(blob):
-            (n,) = struct.unpack_from("<L", blob, pos + 4)
-            out += blob[pos + 8:pos + 8 + n]
-            pos += 8 + n
-        yield bytes(out[:length])
 
 
 def parse_fragments(raw: bytes, little_endian: bool = True) -> EncapsulatedPixelData:
@@ -157,3 +149,48 @@ def parse_fragments(raw: bytes, little_endian: bool = True) -> EncapsulatedPixel
     n = len(table) // 4
     offsets = list(struct.unpack(("<" if little_endian else ">") + f"{n}L", table[:n * 4]))
     return EncapsulatedPixelData(items[1:], offsets)
+
+
+_EXTENDED_OFFSET_TABLE = 0x7FE00001
+_EXTENDED_OFFSET_TABLE_LENGTHS = 0x7FE00002
+
+
+def pixel_data_fragments(ds: Any) -> EncapsulatedPixelData:
+    """The encapsulated Pixel Data of a data set, with its Extended Offset Table attached.
+
+    The Extended Offset Table (7FE0,0001) and its lengths (7FE0,0002) (PS3.3 C.7.6.3, PS3.5
+    A.4) are 64-bit values beside Pixel Data; when present they locate the frames.
+
+    Raises
+    ------
+    InvalidDicomError
+        When the data set has no encapsulated Pixel Data, or the tables do not match.
+    """
+    elem = ds.get(_PIXEL_DATA)
+    if elem is None or not elem.undefined_length:
+        raise InvalidDicomError("the data set has no encapsulated Pixel Data (7FE0,0010)")
+    value = elem.value
+    assert isinstance(value, EncapsulatedPixelData)
+    little = elem.context.little_endian if elem.context is not None else True
+    tables: list[list[int] | None] = []
+    for tag in (_EXTENDED_OFFSET_TABLE, _EXTENDED_OFFSET_TABLE_LENGTHS):
+        e = ds.get(tag)
+        raw = e.raw if e is not None else None
+        if raw is None and e is not None and isinstance(e.value, bytes | bytearray):
+            raw = bytes(e.value)
+        if raw is None:
+            tables.append(None)
+            continue
+        if len(raw) % 8:
+            raise InvalidDicomError(f"the {'Extended Offset Table' if tag & 1 else 'lengths'} "
+                                    f"is {len(raw)} bytes, not a multiple of 8",
+                                    tag_path=f"({tag >> 16:04X},{tag & 0xFFFF:04X})")
+        n = len(raw) // 8
+        tables.append(list(struct.unpack(("<" if little else ">") + f"{n}Q", raw)))
+    offsets, lengths = tables
+    if offsets is not None and lengths is not None and len(offsets) != len(lengths):
+        raise InvalidDicomError(f"the Extended Offset Table has {len(offsets)} entries and its "
+                                f"lengths {len(lengths)}", tag_path="(7FE0,0002)")
+    value.extended_offsets = offsets
+    value.extended_lengths = lengths
+    return value
