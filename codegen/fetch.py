@@ -36,12 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from lxml import etree
+
 from dicomkit.codegen.errors import FetchError
 from dicomkit.codegen.manifest import Entry, Manifest, manifest_path
 from dicomkit.codegen.sha import sha256_part, size_part
 from dicomkit.codegen.standard import BASE_URL, FORMS, candidate_paths, part_url, project_root
 from dicomkit.codegen.text import normalize, parse_edition
-from lxml import etree
 
 #: Parts fetched when ``--parts`` is not given: those the generators read (PS3.5, 3.6, 3.7, 3.8)
 #: and those later generators read (PS3.3 IODs and modules, PS3.4 services, PS3.16 templates).

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from dicomkit.cli.main import main
 
+from dicomkit.cli.main import main
 from tests.conftest import missing
 
 pydicom_data = pytest.importorskip("pydicom.data")

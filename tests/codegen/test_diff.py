@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from dicomkit.codegen import diff
 from dicomkit.codegen.cli import main as codegen_main
 from dicomkit.codegen.errors import CodegenError

@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from dicomkit.codegen.errors import CodegenError, FetchError
 from dicomkit.codegen.fetch import (
     DEFAULT_PARTS,
@@ -29,7 +30,6 @@ from dicomkit.codegen.fetch import (
 )
 from dicomkit.codegen.manifest import Entry, Manifest
 from dicomkit.codegen.sha import sha256_file, sha256_folder, size_part
-
 from tests.conftest import missing
 
 NEMA_PATH = "/medical/dicom"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from dicomkit.codegen.errors import CodegenError
 from dicomkit.codegen.fetch import missing_chunks
 from dicomkit.codegen.manifest import Entry, Manifest, manifest_path

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from dicomkit.codegen.document import Document, Row, Table
 from dicomkit.codegen.emit import make_env, render_module
 from dicomkit.codegen.errors import TableError

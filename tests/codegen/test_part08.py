@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from dicomkit.codegen.docbook import read_docbook
 from dicomkit.codegen.document import Cell, Row, Section, Table
 from dicomkit.codegen.emit import make_env, render_module

@@ -9,6 +9,13 @@ from typing import Any
 
 import pydicom
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydicom.charset import convert_encodings, decode_bytes
+from pydicom.data import get_charset_files
+from pydicom.dataelem import RawDataElement
+from pydicom.valuerep import PersonName
+
 from dicomkit.codegen.docbook import read_docbook
 from dicomkit.codegen.document import Document, Paragraph
 from dicomkit.core.charset import (
@@ -19,12 +26,6 @@ from dicomkit.core.charset import (
     CharsetError,
 )
 from dicomkit.generated.charsets import CHARACTER_SETS, ESCAPE_SEQUENCES
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydicom.charset import convert_encodings, decode_bytes
-from pydicom.data import get_charset_files
-from pydicom.dataelem import RawDataElement
-from pydicom.valuerep import PersonName
 
 # ----------------------------------------------------------------------------- PS3.5 examples
 

@@ -15,13 +15,14 @@ import json
 import warnings
 from typing import Any
 
-import dicomkit
-from tests.conftest import missing
 import pytest
-from dicomkit.core.json import from_json_dict, to_json_dict
-from dicomkit.errors import DicomError
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import dicomkit
+from dicomkit.core.json import from_json_dict, to_json_dict
+from dicomkit.errors import DicomError
+from tests.conftest import missing
 
 pydicom = pytest.importorskip("pydicom")
 from pydicom.data import get_testdata_file, get_testdata_files

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from dicomkit.core.tag import Tag
 from dicomkit.core.values import (
     CHARSET_VRS,

@@ -9,6 +9,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from dicomkit.core.values import (
     CHARSET_VRS,
     NUMBER_VRS,
@@ -20,8 +23,6 @@ from dicomkit.core.values import (
     swap_bytes,
 )
 from dicomkit.generated.vrs import VRS
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 
 class Utf8Charset:

@@ -7,17 +7,18 @@ from typing import Any
 
 import pydicom
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydicom import valuerep
+from pydicom.dataelem import RawDataElement, convert_raw_data_element
+from pydicom.multival import MultiValue as PydicomMultiValue
+
 from dicomkit.core.values import (
     MultiValue,
     PersonName,
     decode_value,
     format_ds,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydicom import valuerep
-from pydicom.dataelem import RawDataElement, convert_raw_data_element
-from pydicom.multival import MultiValue as PydicomMultiValue
 
 #: (VR, tag pydicom knows with that VR, raw little endian value)
 SAMPLES: list[tuple[str, int, bytes]] = [

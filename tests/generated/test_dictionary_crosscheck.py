@@ -15,10 +15,10 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from dicomkit.codegen.emit import make_env, render_module
 from dicomkit.codegen.readers.part06 import MODULES
 from dicomkit.codegen.standard import Standard
-
 from tests.conftest import missing
 
 #: Elements where Table 6-1 of 2015b and pydicom 3 (a 2024 edition) differ in VR, VM or

@@ -25,12 +25,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import dicomkit
 import pytest
-from dicomkit import DicomError, InvalidDicomError
-from dicomkit.core.dataset import Dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import dicomkit
+from dicomkit import DicomError, InvalidDicomError
+from dicomkit.core.dataset import Dataset
 
 pydicom_data = pytest.importorskip("pydicom.data")
 

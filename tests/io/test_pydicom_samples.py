@@ -16,8 +16,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import dicomkit
 import pytest
+
+import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.values import decode_value
 from dicomkit.io.writer import encode_dataset, encode_file

@@ -16,8 +16,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import dicomkit
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dicomkit
 from dicomkit import Dataset, Sequence
 from dicomkit.core.element import DataElement
 from dicomkit.core.uid import UIDError, generate_uid, is_valid_uid
@@ -31,8 +34,6 @@ from dicomkit.io.writer import (
     WriteError,
     encode_file,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 IMPLICIT_LE = "1.2.840.10008.1.2"
 EXPLICIT_LE = "1.2.840.10008.1.2.1"
