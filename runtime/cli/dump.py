@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
                 out.write(f"\n# File ({index}/{len(args.files)}): {name}\n")
             out.write(dump_text(ds, max_width=args.max_width, meta=not args.no_meta))
         except (DicomError, OSError) as exc:
-            print(f"dicomkit dump: {name}: {exc}", file=sys.stderr)
+            text = str(exc)  # a DicomError names its source already
+            print(f"dicomkit dump: {text if name in text else f'{name}: {text}'}",
+                  file=sys.stderr)
             status = 1
     if args.json:
         _write_json(out, documents if several else (documents[0] if documents else None),

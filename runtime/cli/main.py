@@ -52,6 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DicomError as exc:
         print(f"dicomkit: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader of our output went away (``dicomkit dump f | head``): stop quietly
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("dicomkit: interrupted", file=sys.stderr)
         return 130
