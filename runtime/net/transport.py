@@ -1,0 +1,210 @@
+"""TCP (and TLS) transport for the DICOM upper layer, on anyio (PS3.8 9.1.1, PS3.15 B.1).
+
+Every socket gets ``TCP_NODELAY`` (PDUs are small and latency-bound).  TLS is optional on both
+sides through an :class:`ssl.SSLContext`; a server context with ``verify_mode = CERT_REQUIRED``
+and a CA gives mutual TLS (PS3.15 B.1, the Basic TLS Secure Transport Connection Profile).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+import anyio.abc
+from anyio.streams.buffered import BufferedByteReceiveStream
+from anyio.streams.tls import TLSAttribute, TLSStream
+
+from dicomkit.net.errors import ConnectionClosed, NetworkError, NetworkTimeout
+
+__all__ = ["Connection", "Listener", "connect", "listen"]
+
+#: The exceptions an anyio stream raises when the connection is gone.
+_CLOSED = (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError,
+           anyio.ClosedResourceError, ConnectionError, ssl.SSLError, OSError)
+
+
+def _nodelay(stream: anyio.abc.AnyByteStream) -> None:
+    sock = stream.extra(anyio.abc.SocketAttribute.raw_socket, None)
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+def _peer(stream: anyio.abc.AnyByteStream) -> tuple[str, int]:
+    addr: Any = stream.extra(anyio.abc.SocketAttribute.remote_address, ("", 0))
+    return (str(addr[0]), int(addr[1])) if isinstance(addr, tuple) else (str(addr), 0)
+
+
+class Connection:
+    """One transport connection: read exactly n bytes, send, close, with time limits.
+
+    Parameters
+    ----------
+    stream
+        A connected anyio byte stream (TCP, or TLS over TCP).
+    """
+
+    def __init__(self, stream: anyio.abc.AnyByteStream) -> None:
+        self._stream = stream
+        self._reader = BufferedByteReceiveStream(stream)
+        self.peer = _peer(stream)
+        self.closed = False
+        _nodelay(stream)
+
+    @property
+    def tls(self) -> bool:
+        """True when the connection runs over TLS."""
+        return isinstance(self._stream, TLSStream)
+
+    def peer_certificate(self) -> dict[str, Any] | None:
+        """The peer's verified certificate (TLS with verification), else None."""
+        if not isinstance(self._stream, TLSStream):
+            return None
+        cert: Any = self._stream.extra(TLSAttribute.peer_certificate, None)
+        return dict(cert) if cert else None
+
+    async def receive_exactly(self, n: int, timeout: float | None = None) -> bytes:
+        """Exactly ``n`` bytes, waiting at most ``timeout`` seconds (None: no limit).
+
+        Raises
+        ------
+        ConnectionClosed
+            The peer closed (or reset) the connection first.
+        NetworkTimeout
+            The bytes did not arrive in time.
+        """
+        if len(self._reader.buffer) >= n:  # already here: no timer needed
+            return await self._reader.receive_exactly(n)
+        try:
+            with anyio.fail_after(timeout):
+                return await self._reader.receive_exactly(n)
+        except TimeoutError:
+            raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
+        except _CLOSED as exc:
+            raise ConnectionClosed(f"connection closed ({type(exc).__name__})",
+                                   peer=self.peer) from None
+
+    async def wait_closed(self, timeout: float) -> bool:
+        """Read and discard until the peer closes; True if it did within ``timeout`` seconds."""
+        with anyio.move_on_after(timeout):
+            try:
+                while True:
+                    await self._reader.receive(65536)
+            except _CLOSED:
+                return True
+        return False
+
+    async def send(self, data: bytes, timeout: float | None = None) -> None:
+        """Send all of ``data``; raises ConnectionClosed or NetworkTimeout."""
+        try:
+            with anyio.fail_after(timeout):
+                await self._stream.send(data)
+        except TimeoutError:
+            raise NetworkTimeout(f"send blocked for {timeout} s", peer=self.peer) from None
+        except _CLOSED as exc:
+            raise ConnectionClosed(f"connection closed ({type(exc).__name__})",
+                                   peer=self.peer) from None
+
+    async def aclose(self) -> None:
+        """Close the connection (idempotent, never raises for an already broken one)."""
+        if self.closed:
+            return
+        self.closed = True
+        with anyio.CancelScope(shield=True):
+            try:
+                with anyio.move_on_after(1):
+                    await self._stream.aclose()
+            except _CLOSED:
+                pass
+            finally:
+                if isinstance(self._stream, TLSStream):
+                    await anyio.aclose_forcefully(self._stream.transport_stream)
+
+
+async def connect(host: str, port: int, *, ssl_context: ssl.SSLContext | None = None,
+                  server_hostname: str | None = None, timeout: float | None = 30.0
+                  ) -> Connection:
+    """Open a TCP connection (TLS when ``ssl_context`` is given) with ``TCP_NODELAY``.
+
+    Raises
+    ------
+    NetworkTimeout
+        The connection (and TLS handshake) did not complete in ``timeout`` seconds.
+    NetworkError
+        The connection was refused or the TLS handshake failed.
+    """
+    try:
+        with anyio.fail_after(timeout):
+            stream: anyio.abc.AnyByteStream = await anyio.connect_tcp(host, port)
+            _nodelay(stream)
+            if ssl_context is not None:
+                stream = await TLSStream.wrap(
+                    stream, server_side=False, ssl_context=ssl_context,
+                    hostname=server_hostname or host, standard_compatible=False)
+    except TimeoutError:
+        raise NetworkTimeout(f"connecting took over {timeout} s", peer=(host, port)) from None
+    except (OSError, ssl.SSLError, anyio.BrokenResourceError, anyio.EndOfStream) as exc:
+        raise NetworkError(f"cannot connect: {exc}", peer=(host, port)) from None
+    return Connection(stream)
+
+
+class Listener:
+    """A listening TCP socket; :meth:`serve` hands each (TLS-wrapped) connection to a handler."""
+
+    def __init__(self, listener: anyio.abc.SocketListener,
+                 ssl_context: ssl.SSLContext | None, handshake_timeout: float) -> None:
+        self._listener = listener
+        self._ssl = ssl_context
+        self._handshake_timeout = handshake_timeout
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The (host, port) listened on (port is the real one when 0 was asked)."""
+        addr: Any = self._listener.extra(anyio.abc.SocketAttribute.local_address)
+        return (str(addr[0]), int(addr[1]))
+
+    async def _wrap(self, stream: anyio.abc.SocketStream,
+                    handler: Callable[[Connection], Awaitable[None]]) -> None:
+        wrapped: anyio.abc.AnyByteStream = stream
+        _nodelay(stream)
+        if self._ssl is not None:
+            try:
+                with anyio.fail_after(self._handshake_timeout):
+                    wrapped = await TLSStream.wrap(stream, server_side=True,
+                                                   ssl_context=self._ssl,
+                                                   standard_compatible=False)
+            except (TimeoutError, *_CLOSED):
+                await anyio.aclose_forcefully(stream)
+                return
+        await handler(Connection(wrapped))
+
+    async def serve(self, handler: Callable[[Connection], Awaitable[None]]) -> None:
+        """Accept connections until cancelled, each handled in its own task."""
+        async with anyio.create_task_group() as tg:
+            while True:
+                try:
+                    stream = await self._listener.accept()
+                except (OSError, anyio.BrokenResourceError):
+                    await anyio.sleep(0.01)  # e.g. EMFILE: do not spin, keep serving
+                    continue
+                tg.start_soon(self._wrap, stream, handler)
+
+    async def aclose(self) -> None:
+        """Stop listening."""
+        await self._listener.aclose()
+
+
+async def listen(host: str, port: int, *, ssl_context: ssl.SSLContext | None = None,
+                 handshake_timeout: float = 30.0) -> Listener:
+    """Listen on ``host:port`` (port 0 picks a free one); TLS when ``ssl_context`` is given."""
+    try:
+        multi = await anyio.create_tcp_listener(local_host=host, local_port=port)
+    except OSError as exc:
+        raise NetworkError(f"cannot listen: {exc}", peer=(host, port)) from None
+    first = multi.listeners[0]
+    assert isinstance(first, anyio.abc.SocketListener)
+    for extra in multi.listeners[1:]:  # one address is served; the host should name one
+        await extra.aclose()
+    return Listener(first, ssl_context, handshake_timeout)
