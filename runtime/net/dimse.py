@@ -1,0 +1,533 @@
+"""DIMSE messages (PS3.7 9, 10, Annex E): typed command sets built from the generated tables.
+
+Every DIMSE-C and DIMSE-N message of :data:`dicomkit.generated.commands.MESSAGES` is a
+:class:`DimseMessage`: its name (``"C-STORE-RQ"``) and its command set, a
+:class:`~dicomkit.core.dataset.Dataset` of group 0000 elements whose tags and VRs come from
+``COMMAND_ELEMENTS``.  Command sets are encoded in implicit VR little endian with the Command
+Group Length (0000,0000) first (PS3.7 6.3.1); the fields a message table marks ``M`` are checked
+before a message is sent and when one is received.  :func:`send` and :func:`receive` move
+messages over an :class:`~dicomkit.net.association.Association`.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+from collections.abc import AsyncIterable, AsyncIterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.core.element import DataElement
+from dicomkit.errors import DicomError, InvalidDicomError
+from dicomkit.generated import uids
+from dicomkit.generated.commands import (
+    COMMAND_ELEMENTS,
+    COMMAND_FIELD_NAMES,
+    COMMAND_TAGS,
+    MESSAGES,
+)
+from dicomkit.generated.statuses import SERVICE_CLASS_STATUSES, STATUSES, classify
+
+if TYPE_CHECKING:
+    from dicomkit.net.association import Association, IncomingMessage
+
+__all__ = [
+    "DATA_SET_ABSENT", "DATA_SET_PRESENT", "DimseError", "DimseMessage", "MessageField",
+    "MessageIDs", "MessageSpec", "Priority", "SPECS", "build", "c_echo_rq", "c_echo_rsp",
+    "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain", "read_data",
+    "receive", "send", "status_text",
+]
+
+#: Command Data Set Type (0000,0800) "shall be set to the value of 0101H if no Data Set is
+#: present; any other value indicates a Data Set is included" (PS3.7 Table E.1-1).
+DATA_SET_ABSENT = 0x0101
+#: The value sent when a data set follows (any value but 0101H; 0001H as dcmtk and pynetdicom).
+DATA_SET_PRESENT = 0x0001
+
+_IMPLICIT_LE = uids.ImplicitVRLittleEndian
+_GROUP_LENGTH = COMMAND_TAGS["CommandGroupLength"]
+_COMMAND_FIELD = COMMAND_TAGS["CommandField"]
+_DATA_SET_TYPE = COMMAND_TAGS["CommandDataSetType"]
+_STATUS = COMMAND_TAGS["Status"]
+_MESSAGE_ID = COMMAND_TAGS["MessageID"]
+_RESPONDED_TO = COMMAND_TAGS["MessageIDBeingRespondedTo"]
+
+
+class Priority(enum.IntEnum):
+    """Priority (0000,0700) values (PS3.7 Table E.1-1: LOW 0002H, MEDIUM 0000H, HIGH 0001H)."""
+
+    MEDIUM = 0x0000
+    HIGH = 0x0001
+    LOW = 0x0002
+
+
+class DimseError(DicomError):
+    """A DIMSE message that cannot be built, sent or understood.
+
+    Attributes
+    ----------
+    message_name
+        The message concerned (``"C-STORE-RQ"``), ``""`` when unknown.
+    field
+        The keyword of the offending command field, ``""`` when none.
+    received
+        True when the message came from the peer.
+    """
+
+    def __init__(self, text: str, *, message_name: str = "", field: str = "",
+                 received: bool = False) -> None:
+        self.message_name = message_name
+        self.field = field
+        self.received = received
+        who = f"{'received ' if received else ''}{message_name}: " if message_name else ""
+        super().__init__(who + text)
+
+
+@dataclass(frozen=True)
+class MessageField:
+    """One row of a message field table (PS3.7 9.3, 10.3): tag (None: the data set) and usage."""
+
+    tag: int | None
+    keyword: str
+    name: str
+    usage: str
+
+    @property
+    def required(self) -> bool:
+        """True for usage ``M`` (mandatory, PS3.7 9.1/10.1)."""
+        return self.usage == "M"
+
+
+@dataclass(frozen=True)
+class MessageSpec:
+    """A DIMSE message of the generated table: command field, service, fields, data set usage."""
+
+    name: str
+    command_field: int
+    service: str
+    fields: tuple[MessageField, ...]
+    data_set: MessageField | None
+
+    @property
+    def is_request(self) -> bool:
+        """True for -RQ messages."""
+        return self.name.endswith("-RQ")
+
+
+def _specs() -> dict[str, MessageSpec]:
+    out: dict[str, MessageSpec] = {}
+    for name, (field, service, rows) in MESSAGES.items():
+        fields = tuple(MessageField(*row) for row in rows if row[0] is not None)
+        data = next((MessageField(*row) for row in rows if row[0] is None), None)
+        out[name] = MessageSpec(name, field, service, fields, data)
+    return out
+
+
+#: Every message of PS3.7 9.3 and 10.3 by name.
+SPECS: dict[str, MessageSpec] = _specs()
+#: Command Field value -> the spec a received message is checked against.  The C-CANCEL-*-RQ
+#: messages share one value and one field list, so the first of them stands for all.
+_BY_FIELD: dict[int, MessageSpec] = {}
+for _spec in SPECS.values():
+    _BY_FIELD.setdefault(_spec.command_field, _spec)
+
+
+#: Command fields a response may carry with its status (PS3.7 Annex C: "other fields" of the
+#: status types, e.g. Error Comment, Offending Element, Error ID).
+STATUS_FIELDS: frozenset[str] = frozenset(
+    keyword for entry in (*STATUSES.values(), *SERVICE_CLASS_STATUSES.values())
+    for keyword in entry[-3] if keyword in COMMAND_TAGS)
+
+
+class MessageIDs:
+    """Message IDs (0000,0110) for one association: 1, 2, ... 65535, then 1 again (PS3.7 9.3)."""
+
+    def __init__(self) -> None:
+        self._last = 0
+
+    def next(self) -> int:
+        """The next message ID."""
+        self._last = self._last % 0xFFFF + 1
+        return self._last
+
+
+class DimseMessage:
+    """A DIMSE message: its name and command set (group 0000 elements).
+
+    Fields are read by keyword, ``msg["Status"]`` or ``msg.get("Status")``; the common ones are
+    properties.  Two messages are equal when their command sets are (a received C-CANCEL is
+    named ``C-CANCEL-RQ``: the wire does not say which service it cancels).
+    """
+
+    __slots__ = ("name", "command")
+
+    def __init__(self, name: str, command: Dataset) -> None:
+        self.name = name
+        self.command = command
+
+    # -- fields ---------------------------------------------------------------------------
+    def __getitem__(self, keyword: str) -> Any:
+        elem = self.command.get(_tag_of(keyword))
+        if elem is None:
+            raise KeyError(f"{self.name} has no {keyword}")
+        return elem.value
+
+    def get(self, keyword: str, default: Any = None) -> Any:
+        """The value of field ``keyword``, or ``default`` when absent."""
+        elem = self.command.get(_tag_of(keyword))
+        return default if elem is None else elem.value
+
+    def __contains__(self, keyword: object) -> bool:
+        return isinstance(keyword, str) and keyword in COMMAND_TAGS and \
+            COMMAND_TAGS[keyword] in self.command
+
+    def set(self, keyword: str, value: Any) -> None:
+        """Set field ``keyword`` (its VR from PS3.7 Annex E); None removes it."""
+        tag = _tag_of(keyword)
+        if value is None:
+            if tag in self.command:
+                del self.command[tag]
+            return
+        self.command.add_new(tag, COMMAND_ELEMENTS[tag][2], value)
+
+    @property
+    def spec(self) -> MessageSpec:
+        """The message's table entry."""
+        return SPECS.get(self.name) or _BY_FIELD[self.command_field]
+
+    @property
+    def command_field(self) -> int:
+        """Command Field (0000,0100)."""
+        return int(self["CommandField"])
+
+    @property
+    def message_id(self) -> int | None:
+        """Message ID (0000,0110), requests only."""
+        v = self.get("MessageID")
+        return None if v is None else int(v)
+
+    @property
+    def message_id_being_responded_to(self) -> int | None:
+        """Message ID Being Responded To (0000,0120)."""
+        v = self.get("MessageIDBeingRespondedTo")
+        return None if v is None else int(v)
+
+    @property
+    def status(self) -> int | None:
+        """Status (0000,0900), responses only."""
+        v = self.get("Status")
+        return None if v is None else int(v)
+
+    @property
+    def status_category(self) -> str | None:
+        """success / pending / cancel / warning / failure of the status (PS3.7 Annex C)."""
+        s = self.status
+        return None if s is None else classify_status(s)
+
+    @property
+    def affected_sop_class_uid(self) -> str | None:
+        """Affected SOP Class UID (0000,0002)."""
+        v = self.get("AffectedSOPClassUID")
+        return None if v is None else str(v)
+
+    @property
+    def affected_sop_instance_uid(self) -> str | None:
+        """Affected SOP Instance UID (0000,1000)."""
+        v = self.get("AffectedSOPInstanceUID")
+        return None if v is None else str(v)
+
+    @property
+    def has_data_set(self) -> bool:
+        """Whether Command Data Set Type (0000,0800) announces a data set (PS3.7 E.1)."""
+        v = self.get("CommandDataSetType")
+        return v is not None and int(v) != DATA_SET_ABSENT
+
+    # -- checks and encoding ----------------------------------------------------------------
+    def missing_fields(self) -> list[str]:
+        """Keywords of the mandatory (``M``) fields the command set lacks (PS3.7 9.3, 10.3)."""
+        return [f.keyword for f in self.spec.fields
+                if f.required and f.tag != _GROUP_LENGTH and f.tag not in self.command]
+
+    def check(self, *, received: bool = False) -> None:
+        """Raise :class:`DimseError` naming the first mandatory field that is missing."""
+        missing = self.missing_fields()
+        if missing:
+            raise DimseError(f"the mandatory field {missing[0]} "
+                             f"{_tag_text(COMMAND_TAGS[missing[0]])} is missing "
+                             f"(PS3.7 {'10.3' if self.name.startswith('N-') else '9.3'})",
+                             message_name=self.name, field=missing[0], received=received)
+
+    def encode(self) -> bytes:
+        """The command set in implicit VR little endian, Command Group Length first (PS3.7 6.3.1).
+
+        Raises
+        ------
+        DimseError
+            When a mandatory field is missing.
+        """
+        self.check()
+        cmd = self.command
+        if _GROUP_LENGTH in cmd:
+            del cmd[_GROUP_LENGTH]
+        from dicomkit.io.writer import encode_dataset
+
+        body = encode_dataset(cmd, _IMPLICIT_LE)
+        cmd.add_new(_GROUP_LENGTH, COMMAND_ELEMENTS[_GROUP_LENGTH][2], len(body))
+        head = Dataset()
+        head._put(cmd[_GROUP_LENGTH])
+        return encode_dataset(head, _IMPLICIT_LE) + body
+
+    def response(self, status: int, **fields: Any) -> DimseMessage:
+        """The response to this request with ``status``.
+
+        Message ID Being Responded To is this message's ID; fields whose usage in the response
+        is ``U(=)`` or ``C(=)`` (PS3.7 9.1, 10.1: "equal to the value in the request") take this
+        request's value unless given in ``fields``.
+        """
+        name = self.name[:-3] + "-RSP"
+        if name not in SPECS:
+            raise DimseError("has no response message", message_name=self.name)
+        values: dict[str, Any] = {}
+        for f in SPECS[name].fields:
+            if f.usage.endswith("(=)") and f.keyword in self:
+                values[f.keyword] = self[f.keyword]
+        values.update(fields)
+        values["MessageIDBeingRespondedTo"] = self.message_id
+        values["Status"] = status
+        return build(name, **values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DimseMessage):
+            return NotImplemented
+        return self.command == other.command
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{COMMAND_ELEMENTS[e.tag][0] if e.tag in COMMAND_ELEMENTS else e.tag_str}"
+                           f"={e.value!r}" for e in self.command.elements()
+                           if e.tag != _GROUP_LENGTH)
+        return f"<{self.name} {fields}>"
+
+
+def _tag_of(keyword: str) -> int:
+    tag = COMMAND_TAGS.get(keyword)
+    if tag is None:
+        raise DimseError(f"{keyword!r} is not a command field keyword (PS3.7 Annex E)")
+    return tag
+
+
+def _tag_text(tag: int) -> str:
+    return f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
+
+
+def build(name: str, *, data_set: bool | None = None, **fields: Any) -> DimseMessage:
+    """A message ``name`` of PS3.7 9.3/10.3 with the given fields (by keyword).
+
+    Command Field comes from the table.  ``data_set`` says whether a data set follows (Command
+    Data Set Type, PS3.7 E.1); by default one does when the message's data set is mandatory.
+    :func:`send` sets it again from the data actually sent.
+
+    Raises
+    ------
+    DimseError
+        For an unknown message, or a field the message does not have.
+    """
+    spec = SPECS.get(name)
+    if spec is None:
+        raise DimseError(f"unknown DIMSE message {name!r}; known: {', '.join(sorted(SPECS))}")
+    allowed = {f.keyword for f in spec.fields}
+    if not spec.is_request:
+        allowed |= STATUS_FIELDS
+    msg = DimseMessage(name, Dataset())
+    for keyword, value in fields.items():
+        if keyword not in allowed:
+            raise DimseError(f"has no field {keyword} (PS3.7 "
+                             f"{'10.3' if name.startswith('N-') else '9.3'})",
+                             message_name=name, field=keyword)
+        msg.set(keyword, value)
+    msg.set("CommandField", spec.command_field)
+    if data_set is None:
+        data_set = spec.data_set is not None and spec.data_set.required
+    msg.set("CommandDataSetType", DATA_SET_PRESENT if data_set else DATA_SET_ABSENT)
+    return msg
+
+
+def c_echo_rq(message_id: int, sop_class: str = uids.Verification) -> DimseMessage:
+    """C-ECHO-RQ (PS3.7 9.3.5.1)."""
+    return build("C-ECHO-RQ", MessageID=message_id, AffectedSOPClassUID=sop_class)
+
+
+def c_echo_rsp(message_id_being_responded_to: int, status: int = 0x0000,
+               sop_class: str | None = uids.Verification) -> DimseMessage:
+    """C-ECHO-RSP (PS3.7 9.3.5.2)."""
+    return build("C-ECHO-RSP", MessageIDBeingRespondedTo=message_id_being_responded_to,
+                 Status=status, AffectedSOPClassUID=sop_class)
+
+
+def c_store_rq(message_id: int, sop_class: str, sop_instance: str,
+               priority: int = Priority.MEDIUM, *,
+               move_originator: tuple[str, int] | None = None) -> DimseMessage:
+    """C-STORE-RQ (PS3.7 9.3.1.1); ``move_originator`` is (AE title, message ID) of a C-MOVE."""
+    msg = build("C-STORE-RQ", MessageID=message_id, AffectedSOPClassUID=sop_class,
+                AffectedSOPInstanceUID=sop_instance, Priority=int(priority))
+    if move_originator is not None:
+        msg.set("MoveOriginatorApplicationEntityTitle", move_originator[0])
+        msg.set("MoveOriginatorMessageID", move_originator[1])
+    return msg
+
+
+def c_store_rsp(message_id_being_responded_to: int, status: int, sop_class: str | None,
+                sop_instance: str | None, **fields: Any) -> DimseMessage:
+    """C-STORE-RSP (PS3.7 9.3.1.2)."""
+    return build("C-STORE-RSP", MessageIDBeingRespondedTo=message_id_being_responded_to,
+                 Status=status, AffectedSOPClassUID=sop_class,
+                 AffectedSOPInstanceUID=sop_instance, **fields)
+
+
+def classify_status(code: int) -> str:
+    """success, pending, cancel, warning or failure (PS3.7 Annex C, generated table).
+
+    Raises
+    ------
+    DimseError
+        For a code outside every status class ("Implementations shall not use Status Codes
+        with values not listed", PS3.7 Annex C).
+    """
+    try:
+        return classify(code)
+    except ValueError as exc:
+        raise DimseError(str(exc), field="Status") from None
+
+
+def status_text(code: int) -> str:
+    """A readable status: ``0x0122 Refused: SOP Class not supported (failure)``."""
+    known = STATUSES.get(code)
+    try:
+        category = classify(code)
+    except ValueError:
+        category = "unclassified"
+    name = f" {known[0]}" if known else ""
+    return f"0x{code:04X}{name} ({category})"
+
+
+def decode_command(data: bytes, *, peer: str = "") -> DimseMessage:
+    """Parse a received command set and check its mandatory fields.
+
+    Raises
+    ------
+    DimseError
+        Unparsable bytes, elements outside group 0000, an unknown Command Field, or a
+        mandatory field missing (named with the peer's message name).
+    """
+    from dicomkit.io.reader import read
+
+    try:
+        parsed = read(io.BytesIO(data), strict=True)
+    except InvalidDicomError as exc:
+        raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: {exc}",
+                         received=True) from exc
+    command = Dataset()
+    for elem in parsed.elements():
+        entry = COMMAND_ELEMENTS.get(elem.tag)
+        if elem.tag >> 16 != 0:
+            raise DimseError(f"element {elem.tag_str} outside group 0000 in a command set "
+                             "(PS3.7 6.3.1)", received=True)
+        raw = elem.raw if elem.raw is not None else b""
+        vr = entry[2] if entry is not None else "UN"
+        ctx = elem.context or parsed.context
+        command._put(DataElement.read_from(elem.tag, vr, raw, ctx, elem.offset))
+    field_elem = command.get(_COMMAND_FIELD)
+    if field_elem is None:
+        raise DimseError("the command set has no Command Field (0000,0100)", field="CommandField",
+                         received=True)
+    try:
+        field = int(field_elem.value)
+    except (DicomError, TypeError, ValueError) as exc:
+        raise DimseError(f"unreadable Command Field: {exc}", field="CommandField",
+                         received=True) from None
+    name = COMMAND_FIELD_NAMES.get(field)
+    if name is None:
+        raise DimseError(f"unknown Command Field 0x{field:04X} (PS3.7 Table E.1-1)",
+                         field="CommandField", received=True)
+    msg = DimseMessage(name, command)
+    if _GROUP_LENGTH not in command:
+        raise DimseError("the mandatory field CommandGroupLength (0000,0000) is missing",
+                         message_name=name, field="CommandGroupLength", received=True)
+    msg.check(received=True)
+    return msg
+
+
+async def send(assoc: Association, context_id: int, message: DimseMessage,
+               data: bytes | AsyncIterable[bytes] | None = None) -> None:
+    """Send ``message`` (and its data set) on presentation context ``context_id``.
+
+    Command Data Set Type is set from ``data``.  Raises :class:`DimseError` when a mandatory
+    field or a mandatory data set is missing, when the message takes no data set and one is
+    given, or when the context was not accepted.
+    """
+    spec = message.spec
+    if data is None and spec.data_set is not None and spec.data_set.required:
+        raise DimseError(f"the mandatory {spec.data_set.name} is missing",
+                         message_name=message.name)
+    if data is not None and spec.data_set is None:
+        raise DimseError("takes no data set", message_name=message.name)
+    if context_id not in assoc.contexts:
+        raise DimseError(f"presentation context {context_id} was not accepted "
+                         f"(accepted: {sorted(assoc.contexts)})", message_name=message.name)
+    message.set("CommandDataSetType", DATA_SET_ABSENT if data is None else DATA_SET_PRESENT)
+    await assoc.send_message(context_id, message.encode(), data)
+
+
+async def receive(assoc: Association) -> tuple[DimseMessage, IncomingMessage]:
+    """The next message and its :class:`IncomingMessage` (whose ``data`` streams the data set).
+
+    Raises
+    ------
+    DimseError
+        When the command set is invalid, or a mandatory data set is absent (the data set, if
+        any, is drained first so the association stays usable).
+    """
+    incoming = await assoc.receive_message()
+    peer = ""
+    address = getattr(assoc, "peer_address", None)
+    if address:
+        peer = f"{address[0]}:{address[1]}"
+    try:
+        msg = decode_command(incoming.command, peer=peer)
+        spec = msg.spec
+        if incoming.data is None and spec.data_set is not None and spec.data_set.required:
+            raise DimseError(f"the mandatory {spec.data_set.name} is missing", received=True,
+                             message_name=msg.name)
+        if incoming.data is not None and spec.data_set is None:
+            raise DimseError("carries a data set it does not take", received=True,
+                             message_name=msg.name)
+    except DimseError:
+        await drain(incoming)
+        raise
+    return msg, incoming
+
+
+async def drain(incoming: IncomingMessage) -> int:
+    """Read and drop the data set of ``incoming``; the number of bytes dropped."""
+    n = 0
+    if incoming.data is not None:
+        async for chunk in incoming.data:
+            n += len(chunk)
+    return n
+
+
+async def read_data(incoming: IncomingMessage) -> bytes:
+    """The whole data set of ``incoming`` (``b""`` when none)."""
+    if incoming.data is None:
+        return b""
+    parts: list[bytes] = []
+    async for chunk in incoming.data:
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+async def iterate(data: bytes) -> AsyncIterator[bytes]:
+    """``data`` as an async iterator of one chunk (handy for fakes and tests)."""
+    yield data

@@ -1,0 +1,483 @@
+"""Verification and Storage services (PS3.4 Annexes A, B): SCP and SCU logic against an
+in-memory association, then SCU against SCP over loopback with the real upper layer."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+
+import dicomkit
+from dicomkit.core.dataset import Dataset
+from dicomkit.generated import uids
+from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.io.writer import encode_dataset
+from dicomkit.net import AcceptedContext, AcceptPolicy, Timeouts
+from dicomkit.net.dimse import (
+    DimseMessage,
+    build,
+    c_echo_rq,
+    c_store_rq,
+    decode_command,
+)
+from dicomkit.net.services import (
+    FolderStorage,
+    StorageHandler,
+    StorageSCP,
+    StorageSCU,
+    StoreResult,
+    echo,
+)
+from dicomkit.net.services.storage import CANNOT_UNDERSTAND, OUT_OF_RESOURCES
+from tests.net.fakes import FakeAssociation, incoming
+
+IMPLICIT = uids.ImplicitVRLittleEndian
+EXPLICIT = uids.ExplicitVRLittleEndian
+CT = uids.CTImageStorage
+JPEG = uids.JPEGBaseline8Bit
+FAST = Timeouts(connect=5, artim=2.0, acse=5, dimse=20, network=10)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def make_ct(n: int = 1, patient: str = "PAT1", series: str = "1.2.3.4") -> Dataset:
+    ds = Dataset()
+    ds.SOPClassUID = CT
+    ds.SOPInstanceUID = f"1.2.826.0.1.3680043.9.{n}"
+    ds.PatientID = patient
+    ds.PatientName = "Doe^John"
+    ds.StudyInstanceUID = "1.2.3"
+    ds.SeriesInstanceUID = series
+    ds.Rows = 2
+    ds.Columns = 2
+    ds.BitsAllocated = 16
+    ds.add_new(0x7FE00010, "OW", b"\x01\x00\x02\x00\x03\x00\x04\x00")
+    return ds
+
+
+def sent_messages(assoc: FakeAssociation) -> list[DimseMessage]:
+    return [decode_command(command) for _, command, _ in assoc.sent]
+
+
+def all_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+# ------------------------------------------------------------------------------- SCP
+
+@pytest.mark.anyio
+async def test_scp_answers_c_echo_with_success() -> None:
+    assoc = FakeAssociation({1: uids.Verification})
+    assoc.deliver(incoming(1, c_echo_rq(9).encode(), None))
+    await StorageSCP(StoreAll()).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.name == "C-ECHO-RSP" and rsp.status == 0
+    assert rsp.message_id_being_responded_to == 9
+
+
+class StoreAll(StorageHandler):
+    def __init__(self) -> None:
+        self.received: list[Dataset] = []
+
+    def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
+        assert isinstance(received, Dataset)
+        self.received.append(received)
+        return 0
+
+
+@pytest.mark.anyio
+async def test_scp_stores_in_patient_study_series_folders(tmp_path: Path) -> None:
+    assoc = FakeAssociation({1: CT})
+    ds = make_ct()
+    data = encode_dataset(ds, IMPLICIT)
+    rq = c_store_rq(1, CT, ds.SOPInstanceUID)
+    assoc.deliver(incoming(1, rq.encode(), [data[:10], data[10:30], data[30:]]))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.name == "C-STORE-RSP" and rsp.status == 0
+    assert rsp.affected_sop_instance_uid == ds.SOPInstanceUID
+    expected = tmp_path / "PAT1" / "1.2.3" / "1.2.3.4" / f"{ds.SOPInstanceUID}.dcm"
+    assert all_files(tmp_path) == [expected]
+    back = dicomkit.read(expected)
+    assert back == ds
+    assert str(back.file_meta[0x00020010].value) == IMPLICIT
+    assert str(back.file_meta[0x00020003].value) == ds.SOPInstanceUID
+
+
+@pytest.mark.anyio
+async def test_scp_keeps_nothing_when_the_association_aborts_mid_data_set(tmp_path: Path
+                                                                          ) -> None:
+    assoc = FakeAssociation({1: CT})
+    data = encode_dataset(make_ct(), IMPLICIT)
+    rq = c_store_rq(1, CT, make_ct().SOPInstanceUID)
+    assoc.deliver(incoming(1, rq.encode(), [data[:20], data[20:40], data[40:]], fail_after=2))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    assert assoc.sent == []
+    assert all_files(tmp_path) == []
+
+
+@pytest.mark.anyio
+async def test_scp_answers_cannot_understand_for_unparsable_data(tmp_path: Path) -> None:
+    assoc = FakeAssociation({1: CT})
+    rq = c_store_rq(1, CT, "1.2.3.9")
+    assoc.deliver(incoming(1, rq.encode(), b"\x08\x00\x18\x00\xff\xff\xff\x7f1.2"))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.status == CANNOT_UNDERSTAND and rsp.status_category == "failure"
+    assert all_files(tmp_path) == []
+
+
+class FailingFile:
+    """A file whose second write fails like a full disk."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh, self.writes = fh, 0
+
+    def __enter__(self) -> FailingFile:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.fh.close()
+
+    def write(self, data: bytes) -> int:
+        self.writes += 1
+        if self.writes > 1:
+            raise OSError(28, "No space left on device")
+        return int(self.fh.write(data))
+
+
+@pytest.mark.anyio
+async def test_scp_answers_out_of_resources_on_disk_errors_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    assoc = FakeAssociation({1: CT})
+    ds = make_ct()
+    data = encode_dataset(ds, IMPLICIT)
+    assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(),
+                           [data[:20], data[20:]]))
+    assoc.deliver(incoming(1, c_echo_rq(2).encode(), None))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    rsp, echo_rsp = sent_messages(assoc)
+    assert rsp.status == OUT_OF_RESOURCES and "No space" in str(rsp.get("ErrorComment"))
+    assert echo_rsp.status == 0  # the association stays usable: the data set was drained
+    assert all_files(tmp_path) == []
+
+
+@pytest.mark.anyio
+async def test_will_receive_answers_before_the_data_set_and_drains_it() -> None:
+    class Refuse(StoreAll):
+        def will_receive(self, command: DimseMessage) -> int | None:
+            return 0xA711
+
+    handler = Refuse()
+    assoc = FakeAssociation({1: CT})
+    data = encode_dataset(make_ct(), IMPLICIT)
+    assoc.deliver(incoming(1, c_store_rq(1, CT, "1.2.3.4.5").encode(), data))
+    assoc.deliver(incoming(1, c_store_rq(2, CT, "1.2.3.4.6").encode(), data))
+    await StorageSCP(handler).handle(assoc)  # type: ignore[arg-type]
+    assert [m.status for m in sent_messages(assoc)] == [0xA711, 0xA711]
+    assert handler.received == []
+
+
+@pytest.mark.anyio
+async def test_handler_gets_the_parsed_data_set_in_memory() -> None:
+    handler = StoreAll()
+    assoc = FakeAssociation({1: AcceptedContext(1, CT, EXPLICIT, 0)})
+    ds = make_ct()
+    assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(),
+                           encode_dataset(ds, EXPLICIT)))
+    await StorageSCP(handler).handle(assoc)  # type: ignore[arg-type]
+    assert handler.received == [ds]
+
+
+@pytest.mark.anyio
+async def test_refused_association_is_aborted() -> None:
+    class Nobody(StoreAll):
+        def accept_association(self, assoc: Any) -> bool:
+            return False
+
+    assoc = FakeAssociation({1: CT})
+    assoc.deliver(incoming(1, c_echo_rq(1).encode(), None))
+    await StorageSCP(Nobody()).handle(assoc)  # type: ignore[arg-type]
+    assert assoc.aborted and assoc.sent == []
+
+
+@pytest.mark.anyio
+async def test_scp_answers_requests_it_does_not_serve_with_unrecognized_operation() -> None:
+    assoc = FakeAssociation({1: CT})
+    rq = build("N-DELETE-RQ", MessageID=4, RequestedSOPClassUID=CT,
+               RequestedSOPInstanceUID="1.2.3")
+    assoc.deliver(incoming(1, rq.encode(), None))
+    await StorageSCP(StoreAll()).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.name == "N-DELETE-RSP" and rsp.status == 0x0211
+
+
+# ------------------------------------------------------------------------------- SCU
+
+class FakeStoreSCP:
+    """``connect`` for StorageSCU: accepts the first syntax of each context (or those given)
+    and answers C-STOREs with ``status_for``; can abort after some operations."""
+
+    def __init__(self, accept: dict[str, str] | None = None,
+                 status_for: Any = lambda uid: 0, abort_after: int | None = None) -> None:
+        self.accept = accept or {}
+        self.status_for = status_for
+        self.abort_after = abort_after
+        self.associations: list[FakeAssociation] = []
+        self.proposed: list[list[Any]] = []
+
+    async def __call__(self, contexts: Any) -> FakeAssociation:
+        self.proposed.append(list(contexts))
+        accepted = {}
+        for pc in contexts:
+            ts = self.accept.get(pc.abstract_syntax, pc.transfer_syntaxes[0])
+            if ts in pc.transfer_syntaxes:
+                accepted[pc.id] = AcceptedContext(pc.id, pc.abstract_syntax, ts, 0)
+        assoc = FakeAssociation(accepted)
+        assoc.on_send = self.answer
+        self.associations.append(assoc)
+        return assoc
+
+    def answer(self, assoc: FakeAssociation, context_id: int, command: bytes,
+               data: bytes | None) -> None:
+        rq = decode_command(command)
+        if self.abort_after is not None and len(assoc.sent) > self.abort_after:
+            assoc.aborted = True
+            self.abort_after = None
+            return
+        rsp = rq.response(self.status_for(rq.affected_sop_instance_uid))
+        assoc.deliver(incoming(context_id, rsp.encode(), None))
+
+
+def cts(n: int) -> list[Dataset]:
+    return [make_ct(i) for i in range(n)]
+
+
+@pytest.mark.anyio
+async def test_scu_reports_each_file_and_reassociates_after_max_operations() -> None:
+    peer = FakeStoreSCP()
+    progress: list[tuple[str, int, int]] = []
+    scu = StorageSCU(connect=peer, max_operations=3,
+                     progress=lambda r, done, total: progress.append(
+                         (r.sop_instance_uid, done, total)))
+    datasets = cts(7)
+    results = await scu.store(datasets)
+    assert [r.sop_instance_uid for r in results] == [d.SOPInstanceUID for d in datasets]
+    assert all(r.status == 0 and r.category == "success" and r.ok for r in results)
+    # a data set made in memory is explicit VR little endian, proposed and accepted first
+    assert [r.bytes for r in results] == [len(encode_dataset(d, EXPLICIT)) for d in datasets]
+    assert [len(a.sent) for a in peer.associations] == [3, 3, 1]
+    assert all(a.released for a in peer.associations)
+    assert [p[1:] for p in progress] == [(i, 7) for i in range(1, 8)]
+
+
+@pytest.mark.anyio
+async def test_scu_continues_after_failures_or_stops_when_fail_fast() -> None:
+    bad = make_ct(1).SOPInstanceUID
+    peer = FakeStoreSCP(status_for=lambda uid: 0xA700 if uid == bad else 0)
+    results = await StorageSCU(connect=peer).store(cts(4))
+    assert [r.category for r in results] == ["success", "failure", "success", "success"]
+    assert results[1].status == 0xA700 and "0xA700" in results[1].error
+
+    peer = FakeStoreSCP(status_for=lambda uid: 0xA700 if uid == bad else 0)
+    results = await StorageSCU(connect=peer, continue_on_error=False).store(cts(4))
+    assert [r.category for r in results] == ["success", "failure", "skipped", "skipped"]
+    assert len(peer.associations[0].sent) == 2
+
+
+@pytest.mark.anyio
+async def test_scu_reassociates_when_the_association_is_lost() -> None:
+    peer = FakeStoreSCP(abort_after=2)
+    results = await StorageSCU(connect=peer).store(cts(5))
+    assert [r.category for r in results] == ["success", "success", "error", "success",
+                                             "success"]
+    assert "association lost" in results[2].error
+    assert len(peer.associations) == 2
+
+
+@pytest.mark.anyio
+async def test_scu_reports_every_file_of_a_batch_whose_association_fails() -> None:
+    from dicomkit.net import AssociationRejected
+
+    async def refuse(contexts: Any) -> Any:
+        raise AssociationRejected(1, 1, 7)
+
+    results = await StorageSCU(connect=refuse, max_operations=2).store(cts(3))
+    assert [r.category for r in results] == ["error", "error", "error"]
+    assert all("no association" in r.error for r in results)
+    results = await StorageSCU(connect=refuse, continue_on_error=False).store(cts(3))
+    assert [r.category for r in results] == ["error", "error", "error"]
+
+
+@pytest.mark.anyio
+async def test_scu_reports_unreadable_files_and_keeps_going(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.dcm"
+    junk.write_bytes(b"not dicom at all")
+    no_uid = Dataset()
+    no_uid.PatientID = "X"
+    results = await StorageSCU(connect=FakeStoreSCP()).store([make_ct(1), junk, no_uid,
+                                                              make_ct(2)])
+    assert [r.category for r in results] == ["success", "error", "error", "success"]
+    assert "SOP Class UID" in results[2].error
+
+
+def test_scu_proposes_each_files_syntax_with_native_alternatives() -> None:
+    contexts = StorageSCU.contexts_for([(CT, uids.ExplicitVRBigEndian), (CT, IMPLICIT),
+                                        (CT, JPEG), (uids.MRImageStorage, EXPLICIT),
+                                        (CT, JPEG), (CT, IMPLICIT)])
+    shown = [(c.id, c.abstract_syntax, c.transfer_syntaxes) for c in contexts]
+    assert shown == [
+        (1, CT, (uids.ExplicitVRBigEndian, EXPLICIT, IMPLICIT)),
+        (3, CT, (IMPLICIT, EXPLICIT)),
+        (5, CT, (JPEG,)),
+        (7, uids.MRImageStorage, (EXPLICIT, IMPLICIT)),
+    ]
+
+
+@pytest.mark.anyio
+async def test_scu_re_encodes_native_data_sets_in_the_accepted_syntax() -> None:
+    peer = FakeStoreSCP(accept={CT: EXPLICIT})
+    ds = make_ct()
+    [result] = await StorageSCU(connect=peer).store([ds])
+    assert result.ok and result.transfer_syntax == EXPLICIT
+    [(_, _, data)] = peer.associations[0].sent
+    assert data == encode_dataset(ds, EXPLICIT)
+
+
+@pytest.mark.anyio
+async def test_scu_names_the_missing_transcoder_for_compressed_data_sets() -> None:
+    from pydicom.data import get_testdata_file
+
+    path = get_testdata_file("SC_rgb_jpeg_dcmtk.dcm")
+    assert path is not None
+    peer = FakeStoreSCP(accept={uids.SecondaryCaptureImageStorage: EXPLICIT})
+    [result] = await StorageSCU(connect=peer).store([path])
+    assert result.category == "error"
+    assert "transcoder" in result.error and "issue 4" in result.error
+    assert peer.associations[0].sent == []
+
+
+# ------------------------------------------------------------------ loopback, real upper layer
+
+def sample_files() -> Iterator[str]:
+    from pydicom.data import get_testdata_files
+
+    for f in get_testdata_files():
+        name = os.path.basename(f)
+        if os.path.isdir(f) or name.endswith((".icc", ".dump", ".txt", ".json", ".py")) or \
+                name.startswith("README"):
+            continue
+        yield f
+
+
+def storable(path: str) -> Dataset | None:
+    """The data set of a sample file that can be C-STOREd (readable, with SOP UIDs)."""
+    try:
+        ds = dicomkit.read(path)
+    except dicomkit.DicomError:
+        return None
+    return ds if _has_uids(ds) else None
+
+
+def _has_uids(ds: Dataset) -> bool:
+    try:
+        StorageSCU._load(ds)
+    except dicomkit.DicomError:
+        return False
+    return True
+
+
+@pytest.mark.anyio
+async def test_echo_over_loopback() -> None:
+    scp = StorageSCP(StoreAll())
+    async with anyio.create_task_group() as tg:
+        host, port = await tg.start(_serve, scp, AcceptPolicy(ae_title="STORE"))
+        assert await echo(host, port, called_ae="STORE", timeouts=FAST) == 0
+        tg.cancel_scope.cancel()
+
+
+async def _serve(scp: StorageSCP, policy: AcceptPolicy | None,
+                 task_status: Any = anyio.TASK_STATUS_IGNORED) -> None:
+    await scp.serve("127.0.0.1", 0, policy=policy, timeouts=FAST, task_status=task_status)
+
+
+@pytest.mark.slow
+@pytest.mark.anyio
+async def test_every_pydicom_sample_file_is_stored_over_loopback_and_reads_back_equal(
+        tmp_path: Path) -> None:
+    files = list(sample_files())
+    originals = {f: storable(f) for f in files}
+    sendable = [f for f, ds in originals.items() if ds is not None]
+    assert len(sendable) > 100
+    assert any(TRANSFER_SYNTAXES[dicomkit.io.writer._syntax_of(originals[f])].encapsulated
+               for f in sendable)  # type: ignore[arg-type]
+    scp = StorageSCP(tmp_path / "in")
+    async with anyio.create_task_group() as tg:  # the default policy: every syntax as sent
+        host, port = await tg.start(_serve, scp, None)
+        scu = StorageSCU(host, port, called_ae="ANYTHING", timeouts=FAST, max_operations=60)
+        results = await scu.store(sendable)
+        tg.cancel_scope.cancel()
+    failed = [(r.source, r.error) for r in results if not r.ok]
+    assert failed == []
+    assert scu.associations == -(-len(sendable) // 60)
+    handler = scp.handler
+    assert isinstance(handler, FolderStorage)
+    # some samples are one instance in several encodings: the last one sent is kept
+    last: dict[Path, StoreResult] = {}
+    for result in results:
+        original = originals[result.source]
+        assert original is not None
+        assert result.transfer_syntax == dicomkit.io.writer._syntax_of(original)
+        last[handler.final_path(original, _rq(result))] = result
+    for path, result in last.items():
+        original = originals[result.source]
+        back = dicomkit.read(path)
+        assert back == original, result.source
+        assert encode_dataset(back, result.transfer_syntax) == \
+            encode_dataset(original, result.transfer_syntax), result.source
+    assert all_files(tmp_path / "in") == sorted(last)
+
+
+def _rq(result: StoreResult) -> DimseMessage:
+    return c_store_rq(1, result.sop_class_uid, result.sop_instance_uid)
+
+
+@pytest.mark.anyio
+async def test_an_abort_mid_data_set_over_loopback_leaves_no_file(tmp_path: Path) -> None:
+    from dicomkit.net import PresentationContext, associate
+
+    ds = make_ct()
+    ds.add_new(0x7FE00010, "OW", bytes(400_000))
+    data = encode_dataset(ds, IMPLICIT)
+
+    async def half() -> Any:
+        yield data[:200_000]
+        with anyio.fail_after(5):  # the SCP is writing the first fragments
+            while not [p for p in (tmp_path / "in").iterdir() if p.name.startswith(".incoming")]:
+                await anyio.sleep(0.02)
+        raise RuntimeError("the sender gives up")
+
+    scp = StorageSCP(tmp_path / "in")
+    async with anyio.create_task_group() as tg:
+        host, port = await tg.start(_serve, scp, None)
+        assoc = await associate(host, port, called_ae="X", timeouts=FAST,
+                                contexts=[PresentationContext(1, CT, (IMPLICIT,))],
+                                max_pdu=16384)
+        with pytest.raises(RuntimeError):
+            async with assoc:
+                await assoc.send_message(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(),
+                                         half())
+        with anyio.fail_after(5):
+            while any((tmp_path / "in").iterdir()):
+                await anyio.sleep(0.05)
+        tg.cancel_scope.cancel()
+    assert all_files(tmp_path / "in") == []
