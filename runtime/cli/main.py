@@ -23,6 +23,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "regenerate dicomkit from the DICOM standard (fetch, generate, diff)",
     ),
     "dump": ("dicomkit.cli.dump", "print data sets like dcmdump"),
+    "echo": ("dicomkit.cli.echo", "check that a DICOM peer answers C-ECHO (Verification)"),
+    "store": ("dicomkit.cli.store", "send files and folders to a Storage SCP (C-STORE)"),
+    "storescp": ("dicomkit.cli.storescp",
+                 "receive and store files as a Storage SCP (C-STORE, C-ECHO) until Ctrl-C"),
 }
 
 

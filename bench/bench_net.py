@@ -1,0 +1,205 @@
+"""Networking benchmark on loopback: dicomkit against pynetdicom and dcmtk in the same run.
+
+    python bench/bench_net.py            # 500 C-ECHOs, 500 C-STOREs of a 39 kB CT image
+    python bench/bench_net.py --echoes 2000 --files 1000
+
+C-ECHO: round trips per second on one association, for ours->ours, ours->dcmtk storescp,
+pynetdicom->pynetdicom and dcmtk echoscu->dcmtk storescp.  Clients that only run as whole
+processes (echoscu, the pynetdicom script) are timed as (t(N) - t(1)) / (N - 1), which takes out
+start-up, association and release; ours is timed around the echo loop.
+
+C-STORE: N copies of pydicom's ``CT_small.dcm`` (39 kB, each with a new SOP Instance UID) sent
+over one association, files/s and MB/s (file bytes), for ours->ours, ours->dcmtk storescp,
+pynetdicom->pynetdicom and dcmtk storescu->storescp.  Every SCP writes the files to disk.  The
+times cover association, transfers and release.
+
+Targets (issue 5): at least 2x pynetdicom; within 1.5x of dcmtk storescu->storescp.
+Not a test: nothing here fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import anyio  # noqa: E402
+
+import dicomkit  # noqa: E402
+from dicomkit.core.uid import generate_uid  # noqa: E402
+from tests.net import peers  # noqa: E402
+
+
+def make_copies(folder: Path, n: int) -> list[Path]:
+    """``n`` copies of CT_small.dcm, each with its own SOP Instance UID."""
+    import pydicom.data
+
+    source = pydicom.data.get_testdata_file("CT_small.dcm")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        ds = dicomkit.read(source)
+        uid = generate_uid()
+        ds.SOPInstanceUID = uid
+        ds.file_meta.MediaStorageSOPInstanceUID = uid
+        path = folder / f"ct{i:05d}.dcm"
+        dicomkit.write(path, ds)
+        paths.append(path)
+    return paths
+
+
+@contextlib.contextmanager
+def our_storescp(out: Path) -> Iterator[peers.Peer]:
+    """``dicomkit storescp`` in a subprocess (the CLI, with its default handler)."""
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), "--out",
+                str(out), "--aet", "DICOMKIT", "--bind", peers.HOST, "--quiet"]
+
+    with peers._server("dicomkit-storescp", argv, out, "DICOMKIT", out.parent / "logs") as p:
+        yield p
+
+
+# -- our clients (in process) ------------------------------------------------------------------
+
+async def _our_echo_loop(port: int, aec: str, n: int) -> float:
+    from dicomkit.generated import uids
+    from dicomkit.net.association import PresentationContext, associate
+    from dicomkit.net.services.verification import echo_on
+
+    contexts = [PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))]
+    async with await associate(peers.HOST, port, called_ae=aec, calling_ae="BENCH",
+                               contexts=contexts) as assoc:
+        start = time.perf_counter()
+        for i in range(1, n + 1):
+            status = await echo_on(assoc, i)
+            if status != 0:
+                raise RuntimeError(f"C-ECHO status {status:04X}")
+        return time.perf_counter() - start
+
+
+def our_echo(port: int, aec: str, n: int) -> float:
+    """Round trips per second, ours as SCU."""
+    return n / anyio.run(_our_echo_loop, port, aec, n)
+
+
+def our_store(port: int, aec: str, files: list[Path]) -> float:
+    """Seconds to store ``files`` over one association, ours as SCU."""
+    from dicomkit.net.services.storage import StorageSCU
+
+    scu = StorageSCU(peers.HOST, port, called_ae=aec, calling_ae="BENCH")
+    start = time.perf_counter()
+    results = scu.store_blocking(files)
+    seconds = time.perf_counter() - start
+    bad = [r for r in results if not r.ok]
+    if bad or len(results) != len(files):
+        raise RuntimeError(f"{len(bad)} failed, {len(results)} of {len(files)} results")
+    return seconds
+
+
+# -- their clients (subprocesses) --------------------------------------------------------------
+
+def _timed(fn: Any) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def dcmtk_echo(port: int, aec: str, n: int) -> float:
+    t1 = min(_timed(lambda: peers.run_echoscu(peers.HOST, port, aec=aec, repeat=1))
+             for _ in range(3))
+    tn = _timed(lambda: peers.run_echoscu(peers.HOST, port, aec=aec, repeat=n))
+    return (n - 1) / (tn - t1)
+
+
+def pynetdicom_echo(port: int, aec: str, n: int) -> float:
+    t1 = min(peers.run_pynetdicom_scu("echo", peers.HOST, port, aec=aec)["seconds"]
+             for _ in range(3))
+    tn = peers.run_pynetdicom_scu("echo", peers.HOST, port, aec=aec, repeat=n)["seconds"]
+    return float((n - 1) / (tn - t1))
+
+
+def dcmtk_store(port: int, aec: str, files: list[Path]) -> float:
+    return _timed(lambda: peers.run_storescu(peers.HOST, port, files, aec=aec))
+
+
+def pynetdicom_store(port: int, aec: str, files: list[Path]) -> float:
+    return float(peers.run_pynetdicom_scu("store", peers.HOST, port, files, aec=aec)["seconds"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--echoes", type=int, default=500)
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--passes", type=int, default=3, help="best of N for each measure")
+    args = parser.parse_args()
+    have_dcmtk = all(peers.dcmtk_tool(t) for t in ("echoscu", "storescu", "storescp"))
+    have_pynetdicom = peers.have_pynetdicom()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        files = make_copies(tmp / "src", args.files)
+        size = sum(os.path.getsize(f) for f in files)
+        print(f"{len(files)} files, {size / len(files) / 1000:.1f} kB each, {size / 1e6:.1f} MB; "
+              f"best of {args.passes}")
+        echo: dict[str, float] = {}
+        store: dict[str, float] = {}
+        run = 0
+
+        def out() -> Path:
+            nonlocal run
+            run += 1
+            return tmp / f"out{run}"
+
+        def best_store(fn: Any, port: int, aec: str) -> float:
+            return min(fn(port, aec, files) for _ in range(args.passes))
+
+        with our_storescp(out()) as scp:
+            echo["ours->ours"] = max(our_echo(scp.port, scp.aet, args.echoes)
+                                     for _ in range(args.passes))
+            store["ours->ours"] = best_store(our_store, scp.port, scp.aet)
+        if have_dcmtk:
+            with peers.dcmtk_storescp(out()) as scp:
+                echo["ours->dcmtk"] = max(our_echo(scp.port, scp.aet, args.echoes)
+                                          for _ in range(args.passes))
+                echo["dcmtk->dcmtk"] = max(dcmtk_echo(scp.port, scp.aet, args.echoes)
+                                           for _ in range(args.passes))
+                store["ours->dcmtk"] = best_store(our_store, scp.port, scp.aet)
+                store["dcmtk->dcmtk"] = best_store(dcmtk_store, scp.port, scp.aet)
+        else:
+            print("dcmtk not installed: its pairings are left out")
+        if have_pynetdicom:
+            with peers.pynetdicom_scp(out()) as scp:
+                echo["pynetdicom->pynetdicom"] = max(
+                    pynetdicom_echo(scp.port, scp.aet, args.echoes) for _ in range(args.passes))
+                store["pynetdicom->pynetdicom"] = best_store(pynetdicom_store, scp.port, scp.aet)
+        else:
+            print("pynetdicom not installed: its pairings are left out")
+
+    print(f"\nC-ECHO, {args.echoes} round trips on one association")
+    print(f"{'pairing':<26}{'echoes/s':>10}")
+    for name, rate in echo.items():
+        print(f"{name:<26}{rate:>10.0f}")
+    print(f"\nC-STORE, {len(files)} files on one association")
+    print(f"{'pairing':<26}{'files/s':>10}{'MB/s':>8}{'seconds':>9}")
+    for name, seconds in store.items():
+        print(f"{name:<26}{len(files) / seconds:>10.0f}{size / 1e6 / seconds:>8.1f}{seconds:>9.2f}")
+    print("\nratios (>1: ours faster)")
+    for label, table, higher_better in (("C-ECHO", echo, True), ("C-STORE", store, False)):
+        ours = table["ours->ours"]
+        for other, target in (("pynetdicom->pynetdicom", ">= 2"), ("dcmtk->dcmtk", ">= 0.67")):
+            if other in table:
+                ratio = ours / table[other] if higher_better else table[other] / ours
+                print(f"{label} ours->ours / {other}: {ratio:.2f}x (target {target})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
