@@ -109,10 +109,12 @@ class Dataset(MutableMapping[Tag, DataElement]):
     warnings: list[ReadWarning]
     filename: str
     read_transfer_syntax: str
+    data_offset: int
 
     # instance attributes that are not data elements
     _INTERNAL = frozenset({"_elements", "_sorted", "_context", "file_meta", "preamble",
-                           "warnings", "filename", "read_transfer_syntax", "_parent"})
+                           "warnings", "filename", "read_transfer_syntax", "data_offset",
+                           "_parent"})
 
     def __init__(self, elements: dict[int, DataElement] | None = None, *,
                  context: EncodingContext | None = None) -> None:
@@ -124,6 +126,8 @@ class Dataset(MutableMapping[Tag, DataElement]):
         object.__setattr__(self, "warnings", [])
         object.__setattr__(self, "filename", "")
         object.__setattr__(self, "read_transfer_syntax", "")
+        # where the data set's encoding starts in the file read (after the file meta), or -1
+        object.__setattr__(self, "data_offset", -1)
 
     # -- mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key: object) -> DataElement:

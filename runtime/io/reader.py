@@ -508,6 +508,7 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
                             f"says {ts_uid}; read as implicit", pos)
         implicit = True
     ds.read_transfer_syntax = ts_uid
+    ds.data_offset = pos
     data: Any = buf
     base = 0
     dpath = path

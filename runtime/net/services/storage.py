@@ -126,6 +126,9 @@ class _Item:
     sop_class: str = ""
     sop_instance: str = ""
     transfer_syntax: str = ""
+    #: where the data set starts in a cleanly read Part 10 file: sent as stored when the
+    #: peer accepts the file's own transfer syntax; -1 when it must be re-encoded
+    data_offset: int = -1
 
 
 def _is_native(ts: str) -> bool:
@@ -217,9 +220,10 @@ class StorageSCU:
         else:
             name = os.fspath(source)
             ds = read(name, stop_before_pixels=True)  # the whole file is read when sent
+        clean = not isinstance(source, Dataset) and not ds.warnings and ds.file_meta is not None
         item = _Item(name, ds if isinstance(source, Dataset) else None,
                      _uid(ds, 0x00080016, 0x00020002), _uid(ds, 0x00080018, 0x00020003),
-                     _syntax_of(ds))
+                     _syntax_of(ds), ds.data_offset if clean else -1)
         if not item.sop_class or not item.sop_instance:
             raise DicomError(f"{name}: no SOP Class UID (0008,0016) or SOP Instance UID "
                              "(0008,0018); it cannot be stored (PS3.4 B.2)")
@@ -373,20 +377,36 @@ class StorageSCU:
         from dicomkit.io.reader import read
         from dicomkit.io.writer import WriteError, encode_dataset
 
-        try:
-            if item.dataset is None:
-                item.dataset = read(item.source)
-        except DicomError as exc:  # the file changed or vanished since it was batched
-            return self._error(item, f"cannot read: {exc}")
-        try:
-            ctx = self.choose(assoc, item)
-        except (DimseError, TranscodeError) as exc:
-            return self._error(item, str(exc))
-        try:
-            data = encode_dataset(item.dataset, ctx.transfer_syntax)
-        except WriteError as exc:
-            return self._error(item, f"{item.source}: cannot encode in "
-                                     f"{_uid_name(ctx.transfer_syntax)}: {exc} ({_PIXEL_ISSUE})")
+        own = [c for c in assoc.contexts.values() if c.abstract_syntax == item.sop_class
+               and c.result == 0 and c.transfer_syntax == item.transfer_syntax]
+        syntax = TRANSFER_SYNTAXES.get(item.transfer_syntax)
+        if item.data_offset >= 0 and own and syntax is not None and not syntax.deflated:
+            # the file's own encoding was accepted: send its data set bytes as stored,
+            # without decoding and re-encoding them (deflated streams are re-encoded: some
+            # files' streams end unaligned and peers such as dcmtk refuse them)
+            ctx = own[0]
+            try:
+                with open(item.source, "rb") as fh:
+                    fh.seek(item.data_offset)
+                    data = fh.read()
+            except OSError as exc:
+                return self._error(item, f"cannot read: {exc}")
+        else:
+            try:
+                if item.dataset is None:
+                    item.dataset = read(item.source)
+            except DicomError as exc:  # the file changed or vanished since it was batched
+                return self._error(item, f"cannot read: {exc}")
+            try:
+                ctx = self.choose(assoc, item)
+            except (DimseError, TranscodeError) as exc:
+                return self._error(item, str(exc))
+            try:
+                data = encode_dataset(item.dataset, ctx.transfer_syntax)
+            except WriteError as exc:
+                return self._error(item, f"{item.source}: cannot encode in "
+                                         f"{_uid_name(ctx.transfer_syntax)}: {exc} "
+                                         f"({_PIXEL_ISSUE})")
         message_id = ids.next()
         request = c_store_rq(message_id, item.sop_class, item.sop_instance, self.priority)
         await send(assoc, ctx.id, request, data)
