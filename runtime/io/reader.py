@@ -219,7 +219,7 @@ class Parser:
                 pos = nxt
                 continue
             if vr == "SQ":
-                seq = self._items(tag, vpos, nxt, little, implicit, ctx, defined=True)
+                seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx, undefined=False)
                 el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
             elif defer is not None and length > defer:
                 el = DataElement(tag, vr, context=ctx, offset=base + pos,
@@ -254,9 +254,9 @@ class Parser:
         if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
             if vr == "UN":
                 # PS3.5 6.2.2: UN of undefined length holds a sequence in implicit VR LE
-                seq, nxt = self._items_undefined(tag, vpos, end, True, True, ctx)
+                seq, nxt = self._items(tag, vpos, end, True, True, ctx, undefined=True)
             else:
-                seq, nxt = self._items_undefined(tag, vpos, end, little, implicit, ctx)
+                seq, nxt = self._items(tag, vpos, end, little, implicit, ctx, undefined=True)
             if keep:
                 ds._elements[tag] = DataElement(tag, "SQ", seq, context=ctx,
                                                 undefined_length=True,
@@ -296,22 +296,31 @@ class Parser:
         return Dataset(context=ctx.child())
 
     def _items(self, tag: int, pos: int, end: int, little: bool, implicit: bool,
-               ctx: EncodingContext, *, defined: bool) -> Sequence:
-        """The items of a sequence of defined length ending at ``end``."""
+               ctx: EncodingContext, *, undefined: bool) -> tuple[Sequence, int]:
+        """The items of a sequence: up to ``end`` (defined length) or to the sequence
+        delimiter (undefined length, PS3.5 7.5.2); returns them and the position after."""
         seq = Sequence()
         if len(self.stack) >= _MAX_DEPTH:
             raise self.fail(f"sequences nested deeper than {_MAX_DEPTH}", pos, tag)
         index = 0
-        while pos < end:
+        while undefined or pos < end:
             if end - pos < 8:
+                if undefined:
+                    self.problem("sequence of undefined length ends without a delimiter", pos,
+                                 tag)
+                    return seq, end
                 self.problem("trailing bytes in a sequence", pos, tag)
                 break
             itag, length = _item_head(self.buf, pos, little)
             if itag == _SEQ_DELIM:
+                if undefined:
+                    return seq, pos + 8
                 self.problem("sequence delimiter in a sequence of defined length", pos, tag)
                 break
             if itag != _ITEM:
-                raise self.fail(f"expected an item (FFFE,E000) in the sequence, found "
+                expected = "an item (FFFE,E000) or a sequence delimiter" if undefined \
+                    else "an item (FFFE,E000) in the sequence"
+                raise self.fail(f"expected {expected}, found "
                                 f"({itag >> 16:04X},{itag & 0xFFFF:04X})", pos, tag)
             item = self._new_item(ctx)
             self.stack.append((tag, index))
@@ -322,34 +331,7 @@ class Parser:
             seq.append(item)
             seq.item_undefined_length.append(length == _UNDEFINED)
             index += 1
-        return seq
-
-    def _items_undefined(self, tag: int, pos: int, end: int, little: bool, implicit: bool,
-                         ctx: EncodingContext) -> tuple[Sequence, int]:
-        """The items of a sequence of undefined length, up to its delimiter."""
-        seq = Sequence()
-        if len(self.stack) >= _MAX_DEPTH:
-            raise self.fail(f"sequences nested deeper than {_MAX_DEPTH}", pos, tag)
-        index = 0
-        while True:
-            if end - pos < 8:
-                self.problem("sequence of undefined length ends without a delimiter", pos, tag)
-                return seq, end
-            itag, length = _item_head(self.buf, pos, little)
-            if itag == _SEQ_DELIM:
-                return seq, pos + 8
-            if itag != _ITEM:
-                raise self.fail(f"expected an item (FFFE,E000) or a sequence delimiter, found "
-                                f"({itag >> 16:04X},{itag & 0xFFFF:04X})", pos, tag)
-            item = self._new_item(ctx)
-            self.stack.append((tag, index))
-            try:
-                pos = self._item_body(item, pos + 8, length, end, little, implicit)
-            finally:
-                self.stack.pop()
-            seq.append(item)
-            seq.item_undefined_length.append(length == _UNDEFINED)
-            index += 1
+        return seq, end
 
     def _item_body(self, item: Dataset, pos: int, length: int, end: int, little: bool,
                    implicit: bool) -> int:
