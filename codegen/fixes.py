@@ -138,6 +138,19 @@ FIXES: tuple[Fix, ...] = (
                "later editions (2024c)",
     ),
     Fix(
+        part=8, table="9-21", editions=(), key="1 - temporary-congestio", field="paragraph",
+        value="1 - temporary-congestion",
+        reason="PS3.8 Table 9-21 (A-ASSOCIATE-RJ Reason/Diag., source 3) cuts the last letter "
+               "of 'temporary-congestion', the term of ISO 8650 that PS3.8 9.3.4 names",
+    ),
+    Fix(
+        part=8, table="9-26", editions=(), key="0 - reason-not-specified1 - unrecognized-PDU",
+        field="paragraph", value="0 - reason-not-specified\n1 - unrecognized-PDU",
+        reason="PS3.8 Table 9-26 (A-ABORT Reason/Diag.) runs two list entries into one "
+               "paragraph (2013 to 2024c); the values are 0 reason-not-specified and 1 "
+               "unrecognized-PDU, as PS3.8 9.3.8 and ISO 8650 list them",
+    ),
+    Fix(
         part=8, table="9-7", editions=(), key="State", field="header", value="Action",
         reason="PS3.8 Table 9-7 (Data Transfer Related Actions, 2013 to 2024c) heads its "
                "first column 'State' although it lists the actions DT-1 and DT-2; its "

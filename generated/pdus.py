@@ -585,3 +585,50 @@ SCHEMAS = {
     'A_RELEASE_RP': A_RELEASE_RP,
     'A_ABORT': A_ABORT,
 }
+
+#: Meanings of coded field values (PS3.8 Tables 9-18, 9-21, 9-26):
+#: (table subject, field name, Source value or 0) -> {value: meaning}; reserved values left out.
+FIELD_VALUES: dict[tuple[str, str, int], dict[int, str]] = {
+    ('A-ABORT', 'Reason/Diag.', 2): {
+        0: 'reason-not-specified',
+        1: 'unrecognized-PDU',
+        2: 'unexpected-PDU',
+        4: 'unrecognized-PDU parameter',
+        5: 'unexpected-PDU parameter',
+        6: 'invalid-PDU-parameter value',
+    },
+    ('A-ABORT', 'Source', 0): {
+        0: 'DICOM UL service-user (initiated abort)',
+        2: 'DICOM UL service-provider (initiated abort)',
+    },
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 1): {
+        1: 'no-reason-given',
+        2: 'application-context-name-not-supported',
+        3: 'calling-AE-title-not-recognized',
+        7: 'called-AE-title-not-recognized',
+    },
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 2): {
+        1: 'no-reason-given',
+        2: 'protocol-version-not-supported',
+    },
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 3): {
+        1: 'temporary-congestion',
+        2: 'local-limit-exceeded',
+    },
+    ('ASSOCIATE-RJ', 'Result', 0): {
+        1: 'rejected-permanent',
+        2: 'rejected-transient',
+    },
+    ('ASSOCIATE-RJ', 'Source', 0): {
+        1: 'DICOM UL service-user',
+        2: 'DICOM UL service-provider (ACSE related function)',
+        3: 'DICOM UL service-provider (Presentation related function)',
+    },
+    ('Presentation Context', 'Result/Reason', 0): {
+        0: 'acceptance',
+        1: 'user-rejection',
+        2: 'no-reason (provider rejection)',
+        3: 'abstract-syntax-not-supported (provider rejection)',
+        4: 'transfer-syntaxes-not-supported (provider rejection)',
+    },
+}

@@ -744,6 +744,59 @@ def sequences(unit: Unit) -> list[tuple[str, str]]:
     return out
 
 
+_CODE_LINE = re.compile(r"^(\d+)(?:-(\d+))? - (.+)$")
+_SOURCE_CONTEXT = re.compile(r"If the Source field has the value \((\d+)\)")
+_FIELD_VALUE_TABLES = ("9-18", "9-21", "9-26")
+
+
+def read_field_values(std: Standard) -> dict[tuple[str, str, int], dict[int, str]]:
+    """Meanings of coded PDU field values, from their descriptions (PS3.8 9.3.3.2 Table 9-18
+    presentation context results, 9.3.4 Table 9-21 A-ASSOCIATE-RJ, 9.3.8 Table 9-26 A-ABORT).
+
+    A description lists values as paragraphs ``"N - meaning"``; where the meaning depends on the
+    Source field, a paragraph ``If the Source field has the value (k) ...`` opens each list.
+    Returns ``(table caption subject, field name, source or 0) -> {value: meaning}``; reserved
+    values are left out.  Corrections of the lists live in :mod:`dicomkit.codegen.fixes`.
+    """
+    out: dict[tuple[str, str, int], dict[int, str]] = {}
+    for label in _FIELD_VALUE_TABLES:
+        table = std.table(8, label)
+        edition = std.document(8, label).edition
+        fixes = fixes_for(8, label, edition)
+        columns = table.columns
+        if "Field name" not in columns or "Description of field" not in columns:
+            raise TableError(table.source, table.label,
+                             f"header is {list(columns)}, expected 'Field name' and "
+                             "'Description of field'")
+        name_col = columns.index("Field name")
+        desc_col = columns.index("Description of field")
+        subject = re.sub(r"\s*(PDU|Item)?\s*Fields?$", "", table.caption).strip()
+        for i, row in enumerate(table.body, start=1):
+            field = row.cells[name_col].text.rstrip(",; ")  # 2013 writes "Reason/Diag.,"
+            source = 0
+            paragraphs: list[str] = []
+            for para in row.cells[desc_col].paragraphs:
+                paragraphs.extend(fixes.get((para, "paragraph"), para).split("\n"))
+            for para in paragraphs:
+                m = _SOURCE_CONTEXT.search(para)
+                if m:
+                    source = int(m.group(1))
+                    continue
+                m = _CODE_LINE.match(para)
+                if not m:
+                    continue
+                meaning = m.group(3).strip()
+                if meaning == "reserved" or m.group(2):
+                    continue
+                values = out.setdefault((subject, field, source), {})
+                value = int(m.group(1))
+                if value in values:
+                    raise TableError(table.source, table.label,
+                                     f"value {value} of {field!r} listed twice", row=i)
+                values[value] = meaning
+    return dict(sorted(out.items()))
+
+
 def build_pdus(std: Standard) -> dict[str, Any]:
     """Template context of ``pdus.py``."""
     units = read_units(std)
@@ -759,7 +812,8 @@ def build_pdus(std: Standard) -> dict[str, Any]:
                 raise CodegenError(f"{u.tables[0]}: item type {u.code:02X}H also laid out by "
                                    f"{item_types[u.code]}")
             item_types[u.code] = u.const
-    return {"units": units, "schemas": schemas, "item_types": sorted(item_types.items())}
+    return {"units": units, "schemas": schemas, "item_types": sorted(item_types.items()),
+            "field_values": read_field_values(std)}
 
 
 def build_upper_layer(std: Standard) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from anyio.abc import TaskStatus
 
 from dicomkit.generated import uids
 from dicomkit.generated.commands import COMMAND_TAGS
-from dicomkit.generated.pdus import PDU_TYPES
+from dicomkit.generated.pdus import FIELD_VALUES, PDU_TYPES
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.io.writer import IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME
 from dicomkit.net import transport
@@ -99,6 +99,17 @@ _PDU_EVENT: dict[type, str] = {
 # A-ABORT source and reasons (PS3.8 Table 9-26) we send.
 _SERVICE_USER, _SERVICE_PROVIDER = 0, 2
 _UNRECOGNIZED_PDU, _UNEXPECTED_PDU, _INVALID_PARAMETER = 1, 2, 6
+
+
+def _context_result(meaning: str) -> int:
+    """The Result/Reason value of a presentation context whose meaning starts with ``meaning``
+    (PS3.8 Table 9-18, generated)."""
+    values = FIELD_VALUES[("Presentation Context", "Result/Reason", 0)]
+    return next(v for v, m in values.items() if m.startswith(meaning))
+
+
+_ABSTRACT_SYNTAX_NOT_SUPPORTED = _context_result("abstract-syntax-not-supported")
+_TRANSFER_SYNTAXES_NOT_SUPPORTED = _context_result("transfer-syntaxes-not-supported")
 
 
 @dataclass(frozen=True)
@@ -619,14 +630,14 @@ class Association:
             syntax = ""
             if policy.abstract_syntaxes is not None and (
                     pc.abstract_syntax not in policy.abstract_syntaxes):
-                result = 3  # abstract-syntax-not-supported (provider rejection)
+                result = _ABSTRACT_SYNTAX_NOT_SUPPORTED
             else:
                 if policy.transfer_syntaxes is None:
                     syntax = next((t for t in pc.transfer_syntaxes if t in TRANSFER_SYNTAXES), "")
                 else:
                     syntax = next((t for t in policy.transfer_syntaxes
                                    if t in pc.transfer_syntaxes), "")
-                result = 0 if syntax else 4  # transfer-syntaxes-not-supported
+                result = 0 if syntax else _TRANSFER_SYNTAXES_NOT_SUPPORTED
             contexts.append(PresentationContextAC(pc.id, result,
                                                   syntax or (pc.transfer_syntaxes or ("",))[0]))
             self.requested.append(PresentationContext(pc.id, pc.abstract_syntax,

@@ -9,6 +9,7 @@ Table 9-21 for A-ASSOCIATE-RJ, Table 9-26 for A-ABORT).
 from __future__ import annotations
 
 from dicomkit.errors import DicomError
+from dicomkit.generated.pdus import FIELD_VALUES
 
 __all__ = [
     "ABORT_REASONS",
@@ -25,44 +26,25 @@ __all__ = [
     "REJECT_SOURCES",
 ]
 
-# The meanings of the A-ASSOCIATE-RJ and A-ABORT codes.  The generated tables do not hold these
-# (yet): they are a runtime reading of PS3.8 Table 9-21 and Table 9-26, used only for messages.
+# The meanings of the A-ASSOCIATE-RJ and A-ABORT codes, generated from the descriptions of
+# PS3.8 Table 9-21 and Table 9-26 (dicomkit.generated.pdus.FIELD_VALUES).
+_VALUES = FIELD_VALUES
 
 #: A-ASSOCIATE-RJ Result (PS3.8 Table 9-21).
-REJECT_RESULTS: dict[int, str] = {1: "rejected-permanent", 2: "rejected-transient"}
+REJECT_RESULTS: dict[int, str] = _VALUES[("ASSOCIATE-RJ", "Result", 0)]
 #: A-ASSOCIATE-RJ Source (PS3.8 Table 9-21).
-REJECT_SOURCES: dict[int, str] = {
-    1: "DICOM UL service-user",
-    2: "DICOM UL service-provider (ACSE related function)",
-    3: "DICOM UL service-provider (Presentation related function)",
-}
-#: A-ASSOCIATE-RJ Reason/Diag. by Source (PS3.8 Table 9-21).
+REJECT_SOURCES: dict[int, str] = _VALUES[("ASSOCIATE-RJ", "Source", 0)]
+#: A-ASSOCIATE-RJ Reason/Diag. by Source: (source, reason) -> meaning (PS3.8 Table 9-21).
 REJECT_REASONS: dict[tuple[int, int], str] = {
-    (1, 1): "no-reason-given",
-    (1, 2): "application-context-name-not-supported",
-    (1, 3): "calling-AE-title-not-recognized",
-    (1, 7): "called-AE-title-not-recognized",
-    (2, 1): "no-reason-given",
-    (2, 2): "protocol-version-not-supported",
-    (3, 1): "temporary-congestion",
-    (3, 2): "local-limit-exceeded",
+    (source, value): meaning
+    for (subject, field, source), values in _VALUES.items()
+    if subject == "ASSOCIATE-RJ" and field == "Reason/Diag."
+    for value, meaning in values.items()
 }
 #: A-ABORT Source (PS3.8 Table 9-26).
-ABORT_SOURCES: dict[int, str] = {
-    0: "DICOM UL service-user (initiated abort)",
-    1: "reserved",
-    2: "DICOM UL service-provider (initiated abort)",
-}
+ABORT_SOURCES: dict[int, str] = _VALUES[("A-ABORT", "Source", 0)]
 #: A-ABORT Reason/Diag. when the source is the service-provider (PS3.8 Table 9-26).
-ABORT_REASONS: dict[int, str] = {
-    0: "reason-not-specified",
-    1: "unrecognized-PDU",
-    2: "unexpected-PDU",
-    3: "reserved",
-    4: "unrecognized-PDU-parameter",
-    5: "unexpected-PDU-parameter",
-    6: "invalid-PDU-parameter-value",
-}
+ABORT_REASONS: dict[int, str] = _VALUES[("A-ABORT", "Reason/Diag.", 2)]
 
 
 def _where(peer: tuple[str, int] | None) -> str:

@@ -319,3 +319,22 @@ def test_upper_layer_module_holds_the_machine(std: Standard, machine: Any,
 def test_rendering_is_deterministic(std: Standard) -> None:
     spec = next(s for s in part08.MODULES if s.name == "pdus")
     assert render_module(make_env(), spec, std) == render_module(make_env(), spec, std)
+
+
+@pytest.mark.parametrize("edition", ["2013", "2024c"])
+def test_coded_field_values_are_read_from_the_descriptions_with_their_fixes(
+        standard_dir: Path, edition: str) -> None:
+    from dicomkit.codegen.readers.part08 import read_field_values
+
+    std = Standard(roots=[standard_dir], parts={8: PartSource(8, edition, "docbook"),
+                                               7: PartSource(7, edition, "docbook")})
+    values = read_field_values(std)
+    assert values[("ASSOCIATE-RJ", "Result", 0)] == {1: "rejected-permanent",
+                                                     2: "rejected-transient"}
+    assert values[("ASSOCIATE-RJ", "Reason/Diag.", 1)][7] == "called-AE-title-not-recognized"
+    assert values[("ASSOCIATE-RJ", "Reason/Diag.", 3)][1] == "temporary-congestion"  # fixed
+    abort = values[("A-ABORT", "Reason/Diag.", 2)]
+    assert (abort[0], abort[1]) == ("reason-not-specified", "unrecognized-PDU")  # fixed
+    assert 3 not in abort  # reserved values are left out
+    assert values[("Presentation Context", "Result/Reason", 0)][4].startswith(
+        "transfer-syntaxes-not-supported")
