@@ -246,6 +246,21 @@ class Document:
         """The section labelled ``label`` or with that id, or None."""
         return self._sections.get("label:" + label) or self._sections.get(label)
 
+    def replace_table(self, label: str, new: Table) -> None:
+        """Put ``new`` in place of the table labelled (or with id) ``label``, and reindex.
+
+        Used to feed readers a changed table (tests of malformed input, corrections).
+
+        Raises
+        ------
+        MissingTableError
+            When no such table is in the document.
+        """
+        old = self.table(label)
+        for sec in self.root.walk():
+            sec.blocks = [new if b is old else b for b in sec.blocks]
+        self.reindex()
+
     def tables_titled(self, words: str) -> list[Table]:
         """Tables whose caption contains ``words`` (case-insensitive), in document order."""
         w = words.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,14 @@ def test_docbook_and_chtml_of_one_edition_give_the_same_sections_and_tables(
     assert len(differing) <= 3, differing[:3]
     for x, y in differing:
         assert x.replace(" ", "") == y.replace(" ", "")
+
+
+def test_replace_table_swaps_the_table_everywhere_it_is_looked_up() -> None:
+    doc = _fixture("docbook")
+    real = doc.table("1-1")
+    new = replace(real, caption="Changed")
+    doc.replace_table("1-1", new)
+    assert doc.table("1-1") is new and doc.table("table_1-1") is new
+    assert [t.caption for t in doc.tables()] == ["Changed"]
+    with pytest.raises(MissingTableError):
+        doc.replace_table("9-9", new)

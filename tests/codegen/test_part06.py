@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from dicomkit.codegen.document import Document, Row, Table
+from dicomkit.codegen.document import Row
 from dicomkit.codegen.emit import make_env, render_module
 from dicomkit.codegen.errors import TableError
 from dicomkit.codegen.model.dictionary import DataElement
@@ -188,14 +188,6 @@ def test_2013_agrees_with_2015b_where_they_overlap(
     assert els_2013["(0074,100A)"].vr == "ST" and els_2015b["(0074,100A)"].vr == "UR"
 
 
-def _swap(doc: Document, old: Table, new: Table) -> None:
-    for sec in doc.root.walk():
-        for i, b in enumerate(sec.blocks):
-            if b is old:
-                sec.blocks[i] = new
-    doc.reindex()
-
-
 def test_a_registry_with_another_header_is_refused_naming_file_and_table(
         standard_dir: Path) -> None:
     std = _std(standard_dir, "2013")
@@ -203,7 +195,7 @@ def test_a_registry_with_another_header_is_refused_naming_file_and_table(
     real = doc.table("6-1")
     cells = list(real.header[-1].cells)
     cells[3] = replace(cells[3], paragraphs=("Value Representation",))
-    _swap(doc, real, replace(real, header=(Row(cells=tuple(cells)),)))
+    doc.replace_table(real.label, replace(real, header=(Row(cells=tuple(cells)),)))
     with pytest.raises(TableError, match=r"2013/part06\.xml: Table 6-1: header is .* 'VR'"):
         read_data_elements(std)
 
@@ -215,7 +207,7 @@ def test_a_row_with_an_unparseable_tag_is_refused_naming_the_row(standard_dir: P
     cells = list(real.body[4].cells)
     cells[0] = replace(cells[0], paragraphs=("(0008,00G5)",))
     bad = replace(real, body=real.body[:4] + (Row(cells=tuple(cells)),) + real.body[5:])
-    _swap(doc, real, bad)
+    doc.replace_table(real.label, bad)
     with pytest.raises(TableError, match=r"part06\.xml: Table 6-1, row 5: tag '\(0008,00G5\)'"):
         read_data_elements(std)
 
@@ -224,7 +216,7 @@ def test_a_uid_table_with_another_header_is_refused(standard_dir: Path) -> None:
     std = _std(standard_dir, "2013")
     doc = std.document(6)
     real = doc.table("A-1")
-    _swap(doc, real, replace(real, header=(Row(cells=real.header[-1].cells[1:]),)))
+    doc.replace_table(real.label, replace(real, header=(Row(cells=real.header[-1].cells[1:]),)))
     with pytest.raises(TableError, match=r"part06\.xml: Table A-1: header is"):
         read_uids(std)
 

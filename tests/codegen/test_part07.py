@@ -221,20 +221,12 @@ def test_docbook_and_chtml_2024c_read_the_same(standard_dir: Path, part_path: An
 
 # ----------------------------------------------------------------------- errors
 
-def _replace_table(std: Standard, label: str, table: Table) -> None:
-    doc = std.document(7)
-    for sec in doc.root.walk():
-        sec.blocks = [table if isinstance(b, Table) and b.label == label else b
-                      for b in sec.blocks]
-    doc.reindex()
-
-
 def test_unexpected_header_raises_table_error_naming_file_and_table(standard_dir: Path, std: Standard) -> None:
     std = make_std(standard_dir)
     t = std.document(7).table("E.1-1")
     cells = tuple(dataclasses.replace(c, paragraphs=("Value Rep",)) if c.text == "VR" else c
                   for c in t.header[-1].cells)
-    _replace_table(std, "E.1-1", dataclasses.replace(t, header=(Row(cells),)))
+    std.document(7).replace_table("E.1-1", dataclasses.replace(t, header=(Row(cells),)))
     with pytest.raises(TableError) as exc:
         part07.read_command_elements(std)
     assert exc.value.table == "E.1-1"
@@ -250,7 +242,7 @@ def test_unreadable_row_raises_table_error_naming_the_row(standard_dir: Path, st
     cells = list(bad[2].cells)
     cells[i_tag] = Cell(("(0000,01OO)",))
     bad[2] = Row(tuple(cells))
-    _replace_table(std, "9.3-12", dataclasses.replace(t, body=tuple(bad)))
+    std.document(7).replace_table("9.3-12", dataclasses.replace(t, body=tuple(bad)))
     with pytest.raises(TableError) as exc:
         part07.read_messages(std)
     assert (exc.value.table, exc.value.row) == ("9.3-12", 3)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from dicomkit.codegen.docbook import read_docbook
-from dicomkit.codegen.document import Cell, Row, Section, Table
+from dicomkit.codegen.document import Cell, Row
 from dicomkit.codegen.emit import make_env, render_module
 from dicomkit.codegen.errors import TableError
 from dicomkit.codegen.model.pdus import Field, Unit
@@ -169,22 +169,13 @@ def test_2013_and_chtml_give_the_same_layout(std: Standard, standard_dir: Path,
 
 # --------------------------------------------------------------------------- errors
 
-def _replace_table(doc_root: Section, label: str, new: Table) -> None:
-    for sec in doc_root.walk():
-        for i, b in enumerate(sec.blocks):
-            if isinstance(b, Table) and b.label == label:
-                sec.blocks[i] = new
-                return
-    raise AssertionError(label)
-
-
 def test_a_changed_header_raises_table_error_naming_file_and_table(part_path: Any) -> None:
     path = part_path("2024c", 8)
     doc = read_docbook(path)
     t = doc.table("9-11")
     cells = list(t.header[-1].cells)
     cells[0] = Cell(("Octets",))
-    _replace_table(doc.root, "9-11", dataclasses.replace(t, header=(Row(tuple(cells)),)))
+    doc.replace_table("9-11", dataclasses.replace(t, header=(Row(tuple(cells)),)))
     doc.reindex()
     with pytest.raises(TableError) as err:
         part08.read_units(Standard.of_document(doc))
@@ -284,7 +275,7 @@ def test_a_cell_disagreeing_with_the_action_definition_raises(part_path: Any) ->
     cells = list(rows[0].cells)
     cells[1] = Cell(("AE-1", "Sta5"))
     rows[0] = Row(tuple(cells))
-    _replace_table(doc.root, "9-10", dataclasses.replace(t, body=tuple(rows)))
+    doc.replace_table("9-10", dataclasses.replace(t, body=tuple(rows)))
     doc.reindex()
     with pytest.raises(TableError) as err:
         part08.read_state_machine(Standard.of_document(doc))
