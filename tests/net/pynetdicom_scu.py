@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
+from typing import Any
 
 from _nodelay import enable_nodelay
 from pydicom import dcmread
@@ -23,6 +25,25 @@ from pynetdicom import AE
 from pynetdicom.sop_class import Verification  # type: ignore[attr-defined]
 
 enable_nodelay()
+logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+
+def requeue_stolen_responses(assoc: Any) -> None:
+    """Work around a race in pynetdicom's requestor (pynetdicom issue #875): ``send_c_store``
+    pauses the association's reactor thread by polling a flag that the reactor sets just before
+    it checks the pause event, so a response that arrives within microseconds (a fast SCP on
+    loopback) can be taken off the queue by the reactor, logged as "Received unexpected C-STORE
+    service message" and dropped; the SCU then waits for the DIMSE timeout and aborts.  Here a
+    response handed to the reactor goes back on the queue for the waiting ``send_*`` call."""
+    serve = assoc._serve_request
+
+    def serve_or_requeue(msg: Any, context_id: int) -> None:
+        if not msg.is_valid_request and msg.is_valid_response:
+            assoc.dimse.msg_queue.put((context_id, msg))
+            return
+        serve(msg, context_id)
+
+    assoc._serve_request = serve_or_requeue
 
 
 def main() -> int:
@@ -56,6 +77,7 @@ def main() -> int:
     if not assoc.is_established:
         print(json.dumps({"error": "association not established"}))
         return 2
+    requeue_stolen_responses(assoc)
     statuses: list[int] = []
     unsent: dict[str, str] = {}
     if args.mode == "echo":

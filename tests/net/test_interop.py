@@ -441,6 +441,7 @@ async def test_pynetdicom_scu_stores_every_sample_on_our_scp_unchanged(
             report = await anyio.to_thread.run_sync(partial(
                 run_pynetdicom_scu, "store", peer.host, peer.port, [s.path for s in batch],
                 aec=peer.aet, check=False))
+        assert "statuses" in report, report["error"]
         assert report["statuses"] == [0] * (len(batch) - len(report["unsent"])), report
         sent = [s for s in batch if str(s.path) not in report["unsent"]]
         assert_stored_equal(sent, root)
