@@ -518,3 +518,17 @@ SERVICE_PARAMETERS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ('Status', '-', 'M', ''),
     ),
 }
+
+#: Values of command elements stated in the descriptions of PS3.7 Table E.1-1: keyword ->
+#: meaning -> value (e.g. Priority "HIGH" -> 0x0001; Command Data Set Type "no Data Set is
+#: present" -> 0x0101).
+FIELD_VALUES: dict[str, dict[str, int]] = {
+    'CommandDataSetType': {
+        'no Data Set is present': 0x0101,
+    },
+    'Priority': {
+        'HIGH': 0x0001,
+        'LOW': 0x0002,
+        'MEDIUM': 0x0000,
+    },
+}

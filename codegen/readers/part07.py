@@ -49,6 +49,8 @@ _TAG = re.compile(r"^\(([0-9A-F]{4}),([0-9A-F]{4})\)$")
 _NO_TAG = "(no tag)"
 _VALUE_NAME = re.compile(r"^([0-9A-F]{4})H\s*([CN]-[A-Z-]+?-(?:RQ|RSP))$")
 _SET_TO = re.compile(r"set to (?:the value of )?([0-9A-F]{4})H\b")
+_NAMED_VALUE = re.compile(r"\b([A-Z][A-Z]+) = ([0-9A-F]{4})H\b")
+_VALUE_IF = re.compile(r"set to the value of ([0-9A-F]{4})H if (.+?)[;.]")
 _MESSAGE_CAPTION = re.compile(r"^([CN]-[A-Z-]+?-(?:RQ|RSP)) Message Fields$")
 _PARAMS_CAPTION = re.compile(r"^([CN]-[A-Z-]+) Parameters$")
 _SERVICE_TITLE = re.compile(r"^([CN]-[A-Z-]+) Service$")
@@ -449,11 +451,29 @@ def _mask(pattern: str) -> tuple[int, int]:
     return mask, value
 
 
+def read_field_values(elements: list[CommandElement]) -> list[tuple[str, str, int]]:
+    """Values of command elements stated in their descriptions in Table E.1-1, as
+    ``(keyword, meaning, value)``: named values (Priority "LOW = 0002H MEDIUM = 0000H HIGH =
+    0001H") and conditional ones (Command Data Set Type "shall be set to the value of 0101H if
+    no Data Set is present").  The Command Field values are read separately
+    (:func:`read_command_fields`)."""
+    out = []
+    for e in elements:
+        if e.retired or not e.keyword or e.tag == 0x00000100:
+            continue
+        out += [(e.keyword, name, int(value, 16)) for name, value in _NAMED_VALUE.findall(e.description)]
+        out += [(e.keyword, meaning, int(value, 16))
+                for value, meaning in _VALUE_IF.findall(e.description)]
+    return sorted(out)
+
+
 def build_commands(std: Standard) -> dict[str, Any]:
     """Template context of ``dicomkit.generated.commands``."""
     fields = read_command_fields(std)
+    elements = read_command_elements(std)
     return {
-        "elements": read_command_elements(std),
+        "elements": elements,
+        "field_values": read_field_values(elements),
         "command_fields": fields,
         "messages": read_messages(std),
         "service_parameters": read_service_parameters(std),

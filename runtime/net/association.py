@@ -30,6 +30,7 @@ from anyio.abc import TaskStatus
 
 from dicomkit.generated import uids
 from dicomkit.generated.commands import COMMAND_TAGS
+from dicomkit.generated.commands import FIELD_VALUES as COMMAND_VALUES
 from dicomkit.generated.pdus import FIELD_VALUES, PDU_TYPES
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.io.writer import IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME
@@ -88,8 +89,8 @@ DEFAULT_MAX_PDU = 16384
 _UNLIMITED_FRAGMENT = 1 << 20
 _PDV_OVERHEAD = pdata_overhead()
 _COMMAND_DATA_SET_TYPE = COMMAND_TAGS["CommandDataSetType"]
-#: Command Data Set Type value meaning "no data set" (PS3.7 E.1-1: 0101H, null).
-_NO_DATA_SET = 0x0101
+#: Command Data Set Type value meaning "no data set" (PS3.7 Table E.1-1: 0101H).
+_NO_DATA_SET = COMMAND_VALUES["CommandDataSetType"]["no Data Set is present"]
 _ELEMENT_HEADER = struct.Struct("<HHI")
 
 _PDU_EVENT: dict[type, str] = {

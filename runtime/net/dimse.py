@@ -25,6 +25,7 @@ from dicomkit.generated.commands import (
     COMMAND_ELEMENTS,
     COMMAND_FIELD_NAMES,
     COMMAND_TAGS,
+    FIELD_VALUES,
     MESSAGES,
 )
 from dicomkit.generated.statuses import SERVICE_CLASS_STATUSES, STATUSES, classify
@@ -41,7 +42,7 @@ __all__ = [
 
 #: Command Data Set Type (0000,0800) "shall be set to the value of 0101H if no Data Set is
 #: present; any other value indicates a Data Set is included" (PS3.7 Table E.1-1).
-DATA_SET_ABSENT = 0x0101
+DATA_SET_ABSENT = FIELD_VALUES["CommandDataSetType"]["no Data Set is present"]
 #: The value sent when a data set follows (any value but 0101H; 0001H as dcmtk and pynetdicom).
 DATA_SET_PRESENT = 0x0001
 
@@ -55,11 +56,12 @@ _RESPONDED_TO = COMMAND_TAGS["MessageIDBeingRespondedTo"]
 
 
 class Priority(enum.IntEnum):
-    """Priority (0000,0700) values (PS3.7 Table E.1-1: LOW 0002H, MEDIUM 0000H, HIGH 0001H)."""
+    """Priority (0000,0700) values, as PS3.7 Table E.1-1 states them (LOW 0002H, MEDIUM 0000H,
+    HIGH 0001H)."""
 
-    MEDIUM = 0x0000
-    HIGH = 0x0001
-    LOW = 0x0002
+    MEDIUM = FIELD_VALUES["Priority"]["MEDIUM"]
+    HIGH = FIELD_VALUES["Priority"]["HIGH"]
+    LOW = FIELD_VALUES["Priority"]["LOW"]
 
 
 class DimseError(DicomError):

@@ -106,6 +106,13 @@ def test_command_field_values_are_read_from_table_e1_1(std: Standard) -> None:
     assert len(values) == 23
 
 
+def test_priority_and_data_set_type_values_are_read_from_their_descriptions(std: Standard) -> None:
+    values = part07.read_field_values(part07.read_command_elements(std))
+    assert values == [("CommandDataSetType", "no Data Set is present", 0x0101),
+                      ("Priority", "HIGH", 0x0001), ("Priority", "LOW", 0x0002),
+                      ("Priority", "MEDIUM", 0x0000)]
+
+
 # ----------------------------------------------------------------------- messages
 
 def test_every_dimse_request_and_response_is_read(std: Standard) -> None:
@@ -207,6 +214,8 @@ def test_reader_works_on_every_edition(standard_dir: Path, part_path: Any, editi
     assert len(part07.read_command_elements(std)) == 46
     assert {s.code for s in part07.read_statuses(std)} >= {"0000", "0110", "FE00"}
     part07.build_statuses(std)
+    values = {(k, m): v for k, m, v in part07.read_field_values(part07.read_command_elements(std))}
+    assert values[("Priority", "LOW")] == 2 and values[("CommandDataSetType", "no Data Set is present")] == 0x101
 
 
 def test_docbook_and_chtml_2024c_read_the_same(standard_dir: Path, part_path: Any,
