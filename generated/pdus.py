@@ -631,4 +631,15 @@ FIELD_VALUES: dict[tuple[str, str, int], dict[int, str]] = {
         3: 'abstract-syntax-not-supported (provider rejection)',
         4: 'transfer-syntaxes-not-supported (provider rejection)',
     },
+    ('User Identity Negotiation', 'Positive-response-requested', 0): {
+        0: 'no response requested',
+        1: 'positive response requested',
+    },
+    ('User Identity Negotiation', 'User-Identity-Type', 0): {
+        1: 'Username as a string in UTF-8',
+        2: 'Username as a string in UTF-8 and passcode',
+        3: 'Kerberos Service ticket',
+        4: 'SAML Assertion',
+        5: 'JSON Web Token (JWT)',
+    },
 }

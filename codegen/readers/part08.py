@@ -746,12 +746,13 @@ def sequences(unit: Unit) -> list[tuple[str, str]]:
 
 _CODE_LINE = re.compile(r"^(\d+)(?:-(\d+))? - (.+)$")
 _SOURCE_CONTEXT = re.compile(r"If the Source field has the value \((\d+)\)")
-_FIELD_VALUE_TABLES = ("9-18", "9-21", "9-26")
+_FIELD_VALUE_TABLES = ((8, "9-18"), (8, "9-21"), (8, "9-26"), (7, "D.3-14"))
 
 
 def read_field_values(std: Standard) -> dict[tuple[str, str, int], dict[int, str]]:
     """Meanings of coded PDU field values, from their descriptions (PS3.8 9.3.3.2 Table 9-18
-    presentation context results, 9.3.4 Table 9-21 A-ASSOCIATE-RJ, 9.3.8 Table 9-26 A-ABORT).
+    presentation context results, 9.3.4 Table 9-21 A-ASSOCIATE-RJ, 9.3.8 Table 9-26 A-ABORT,
+    PS3.7 D.3.3.7.1 Table D.3-14 user identity types).
 
     A description lists values as paragraphs ``"N - meaning"``; where the meaning depends on the
     Source field, a paragraph ``If the Source field has the value (k) ...`` opens each list.
@@ -759,18 +760,19 @@ def read_field_values(std: Standard) -> dict[tuple[str, str, int], dict[int, str
     values are left out.  Corrections of the lists live in :mod:`dicomkit.codegen.fixes`.
     """
     out: dict[tuple[str, str, int], dict[int, str]] = {}
-    for label in _FIELD_VALUE_TABLES:
-        table = std.table(8, label)
-        edition = std.document(8, label).edition
-        fixes = fixes_for(8, label, edition)
-        columns = table.columns
-        if "Field name" not in columns or "Description of field" not in columns:
+    for part, label in _FIELD_VALUE_TABLES:
+        table = std.table(part, label)
+        edition = std.document(part, label).edition
+        fixes = fixes_for(part, label, edition)
+        columns = [c.lower() for c in table.columns]  # PS3.7 capitalises "Field Name"
+        if "field name" not in columns or "description of field" not in columns:
             raise TableError(table.source, table.label,
-                             f"header is {list(columns)}, expected 'Field name' and "
+                             f"header is {list(table.columns)}, expected 'Field name' and "
                              "'Description of field'")
-        name_col = columns.index("Field name")
-        desc_col = columns.index("Description of field")
-        subject = re.sub(r"\s*(PDU|Item)?\s*Fields?$", "", table.caption).strip()
+        name_col = columns.index("field name")
+        desc_col = columns.index("description of field")
+        caption = re.sub(r"\s*\([^)]*\)$", "", table.caption)  # "... Fields (A-ASSOCIATE-RQ)"
+        subject = re.sub(r"\s*(PDU|Item|Sub-Item)?\s*Fields?$", "", caption).strip()
         for i, row in enumerate(table.body, start=1):
             field = row.cells[name_col].text.rstrip(",; ")  # 2013 writes "Reason/Diag.,"
             source = 0

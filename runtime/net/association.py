@@ -173,6 +173,15 @@ class IncomingMessage:
     data: AsyncIterator[bytes] | None
 
 
+#: User-Identity-Type values (PS3.7 Table D.3-14), meaning -> value, from the generated table.
+_IDENTITY_TYPES = {meaning: value for value, meaning in
+                   FIELD_VALUES[("User Identity Negotiation", "User-Identity-Type", 0)].items()}
+
+
+def _identity_type(meaning: str) -> int:
+    return _IDENTITY_TYPES[meaning]
+
+
 @dataclass(frozen=True)
 class UserIdentity:
     """User identity negotiation (PS3.7 D.3.3.7): the type and its fields.
@@ -189,28 +198,30 @@ class UserIdentity:
     @classmethod
     def username(cls, name: str, *, response: bool = False) -> UserIdentity:
         """Username only (type 1), UTF-8."""
-        return cls(1, name.encode("utf-8"), b"", response)
+        return cls(_identity_type("Username as a string in UTF-8"), name.encode("utf-8"), b"",
+                   response)
 
     @classmethod
     def username_password(cls, name: str, passcode: str, *,
                           response: bool = False) -> UserIdentity:
         """Username and passcode (type 2), UTF-8."""
-        return cls(2, name.encode("utf-8"), passcode.encode("utf-8"), response)
+        return cls(_identity_type("Username as a string in UTF-8 and passcode"),
+                   name.encode("utf-8"), passcode.encode("utf-8"), response)
 
     @classmethod
     def kerberos(cls, ticket: bytes, *, response: bool = False) -> UserIdentity:
         """Kerberos service ticket (type 3)."""
-        return cls(3, ticket, b"", response)
+        return cls(_identity_type("Kerberos Service ticket"), ticket, b"", response)
 
     @classmethod
     def saml(cls, assertion: bytes, *, response: bool = False) -> UserIdentity:
         """SAML assertion (type 4)."""
-        return cls(4, assertion, b"", response)
+        return cls(_identity_type("SAML Assertion"), assertion, b"", response)
 
     @classmethod
     def jwt(cls, token: bytes, *, response: bool = False) -> UserIdentity:
         """JSON Web Token (type 5)."""
-        return cls(5, token, b"", response)
+        return cls(_identity_type("JSON Web Token (JWT)"), token, b"", response)
 
 
 def _default_transfer_syntaxes() -> tuple[str, ...]:

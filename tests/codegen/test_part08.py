@@ -329,3 +329,7 @@ def test_coded_field_values_are_read_from_the_descriptions_with_their_fixes(
     assert 3 not in abort  # reserved values are left out
     assert values[("Presentation Context", "Result/Reason", 0)][4].startswith(
         "transfer-syntaxes-not-supported")
+    # PS3.7 Table D.3-14: user identity types; JSON Web Token (5) came after 2013
+    types = values[("User Identity Negotiation", "User-Identity-Type", 0)]
+    assert types[2] == "Username as a string in UTF-8 and passcode"
+    assert (types.get(5) == "JSON Web Token (JWT)") == (edition != "2013")
