@@ -15,6 +15,7 @@ through) and user identity (D.3.3.7).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import ssl
 import struct
@@ -130,6 +131,12 @@ class Timeouts:
         Waiting for the next message in :meth:`Association.receive_message`.
     network
         Waiting for the rest of a PDU or message once it started, and for a send to complete.
+    idle
+        For an acceptor (:func:`serve`) whose ``dimse`` is None: how long an established
+        association may stay silent before it is aborted, so a peer that never sends its next
+        request nor releases cannot hold a slot of ``max_associations`` forever (dcmtk's
+        storescp waits forever unless given ``--dimse-timeout``; pynetdicom aborts idle
+        associations after its 60 s network timeout).  None: wait forever.
     """
 
     connect: float | None = 30.0
@@ -137,6 +144,7 @@ class Timeouts:
     acse: float | None = 30.0
     dimse: float | None = None
     network: float | None = 60.0
+    idle: float | None = 300.0
 
 
 @dataclass(frozen=True)
@@ -794,6 +802,8 @@ async def _accept(conn: transport.Connection, policy: AcceptPolicy, timeouts: Ti
     """Sta2 to Sta6: read the A-ASSOCIATE-RQ under ARTIM and answer it."""
     sm = StateMachine(requestor=False, artim=timeouts.artim)
     sm.handle("Evt5")  # AE-5: ARTIM started
+    if timeouts.dimse is None:
+        timeouts = dataclasses.replace(timeouts, dimse=timeouts.idle)
     assoc = Association(conn, sm, local_max_pdu=policy.max_pdu or policy.max_pdu_cap,
                         timeouts=timeouts)
     limit_reached = [False]

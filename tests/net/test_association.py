@@ -636,3 +636,17 @@ async def test_both_ends_set_tcp_nodelay() -> None:
         tg.cancel_scope.cancel()
     await listener.aclose()
     assert len(flags) == 2 and all(flags)
+
+
+async def test_an_idle_association_is_aborted_by_the_scp_after_the_idle_timeout() -> None:
+    """A peer that associates, then neither sends nor releases, loses the association after
+    ``Timeouts.idle`` when the SCP sets no DIMSE timeout."""
+    idle = Timeouts(connect=5, artim=1.0, acse=5, dimse=None, network=5, idle=0.5)
+    async with running(echo_handler, timeouts=idle) as addr:
+        async with await associate(*addr, called_ae="DICOMKIT", contexts=[echo_context()],
+                                   timeouts=FAST) as assoc:
+            start = anyio.current_time()
+            with pytest.raises(AssociationAborted):
+                await assoc.receive_message()
+            assert 0.4 < anyio.current_time() - start < 4
+        await assert_still_serving(addr)
