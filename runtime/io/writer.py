@@ -236,6 +236,19 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     return meta
 
 
+def encode_file_meta(file_meta: Dataset, transfer_syntax: str) -> bytes:
+    """Preamble, ``DICM`` and the File Meta Information (PS3.10 7.1) that :func:`encode_file`
+    writes before a data set in ``transfer_syntax`` whose file meta is ``file_meta`` (which
+    must hold the Media Storage SOP Class and Instance UIDs); used to put a data set received
+    as bytes (C-STORE) behind its file meta without decoding it."""
+    holder = Dataset()
+    holder.file_meta = file_meta
+    meta = file_meta_for(holder, transfer_syntax)
+    out: list[bytes] = [b"\x00" * 128, b"DICM"]
+    _Encoder(True, False, None).dataset(meta, out, None)
+    return b"".join(out)
+
+
 def encode_file(ds: Dataset, transfer_syntax: str | None = None, *,
                 undefined_length_sequences: bool | None = None) -> bytes:
     """The bytes of a Part 10 file: preamble, ``DICM``, file meta, data set."""
