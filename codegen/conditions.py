@@ -1,0 +1,603 @@
+"""Conditions of PS3.3 type 1C/2C attributes and C modules, from prose to evaluable expressions.
+
+PS3.3 states when a conditional attribute (PS3.5 7.4.4, 7.4.5) or a conditional module (PS3.3 A.1.3)
+is required in English, in the Attribute Description column of module and macro tables
+("Required if Pixel Padding Range Limit (0028,0121) is present. May be present otherwise.") and in
+the Usage column of IOD module tables ("C - Required if Image Type (0008,0008) Value 1 is
+ORIGINAL"). :func:`parse_condition` turns the sentences it understands with certainty into a small
+expression language of plain tuples, which the generated tables carry and the validator runtime
+(``dicomkit.validate.conditions.evaluate``) evaluates against a data set. Sentences it cannot read
+with certainty ("Required if contrast media was used in this image") keep ``expr = None``: a wrong
+expression would report errors on valid files, which is worse than leaving the condition as prose.
+
+Input
+-----
+``text`` is a whole Attribute Description cell or a whole Usage cell. The parser finds each
+requirement sentence in it ("Required if ...", "Required only if ...", "Required when ...",
+"Shall be present if ...", also after the "C - " of a Usage cell); several requirement sentences in
+one cell are joined with ``or`` (each names a case in which the attribute is required). If a
+requirement sentence cannot be read, ``expr`` is None and ``unparsed`` holds the clause that
+defeated the parser. The "otherwise" sentence is read separately (``otherwise`` field, below).
+
+Expression language
+-------------------
+An expression is a nested tuple whose first item names the operator. ``path`` is always a tuple
+of tags (ints), outermost first: ``(0x00080060,)`` for Modality (0008,0060) in the data set, and
+``(0x00082218, 0x00080100)`` for "Code Value (0008,0100) in the Anatomic Region Sequence
+(0008,2218)". A path of more than one tag means "in any item": the last tag is looked for in every
+item of the sequence(s) named before it, and the predicate holds when it holds for at least one
+such occurrence (``absent`` holds when no item has the attribute). Values are written as in the
+standard: strings without quotes or padding, ``int`` / ``float`` for numbers written bare (a quoted
+number such as ``"01"`` stays a string), and the tag as an ``int`` for a value written as an attribute
+reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is Frame Time
+(0018,1063)", "... includes the Tag for Slice Vector (0054,0080)").
+
+``("present", path)``
+    the attribute is in the data set (with or without a value).
+``("absent", path)``
+    the attribute is not in the data set.
+``("has_value", path)``
+    present with a non-empty value (PS3.5 7.4: type 2 attributes may be present with zero length).
+``("empty", path)``
+    present with zero length.
+``("equals", path, values, index)``
+    the attribute has a value and (Value ``index`` of it, 1-based as PS3.3 writes "Value 3", when
+    ``index`` is an int; any one of its values when ``index`` is None) is one of ``values``
+    (a tuple of str / int / float). Strings compare after stripping padding spaces; numbers compare
+    numerically.
+``("not_equals", path, values, index)``
+    the attribute has a value and the value(s) compared are none of ``values`` ("equals other than
+    NONE"). An absent or empty attribute satisfies neither ``equals`` nor ``not_equals``.
+``("greater", path, number)``, ``("less", path, number)``, ``("greater_equal", path, number)``,
+``("less_equal", path, number)``
+    the (any) value compared numerically with ``number``.
+``("and", e1, e2, ...)``, ``("or", e1, e2, ...)``, ``("not", e)``
+    logical combinations (the runtime uses three-valued logic: an operand that cannot be evaluated
+    makes the result unknown unless the other operands decide it).
+
+``otherwise`` is ``"may"`` when the text says the attribute may be present when the condition is not
+met ("May be present otherwise.", "Otherwise may be present.", also the conditional "Otherwise may be
+present if ...", read leniently as "may"), ``"shall_not"`` for "Shall not be present otherwise." /
+"Otherwise shall not be present.", and ``""`` when the text says nothing about it (PS3.5 7.4.4 and
+7.4.5 then apply).
+
+What is read
+------------
+Subjects: "Name (gggg,eeee)" (the tag is authoritative), a name without tag when ``resolve(name)``
+maps it to a tag, a leading "the" / "the value of" / "a value of", "Value N of X", "X Value N",
+"the first/second/third value of X", "X (tag) in [the | any Item of the] Y Sequence (tag)" (nested
+any number of times), "X in the Y Module" (modules are at the top level; the qualifier is dropped),
+lists of subjects sharing one predicate ("X and Y are present", "either X or Y is present",
+"neither X nor Y is present").
+Predicates: "is present", "is not present", "is absent", "is present and has a value", "has a value",
+"is empty", "is present and (the value is | equals | has the value) V", "is present with [a] value
+[of] V", "equals / is / = / has a value of / has the value / value is / is one of / is either ... or",
+"includes [the] value V", "is / points to / includes the Tag for Name (gggg,eeee)" (AT values),
+"is not / is other than / equals other than / does not equal / has a value other than", "is
+greater/less than [or equal to] N", "is non-zero", "is zero". Value lists: "A, B or C",
+"A, B, or C", quoted or bare uppercase values, numbers. Connectives: "and", "or", "and/or",
+"or if", "and if", ", and", ", or", "unless" (``X unless Y`` -> ``and(X, not Y)``). A clause mixing
+"and" and "or" without grouping is ambiguous in English and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Expr = tuple[Any, ...]
+"""An expression of the language above (nested tuples)."""
+
+Resolver = Callable[[str], "int | None"]
+
+__all__ = ["Expr", "ParsedCondition", "Resolver", "condition_sentences", "parse_condition"]
+
+
+@dataclass(frozen=True)
+class ParsedCondition:
+    """A condition of PS3.3 as written and, when it could be read with certainty, as an expression.
+
+    Attributes
+    ----------
+    text : str
+        The original text (Attribute Description or Usage cell).
+    expr : tuple or None
+        The expression (module docstring), None when the condition is prose only.
+    otherwise : str
+        ``"may"``, ``"shall_not"`` or ``""`` (module docstring).
+    unparsed : str
+        The clause that defeated the parser ("" when ``expr`` is set).
+    """
+
+    text: str
+    expr: Expr | None
+    otherwise: str
+    unparsed: str
+
+    @property
+    def evaluable(self) -> bool:
+        """True when the condition could be turned into an expression."""
+        return self.expr is not None
+
+
+class _Fail(Exception):
+    """Internal: the text at ``rest`` cannot be read with certainty."""
+
+    def __init__(self, rest: str) -> None:
+        super().__init__(rest)
+        self.rest = rest
+
+
+# ----------------------------------------------------------------------------- sentences
+
+_REQUIRED = re.compile(
+    r"\b(?:Required(?: only)?(?: if| when)|Shall be present(?: only)? if"
+    r"|(?<=C - )shall be present(?: only)? if)"
+    r"(?:\s+(?:Required|required) if)?\s*:?\s+")
+_MAY = re.compile(r"\b(?:[Mm]ay be present otherwise|[Oo]therwise,? (?:it )?may be present)")
+_SHALL_NOT = re.compile(
+    r"\b(?:[Ss]hall not be present otherwise|[Oo]therwise,? (?:it )?shall not be present)")
+# the start of an "otherwise" clause run into the requirement sentence ("..., may be present otherwise")
+_OTHERWISE_TAIL = re.compile(r"[.;,]? (?:[Oo]therwise,? (?:it )?(?:may|shall)\b|[Mm]ay be present otherwise"
+                             r"|[Ss]hall not be present otherwise)")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Index of the end of the sentence beginning at ``start`` (a '.' or ';' outside quotes)."""
+    quote = ""
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch == '"':
+            quote = ch
+        elif ch in ".;":
+            after = text[i + 1:i + 2]
+            if after == "" or after == " ":
+                return i
+        i += 1
+    return len(text)
+
+
+def condition_sentences(text: str) -> list[str]:
+    """The requirement clauses of ``text``, each without its "Required if" and final period.
+
+    >>> condition_sentences("Frame time. Required if Modality (0008,0060) is CT. See C.8.")
+    ['Modality (0008,0060) is CT']
+    """
+    text = text.translate(_QUOTES)
+    found = []
+    for m in _REQUIRED.finditer(text):
+        end = _sentence_end(text, m.end())
+        found.append(text[m.end():end].strip())
+    return found
+
+
+def _otherwise(text: str) -> str:
+    if _SHALL_NOT.search(text):
+        return "shall_not"
+    if _MAY.search(text):
+        return "may"
+    return ""
+
+
+# ----------------------------------------------------------------------------- clause grammar
+
+_TAG = r"\(([0-9A-Fa-f]{4}), ?([0-9A-Fa-f]{4})\)"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9'/&\-]+)*?"
+_NAME_WORDS = frozenset({"of", "per", "to", "for", "by", "from", "with", "on", "at", "x", "y", "z"})
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3}
+
+# A tagged attribute reference: "Image Type (0008,0008)".
+_TAGGED = re.compile(r"(" + _NAME + r") " + _TAG)
+# Words that end a name written without a tag (a predicate begins).
+_VERB = re.compile(
+    r" (?=(?:is|are|has|have|equals|equal|does|do|=|value is|values are|contains|was|were|in|of|and|or|"
+    r"nor|Value \d)\b| =)")
+_SEQUENCE_LINK = re.compile(
+    r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
+_MODULE_QUALIFIER = re.compile(r" in the (?:[A-Z][A-Za-z0-9\-]*(?: |$))+Module\b")
+_VALUE = re.compile(
+    r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
+    r"|'([^']*)'"
+    r"|(-?\d+(?:\.\d+)?)(?![\w.])"  # a number
+    r"|([A-Z0-9][A-Z0-9_]*(?:[ \-][A-Z0-9][A-Z0-9_]*)*)(?![\w(])")  # bare uppercase: ORIGINAL, FOR PROCESSING
+_CONNECTOR = re.compile(r"\s*,?\s*\b(and/or|and|or|nor)\b(?:\s+if\b)?\s+|,\s+(?:if\s+)?")
+
+
+def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
+    """The predicate forms for a singular ("is") or plural ("are") subject."""
+    forms = {
+        "order": r"(?:value is |BE (?:present and has (?:a )?values? )?|has (?:a )?value )?"
+                 r"(greater|less|more) than( or equal to)? ",
+        "present_with_value": r"BE (?:present and (?:has|have) (?:a )?(?:non-empty |non-zero-length )?"
+                              r"values?|"
+                              r"present with (?:a )?values?|present and (?:is |are )?not empty)"
+                              r"(?! (?:of|other|greater|less|equal)\b)",
+        "present_non_zero": r"BE present and (?:has|have) (?:a )?non-zero values?\b",
+        "present_equals": r"BE present (?:and (?:the value |its value )?(?:is |equals |"
+                          r"has (?:a |the )?values? (?:of )?)|with (?:a )?values? (?:of )?)"
+                          r"(?!greater|less|more|other|non-)",
+        "present": r"BE (?:present|included|sent)\b(?! with\b)|(?:exists|exist)\b",
+        "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b",
+        "non_zero_length": r"BE non-zero length\b",
+        "empty": r"BE (?:empty|zero length|zero-length)\b|(?:has|have) no values?\b",
+        "has_value": r"(?:has|have) (?:a )?values?(?! (?:of|other|greater|less|equal|that|which|in)\b)"
+                     r"(?=$|,| and\b| or\b)|BE not empty\b",
+        "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|BE not (?:zero|0)\b(?!\.\d)",
+        "zero": r"(?:BE |equals )zero\b",
+        "not_equals": r"(?:BE not|BE other than|equals other than|does not equal|is not equal to|"
+                      r"has a value other than|value is not|has a value of other than)"
+                      r"(?: (?:the )?(?:value|one of|any of|either))? ",
+        "tag_values": r"(?:(?:includes|contains) the Tag for|points to|BE|equals) "
+                      r"(?=" + _NAME + " " + _TAG + ")",
+        "equals": r"(?:BE equal to|equals|BE set to|=|has (?:a |the )?values?(?: of)?|value is|values are|"
+                  r"BE one of|BE|contains the value|includes(?: the)? values?)"
+                  r"(?: (?:the )?(?:value|one of|either))? ",
+    }
+    return {name: re.compile(form.replace("BE", be)) for name, form in forms.items()}
+
+
+_PREDICATES = {False: _predicate_patterns("is"), True: _predicate_patterns("(?:are|is)")}
+
+
+class _Parser:
+    """Recursive-descent reader of one requirement clause."""
+
+    def __init__(self, text: str, resolve: Resolver) -> None:
+        self.s = text
+        self.pos = 0
+        self.resolve = resolve
+        self.last_path: tuple[int, ...] | None = None
+
+    # -- helpers
+    @property
+    def rest(self) -> str:
+        return self.s[self.pos:]
+
+    def eat(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
+        rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        m = rx.match(self.s, self.pos)
+        if m:
+            self.pos = m.end()
+        return m
+
+    def fail(self) -> _Fail:
+        return _Fail(self.rest)
+
+    # -- subjects
+    def _one_subject(self) -> tuple[tuple[int, ...], int | None]:
+        """An attribute reference, with its Value index if any."""
+        index: int | None = None
+        self.eat(r"(?:either |both |neither )?(?:the |a |its )?(?:value(?:s)? (?:of|for) (?:the )?)?")
+        m = self.eat(r"(?:Value (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
+        if m:
+            index = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
+        path = self._reference()
+        m = self.eat(r",? Value (\d+)\b,?")
+        if m:
+            if index is not None:
+                raise self.fail()
+            index = int(m.group(1))
+        # nesting: "X in the Y Sequence (tag)" (possibly repeated: innermost first in the text)
+        while True:
+            save = self.pos
+            if self.eat(_MODULE_QUALIFIER):
+                continue
+            if self.eat(_SEQUENCE_LINK):
+                try:
+                    outer = self._reference(sequence=True)
+                except _Fail:
+                    self.pos = save
+                    break
+                path = outer + path
+                continue
+            break
+        return path, index
+
+    def _reference(self, sequence: bool = False) -> tuple[int, ...]:
+        m = _TAGGED.match(self.s, self.pos)
+        if m and self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
+            if sequence and not m.group(1).endswith("Sequence"):
+                raise self.fail()
+            self.pos = m.end()
+            return (int(m.group(2) + m.group(3), 16),)
+        # a name without a tag: the longest run of words before a predicate that the resolver knows
+        m = re.compile(r"[A-Z][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9][A-Za-z0-9'/&\-]*)*").match(self.s, self.pos)
+        if not m:
+            raise self.fail()
+        words = m.group(0).split(" ")
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            after = self.s[self.pos + len(name):]
+            if after and not _VERB.match(after) and not after.startswith((",", ".")):
+                continue
+            if sequence and not name.endswith("Sequence"):
+                continue
+            tag = self.resolve(name)
+            if tag is not None:
+                self.pos += len(name)
+                return (tag,)
+        raise self.fail()
+
+    def _tagged_name_ok(self, name: str, tag: int) -> bool:
+        """Whether ``name`` before a tag is one attribute name, not a run of prose and names.
+
+        A name the resolver maps to the same tag is one; otherwise only a name whose lowercase
+        words are those attribute names use ("Number of Frames", "Samples per Pixel").
+        """
+        if self.resolve(name) == tag:
+            return True
+        return all(w in _NAME_WORDS for w in re.findall(r"(?<![\w'])[a-z]+\b", name))
+
+    def subjects(self) -> tuple[str, list[tuple[tuple[int, ...], int | None]]]:
+        """One subject or a list sharing a predicate; returns (joiner, subjects)."""
+        lead = re.match(r"(either|both|neither) ", self.rest)
+        first = self._one_subject()
+        subjects = [first]
+        joiners: set[str] = set()
+        while True:
+            save = self.pos
+            m = self.eat(r"(?:,? (and|or|nor) |, )")
+            if not m:
+                break
+            try:
+                subjects.append(self._one_subject())
+            except _Fail:
+                self.pos = save
+                break
+            joiners.add(m.group(1) or ",")
+        joiners.discard(",")
+        if len(joiners) > 1:
+            raise self.fail()
+        if len(subjects) > 1 and not joiners:
+            raise self.fail()
+        joiner = joiners.pop() if joiners else "and"
+        # "either ... or", "both ... and", "neither ... nor", and "nor" only after "neither"
+        expected = {"either": "or", "both": "and", "neither": "nor"}.get(lead.group(1)) if lead else None
+        if (expected is not None and (len(subjects) < 2 or joiner != expected)) or \
+                (expected is None and joiner == "nor"):
+            raise self.fail()
+        return joiner, subjects
+
+    # -- values
+    def values(self) -> tuple[str | int | float, ...]:
+        out: list[str | int | float] = []
+        self.eat(r"(?:one of |either |any of )?(?:the )?(?:values? )?")
+        while True:
+            m = self.eat(_VALUE)
+            if not m:
+                raise self.fail()
+            if m.group(1) is not None or m.group(2) is not None:
+                out.append((m.group(1) if m.group(1) is not None else m.group(2)).strip())
+            elif m.group(3) is not None:
+                out.append(float(m.group(3)) if "." in m.group(3) else int(m.group(3)))
+            else:
+                out.append(m.group(4))
+            # the meaning of a coded value: 'A (Anterior)', '"1.2.840..." (Legacy Converted)'
+            self.eat(r" \((?!See |see )[A-Z][A-Za-z \-]*\)")
+            save = self.pos
+            if self.eat(r"(?:,? or |, )"):
+                if _VALUE.match(self.s, self.pos) and not self._starts_clause():
+                    continue
+                self.pos = save
+            break
+        return tuple(out)
+
+    def _starts_clause(self) -> bool:
+        """True when a new attribute clause (not another value) starts here."""
+        save = self.pos
+        try:
+            self._one_subject()
+            return True
+        except _Fail:
+            return False
+        finally:
+            self.pos = save
+
+    def number(self) -> int | float:
+        m = self.eat(r"(-?\d+(?:\.\d+)?)(?![\w.])|(zero|one|two|three)\b")
+        if not m:
+            raise self.fail()
+        if m.group(2):
+            return _NUMBER_WORDS[m.group(2)]
+        return float(m.group(1)) if "." in m.group(1) else int(m.group(1))
+
+    # -- predicates
+    def predicate(self, path: tuple[int, ...], index: int | None, plural: bool) -> Expr:
+        """The predicate after a subject (the forms listed in the module docstring)."""
+        rx = _PREDICATES[plural]
+        m = self.eat(rx["order"])
+        if m:
+            if index is not None:
+                raise self.fail()
+            op = "greater" if m.group(1) in ("greater", "more") else "less"
+            return (op + ("_equal" if m.group(2) else ""), path, self.number())
+        if index is None:
+            if self.eat(rx["present_with_value"]):
+                return ("has_value", path)
+            if self.eat(rx["present_non_zero"]):
+                return ("not_equals", path, (0,), None)
+            if self.eat(rx["present_equals"]):
+                return self._compare("equals", path, index)
+            if self.eat(rx["present"]):
+                return ("present", self._where(path))
+            if self.eat(rx["absent"]):
+                return ("absent", self._where(path))
+            if self.eat(rx["non_zero_length"]):
+                return ("has_value", path)
+            if self.eat(rx["empty"]):
+                return ("empty", path)
+            if self.eat(rx["has_value"]):
+                return ("has_value", path)
+        if self.eat(rx["non_zero"]):
+            return ("not_equals", path, (0,), index)
+        if self.eat(rx["zero"]):
+            return ("equals", path, (0,), index)
+        if self.eat(rx["not_equals"]):
+            return self._compare("not_equals", path, index)
+        save = self.pos
+        if self.eat(rx["tag_values"]):
+            try:
+                return self._tag_values(path, index)
+            except _Fail:
+                self.pos = save
+        if self.eat(rx["equals"]):
+            return self._compare("equals", path, index)
+        raise self.fail()
+
+    def _where(self, path: tuple[int, ...]) -> tuple[int, ...]:
+        """ "... is present in the Y Sequence (tag)": the path inside that sequence."""
+        save = self.pos
+        if self.eat(_SEQUENCE_LINK):
+            try:
+                return self._reference(sequence=True) + path
+            except _Fail:
+                self.pos = save
+        return path
+
+    def _tag_values(self, path: tuple[int, ...], index: int | None) -> Expr:
+        """Values that are attribute references (AT values): "Frame Increment Pointer (0028,0009) is
+        Frame Time (0018,1063) or Frame Time Vector (0018,1065)" -> the tags as ints."""
+        tags: list[str | int | float] = []
+        while True:
+            m = self.eat(_TAGGED)
+            if not m or not self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
+                raise self.fail()
+            tags.append(int(m.group(2) + m.group(3), 16))
+            save = self.pos
+            if self.eat(r"(?:,? or |, )") and _TAGGED.match(self.s, self.pos):
+                continue
+            self.pos = save
+            return ("equals", path, tuple(tags), index)
+
+    def _compare(self, op: str, path: tuple[int, ...], index: int | None) -> Expr:
+        vals = self.values()
+        if any(isinstance(v, str) and not v for v in vals):
+            raise self.fail()
+        return (op, path, vals, index)
+
+    # -- clauses
+    def clause(self) -> Expr:
+        save = self.pos
+        # "... and the value is X" continues the previous subject
+        if self.last_path is not None:
+            m = self.eat(r"(?:the value |its value )(?:is |equals )")
+            if m:
+                return self._compare("equals", self.last_path, None)
+            self.pos = save
+        joiner, subjects = self.subjects()
+        plural = len(subjects) > 1
+        if plural and any(i is not None for _, i in subjects):
+            raise self.fail()
+        exprs: list[Expr] = []
+        start = self.pos
+        for path, index in subjects:
+            self.pos = start
+            self.eat(r" ")
+            exprs.append(self.predicate(path, index, plural))
+        self.last_path = subjects[-1][0]
+        if not plural:
+            return exprs[0]
+        if joiner == "nor":  # "neither X nor Y is present": X is not present and Y is not present
+            return ("and", *(("absent", e[1]) if e[0] == "present" else ("not", e) for e in exprs))
+        return ("or" if joiner == "or" else "and", *exprs)
+
+    def expression(self) -> Expr:
+        """clause (connector clause)*, one kind of connector."""
+        items = [self.clause()]
+        kinds: set[str] = set()
+        while self.pos < len(self.s):
+            m = self.eat(_CONNECTOR)
+            if not m:
+                raise self.fail()
+            kind = m.group(1) or ","
+            kinds.add("or" if kind == "and/or" else kind)
+            items.append(self.clause())
+        kinds.discard(",")
+        if len(kinds) > 1 or "nor" in kinds:
+            raise self.fail()
+        if len(items) == 1:
+            return items[0]
+        if not kinds:
+            raise self.fail()
+        return (kinds.pop(), *items)
+
+
+def _normalise(clause: str) -> str:
+    clause = clause.translate(_QUOTES).strip().rstrip(".;,").strip()
+    clause = re.sub(r"\s+", " ", clause)
+    clause = re.sub(r"^(?:if|when)\s+", "", clause)
+    if clause.startswith("either ") and clause.count(" is ") > 1:
+        clause = clause[len("either "):]  # "either X is A or Y is B": the "or" below says it
+    return clause
+
+
+def _parse_clause(clause: str, resolve: Resolver) -> Expr:
+    clause = _normalise(clause)
+    if not clause:
+        raise _Fail(clause)
+    head, sep, tail = clause.partition(" unless ")
+    if sep:
+        if " unless " in tail:
+            raise _Fail(tail)
+        return ("and", _parse_clause(head.rstrip(","), resolve), ("not", _parse_clause(tail, resolve)))
+    p = _Parser(clause, resolve)
+    expr = p.expression()
+    return _flatten(expr)
+
+
+def _flatten(expr: Expr) -> Expr:
+    """Merge nested and/and, or/or."""
+    if expr[0] in ("and", "or"):
+        out: list[Expr] = []
+        for sub in expr[1:]:
+            sub = _flatten(sub)
+            if sub[0] == expr[0]:
+                out.extend(sub[1:])
+            else:
+                out.append(sub)
+        return (expr[0], *out)
+    if expr[0] == "not":
+        return ("not", _flatten(expr[1]))
+    return expr
+
+
+def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
+    """Read the requirement condition of an Attribute Description or Usage cell of PS3.3.
+
+    Parameters
+    ----------
+    text : str
+        The whole cell text (e.g. "... Required if Modality (0008,0060) is CT. May be present
+        otherwise." or "C - Required if contrast media was used in this image").
+    resolve : callable
+        Maps an attribute name written without its tag ("Table Column Number") to its tag, or None
+        when the name is not (unambiguously) an attribute name of PS3.3.
+
+    Returns
+    -------
+    ParsedCondition
+        ``expr`` is None when no requirement sentence is found or one cannot be read with certainty
+        (the expression language and what is read are described in the module docstring).
+    """
+    sentences = condition_sentences(text)
+    otherwise = _otherwise(text)
+    if not sentences:
+        return ParsedCondition(text, None, otherwise, text.strip())
+    exprs: list[Expr] = []
+    for sentence in sentences:
+        # a conditional "Otherwise may be present if ..." belongs to the otherwise field
+        sentence = _OTHERWISE_TAIL.split(sentence)[0]
+        try:
+            exprs.append(_parse_clause(sentence, resolve))
+        except _Fail as exc:
+            return ParsedCondition(text, None, otherwise, exc.rest or sentence or text.strip())
+    expr = exprs[0] if len(exprs) == 1 else _flatten(("or", *exprs))
+    return ParsedCondition(text, expr, otherwise, "")

@@ -1,0 +1,291 @@
+"""Evaluation of the conditions of PS3.3 type 1C/2C attributes and C modules against a data set.
+
+The conditions come from the generated tables as plain tuples, produced from the prose of PS3.3 by
+``dicomkit.codegen.conditions.parse_condition``; that module's docstring defines the expression
+language (``("present", path)``, ``("equals", path, values, index)``, ``("and", ...)`` ...). This
+module only evaluates them, so the runtime does not depend on the generators.
+
+Lookup of a path
+----------------
+A path is a tuple of tags, outermost first (a bare int is accepted as a one-tag path). Its first
+tag is looked up in the data set being validated and, when absent there, in each enclosing data
+set outward (``ancestors``, innermost first): a condition written in a sequence item often names a
+top-level attribute ("Required if Modality (0008,0060) is CT" inside an item of a sequence). The
+first data set that holds the tag is used. Each further tag is looked up in every item of the
+sequence reached so far (no outward lookup inside a path), so a path names zero or more
+occurrences of its last tag, and a predicate holds when it holds for at least one occurrence
+("any item"); ``absent`` holds when there is no occurrence.
+
+A sequence on the path that is absent, empty or has no items contains no attributes (PS3.5 7.5),
+so the attribute is absent there: ``present`` is False and ``absent`` is True. An element on the
+path that is present but is not a sequence makes the expression unknown (None).
+
+Values
+------
+A value is empty when it is None, ``""`` or an empty list (zero length, PS3.5 7.4). Multi-valued
+elements are lists; Value ``index`` (1-based) of an element with fewer values does not exist.
+Strings compare after stripping padding spaces and NULs (PS3.5 6.2); numbers compare numerically
+(a string value is converted with ``float``); a string written in the standard compares with a
+numeric value when it is itself a number. An absent or empty attribute satisfies neither
+``equals`` nor ``not_equals`` nor an ordering comparison ("X is not Y" reads "X has a value other
+than Y"). A value that cannot be compared (a text that is not a number where a number is needed,
+bytes of an unknown VR, a sequence) makes that comparison unknown.
+
+Result
+------
+``evaluate`` returns True, False, or None when the expression cannot be evaluated from the data
+set; ``and`` / ``or`` / ``not`` use three-valued (Kleene) logic, so None only propagates when the
+known operands do not decide the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence as SequenceABC
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.errors import DicomError
+
+__all__ = ["ConditionError", "evaluate"]
+
+_PAD = " \x00"
+_ORDERINGS = ("greater", "less", "greater_equal", "less_equal")
+
+
+class ConditionError(DicomError, ValueError):
+    """An expression that is not of the condition language (a defect of the generated tables).
+
+    Parameters
+    ----------
+    expr
+        The offending expression; the message says which part is malformed.
+    """
+
+    def __init__(self, expr: Any, message: str) -> None:
+        super().__init__(f"malformed condition expression {expr!r}: {message}; "
+                         "regenerate the tables with dicomkit.codegen (PS3.3 conditions)")
+        self.expr = expr
+
+
+class _Unknown(Exception):
+    """Internal: the path cannot be followed (an element on it is not a sequence)."""
+
+
+def _path(expr: tuple[Any, ...]) -> tuple[int, ...]:
+    if len(expr) < 2:
+        raise ConditionError(expr, "no path")
+    path = expr[1]
+    if isinstance(path, int):
+        return (path,)
+    if isinstance(path, tuple) and path and all(isinstance(t, int) for t in path):
+        return path
+    raise ConditionError(expr, "the path must be a tag or a non-empty tuple of tags")
+
+
+def _items(value: Any) -> list[Dataset]:
+    """The items of a sequence value; _Unknown when the value is not a sequence."""
+    if value is None or value == "" or (isinstance(value, SequenceABC) and not isinstance(value, str)
+                                        and len(value) == 0):
+        return []
+    if isinstance(value, SequenceABC) and not isinstance(value, (str, bytes)) and \
+            all(isinstance(item, Dataset) for item in value):
+        return list(value)
+    raise _Unknown
+
+
+def _occurrences(path: tuple[int, ...], ds: Dataset, ancestors: tuple[Dataset, ...]) -> list[Any]:
+    """The DataElements the path names (see the module docstring)."""
+    first = None
+    for scope in (ds, *ancestors):
+        first = scope.get(path[0])
+        if first is not None:
+            break
+    if first is None:
+        return []
+    found = [first]
+    for tag in path[1:]:
+        nxt = []
+        for elem in found:
+            for item in _items(elem.value):
+                inner = item.get(tag)
+                if inner is not None:
+                    nxt.append(inner)
+        found = nxt
+    return found
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip(_PAD) == ""
+    if isinstance(value, (bytes, bytearray)):
+        return len(value) == 0
+    if isinstance(value, SequenceABC):
+        return len(value) == 0
+    return False
+
+
+def _values(value: Any) -> list[Any]:
+    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, SequenceABC):
+        return [value]
+    return list(value)
+
+
+def _number(value: Any) -> Decimal | None:
+    """The value as a number, or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return None if value != value else Decimal(str(float(value)))
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip(_PAD))
+        except InvalidOperation:
+            return None
+        return None if number.is_nan() else number
+    return None
+
+
+def _same(actual: Any, expected: Any) -> bool | None:
+    """Whether one value equals one value written in the standard (None: not comparable)."""
+    if isinstance(expected, str):
+        if isinstance(actual, str):
+            return actual.strip(_PAD) == expected.strip(_PAD)
+        want = _number(expected)
+        got = _number(actual)
+        if want is None or got is None:
+            return None if got is None else False
+        return got == want
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        got = _number(actual)
+        if got is None:
+            return None
+        return got == _number(expected)
+    raise ConditionError(expected, "values must be str, int or float")
+
+
+def _selected(elem: Any, index: Any) -> list[Any] | None:
+    """The values an equals/not_equals compares: Value ``index`` or all; None when there are none."""
+    value = elem.value
+    if _is_empty(value):
+        return None
+    values = _values(value)
+    if index is None:
+        return values
+    if not isinstance(index, int) or isinstance(index, bool) or index < 1:
+        raise ConditionError(index, "the Value index must be a 1-based int or None")
+    if index > len(values):
+        return None
+    return [values[index - 1]]
+
+
+def _compare(op: str, elem: Any, values: tuple[Any, ...], index: Any) -> bool | None:
+    chosen = _selected(elem, index)
+    if chosen is None:
+        return False
+    unknown = False
+    hits = 0
+    for actual in chosen:
+        results = [_same(actual, want) for want in values]
+        if True in results:
+            hits += 1
+        elif None in results:
+            unknown = True
+    if op == "equals":
+        return True if hits else (None if unknown else False)
+    return False if hits else (None if unknown else True)
+
+
+def _order(op: str, elem: Any, number: Any) -> bool | None:
+    want = _number(number)
+    if want is None:
+        raise ConditionError(number, "an ordering needs a number")
+    value = elem.value
+    if _is_empty(value):
+        return False
+    unknown = False
+    for actual in _values(value):
+        got = _number(actual)
+        if got is None:
+            unknown = True
+            continue
+        if (op == "greater" and got > want) or (op == "less" and got < want) or \
+                (op == "greater_equal" and got >= want) or (op == "less_equal" and got <= want):
+            return True
+    return None if unknown else False
+
+
+def _any(results: list[bool | None]) -> bool | None:
+    if True in results:
+        return True
+    return None if None in results else False
+
+
+def evaluate(expr: tuple[Any, ...], dataset: Dataset,
+             ancestors: tuple[Dataset, ...] = ()) -> bool | None:
+    """Evaluate a PS3.3 condition expression against a data set.
+
+    Parameters
+    ----------
+    expr
+        An expression of the language of ``dicomkit.codegen.conditions`` (plain tuples).
+    dataset
+        The data set (or sequence item) that holds the conditional attribute.
+    ancestors
+        The enclosing data sets, innermost first (the top-level data set last), searched for the
+        first tag of a path that ``dataset`` does not hold.
+
+    Returns
+    -------
+    bool or None
+        Whether the condition holds; None when it cannot be evaluated from the data set (see the
+        module docstring for the lookup and comparison rules).
+
+    Raises
+    ------
+    ConditionError
+        When ``expr`` is not an expression of the language.
+    """
+    if not isinstance(expr, tuple) or not expr or not isinstance(expr[0], str):
+        raise ConditionError(expr, "an expression is a tuple starting with its operator")
+    op = expr[0]
+    if op in ("and", "or"):
+        if len(expr) < 2:
+            raise ConditionError(expr, f"{op} needs operands")
+        results = [evaluate(sub, dataset, ancestors) for sub in expr[1:]]
+        if op == "and":
+            if False in results:
+                return False
+            return None if None in results else True
+        return _any(results)
+    if op == "not":
+        if len(expr) != 2:
+            raise ConditionError(expr, "not takes one operand")
+        inner = evaluate(expr[1], dataset, ancestors)
+        return None if inner is None else not inner
+    path = _path(expr)
+    try:
+        found = _occurrences(path, dataset, ancestors)
+    except _Unknown:
+        return None
+    if op == "present":
+        return bool(found)
+    if op == "absent":
+        return not found
+    if op == "has_value":
+        return any(not _is_empty(e.value) for e in found)
+    if op == "empty":
+        return any(_is_empty(e.value) for e in found)
+    if op in ("equals", "not_equals"):
+        if len(expr) != 4 or not isinstance(expr[2], tuple) or not expr[2]:
+            raise ConditionError(expr, f"{op} takes (path, values, index) with a non-empty tuple of values")
+        return _any([_compare(op, e, expr[2], expr[3]) for e in found])
+    if op in _ORDERINGS:
+        if len(expr) != 3:
+            raise ConditionError(expr, f"{op} takes (path, number)")
+        return _any([_order(op, e, expr[2]) for e in found])
+    raise ConditionError(expr, f"unknown operator {op!r}")

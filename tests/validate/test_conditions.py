@@ -1,0 +1,310 @@
+"""Evaluation of PS3.3 condition expressions on data sets (dicomkit.validate.conditions)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dicomkit
+from dicomkit.errors import DicomError
+from dicomkit.generated.dictionary import tag_for_keyword
+from dicomkit.validate.conditions import ConditionError, evaluate
+
+
+def _tag(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    assert tag is not None, keyword
+    return tag
+
+
+MODALITY = _tag("Modality")
+IMAGE_TYPE = _tag("ImageType")
+SAMPLES = _tag("SamplesPerPixel")
+PIXEL_SPACING = _tag("PixelSpacing")
+LOSSY = _tag("LossyImageCompression")
+INSTANCE_NUMBER = _tag("InstanceNumber")
+FRAME_POINTER = _tag("FrameIncrementPointer")
+FRAME_TIME = _tag("FrameTime")
+FRAME_TIME_VECTOR = _tag("FrameTimeVector")
+REGION_SEQ = _tag("AnatomicRegionSequence")
+CODE_VALUE = _tag("CodeValue")
+CODE_MEANING = _tag("CodeMeaning")
+PATIENT_NAME = _tag("PatientName")
+
+
+def _code(value: str) -> dicomkit.Dataset:
+    item = dicomkit.Dataset()
+    item.add_new(CODE_VALUE, "SH", value)
+    return item
+
+
+@pytest.fixture
+def ct() -> dicomkit.Dataset:
+    ds = dicomkit.Dataset()
+    ds.add_new(MODALITY, "CS", "CT ")  # trailing padding as read from a file
+    ds.add_new(IMAGE_TYPE, "CS", ["ORIGINAL ", "PRIMARY", "LOCALIZER"])
+    ds.add_new(SAMPLES, "US", 3)
+    ds.add_new(PIXEL_SPACING, "DS", ["0.5", "0.25"])
+    ds.add_new(LOSSY, "CS", "01")
+    ds.add_new(INSTANCE_NUMBER, "IS", "7")
+    ds.add_new(PATIENT_NAME, "PN", "")
+    ds.add_new(FRAME_POINTER, "AT", FRAME_TIME)
+    ds.add_new(REGION_SEQ, "SQ", [_code("T-D1100"), _code("T-04000")])
+    return ds
+
+
+# ----------------------------------------------------------------------------- presence
+
+def test_present_absent_has_value_and_empty_follow_the_element(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("present", (MODALITY,)), ct) is True
+    assert evaluate(("absent", (MODALITY,)), ct) is False
+    assert evaluate(("present", (CODE_MEANING,)), ct) is False
+    assert evaluate(("absent", (CODE_MEANING,)), ct) is True
+    assert evaluate(("has_value", (MODALITY,)), ct) is True
+    assert evaluate(("empty", (MODALITY,)), ct) is False
+    assert evaluate(("present", (PATIENT_NAME,)), ct) is True
+    assert evaluate(("has_value", (PATIENT_NAME,)), ct) is False
+    assert evaluate(("empty", (PATIENT_NAME,)), ct) is True
+    assert evaluate(("empty", (CODE_MEANING,)), ct) is False
+
+
+def test_a_bare_tag_is_a_one_tag_path(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("present", MODALITY), ct) is True
+
+
+# ----------------------------------------------------------------------------- values
+
+def test_text_comparisons_ignore_padding(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (MODALITY,), ("CT",), None), ct) is True
+    assert evaluate(("equals", (MODALITY,), ("MR", "CT"), None), ct) is True
+    assert evaluate(("equals", (MODALITY,), ("MR",), None), ct) is False
+    assert evaluate(("not_equals", (MODALITY,), ("MR",), None), ct) is True
+    assert evaluate(("not_equals", (MODALITY,), ("CT",), None), ct) is False
+
+
+def test_value_index_picks_one_value_of_a_multi_valued_element(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (IMAGE_TYPE,), ("LOCALIZER",), 3), ct) is True
+    assert evaluate(("equals", (IMAGE_TYPE,), ("ORIGINAL",), 1), ct) is True
+    assert evaluate(("equals", (IMAGE_TYPE,), ("LOCALIZER",), 1), ct) is False
+    assert evaluate(("not_equals", (IMAGE_TYPE,), ("DERIVED",), 1), ct) is True
+    assert evaluate(("not_equals", (IMAGE_TYPE,), ("LOCALIZER",), 3), ct) is False
+
+
+def test_without_index_any_value_counts_for_equals_and_none_may_match_for_not_equals(
+        ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (IMAGE_TYPE,), ("PRIMARY",), None), ct) is True
+    assert evaluate(("not_equals", (IMAGE_TYPE,), ("PRIMARY",), None), ct) is False
+    assert evaluate(("not_equals", (IMAGE_TYPE,), ("DERIVED", "MIXED"), None), ct) is True
+
+
+def test_a_value_index_beyond_the_values_present_matches_nothing(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (IMAGE_TYPE,), ("LOCALIZER",), 4), ct) is False
+    assert evaluate(("not_equals", (IMAGE_TYPE,), ("LOCALIZER",), 4), ct) is False
+
+
+def test_absent_or_empty_elements_satisfy_no_comparison(ct: dicomkit.Dataset) -> None:
+    for expr in (("equals", (CODE_MEANING,), ("X",), None), ("not_equals", (CODE_MEANING,), ("X",), None),
+                 ("equals", (PATIENT_NAME,), ("X",), None), ("not_equals", (PATIENT_NAME,), ("X",), None),
+                 ("greater", (CODE_MEANING,), 0), ("less", (PATIENT_NAME,), 1)):
+        assert evaluate(expr, ct) is False, expr
+    assert evaluate(("not", ("equals", (CODE_MEANING,), ("X",), None)), ct) is True
+
+
+def test_numbers_compare_numerically_whatever_their_type(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("greater", (SAMPLES,), 1), ct) is True
+    assert evaluate(("greater", (SAMPLES,), 3), ct) is False
+    assert evaluate(("greater_equal", (SAMPLES,), 3), ct) is True
+    assert evaluate(("less", (SAMPLES,), 3), ct) is False
+    assert evaluate(("less_equal", (SAMPLES,), 3), ct) is True
+    assert evaluate(("equals", (SAMPLES,), (3,), None), ct) is True
+    assert evaluate(("equals", (SAMPLES,), (3.0,), None), ct) is True
+    assert evaluate(("not_equals", (SAMPLES,), (0,), None), ct) is True  # "is non-zero"
+    # DS and IS held as text
+    assert evaluate(("equals", (PIXEL_SPACING,), (0.25,), 2), ct) is True
+    assert evaluate(("less", (PIXEL_SPACING,), 0.3), ct) is True  # any value
+    assert evaluate(("equals", (INSTANCE_NUMBER,), (7,), None), ct) is True
+    assert evaluate(("greater", (INSTANCE_NUMBER,), 6.5), ct) is True
+
+
+def test_typed_values_read_from_a_file_compare_numerically() -> None:
+    from pydicom.data import get_testdata_file
+
+    path = get_testdata_file("CT_small.dcm")
+    if path is None:
+        pytest.skip("pydicom's CT_small.dcm is not available here")
+    ds = dicomkit.read(path)
+    spacing = ds[PIXEL_SPACING].value[0]
+    assert not isinstance(spacing, str)  # DSfloat
+    assert evaluate(("equals", (PIXEL_SPACING,), (float(spacing),), 1), ds) is True
+    assert evaluate(("greater", (PIXEL_SPACING,), 0.5), ds) is True
+    assert evaluate(("equals", (MODALITY,), ("CT",), None), ds) is True
+    assert evaluate(("equals", (IMAGE_TYPE,), ("AXIAL",), 3), ds) is True
+    assert evaluate(("greater", (SAMPLES,), 1), ds) is False
+
+
+def test_a_quoted_number_in_the_standard_compares_as_text_with_text(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (LOSSY,), ("01",), None), ct) is True
+    assert evaluate(("equals", (LOSSY,), ("1",), None), ct) is False
+    assert evaluate(("equals", (SAMPLES,), ("3",), None), ct) is True  # text written, number held
+
+
+def test_attribute_tag_values_compare_with_the_tag(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("equals", (FRAME_POINTER,), (FRAME_TIME, FRAME_TIME_VECTOR), None), ct) is True
+    assert evaluate(("equals", (FRAME_POINTER,), (FRAME_TIME_VECTOR,), None), ct) is False
+
+
+def test_values_that_cannot_be_compared_make_the_comparison_unknown(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("greater", (MODALITY,), 1), ct) is None
+    assert evaluate(("equals", (MODALITY,), (1,), None), ct) is None
+    assert evaluate(("equals", (REGION_SEQ,), ("T-D1100",), None), ct) is None
+    ct.add_new(INSTANCE_NUMBER, "IS", "NaN")
+    assert evaluate(("greater", (INSTANCE_NUMBER,), 1), ct) is None
+
+
+# ----------------------------------------------------------------------------- sequences and ancestors
+
+def test_a_path_through_a_sequence_holds_when_any_item_satisfies_it(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("present", (REGION_SEQ, CODE_VALUE)), ct) is True
+    assert evaluate(("equals", (REGION_SEQ, CODE_VALUE), ("T-04000",), None), ct) is True
+    assert evaluate(("equals", (REGION_SEQ, CODE_VALUE), ("T-99999",), None), ct) is False
+    assert evaluate(("present", (REGION_SEQ, CODE_MEANING)), ct) is False
+    assert evaluate(("absent", (REGION_SEQ, CODE_MEANING)), ct) is True
+    ct[REGION_SEQ].value[1].add_new(CODE_MEANING, "LO", "Breast")
+    assert evaluate(("present", (REGION_SEQ, CODE_MEANING)), ct) is True
+    assert evaluate(("absent", (REGION_SEQ, CODE_MEANING)), ct) is False
+
+
+def test_a_sequence_without_items_holds_no_attributes(ct: dicomkit.Dataset) -> None:
+    ct.add_new(REGION_SEQ, "SQ", [])
+    assert evaluate(("present", (REGION_SEQ, CODE_VALUE)), ct) is False
+    assert evaluate(("absent", (REGION_SEQ, CODE_VALUE)), ct) is True
+    assert evaluate(("equals", (REGION_SEQ, CODE_VALUE), ("T-D1100",), None), ct) is False
+    del ct[REGION_SEQ]
+    assert evaluate(("absent", (REGION_SEQ, CODE_VALUE)), ct) is True
+
+
+def test_a_path_through_an_element_that_is_not_a_sequence_is_unknown(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("present", (MODALITY, CODE_VALUE)), ct) is None
+    assert evaluate(("absent", (MODALITY, CODE_VALUE)), ct) is None
+
+
+def test_the_first_tag_is_looked_up_outward_through_the_ancestors(ct: dicomkit.Dataset) -> None:
+    item = ct[REGION_SEQ].value[0]
+    assert evaluate(("equals", (MODALITY,), ("CT",), None), item) is False  # no ancestors given
+    assert evaluate(("equals", (MODALITY,), ("CT",), None), item, (ct,)) is True
+    assert evaluate(("present", (REGION_SEQ, CODE_VALUE)), item, (ct,)) is True
+    # the item's own attribute wins over the enclosing data set's
+    assert evaluate(("equals", (CODE_VALUE,), ("T-D1100",), None), item, (ct,)) is True
+
+
+def test_the_innermost_ancestor_holding_the_tag_is_used() -> None:
+    top = dicomkit.Dataset()
+    top.add_new(MODALITY, "CS", "MR")
+    middle = dicomkit.Dataset()
+    middle.add_new(MODALITY, "CS", "CT")
+    inner = dicomkit.Dataset()
+    assert evaluate(("equals", (MODALITY,), ("CT",), None), inner, (middle, top)) is True
+    assert evaluate(("equals", (MODALITY,), ("MR",), None), inner, (middle, top)) is False
+    assert evaluate(("equals", (MODALITY,), ("MR",), None), inner, (dicomkit.Dataset(), top)) is True
+
+
+# ----------------------------------------------------------------------------- logic
+
+def test_and_or_not_use_three_valued_logic(ct: dicomkit.Dataset) -> None:
+    true = ("present", (MODALITY,))
+    false = ("absent", (MODALITY,))
+    unknown = ("greater", (MODALITY,), 1)
+    assert evaluate(("and", true, true), ct) is True
+    assert evaluate(("and", true, false), ct) is False
+    assert evaluate(("and", unknown, false), ct) is False
+    assert evaluate(("and", unknown, true), ct) is None
+    assert evaluate(("or", false, true), ct) is True
+    assert evaluate(("or", unknown, true), ct) is True
+    assert evaluate(("or", unknown, false), ct) is None
+    assert evaluate(("or", false, false), ct) is False
+    assert evaluate(("not", true), ct) is False
+    assert evaluate(("not", unknown), ct) is None
+
+
+@pytest.mark.parametrize("expr", [
+    (), ("present",), ("present", ()), ("present", ("x",)), ("frobnicate", (MODALITY,)),
+    ("equals", (MODALITY,), "CT", None), ("equals", (MODALITY,), (), None), ("equals", (MODALITY,), ("CT",)),
+    ("equals", (MODALITY,), ("CT",), 0), ("greater", (SAMPLES,), "one"), ("not", ("present", (MODALITY,)), 1),
+    ("and",), ("equals", (MODALITY,), (None,), None), "present",
+])
+def test_malformed_expressions_raise_a_dicom_error(ct: dicomkit.Dataset, expr: Any) -> None:
+    with pytest.raises(ConditionError) as info:
+        evaluate(expr, ct)
+    assert isinstance(info.value, DicomError)
+    assert "regenerate" in str(info.value)
+
+
+# ----------------------------------------------------------------------------- property
+
+_TAGS = (MODALITY, IMAGE_TYPE, _tag("BodyPartExamined"), _tag("PatientPosition"))
+_WORDS = ("CT", "MR", "ORIGINAL", "DERIVED", "HEAD", "FOR PROCESSING")
+
+# a data set model: tag -> list of values (empty list: present with zero length)
+_models = st.dictionaries(st.sampled_from(_TAGS), st.lists(st.sampled_from(_WORDS), max_size=3), max_size=4)
+_leaf = st.one_of(
+    st.tuples(st.sampled_from(("present", "absent", "has_value", "empty")), st.tuples(st.sampled_from(_TAGS))),
+    st.tuples(st.sampled_from(("equals", "not_equals")), st.tuples(st.sampled_from(_TAGS)),
+              st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(tuple),
+              st.one_of(st.none(), st.integers(1, 4))),
+)
+_exprs = st.recursive(
+    _leaf,
+    lambda sub: st.one_of(st.tuples(st.just("not"), sub),
+                          st.lists(sub, min_size=2, max_size=3).map(lambda xs: ("and", *xs)),
+                          st.lists(sub, min_size=2, max_size=3).map(lambda xs: ("or", *xs))),
+    max_leaves=6)
+
+
+def _direct(expr: tuple[Any, ...], model: dict[int, list[str]]) -> bool:
+    op = expr[0]
+    if op == "and":
+        return all(_direct(e, model) for e in expr[1:])
+    if op == "or":
+        return any(_direct(e, model) for e in expr[1:])
+    if op == "not":
+        return not _direct(expr[1], model)
+    tag = expr[1][0]
+    if op == "present":
+        return tag in model
+    if op == "absent":
+        return tag not in model
+    if op == "has_value":
+        return bool(model.get(tag))
+    if op == "empty":
+        return tag in model and not model[tag]
+    values = model.get(tag) or []
+    index = expr[3]
+    chosen = values if index is None else values[index - 1:index]
+    if not chosen:
+        return False
+    if op == "equals":
+        return any(v in expr[2] for v in chosen)
+    return all(v not in expr[2] for v in chosen)
+
+
+@settings(max_examples=200, deadline=None)
+@given(model=_models, expr=_exprs, pad=st.booleans())
+def test_evaluation_agrees_with_a_direct_check_on_random_data_sets(
+        model: dict[int, list[str]], expr: tuple[Any, ...], pad: bool) -> None:
+    ds = dicomkit.Dataset()
+    for tag, values in model.items():
+        padded = [v + " " if pad and len(v) % 2 else v for v in values]
+        ds.add_new(tag, "CS", padded if len(padded) != 1 else padded[0])
+    assert evaluate(expr, ds) is _direct(expr, model)
+
+
+def test_decimal_values_compare_numerically() -> None:
+    ds = dicomkit.Dataset()
+    ds.add_new(SAMPLES, "US", 1)
+    ds[SAMPLES].value = Decimal("2.0")
+    assert evaluate(("equals", (SAMPLES,), (2,), None), ds) is True
+    assert evaluate(("greater", (SAMPLES,), 1.5), ds) is True
