@@ -75,6 +75,14 @@ FIXES: tuple[Fix, ...] = (
                "H.1.2 gives 94^2 characters, i.e. 8836",
     ),
     Fix(
+        part=4, table="B.5-1", editions=("2020c",), key="1.2.840.10008.5.1.4.1.1.128.1",
+        field="IOD Specification", value="Section A.72 in PS3.3",
+        reason="PS3.4 2020c Table B.5-1 gives the IOD Specification of Legacy Converted Enhanced "
+               "PET Image Storage as 'Section B.5.1.23' (its Specialization, a PS3.4 section) "
+               "instead of the PS3.3 IOD; 2024c gives 'Section A.72 in PS3.3' (Legacy Converted "
+               "Enhanced PET Image IOD)",
+    ),
+    Fix(
         part=5, table="A.3", editions=(), key="A.3", field="uid",
         value="1.2.840.10008.1.2.2",
         reason="PS3.5 A.3 specifies the Explicit VR Big Endian transfer syntax but, unlike its "

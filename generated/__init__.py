@@ -8,7 +8,11 @@ Modules:
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)
+    iods: IOD module tables and functional group macros of PS3.3 Annex A
+    macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
+    modules: Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, conditions
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
+    sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
@@ -20,7 +24,11 @@ MODULES = (
     'charsets',
     'commands',
     'dictionary',
+    'iods',
+    'macros',
+    'modules',
     'pdus',
+    'sop_classes',
     'statuses',
     'transfer_syntaxes',
     'uids',

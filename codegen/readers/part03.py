@@ -1,4 +1,7 @@
-"""PS3.3 reader: the Defined Terms of Specific Character Set (0008,0005) (C.12.1.1.2).
+"""PS3.3 reader: character sets (C.12.1.1.2), and the IODs, modules and macros (Annex A, C, 10).
+
+Character sets
+--------------
 
 The four tables of PS3.3 C.12.1.1.2 are found by label and checked by caption and header:
 
@@ -16,18 +19,58 @@ is written "none" in Table C.12-2; it is keyed ``""`` (value absent or empty).
 
 Corrections of the tables' defects come from :mod:`dicomkit.codegen.fixes`, keyed by
 ``"<Defined Term> / <ISO Registration Number>"`` and the column name.
+
+IODs, modules and macros
+------------------------
+Found by header texts and caption words, never by position (PS3.3 5.4, A.1.3, A.1.4):
+
+- IOD module tables: header IE / Module / Reference / Usage, caption "<name> IOD Modules" (the
+  Basic Directory IOD, F.3-1, has no IE column and an extra Module Description; IE is then "").
+  Each row's Reference ("Section C.7.1.1") is a section; the module's attribute table is the
+  attribute table in that section (or the one below it whose caption names the module).
+- Functional Group Macro tables of enhanced multi-frame IODs: header Functional Group Macro /
+  Section / Usage, caption "<name> Functional Group Macros"; tied to the IOD table under the
+  same parent section.
+- Attribute tables: header Attribute Name / Tag / [Type] / Attribute Description (macros may lack
+  Type). Captions "... Module Attributes" are modules, every other one a macro.  Leading ``>``
+  give the nesting depth; ``Include Table 10-18`` rows name another table by label (its link).
+- 1C/2C rows and C modules keep their condition text, and the expression read from it by
+  :func:`dicomkit.codegen.conditions.parse_condition` with a resolver of every attribute name of
+  these tables (names with more than one tag resolve to nothing).
+- Enumerated Values / Defined Terms: the kind is taken from the description; values stated in
+  the running text ("shall have the Enumerated Value X") are kept, and a section the
+  description points to for them ("See Section C.7.6.3.1.2 for Enumerated Values") is kept as a
+  reference.  The front-ends render a value list's definitions but not its terms, so the values
+  of list-form Enumerated Values are not available to this reader yet.
+
+Tables of other shapes (normalized IODs, query keys) are not read; rows that cannot be read
+(no tag, unknown type) are skipped and counted in :class:`ReadStats`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from dicomkit.codegen.document import Table
+from dicomkit.codegen.document import Document, Link, Table
 from dicomkit.codegen.emit import ModuleSpec
 from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.fixes import fixes_for
 from dicomkit.codegen.model.charsets import CharacterSet, CodeElement
+from dicomkit.codegen.model.iods import (
+    NO_CONDITION,
+    AttributeRow,
+    AttributeTable,
+    Condition,
+    FunctionalGroup,
+    IncludeRow,
+    Iod,
+    IodModule,
+    Row,
+)
 from dicomkit.codegen.standard import Standard
 
 DESCRIPTION = "Character Set Description"
@@ -231,8 +274,464 @@ def _build_charsets(std: Standard) -> dict[str, Any]:
     return {"charsets": sets, "escapes": escape_index(sets), "bytes_literal": repr}
 
 
+
+# ============================================================================ IODs, modules, macros
+
+try:  # the condition parser (dicomkit.codegen.conditions) is optional: without it, expr is None
+    from dicomkit.codegen.conditions import parse_condition as _parse_condition
+except ImportError:  # pragma: no cover - only while the parser is absent
+    _parse_condition = None  # type: ignore[assignment]
+
+PART = 3
+_NAME_COLUMNS = ("Attribute Name", "Attribute name")
+_DESCRIPTION_COLUMNS = ("Attribute Description", "Description")
+_IOD_COLUMNS = ("IE", "Module", "Reference", "Usage")
+_FG_COLUMNS = ("Functional Group Macro", "Section", "Usage")
+_TYPES = frozenset({"1", "1C", "2", "2C", "3"})
+_TAG_CELL = re.compile(r"^\(([0-9A-Fa-fx]{4}),\s*([0-9A-Fa-fx]{4})\)$")
+_INCLUDE = re.compile(r"^\s*Include\s+(?:the\s+)?Table\s+([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*-[0-9A-Za-z.]+?)"
+                      r"\.?(?=\s|$)(.*)$")
+_SECTION_REF = re.compile(r"\bSection ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*?)\.?(?=\s|$)")
+_USAGE = re.compile(r"^\s*([MCU])\b\s*(?:[-\u2013\u2014:]\s*)?(.*)$", re.S)
+_ENUMERATED = re.compile(r"\bEnumerated Values?\b")
+_DEFINED = re.compile(r"\bDefined Terms?\b")
+_INLINE_VALUE = re.compile(
+    r"\b(?:shall|will) (?:have|be set to|contain) (?:the |a )?(?:Enumerated |Defined )?(?:Value|Term)s?"
+    r"(?: of)? ((?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*)(?:(?:, | or | and |, or )"
+    r"(?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*))*)")
+_VALUE_WORD = re.compile(r"\"([^\"]+)\"|([A-Z0-9_]+(?: [A-Z0-9_]+)*)")
+
+
+@dataclass
+class ReadStats:
+    """What reading PS3.3's IOD, module and macro tables found and skipped (for the report)."""
+
+    attribute_tables: int = 0
+    iod_tables: int = 0
+    functional_group_tables: int = 0
+    rows: int = 0
+    includes: int = 0
+    conditions: int = 0
+    conditions_parsed: int = 0
+    skipped_tables: list[str] = field(default_factory=list)
+    skipped_rows: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Pt3Model:
+    """Everything read from PS3.3 Annex A, C and Chapter 10, with indexes."""
+
+    tables: dict[str, AttributeTable]
+    iods: dict[str, Iod]
+    iod_by_section: dict[str, str]
+    stats: ReadStats
+
+
+def _section_label(doc: Document, section_id: str) -> str:
+    if not section_id:
+        return ""
+    try:
+        return doc.section(section_id).label
+    except CodegenError:
+        return section_id.removeprefix("sect_")
+
+
+def _parse_tag(text: str) -> int | None:
+    m = _TAG_CELL.match(text.strip())
+    if not m:
+        return None
+    return int((m.group(1) + m.group(2)).replace("x", "0").replace("X", "0"), 16)
+
+
+def _table_link(links: tuple[Link, ...]) -> str:
+    for link in links:
+        if link.target.startswith("table_") and not link.document:
+            return link.target.removeprefix("table_")
+    return ""
+
+
+def _section_links(links: tuple[Link, ...]) -> list[str]:
+    return [link.target.removeprefix("sect_") for link in links
+            if link.target.startswith("sect_") and not link.document]
+
+
+def _values(text: str, links: tuple[Link, ...]) -> tuple[str, tuple[str, ...], str]:
+    """(kind, values stated in the text, reference) of Enumerated Values / Defined Terms."""
+    kind = "enumerated" if _ENUMERATED.search(text) else "defined" if _DEFINED.search(text) else ""
+    if not kind:
+        return "", (), ""
+    values: list[str] = []
+    for m in _INLINE_VALUE.finditer(text):
+        for q, bare in _VALUE_WORD.findall(m.group(1)):
+            v = q or bare
+            if v and v not in values:
+                values.append(v)
+    ref = ""
+    word = "Enumerated Value" if kind == "enumerated" else "Defined Term"
+    for sentence in re.split(r"(?<=\.)\s+", text):
+        if word in sentence:
+            refs = _SECTION_REF.findall(sentence)
+            if refs:
+                ref = refs[0]
+                break
+    return kind, tuple(values), ref
+
+
+def _attribute_columns(table: Table) -> dict[str, int] | None:
+    cols = table.columns
+    if len(cols) not in (3, 4) or cols[0] not in _NAME_COLUMNS or cols[1] != "Tag" \
+            or cols[-1] not in _DESCRIPTION_COLUMNS:
+        return None
+    if len(cols) == 4 and cols[2] != "Type":
+        return None
+    out = {"name": 0, "tag": 1, "description": len(cols) - 1}
+    if len(cols) == 4:
+        out["type"] = 2
+    return out
+
+
+def _table_name(caption: str) -> tuple[str, str]:
+    """(name, kind) of an attribute table from its caption."""
+    kind = "macro" if "Macro" in caption or not re.search(r"\bModule\b", caption) else "module"
+    name = re.sub(r"\s+Attributes?$", "", caption.strip())
+    if kind == "module":
+        name = re.sub(r"\s+Module(?: Table)?$", "", name)
+    return name, kind
+
+
+def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
+                          stats: ReadStats) -> AttributeTable:
+    rows: list[Row] = []
+    for i, row in enumerate(table.body, start=1):
+        cells = row.cells
+        first = cells[col["name"]].text
+        stripped = first.lstrip("> ")
+        depth = len(first) - len(first.lstrip(">"))
+        inc = _INCLUDE.match(stripped)
+        if inc:
+            label = _table_link(cells[col["name"]].links) or inc.group(1)
+            description = cells[col["description"]].text
+            rest = inc.group(2).strip()
+            restriction = description if description and description != first else rest
+            rows.append(IncludeRow(table=label, depth=depth, restriction=restriction))
+            stats.includes += 1
+            continue
+        tag = _parse_tag(cells[col["tag"]].text)
+        typ = cells[col["type"]].text if "type" in col else ""
+        if tag is None or not stripped or ("type" in col and typ not in _TYPES):
+            stats.skipped_rows.append(f"Table {table.label} row {i}: {row.texts[:3]}")
+            continue
+        desc_cell = cells[col["description"]]
+        description = desc_cell.text
+        kind, values, ref = _values(description, desc_cell.links)
+        condition = NO_CONDITION
+        if typ in ("1C", "2C") and "equired" in description:
+            condition = Condition(description)
+        rows.append(AttributeRow(name=stripped, tag=tag, type=typ, depth=depth,
+                                 description=description, condition=condition,
+                                 values_kind=kind, values=values, values_ref=ref))
+        stats.rows += 1
+    name, kind = _table_name(table.caption)
+    return AttributeTable(name=name, label=table.label, section=_section_label(doc, table.section_id),
+                          kind=kind, rows=tuple(rows))
+
+
+def name_resolver(tables: dict[str, AttributeTable]) -> Callable[[str], int | None]:
+    """Attribute name as written in prose -> tag, from every attribute row of ``tables``.
+
+    Names that stand for more than one tag in PS3.3 resolve to None (ambiguous prose is not
+    guessed at).
+    """
+    tags: dict[str, set[int]] = {}
+    for t in tables.values():
+        for r in t.rows:
+            if isinstance(r, AttributeRow):
+                tags.setdefault(r.name.lower(), set()).add(r.tag)
+    unique = {name: next(iter(found)) for name, found in tags.items() if len(found) == 1}
+
+    def resolve(name: str) -> int | None:
+        return unique.get(name.strip().lower())
+
+    return resolve
+
+
+def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats) -> Condition:
+    stats.conditions += 1
+    if _parse_condition is None:
+        return Condition(text)
+    pc = _parse_condition(text, resolve)
+    if pc.expr is not None:
+        stats.conditions_parsed += 1
+    return Condition(text, pc.expr, pc.otherwise)
+
+
+def _ancestors(label: str) -> Iterator[str]:
+    """``"A.38.1.3"`` -> ``A.38.1.3``, ``A.38.1``, ``A.38`` (not the annex letter itself)."""
+    parts = label.split(".")
+    for n in range(len(parts), 1, -1):
+        yield ".".join(parts[:n])
+
+
+def _find_module_table(section: str, name: str, by_section: dict[str, list[AttributeTable]]) -> str:
+    """The label of the attribute table of module/macro ``name`` defined in ``section``."""
+    direct = by_section.get(section, [])
+    if len(direct) == 1:
+        return direct[0].label
+    below = direct or [t for s, ts in by_section.items() if s.startswith(section + ".") for t in ts]
+    key = name.lower().replace(" macro", "")
+    named = [t for t in below if t.name.lower().replace(" macro", "") == key]
+    if len(named) == 1:
+        return named[0].label
+    starts = [t for t in below if t.name.lower().startswith(key)]
+    if len(starts) == 1:
+        return starts[0].label
+    return direct[0].label if direct else ""
+
+
+def _usage(text: str) -> tuple[str, str]:
+    m = _USAGE.match(text)
+    if not m:
+        return "", text
+    return m.group(1), (text.strip() if m.group(2).strip() else "")
+
+
+def read_iods(std: Standard) -> Pt3Model:
+    """Every IOD module table, functional group macro table and attribute table of PS3.3.
+
+    Raises
+    ------
+    CodegenError
+        When no IOD or attribute table at all is found (not PS3.3, or an unknown layout).
+    """
+    doc = std.document(PART)
+    stats = ReadStats()
+    tables: dict[str, AttributeTable] = {}
+    iod_sources: list[Table] = []
+    fg_sources: list[Table] = []
+    preceding: dict[str, str] = {}  # functional group table -> the IOD table just before it
+    for t in doc.tables():
+        key = t.label or t.id
+        col = _attribute_columns(t)
+        if col is not None:
+            if not t.label:
+                stats.skipped_tables.append(f"{t.id} (no label): {t.caption}")
+                continue
+            std.table(PART, t.label)  # records the use
+            tables[t.label] = _read_attribute_table(t, col, doc, stats)
+            stats.attribute_tables += 1
+        elif t.columns == _IOD_COLUMNS or (t.caption.endswith("IOD Modules") and all(
+                c in t.columns for c in _IOD_COLUMNS[1:])):  # F.3-1 Basic Directory: no IE
+            std.table(PART, key)
+            iod_sources.append(t)
+        elif t.columns == _FG_COLUMNS:
+            std.table(PART, key)
+            fg_sources.append(t)
+            if iod_sources:
+                preceding[key] = iod_sources[-1].label
+        elif t.caption.endswith("IOD Modules") or "Module Attributes" in t.caption \
+                or "Macro Attributes" in t.caption:
+            stats.skipped_tables.append(f"Table {key}: {t.caption} (header {list(t.columns)})")
+    if not tables or not iod_sources:
+        raise CodegenError(f"{doc.source}: no IOD module tables or attribute tables found "
+                           f"({len(tables)} attribute tables, {len(iod_sources)} IOD tables)")
+    resolve = name_resolver(tables)
+    # conditions of 1C/2C rows
+    for label, at in list(tables.items()):
+        if any(isinstance(r, AttributeRow) and r.condition.text for r in at.rows):
+            rows = tuple(dataclasses.replace(r, condition=_parsed(r.condition.text, resolve, stats))
+                         if isinstance(r, AttributeRow) and r.condition.text else r for r in at.rows)
+            tables[label] = dataclasses.replace(at, rows=rows)
+    for at in tables.values():
+        for r in at.rows:
+            if isinstance(r, IncludeRow) and r.table not in tables:
+                stats.unresolved.append(f"Table {at.label} includes Table {r.table}")
+    by_section: dict[str, list[AttributeTable]] = {}
+    for at in tables.values():
+        by_section.setdefault(at.section, []).append(at)
+
+    iods: dict[str, Iod] = {}
+    for t in iod_sources:
+        col = {c: t.columns.index(c) for c in _IOD_COLUMNS if c in t.columns}
+        modules: list[IodModule] = []
+        ie = ""
+        for i, row in enumerate(t.body, start=1):
+            texts = row.texts
+            ie = (texts[col["IE"]] if "IE" in col else "") or ie
+            ref_cell = row.cells[col["Reference"]]
+            refs = _section_links(ref_cell.links) or _SECTION_REF.findall(ref_cell.text)
+            usage, cond_text = _usage(texts[col["Usage"]])
+            if not refs or not usage:
+                stats.skipped_rows.append(f"Table {t.label} row {i}: {texts}")
+                continue
+            module = texts[col["Module"]]
+            section = _section_label(doc, "sect_" + refs[0])
+            condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
+                Condition(cond_text) if cond_text else NO_CONDITION)
+            label = _find_module_table(section, module, by_section)
+            if not label:
+                stats.unresolved.append(f"Table {t.label}: module {module!r} (Section {section})")
+            modules.append(IodModule(ie=ie, module=module, section=section, table=label,
+                                     usage=usage, condition=condition))
+        name = re.sub(r"\s+IOD Modules$", "", t.caption.strip())
+        iods[t.label] = Iod(name=name, label=t.label, section=_section_label(doc, t.section_id),
+                            modules=tuple(modules))
+        stats.iod_tables += 1
+
+    for t in fg_sources:
+        col = {c: t.columns.index(c) for c in _FG_COLUMNS}
+        sec = _section_label(doc, t.section_id)
+        parent = sec.rsplit(".", 1)[0]
+        name = re.sub(r"\s+Functional Group Macros?$", "", t.caption.strip())
+        candidates = [d for d in iods.values() if d.section.rsplit(".", 1)[0] == parent]
+        if len(candidates) > 1:
+            candidates = [d for d in candidates if d.name == name] or candidates
+        if len(candidates) != 1 and preceding.get(t.label) in iods:
+            # several IODs share the parent section: the one whose table comes just before
+            before = iods[preceding[t.label]]
+            if before.section.split(".")[:2] == sec.split(".")[:2]:
+                candidates = [before]
+        if len(candidates) != 1:
+            stats.skipped_tables.append(f"Table {t.label}: {t.caption} (no single IOD under "
+                                        f"Section {parent})")
+            continue
+        groups: list[FunctionalGroup] = []
+        for i, row in enumerate(t.body, start=1):
+            texts = row.texts
+            cell = row.cells[col["Section"]]
+            refs = _section_links(cell.links) or _SECTION_REF.findall(cell.text)
+            usage, cond_text = _usage(texts[col["Usage"]])
+            if not refs or not usage:
+                stats.skipped_rows.append(f"Table {t.label} row {i}: {texts}")
+                continue
+            macro = texts[col["Functional Group Macro"]]
+            section = _section_label(doc, "sect_" + refs[0])
+            condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
+                Condition(cond_text) if cond_text else NO_CONDITION)
+            label = _find_module_table(section, macro, by_section)
+            if not label:
+                stats.unresolved.append(f"Table {t.label}: macro {macro!r} (Section {section})")
+            groups.append(FunctionalGroup(macro=macro, section=section, table=label, usage=usage,
+                                          condition=condition))
+        iod = candidates[0]
+        iods[iod.label] = dataclasses.replace(iod, functional_groups=tuple(groups),
+                                              functional_groups_label=t.label)
+        stats.functional_group_tables += 1
+
+    # an IOD's section: the shortest ancestor of its table's section holding no other IOD table
+    owners: dict[str, set[str]] = {}
+    for d in iods.values():
+        for a in _ancestors(d.section):
+            owners.setdefault(a, set()).add(d.label)
+    by_iod_section = {a: next(iter(ls)) for a, ls in sorted(owners.items()) if len(ls) == 1}
+    for label, d in list(iods.items()):
+        own = [a for a in _ancestors(d.section) if by_iod_section.get(a) == label]
+        if own:
+            iods[label] = dataclasses.replace(d, section=own[-1])
+    return Pt3Model(tables=tables, iods=iods, iod_by_section=by_iod_section, stats=stats)
+
+
+def cached_iods(std: Standard, attribute_tables: bool = True) -> Pt3Model:
+    """:func:`read_iods` once per :class:`Standard` (four generated modules use it).
+
+    The uses are recorded on every call, so each module's header lists the tables it rests
+    on: the IOD and functional group tables, and the attribute tables when
+    ``attribute_tables`` (the SOP class module needs only the IODs).
+    """
+    model: Pt3Model | None = getattr(std, "_part03_iods", None)
+    if model is None:
+        with std.recording():  # recorded below, per module
+            model = read_iods(std)
+        std._part03_iods = model  # type: ignore[attr-defined]
+    if attribute_tables:
+        for label in model.tables:
+            std.table(PART, label)
+    for d in model.iods.values():
+        std.table(PART, d.label)
+        if d.functional_groups_label:
+            std.table(PART, d.functional_groups_label)
+    return model
+
+
+def _rows(at: AttributeTable) -> tuple[tuple[Any, ...], ...]:
+    out: list[tuple[Any, ...]] = []
+    for r in at.rows:
+        if isinstance(r, IncludeRow):
+            out.append(("include", r.depth, None, "", r.table, r.restriction, None, "", "", ()))
+        else:
+            c = r.condition
+            out.append(("attr", r.depth, r.tag, r.type, r.name, c.text, c.expr, c.otherwise,
+                        r.values_kind, r.values))
+    return tuple(out)
+
+
+def _table_context(model: Pt3Model, kind: str) -> dict[str, Any]:
+    chosen = {label: t for label, t in model.tables.items() if t.kind == kind}
+    by_name: dict[str, list[str]] = {}
+    by_section: dict[str, list[str]] = {}
+    for label, t in chosen.items():
+        by_name.setdefault(t.name, []).append(label)
+        by_section.setdefault(t.section, []).append(label)
+    refs = {(label, i): r.values_ref for label, t in chosen.items()
+            for i, r in enumerate(t.rows) if isinstance(r, AttributeRow) and r.values_ref}
+    entries = [(label, (t.name, t.label, t.section, _rows(t))) for label, t in chosen.items()]
+    return {
+        "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
+        "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
+        "by_section": sorted((s, ls[0]) for s, ls in by_section.items() if s and len(ls) == 1),
+        "value_refs": sorted(refs.items(), key=lambda e: (_natural_key(e[0][0]), e[0][1])),
+        "stats": model.stats,
+        "count": len(chosen),
+    }
+
+
+def _natural_key(s: str) -> tuple[Any, ...]:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", s))
+
+
+def _build_modules(std: Standard) -> dict[str, Any]:
+    return {**_table_context(cached_iods(std), "module"), "kind": "module", "const": "MODULES",
+            "const_by_name": "MODULE_BY_NAME", "const_by_section": "MODULE_BY_SECTION",
+            "func": "module", "example": "C.7-1"}
+
+
+def _build_macros(std: Standard) -> dict[str, Any]:
+    return {**_table_context(cached_iods(std), "macro"), "kind": "macro", "const": "MACROS",
+            "const_by_name": "MACRO_BY_NAME", "const_by_section": "MACRO_BY_SECTION",
+            "func": "macro", "example": "10-18"}
+
+
+def _build_iods(std: Standard) -> dict[str, Any]:
+    model = cached_iods(std)
+    entries = []
+    for label, d in model.iods.items():
+        mods = tuple((m.ie, m.module, m.section, m.table, m.usage, m.condition.text,
+                      m.condition.expr, m.condition.otherwise) for m in d.modules)
+        fgs = tuple((g.macro, g.section, g.table, g.usage, g.condition.text, g.condition.expr,
+                     g.condition.otherwise) for g in d.functional_groups)
+        entries.append((label, (d.name, d.label, d.section, mods, fgs)))
+    by_name: dict[str, list[str]] = {}
+    for d in model.iods.values():
+        by_name.setdefault(d.name, []).append(d.label)
+    return {
+        "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
+        "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
+        "by_section": sorted(model.iod_by_section.items(), key=lambda e: _natural_key(e[0])),
+        "stats": model.stats,
+        "count": len(model.iods),
+    }
+
 MODULES = [
     ModuleSpec("charsets", _build_charsets, {"charsets.py": "charsets.py.j2"},
                "Specific Character Set (0008,0005) Defined Terms, code elements and escape "
                "sequences (PS3.3 C.12.1.1.2)"),
+    ModuleSpec("modules", _build_modules, {"modules.py": "attribute_tables.py.j2",
+                                          "modules.pyi": "attribute_tables.pyi.j2"},
+               "Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, "
+               "conditions"),
+    ModuleSpec("macros", _build_macros, {"macros.py": "attribute_tables.py.j2",
+                                        "macros.pyi": "attribute_tables.pyi.j2"},
+               "Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)"),
+    ModuleSpec("iods", _build_iods, {"iods.py": "iods.py.j2", "iods.pyi": "iods.pyi.j2"},
+               "IOD module tables and functional group macros of PS3.3 Annex A"),
 ]

@@ -1,0 +1,140 @@
+"""PS3.4 reader: which PS3.3 IOD each SOP Class is specified by (Storage, Media Storage, ...).
+
+Every PS3.4 table with the columns "SOP Class Name", "SOP Class UID" and an "IOD Specification"
+column is read, found by header text, never by position: Table B.5-1 "Standard SOP Classes" of
+the Storage Service Class (PS3.4 B.5), Table I.4-1 "Media Storage Standard SOP Classes" (PS3.4
+I.4) and, in editions that have them, the other service classes' tables naming an IOD.  The IOD
+Specification cell links to a PS3.3 section ("Section A.3 in PS3.3"); it is mapped to the IOD
+module table of PS3.3 that section holds (read by :func:`dicomkit.codegen.readers.part03.read_iods`).
+When the section holds several IOD tables (A.8 Secondary Capture), the one whose IOD name the SOP
+Class name starts with is chosen; when none can be told apart, the IOD table label is left empty.
+A UID listed in more than one table keeps its first (Storage) entry.  Corrections come from
+:mod:`dicomkit.codegen.fixes`, keyed by SOP Class UID and the field "IOD Specification".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dicomkit.codegen.document import Table
+from dicomkit.codegen.emit import ModuleSpec
+from dicomkit.codegen.errors import CodegenError, TableError
+from dicomkit.codegen.fixes import fixes_for
+from dicomkit.codegen.model.iods import Iod, SopClass
+from dicomkit.codegen.readers.part03 import Pt3Model, cached_iods
+from dicomkit.codegen.standard import Standard
+
+PART = 4
+NAME = "SOP Class Name"
+UID = "SOP Class UID"
+IOD_SPEC = "IOD Specification"
+
+_UID = re.compile(r"^[0-2](?:\.(?:0|[1-9][0-9]*))+$")
+_PS33_SECTION = re.compile(r"\bSection ([A-Z]{1,2}\.[0-9][0-9A-Za-z.]*?)\.? in PS3\.3\b")
+
+
+@dataclass
+class SopStats:
+    """What the PS3.4 reader found (for tests and the module comment)."""
+
+    tables: list[str] = field(default_factory=list)
+    rows: int = 0
+    unmapped: list[str] = field(default_factory=list)
+    skipped_rows: list[str] = field(default_factory=list)
+
+
+def _iod_column(table: Table) -> int | None:
+    for i, c in enumerate(table.columns):
+        if c.startswith(IOD_SPEC):
+            return i
+    return None
+
+
+def _section(table: Table, row_index: int, col: int, fixed: str | None) -> str:
+    """The PS3.3 section of the IOD Specification cell (a link, else "Section X in PS3.3")."""
+    if fixed is not None:
+        m = _PS33_SECTION.search(fixed)
+        return m.group(1) if m else ""
+    cell = table.body[row_index].cells[col]
+    for link in cell.links:
+        if link.target.startswith("sect_") and link.document == "PS3.3":
+            return link.target.removeprefix("sect_")
+    m = _PS33_SECTION.search(cell.text)
+    return m.group(1) if m else ""
+
+
+def _iod_table(section: str, sop_name: str, pt3: Pt3Model) -> str:
+    """The IOD table label for the IOD Specification ``section`` of SOP Class ``sop_name``."""
+    if not section:
+        return ""
+    if section in pt3.iod_by_section:
+        return pt3.iod_by_section[section]
+    below: list[Iod] = [d for d in pt3.iods.values()
+                        if d.section == section or d.section.startswith(section + ".")]
+    if len(below) == 1:
+        return below[0].label
+    name = re.sub(r"\s+Storage\b.*$", "", sop_name).lower()
+    starts = sorted((d for d in below if name.startswith(d.name.lower())),
+                    key=lambda d: -len(d.name))
+    if starts and (len(starts) == 1 or len(starts[0].name) > len(starts[1].name)):
+        return starts[0].label
+    return ""
+
+
+def read_sop_classes(std: Standard) -> tuple[list[SopClass], SopStats]:
+    """Every SOP Class of PS3.4 whose table names its PS3.3 IOD, in document order.
+
+    Raises
+    ------
+    CodegenError
+        When PS3.4 has no such table at all.
+    TableError
+        When a row's SOP Class UID is not a UID.
+    """
+    doc = std.document(PART)
+    pt3 = cached_iods(std, attribute_tables=False)
+    stats = SopStats()
+    found: dict[str, SopClass] = {}
+    for t in doc.tables():
+        cols = t.columns
+        spec = _iod_column(t)
+        if NAME not in cols or UID not in cols or spec is None:
+            continue
+        std.table(PART, t.label or t.id)
+        stats.tables.append(t.label or t.id)
+        fixes = fixes_for(PART, t.label, doc.edition)
+        service = doc.section(t.section_id).label if t.section_id else ""
+        name_col, uid_col = cols.index(NAME), cols.index(UID)
+        for i, row in enumerate(t.body):
+            name, uid = row.texts[name_col], row.texts[uid_col]
+            if not name and not uid:
+                continue
+            if not _UID.match(uid):
+                raise TableError(t.source, t.label, f"SOP Class UID {uid!r} is not a UID", row=i + 1)
+            section = _section(t, i, spec, fixes.get((uid, IOD_SPEC)))
+            label = _iod_table(section, name, pt3)
+            if not label:
+                stats.unmapped.append(f"{name} ({uid}): Section {section or '?'}")
+            stats.rows += 1
+            if uid not in found:
+                found[uid] = SopClass(name=name, uid=uid, iod_section=section, iod_table=label,
+                                      service=service)
+    if not found:
+        raise CodegenError(f"{doc.source}: no SOP Class table with an IOD Specification column")
+    return list(found.values()), stats
+
+
+def _build_sop_classes(std: Standard) -> dict[str, Any]:
+    classes, stats = read_sop_classes(std)
+    return {"classes": sorted(classes, key=lambda c: [int(p) for p in c.uid.split(".")]),
+            "stats": stats}
+
+
+MODULES = [
+    ModuleSpec("sop_classes", _build_sop_classes,
+               {"sop_classes.py": "sop_classes.py.j2", "sop_classes.pyi": "sop_classes.pyi.j2"},
+               "SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, "
+               "I.4)"),
+]
