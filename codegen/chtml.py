@@ -166,6 +166,31 @@ class ChtmlReader:
             else:
                 self._collect_paras(child, texts, links)
 
+    def _lists(self, cell: etree._Element) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """The ``div.variablelist`` of a cell as (title, ((term, definition), ...))."""
+        out = []
+        for div in cell.iter():
+            if _local(div) != "div" or "variablelist" not in _classes(div):
+                continue
+            title = ""
+            entries: list[tuple[str, str]] = []
+            for child in div:
+                name = _local(child)
+                if name == "p" and "title" in _classes(child):
+                    title = self.render.inline(child, [])
+                elif name == "dl":
+                    term: str | None = None
+                    for item in child:
+                        if _local(item) == "dt":
+                            term = self.render.inline(item, [])
+                        elif _local(item) == "dd" and term is not None:
+                            paras: list[str] = []
+                            self._collect_paras(item, paras, [])
+                            entries.append((term, " ".join(p for p in paras if p)))
+                            term = None
+            out.append((title, tuple(entries)))
+        return tuple(out)
+
     def _cell(self, el: etree._Element) -> Cell:
         links: list[Link] = []
         paragraphs = self._cell_paragraphs(el, links)
@@ -176,6 +201,7 @@ class ChtmlReader:
             bold=_all_marked(el, "bold"),
             rowspan=max(int(el.get("rowspan") or 1), 1),
             colspan=max(int(el.get("colspan") or 1), 1),
+            lists=self._lists(el),
         )
 
     def _rows(self, container: etree._Element | None) -> list[list[Cell]]:

@@ -168,6 +168,24 @@ class DocBookReader:
                 texts.append(t)
         return tuple(texts), tuple(links)
 
+    def _lists(self, cell: etree._Element) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """The variablelists of a cell as (title, ((term, definition), ...))."""
+        out = []
+        for vl in cell.iter(DB + "variablelist"):
+            title_el = vl.find(DB + "title")
+            title = self.render.inline(title_el, []) if title_el is not None else ""
+            entries = []
+            for entry in vl.findall(DB + "varlistentry"):
+                term_el = entry.find(DB + "term")
+                item_el = entry.find(DB + "listitem")
+                term = self.render.inline(term_el, []) if term_el is not None else ""
+                paras = [] if item_el is None else [
+                    self.render.inline(p, []) for p in item_el.iter(DB + "para")
+                    if p.find(".//" + DB + "para") is None]
+                entries.append((term, " ".join(p for p in paras if p)))
+            out.append((title, tuple(entries)))
+        return tuple(out)
+
     def _cell(self, el: etree._Element) -> Cell:
         paragraphs, links = self._paragraphs(el)
         if el.get("rowspan"):
@@ -182,6 +200,7 @@ class DocBookReader:
             bold=_all_marked(el, "bold"),
             rowspan=max(rowspan, 1),
             colspan=max(colspan, 1),
+            lists=self._lists(el),
         )
 
     def _rows(self, container: etree._Element | None) -> list[list[Cell]]:

@@ -52,6 +52,11 @@ class Cell:
         The spans of the source cell this grid position comes from.
     spanned
         True for grid positions filled by a span from a cell above or to the left.
+    lists
+        The definition lists in the cell (DocBook ``variablelist``, chtml ``div.variablelist``),
+        each ``(title, ((term, definition), ...))``: PS3.3 states Enumerated Values and Defined
+        Terms this way ("Enumerated Values:", ("M", "male"), ...).  Their titles and
+        definitions are also among ``paragraphs``; the terms are only here.
     """
 
     paragraphs: tuple[str, ...]
@@ -61,6 +66,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     spanned: bool = False
+    lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def text(self) -> str:

@@ -356,12 +356,38 @@ def _section_links(links: tuple[Link, ...]) -> list[str]:
             if link.target.startswith("sect_") and not link.document]
 
 
-def _values(text: str, links: tuple[Link, ...]) -> tuple[str, tuple[str, ...], str]:
-    """(kind, values stated in the text, reference) of Enumerated Values / Defined Terms."""
+_PLAIN_LIST_TITLE = re.compile(r"^(Enumerated Values|Defined Terms):?$", re.IGNORECASE)
+
+
+def _listed_values(lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                   ) -> tuple[str, list[str]]:
+    """(kind, terms) of the one unconditional "Enumerated Values:" / "Defined Terms:" list of a
+    description cell.  Lists that hold for one value of a multi-valued attribute ("Enumerated
+    Values for Value 1:") or under a condition ("Enumerated Values if Bits Stored = 8:") give
+    nothing: checking a value against them without their condition would report valid data."""
+    titled = [(title, entries) for title, entries in lists
+              if _ENUMERATED.search(title) or _DEFINED.search(title)]
+    if len(titled) != 1:
+        return "", []
+    title, entries = titled[0]
+    m = _PLAIN_LIST_TITLE.match(title.strip())
+    if not m:
+        return "", []
+    kind = "enumerated" if m.group(1).lower().startswith("enumerated") else "defined"
+    return kind, [term for term, _ in entries if term]
+
+
+def _values(text: str, links: tuple[Link, ...],
+            lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+            ) -> tuple[str, tuple[str, ...], str]:
+    """(kind, values stated in the text or its definition list, reference) of Enumerated
+    Values / Defined Terms."""
     kind = "enumerated" if _ENUMERATED.search(text) else "defined" if _DEFINED.search(text) else ""
     if not kind:
         return "", (), ""
-    values: list[str] = []
+    list_kind, values = _listed_values(lists)
+    if list_kind:
+        kind = list_kind
     for m in _INLINE_VALUE.finditer(text):
         for q, bare in _VALUE_WORD.findall(m.group(1)):
             v = q or bare
@@ -424,7 +450,7 @@ def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
             continue
         desc_cell = cells[col["description"]]
         description = desc_cell.text
-        kind, values, ref = _values(description, desc_cell.links)
+        kind, values, ref = _values(description, desc_cell.links, desc_cell.lists)
         condition = NO_CONDITION
         if typ in ("1C", "2C") and "equired" in description:
             condition = Condition(description)

@@ -95,7 +95,18 @@ def test_patient_module_rows_have_tags_types_and_values(model: Pt3Model) -> None
     name = _attr(patient, 0x00100010)
     assert (name.name, name.type, name.depth) == ("Patient's Name", "2", 0)
     sex = _attr(patient, 0x00100040)
-    assert (sex.type, sex.values_kind) == ("2", "enumerated")
+    assert (sex.type, sex.values_kind, sex.values) == ("2", "enumerated", ("M", "F", "O"))
+
+
+def test_values_come_only_from_unconditional_lists(model: Pt3Model) -> None:
+    """Terms of "Enumerated Values:" lists are values; lists for one value of a multi-valued
+    attribute or under a condition give none (checking against them would flag valid data)."""
+    general_image = model.tables["C.7-9"]
+    image_type = _attr(general_image, 0x00080008)
+    assert image_type.values == ()
+    photometric = _attr(model.tables["C.8-2"], 0x00280004)  # CR Image
+    assert (photometric.values_kind, photometric.values) == ("enumerated",
+                                                             ("MONOCHROME1", "MONOCHROME2"))
 
 
 def test_attributes_inside_a_sequence_have_the_depth_of_their_markers(model: Pt3Model) -> None:
@@ -156,6 +167,7 @@ def test_the_docbook_2016c_excerpt_is_read_by_the_same_reader(model_2016c: Pt3Mo
     assert {m.module: m.table for m in ct.modules}["Patient"] == "C.7-1"
     assert model_2016c.iods["A.38-1"].functional_groups_label == "A.38-2"
     assert _attr(model_2016c.tables["C.7-1"], 0x00100010).type == "2"
+    assert _attr(model_2016c.tables["C.7-1"], 0x00100040).values == ("M", "F", "O")
     assert model_2016c.stats.attribute_tables >= 100
 
 
