@@ -12,6 +12,7 @@ Modules:
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
     modules: Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, conditions
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
+    service_statuses: service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... Response Status Values)
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
@@ -28,6 +29,7 @@ MODULES = (
     'macros',
     'modules',
     'pdus',
+    'service_statuses',
     'sop_classes',
     'statuses',
     'transfer_syntaxes',

@@ -132,7 +132,77 @@ def _build_sop_classes(std: Standard) -> dict[str, Any]:
             "stats": stats}
 
 
+# --------------------------------------------------------------------------- status tables
+
+_STATUS_CODE = re.compile(r"^[0-9A-Fx]{4}$")
+_STATUS_COLUMNS = ("Service Status", "Further Meaning")
+_CODE_COLUMNS = ("Status Codes", "Response Status Codes")
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    """One row of a PS3.4 "... Response Status Values" table: a status and its code(s).
+
+    ``code`` is the standard's pattern, four hex digits with ``x`` for any digit ("A7xx": the
+    service class may use any code of that range); ``related`` the related command fields.
+    """
+
+    table: str
+    caption: str
+    section: str
+    status: str
+    meaning: str
+    code: str
+    related: str
+
+
+def read_service_statuses(std: Standard) -> list[ServiceStatus]:
+    """Every status table of PS3.4 (header "Service Status", "Further Meaning", "Status
+    Codes"), e.g. Table B.2-1 "C-STORE Response Status Values" of the Storage Service Class;
+    found by header text.  Codes written as several values ("A700, A710") give one row each;
+    rows without a code refer to statuses defined elsewhere (PS3.7) and are left out."""
+    doc = std.document(PART)
+    out: list[ServiceStatus] = []
+    for table in doc.tables():
+        cols = table.columns
+        code_col = next((cols.index(c) for c in _CODE_COLUMNS if c in cols), None)
+        if code_col is None or any(c not in cols for c in _STATUS_COLUMNS):
+            continue
+        std.table(PART, table.label)  # recorded as a source of the module
+        i_status, i_meaning = (cols.index(c) for c in _STATUS_COLUMNS)
+        i_related = cols.index("Related Fields") if "Related Fields" in cols else None
+        status = ""
+        for n, row in enumerate(table.body, 1):
+            cells = row.cells
+            status = cells[i_status].text or status
+            codes = [c for c in re.split(r"[\s,]+", cells[code_col].text) if c]
+            if not codes:  # "Other Failure statuses as specified in Section 10.1.4.1.10 ..."
+                continue
+            if any(not _STATUS_CODE.match(c) for c in codes):
+                raise TableError(table.source, table.label,
+                                 f"status code {cells[code_col].text!r} is not four hex digits "
+                                 "(x for any digit)", n)
+            related = cells[i_related].text if i_related is not None else ""
+            for code in codes:
+                out.append(ServiceStatus(table.label, table.caption,
+                                         table.section_id.removeprefix("sect_"), status,
+                                         cells[i_meaning].text, code,
+                                         "" if related == "None" else related))
+    if not out:
+        raise CodegenError(f"{doc.source}: no status table (Service Status / Further Meaning / "
+                           "Status Codes) found in PS3.4")
+    return out
+
+
+def _build_service_statuses(std: Standard) -> dict[str, Any]:
+    return {"statuses": read_service_statuses(std)}
+
+
 MODULES = [
+    ModuleSpec("service_statuses", _build_service_statuses,
+               {"service_statuses.py": "service_statuses.py.j2"},
+               "service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... "
+               "Response Status Values)"),
     ModuleSpec("sop_classes", _build_sop_classes,
                {"sop_classes.py": "sop_classes.py.j2", "sop_classes.pyi": "sop_classes.pyi.j2"},
                "SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, "

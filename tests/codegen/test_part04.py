@@ -91,3 +91,31 @@ def test_generated_lookup_finds_the_iod_of_a_sop_class() -> None:
     entry = iods.iod(label)
     assert entry is not None and entry[0] == "CT Image"
     assert sop_classes.iod_for_sop_class("1.2.3.4") is None
+
+
+@pytest.mark.parametrize(("edition", "form"), [("2024c", "chtml"), ("2020c", "docbook")])
+def test_service_class_statuses_are_read_from_every_status_table(
+        standard_dir: Path, part_path: Any, edition: str, form: str) -> None:
+    from dicomkit.codegen.readers.part04 import read_service_statuses
+
+    part_path(edition, 4, form)
+    std = Standard(roots=[standard_dir], parts={4: PartSource(4, edition, form)})
+    statuses = read_service_statuses(std)
+    store = {(s.status, s.meaning): s.code for s in statuses if s.table == "B.2-1"}
+    assert store[("Failure", "Refused: Out of resources")] == "A7xx"
+    assert store[("Failure", "Error: Cannot understand")] == "Cxxx"
+    assert store[("Warning", "Elements Discarded")] == "B006"
+    find = {s.code for s in statuses if s.caption == "C-FIND Response Status Values"}
+    assert {"FF00", "FF01", "FE00", "0000"} <= find
+    # rows that only refer to PS3.7 ("Other Failure statuses as specified in ...") are left out
+    assert all(s.code for s in statuses)
+    assert len({s.table for s in statuses}) >= 12
+
+
+def test_generated_status_code_takes_the_first_code_of_a_range() -> None:
+    from dicomkit.generated.service_statuses import status_code
+
+    assert status_code("B.2-1", "Refused: Out of resources") == 0xA700
+    assert status_code("B.2-1", "Coercion of Data Elements") == 0xB000
+    with pytest.raises(KeyError):
+        status_code("B.2-1", "no such status")

@@ -32,6 +32,7 @@ from anyio.abc import TaskStatus
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated import uids
+from dicomkit.generated.service_statuses import status_code
 from dicomkit.generated.statuses import STATUSES
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.net.association import (
@@ -65,11 +66,10 @@ __all__ = [
     "StorageSCU", "StoreRefused", "StoreResult", "TranscodeError", "UNRECOGNIZED_OPERATION",
 ]
 
-#: C-STORE statuses of the Storage service class (PS3.4 Table B.2-1; PS3.4 is not generated, so
-#: the service-class specific codes are written here): Refused: Out of Resources (A7xx) and
-#: Error: Cannot understand (Cxxx).
-OUT_OF_RESOURCES = 0xA700
-CANNOT_UNDERSTAND = 0xC000
+#: C-STORE statuses of the Storage service class, generated from PS3.4 Table B.2-1: Refused:
+#: Out of Resources (A7xx) and Error: Cannot understand (Cxxx), the first code of each range.
+OUT_OF_RESOURCES = status_code("B.2-1", "Refused: Out of resources")
+CANNOT_UNDERSTAND = status_code("B.2-1", "Error: Cannot understand")
 #: Unrecognized operation (PS3.7 C.5.23), for requests this SCP does not serve.
 UNRECOGNIZED_OPERATION = next(code for code, entry in STATUSES.items()
                               if entry[0] == "Unrecognized operation")
