@@ -1,1 +1,103 @@
-"""Conformance validation of data sets against the IODs, modules and macros of PS3.3."""
+"""Conformance validation of data sets against the IODs, modules and macros of PS3.3.
+
+:func:`validate` checks one data set or file and returns a :class:`Report`:
+
+* element level (PS3.5 6.2, 6.4, 7.1, 7.8; :mod:`dicomkit.validate.values`): VR against the
+  dictionary, VM, value syntax, lengths, repertoire, retired and unknown attributes, private
+  elements without a creator;
+* IOD level (PS3.3; :mod:`dicomkit.validate.iod`): the modules of the IOD of the SOP class,
+  type 1/2/1C/2C attributes, enumerated values and defined terms, sequence item counts, macros
+  and the functional groups of enhanced multi-frame IODs.
+
+:func:`validate_many` runs over many files, in worker processes when asked.  The ``dicomkit
+validate`` command (:mod:`dicomkit.cli.validate`) is built on both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Final
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.errors import DicomError
+from dicomkit.validate.report import Finding, Report
+
+__all__ = ["DEFER_SIZE", "Finding", "Report", "validate", "validate_many"]
+
+#: Values longer than this are not read into memory when validating a file (pixel data, large
+#: binary values): their VR and presence are checked, their bytes are not.
+DEFER_SIZE: Final = 16384
+
+
+def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | None = None,
+             iod: bool = True) -> Report:
+    """Check a data set (or the file at a path) and return its :class:`Report`.
+
+    Parameters
+    ----------
+    ds_or_path
+        A :class:`~dicomkit.Dataset`, or the path of a DICOM file.
+    sop_class
+        Check against the IOD of this SOP Class UID instead of the data set's SOP Class UID
+        (0008,0016) (or the file meta's Media Storage SOP Class UID (0002,0002)).
+    iod
+        False to run only the element-level checks (no IOD tables needed).
+
+    Returns
+    -------
+    Report
+        The findings; a file that cannot be read gives one ``unreadable`` error.
+    """
+    from dicomkit.validate.values import check_elements
+
+    if isinstance(ds_or_path, Dataset):
+        ds = ds_or_path
+        report = Report(source=ds.filename)
+    else:
+        import dicomkit
+
+        name = os.fspath(ds_or_path)
+        report = Report(source=name)
+        try:
+            ds = dicomkit.read(name, defer_size=DEFER_SIZE)
+        except (DicomError, OSError) as exc:
+            report.add("error", "unreadable", "", f"cannot read the file: {exc}", "PS3.10 7")
+            return report
+    for warning in ds.warnings:  # every recovery of the lenient reader is a broken encoding
+        report.add("error", "encoding", warning.tag_path or "", warning.message, "PS3.5 7")
+    if ds.file_meta is not None:
+        check_elements(ds.file_meta, report, explicit=True)
+    check_elements(ds, report)
+    if iod:
+        from dicomkit.validate.iod import check_iod
+
+        check_iod(ds, report, sop_class=sop_class)
+    return report
+
+
+def _validate_path(path: str) -> Report:
+    return validate(path)
+
+
+def validate_many(paths: Iterable[str | os.PathLike[str]], *,
+                  workers: int | None = 1) -> Iterator[Report]:
+    """Validate many files; yield their reports in the order of ``paths``.
+
+    Parameters
+    ----------
+    paths
+        The files.
+    workers
+        Processes to use; 1 (the default) validates in this process, None uses one per CPU.
+    """
+    names = [os.fspath(p) for p in paths]
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(names) < 2:
+        for name in names:
+            yield validate(name)
+        return
+    chunk = max(1, min(64, len(names) // (count * 4)))
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield from pool.map(_validate_path, names, chunksize=chunk)

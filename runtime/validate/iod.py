@@ -1,0 +1,487 @@
+"""IOD-level conformance: the modules, macros and attribute types of PS3.3 for a SOP class.
+
+The IOD of a data set is found from its SOP Class UID (0008,0016) through the SOP classes of
+PS3.4 (:mod:`dicomkit.generated.sop_classes`), its modules in the IOD module table
+(:mod:`dicomkit.generated.iods`), their attributes in the module and macro tables
+(:mod:`dicomkit.generated.modules`, :mod:`dicomkit.generated.macros`).
+
+Modules (PS3.3 A.1.3)
+    A module counts as *present* when any of its top-level attributes of type 1 or 2 is in the
+    data set (or, for a module without such attributes, any top-level attribute at all): a module
+    is defined by the attributes it requires, and an optional attribute that several modules share
+    does not make a module present.  dciodvfy decides in the same way.  Usage ``M``: the module's
+    attributes are always checked, and a module with none of them present is also reported as
+    ``module-missing``.  Usage ``C``: when the condition was parsed it is evaluated
+    (:func:`dicomkit.validate.conditions.evaluate`); True makes it required as ``M``; False or an
+    unknown/unparsed condition makes it user optional (``U``): checked when present.
+
+Attributes (PS3.5 7.4)
+    type 1 absent -> ``type1-missing``, present without a value -> ``type1-empty`` (a type 1
+    sequence needs at least one item, PS3.5 7.5.2 note); type 2 absent -> ``type2-missing``;
+    1C/2C: when the condition evaluates True the attribute is required as type 1/2
+    (``condition-required``); when False and the standard says "shall not be present otherwise",
+    a present attribute is ``condition-forbidden``; a present 1C must have a value regardless.
+    Enumerated Values not listed -> ``enumerated-value`` (error); Defined Terms not listed ->
+    ``defined-term`` (info: Defined Terms may be extended, PS3.3 5.3).  For a multi-valued
+    attribute only Value 1 is compared: the tables list the terms of all values of e.g. Image
+    Type together and do not say which value each applies to.
+    Sequence items are checked recursively against the nested rows, with the items' enclosing
+    data sets as ``ancestors`` of the conditions; "Only a single Item shall be included" /
+    "One or more Items shall be included" in a condition text give ``sequence-items``.
+
+Macros
+    ``Include`` rows are expanded recursively at their depth (a cycle is cut, not followed).
+    Enhanced multi-frame IODs: each functional group macro of the IOD is looked for in the item of
+    the Shared Functional Groups Sequence (5200,9229) and else in every item of the Per-frame
+    Functional Groups Sequence (5200,9230) (PS3.3 C.7.6.16); a mandatory group found in neither is
+    ``module-missing``, the per-frame sequence must have Number of Frames (0028,0008) items and
+    the shared one exactly one (``sequence-items``).
+
+Overrides
+    When several modules of the IOD define one attribute, the row of the module listed last in the
+    IOD table is used: the modality-specific modules follow the general ones and PS3.3 says their
+    definitions override (C.8.6.1: Modality is type 3 in SC Equipment, "This type definition
+    shall override the definition in the General Series Module"; Image Type in CT Image).
+
+Every finding cites the PS3.3 section of the module or macro whose row states the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.core.element import DataElement
+from dicomkit.core.values import CHARSET_VRS, NUMBER_VRS
+from dicomkit.generated import iods, modules, sop_classes
+from dicomkit.generated.dictionary import tag_for_keyword
+from dicomkit.generated.vrs import CHARACTER_VRS
+from dicomkit.validate.conditions import evaluate
+from dicomkit.validate.report import Report, tag_path
+
+__all__ = ["Node", "check_iod", "module_nodes", "sop_class_of"]
+
+
+def _kw(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary always has them
+        raise RuntimeError(f"data dictionary without {keyword}")
+    return tag
+
+
+_SOP_CLASS_UID: Final = _kw("SOPClassUID")
+_MEDIA_SOP_CLASS_UID: Final = _kw("MediaStorageSOPClassUID")
+_SHARED_FG: Final = _kw("SharedFunctionalGroupsSequence")
+_PER_FRAME_FG: Final = _kw("PerFrameFunctionalGroupsSequence")
+_NUMBER_OF_FRAMES: Final = _kw("NumberOfFrames")
+
+_ONE_ITEM: Final = re.compile(r"\bOnly a single Item (?:shall|is permitted to) be (?:included|present)",
+                              re.IGNORECASE)
+_ONE_OR_MORE: Final = re.compile(r"\bOne or more Items (?:shall|are permitted to) be (?:included|present)",
+                                 re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One attribute row of a module or macro, with its nested rows (for sequences).
+
+    ``owner`` and ``section`` name the module or macro whose table holds the row, for citing.
+    ``items`` is ``"one"``, ``"one_or_more"`` or ``""`` (no count stated).
+    """
+
+    tag: int
+    type: str
+    name: str
+    expr: Any
+    otherwise: str
+    values_kind: str
+    values: frozenset[str]
+    children: tuple[Node, ...]
+    owner: str
+    section: str
+    items: str
+
+
+def _item_rule(text: str) -> str:
+    if _ONE_ITEM.search(text):
+        return "one"
+    if _ONE_OR_MORE.search(text):
+        return "one_or_more"
+    return ""
+
+
+#: an Include row whose text states when the macro applies ("if and only if Value Type
+#: (0040,A040) is NUM", "Required if ..."), as opposed to restrictions ("DSection CID 7454")
+_CONDITIONAL_INCLUDE: Final = re.compile(r"\b[Ii]f\b")
+#: conditions on the transfer context that a Part 10 file always meets: "Required if the IOD is
+#: not being transferred in a STOW-RS Request and is not encoded as metadata ..." (PS3.18 10.5)
+_MET_BY_FILES: Final = re.compile(r"\bnot being transferred in a STOW-RS Request\b")
+#: what the types of a conditionally included macro's top-level rows become
+_AS_CONDITIONAL: Final = {"1": "1C", "2": "2C"}
+
+
+def _flatten(label: str, base: int, stack: tuple[str, ...],
+             out: list[tuple[int, tuple[Any, ...], str, str]], conditional: bool = False) -> None:
+    """Append ``(depth, row, owner, section)`` for every attribute row of table ``label``.
+
+    ``conditional``: the table is included under a condition (an Include row "if and only if
+    ..."); its top-level type 1 and 2 rows become 1C and 2C and their conditions are dropped
+    (the include's condition decides), so they are checked when present (a present 1C needs a
+    value) but never required.
+    """
+    table = modules.attribute_table(label)
+    if table is None or label in stack:
+        return
+    name, _label, section, rows = table[0], table[1], table[2], table[3]
+    inner = (*stack, label)
+    for row in rows:
+        kind, depth = row[0], row[1]
+        if kind == "include":
+            text = row[5]
+            _flatten(row[4], base + depth, inner, out, (conditional and depth == 0) or (
+                bool(_CONDITIONAL_INCLUDE.search(text)) and not _MET_BY_FILES.search(text)))
+        elif row[2] is not None:
+            if conditional and depth == 0:
+                row = (*row[:3], _AS_CONDITIONAL.get(row[3], row[3]), row[4], row[5], None, "",
+                       *row[8:])
+            out.append((base + depth, row, name, section))
+
+
+def _tree(flat: list[tuple[int, tuple[Any, ...], str, str]], start: int,
+          depth: int) -> tuple[tuple[Node, ...], int]:
+    nodes: list[Node] = []
+    i = start
+    while i < len(flat):
+        d, row, owner, section = flat[i]
+        if d < depth:
+            break
+        if d > depth:  # a nested row without its sequence row: attach to nothing, skip
+            i += 1
+            continue
+        children, i = _tree(flat, i + 1, depth + 1)
+        _kind, _depth, tag, type_, name, condition, expr, otherwise, values_kind, values = row
+        nodes.append(Node(tag, type_, name, expr, otherwise, values_kind,
+                          frozenset(str(v).strip() for v in values), children, owner, section,
+                          _item_rule(condition)))
+    return tuple(nodes), i
+
+
+@lru_cache(maxsize=1024)
+def module_nodes(label: str) -> tuple[Node, ...]:
+    """The attribute tree of a module or macro table (``Include`` rows expanded, cycles cut)."""
+    flat: list[tuple[int, tuple[Any, ...], str, str]] = []
+    _flatten(label, 0, (), flat)
+    nodes, _ = _tree(flat, 0, 0)
+    return nodes
+
+
+def sop_class_of(ds: Dataset) -> str:
+    """The SOP Class UID of ``ds``: (0008,0016), else the file meta's (0002,0002), else ``""``."""
+    for source, tag in ((ds, _SOP_CLASS_UID), (ds.file_meta, _MEDIA_SOP_CLASS_UID)):
+        el = source._elements.get(tag) if source is not None else None
+        if el is not None:
+            value = el.value
+            if value:
+                return str(value).strip(" \x00")
+    return ""
+
+
+# ------------------------------------------------------------------------------------------------
+# Element facts
+# ------------------------------------------------------------------------------------------------
+
+def _is_empty(el: DataElement) -> bool:
+    """True when ``el`` has no value (zero length, only padding, or a sequence without items)."""
+    if el.vr == "SQ":
+        return not el.value
+    if el.is_deferred:
+        return el.length == 0
+    raw = el.raw
+    if raw is not None:
+        return not raw.strip(b" \x00") if el.vr in CHARACTER_VRS else not raw
+    value = el.value
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes)):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(v is None or v == "" for v in value)
+    return False
+
+
+def _first_value(el: DataElement) -> str | None:
+    """Value 1 of ``el`` as text to compare with Enumerated Values / Defined Terms, or None."""
+    vr = el.vr
+    if vr in CHARACTER_VRS:
+        raw = el.raw
+        if raw is not None and (vr not in CHARSET_VRS or raw.isascii()):
+            text = raw.decode("latin-1")
+        else:
+            value = el.value
+            text = "\\".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        return text.split("\\", 1)[0].strip(" \x00")
+    if vr in NUMBER_VRS:
+        value = el.value
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return None if value is None or isinstance(value, bytes) else str(value)
+    return None
+
+
+def _number_matches(text: str, allowed: frozenset[str]) -> bool:
+    """Numeric values listed in the standard as ``0001H``, ``1`` or ``0x1`` compare by number."""
+    try:
+        number = int(text)
+    except ValueError:
+        return False
+    for a in allowed:
+        a = a.strip()
+        try:
+            if a[-1:] in "Hh" and len(a) > 1:
+                allowed_number = int(a[:-1], 16)
+            elif a[:2] in ("0x", "0X"):
+                allowed_number = int(a[2:], 16)
+            else:
+                allowed_number = int(a)
+        except ValueError:
+            continue
+        if allowed_number == number:
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------------
+# Checking rows against a data set
+# ------------------------------------------------------------------------------------------------
+
+def _ref(node: Node) -> str:
+    return f"PS3.3 {node.section}" if node.section else "PS3.3"
+
+
+def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, ...],
+                 path: str, required: bool, report: Report,
+                 skip: frozenset[int] = frozenset()) -> None:
+    elements = ds._elements
+    for node in nodes:
+        if node.tag in skip:
+            continue
+        el = elements.get(node.tag)
+        where = tag_path(path, node.tag)
+        t = node.type
+        ref = _ref(node)
+        if el is None:
+            if not required:
+                continue
+            if t == "1" or t == "2":
+                report.add("error", f"type{t}-missing", where,
+                           f"missing type {t} attribute {node.name}", ref, node.owner)
+            elif (t == "1C" or t == "2C") and node.expr is not None \
+                    and evaluate(node.expr, ds, ancestors) is True:
+                report.add("error", "condition-required", where,
+                           f"missing type {t} attribute {node.name}, required by its condition",
+                           ref, node.owner)
+            continue
+        empty = _is_empty(el)
+        if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
+                and evaluate(node.expr, ds, ancestors) is False:
+            report.add("error", "condition-forbidden", where,
+                       f"{node.name} is present but its condition is not met and it shall not be "
+                       "present otherwise", ref, node.owner)
+        if empty:
+            if t == "1" or t == "1C":
+                report.add("error", "type1-empty", where,
+                           f"type {t} attribute {node.name} has no value"
+                           f"{' (a type 1 sequence needs an item)' if el.vr == 'SQ' else ''}",
+                           ref, node.owner)
+            continue
+        if node.values and node.values_kind:
+            _check_values(node, el, where, report)
+        if el.vr == "SQ":
+            items = el.value
+            if node.items == "one" and len(items) != 1:
+                report.add("error", "sequence-items", where,
+                           f"{node.name} has {len(items)} items, only a single item is allowed",
+                           ref, node.owner)
+            if node.children:
+                inner = (ds, *ancestors)
+                for index, item in enumerate(items):
+                    _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report)
+
+
+def _check_values(node: Node, el: DataElement, where: str, report: Report) -> None:
+    value = _first_value(el)
+    if value is None or value == "" or value in node.values:
+        return
+    if el.vr in NUMBER_VRS or el.vr == "IS":
+        if _number_matches(value, node.values):
+            return
+    shown = ", ".join(sorted(node.values)[:12])
+    if node.values_kind == "enumerated":
+        report.add("error", "enumerated-value", where, f"{value!r} is not an Enumerated Value of "
+                   f"{node.name} ({shown})", _ref(node), node.owner)
+    else:
+        report.add("info", "defined-term", where, f"{value!r} is not a Defined Term of "
+                   f"{node.name} ({shown})", _ref(node), node.owner)
+
+
+def _present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int] = frozenset()) -> bool:
+    """True when the module of ``nodes`` counts as present in ``ds`` (see the module docstring).
+
+    ``shared`` are the tags other modules of the IOD define too (Pixel Spacing is in Image Plane
+    and in several image modules): they do not show which of the modules is there, so they are
+    only used when a module has no attribute of its own.
+    """
+    elements = ds._elements
+    own = [n for n in nodes if n.tag not in shared] or list(nodes)
+    keys = [n.tag for n in own if n.type in ("1", "2")] or [n.tag for n in own]
+    return any(tag in elements for tag in keys)
+
+
+@lru_cache(maxsize=256)
+def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
+    """For each module of an IOD, the top-level tags that another module of the IOD defines."""
+    entry = iods.IODS[iod_label]
+    tops = {m[3]: frozenset(n.tag for n in module_nodes(m[3])) for m in entry[3] if m[3]}
+    return {label: frozenset().union(*(t & o for other, o in tops.items() if other != label))
+            for label, t in tops.items()}
+
+
+def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
+                             iod_section: str) -> None:
+    elements = ds._elements
+    ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
+    shared_el = elements.get(_SHARED_FG)
+    per_el = elements.get(_PER_FRAME_FG)
+    shared: list[Dataset] = list(shared_el.value) if shared_el is not None and shared_el.vr == "SQ" \
+        else []
+    frames: list[Dataset] = list(per_el.value) if per_el is not None and per_el.vr == "SQ" else []
+    if shared_el is not None and len(shared) != 1:
+        report.add("error", "sequence-items", tag_path("", _SHARED_FG),
+                   f"Shared Functional Groups Sequence has {len(shared)} items, exactly one is "
+                   "required", "PS3.3 C.7.6.16", "Multi-frame Functional Groups")
+    count_el = elements.get(_NUMBER_OF_FRAMES)
+    try:  # an absent Number of Frames is reported as missing; the image then has one frame
+        count = int(count_el.value) if count_el is not None and count_el.value is not None else 1
+    except (TypeError, ValueError):
+        count = None
+    if per_el is not None and count is not None and len(frames) != count:
+        report.add("error", "sequence-items", tag_path("", _PER_FRAME_FG),
+                   f"Per-frame Functional Groups Sequence has {len(frames)} items for "
+                   f"{count} frames", "PS3.3 C.7.6.16", "Multi-frame Functional Groups")
+    shared_item = shared[0] if shared else None
+    shared_path = tag_path("", _SHARED_FG) + "[0]"
+    per_path = tag_path("", _PER_FRAME_FG)
+    for group in groups:
+        macro_name, _section, label, usage, _condition, expr, _otherwise = group[:7]
+        if not label:
+            continue
+        nodes = module_nodes(label)
+        if not nodes:
+            continue
+        if usage == "M":
+            required: bool | None = True
+        elif usage == "C" and expr is not None:
+            required = evaluate(expr, ds)
+        else:
+            required = False
+        if shared_item is not None and _present(nodes, shared_item):
+            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report)
+            continue
+        missing_frames = []
+        for index, item in enumerate(frames):
+            if _present(nodes, item):
+                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report)
+            else:
+                missing_frames.append(index)
+        if required and (missing_frames or not frames):
+            which = f"frames {_ranges(missing_frames)}" if frames else "any frame"
+            report.add("error", "module-missing", shared_path if shared_item is not None else "",
+                       f"functional group {macro_name} is in neither the shared functional groups "
+                       f"nor the per-frame functional groups of {which}", ref, macro_name)
+
+
+def _ranges(indexes: list[int]) -> str:
+    if len(indexes) > 6:
+        return f"{indexes[0]}..{indexes[-1]} ({len(indexes)} frames)"
+    return ", ".join(str(i) for i in indexes)
+
+
+def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> None:
+    """Check ``ds`` against the IOD of its SOP class and add the findings to ``report``.
+
+    Parameters
+    ----------
+    ds
+        The data set.
+    report
+        Receives the findings; its ``sop_class`` and ``iod`` are set.
+    sop_class
+        Use this SOP Class UID instead of the data set's.
+    """
+    uid = sop_class or sop_class_of(ds)
+    report.sop_class = uid
+    if not uid:
+        report.add("error", "type1-missing", tag_path("", _SOP_CLASS_UID),
+                   "no SOP Class UID: the IOD to check against is unknown", "PS3.3 C.12.1",
+                   "SOP Common")
+        return
+    label = sop_classes.iod_for_sop_class(uid)
+    entry = iods.IODS.get(label) if label else None
+    if entry is None:
+        known = sop_classes.SOP_CLASSES.get(uid)
+        what = f"{known[0]} ({uid})" if known else uid
+        report.add("warning", "unknown-sop-class", tag_path("", _SOP_CLASS_UID),
+                   f"no IOD table for SOP class {what}: only element-level checks were made",
+                   "PS3.4 B.5")
+        return
+    name, _label, section, iod_modules, groups = entry
+    report.iod = name
+    start = len(report.findings)
+    shared = _shared_tags(label) if label else {}
+    checked: list[tuple[str, tuple[Node, ...]]] = []
+    for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
+        if not module_label:
+            continue
+        nodes = module_nodes(module_label)
+        if not nodes:
+            continue
+        present = _present(nodes, ds, shared.get(module_label, frozenset()))
+        if usage == "M":
+            required = True
+        elif usage == "C" and expr is not None:
+            required = evaluate(expr, ds) is True
+        else:
+            required = False
+        if not present and not required:
+            continue
+        if not present:
+            why = "mandatory" if usage == "M" else "required by its condition"
+            report.add("error", "module-missing", "",
+                       f"{module_name} module ({ie} IE) is {why} but none of its type 1 or 2 "
+                       "attributes is present", f"PS3.3 {ref_section or section}", module_name)
+        checked.append((module_label, nodes))
+    # several modules may define one attribute; the last one in the IOD table (the specific
+    # module after the general ones) overrides: C.8.6.1 "This type definition shall override
+    # the definition in the General Series Module" (Modality type 3 in SC Equipment)
+    owner = {n.tag: module_label for module_label, nodes in checked for n in nodes}
+    for module_label, nodes in checked:
+        skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
+        _check_nodes(nodes, ds, (), "", True, report, skip)
+    if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
+        _check_functional_groups(groups, ds, report, section)
+    # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
+    # is reported once per rule
+    seen: set[tuple[str, str, str]] = set()
+    kept = report.findings[:start]
+    for f in report.findings[start:]:
+        key = (f.rule, f.path, f.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    report.findings[:] = kept

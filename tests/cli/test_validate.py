@@ -1,0 +1,87 @@
+"""``dicomkit validate``: folders walked, per-file findings, summary, JSON, exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dicomkit
+from dicomkit.cli.main import main
+
+pydicom_data = pytest.importorskip("pydicom.data")
+
+
+def _corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
+    src = pydicom_data.get_testdata_file("CT_small.dcm")
+    folder = tmp_path / "files"
+    (folder / "sub").mkdir(parents=True)
+    good = folder / "good.dcm"
+    good.write_bytes(Path(src).read_bytes())
+    ds = dicomkit.read(src)
+    ds.StudyDate = "1997.04.24"  # DA syntax: value-format error
+    del ds.StudyInstanceUID      # type 1 of General Study
+    bad = folder / "sub" / "bad.dcm"
+    dicomkit.write(bad, ds)
+    (folder / ".hidden.dcm").write_bytes(b"ignored")
+    return folder, good, bad
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    status = main(["validate", *args])
+    return status, capsys.readouterr().out
+
+
+def test_folders_are_walked_and_errors_set_the_exit_status(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _good, bad = _corpus(tmp_path)
+    status, out = run(capsys, str(folder))
+    assert status == 1
+    assert f"{bad}: CT Image" in out
+    assert "Error - (0008,0020): DA value '1997.04.24'" in out
+    assert "Error - (0020,000D): missing type 1 attribute" in out
+    assert out.splitlines()[-1].startswith("2 files, ")
+    assert "most frequent:" in out and ".hidden" not in out
+
+
+def test_json_output_matches_the_text_summary(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    folder, good, bad = _corpus(tmp_path)
+    status, out = run(capsys, "--json", str(folder))
+    doc = json.loads(out)
+    assert [r["source"] for r in doc["reports"]] == [str(good), str(bad)]
+    summary = doc["summary"]
+    assert summary["files"] == 2
+    assert summary["errors"] == sum(r["errors"] for r in doc["reports"])
+    assert status == (1 if summary["errors"] else 0)
+    rules = {f["rule"] for f in doc["reports"][1]["findings"]}
+    assert {"value-format", "type1-missing"} <= rules
+
+
+def test_quiet_prints_only_files_with_errors(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    folder, good, bad = _corpus(tmp_path)
+    _status, doc_out = run(capsys, "--json", str(good))
+    good_errors = json.loads(doc_out)["summary"]["errors"]
+    status, out = run(capsys, "--quiet", str(good))
+    assert status == (1 if good_errors else 0)
+    assert ("Warning - " in out) is False
+    status, out = run(capsys, "--quiet", str(bad))
+    assert status == 1 and "Error - " in out and "Warning - " not in out
+
+
+def test_fail_on_warning_fails_when_only_warnings(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    src = pydicom_data.get_testdata_file("CT_small.dcm")
+    ds = dicomkit.read(src)
+    ds.add_new(0x00082FFF, "LO", "X")  # unknown public tag: a warning
+    path = tmp_path / "w.dcm"
+    dicomkit.write(path, ds)
+    _s, out = run(capsys, "--json", str(path))
+    report = json.loads(out)["reports"][0]
+    assert report["warnings"] >= 1
+    status, _ = run(capsys, "--fail-on", "warning", str(path))
+    assert status == 1
+    status, _ = run(capsys, str(path))
+    assert status == (0 if report["ok"] else 1)
