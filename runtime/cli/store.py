@@ -24,7 +24,14 @@ from dicomkit.cli.echo import add_tls_arguments, client_ssl_context
 from dicomkit.errors import DicomError
 
 if TYPE_CHECKING:
+    from dicomkit.core.dataset import Dataset
     from dicomkit.net.services.storage import StoreResult
+
+
+def _require_valid(source: str | os.PathLike[str] | Dataset) -> None:
+    from dicomkit.validate import require_valid
+
+    require_valid(source)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="release and re-associate after N C-STOREs (default: no limit)")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="no progress output, only the summary and failures")
+    parser.add_argument("--validate", action="store_true",
+                        help="validate each file first (like 'dicomkit validate') and send only "
+                             "those without errors")
     add_tls_arguments(parser)
 
 
@@ -145,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
 
     scu = StorageSCU(args.host, args.port, called_ae=args.aec, calling_ae=args.aet,
                      ssl_context=ssl_context, max_operations=args.max_ops,
-                     continue_on_error=not args.fail_fast, progress=on_result)
+                     continue_on_error=not args.fail_fast, progress=on_result,
+                     before_send=_require_valid if args.validate else None)
     start = time.perf_counter()
     try:
         results = scu.store_blocking(files)

@@ -24,7 +24,8 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.validate.report import Finding, Report
 
-__all__ = ["DEFER_SIZE", "Finding", "Report", "validate", "validate_many"]
+__all__ = ["DEFER_SIZE", "Finding", "InvalidDataSetError", "Report", "require_valid", "validate",
+           "validate_many"]
 
 #: Values longer than this are not read into memory when validating a file (pixel data, large
 #: binary values): their VR and presence are checked, their bytes are not.
@@ -101,3 +102,25 @@ def validate_many(paths: Iterable[str | os.PathLike[str]], *,
     chunk = max(1, min(64, len(names) // (count * 4)))
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from pool.map(_validate_path, names, chunksize=chunk)
+
+
+class InvalidDataSetError(DicomError):
+    """A data set that :func:`require_valid` refused, with its report."""
+
+    def __init__(self, message: str, report: Report) -> None:
+        self.report = report
+        super().__init__(message)
+
+
+def require_valid(source: Dataset | str | os.PathLike[str], *, level: str = "error") -> None:
+    """Raise :class:`InvalidDataSetError` when :func:`validate` finds anything at ``level``
+    ("error" or "warning") or above; the hook ``StorageSCU(before_send=require_valid)`` uses to
+    keep non-conformant files from being sent (each becomes an error result naming the first
+    findings)."""
+    report = validate(source)
+    if report.fails(level):
+        worst = [f for f in report.findings if f.severity == "error"] or report.findings
+        shown = "; ".join(f"{f.path} {f.message}" for f in worst[:3])
+        more = f" (and {len(worst) - 3} more)" if len(worst) > 3 else ""
+        raise InvalidDataSetError(f"not sent: {report.errors} validation error(s): {shown}{more}",
+                                  report)

@@ -481,3 +481,29 @@ async def test_an_abort_mid_data_set_over_loopback_leaves_no_file(tmp_path: Path
                 await anyio.sleep(0.05)
         tg.cancel_scope.cancel()
     assert all_files(tmp_path / "in") == []
+
+
+@pytest.mark.anyio
+async def test_before_send_keeps_refused_sources_from_being_sent() -> None:
+    """A before_send hook that raises a DicomError turns the source into an error result and it
+    is not sent; the others still go, in order."""
+    from dicomkit.validate import require_valid
+
+    peer = FakeStoreSCP(accept={CT: EXPLICIT})
+    checked: list[object] = []
+
+    def only_even(source: object) -> None:
+        checked.append(source)
+        assert isinstance(source, Dataset)
+        if source.SOPInstanceUID.endswith(("1", "3")):
+            raise dicomkit.DicomError("odd instances are refused")
+
+    results = await StorageSCU(connect=peer, before_send=only_even).store(
+        [make_ct(1), make_ct(2), make_ct(3)])
+    assert [r.category for r in results] == ["error", "success", "error"]
+    assert "odd instances are refused" in results[0].error
+    assert len(peer.associations[0].sent) == 1
+    # the validator as the hook: make_ct's bare data set lacks most of the CT Image IOD
+    [result] = await StorageSCU(connect=FakeStoreSCP(accept={CT: EXPLICIT}),
+                                before_send=require_valid).store([make_ct(4)])
+    assert result.category == "error" and "validation error" in result.error

@@ -177,6 +177,11 @@ class StorageSCU:
     connect
         Makes the association for a list of contexts (default: :func:`associate` with the
         parameters above); tests and proxies pass their own.
+    before_send
+        Called with each source (path or data set) before it is batched; a
+        :class:`~dicomkit.DicomError` it raises makes that source an error result and it is not
+        sent, e.g. ``before_send=dicomkit.validate.require_valid`` sends only files without
+        validation errors.
     """
 
     def __init__(self, host: str = "", port: int = 0, *, called_ae: str = "ANY-SCP",
@@ -184,7 +189,9 @@ class StorageSCU:
                  ssl_context: ssl.SSLContext | None = None, max_pdu: int | None = None,
                  max_operations: int | None = None, continue_on_error: bool = True,
                  progress: Progress | None = None, priority: int = Priority.MEDIUM,
-                 connect: Connect | None = None) -> None:
+                 connect: Connect | None = None,
+                 before_send: Callable[[str | os.PathLike[str] | Dataset], None] | None = None
+                 ) -> None:
         if max_operations is not None and max_operations < 1:
             raise ValueError("max_operations must be at least 1")
         self.host, self.port = host, port
@@ -197,6 +204,7 @@ class StorageSCU:
         self.progress = progress
         self.priority = priority
         self._connect = connect or self._associate
+        self.before_send = before_send
         self.associations = 0
 
     async def _associate(self, contexts: Sequence[PresentationContext]) -> Association:
@@ -314,6 +322,8 @@ class StorageSCU:
                 source = pending[0]
                 try:
                     item = self._load(source)
+                    if self.before_send is not None:
+                        self.before_send(source)
                 except DicomError as exc:
                     pending.popleft()
                     if batch:  # keep results in order: send what is batched first
