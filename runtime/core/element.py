@@ -175,6 +175,26 @@ class DataElement:
             self._deferred = None
         return self._raw
 
+    def read_range(self, start: int, length: int) -> bytes:
+        """``length`` bytes of the encoded value from ``start``: read from the file alone when
+        the value is deferred (one frame of a large Pixel Data without loading the rest), else
+        sliced from the bytes in memory.
+
+        Raises
+        ------
+        DicomError
+            When a deferred value's file cannot be read.
+        """
+        deferred = self._deferred
+        if deferred is not None and self._raw is None:
+            length = max(0, min(length, deferred.length - start))
+            return DeferredValue(deferred.path, deferred.offset + start, length).load()
+        data = self.raw
+        if data is None:
+            value = self.value
+            data = bytes(value) if isinstance(value, bytes | bytearray | memoryview) else b""
+        return bytes(data[start:start + length])
+
     @property
     def is_deferred(self) -> bool:
         """True while the value has not been read from its file."""
