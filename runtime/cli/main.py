@@ -27,6 +27,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "store": ("dicomkit.cli.store", "send files and folders to a Storage SCP (C-STORE)"),
     "storescp": ("dicomkit.cli.storescp",
                  "receive and store files as a Storage SCP (C-STORE, C-ECHO) until Ctrl-C"),
+    "transcode": ("dicomkit.cli.transcode",
+                  "re-encode files in another transfer syntax (compress, decompress, convert)"),
+    "render": ("dicomkit.cli.render", "render a frame to PNG with the modality and VOI transforms"),
     "validate": ("dicomkit.cli.validate",
                  "check files against the DICOM standard (PS3.3 IODs, PS3.5 values) like dciodvfy"),
 }

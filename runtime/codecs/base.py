@@ -138,6 +138,9 @@ def as_declared_dtype(array: np.ndarray[Any, Any], info: PixelInfo, frame: int,
     if array.size != expected:
         raise damaged(info, frame, f"decoded {array.size} samples {array.shape}, the data set "
                                    f"declares {expected} {info.shape}")
+    planar = (info.samples_per_pixel, info.rows, info.columns)
+    if info.samples_per_pixel > 1 and array.shape == planar and planar != info.shape:
+        array = array.transpose(1, 2, 0)  # components first (OpenJPH without its colour transform)
     if array.shape != info.shape:
         array = array.reshape(info.shape)
     dtype = info.dtype

@@ -359,6 +359,15 @@ class Dataset(MutableMapping[Tag, DataElement]):
         ctx: EncodingContext = self._context
         return ctx
 
+    @property
+    def pixel_array(self) -> Any:
+        """The pixels as a numpy array (every frame), in the data set's colour space:
+        :func:`dicomkit.pixels.array.pixel_array`, which also takes ``frame=`` and
+        ``as_rgb=``."""
+        from dicomkit.pixels.array import pixel_array
+
+        return pixel_array(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented

@@ -199,8 +199,10 @@ def apply_bits_stored(array: np.ndarray[Any, Any], info: PixelInfo) -> np.ndarra
     if info.pixel_representation:
         signed = values.view(values.dtype.str.replace("u", "i"))
         shift = width - stored
-        return ((signed << shift) >> shift).astype(info.dtype, copy=False)
-    return values.astype(info.dtype, copy=False)
+        extended: np.ndarray[Any, Any] = (signed << shift) >> shift
+        return extended.astype(info.dtype, copy=False)
+    masked: np.ndarray[Any, Any] = values
+    return masked.astype(info.dtype, copy=False)
 
 
 def pack(array: np.ndarray[Any, Any], info: PixelInfo, *, little_endian: bool = True) -> bytes:

@@ -99,3 +99,24 @@ def test_lossy_htj2k_reaches_a_requested_ratio() -> None:
     info = layout(64, 64, bits=16, stored=12, ts=ts)
     encoded = encode_frame(smooth_image(info, 4), info, ts, ratio=8)
     assert encoded.lossy and encoded.ratio is not None and encoded.ratio >= 8
+
+
+def test_htj2k_colour_without_colour_transform_round_trips() -> None:
+    """OpenJPH returns components first when no colour transform was applied (YBR_FULL data):
+    the frame must come back colour-by-pixel with the same values."""
+    import numpy as np
+
+    from dicomkit.codecs import decode_frame, encode_frame
+    from dicomkit.pixels.info import PixelInfo
+
+    rng = np.random.default_rng(7)
+    array = rng.integers(0, 256, (24, 40, 3), dtype=np.uint8)
+    for uid in ("1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.90"):
+        info = PixelInfo(rows=24, columns=40, samples_per_pixel=3, bits_allocated=8,
+                         bits_stored=8, high_bit=7, photometric_interpretation="YBR_FULL",
+                         transfer_syntax=uid)
+        encoded = encode_frame(array, info, uid)
+        assert encoded.photometric == "YBR_FULL"
+        decoded = decode_frame(encoded.data, info, frame=0)
+        assert decoded.array.shape == (24, 40, 3)
+        assert np.array_equal(decoded.array, array)

@@ -1,0 +1,56 @@
+"""``dicomkit render``: one frame to an 8-bit PNG, as a viewer would show it.
+
+``dicomkit render FILE --frame N --window C,W -o out.png`` applies the Modality LUT (rescale or
+LUT sequence), the VOI LUT (the given window, else the first window or VOI LUT of the file, else
+the frame's full range), MONOCHROME1 inversion and the Presentation LUT Shape, and converts
+colour images to RGB (PS3.3 C.11; PS3.4 N.2 grayscale pipeline).  Needs Pillow
+(``pip install 'dicomkit[render]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from dicomkit.errors import DicomError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the options of ``dicomkit render``."""
+    parser.add_argument("file", metavar="FILE", help="DICOM file with pixel data")
+    parser.add_argument("-o", "--output", required=True, metavar="PNG", help="PNG file to write")
+    parser.add_argument("--frame", type=int, default=0, metavar="N", help="0-based frame (default 0)")
+    parser.add_argument("--window", metavar="C,W",
+                        help="window center and width, e.g. 40,400 (default: the file's first)")
+    parser.add_argument("--voi", type=int, default=0, metavar="I",
+                        help="which of the file's windows or VOI LUTs to use (default 0)")
+
+
+def _window(text: str | None) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    try:
+        center, width = (float(v) for v in text.split(","))
+    except ValueError:
+        raise DicomError(f"--window takes CENTER,WIDTH (e.g. 40,400), not {text!r}") from None
+    if width < 1:
+        raise DicomError(f"--window width must be at least 1 (PS3.3 C.11.2.1.2), not {width}")
+    return center, width
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the frame and write the PNG (to a temporary name, renamed when complete)."""
+    import dicomkit
+    from dicomkit.pixels.render import render, save_png
+
+    ds = dicomkit.read(args.file)
+    image = render(ds, frame=args.frame, window=_window(args.window), voi_index=args.voi)
+    out = Path(args.output)
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        save_png(image, tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return 0

@@ -1,0 +1,106 @@
+"""Rendering: one frame as 8-bit display values, the way a viewer shows it.
+
+Grayscale images go through the pipeline of PS3.4 N.2: stored values -> Modality LUT (rescale
+slope/intercept or Modality LUT Sequence, PS3.3 C.11.1) -> VOI LUT (a given window, else the
+data set's window or VOI LUT Sequence by index, PS3.3 C.11.2, else the frame's full range) ->
+Presentation LUT (MONOCHROME1 and Presentation LUT Shape INVERSE invert, PS3.3 C.11.6) -> 0-255.
+Colour images are converted to RGB (YBR, palette) and scaled to 8 bits when stored wider.
+:func:`save_png` writes the result with Pillow (``pip install 'dicomkit[render]'``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.pixels.info import PixelDataError, PixelInfo
+
+__all__ = ["render", "save_png"]
+
+
+def _value(ds: Dataset, keyword: str) -> Any:
+    elem = ds.get(keyword)
+    return None if elem is None else elem.value
+
+
+def _to_8bit(values: np.ndarray[Any, Any], low: float, high: float) -> np.ndarray[Any, Any]:
+    """Linear map of [low, high] onto 0..255, clipped."""
+    span = high - low
+    if span <= 0:
+        return np.where(values > low, 255, 0).astype(np.uint8)
+    out = (values.astype(np.float64) - low) * (255.0 / span)
+    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+
+
+def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = None,
+           voi_index: int = 0) -> np.ndarray[Any, Any]:
+    """Frame ``frame`` of ``ds`` as uint8 display values: (rows, cols) or (rows, cols, 3).
+
+    Parameters
+    ----------
+    window
+        (center, width) to use instead of the data set's VOI (PS3.3 C.11.2.1.2, LINEAR).
+    voi_index
+        Which of the data set's windows or VOI LUTs to apply.
+
+    Raises
+    ------
+    PixelDataError
+        No pixel data, a frame out of range, or what decoding raises.
+    """
+    from dicomkit.pixels import array, lut
+
+    info = PixelInfo.of(ds)
+    if not 0 <= frame < info.number_of_frames:
+        raise PixelDataError(f"frame {frame} does not exist: the image has "
+                             f"{info.number_of_frames} frame(s)", source=info.source,
+                             tag_path="(0028,0008)")
+    if info.samples_per_pixel > 1 or info.photometric_interpretation == "PALETTE COLOR":
+        rgb = array.pixel_array(ds, frame=frame, as_rgb=True)
+        if rgb.dtype == np.uint8:
+            return rgb
+        top = float((1 << info.bits_stored) - 1) if not info.is_float else float(rgb.max())
+        return _to_8bit(rgb, 0.0, top)
+    values = array.pixel_array(ds, frame=frame)
+    values = lut.apply_modality_lut(values, ds)
+    if window is not None:
+        center, width = window
+        shown = lut.apply_windowing(values, center, width, "LINEAR", 0.0, 255.0)
+        out = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
+    elif lut.has_voi(ds):
+        shown = lut.apply_voi_lut(values, ds, index=voi_index)
+        low, high = lut.voi_output_range(ds, index=voi_index)
+        out = _to_8bit(shown, low, high)
+    else:
+        finite = values[np.isfinite(values)] if values.dtype.kind == "f" else values
+        low = float(finite.min()) if finite.size else 0.0
+        high = float(finite.max()) if finite.size else 0.0
+        out = _to_8bit(values, low, high)
+    # Presentation LUT Shape, when present, says it all (IDENTITY for MONOCHROME2, INVERSE for
+    # MONOCHROME1 images, PS3.3 C.8.11.6.1.2); else MONOCHROME1 alone means inverted
+    shape = str(_value(ds, "PresentationLUTShape") or "").strip()
+    inverted = shape == "INVERSE" if shape in ("IDENTITY", "INVERSE") else \
+        info.photometric_interpretation == "MONOCHROME1"
+    if inverted:
+        out = np.subtract(255, out, dtype=np.uint8)
+    image: np.ndarray[Any, Any] = out
+    return image
+
+
+def save_png(image: np.ndarray[Any, Any], path: str | os.PathLike[str]) -> None:
+    """Write an 8-bit grayscale or RGB array as PNG.
+
+    Raises
+    ------
+    PixelDataError
+        When Pillow is not installed, naming the extra that adds it.
+    """
+    try:
+        from PIL import Image
+    except ImportError:
+        raise PixelDataError("writing PNG needs Pillow: pip install 'dicomkit[render]'") from None
+    mode = "L" if image.ndim == 2 else "RGB"
+    Image.fromarray(np.ascontiguousarray(image), mode=mode).save(os.fspath(path), format="PNG")
