@@ -216,14 +216,16 @@ def _dcmtk_tls_client_args(tls: TLSFiles | None) -> list[str]:
 
 @contextlib.contextmanager
 def dcmtk_storescp(out_dir: Path, *, aet: str = "STORESCP", tls: TLSFiles | None = None,
-                   discard: bool = False, extra: Sequence[str] = ()) -> Iterator[Peer]:
+                   discard: bool = False, extra: Sequence[str] = (),
+                   syntaxes: str = "+xa") -> Iterator[Peer]:
     """dcmtk ``storescp`` writing into ``out_dir``: every storage SOP class (``-pm``) and every
-    transfer syntax dcmtk knows (``+xa``), files stored bit-preserving (``+B``) under unique names
-    (``-uf``); ``discard`` ignores the data (``--ignore``, for the benchmark)."""
+    transfer syntax dcmtk knows (``+xa``; ``syntaxes="+xe"``: uncompressed only), files stored
+    bit-preserving (``+B``) under unique names (``-uf``); ``discard`` ignores the data
+    (``--ignore``, for the benchmark)."""
     tool = dcmtk_tool("storescp")
     if tool is None:
         raise PeerError("dcmtk storescp not found")
-    args = ["-aet", aet, "+xa", "-pm", "-od", str(out_dir), "+B", "-uf"]
+    args = ["-aet", aet, syntaxes, "-pm", "-od", str(out_dir), "+B", "-uf"]
     if discard:
         args.append("--ignore")
     args += _dcmtk_tls_server_args(tls) + list(extra)

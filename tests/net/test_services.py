@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import numpy as np
 import pytest
 
 import dicomkit
@@ -341,6 +342,9 @@ def test_scu_proposes_each_files_syntax_with_native_alternatives() -> None:
         (5, CT, (JPEG,)),
         (7, uids.MRImageStorage, (EXPLICIT, IMPLICIT)),
     ]
+    # a compressed syntax alone gets a native context too, to send it decompressed if refused
+    alone = StorageSCU.contexts_for([(CT, JPEG)])
+    assert [(c.id, c.transfer_syntaxes) for c in alone] == [(1, (JPEG,)), (3, (EXPLICIT, IMPLICIT))]
 
 
 @pytest.mark.anyio
@@ -354,16 +358,57 @@ async def test_scu_re_encodes_native_data_sets_in_the_accepted_syntax() -> None:
 
 
 @pytest.mark.anyio
-async def test_scu_names_the_missing_transcoder_for_compressed_data_sets() -> None:
+async def test_scu_decompresses_a_data_set_whose_syntax_the_peer_refused() -> None:
     from pydicom.data import get_testdata_file
 
-    path = get_testdata_file("SC_rgb_jpeg_dcmtk.dcm")
+    from dicomkit.pixels.transcode import transcode
+
+    path = get_testdata_file("SC_rgb_rle.dcm")
     assert path is not None
     peer = FakeStoreSCP(accept={uids.SecondaryCaptureImageStorage: EXPLICIT})
     [result] = await StorageSCU(connect=peer).store([path])
-    assert result.category == "error"
-    assert "transcoder" in result.error and "issue 4" in result.error
-    assert peer.associations[0].sent == []
+    assert result.ok and result.transfer_syntax == EXPLICIT
+    [(_, _, data)] = peer.associations[0].sent
+    expected = transcode(dicomkit.read(path), EXPLICIT)
+    assert data == encode_dataset(expected, EXPLICIT)
+    assert np.array_equal(dicomkit.read(path).pixel_array, expected.pixel_array)
+
+
+@pytest.mark.anyio
+async def test_scu_transcodes_into_another_lossless_syntax_the_peer_accepted() -> None:
+    """The peer takes MR only in JPEG 2000 Lossless (proposed for the second file): the RLE file
+    goes transcoded into it, pixel values unchanged."""
+    from pydicom.data import get_testdata_file
+
+    from dicomkit.pixels.transcode import transcode
+
+    rle, j2k = get_testdata_file("MR_small_RLE.dcm"), get_testdata_file("MR_small_jp2klossless.dcm")
+    assert rle is not None and j2k is not None
+    peer = FakeStoreSCP(accept={uids.MRImageStorage: uids.JPEG2000Lossless})
+    results = await StorageSCU(connect=peer).store([rle, j2k])
+    assert [(r.ok, r.transfer_syntax) for r in results] == [(True, uids.JPEG2000Lossless)] * 2
+    (_, _, data), _ = peer.associations[0].sent
+    expected = transcode(dicomkit.read(rle), uids.JPEG2000Lossless)
+    assert data == encode_dataset(expected, uids.JPEG2000Lossless)
+    assert np.array_equal(expected.pixel_array, dicomkit.read(rle).pixel_array)
+
+
+@pytest.mark.anyio
+async def test_scu_says_why_when_no_accepted_syntax_can_take_the_data_set() -> None:
+    """Accepted only in a lossy syntax other than the file's own: not converted (that would
+    lose information without the user asking), an error result, nothing sent for it."""
+    from pydicom.data import get_testdata_file
+
+    from dicomkit.pixels.transcode import transcode
+
+    baseline, rgb = get_testdata_file("SC_rgb_jpeg_dcmtk.dcm"), get_testdata_file("SC_rgb_small_odd.dcm")
+    assert baseline is not None and rgb is not None
+    lossy_j2k = transcode(dicomkit.read(rgb), uids.JPEG2000, ratio=4)
+    peer = FakeStoreSCP(accept={uids.SecondaryCaptureImageStorage: uids.JPEG2000})
+    first, second = await StorageSCU(connect=peer).store([baseline, lossy_j2k])
+    assert first.category == "error" and "cannot be converted" in first.error
+    assert second.ok and second.transfer_syntax == uids.JPEG2000
+    assert len(peer.associations[0].sent) == 1
 
 
 # ------------------------------------------------------------------ loopback, real upper layer

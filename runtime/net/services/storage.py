@@ -4,8 +4,8 @@
 presentation context the batch needs (PS3.4 B.3.1): one per SOP class and transfer syntax in
 use, native ones with explicit and implicit VR little endian as alternatives.  A native data set
 goes in its own syntax when accepted, else re-encoded in a native syntax the peer accepted; a
-compressed one only in its own syntax, since converting pixel data needs the pixel layer's
-transcoder (issue 4).
+compressed one in its own syntax when accepted, else decompressed into a native syntax, or
+transcoded into another lossless syntax the peer accepted (:mod:`dicomkit.pixels.transcode`).
 
 :class:`StorageSCP` runs a :class:`StorageHandler` per association; :class:`FolderStorage`, the
 default, streams each data set to a temporary file and renames it to
@@ -77,7 +77,11 @@ UNRECOGNIZED_OPERATION = next(code for code, entry in STATUSES.items()
 _NATIVE_FALLBACK = (uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian)
 #: at most 128 presentation contexts per association (odd IDs 1-255, PS3.8 9.3.2.2)
 _MAX_CONTEXTS = 128
-_PIXEL_ISSUE = "the pixel data transcoder of the pixel issue (issue 4, dicomkit pixels)"
+_PIXEL_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+
+
+def _has_pixels(ds: Dataset) -> bool:
+    return any(tag in ds for tag in _PIXEL_TAGS)
 
 
 class TranscodeError(DicomError):
@@ -243,7 +247,9 @@ class StorageSCU:
 
         One context per (SOP class, transfer syntax) in use, proposing that syntax first, then,
         for native syntaxes, explicit and implicit VR little endian (so the peer may take a
-        native data set in either); a compressed syntax is proposed alone (PS3.4 B.3.1).
+        native data set in either); a compressed syntax is proposed alone, with a second
+        context of the native syntaxes for the SOP class, in which the data set is sent
+        decompressed when the peer refuses the compressed one (PS3.4 B.3.1).
         """
         out: list[PresentationContext] = []
         seen: set[tuple[str, str]] = set()
@@ -258,17 +264,25 @@ class StorageSCU:
                    for pc in out):
                 continue  # an explicit/implicit file whose context is already proposed
             out.append(PresentationContext(2 * len(out) + 1, sop_class, tuple(syntaxes)))
+            if not _is_native(ts) and not any(
+                    pc.abstract_syntax == sop_class and uids.ExplicitVRLittleEndian
+                    in pc.transfer_syntaxes for pc in out):
+                # a compressed data set can still go decompressed (transcoded) if the peer
+                # refuses its own syntax
+                out.append(PresentationContext(2 * len(out) + 1, sop_class, _NATIVE_FALLBACK))
         return out
 
     @staticmethod
     def choose(assoc: Association, item: _Item) -> AcceptedContext:
-        """The accepted context to send ``item`` on (its own syntax first, then any native).
+        """The accepted context to send ``item`` on: its own syntax first, then a native one
+        (a compressed data set is then decompressed), then another compressed syntax a codec
+        can encode losslessly (the data set is transcoded, its pixel values unchanged).
 
         Raises
         ------
         TranscodeError
             When the peer accepted the SOP class only in syntaxes the data set cannot be
-            converted to without the pixel transcoder.
+            converted to losslessly here.
         DimseError
             When the peer accepted no context for the SOP class.
         """
@@ -277,25 +291,24 @@ class StorageSCU:
         for ctx in accepted:
             if ctx.transfer_syntax == item.transfer_syntax:
                 return ctx
-        own_native = _is_native(item.transfer_syntax)
-        if not accepted and not own_native:
-            raise TranscodeError(f"{item.source}: the peer did not accept "
-                                 f"{_uid_name(item.sop_class)} in "
-                                 f"{_uid_name(item.transfer_syntax)}; sending it in another "
-                                 f"transfer syntax needs {_PIXEL_ISSUE}, which is not available")
         if not accepted:
             raise DimseError(f"the peer accepted no presentation context for SOP class "
                              f"{item.sop_class} ({_uid_name(item.sop_class)})",
                              message_name="C-STORE-RQ")
-        has_pixels = item.dataset is not None and 0x7FE00010 in item.dataset
         for ctx in accepted:
-            if _is_native(ctx.transfer_syntax) and (own_native or not has_pixels):
+            if _is_native(ctx.transfer_syntax):
+                return ctx
+        from dicomkit.codecs import can_encode
+
+        for ctx in accepted:
+            syntax = TRANSFER_SYNTAXES.get(ctx.transfer_syntax)
+            if syntax is not None and syntax.lossless is True and can_encode(ctx.transfer_syntax):
                 return ctx
         offered = ", ".join(_uid_name(c.transfer_syntax) for c in accepted)
         raise TranscodeError(f"{item.source}: the peer accepts {_uid_name(item.sop_class)} only "
-                             f"in {offered}; converting from "
-                             f"{_uid_name(item.transfer_syntax)} needs {_PIXEL_ISSUE}, "
-                             "which is not available")
+                             f"in {offered}; none of them is native or a lossless syntax "
+                             f"dicomkit can encode, so {_uid_name(item.transfer_syntax)} cannot "
+                             "be converted for it")
 
     # -- storing ------------------------------------------------------------------------
     async def store(self, sources: Iterable[str | os.PathLike[str] | Dataset]
@@ -411,12 +424,22 @@ class StorageSCU:
                 ctx = self.choose(assoc, item)
             except (DimseError, TranscodeError) as exc:
                 return self._error(item, str(exc))
+            dataset = item.dataset
+            if ctx.transfer_syntax != item.transfer_syntax and _has_pixels(dataset) and (
+                    not _is_native(item.transfer_syntax) or not _is_native(ctx.transfer_syntax)):
+                from dicomkit.pixels.transcode import transcode
+
+                try:  # lossless targets only (choose): pixel values unchanged, same instance
+                    dataset = transcode(dataset, ctx.transfer_syntax)
+                except DicomError as exc:
+                    return self._error(item, f"{item.source}: cannot convert from "
+                                             f"{_uid_name(item.transfer_syntax)} to "
+                                             f"{_uid_name(ctx.transfer_syntax)}: {exc}")
             try:
-                data = encode_dataset(item.dataset, ctx.transfer_syntax)
+                data = encode_dataset(dataset, ctx.transfer_syntax)
             except WriteError as exc:
                 return self._error(item, f"{item.source}: cannot encode in "
-                                         f"{_uid_name(ctx.transfer_syntax)}: {exc} "
-                                         f"({_PIXEL_ISSUE})")
+                                         f"{_uid_name(ctx.transfer_syntax)}: {exc}")
         message_id = ids.next()
         request = c_store_rq(message_id, item.sop_class, item.sop_instance, self.priority)
         await send(assoc, ctx.id, request, data)
