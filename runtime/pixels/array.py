@@ -102,9 +102,15 @@ def pixel_array(ds: Any, frame: int | None = None, *, as_rgb: bool = False
     info = PixelInfo.of(ds)
     if frame is not None:
         array, space = _decode(ds, info, frame)
-        return _to_rgb(array, space, ds, info) if as_rgb else array
+        return _writable(_to_rgb(array, space, ds, info) if as_rgb else array)
     if not _encapsulated(info) and info.number_of_frames > 1:
         array = native.unpack(ds, info)
-        return _to_rgb(array, _native_space(info), ds, info) if as_rgb else array
+        return _writable(_to_rgb(array, _native_space(info), ds, info) if as_rgb else array)
     frames = list(iter_frames(ds, as_rgb=as_rgb))
-    return frames[0] if len(frames) == 1 else np.stack(frames)
+    return _writable(frames[0]) if len(frames) == 1 else np.stack(frames)
+
+
+def _writable(array: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """A view of the data set's bytes is copied, so that changing the array (as users of
+    pydicom's ``pixel_array`` do) never fails or changes the data set."""
+    return array if array.flags.writeable else array.copy()
