@@ -14,6 +14,11 @@ Run: ``python bench/bench_pixels.py [--quick] [--repeat N] [--libraries] [--no-e
    syntax both encode (pydicom 3: RLE with its own or pylibjpeg-rle's encoder, JPEG-LS with
    pyjpegls, JPEG 2000 lossless with pylibjpeg-openjpeg).
 
+4. Native: ``pixel_array`` of the whole data set (and of one frame) for native multi-frame
+   images (100 frames of 512x512 16-bit MONOCHROME2, 100 frames of 256x256 8-bit RGB), read
+   from files beforehand: dicomkit ``ds.pixel_array`` / ``pixel_array(ds, frame=50)`` against
+   pydicom's ``ds.pixel_array`` / ``pydicom.pixels.pixel_array(ds, index=50)``; target 1.5x.
+
 All figures are the median of N passes (default 7, ``--quick`` 3).
 """
 
@@ -212,6 +217,61 @@ def encode_table(repeat: int) -> list[str]:
     return rows
 
 
+def _native_file(folder: str, frames: int, rows: int, samples: int, bits: int) -> str:
+    """A native multi-frame Part 10 file of random pixels, written with dicomkit."""
+    import os
+
+    rng = np.random.default_rng(0)
+    dtype = np.uint16 if bits == 16 else np.uint8
+    shape = (frames, rows, rows, samples) if samples > 1 else (frames, rows, rows)
+    pixels = rng.integers(0, 4096 if bits == 16 else 256, shape, dtype=dtype)
+    ds = dicomkit.Dataset.new("MultiFrameGrayscaleWordSecondaryCaptureImageStorage"
+                              if samples == 1 else "MultiFrameTrueColorSecondaryCaptureImageStorage")
+    ds.Rows = ds.Columns = rows
+    ds.SamplesPerPixel = samples
+    ds.PhotometricInterpretation = "MONOCHROME2" if samples == 1 else "RGB"
+    if samples > 1:
+        ds.PlanarConfiguration = 0
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit = bits, 12 if bits == 16 else 8, 11 if bits == 16 else 7
+    ds.PixelRepresentation = 0
+    ds.NumberOfFrames = str(frames)
+    ds.add_new(0x7FE00010, "OW" if bits == 16 else "OB", pixels.astype(f"<u{bits // 8}").tobytes())
+    path = os.path.join(folder, f"native_{frames}x{rows}x{samples}x{bits}.dcm")
+    dicomkit.write(path, ds, transfer_syntax=uids.ExplicitVRLittleEndian)
+    return path
+
+
+def native_table(repeat: int) -> list[str]:
+    """Native multi-frame decode, dicomkit against pydicom (whole array and one frame)."""
+    import tempfile
+
+    import pydicom
+    from pydicom.pixels import pixel_array as pydicom_pixel_array
+
+    from dicomkit.pixels.array import pixel_array
+
+    rows = [f"{'native, megapixels/s':<34} {'':>5} {'MP':>6} {'dicomkit':>9} {'pydicom':>9} "
+            f"{'ratio':>7}   median of {repeat}"]
+    with tempfile.TemporaryDirectory() as folder:
+        for frames, size, samples, bits in ((100, 512, 1, 16), (100, 256, 3, 8)):
+            path = _native_file(folder, frames, size, samples, bits)
+            ours_ds = dicomkit.read(path)
+            theirs_ds = pydicom.dcmread(path)
+            mp = frames * size * size / 1e6
+            label = f"{frames}x{size}x{size} {bits}-bit x{samples}"
+            ours = _median_seconds(lambda d=ours_ds: pixel_array(d), repeat)
+            theirs = _median_seconds(lambda d=theirs_ds: pydicom_pixel_array(d), repeat)
+            mark = "ok" if theirs / ours >= 1.5 else "BELOW 1.5x"
+            rows.append(f"{label + ', all frames':<34} {'':>5} {mp:>6.1f} {mp / ours:>9.0f} "
+                        f"{mp / theirs:>9.0f} {theirs / ours:>6.2f}x   {mark}")
+            one = size * size / 1e6
+            ours = _median_seconds(lambda d=ours_ds: pixel_array(d, frame=50), repeat)
+            theirs = _median_seconds(lambda d=theirs_ds: pydicom_pixel_array(d, index=50), repeat)
+            rows.append(f"{label + ', frame 50':<34} {'':>5} {one:>6.2f} {one / ours:>9.0f} "
+                        f"{one / theirs:>9.0f} {theirs / ours:>6.2f}x")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 passes instead of 7")
@@ -221,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     repeat = args.repeat or (3 if args.quick else 7)
     warnings.simplefilter("ignore")
+    print("\n".join(native_table(repeat)))
+    print()
     found = samples()
     print(f"{len(found)} encapsulated sample files decoded by both")
     print("\n".join(decode_table(found, repeat)))
