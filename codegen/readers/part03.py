@@ -356,6 +356,11 @@ def _section_links(links: tuple[Link, ...]) -> list[str]:
             if link.target.startswith("sect_") and not link.document]
 
 
+#: The item count a sequence's description states (PS3.3 5.4: "Only a single Item shall be
+#: included in this Sequence.", "One or more Items shall be included ...").
+_ITEM_COUNT = re.compile(r"\b(?:Only a single Item|One or more Items|Zero or more Items)"
+                         r" (?:shall|is permitted to|are permitted to|may) be (?:included|present)"
+                         r"[^.]*\.", re.IGNORECASE)
 _PLAIN_LIST_TITLE = re.compile(r"^(Enumerated Values|Defined Terms):?$", re.IGNORECASE)
 
 
@@ -454,6 +459,10 @@ def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
         condition = NO_CONDITION
         if typ in ("1C", "2C") and "equired" in description:
             condition = Condition(description)
+        else:
+            count = _ITEM_COUNT.search(description)
+            if count:  # a sequence's item count, kept so validators can check it
+                condition = Condition(count.group(0))
         rows.append(AttributeRow(name=stripped, tag=tag, type=typ, depth=depth,
                                  description=description, condition=condition,
                                  values_kind=kind, values=values, values_ref=ref))
@@ -566,7 +575,8 @@ def read_iods(std: Standard) -> Pt3Model:
     for label, at in list(tables.items()):
         if any(isinstance(r, AttributeRow) and r.condition.text for r in at.rows):
             rows = tuple(dataclasses.replace(r, condition=_parsed(r.condition.text, resolve, stats))
-                         if isinstance(r, AttributeRow) and r.condition.text else r for r in at.rows)
+                         if isinstance(r, AttributeRow) and r.condition.text
+                         and r.type in ("1C", "2C") else r for r in at.rows)
             tables[label] = dataclasses.replace(at, rows=rows)
     for at in tables.values():
         for r in at.rows:

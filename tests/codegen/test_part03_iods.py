@@ -141,7 +141,11 @@ def test_conditions_of_1c_2c_rows_are_parsed_with_the_attribute_name_resolver(
     rows = [r for t in model.tables.values() for r in t.rows if isinstance(r, AttributeRow)]
     assert all(r.condition.text for r in rows if r.type in ("1C", "2C") and "Required" in
                r.description)
-    assert all(not r.condition.text for r in rows if r.type in ("1", "2", "3"))
+    # other rows keep only a sequence's stated item count, never a condition
+    kept = [r.condition for r in rows if r.type in ("1", "2", "3") and r.condition.text]
+    assert kept and all(c.expr is None and "item" in c.text.lower() for c in kept)
+    breed = _attr(model.tables["C.7-1"], 0x00102296)  # Breed Registry Code Sequence
+    assert breed.condition.text == "Only a single Item shall be included in this Sequence."
 
 
 def test_name_resolver_maps_only_names_with_a_single_tag(model: Pt3Model) -> None:

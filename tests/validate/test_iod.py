@@ -286,3 +286,25 @@ def test_real_tables_ct_small_is_checked_against_the_ct_image_iod() -> None:
     del ds.PatientID
     dropped = validate(ds)
     assert ("type2-missing", p("PatientID")) in found(dropped)
+
+
+def test_real_tables_item_counts_stated_for_non_conditional_sequences_are_checked() -> None:
+    """Breed Registry Code Sequence (Patient Module, type 1 inside Breed Registration Sequence)
+    says "Only a single Item shall be included": two items are an error, one is not."""
+    name = pydicom_data.get_testdata_file("CT_small.dcm")
+
+    def with_codes(n: int) -> Report:
+        ds = dicomkit.read(name)
+        code = Dataset()
+        code.CodeValue, code.CodingSchemeDesignator, code.CodeMeaning = "109200", "DCM", "x"
+        registration = Dataset()
+        registration.BreedRegistrationNumber = "123"
+        registration.BreedRegistryCodeSequence = Sequence([code.copy() for _ in range(n)])
+        ds.BreedRegistrationSequence = Sequence([registration])
+        return validate(ds)
+
+    rule = "sequence-items"
+    assert any(f.rule == rule and "BreedRegistryCodeSequence" not in f.path
+               and f.path.endswith("(0010,2296)") for f in with_codes(2).findings)
+    assert not any(f.rule == rule and f.path.endswith("(0010,2296)")
+                   for f in with_codes(1).findings)
