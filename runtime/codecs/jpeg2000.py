@@ -14,6 +14,7 @@ signalled in the SIZ marker and decoded as signed values.
 
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,8 @@ __all__ = ["decode", "encode", "uses_mct"]
 
 _HT = frozenset({"HTJ2KLossless", "HTJ2KLosslessRPCL", "HTJ2K"})
 _SOC_SIZ = b"\xff\x4f\xff\x51"
+#: Threads OpenJPEG encodes with by default: the CPUs this process may use.
+_THREADS = len(os.sched_getaffinity(0)) or 1
 
 
 def uses_mct(data: bytes) -> bool | None:
@@ -71,6 +74,7 @@ def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
         # OpenJPH decodes a truncated codestream without complaint: refuse it here
         raise damaged(info, frame, "no EOC marker FFD9 at the end: the codestream is truncated")
     try:
+        # one thread: for frames of the usual sizes OpenJPEG's threads cost more than they give
         array = ic.htj2k_decode(data) if keyword in _HT else ic.jpeg2k_decode(data)
     except Exception as exc:
         raise damaged(info, frame, "OpenJPH" if keyword in _HT else "OpenJPEG", exc) from None
@@ -87,7 +91,8 @@ def encode(array: Any, info: PixelInfo, transfer_syntax: str, **options: Any) ->
     frame is lossless unless ``quality`` is given (OpenJPEG: a target PSNR in dB, e.g. 50;
     OpenJPH: 0-100, used as the quantisation step 10**(-quality/25), e.g. 50 -> 0.01) or
     ``ratio`` (a minimum compression ratio: the best quality reaching it is chosen).
-    Option ``mct`` (default True) applies the colour transform to RGB data (PS3.5 8.2.4).
+    Option ``mct`` (default True) applies the colour transform to RGB data (PS3.5 8.2.4);
+    ``threads`` (default: the CPUs available) is how many threads OpenJPEG encodes with.
 
     Raises
     ------
@@ -101,6 +106,7 @@ def encode(array: Any, info: PixelInfo, transfer_syntax: str, **options: Any) ->
     colour = info.samples_per_pixel == 3
     mct = colour and bool(options.get("mct", True)) and info.photometric_interpretation == "RGB"
     ht = ts.keyword in _HT
+    threads = int(options.get("threads") or _THREADS)
 
     def run(quality: float | None) -> bytes:
         if ht:
@@ -110,7 +116,7 @@ def encode(array: Any, info: PixelInfo, transfer_syntax: str, **options: Any) ->
                                          tlm=ts.keyword == "HTJ2KLosslessRPCL"))
         return bytes(ic.jpeg2k_encode(pixels, int(quality or 0), codecformat="J2K",
                                       reversible=not lossy, mct=mct,
-                                      bitspersample=info.bits_stored))
+                                      bitspersample=info.bits_stored, numthreads=threads))
 
     try:
         if lossy and "quality" not in options:
