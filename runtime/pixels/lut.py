@@ -20,8 +20,9 @@ import numpy as np
 
 from dicomkit.pixels.info import PixelDataError
 
-__all__ = ["apply_lut", "apply_modality_lut", "apply_voi_lut", "apply_windowing", "has_voi",
-           "lut_from", "palette_to_rgb", "segmented_lut", "voi_output_range"]
+__all__ = ["apply_lut", "apply_modality_lut", "apply_presentation_lut", "apply_voi_lut",
+           "apply_windowing", "has_voi", "lut_from", "palette_to_rgb", "segmented_lut",
+           "voi_output_range"]
 
 
 def _value(ds: Any, keyword: str) -> Any:
@@ -130,7 +131,10 @@ def apply_windowing(array: np.ndarray[Any, Any], center: float, width: float,
         if width < 1:
             raise PixelDataError(f"Window Width {width} must be >= 1 for LINEAR",
                                  tag_path="(0028,1051)")
-        out = (x - (center - 0.5)) / (width - 1) + 0.5
+        if width == 1:  # both thresholds of C.11.2.1.2.1 are c - 0.5: a step
+            out = (x > center - 0.5).astype(np.float64)
+        else:
+            out = (x - (center - 0.5)) / (width - 1) + 0.5
     return np.clip(out, 0.0, 1.0) * span + y_min
 
 
@@ -244,3 +248,25 @@ def palette_to_rgb(array: np.ndarray[Any, Any], ds: Any) -> np.ndarray[Any, Any]
         channels.append(apply_lut(array, first, values))
     rgb = np.stack(channels, axis=-1)
     return rgb.astype(np.uint8) if bits <= 8 else rgb
+
+
+def apply_presentation_lut(values: np.ndarray[Any, Any], ds: Any, *, low: float = 0.0,
+                           high: float = 255.0) -> np.ndarray[Any, Any]:
+    """P-values in [0, 1] from VOI output in [low, high] (PS3.3 C.11.4, C.11.6): through the
+    Presentation LUT Sequence when present (its entries span the input range), else the
+    Presentation LUT Shape (IDENTITY, or INVERSE which inverts), else identity; MONOCHROME1
+    without a shape is inverted (PS3.3 C.7.6.3.1.2)."""
+    span = (high - low) or 1.0
+    unit = np.clip((values.astype(np.float64) - low) / span, 0.0, 1.0)
+    seq = _value(ds, "PresentationLUTSequence")
+    if seq:
+        first, bits, table = lut_from(seq[0])
+        index = np.rint(unit * (len(table) - 1)).astype(np.int64) + first
+        out: np.ndarray[Any, Any] = apply_lut(index, first, table).astype(np.float64)
+        return out / float((1 << bits) - 1)
+    shape = str(_value(ds, "PresentationLUTShape") or "").strip().upper()
+    photometric = str(_value(ds, "PhotometricInterpretation") or "").strip()
+    inverted = shape == "INVERSE" if shape in ("IDENTITY", "INVERSE") else \
+        photometric == "MONOCHROME1"
+    result: np.ndarray[Any, Any] = 1.0 - unit if inverted else unit
+    return result

@@ -79,14 +79,10 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         low = float(finite.min()) if finite.size else 0.0
         high = float(finite.max()) if finite.size else 0.0
         out = _to_8bit(values, low, high)
-    # Presentation LUT Shape, when present, says it all (IDENTITY for MONOCHROME2, INVERSE for
-    # MONOCHROME1 images, PS3.3 C.8.11.6.1.2); else MONOCHROME1 alone means inverted
-    shape = str(_value(ds, "PresentationLUTShape") or "").strip()
-    inverted = shape == "INVERSE" if shape in ("IDENTITY", "INVERSE") else \
-        info.photometric_interpretation == "MONOCHROME1"
-    if inverted:
-        out = np.subtract(255, out, dtype=np.uint8)
-    image: np.ndarray[Any, Any] = out
+    # Presentation LUT (Sequence, or Shape: IDENTITY for MONOCHROME2, INVERSE for MONOCHROME1
+    # images, PS3.3 C.8.11.6.1.2; else MONOCHROME1 alone means inverted)
+    p_values = lut.apply_presentation_lut(out, ds, low=0.0, high=255.0)
+    image: np.ndarray[Any, Any] = np.clip(np.rint(p_values * 255.0), 0, 255).astype(np.uint8)
     return image
 
 
