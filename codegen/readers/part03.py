@@ -501,6 +501,30 @@ def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats) -
     return Condition(text, pc.expr, pc.otherwise)
 
 
+def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_col: int,
+               what: str, doc: Document, by_section: dict[str, list[AttributeTable]],
+               resolve: Callable[[str], int | None], stats: ReadStats
+               ) -> tuple[str, str, str, str, Condition] | None:
+    """(name, section, attribute table label, usage, condition) of one row of an IOD module
+    table or a functional group macro table; None (and counted) when it names no section or
+    usage."""
+    texts = row.texts
+    cell = row.cells[ref_col]
+    refs = _section_links(cell.links) or _SECTION_REF.findall(cell.text)
+    usage, cond_text = _usage(texts[usage_col])
+    if not refs or not usage:
+        stats.skipped_rows.append(f"Table {t.label} row {i}: {texts}")
+        return None
+    name = texts[name_col]
+    section = _section_label(doc, "sect_" + refs[0])
+    condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
+        Condition(cond_text) if cond_text else NO_CONDITION)
+    label = _find_module_table(section, name, by_section)
+    if not label:
+        stats.unresolved.append(f"Table {t.label}: {what} {name!r} (Section {section})")
+    return name, section, label, usage, condition
+
+
 def _ancestors(label: str) -> Iterator[str]:
     """``"A.38.1.3"`` -> ``A.38.1.3``, ``A.38.1``, ``A.38`` (not the annex letter itself)."""
     parts = label.split(".")
@@ -594,21 +618,12 @@ def read_iods(std: Standard) -> Pt3Model:
         for i, row in enumerate(t.body, start=1):
             texts = row.texts
             ie = (texts[col["IE"]] if "IE" in col else "") or ie
-            ref_cell = row.cells[col["Reference"]]
-            refs = _section_links(ref_cell.links) or _SECTION_REF.findall(ref_cell.text)
-            usage, cond_text = _usage(texts[col["Usage"]])
-            if not refs or not usage:
-                stats.skipped_rows.append(f"Table {t.label} row {i}: {texts}")
-                continue
-            module = texts[col["Module"]]
-            section = _section_label(doc, "sect_" + refs[0])
-            condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
-                Condition(cond_text) if cond_text else NO_CONDITION)
-            label = _find_module_table(section, module, by_section)
-            if not label:
-                stats.unresolved.append(f"Table {t.label}: module {module!r} (Section {section})")
-            modules.append(IodModule(ie=ie, module=module, section=section, table=label,
-                                     usage=usage, condition=condition))
+            read = _usage_row(t, i, row, col["Module"], col["Reference"], col["Usage"], "module",
+                              doc, by_section, resolve, stats)
+            if read is not None:
+                module, section, label, usage, condition = read
+                modules.append(IodModule(ie=ie, module=module, section=section, table=label,
+                                         usage=usage, condition=condition))
         name = re.sub(r"\s+IOD Modules$", "", t.caption.strip())
         iods[t.label] = Iod(name=name, label=t.label, section=_section_label(doc, t.section_id),
                             modules=tuple(modules))
@@ -633,22 +648,12 @@ def read_iods(std: Standard) -> Pt3Model:
             continue
         groups: list[FunctionalGroup] = []
         for i, row in enumerate(t.body, start=1):
-            texts = row.texts
-            cell = row.cells[col["Section"]]
-            refs = _section_links(cell.links) or _SECTION_REF.findall(cell.text)
-            usage, cond_text = _usage(texts[col["Usage"]])
-            if not refs or not usage:
-                stats.skipped_rows.append(f"Table {t.label} row {i}: {texts}")
-                continue
-            macro = texts[col["Functional Group Macro"]]
-            section = _section_label(doc, "sect_" + refs[0])
-            condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
-                Condition(cond_text) if cond_text else NO_CONDITION)
-            label = _find_module_table(section, macro, by_section)
-            if not label:
-                stats.unresolved.append(f"Table {t.label}: macro {macro!r} (Section {section})")
-            groups.append(FunctionalGroup(macro=macro, section=section, table=label, usage=usage,
-                                          condition=condition))
+            read = _usage_row(t, i, row, col["Functional Group Macro"], col["Section"],
+                              col["Usage"], "macro", doc, by_section, resolve, stats)
+            if read is not None:
+                macro, section, label, usage, condition = read
+                groups.append(FunctionalGroup(macro=macro, section=section, table=label,
+                                              usage=usage, condition=condition))
         iod = candidates[0]
         iods[iod.label] = dataclasses.replace(iod, functional_groups=tuple(groups),
                                               functional_groups_label=t.label)
