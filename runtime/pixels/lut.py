@@ -179,7 +179,7 @@ def voi_output_range(ds: Any, *, index: int = 0) -> tuple[float, float]:
 def segmented_lut(data: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Expand Segmented Palette Color LUT Data (PS3.3 C.7.9.2): opcode 0 discrete (n values),
     1 linear (n steps from the previous value to the next one), 2 indirect (n segments copied
-    from a 32-bit word offset, least significant word first).
+    from a 32-bit byte offset, least significant 16 bits first).
 
     Raises
     ------
@@ -209,8 +209,9 @@ def segmented_lut(data: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
                 if depth > 8:
                     raise PixelDataError("indirect segments nest too deep", tag_path="(0028,1221)")
                 offset = words[pos + 2] | (words[pos + 3] << 16)
-                # n segments starting at word ``offset``: walk them one at a time
-                start = offset
+                # PS3.3 C.7.9.2.3: a *byte* offset from the start of the LUT data (pydicom reads
+                # it as a word offset; the two agree at offset 0, the common case)
+                start = offset // 2
                 for _ in range(n):
                     length = 2 + words[start + 1] if words[start] == 0 else \
                         3 if words[start] == 1 else 4

@@ -63,6 +63,8 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         if rgb.dtype == np.uint8:
             return rgb
         top = float((1 << info.bits_stored) - 1) if not info.is_float else float(rgb.max())
+        if info.photometric_interpretation == "PALETTE COLOR":
+            top = 65535.0  # 16-bit palette entries, whatever Bits Stored (PS3.3 C.7.6.3.1.5)
         return _to_8bit(rgb, 0.0, top)
     values = array.pixel_array(ds, frame=frame)
     values = lut.apply_modality_lut(values, ds)
