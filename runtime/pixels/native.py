@@ -20,7 +20,8 @@ import numpy as np
 
 from dicomkit.pixels.info import PIXEL_DATA_TAGS, PixelDataError, PixelInfo
 
-__all__ = ["apply_bits_stored", "frame_range", "pack", "pixel_element", "unpack", "unpack_frame"]
+__all__ = ["apply_bits_stored", "frame_from_bytes", "frame_range", "pack", "pixel_element", "unpack",
+           "unpack_frame"]
 
 _TAG_PATH = {tag: f"({tag >> 16:04X},{tag & 0xFFFF:04X})" for tag in PIXEL_DATA_TAGS}
 
@@ -94,6 +95,23 @@ def _convert(data: bytes | memoryview, info: PixelInfo, little_endian: bool,
     if not dtype.isnative:
         array = array.astype(info.dtype)
     return array
+
+
+def frame_from_bytes(data: bytes | memoryview, info: PixelInfo, frame: int = 0
+                     ) -> np.ndarray[Any, Any]:
+    """One frame's native little-endian bytes (e.g. an inflated Deflated Image Frame
+    Compression fragment, PS3.5 8.2.15) as an ``info.shape`` array.
+
+    Raises
+    ------
+    PixelDataError
+        When the bytes are fewer than one frame needs.
+    """
+    need = (_stored_bits(info) + 7) // 8
+    if len(data) < need:
+        raise PixelDataError(f"the frame holds {len(data)} bytes, {need} are needed",
+                             source=info.source, frame=frame, tag_path="(7FE0,0010)")
+    return _convert(data, info, True)
 
 
 def _little(elem: Any) -> bool:

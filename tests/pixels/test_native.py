@@ -325,3 +325,13 @@ def test_missing_rows_is_an_error_naming_the_attribute() -> None:
     ds.Columns, ds.BitsAllocated = 2, 8
     with pytest.raises(PixelDataError, match=r"\(0028,0010\)"):
         pixel_array(ds)
+
+
+def test_frame_from_bytes_names_the_frame_when_the_bytes_are_short() -> None:
+    from dicomkit.pixels.info import PixelInfo
+    from dicomkit.pixels.native import frame_from_bytes
+
+    info = PixelInfo(rows=2, columns=3, bits_allocated=16, bits_stored=16, high_bit=15)
+    assert frame_from_bytes(bytes(range(12)), info).shape == (2, 3)
+    with pytest.raises(PixelDataError, match="frame 4.*holds 10 bytes, 12 are needed"):
+        frame_from_bytes(bytes(10), info, 4)
