@@ -19,7 +19,7 @@ import numpy as np
 from dicomkit.codecs.base import DecodedFrame, EncodedFrame, damaged
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
-from dicomkit.pixels.native import frame_from_bytes, pack
+from dicomkit.pixels.native import apply_bits_stored, frame_from_bytes, pack
 
 __all__ = ["decode", "encode"]
 
@@ -44,7 +44,10 @@ def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
             raise damaged(info, frame, "deflate stream", exc) from None
         if not inflater.eof:
             raise damaged(info, frame, "the deflate stream ends before its last block")
-    return DecodedFrame(frame_from_bytes(data, info, frame), info.photometric_interpretation)
+    # signed samples come back as signed values, as from every codec (the pixel layer's
+    # masking after it is idempotent)
+    return DecodedFrame(apply_bits_stored(frame_from_bytes(data, info, frame), info),
+                        info.photometric_interpretation)
 
 
 def encode(array: Any, info: PixelInfo, transfer_syntax: str, **options: Any) -> EncodedFrame:
