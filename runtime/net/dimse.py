@@ -12,14 +12,14 @@ messages over an :class:`~dicomkit.net.association.Association`.
 from __future__ import annotations
 
 import enum
-import io
+import struct
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dicomkit.core.dataset import Dataset
-from dicomkit.core.element import DataElement
-from dicomkit.errors import DicomError, InvalidDicomError
+from dicomkit.core.element import DataElement, EncodingContext
+from dicomkit.errors import DicomError
 from dicomkit.generated import uids
 from dicomkit.generated.commands import (
     COMMAND_ELEMENTS,
@@ -276,9 +276,9 @@ class DimseMessage:
 
         body = encode_dataset(cmd, _IMPLICIT_LE)
         cmd.add_new(_GROUP_LENGTH, COMMAND_ELEMENTS[_GROUP_LENGTH][2], len(body))
-        head = Dataset()
-        head._put(cmd[_GROUP_LENGTH])
-        return encode_dataset(head, _IMPLICIT_LE) + body
+        # the group length element in implicit VR LE: tag, 4-byte length, UL value (PS3.5 7.1.2)
+        return _GROUP_LENGTH_ELEMENT.pack(_GROUP_LENGTH >> 16, _GROUP_LENGTH & 0xFFFF, 4,
+                                          len(body)) + body
 
     def response(self, status: int, **fields: Any) -> DimseMessage:
         """The response to this request with ``status``.
@@ -414,6 +414,48 @@ def status_text(code: int) -> str:
     return f"0x{code:04X}{name} ({category})"
 
 
+_IMPLICIT_HEADER = struct.Struct("<HHI")
+#: Command Group Length (0000,0000): implicit VR header and its UL value (PS3.7 E.1-1).
+_GROUP_LENGTH_ELEMENT = struct.Struct("<HHII")
+assert COMMAND_ELEMENTS[_GROUP_LENGTH][2] == "UL", "Command Group Length is UL (PS3.7 E.1-1)"
+#: Value Length meaning "undefined" (PS3.5 7.1.1); never valid in a command set (no sequences).
+_UNDEFINED_LENGTH = 0xFFFFFFFF
+
+
+def _parse_command(data: bytes, peer: str) -> Dataset:
+    """The elements of a command set (implicit VR little endian, PS3.7 6.3.1), VRs from the
+    generated command dictionary (PS3.7 Annex E).
+
+    A struct walk over the element headers instead of the general reader: command sets are
+    flat (no sequences, one byte order), and one arrives with every DIMSE message.
+    """
+    command = Dataset()
+    context = EncodingContext()
+    end = len(data)
+    offset = 0
+    header = _IMPLICIT_HEADER
+    size = header.size
+    while offset < end:
+        if offset + size > end:
+            raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: "
+                             f"truncated element header at offset {offset}", received=True)
+        group, element, length = header.unpack_from(data, offset)
+        tag = group << 16 | element
+        if group != 0:
+            raise DimseError(f"element {_tag_text(tag)} outside group 0000 in a command set "
+                             "(PS3.7 6.3.1)", received=True)
+        start = offset + size
+        if length == _UNDEFINED_LENGTH or start + length > end:
+            raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: element "
+                             f"{_tag_text(tag)} at offset {offset} has length {length}, past "
+                             f"the {end} bytes of the command set", received=True)
+        entry = COMMAND_ELEMENTS.get(tag)
+        command._put(DataElement.read_from(tag, entry[2] if entry is not None else "UN",
+                                           data[start:start + length], context, offset))
+        offset = start + length
+    return command
+
+
 def decode_command(data: bytes, *, peer: str = "") -> DimseMessage:
     """Parse a received command set and check its mandatory fields.
 
@@ -423,23 +465,7 @@ def decode_command(data: bytes, *, peer: str = "") -> DimseMessage:
         Unparsable bytes, elements outside group 0000, an unknown Command Field, or a
         mandatory field missing (named with the peer's message name).
     """
-    from dicomkit.io.reader import read
-
-    try:
-        parsed = read(io.BytesIO(data), strict=True)
-    except InvalidDicomError as exc:
-        raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: {exc}",
-                         received=True) from exc
-    command = Dataset()
-    for elem in parsed.elements():
-        entry = COMMAND_ELEMENTS.get(elem.tag)
-        if elem.tag >> 16 != 0:
-            raise DimseError(f"element {elem.tag_str} outside group 0000 in a command set "
-                             "(PS3.7 6.3.1)", received=True)
-        raw = elem.raw if elem.raw is not None else b""
-        vr = entry[2] if entry is not None else "UN"
-        ctx = elem.context or parsed.context
-        command._put(DataElement.read_from(elem.tag, vr, raw, ctx, elem.offset))
+    command = _parse_command(data, peer)
     field_elem = command.get(_COMMAND_FIELD)
     if field_elem is None:
         raise DimseError("the command set has no Command Field (0000,0100)", field="CommandField",

@@ -222,3 +222,29 @@ async def test_receive_refuses_a_request_without_its_mandatory_data_set() -> Non
     assert info.value.message_name == "C-STORE-RQ" and info.value.received
 
 
+
+
+def test_command_set_elements_that_overrun_or_have_undefined_length_are_refused() -> None:
+    good = c_echo_rq(1).encode()
+    with pytest.raises(DimseError, match="past the"):
+        decode_command(good[:-1])  # the last value is one byte short
+    undefined = struct.pack("<HHI", 0, 0x0800, 0xFFFFFFFF)
+    with pytest.raises(DimseError, match="length"):
+        decode_command(good + undefined)
+    with pytest.raises(DimseError, match="truncated"):
+        decode_command(good + b"\x00\x00\x00")
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_the_command_walk_reads_what_the_general_reader_reads(name: str) -> None:
+    import io
+
+    from dicomkit.io.reader import read
+
+    data = _full(name).encode()
+    ours = decode_command(data).command
+    reference = read(io.BytesIO(data), strict=True)
+    assert [e.tag for e in ours.elements()] == [e.tag for e in reference.elements()]
+    assert [e.raw for e in ours.elements()] == [e.raw for e in reference.elements()]
+    for elem in ours.elements():
+        assert elem.vr == COMMAND_ELEMENTS[elem.tag][2]

@@ -11,6 +11,8 @@ from typing import Any
 import anyio
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dicomkit
 from dicomkit.core.dataset import Dataset
@@ -552,3 +554,138 @@ async def test_before_send_keeps_refused_sources_from_being_sent() -> None:
     [result] = await StorageSCU(connect=FakeStoreSCP(accept={CT: EXPLICIT}),
                                 before_send=require_valid).store([make_ct(4)])
     assert result.category == "error" and "validation error" in result.error
+
+
+# ------------------------------------------------------------- SCP fast paths (storage.py)
+
+def _folder_values(ds: Dataset | None) -> list[str | None] | None:
+    from dicomkit.net.services.storage import _FOLDER_TAGS
+
+    if ds is None:
+        return None
+    return [None if ds.get(t) is None else str(ds.get(t).value) for t in _FOLDER_TAGS]
+
+
+def _sample_files() -> list[str]:
+    import pydicom.data
+
+    return [f for f in pydicom.data.get_testdata_files() if not f.endswith((".icc", ".dump"))]
+
+
+@pytest.mark.parametrize("limit", [1 << 16, 700])
+def test_the_folder_scan_finds_what_a_full_header_read_finds_on_every_sample(limit: int) -> None:
+    import io
+
+    from dicomkit.errors import DicomError
+    from dicomkit.net.services.storage import _FOLDER_TAGS, _folder_elements, _syntax_of
+
+    scanned = 0
+    for name in _sample_files():
+        try:
+            ds = dicomkit.read(name, stop_before_pixels=True)
+        except DicomError:
+            continue
+        if ds.file_meta is None or ds.warnings:
+            continue
+        raw = Path(name).read_bytes()
+        head, data = raw[:ds.data_offset], raw[ds.data_offset:]
+        try:
+            reference = _folder_values(dicomkit.read(io.BytesIO(raw), stop_before_pixels=True,
+                                                     strict=True, specific_tags=_FOLDER_TAGS))
+        except DicomError:
+            continue  # damaged past the folder elements: only the fallback (full walk) sees it
+        got = _folder_elements(head, data[:limit], len(data), _syntax_of(ds))
+        if got is not None:
+            scanned += 1
+            assert _folder_values(got) == reference, name
+    assert scanned > 40
+
+
+def test_the_folder_scan_follows_undefined_length_sequences_and_leaves_big_endian() -> None:
+    from dicomkit.net.services.storage import _folder_elements
+
+    ds = make_ct()
+    item = Dataset()
+    item.ReferencedSOPInstanceUID = "1.2.3.4.5"
+    ds.ReferencedImageSequence = [item, Dataset()]
+    for syntax in (IMPLICIT, EXPLICIT):
+        data = encode_dataset(ds, syntax, undefined_length_sequences=True)
+        assert b"\xfe\xff\xdd\xe0" in data  # a sequence delimiter before the folder elements
+        found = _folder_elements(b"\x00" * 128 + b"DICM" + _meta(syntax), data, len(data), syntax)
+        assert _folder_values(found) == ["PAT1", "1.2.3", "1.2.3.4"]
+        # the kept bytes end inside the sequence: the caller reads the stored file instead
+        assert _folder_elements(b"", data[:60], len(data), syntax) is None
+    big = uids.ExplicitVRBigEndian
+    assert _folder_elements(b"", encode_dataset(ds, big), 10**6, big) is None
+
+
+def _meta(syntax: str) -> bytes:
+    from dicomkit.net.services.storage import _encode_head
+
+    return _encode_head(CT, "1.2.3.9", syntax)[132:]
+
+
+@pytest.mark.anyio
+async def test_a_damaged_folder_element_answers_cannot_understand(tmp_path: Path) -> None:
+    ds = make_ct()
+    data = bytearray(encode_dataset(ds, IMPLICIT))
+    at = data.find(b"\x20\x00\x0d\x00")  # Study Instance UID's header: give it an odd length
+    data[at + 4:at + 8] = (5).to_bytes(4, "little")
+    assoc = FakeAssociation({1: CT})
+    assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(), bytes(data)))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.status == CANNOT_UNDERSTAND
+    assert all_files(tmp_path) == []
+
+
+@given(st.lists(st.integers(0, 2**64), min_size=1, max_size=4).map(
+    lambda parts: ".".join(str(p) for p in [1, 2, *parts])),
+       st.sampled_from([IMPLICIT, EXPLICIT, JPEG]))
+@settings(max_examples=60, deadline=None)
+def test_the_cached_file_meta_equals_a_full_encoding(instance: str, syntax: str) -> None:
+    from dicomkit.net.services.storage import _encode_head, _part10_head
+
+    rq = c_store_rq(1, CT, instance)
+    assert _part10_head(rq, syntax) == _encode_head(CT, instance, syntax)
+    assert _part10_head(rq, syntax) == _encode_head(CT, instance, syntax)  # from the cache
+    odd = c_store_rq(1, CT, instance + "x")  # not a UID: encoded in full, not cached
+    assert _part10_head(odd, syntax) == _encode_head(CT, instance + "x", syntax)
+
+
+@pytest.mark.anyio
+async def test_folder_elements_past_the_kept_bytes_are_read_from_the_stored_file(
+        tmp_path: Path) -> None:
+    ds = make_ct()
+    ds.add_new(0x00090010, "LO", "BIG CREATOR")
+    ds.add_new(0x00091010, "OB", bytes(70_000))  # before Patient ID, longer than what is kept
+    data = encode_dataset(ds, EXPLICIT)
+    assoc = FakeAssociation({1: CT}, EXPLICIT)
+    assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(),
+                           [data[i:i + 16000] for i in range(0, len(data), 16000)]))
+    await StorageSCP(tmp_path).handle(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.status == 0
+    assert all_files(tmp_path) == [tmp_path / "PAT1" / "1.2.3" / "1.2.3.4" /
+                                   f"{ds.SOPInstanceUID}.dcm"]
+
+
+@pytest.mark.anyio
+async def test_a_handler_overriding_did_receive_does_not_pile_up_kept_bytes(
+        tmp_path: Path) -> None:
+    from dicomkit.net.services.storage import _PENDING_LIMIT
+
+    class Counting(FolderStorage):
+        def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
+            assert isinstance(received, Path)
+            received.unlink()
+            return 0
+
+    handler = Counting(tmp_path)
+    assoc = FakeAssociation({1: CT})
+    data = encode_dataset(make_ct(), IMPLICIT)
+    for n in range(_PENDING_LIMIT + 5):
+        assoc.deliver(incoming(1, c_store_rq(n + 1, CT, f"1.2.3.{n}").encode(), data))
+    await StorageSCP(handler).handle(assoc)  # type: ignore[arg-type]
+    assert len(sent_messages(assoc)) == _PENDING_LIMIT + 5
+    assert len(handler._received) == _PENDING_LIMIT

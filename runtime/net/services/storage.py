@@ -19,6 +19,7 @@ import io
 import os
 import re
 import ssl
+import struct
 import tempfile
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
@@ -32,9 +33,11 @@ from anyio.abc import TaskStatus
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated import uids
+from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.service_statuses import status_code
 from dicomkit.generated.statuses import STATUSES
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.generated.vrs import LONG_LENGTH_VRS
 from dicomkit.net.association import (
     AcceptedContext,
     AcceptPolicy,
@@ -78,6 +81,18 @@ _NATIVE_FALLBACK = (uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian)
 #: at most 128 presentation contexts per association (odd IDs 1-255, PS3.8 9.3.2.2)
 _MAX_CONTEXTS = 128
 _PIXEL_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+
+
+def _tag(keyword: str) -> int:
+    """The tag of ``keyword`` from the generated data dictionary (PS3.6)."""
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary has every keyword used here
+        raise KeyError(keyword)
+    return tag
+
+
+#: SOP Class UID and SOP Instance UID: what batching a file needs of its data set (PS3.4 B.2)
+_IDENTITY_TAGS = (_tag("SOPClassUID"), _tag("SOPInstanceUID"))
 
 
 def _has_pixels(ds: Dataset) -> bool:
@@ -231,7 +246,9 @@ class StorageSCU:
             name = ds.filename or f"<dataset {_uid(ds, 0x00080018, 0x00020003)}>"
         else:
             name = os.fspath(source)
-            ds = read(name, stop_before_pixels=True)  # the whole file is read when sent
+            # the header walk checks the structure up to the pixels, but only the SOP class
+            # and instance are made into elements (the whole file is read when sent)
+            ds = read(name, stop_before_pixels=True, specific_tags=_IDENTITY_TAGS)
         clean = not isinstance(source, Dataset) and not ds.warnings and ds.file_meta is not None
         item = _Item(name, ds if isinstance(source, Dataset) else None,
                      _uid(ds, 0x00080016, 0x00020002), _uid(ds, 0x00080018, 0x00020003),
@@ -515,14 +532,48 @@ class StorageHandler:
                                   "override did_receive (or use FolderStorage)")
 
 
-def _part10_head(command: DimseMessage, transfer_syntax: str) -> bytes:
-    """Preamble, ``DICM`` and file meta (PS3.10 7.1) for a data set received by C-STORE."""
+def _encode_head(sop_class: str, sop_instance: str, transfer_syntax: str) -> bytes:
     from dicomkit.io.writer import encode_file_meta
 
     meta = Dataset()
-    meta.add_new(0x00020002, "UI", command.affected_sop_class_uid or "")
-    meta.add_new(0x00020003, "UI", command.affected_sop_instance_uid or "")
+    meta.add_new(0x00020002, "UI", sop_class)
+    meta.add_new(0x00020003, "UI", sop_instance)
     return encode_file_meta(meta, transfer_syntax)
+
+
+#: (SOP class, transfer syntax, instance UID length) -> the file meta bytes before and after
+#: the Media Storage SOP Instance UID value: every file of a batch shares them.
+_HEAD_CACHE: dict[tuple[str, str, int], tuple[bytes, bytes] | None] = {}
+_UID_CHARS = frozenset("0123456789.")
+_HEAD_CACHE_SIZE = 256
+
+
+def _part10_head(command: DimseMessage, transfer_syntax: str) -> bytes:
+    """Preamble, ``DICM`` and file meta (PS3.10 7.1) for a data set received by C-STORE.
+
+    The bytes are made by :func:`dicomkit.io.writer.encode_file_meta` once per SOP class,
+    transfer syntax and instance UID length, with a placeholder instance UID of that length;
+    each file then only splices its own UID in (a UID is made of digits and dots, PS3.5 9.1,
+    so it is stored as is; anything else is encoded in full).
+    """
+    sop_class = command.affected_sop_class_uid or ""
+    instance = command.affected_sop_instance_uid or ""
+    if not instance or not _UID_CHARS.issuperset(instance):
+        return _encode_head(sop_class, instance, transfer_syntax)
+    key = (sop_class, transfer_syntax, len(instance))
+    if key not in _HEAD_CACHE:
+        placeholder = "\x01" * len(instance)
+        head = _encode_head(sop_class, placeholder, transfer_syntax)
+        marker = placeholder.encode("ascii")
+        at = head.find(marker)
+        if len(_HEAD_CACHE) >= _HEAD_CACHE_SIZE:
+            _HEAD_CACHE.clear()
+        _HEAD_CACHE[key] = (head[:at], head[at + len(marker):]) \
+            if at > 0 and head.count(marker) == 1 else None
+    parts = _HEAD_CACHE[key]
+    if parts is None:
+        return _encode_head(sop_class, instance, transfer_syntax)
+    return parts[0] + instance.encode("ascii") + parts[1]
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._^=+-]")
@@ -538,12 +589,175 @@ def _component(value: object, fallback: str) -> str:
     return text[:64] or fallback
 
 
+#: Bytes of each received data set kept in memory to find the folder elements without
+#: reading the file back (they are among the first elements of a data set).
+_SCAN_BYTES = 1 << 16
+#: The last of the folder tags: a top-level element past it ends the scan (PS3.5 7.1: data
+#: elements are in ascending tag order).
+_LAST_FOLDER_TAG = max(_FOLDER_TAGS)
+_TAG_LENGTH = struct.Struct("<HHI")
+_EXPLICIT_SHORT = struct.Struct("<HH2sH")
+_ITEM = _tag("Item")
+_ITEM_END = _tag("ItemDelimitationItem")
+_SEQUENCE_END = _tag("SequenceDelimitationItem")
+_ITEM_GROUP = _ITEM >> 16
+_UNDEFINED = 0xFFFFFFFF
+_LONG_VRS = frozenset(vr.encode("ascii") for vr in LONG_LENGTH_VRS)
+#: Data set beginnings a FolderStorage keeps between receive() and did_receive() at most
+#: (one per association in flight; older ones are dropped and did_receive reads the file).
+_PENDING_LIMIT = 64
+#: Series folders remembered by a FolderStorage (a set, emptied when full).
+_FOLDER_CACHE_SIZE = 4096
+#: Specific Character Set (0008,0005): how the Patient ID is decoded (PS3.5 6.1.2.3)
+_CHARSET_TAG = _tag("SpecificCharacterSet")
+
+
+def _element_end(buf: bytes, pos: int, implicit: bool) -> tuple[int, int] | None:
+    """(tag, offset after the element at ``pos``) for a little endian data set (PS3.5 7.1.2,
+    7.1.3), undefined lengths followed to their delimiter (PS3.5 7.5); None when the bytes
+    end first or the element is one this walk leaves to the reader."""
+    end = len(buf)
+    if pos + 8 > end:
+        return None
+    if implicit:
+        group, element, length = _TAG_LENGTH.unpack_from(buf, pos)
+        start = pos + 8
+    else:
+        group, element, vr, length = _EXPLICIT_SHORT.unpack_from(buf, pos)
+        start = pos + 8
+        if vr in _LONG_VRS:
+            if pos + 12 > end:
+                return None
+            length = _TAG_LENGTH.unpack_from(buf, pos + 4)[2]
+            start = pos + 12
+            if vr == b"UN" and length == _UNDEFINED:
+                return None  # its content is implicit VR (PS3.5 6.2.2): left to the reader
+    tag = group << 16 | element
+    if group == _ITEM_GROUP:
+        return None
+    if length != _UNDEFINED:
+        stop = start + length
+        return (tag, stop) if stop <= end else None
+    while True:  # items until the Sequence Delimitation Item
+        if start + 8 > end:
+            return None
+        group, element, length = _TAG_LENGTH.unpack_from(buf, start)
+        item = group << 16 | element
+        start += 8
+        if item == _SEQUENCE_END:
+            return tag, start
+        if item != _ITEM:
+            return None
+        if length != _UNDEFINED:
+            start += length
+            continue
+        while True:  # elements until the Item Delimitation Item
+            if start + 8 > end:
+                return None
+            group, element, length = _TAG_LENGTH.unpack_from(buf, start)
+            if group << 16 | element == _ITEM_END:
+                start += 8
+                break
+            nested = _element_end(buf, start, implicit)
+            if nested is None:
+                return None
+            start = nested[1]
+
+
+def _folder_elements(head: bytes, data: bytes, total: int, transfer_syntax: str
+                     ) -> Dataset | None:
+    """Patient ID, Study and Series Instance UID read from the first bytes of a data set.
+
+    Walks the top-level element headers only up to the first element after Series Instance
+    UID (0020,000E) (sequences of undefined length followed to their delimiters, PS3.5 7.5),
+    then takes Specific Character Set (0008,0005) and the folder elements.  None when that
+    needs more than the bytes kept, or the syntax is deflated or big endian (the caller then
+    reads the stored file instead).
+
+    Raises
+    ------
+    DicomError
+        When those elements are damaged (PS3.5 7).
+    """
+    syntax = TRANSFER_SYNTAXES.get(transfer_syntax)
+    if syntax is None or syntax.deflated or not syntax.little_endian:
+        return None
+    implicit = bool(syntax.implicit_vr)
+    pos = 0
+    end = len(data)
+    wanted: list[tuple[int, int, int]] = []
+    unpack = _TAG_LENGTH.unpack_from
+    while pos < end:
+        if pos + 12 > end:
+            step = _element_end(data, pos, implicit)
+            if step is None:
+                return None
+            tag, stop = step
+        else:
+            group, element, length = unpack(data, pos)
+            tag = group << 16 | element
+            if implicit:
+                stop = pos + 8 + length
+            elif data[pos + 4:pos + 6] in _LONG_VRS:
+                length = unpack(data, pos + 4)[2]
+                stop = pos + 12 + length
+            else:
+                length >>= 16
+                stop = pos + 8 + length
+            if length == _UNDEFINED or group == _ITEM_GROUP:
+                step = _element_end(data, pos, implicit)
+                if step is None:
+                    return None
+                stop = step[1]
+            elif stop > end:
+                return None
+        if tag > _LAST_FOLDER_TAG:
+            break
+        if tag in _FOLDER_TAGS or tag == _CHARSET_TAG:
+            wanted.append((tag, pos, stop))
+        pos = stop
+    else:
+        if end < total:
+            return None  # the kept bytes end before the folder elements were passed
+    return _element_set(data, wanted, implicit)
+
+
+def _element_set(data: bytes, wanted: list[tuple[int, int, int]], implicit: bool
+                 ) -> Dataset | None:
+    """A data set of the elements at ``wanted`` (tag, start, end) of ``data``, values decoded
+    lazily in the Specific Character Set the data set declares (PS3.5 6.1.2.3)."""
+    from dicomkit.core.charset import Charset
+    from dicomkit.core.element import DataElement, EncodingContext
+    from dicomkit.generated.dictionary import lookup
+
+    ds = Dataset()
+    context = EncodingContext()
+    for tag, start, stop in wanted:
+        if implicit:
+            entry = lookup(tag)
+            if entry is None:
+                return None
+            vr, value = entry[0], data[start + 8:stop]
+        else:
+            vr = data[start + 4:start + 6].decode("ascii", "replace")
+            value = data[start + (12 if vr.encode("ascii", "replace") in _LONG_VRS else 8):stop]
+        if tag == _CHARSET_TAG:
+            terms = [t.strip(" \x00") for t in value.decode("ascii", "replace").split("\\")]
+            context.charset = Charset.from_value(terms, strict=True)
+            continue
+        ds._put(DataElement.read_from(tag, vr, value, context, start))
+    return ds
+
+
 class FolderStorage(StorageHandler):
     """Store each data set as ``<root>/<PatientID>/<Study>/<Series>/<SOPInstanceUID>.dcm``.
 
     The data set streams into a temporary file in ``root`` behind its file meta; the patient,
-    study and series are read from that file once complete, and it is renamed into place.  A
-    failed or aborted transfer leaves nothing: the temporary file is deleted.  Disk errors answer
+    study and series are read from the data set's first bytes, kept in memory as they pass (the
+    element headers up to Series Instance UID are walked; the stored file is read instead
+    when they are not within the first 64 KiB, or the syntax is deflated or big endian), and
+    the file is renamed into place once complete.  A failed or aborted transfer leaves
+    nothing: the temporary file is deleted.  Disk errors answer
     Refused: Out of Resources (A700), unparsable data Error: Cannot understand (C000).
     """
 
@@ -551,6 +765,11 @@ class FolderStorage(StorageHandler):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         self.stored: list[Path] = []
+        #: temporary file -> (file meta bytes, first bytes of the data set, data set length,
+        #: transfer syntax), from receive() for did_receive()
+        self._received: dict[Path, tuple[bytes, bytes, int, str]] = {}
+        #: series folders made (or found) already: not made again for each file
+        self._folders: set[Path] = set()
 
     async def receive(self, command: DimseMessage, context: AcceptedContext,
                       chunks: AsyncIterator[bytes]) -> Path:
@@ -561,24 +780,35 @@ class FolderStorage(StorageHandler):
             raise StoreRefused(OUT_OF_RESOURCES,
                                f"cannot create a file: {exc.strerror or exc}") from exc
         path = Path(name)
+        head = _part10_head(command, context.transfer_syntax)
+        kept: list[bytes] = []
+        size = total = 0
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_part10_head(command, context.transfer_syntax))
+                fh.write(head)
                 async for chunk in chunks:
                     fh.write(chunk)
+                    total += len(chunk)
+                    if size < _SCAN_BYTES:
+                        kept.append(chunk if size + len(chunk) <= _SCAN_BYTES
+                                    else chunk[:_SCAN_BYTES - size])
+                        size += len(kept[-1])
         except OSError as exc:
             path.unlink(missing_ok=True)
             raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
         except BaseException:
             path.unlink(missing_ok=True)
             raise
+        if len(self._received) >= _PENDING_LIMIT:  # did_receive overridden without super()
+            del self._received[next(iter(self._received))]
+        self._received[path] = (head, b"".join(kept), total, context.transfer_syntax)
         return path
 
     def final_path(self, ds: Dataset, command: DimseMessage) -> Path:
         """Where a data set goes: patient / study / series / SOP instance ``.dcm``."""
         parts = []
-        for keyword in ("PatientID", "StudyInstanceUID", "SeriesInstanceUID"):
-            el = ds.get(keyword)
+        for tag in _FOLDER_TAGS:  # PatientID, StudyInstanceUID, SeriesInstanceUID
+            el = ds.get(tag)
             parts.append(_component(None if el is None else el.value, "UNKNOWN"))
         instance = _component(command.affected_sop_instance_uid, "UNKNOWN")
         return self.root.joinpath(*parts, instance + ".dcm")
@@ -589,18 +819,30 @@ class FolderStorage(StorageHandler):
 
         if not isinstance(received, Path):
             raise TypeError("FolderStorage.did_receive takes the path receive() returned")
+        kept = self._received.pop(received, None)
         try:
             try:
-                # walks every element header (damage answers Cannot Understand) but keeps
-                # only what names the folders: creating every element costs ~1 ms a file
-                ds = read(received, stop_before_pixels=True, strict=True,
-                          specific_tags=_FOLDER_TAGS)
+                ds = None if kept is None else _folder_elements(*kept)
+                if ds is None:
+                    # walks every element header before the pixels (damage answers Cannot
+                    # Understand) but keeps only what names the folders
+                    ds = read(received, stop_before_pixels=True, strict=True,
+                              specific_tags=_FOLDER_TAGS)
             except DicomError:
                 received.unlink(missing_ok=True)
                 return CANNOT_UNDERSTAND
             final = self.final_path(ds, command)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(received, final)
+            folder = final.parent
+            if folder not in self._folders:
+                folder.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(received, final)
+            except FileNotFoundError:  # the folder was removed since: make it again
+                folder.mkdir(parents=True, exist_ok=True)
+                os.replace(received, final)
+            if len(self._folders) >= _FOLDER_CACHE_SIZE:
+                self._folders.clear()
+            self._folders.add(folder)
         except OSError:
             received.unlink(missing_ok=True)
             return OUT_OF_RESOURCES
