@@ -171,6 +171,40 @@ FIXES: tuple[Fix, ...] = (
                "Sta13'; Table 9-10 has AA-8 lead to Sta13 everywhere, and 2024c reads "
                "'Next state is Sta13'",
     ),
+    Fix(
+        part=16, table="CID 212", editions=("2024c",), key="CID 212", field="UID",
+        value="1.2.840.10008.6.1.1287",
+        reason="PS3.16 2024c gives CID 212 the UID 1.2.840.10008.6.1287; "
+               "'.1' is lost after '6' (every context group UID is 1.2.840.10008.6.1.n); "
+               "PS3.6 2024c Table A-3 registers 1.2.840.10008.6.1.1287",
+    ),
+    Fix(
+        part=16, table="CID 4409", editions=("2024c",), key="CID 4409", field="UID",
+        value="1.2.840.10008.6.1.1354",
+        reason="PS3.16 2024c gives CID 4409 the UID 1.2.840.10008.6.1.1534; "
+               "digits transposed; PS3.6 2024c Table A-3 registers 1.2.840.10008.6.1.1354",
+    ),
+    Fix(
+        part=16, table="CID 7230", editions=("2024c",), key="CID 7230", field="UID",
+        value="1.2.840.10008.6.1.1340",
+        reason="PS3.16 2024c gives CID 7230 the UID 1.2.840.10008.6.1.1319; "
+               "that is the UID of CID 9562 (PS3.6 2024c Table A-3); Table A-3 registers "
+               "1.2.840.10008.6.1.1340 for CID 7230",
+    ),
+    Fix(
+        part=16, table="CID 12024", editions=("2024c",), key="CID 12024", field="UID",
+        value="1.2.840.10008.6.1.1339",
+        reason="PS3.16 2024c gives CID 12024 the UID 1.2.840.10008.6.1.1318; "
+               "that is the UID of CID 9561 (PS3.6 2024c Table A-3); Table A-3 registers "
+               "1.2.840.10008.6.1.1339 for CID 12024",
+    ),
+    Fix(
+        part=16, table="CID 12025", editions=("2024c",), key="CID 12025", field="UID",
+        value="1.2.840.10008.6.1.1341",
+        reason="PS3.16 2024c gives CID 12025 the UID 1.2.840.10008.6.1.1320; "
+               "that is the UID of CID 9563 (PS3.6 2024c Table A-3); Table A-3 registers "
+               "1.2.840.10008.6.1.1341 for CID 12025",
+    ),
 )
 
 

@@ -12,7 +12,7 @@ from dicomkit.codegen.modules import all_specs
 from dicomkit.codegen.standard import Standard, default_roots, project_root
 
 #: The parts the generators read.
-PARTS = (3, 4, 5, 6, 7, 8)
+PARTS = (3, 4, 5, 6, 7, 8, 16)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ on demand (``from dicomkit.generated import dictionary``), so importing this pac
 Modules:
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
+    context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)
     iods: IOD module tables and functional group macros of PS3.3 Annex A
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
@@ -14,6 +15,7 @@ Modules:
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
     service_statuses: service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... Response Status Values)
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
+    sr_templates: SR templates (TIDs): rows, value sets, conditions, parameters (PS3.16 Annex A)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
@@ -24,6 +26,7 @@ Modules:
 MODULES = (
     'charsets',
     'commands',
+    'context_groups',
     'dictionary',
     'iods',
     'macros',
@@ -31,6 +34,7 @@ MODULES = (
     'pdus',
     'service_statuses',
     'sop_classes',
+    'sr_templates',
     'statuses',
     'transfer_syntaxes',
     'uids',
