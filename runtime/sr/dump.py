@@ -12,7 +12,8 @@ def _value(item: ContentItem) -> str:
     v = item.value
     if item.value_type in ("CONTAINER", "TABLE") or v is None:
         return ""
-    text = str(v)
+    # one line per item: line breaks of TEXT values are shown escaped
+    text = str(v).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     if len(text) > _MAX_VALUE:
         text = text[:_MAX_VALUE - 3] + "..."
     return f" = {text}"
