@@ -7,7 +7,7 @@ each) of ``--per-group`` TID 300 measurements: 100 x 10 = 1,000 measurements by 
 the same process and run: dicomkit building the report, the SR document and its encoded bytes
 (``MeasurementReport`` -> ``to_document`` -> ``dicomkit.write``); highdicom 0.28 building the same
 report (``MeasurementReport`` of ``PlanarROIMeasurementsAndQualitativeEvaluations``,
-``Comprehensive3DSR``) and ``save_as`` to bytes. Also timed alone: dicomkit's TID 1500 template
+``ComprehensiveSR``) and ``save_as`` to bytes. Also timed alone: dicomkit's TID 1500 template
 validation and measurement extraction of the built document. Printed: median seconds and the ratio
 highdicom/dicomkit (higher is better; target >= 5).
 """

@@ -29,6 +29,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                  "receive and store files as a Storage SCP (C-STORE, C-ECHO) until Ctrl-C"),
     "transcode": ("dicomkit.cli.transcode",
                   "re-encode files in another transfer syntax (compress, decompress, convert)"),
+    "sr": ("dicomkit.cli.sr", "print or validate Structured Report content trees (PS3.16 templates)"),
     "render": ("dicomkit.cli.render", "render a frame to PNG with the modality and VOI transforms"),
     "validate": ("dicomkit.cli.validate",
                  "check files against the DICOM standard (PS3.3 IODs, PS3.5 values) like dciodvfy"),
