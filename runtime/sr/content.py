@@ -293,6 +293,29 @@ class ContentItem:
                      and (want_scheme is None or c.concept.scheme == want_scheme)]
         return level
 
+    def observation_context(self) -> list[ContentItem]:
+        """The observation context that applies to this item (PS3.3 C.17.5).
+
+        The HAS OBS CONTEXT children of this item and of each ancestor, nearest first: an item
+        inherits its parents' context, and an item with the same concept name lower in the tree
+        replaces the inherited one.  Items are returned as found, not copied.
+        """
+        out: list[ContentItem] = []
+        seen: set[Code] = set()
+        node: ContentItem | None = self
+        while node is not None:
+            own: set[Code] = set()
+            for child in node.children:
+                if child.relationship == "HAS OBS CONTEXT" and child is not self:
+                    if child.concept is not None and child.concept in seen:
+                        continue
+                    out.append(child)
+                    if child.concept is not None:
+                        own.add(child.concept)
+            seen |= own
+            node = node.parent
+        return out
+
     def target(self) -> ContentItem:
         """The item a by-reference item points at (PS3.3 C.17.3.2.5)."""
         if self.reference is None:

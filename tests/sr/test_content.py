@@ -223,3 +223,19 @@ def test_trees_of_every_value_type_read_back_equal_after_write_and_read(
     dicomkit.write(buf, ds)
     back = read_content_tree(dicomkit.read(buf.getvalue()))
     assert back == root
+
+
+def test_observation_context_is_inherited_and_overridden_by_concept_name() -> None:
+    observer = Code("121008", "DCM", "Person Observer Name")
+    uid = Code("112040", "DCM", "Tracking Unique Identifier")
+    root = ContentItem("CONTAINER", concept=Code("126000", "DCM", "Imaging Measurement Report"))
+    top_observer = root.add(ContentItem("PNAME", "HAS OBS CONTEXT", observer, "Doe^Jane"))
+    group = root.add(ContentItem("CONTAINER", "CONTAINS", Code("125007", "DCM", "Measurement Group")))
+    group_uid = group.add(ContentItem("UIDREF", "HAS OBS CONTEXT", uid, "1.2.3"))
+    num = group.add(ContentItem("NUM", "CONTAINS", Code("410668003", "SCT", "Length"),
+                                NumValue(Decimal("1"), MM)))
+    assert num.observation_context() == [group_uid, top_observer]
+    other_observer = group.add(ContentItem("PNAME", "HAS OBS CONTEXT", observer, "Roe^Rick"))
+    context = num.observation_context()
+    assert other_observer in context and all(c is not top_observer for c in context)
+    assert root.observation_context() == [top_observer]
