@@ -24,18 +24,14 @@ from dicomkit.sr import (
     read_content_tree,
 )
 from dicomkit.sr.content import VALUE_TYPES
+from tests.sr.samples import pydicom_sample
 
 SAMPLES = ("test-SR.dcm", "reportsi.dcm", "reportsi_with_empty_number_tags.dcm")
 MM = Code("mm", "UCUM", "millimeter")
 
 
 def _sample(name: str) -> str:
-    data = pytest.importorskip("pydicom.data")
-    path = data.get_testdata_file(name)
-    if path is None:
-        from tests.conftest import missing
-        missing(f"pydicom sample {name}")
-    return str(path)
+    return pydicom_sample(name)
 
 
 def _pydicom_items(ds: Any) -> list[Any]:

@@ -14,17 +14,13 @@ import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import uids
 from dicomkit.sr import Code, ContentItem, NumValue, Reference, SRDocument, SRError
+from tests.sr.samples import pydicom_sample
 
 TITLE = Code("126000", "DCM", "Imaging Measurement Report")
 
 
 def _ct() -> Dataset:
-    data = pytest.importorskip("pydicom.data")
-    path = data.get_testdata_file("CT_small.dcm")
-    if path is None:
-        from tests.conftest import missing
-        missing("pydicom sample CT_small.dcm")
-    return dicomkit.read(path)
+    return dicomkit.read(pydicom_sample("CT_small.dcm"))
 
 
 def _tree(ct: Dataset) -> ContentItem:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import dicomkit
 from dicomkit.sr import SRDocument, format_tree
+from tests.sr.samples import pydicom_sample
 
 
 def _sample(name: str) -> str:
-    data = pytest.importorskip("pydicom.data")
-    path = data.get_testdata_file(name)
-    if path is None:
-        from tests.conftest import missing
-        missing(f"pydicom sample {name}")
-    return str(path)
+    return pydicom_sample(name)
 
 
 def test_dump_shows_paths_relationships_codes_and_values_indented_by_depth() -> None:

@@ -6,8 +6,6 @@ import functools
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.sr import Code
@@ -22,6 +20,7 @@ from dicomkit.sr.tid1500 import (
     QualitativeEvaluation,
     image_reference,
 )
+from tests.sr.samples import pydicom_sample
 
 # Codes the user passes (not template rows): UCUM units, SCT findings and sites, LOINC procedure.
 MM = Code("mm", "UCUM", "millimeter")
@@ -53,12 +52,7 @@ def _ct_small(path: str) -> Dataset:
 
 
 def ct_small_path() -> Path:
-    import pydicom.data
-
-    name = pydicom.data.get_testdata_file("CT_small.dcm")
-    if name is None:
-        pytest.skip("CT_small.dcm is not available")
-    return Path(str(name))
+    return Path(pydicom_sample("CT_small.dcm"))
 
 
 def build_report(ct: Dataset, *, with_3d: bool = False) -> MeasurementReport:
