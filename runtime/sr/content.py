@@ -377,9 +377,16 @@ def _index(children: list[ContentItem], node: ContentItem) -> int:
 def _same_value(a: Any, b: Any) -> bool:
     if isinstance(a, Code) and isinstance(b, Code):
         return a == b and a.meaning == b.meaning
-    if isinstance(a, Dataset) or isinstance(b, Dataset):
-        return True  # TABLE: compared through the item attributes, not here
+    if isinstance(a, Dataset) and isinstance(b, Dataset):
+        return _table_attributes(a) == _table_attributes(b)
     return bool(a == b)
+
+
+def _table_attributes(item: Dataset) -> dict[int, Any]:
+    """The value attributes of a TABLE item: everything but the content item structure."""
+    skip = {_RELATIONSHIP[0], _VALUE_TYPE[0], _CONCEPT_NAME[0], _CONTENT[0], _OBS_DATETIME[0],
+            _OBS_UID[0]}
+    return {tag: e.value for tag, e in item._elements.items() if tag not in skip}
 
 
 def _code(el: DataElement | None, where: tuple[int, ...], what: str) -> Code | None:

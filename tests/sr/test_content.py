@@ -235,3 +235,15 @@ def test_observation_context_is_inherited_and_overridden_by_concept_name() -> No
     context = num.observation_context()
     assert other_observer in context and all(c is not top_observer for c in context)
     assert root.observation_context() == [top_observer]
+
+
+def test_table_items_compare_by_their_value_attributes() -> None:
+    def table(text: str) -> ContentItem:
+        attrs = Dataset()
+        attrs.TextValue = text  # stands for the Table Content attributes of the item
+        return ContentItem("TABLE", "CONTAINS", Code("1", "99X", "t"), attrs)
+
+    assert table("a") == table("a")
+    assert table("a") != table("b")
+    root = ContentItem("CONTAINER", concept=Code("2", "99X", "r"), children=[table("a")])
+    assert read_content_tree(root.to_item()) == root
