@@ -288,3 +288,24 @@ def test_every_generated_context_group_has_the_uid_ps36_table_a3_registers() -> 
     assert [cid for cid, g in CONTEXT_GROUPS.items() if not g.uid] == []
     assert [cid for cid, g in CONTEXT_GROUPS.items()
             if cid in CONTEXT_GROUP_UIDS and g.uid != CONTEXT_GROUP_UIDS[cid]] == []
+
+
+def test_a_cid_uid_that_disagrees_with_ps36_table_a3_stops_generation(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dicomkit.codegen.errors import CodegenError
+    from dicomkit.codegen.model.sr import ContextGroupDef
+    from dicomkit.codegen.model.uids import ContextGroupUid
+    from dicomkit.codegen.readers import part16
+
+    registered = [ContextGroupUid(value="1.2.840.10008.6.1.1", cid=2, name="", retired=False),
+                  ContextGroupUid(value="1.2.840.10008.6.1.2", cid=4, name="", retired=False)]
+    monkeypatch.setattr(part16, "read_context_group_uids", lambda std: registered)
+
+    def group(cid: int, uid: str) -> ContextGroupDef:
+        return ContextGroupDef(cid=cid, name="g", keyword="", uid=uid, extensible=True, version="",
+                               codes=(), includes=())
+
+    filled = part16._registered_uids(None, {4: group(4, "")})  # type: ignore[arg-type]
+    assert filled[4].uid == "1.2.840.10008.6.1.2"
+    with pytest.raises(CodegenError, match=r"CID 2: PS3\.16 gives UID 1\.2\.3, PS3\.6 Table A-3 registers"):
+        part16._registered_uids(None, {2: group(2, "1.2.3")})  # type: ignore[arg-type]
