@@ -48,15 +48,26 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TABLE_TITLE = re.compile(r"^Table\s+(\S+?)\.\s+(.*)$")
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+_XHTML_A = "{http://www.w3.org/1999/xhtml}a"
+
+
 def _local(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1]
+    return name
 
 
-def _classes(el: etree._Element) -> set[str]:
-    return set((el.get("class") or "").split())
+_NO_CLASSES: frozenset[str] = frozenset()
+
+
+def _classes(el: etree._Element) -> frozenset[str] | set[str]:
+    value = el.get("class")
+    return set(value.split()) if value else _NO_CLASSES
 
 
 def _parse(path: Path) -> etree._Element:
@@ -100,6 +111,11 @@ class _Renderer:
 
     def _walk(self, el: etree._Element, parts: list[str], links: list[Link], top: bool) -> None:
         if not top:
+            if el.tag == _XHTML_A and len(el) == 0 and el.get("class") is None and not self.exclude:
+                # the common case: an empty paragraph anchor (<a id="para_..."/>) before the text
+                parts.append(el.text or "")
+                parts.append(el.tail or "")
+                return
             name = _local(el)
             cls = _classes(el)
             if (not name or el in self.exclude or cls & _SKIP_CLASSES
@@ -122,8 +138,8 @@ class _Renderer:
                 doc, target = _link_target(el.get("href", ""))
                 links.append(Link(target=target, document=doc,
                                   text=normalize("".join(el.itertext()))))
-        if not top and _local(el) == "sup":
-            parts.append("^")  # 2^32, as the DocBook front-end renders <superscript>
+            if name == "sup":
+                parts.append("^")  # 2^32, as the DocBook front-end renders <superscript>
         parts.append(el.text or "")
         for child in el:
             self._walk(child, parts, links, top=False)
@@ -169,8 +185,8 @@ class ChtmlReader:
     def _lists(self, cell: etree._Element) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
         """The ``div.variablelist`` of a cell as (title, ((term, definition), ...))."""
         out = []
-        for div in cell.iter():
-            if _local(div) != "div" or "variablelist" not in _classes(div):
+        for div in cell.iter("{*}div"):
+            if "variablelist" not in _classes(div):
                 continue
             title = ""
             entries: list[tuple[str, str]] = []
@@ -194,11 +210,13 @@ class ChtmlReader:
     def _cell(self, el: etree._Element) -> Cell:
         links: list[Link] = []
         paragraphs = self._cell_paragraphs(el, links)
+        # without a span no text can be inside span.italic or span.bold: skip both walks
+        spans = next(el.iter("{*}span"), None) is not None
         return Cell(
             paragraphs=tuple(paragraphs),
             links=tuple(links),
-            italic=_all_marked(el, "italic"),
-            bold=_all_marked(el, "bold"),
+            italic=spans and _all_marked(el, "italic"),
+            bold=spans and _all_marked(el, "bold"),
             rowspan=max(int(el.get("rowspan") or 1), 1),
             colspan=max(int(el.get("colspan") or 1), 1),
             lists=self._lists(el),
@@ -337,6 +355,33 @@ def _head_links(root: etree._Element) -> dict[str, str]:
     return links
 
 
+_HEAD_LINK = re.compile(rb"<link\b[^>]*>")
+_ATTR = re.compile(rb"""\b(rel|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _file_head_links(path: Path) -> dict[str, str]:
+    """The ``<link rel href>`` of a file's ``<head>``, read from the bytes before ``<body``
+    (used to find the chunk after a missing one without parsing every chunk twice)."""
+    links: dict[str, str] = {}
+    try:
+        with open(path, "rb") as fh:
+            head = b""
+            while b"<body" not in head:
+                block = fh.read(8192)
+                if not block:
+                    break
+                head += block
+    except OSError as exc:
+        raise SourceError(path, f"cannot read: {exc}") from exc
+    head = head.partition(b"<body")[0]
+    for tag in _HEAD_LINK.findall(head):
+        attrs = {m.group(1).decode(): (m.group(2) or m.group(3) or b"").decode("utf-8", "replace")
+                 for m in _ATTR.finditer(tag)}
+        if attrs.get("rel") and attrs.get("href"):
+            links.setdefault(attrs["rel"], attrs["href"].partition("#")[0])
+    return links
+
+
 def _content_div(root: etree._Element) -> etree._Element | None:
     body = next((b for b in root if _local(b) == "body"), None)
     if body is None:
@@ -406,7 +451,7 @@ def read_chtml(folder: str | Path, known_missing: Collection[str] = ()) -> Docum
             # continue the chain at the file whose 'prev' is the missing one
             if not prev_of:
                 for f in folder.glob("*.html"):
-                    links = _head_links(_parse(f))
+                    links = _file_head_links(f)
                     if links.get("prev"):
                         prev_of[links["prev"]] = f.name
             nxt = prev_of.get(nxt, "")

@@ -193,11 +193,13 @@ class DocBookReader:
         else:  # CALS entries say how many more rows they take
             rowspan = int(el.get("morerows", "0")) + 1
         colspan = int(el.get("colspan") or 1)
+        # without an emphasis no text can be inside emphasis[@role]: skip both walks
+        emphasis = next(el.iter(DB + "emphasis"), None) is not None
         return Cell(
             paragraphs=paragraphs,
             links=links,
-            italic=_all_marked(el, "italic"),
-            bold=_all_marked(el, "bold"),
+            italic=emphasis and _all_marked(el, "italic"),
+            bold=emphasis and _all_marked(el, "bold"),
             rowspan=max(rowspan, 1),
             colspan=max(colspan, 1),
             lists=self._lists(el),

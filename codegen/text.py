@@ -118,26 +118,29 @@ def all_text_marked(el: Any, is_marker: Callable[[Any], bool]) -> bool:
     """True when ``el`` has text and every non-blank text node under it lies inside an element
     for which ``is_marker`` is true (below or at ``el``): how both front-ends tell that a cell
     is wholly italic (retired) or bold.  ``el`` is an lxml element.
+
+    One walk down the tree carrying "inside a marker" (the tail of an element belongs to its
+    parent's context; the tail of ``el`` itself is not under it).
     """
-    seen = False
-    for text in el.xpath(".//text()"):
-        if not str(text).replace("\u200b", "").strip():
-            continue
-        owner = text.getparent()
-        if owner is None:
-            continue
-        if text.is_tail:
-            if owner is el:
-                continue
-            owner = owner.getparent()
-        seen = True
-        anc = owner
-        while anc is not None:
-            if is_marker(anc):
-                break
-            if anc is el:
+    state = [False]  # seen any non-blank text
+
+    def blank(text: str | None) -> bool:
+        return not text or not text.replace("\u200b", "").strip()
+
+    def walk(node: Any, marked: bool) -> bool:
+        if not isinstance(node.tag, str):  # comments, processing instructions: no text of theirs
+            return True
+        if not blank(node.text):
+            if not marked:
                 return False
-            anc = anc.getparent()
-        else:
-            return False
-    return seen
+            state[0] = True
+        for child in node:
+            if not walk(child, marked or is_marker(child)):
+                return False
+            if not blank(child.tail):
+                if not marked:
+                    return False
+                state[0] = True
+        return True
+
+    return walk(el, is_marker(el)) and state[0]

@@ -163,3 +163,13 @@ def test_replace_table_swaps_the_table_everywhere_it_is_looked_up() -> None:
     assert [t.caption for t in doc.tables()] == ["Changed"]
     with pytest.raises(MissingTableError):
         doc.replace_table("9-9", new)
+
+
+def test_chunk_after_a_missing_one_is_found_from_the_head_links(tmp_path: Path) -> None:
+    # the chain title page -> chapter_1 -> sect_1.1: with chapter_1 gone, sect_1.1 (whose 'prev'
+    # is chapter_1) is still reached and read, found by its <head> links alone
+    folder = tmp_path / "part99"
+    shutil.copytree(FIXTURES / "chtml" / "part99", folder)
+    (folder / "chapter_1.html").unlink()
+    doc = read_chtml(folder, known_missing=["chapter_1.html"])
+    assert doc.table("1-1").columns == ("Tag", "Name", "VR")
