@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dicomkit.codegen.emit import generate
+from dicomkit.codegen.emit import default_jobs, generate
 from dicomkit.codegen.modules import all_specs
 from dicomkit.codegen.sha import size_part
 from dicomkit.codegen.standard import Standard, locate, project_root
@@ -56,15 +56,18 @@ def main() -> None:
         std = Standard.declared(project)
         sources = {std.source_of(p) for p in std.parts} | set(std.tables.values())
         size = sum(size_part(locate(std.roots, s.edition, s.part, s.form)) for s in sources)
-        with tempfile.TemporaryDirectory() as tmp:
-            t0 = time.perf_counter()
-            report = generate(std, Path(tmp), all_specs())
-            gen = time.perf_counter() - t0
-        if not report.ok:
-            sys.exit(f"generation incomplete: {report.skipped}")
-        mb = size / 1e6
-        print(f"generate {len(all_specs())} modules: {gen:.2f} s for {mb:.1f} MB of XML "
-              f"({gen / mb:.3f} s/MB); target < 20 s")
+        for jobs in (default_jobs(), 1):
+            with tempfile.TemporaryDirectory() as tmp:
+                t0 = time.perf_counter()
+                report = generate(std, Path(tmp), all_specs(), jobs=jobs)
+                gen = time.perf_counter() - t0
+            if not report.ok:
+                sys.exit(f"generation incomplete: {report.skipped}")
+            mb = size / 1e6
+            print(f"generate {len(all_specs())} modules in {jobs} process(es): {gen:.2f} s for "
+                  f"{mb:.1f} MB of XML ({gen / mb:.3f} s/MB); target < 20 s")
+            if default_jobs() == 1:
+                break
 
     names = [s.name for s in all_specs()]
     with tempfile.TemporaryDirectory() as cache:

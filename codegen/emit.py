@@ -40,12 +40,17 @@ class ModuleSpec:
         Output file name -> template name, e.g. ``{"dictionary.py": "dictionary.py.j2"}``.
     summary
         One line saying what the module holds (goes into ``generated/__init__.py``).
+    reads
+        The parts whose documents ``build`` reads: a scheduling hint for :func:`generate`,
+        which renders modules reading different large parts in separate processes.  It never
+        changes the output (each process loads whatever it is asked for); a test keeps it true.
     """
 
     name: str
     build: Callable[[Standard], dict[str, Any]]
     files: dict[str, str]
     summary: str
+    reads: tuple[int, ...] = ()
 
 
 @dataclass
@@ -55,6 +60,8 @@ class GenerateReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    #: module -> the parts its build read (recorded, whatever :attr:`ModuleSpec.reads` says)
+    reads: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -137,10 +144,16 @@ def strip_header(text: str) -> str:
     return text
 
 
-def render_module(env: jinja2.Environment, spec: ModuleSpec, std: Standard) -> dict[str, str]:
-    """Build and render one module; return file name -> text."""
+def render_module(env: jinja2.Environment, spec: ModuleSpec, std: Standard,
+                  reads: dict[str, tuple[int, ...]] | None = None) -> dict[str, str]:
+    """Build and render one module; return file name -> text.
+
+    When ``reads`` is given, the parts the build read are recorded in it under the module name.
+    """
     with std.recording() as uses:
         context = spec.build(std)
+    if reads is not None:
+        reads[spec.name] = tuple(sorted({u.part for u in uses}))
     head = header(spec.name, uses)
     out = {}
     for filename, template in spec.files.items():
@@ -172,23 +185,145 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
+def render_specs(std: Standard, specs: list[ModuleSpec]
+                 ) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[int, ...]]]:
+    """Render ``specs`` with one Standard: file name -> text, module -> why it was skipped, and
+    module -> the parts it read."""
+    env = make_env()
+    rendered: dict[str, str] = {}
+    skipped: dict[str, str] = {}
+    reads: dict[str, tuple[int, ...]] = {}
+    for spec in specs:
+        try:
+            rendered.update(render_module(env, spec, std, reads))
+        except CodegenError as exc:
+            skipped[spec.name] = str(exc)
+    return rendered, skipped, reads
+
+
+def _part_cost(std: Standard, part: int) -> int:
+    """Bytes of XML behind ``part`` (its declared source and table overrides); 0 when absent."""
+    from dicomkit.codegen.sha import size_part
+    from dicomkit.codegen.standard import locate
+
+    sources = [src for (p, _), src in std.tables.items() if p == part]
+    if part in std.parts:
+        sources.append(std.parts[part])
+    total = 0
+    for src in sources:
+        try:
+            total += size_part(locate(std.roots, src.edition, src.part, src.form))
+        except CodegenError:
+            pass
+    return total
+
+
+def plan_lanes(std: Standard, specs: list[ModuleSpec], lanes: int) -> list[list[ModuleSpec]]:
+    """Split ``specs`` into at most ``lanes`` groups that read few parts in common.
+
+    Modules are grouped by the largest part they read (so that, say, every PS3.3 module shares
+    one reading of PS3.3), and the groups are dealt largest first to the lane whose parts are
+    smallest so far, counting a part once per lane.  Deterministic for given sources.
+    """
+    cost = {p: _part_cost(std, p) for spec in specs for p in spec.reads}
+    groups: dict[int, list[ModuleSpec]] = {}
+    for spec in specs:
+        key = max(spec.reads, key=lambda p: (cost[p], p)) if spec.reads else 0
+        groups.setdefault(key, []).append(spec)
+
+    def parts_of(members: list[ModuleSpec]) -> set[int]:
+        return {p for spec in members for p in spec.reads}
+
+    ordered = sorted(groups.values(),
+                     key=lambda g: (-sum(cost[p] for p in parts_of(g)), g[0].name))
+    plan: list[list[ModuleSpec]] = [[] for _ in range(max(1, lanes))]
+    for group in ordered:
+        lane = min(plan, key=lambda members: (sum(cost[p] for p in parts_of(members)),
+                                              plan.index(members)))
+        lane.extend(group)
+    return [lane for lane in plan if lane]
+
+
+def _run_lanes(std: Standard, lanes: list[list[ModuleSpec]]
+               ) -> list[tuple[dict[str, str], dict[str, str], dict[str, tuple[int, ...]]]]:
+    """Render each lane in its own ``python -m dicomkit.codegen.lane`` process, all at once.
+
+    Raises whatever a lane raised (a :class:`CodegenError` other than a missing part or table
+    is caught per module inside the lane, as in one process), or :class:`CodegenError` when a
+    worker dies without an answer.
+    """
+    import pickle
+    import subprocess
+    import sys
+
+    payloads = [pickle.dumps((std.fresh(), lane), protocol=pickle.HIGHEST_PROTOCOL)
+                for lane in lanes]
+    env = dict(os.environ)
+    # the worker imports dicomkit.codegen from wherever this process did
+    env["PYTHONPATH"] = os.pathsep.join([p for p in sys.path if p] +
+                                        ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    procs = [subprocess.Popen([sys.executable, "-m", "dicomkit.codegen.lane"], env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in lanes]
+    import threading
+
+    answers: list[tuple[bytes, bytes]] = [(b"", b"")] * len(procs)
+
+    def talk(i: int) -> None:
+        answers[i] = procs[i].communicate(payloads[i])
+
+    threads = [threading.Thread(target=talk, args=(i,), daemon=True) for i in range(len(procs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    results = []
+    for lane, proc, (out, err) in zip(lanes, procs, answers):
+        names = ", ".join(spec.name for spec in lane)
+        try:
+            outcome = pickle.loads(out)
+        except Exception as exc:
+            raise CodegenError(
+                f"the worker rendering {names} exited with status {proc.returncode} and no answer "
+                f"({exc}); its error output: {err.decode('utf-8', 'replace')[-2000:].strip()}; "
+                "run 'dicomkit codegen generate --jobs 1' to render in one process") from None
+        if outcome[0] == "raise":
+            raise outcome[1]
+        results.append((outcome[1], outcome[2], outcome[3]))
+    return results
+
+
+def default_jobs() -> int:
+    """Processes :func:`generate` uses by default: the CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def generate(std: Standard, out: Path, specs: list[ModuleSpec],
-             only: set[str] | None = None) -> GenerateReport:
+             only: set[str] | None = None, jobs: int | None = None) -> GenerateReport:
     """Render every module (or those in ``only``), then write them all to ``out``.
 
     Modules that cannot be built (a part missing, a table not as expected) are left as they
-    are in ``out`` and reported in :attr:`GenerateReport.skipped`.
+    are in ``out`` and reported in :attr:`GenerateReport.skipped`.  With ``jobs`` above 1
+    (default: :func:`default_jobs`) modules that read different large parts are rendered in
+    separate processes (:func:`plan_lanes`); the output is the same byte for byte.  Nothing is
+    written until every module has been rendered.
     """
-    env = make_env()
+    chosen = [spec for spec in specs if only is None or spec.name in only]
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    lanes = plan_lanes(std, chosen, jobs) if jobs > 1 and not std.preloaded else [chosen]
     report = GenerateReport()
     rendered: dict[str, str] = {}
-    for spec in specs:
-        if only is not None and spec.name not in only:
-            continue
-        try:
-            rendered.update(render_module(env, spec, std))
-        except CodegenError as exc:
-            report.skipped[spec.name] = str(exc)
+    outcomes = _run_lanes(std, lanes) if len(lanes) > 1 else [render_specs(std, chosen)]
+    for files, skipped, reads in outcomes:
+        rendered.update(files)
+        report.skipped.update(skipped)
+        report.reads.update(reads)
+    report.skipped = dict(sorted(report.skipped.items()))
+    report.reads = dict(sorted(report.reads.items()))
+    env = make_env()
     init = env.get_template("__init__.py.j2").render(
         modules=[s for s in specs], version=GENERATOR_VERSION)
     if only is None:

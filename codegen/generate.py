@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "$DICOMKIT_STANDARD_DIR, ../shared/dicom-standard")
     parser.add_argument("--out", type=Path, help="output folder (default: generated/)")
     parser.add_argument("--only", action="append", help="generate only this module (repeatable)")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="processes to render modules in (default: the CPUs available); "
+                             "1 renders everything in this process")
     parser.add_argument("--allow-missing", action="store_true",
                         help="exit 0 even when some modules could not be generated")
 
@@ -40,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
         std = Standard.declared(project, roots)
     out = args.out or (project / "generated")
     t0 = time.perf_counter()
-    report = generate(std, out, all_specs(), set(args.only) if args.only else None)
+    report = generate(std, out, all_specs(), set(args.only) if args.only else None,
+                      jobs=args.jobs)
     dt = time.perf_counter() - t0
     print(f"generated {len(report.written)} file(s) changed, {len(report.unchanged)} unchanged "
           f"in {out} ({dt:.1f} s)")

@@ -176,6 +176,15 @@ class Standard:
         std._docs[src] = doc
         return std
 
+    @property
+    def preloaded(self) -> bool:
+        """True when documents are already read (they would be read again in other processes)."""
+        return bool(self._docs)
+
+    def fresh(self) -> Standard:
+        """The same sources with nothing read yet (what a worker process starts from)."""
+        return Standard(roots=list(self.roots), parts=dict(self.parts), tables=dict(self.tables))
+
     def source_of(self, part: int, label: str | None = None) -> PartSource:
         """The declared source of a part, or of one table of it."""
         if label is not None and (part, label) in self.tables:

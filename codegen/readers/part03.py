@@ -765,14 +765,18 @@ def _build_iods(std: Standard) -> dict[str, Any]:
 MODULES = [
     ModuleSpec("charsets", _build_charsets, {"charsets.py": "charsets.py.j2"},
                "Specific Character Set (0008,0005) Defined Terms, code elements and escape "
-               "sequences (PS3.3 C.12.1.1.2)"),
+               "sequences (PS3.3 C.12.1.1.2)",
+               reads=(3,)),
     ModuleSpec("modules", _build_modules, {"modules.py": "attribute_tables.py.j2",
                                           "modules.pyi": "attribute_tables.pyi.j2"},
                "Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, "
-               "conditions"),
+               "conditions",
+               reads=(3,)),
     ModuleSpec("macros", _build_macros, {"macros.py": "attribute_tables.py.j2",
                                         "macros.pyi": "attribute_tables.pyi.j2"},
-               "Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)"),
+               "Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)",
+               reads=(3,)),
     ModuleSpec("iods", _build_iods, {"iods.py": "iods.py.j2", "iods.pyi": "iods.pyi.j2"},
-               "IOD module tables and functional group macros of PS3.3 Annex A"),
+               "IOD module tables and functional group macros of PS3.3 Annex A",
+               reads=(3,)),
 ]

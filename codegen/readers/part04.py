@@ -202,9 +202,11 @@ MODULES = [
     ModuleSpec("service_statuses", _build_service_statuses,
                {"service_statuses.py": "service_statuses.py.j2"},
                "service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... "
-               "Response Status Values)"),
+               "Response Status Values)",
+               reads=(4,)),
     ModuleSpec("sop_classes", _build_sop_classes,
                {"sop_classes.py": "sop_classes.py.j2", "sop_classes.pyi": "sop_classes.pyi.j2"},
                "SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, "
-               "I.4)"),
+               "I.4)",
+               reads=(3, 4)),
 ]

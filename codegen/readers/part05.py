@@ -223,8 +223,10 @@ def _build_transfer_syntaxes(std: Standard) -> dict[str, Any]:
 
 MODULES = [
     ModuleSpec("vrs", _build_vrs, {"vrs.py": "vrs.py.j2"},
-               "value representations (PS3.5 6.2, 7.1.2)"),
+               "value representations (PS3.5 6.2, 7.1.2)",
+               reads=(5,)),
     ModuleSpec("transfer_syntaxes", _build_transfer_syntaxes,
                {"transfer_syntaxes.py": "transfer_syntaxes.py.j2"},
-               "transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)"),
+               "transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)",
+               reads=(5, 6)),
 ]

@@ -495,8 +495,10 @@ def _build_uids(std: Standard) -> dict[str, Any]:
 MODULES = [
     ModuleSpec("dictionary", _build_dictionary,
                {"dictionary.py": "dictionary.py.j2", "dictionary.pyi": "dictionary.pyi.j2"},
-               "data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)"),
+               "data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)",
+               reads=(6,)),
     ModuleSpec("uids", _build_uids, {"uids.py": "uids.py.j2", "uids.pyi": "uids.pyi.j2"},
                "registered UIDs, frames of reference, context group and template UIDs, "
-               "color palettes (PS3.6 Annex A, B)"),
+               "color palettes (PS3.6 Annex A, B)",
+               reads=(6,)),
 ]

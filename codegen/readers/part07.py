@@ -511,11 +511,13 @@ MODULES: list[ModuleSpec] = [
         files={"commands.py": "commands.py.j2"},
         summary="DIMSE command elements, Command Field values, message fields and service "
                 "parameters (PS3.7 9, 10, Annex E)",
+        reads=(7,),
     ),
     ModuleSpec(
         name="statuses",
         build=build_statuses,
         files={"statuses.py": "statuses.py.j2"},
         summary="DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)",
+        reads=(7,),
     ),
 ]

@@ -830,6 +830,7 @@ MODULES: list[ModuleSpec] = [
         files={"pdus.py": "pdus.py.j2"},
         summary="construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, "
                 "Annex D; PS3.7 Annex D.3.3)",
+        reads=(7, 8),
     ),
     ModuleSpec(
         name="upper_layer",
@@ -837,5 +838,6 @@ MODULES: list[ModuleSpec] = [
         files={"upper_layer.py": "upper_layer.py.j2"},
         summary="the upper-layer protocol state machine: states, events, actions, "
                 "transitions (PS3.8 9.2)",
+        reads=(8,),
     ),
 ]

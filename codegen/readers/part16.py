@@ -487,11 +487,13 @@ MODULES: list[ModuleSpec] = [
         files={"context_groups.py": "context_groups.py.j2", "context_groups.pyi": "context_groups.pyi.j2"},
         summary="Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, "
                 "Table 8-1; UIDs also from PS3.6 Table A-3)",
+        reads=(6, 16),
     ),
     ModuleSpec(
         name="sr_templates",
         build=build_sr_templates,
         files={"sr_templates.py": "sr_templates.py.j2", "sr_templates.pyi": "sr_templates.pyi.j2"},
         summary="SR templates (TIDs): rows, value sets, conditions, parameters (PS3.16 Annex A)",
+        reads=(16,),
     ),
 ]

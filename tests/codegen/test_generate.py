@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dicomkit.cli.main import main as dicomkit_main
-from dicomkit.codegen.emit import generate, strip_header
+from dicomkit.codegen.emit import GenerateReport, ModuleSpec, generate, plan_lanes, strip_header
 from dicomkit.codegen.modules import all_specs
 from dicomkit.codegen.standard import PartSource, Standard
 
@@ -17,13 +17,19 @@ COMMITTED = PROJECT / "generated"
 
 
 @pytest.fixture(scope="module")
-def fresh(standard_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One generation run from the declared sources into a scratch folder."""
+def fresh_run(standard_dir: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[Path, GenerateReport]:
+    """One generation run from the declared sources into a scratch folder (in two processes)."""
     out = tmp_path_factory.mktemp("generated")
     std = Standard.declared(PROJECT, roots=[standard_dir])
-    report = generate(std, out, all_specs())
+    report = generate(std, out, all_specs(), jobs=2)
     assert report.ok, report.skipped
-    return out
+    return out, report
+
+
+@pytest.fixture(scope="module")
+def fresh(fresh_run: tuple[Path, GenerateReport]) -> Path:
+    return fresh_run[0]
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -119,3 +125,57 @@ def test_generate_command_writes_the_requested_module(
     assert code == 0
     assert (tmp_path / "vrs.py").is_file()
     assert "wrote vrs.py" in capsys.readouterr().out
+
+
+def test_every_module_declares_the_parts_its_build_reads(
+        fresh_run: tuple[Path, GenerateReport]) -> None:
+    # ModuleSpec.reads only schedules the processes; this keeps it true as readers change
+    _, report = fresh_run
+    for spec in all_specs():
+        assert report.reads[spec.name], spec.name
+        assert set(report.reads[spec.name]) <= set(spec.reads), (
+            f"{spec.name} reads parts {report.reads[spec.name]} but declares {spec.reads}")
+
+
+def test_lanes_keep_the_large_parts_apart_and_hold_every_module_once() -> None:
+    std = Standard.declared(PROJECT)
+    specs = all_specs()
+    for lanes in (1, 2, 3, 8):
+        plan = plan_lanes(std, specs, lanes)
+        assert 1 <= len(plan) <= lanes
+        names = sorted(spec.name for lane in plan for spec in lane)
+        assert names == sorted(spec.name for spec in specs)
+        assert plan == plan_lanes(std, specs, lanes)  # deterministic
+    two = plan_lanes(std, specs, 2)
+    lane_of = {spec.name: i for i, lane in enumerate(two) for spec in lane}
+    assert lane_of["context_groups"] == lane_of["sr_templates"]
+    assert lane_of["modules"] == lane_of["macros"] == lane_of["iods"] == lane_of["charsets"]
+    assert lane_of["sr_templates"] != lane_of["modules"]  # PS3.16 and PS3.3 read in parallel
+
+
+def test_one_process_and_several_give_the_same_bytes(standard_dir: Path, tmp_path: Path) -> None:
+    names = {"vrs", "transfer_syntaxes", "commands", "statuses", "upper_layer"}
+    std = Standard.declared(PROJECT, roots=[standard_dir])
+    specs = [s for s in all_specs() if s.name in names]
+    assert len(plan_lanes(std, specs, 3)) > 1
+    one, several = tmp_path / "one", tmp_path / "several"
+    r1 = generate(std, one, specs, only=names, jobs=1)
+    r3 = generate(Standard.declared(PROJECT, roots=[standard_dir]), several, specs, only=names, jobs=3)
+    assert r1.ok and r3.ok and r1.reads == r3.reads
+    assert _files(one) == _files(several) and len(_files(one)) == len(names)
+
+
+def _broken_build(std: Standard) -> dict[str, object]:
+    std.table(5, "6.2-1")
+    raise ValueError("a defect in a reader, not in the standard")
+
+
+def test_an_error_in_a_worker_process_reaches_the_caller_and_nothing_is_written(
+        standard_dir: Path, tmp_path: Path) -> None:
+    std = Standard.declared(PROJECT, roots=[standard_dir])
+    specs = [ModuleSpec("broken", _broken_build, {"broken.py": "vrs.py.j2"}, "broken", reads=(5,)),
+             *[s for s in all_specs() if s.name in ("commands", "upper_layer")]]
+    assert len(plan_lanes(std, specs, 2)) == 2
+    with pytest.raises(ValueError, match="a defect in a reader"):
+        generate(std, tmp_path, specs, jobs=2)
+    assert list(tmp_path.iterdir()) == []
