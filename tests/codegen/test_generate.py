@@ -179,3 +179,18 @@ def test_an_error_in_a_worker_process_reaches_the_caller_and_nothing_is_written(
     with pytest.raises(ValueError, match="a defect in a reader"):
         generate(std, tmp_path, specs, jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_generate_edition_reads_every_part_from_that_edition_and_names_what_it_lacks(
+        standard_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 2024c on hand: PS3.5/7 as DocBook; PS3.6 only as a chtml folder without chapter_6.html
+    argv = ["codegen", "generate", "--edition", "2024c", "--source", str(standard_dir),
+            "--out", str(tmp_path), "--only", "vrs", "--only", "commands", "--only", "uids"]
+    assert dicomkit_main(argv) == 1
+    err = capsys.readouterr().err
+    assert "left uids as it was" in err and "chapter_6.html" in err and "re-fetch" in err
+    assert not (tmp_path / "uids.py").exists()
+    for name, part in (("vrs.py", 5), ("commands.py", 7)):
+        head = (tmp_path / name).read_text().split('"""', 2)[1]
+        assert f"PS3.{part} 2024c (docbook)" in head and "2026c" not in head, name
+    assert dicomkit_main([*argv, "--allow-missing"]) == 0
