@@ -22,6 +22,7 @@ import argparse
 import dataclasses
 import importlib
 import json
+import re
 import sys
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ class Changes:
     added: list[tuple[str, Any]] = field(default_factory=list)
     removed: list[tuple[str, Any]] = field(default_factory=list)
     changed: list[Changed] = field(default_factory=list)
+    #: field -> how many records had it not given on one side (see ``unknown``), not compared
+    uncompared: dict[str, int] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -105,7 +108,8 @@ def _attr(record: Any, name: str) -> Any:
 def diff_records(old: Iterable[Any], new: Iterable[Any],
                  key: str | Sequence[str] | Callable[[Any], Hashable],
                  fields: Sequence[str],
-                 show: Callable[[Hashable], str] = str) -> Changes:
+                 show: Callable[[Hashable], str] = str,
+                 unknown: Callable[[str, Any], bool] | None = None) -> Changes:
     """Compare two collections of records (dataclasses or any objects) by key.
 
     Parameters
@@ -119,6 +123,11 @@ def diff_records(old: Iterable[Any], new: Iterable[Any],
         The attributes compared on records present on both sides.
     show
         Turns a key into the text used in the result (``str`` by default).
+    unknown
+        ``unknown(field, value)`` is true when a side's value only stands in for one the edition
+        does not give (PS3.6 2015 and later name context groups in Table A-3 only by a link to
+        PS3.16, read as ``"CID 2"``); such a field is not compared, only counted in
+        :attr:`Changes.uncompared`.
 
     Raises
     ------
@@ -157,8 +166,16 @@ def diff_records(old: Iterable[Any], new: Iterable[Any],
         elif k not in a:
             result.added.append((show(k), b[k]))
         else:
-            diffs = tuple(FieldChange(f, _attr(a[k], f), _attr(b[k], f)) for f in fields
-                          if _attr(a[k], f) != _attr(b[k], f))
+            found = []
+            for f in fields:
+                was, now = _attr(a[k], f), _attr(b[k], f)
+                if was == now:
+                    continue
+                if unknown is not None and (unknown(f, was) or unknown(f, now)):
+                    result.uncompared[f] = result.uncompared.get(f, 0) + 1
+                    continue
+                found.append(FieldChange(f, was, now))
+            diffs = tuple(found)
             if diffs:
                 result.changed.append(Changed(show(k), diffs))
     return result
@@ -183,6 +200,15 @@ class Comparison:
     show: Callable[[Hashable], str] = str
     label: Callable[[Any], str] = lambda r: ""
     flatten: Callable[[list[Any]], list[Any]] = lambda rs: rs
+    unknown: Callable[[str, Any], bool] | None = None
+
+
+#: A name the reader made from a bare cross reference because the edition gives no name.
+_REFERENCE_NAME = re.compile(r"(?:CID|TID) \d+")
+
+
+def _reference_name(field_name: str, value: Any) -> bool:
+    return field_name == "name" and isinstance(value, str) and bool(_REFERENCE_NAME.fullmatch(value))
 
 
 #: Which change of which field is reported under which heading.
@@ -263,7 +289,7 @@ COMPARISONS: dict[int, tuple[Comparison, ...]] = {
                    label=lambda r: f"{r.keyword or r.name} {r.vr} {r.vm}".strip()),
         Comparison("UIDs", ("part06", "read_uids"), lambda r: r.value,
                    ("name", "keyword", "type", "retired"),
-                   label=lambda r: f"{r.name} ({r.type})"),
+                   label=lambda r: f"{r.name} ({r.type})", unknown=_reference_name),
     ),
     7: (
         Comparison("command elements", ("part07", "read_command_elements"), lambda r: r.tag,
@@ -449,7 +475,7 @@ def diff_part(part: int, old: Standard, new: Standard, skip_missing: bool = Fals
     for c in COMPARISONS[part]:
         try:
             results[c.name] = diff_records(read(old, "old", c), read(new, "new", c),
-                                           c.key, c.fields, c.show)
+                                           c.key, c.fields, c.show, c.unknown)
         except MissingTableError as exc:
             if not skip_missing:
                 raise
@@ -486,6 +512,7 @@ def to_json(diffs: list[PartDiff]) -> dict[str, Any]:
                                                     "category": category_of(fc)}
                                          for fc in c.changes}}
                             for c in ch.changed],
+                "uncompared": dict(sorted(ch.uncompared.items())),
             }
         parts[str(d.part)] = {"old": d.old, "new": d.new, "total": d.count,
                               "comparisons": comps, "skipped": dict(sorted(d.skipped.items()))}
@@ -525,6 +552,9 @@ def to_text(diffs: list[PartDiff]) -> str:
             for cat in sorted(groups):
                 lines.append(f"    {cat} ({len(groups[cat])})")
                 lines += groups[cat]
+            for fname, n in sorted(ch.uncompared.items()):
+                lines.append(f"    {fname} not compared for {n} record(s): one side gives only a "
+                             "cross reference (such as 'CID 2') in its place")
         for name, why in sorted(d.skipped.items()):
             lines.append(f"  {name}: not compared: {why}")
     total = sum(d.count for d in diffs)

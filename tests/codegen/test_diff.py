@@ -115,6 +115,32 @@ def test_part6_2013_to_2015b_data_elements(standard_dir: Path, part_path: Any) -
     assert r["UIDs"].added
 
 
+def test_part6_context_group_names_given_only_by_reference_are_not_reported_as_renames(
+        standard_dir: Path, part_path: Any) -> None:
+    # 2013 names each context group in Table A-3; 2015b links to PS3.16 instead ("CID 2")
+    _need(part_path, ("2013", 6), ("2015b", 6))
+    uids = _results(diff.compare("2013", "2015b", [6], [standard_dir]), 6)["UIDs"]
+    renamed = {c.key: c.changes[0] for c in uids.changed if "name" in c.fields()}
+    assert "1.2.840.10008.6.1.1" not in renamed  # Anatomic Modifier -> a link to CID 2
+    assert uids.uncompared["name"] > 800
+    # a real rename is still reported
+    assert renamed["1.2.840.10008.5.1.4.34.5"].new == "UPS Global Subscription SOP Instance"
+    assert len(renamed) < 10
+
+
+def test_unknown_values_are_counted_not_compared() -> None:
+    @dataclass(frozen=True)
+    class R:
+        key: str
+        name: str
+
+    old = [R("a", "Anatomic Modifier"), R("b", "Old")]
+    new = [R("a", "CID 2"), R("b", "New")]
+    ch = diff.diff_records(old, new, "key", ("name",),
+                           unknown=lambda f, v: v.startswith("CID "))
+    assert [c.key for c in ch.changed] == ["b"] and ch.uncompared == {"name": 1}
+
+
 def test_docbook_and_chtml_2024c_part7_give_no_changes(standard_dir: Path,
                                                       part_path: Any) -> None:
     _need(part_path, ("2024c", 7), ("2024c", 7, "chtml"))
@@ -144,7 +170,8 @@ def test_json_output_parses_with_the_expected_keys(standard_dir: Path, part_path
     assert p7["old"]["edition"] == "2016a" and p7["new"]["edition"] == "2024c"
     assert set(p7["comparisons"]) == {c.name for c in diff.COMPARISONS[7]}
     mf = p7["comparisons"]["message fields"]
-    assert set(mf) == {"counts", "added", "removed", "changed"}
+    assert set(mf) == {"counts", "added", "removed", "changed", "uncompared"}
+    assert mf["uncompared"] == {}
     assert mf["counts"] == {"added": 0, "removed": 0, "changed": 1}
     assert mf["changed"][0]["changes"]["name"]["category"] == "renamed"
     assert data["total"] == p7["total"] > 0
