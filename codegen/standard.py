@@ -119,7 +119,9 @@ def load_sources(path: Path) -> tuple[dict[int, PartSource], dict[tuple[int, str
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise CodegenError(f"{path}: cannot read the sources declaration: {exc}") from exc
+        raise CodegenError(
+            f"{path}: cannot read the sources declaration: {exc}; run this inside a dicomkit "
+            "checkout, set $DICOMKIT_PROJECT to one, or name an edition (--edition)") from exc
     parts: dict[int, PartSource] = {}
     for key, spec in data.get("parts", {}).items():
         parts[int(key)] = PartSource(int(key), spec["edition"], spec.get("form", "docbook"),

@@ -194,3 +194,12 @@ def test_generate_edition_reads_every_part_from_that_edition_and_names_what_it_l
         head = (tmp_path / name).read_text().split('"""', 2)[1]
         assert f"PS3.{part} 2024c (docbook)" in head and "2026c" not in head, name
     assert dicomkit_main([*argv, "--allow-missing"]) == 0
+
+
+def test_generate_outside_a_checkout_says_how_to_name_the_sources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DICOMKIT_PROJECT", str(tmp_path))  # a folder without standard/sources.json
+    assert dicomkit_main(["codegen", "generate", "--out", str(tmp_path / "out")]) != 0
+    err = capsys.readouterr().err
+    assert "sources.json" in err and "--edition" in err and "DICOMKIT_PROJECT" in err
+    assert not (tmp_path / "out").exists()
