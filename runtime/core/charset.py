@@ -564,6 +564,12 @@ class Charset:
                 raise CharsetError(f"{ch!r} (U+{ord(ch):04X}) is in none of the declared "
                                    "character sets", terms=self.terms, vr=vr, position=i)
             if el.g1:
+                if g0 is not init0 and g0.multi_byte:
+                    # GR bytes would be valid ISO 2022 here, but readers that decode each run
+                    # after an escape with that escape's codec (pydicom, iconv-based ones)
+                    # break on them: return G0 to its initial set first, as at a delimiter
+                    out += init0.escape
+                    g0 = init0
                 if g1 is not el:
                     out += el.escape
                     g1 = el

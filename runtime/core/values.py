@@ -1319,10 +1319,37 @@ def split_multi_valued(vr: str, value: Any) -> Any:
 
     ``ds.ImageType = "ORIGINAL\\PRIMARY"`` means two values (PS3.5 6.4), as it does in
     pydicom; text VRs (LT, ST, UT, UR) and non-strings are returned unchanged.
+
+    Plain strings assigned to PN, AS, UI, DS, IS, DA, TM and DT (alone, split, or in a list)
+    become the typed values a read of the same text gives (:class:`PersonName` with its groups
+    and components, :class:`AgeString`, :class:`UID`, :class:`DSfloat` with its Decimal,
+    :class:`IS`, :class:`DA`, :class:`TM`, :class:`DT` with its UTC offset), so
+    ``ds.PatientName = "Doe^Jane"`` is followed by ``.family_name`` as after a read.  Each keeps
+    the text it was made from (written back unchanged); text that does not parse stays a string,
+    as in a read (PS3.5 6.2).
     """
-    if isinstance(value, str) and "\\" in value and vr in _STRING_VRS_SPLIT:
-        return MultiValue(value.split("\\"))
+    typed = _TYPED_TEXT.get(vr)
+    if isinstance(value, str):
+        if "\\" in value and vr in _STRING_VRS_SPLIT:
+            parts = value.split("\\")
+            return MultiValue(parts if typed is None else [_typed_text(typed, v) for v in parts])
+        return value if typed is None else _typed_text(typed, value)
+    if typed is not None and type(value) in (list, MultiValue) \
+            and any(type(v) is str for v in value):
+        return MultiValue(_typed_text(typed, v) if type(v) is str else v for v in value)
     return value
+
+
+def _typed_text(convert: Callable[[str], Any], text: str) -> Any:
+    return convert(text) if type(text) is str else text
+
+
+#: the string VRs with a typed value, made from plain strings on assignment by
+#: :func:`split_multi_valued` with the parsers the decoders use
+_TYPED_TEXT: Final[dict[str, Callable[[str], Any]]] = {
+    "PN": PersonName, "AS": _parse_as, "UI": UID,
+    "DS": _parse_ds, "IS": _parse_is, "DA": _parse_da, "TM": _parse_tm, "DT": _parse_dt,
+}
 
 
 _STRING_VRS_SPLIT: Final[frozenset[str]] = frozenset(

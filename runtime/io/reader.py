@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import mmap
 import os
+import stat
 import struct
 import zlib
 from collections.abc import Collection
@@ -373,6 +374,7 @@ def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
         return bytes(source), "<bytes>", ""
     if hasattr(source, "read"):
         name = str(getattr(source, "name", "<stream>"))
+        path = _file_path_of(source)
         try:
             data = source.read()
         except OSError as exc:
@@ -380,8 +382,32 @@ def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
         if not isinstance(data, bytes | bytearray):
             raise InvalidDicomError("the stream gives text, not bytes: open it in binary mode "
                                     "('rb')", source=name)
-        return bytes(data), name, ""
+        return bytes(data), name, path
     raise TypeError(f"read() takes a path, bytes or a binary stream, not {type(source).__name__}")
+
+
+def _file_path_of(stream: Any) -> str:
+    """The absolute path of the regular file a stream reads from its start, else "".
+
+    A file opened by the caller (``open(path, "rb")``) can then defer values like a path does:
+    they are read again from the file by offset.  Only the operating system's file objects
+    qualify (a gzip or socket stream also has a ``name`` or ``fileno``, but its bytes are not
+    the file's), and only at offset 0 with a name that is the same file as the one open.
+    """
+    raw = getattr(stream, "raw", stream)
+    name = getattr(stream, "name", None)
+    if not isinstance(raw, io.FileIO) or not isinstance(name, str):
+        return ""
+    try:
+        if not stream.seekable() or stream.tell() != 0:
+            return ""
+        opened, named = os.fstat(stream.fileno()), os.stat(name)
+    except (OSError, ValueError):
+        return ""
+    if (opened.st_dev, opened.st_ino) != (named.st_dev, named.st_ino) or \
+            not stat.S_ISREG(opened.st_mode):
+        return ""
+    return os.path.abspath(name)
 
 
 def _guess_syntax(buf: Any, pos: int) -> str:
@@ -426,7 +452,8 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         Keep only these elements (tags, keywords); Specific Character Set is always kept.
     defer_size
         Values longer than this many bytes (or ``"512 KB"``, ``"1 MB"``) are not read until
-        used; needs a path (streams are read whole).
+        used, then read from the file: needs a path or a file opened by the caller at its
+        start (other streams are read whole).
     strict
         Raise :class:`InvalidDicomError` at the first problem instead of recovering.
 

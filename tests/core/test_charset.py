@@ -313,6 +313,21 @@ def test_encoder_returns_to_initial_g0_before_delimiters_and_at_the_end() -> Non
     assert cs.encode("山\\田", "LO") == b"\x1b$B;3\x1b(B\\\x1b$BED\x1b(B"
 
 
+def test_encoder_returns_g0_to_its_initial_set_before_a_g1_character() -> None:
+    # Half-width katakana (G1 of ISO 2022 IR 13) or Latin-1 (G1 of IR 100) right after kanji
+    # (G0 of IR 87): GR bytes while JIS X 0208 holds G0 are valid ISO 2022, but readers that
+    # decode each run after an escape with that escape's codec break on them, so the encoder
+    # designates the initial G0 first.
+    cases = (("ISO 2022 IR 13\\ISO 2022 IR 87", "だｳ", b"\x1b$B$@\x1b(J\xb3"),
+             ("ISO 2022 IR 13\\ISO 2022 IR 87", "ﾔ山ﾔ", b"\xd4\x1b$B;3\x1b(J\xd4"),
+             ("ISO 2022 IR 100\\ISO 2022 IR 87", "山é", b"\x1b$B;3\x1b(B\xe9"))
+    for term, text, raw in cases:
+        cs = Charset.from_value(term)
+        assert cs.encode(text, "LO") == raw
+        assert cs.decode(raw, "LO") == text
+        assert decode_bytes(raw, convert_encodings(term.split("\\")), set()) == text
+
+
 def test_encoder_redesignates_a_replaced_initial_g1_before_delimiters() -> None:
     cs = Charset.from_value("ISO 2022 IR 100\\ISO 2022 IR 144")
     assert cs.encode("é^Ж^é", "PN") == b"\xe9^\x1b-L\xb6\x1b-A^\xe9"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, time, timedelta
+from decimal import Decimal
+
 import pytest
 
 import dicomkit
@@ -100,3 +103,43 @@ def test_a_backslash_string_assigned_to_a_multi_valued_vr_means_several_values()
     assert list(ds[0x00081030].value) == ["A", "B"]
     ds.add_new(0x00204000, "LT", "C:\\path")  # text VRs keep the backslash
     assert ds[0x00204000].value == "C:\\path"
+
+
+def test_strings_assigned_to_typed_vrs_give_the_values_a_read_gives() -> None:
+    # PS3.5 6.2: a PN assigned by a program has its groups and components like one read
+    ds = Dataset()
+    ds.PatientName = "Yamada^Tarou^M^Dr^Jr=山田^太郎=やまだ^たろう"
+    name = ds.PatientName
+    assert name == "Yamada^Tarou^M^Dr^Jr=山田^太郎=やまだ^たろう"
+    assert (name.family_name, name.given_name, name.middle_name, name.name_prefix,
+            name.name_suffix) == ("Yamada", "Tarou", "M", "Dr", "Jr")
+    assert (name.ideographic, name.phonetic) == ("山田^太郎", "やまだ^たろう")
+    ds.OtherPatientNames = "Doe^Jane\\Roe^Rick"
+    assert [n.given_name for n in ds.OtherPatientNames] == ["Jane", "Rick"]
+    ds.OtherPatientNames = ["Doe^Jane", "Roe^Rick"]
+    assert [n.family_name for n in ds.OtherPatientNames] == ["Doe", "Roe"]
+    ds.PatientAge = "045Y"
+    assert (ds.PatientAge.value, ds.PatientAge.unit) == (45, "Y") and ds.PatientAge == "045Y"
+    ds.PatientAge = "45 years"  # not an age string: kept as the text, as a read keeps it
+    assert type(ds.PatientAge) is str
+    ds.SOPClassUID = "1.2.840.10008.5.1.4.1.1.2"
+    assert ds.SOPClassUID.name == "CT Image Storage"
+    ds.add_new(0x00081150, "UI", "1.2.840.10008.5.1.4.1.1.4")
+    assert ds[0x00081150].value.keyword == "MRImageStorage"
+    ds.SliceThickness = "1.50"
+    assert ds.SliceThickness == 1.5 and ds.SliceThickness.decimal == Decimal("1.50")
+    assert ds.SliceThickness.original_string == "1.50"
+    ds.PixelSpacing = "0.5\\0.50"
+    assert [str(v) for v in ds.PixelSpacing] == ["0.5", "0.50"] and ds.PixelSpacing[1] == 0.5
+    ds.InstanceNumber = "007"
+    assert ds.InstanceNumber == 7 and str(ds.InstanceNumber) == "007"
+    ds.StudyDate, ds.StudyTime = "20240102", "101010.5"
+    assert ds.StudyDate == date(2024, 1, 2) and ds.StudyTime == time(10, 10, 10, 500000)
+    ds.AcquisitionDateTime = "20240102030405-0500"
+    assert ds.AcquisitionDateTime.utcoffset() == -timedelta(hours=5)
+    ds.ContentDate = "2024-01-02"  # not a DA: kept as the text, as a read keeps it
+    assert type(ds.ContentDate) is str
+    # each keeps the text it was made from, which is what is written
+    assert [str(getattr(ds, k)) for k in ("SliceThickness", "InstanceNumber", "StudyTime",
+                                          "AcquisitionDateTime")] == \
+        ["1.50", "007", "101010.5", "20240102030405-0500"]

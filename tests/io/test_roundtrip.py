@@ -84,6 +84,24 @@ _CHARSET_TEXT = {
     "ISO_IR 100": _ASCII + "äöüßÄÖÜéèçñÅåøÆ",
     "ISO_IR 192": _ASCII + "äöüéΔιονυσ文字山田ЖзыкØ",
     "ISO 2022 IR 6\\ISO 2022 IR 87": _ASCII + "山田太郎やまだたろうヤマダタロウ",
+    "ISO 2022 IR 6\\ISO 2022 IR 87\\ISO 2022 IR 159": _ASCII + "山田太郎やまだ丂乚鼖",
+    "ISO 2022 IR 13\\ISO 2022 IR 87": _ASCII + "ﾔﾏﾀﾞﾀﾛｳ山田太郎やまだ",
+    "ISO 2022 IR 6\\ISO 2022 IR 149": _ASCII + "한국어홍길동洪吉洞",
+    "ISO 2022 IR 6\\ISO 2022 IR 58": _ASCII + "中文张小东检查",
+    "GB18030": _ASCII + "中文王小東檢查€",
+    "GBK": _ASCII + "中文王小东检查",
+}
+#: a Person Name with its three component groups and a LO in each character set with code
+#: extensions or multi-byte text (PS3.5 6.1.2.5, 6.2.1.2; PS3.3 C.12.1.1.2)
+_CHARSET_NAMES = {
+    "ISO 2022 IR 6\\ISO 2022 IR 87": ("Yamada^Tarou=山田^太郎=やまだ^たろう", "山田 たろう 検査"),
+    "ISO 2022 IR 6\\ISO 2022 IR 87\\ISO 2022 IR 159": ("Yamada^Tarou=丂^太郎=やまだ^たろう",
+                                                         "丂 山田 鼖"),
+    "ISO 2022 IR 13\\ISO 2022 IR 87": ("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう", "ﾔﾏﾀﾞ 山田"),
+    "ISO 2022 IR 6\\ISO 2022 IR 149": ("Hong^Gildong=洪^吉洞=홍^길동", "한국어 검사"),
+    "ISO 2022 IR 6\\ISO 2022 IR 58": ("Zhang^XiaoDong=张^小东", "中文 检查"),
+    "GB18030": ("Wang^XiaoDong=王^小東", "中文 檢查"),
+    "GBK": ("Wang^XiaoDong=王^小东", "中文 检查"),
 }
 
 
@@ -191,9 +209,10 @@ def top_datasets(draw: st.DrawFn) -> tuple[Dataset, str]:
     if charset:
         terms = charset.split("\\")
         ds.add_new(0x00080005, "CS", terms if len(terms) > 1 else terms[0])
-    if "ISO 2022" in charset:  # Japanese text in PN and LO in every such data set
-        ds.add_new(0x00100010, "PN", "Yamada^Tarou=山田^太郎=やまだ^たろう")
-        ds.add_new(0x00081030, "LO", "山田 たろう 検査")
+    if charset in _CHARSET_NAMES:  # names and text of the set in every such data set
+        name, text = _CHARSET_NAMES[charset]
+        ds.add_new(0x00100010, "PN", name)
+        ds.add_new(0x00081030, "LO", text)
     ds.add_new(0x00080016, "UI", CT_IMAGE)
     ds.add_new(0x00080018, "UI", draw(_uid()))
     return ds, charset
@@ -300,13 +319,29 @@ def test_undefined_length_sequences_are_written_with_delimiters_and_read_back_eq
 def test_pydicom_reads_what_we_write_with_the_same_values(
         case: tuple[Dataset, str], syntax: str) -> None:
     pydicom = pytest.importorskip("pydicom")
-    ds, _ = case
+    ds, charset = case
     data = write_bytes(ds, syntax)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         theirs = pydicom.dcmread(io.BytesIO(data))
+        if charset in _PYDICOM_KEEPS_ESCAPES:
+            # pydicom 3 decodes GB 2312 designated into G1 (ESC $ ) A, the form of PS3.5 K.2)
+            # but leaves the escape sequence in the text: compare without it
+            theirs.decode()
+            for elem in theirs.iterall():
+                if elem.VR in ("PN", "LO", "SH", "LT", "ST", "UT", "UC") and elem.value:
+                    elem.value = _without_escapes(elem.value)
         assert str(theirs.file_meta.TransferSyntaxUID) == syntax
         _same_as_pydicom(ds, theirs, syntax == IMPLICIT_LE, "")
+
+
+_PYDICOM_KEEPS_ESCAPES = {"ISO 2022 IR 6\\ISO 2022 IR 58"}
+
+
+def _without_escapes(value: Any) -> Any:
+    if isinstance(value, list) or type(value).__name__ == "MultiValue":
+        return [_without_escapes(v) for v in value]
+    return str(value).replace("\x1b$)A", "")
 
 
 def _pydicom_value(vr: str, value: Any) -> Any:
@@ -348,6 +383,12 @@ def _same_as_pydicom(ours: Dataset, theirs: Any, implicit: bool, path: str) -> N
             continue  # pydicom, like us, cannot know the VR (compared as bytes above)
         if implicit and other.VR == "UN":
             continue  # a tag newer than pydicom's dictionary: it has no VR for it
+        entry = dictionary.lookup(elem.tag)
+        if implicit and other.VR != elem.vr and entry is not None and other.VR not in entry[0]:
+            # Our registry is PS3.6 2015b (the newest complete Table 6-1 on hand); pydicom's is
+            # newer and some VRs changed since, e.g. (0066,0040) UL -> OL: without a VR in the
+            # file, each reader uses its own edition's VR.
+            continue
         if elem.vr == "SQ":
             assert len(other.value) == len(elem.value), where
             for i, (a, b) in enumerate(zip(elem.value, other.value)):
