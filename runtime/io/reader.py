@@ -461,8 +461,85 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     -------
     Dataset
         With ``file_meta``, ``preamble``, ``warnings`` (recoveries) and ``filename`` set.
+
+    Notes
+    -----
+    A stream that is not a file of its own (a socket, a pipe, an HTTP body) is read to its end,
+    except with ``stop_before_pixels``: it is then read in growing blocks only until the data
+    set reaches the pixel data at its top level, so a peer that keeps the connection open after
+    the header, or a large multi-frame body, is not read further (PS3.5 7.1; the stream is left
+    just after the bytes taken).
     """
+    if stop_before_pixels and hasattr(source, "read") and \
+            not isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) and \
+            not _file_path_of(source):
+        return _read_stream_until_pixels(source, specific_tags=specific_tags,
+                                         defer_size=defer_size, strict=strict)
     buf, name, path = _load(source)
+    return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
+                         specific_tags=specific_tags, defer_size=defer_size, strict=strict)[0]
+
+
+#: First block read from a stream by :func:`_read_stream_until_pixels`; each next is twice as
+#: large, up to the cap.
+_STREAM_BLOCK = 64 * 1024
+_STREAM_BLOCK_MAX = 16 * 1024 * 1024
+#: (7FE0,0008), (7FE0,0009), (7FE0,0010) in either byte order: where a top-level stop may be
+_PIXEL_TAG_BYTES = tuple(struct.pack(fmt, 0x7FE0, elem) for fmt in ("<HH", ">HH")
+                         for elem in (0x0008, 0x0009, 0x0010))
+
+
+def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] | None,
+                              defer_size: int | str | None, strict: bool) -> Dataset:
+    """``read(stream, stop_before_pixels=True)`` taking no more of the stream than it needs.
+
+    Blocks are read until a pixel data tag appears in the bytes; the bytes so far are then
+    parsed, and if the parse stopped at pixel data of the top-level data set the result is
+    returned.  Otherwise (the tag bytes were inside a value, or the data set is deflated) the
+    next block is read; at the end of the stream the whole is parsed as :func:`read` would.
+    """
+    name = str(getattr(stream, "name", "<stream>"))
+    data = bytearray()
+    block = _STREAM_BLOCK
+    searched = 0
+    read_some = getattr(stream, "read1", None)
+    while True:
+        try:
+            # read1: what one read of the underlying stream gives (a BufferedReader's read(n)
+            # would wait for n bytes, which a peer that stops sending never delivers)
+            chunk = read_some(block) if read_some is not None else stream.read(block)
+        except OSError as exc:
+            raise InvalidDicomError(f"cannot read the stream: {exc}", source=name) from exc
+        if chunk is None:  # a non-blocking raw stream with nothing yet: read() again blocks
+            chunk = stream.read()
+        if not isinstance(chunk, bytes | bytearray | memoryview):
+            raise InvalidDicomError("the stream gives text, not bytes: open it in binary mode "
+                                    "('rb')", source=name)
+        if not chunk:
+            break
+        data += chunk
+        # the tag can straddle two blocks: search from 3 bytes before the new block
+        start, searched = max(0, searched - 3), len(data)
+        if any(data.find(t, start) != -1 for t in _PIXEL_TAG_BYTES):
+            ds, stopped = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
+                                        specific_tags=specific_tags, defer_size=defer_size,
+                                        strict=False)
+            if stopped:
+                if strict:  # parse again to raise at the first problem, as read() does
+                    ds = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
+                                       specific_tags=specific_tags, defer_size=defer_size,
+                                       strict=True)[0]
+                return ds
+        block = min(block * 2, _STREAM_BLOCK_MAX)
+    return _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
+                         specific_tags=specific_tags, defer_size=defer_size, strict=strict)[0]
+
+
+def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_pixels: bool,
+                  specific_tags: Collection[object] | None, defer_size: int | str | None,
+                  strict: bool) -> tuple[Dataset, bool]:
+    """Parse a whole file or data set held in ``buf``; also say whether parsing stopped at pixel
+    data of the top-level data set (``stop_before_pixels``)."""
     warnings: list[ReadWarning] = []
     ds = Dataset()
     ds.filename = name if path else ""
@@ -531,15 +608,16 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     parser = Parser(data, name, strict=strict, path=dpath, base=base,
                     defer_size=_size(defer_size), specific_tags=tags,
                     stop_before_pixels=stop_before_pixels, warnings=warnings)
+    stopped = False
     try:
         parser.parse(ds, pos, len(data), little, implicit, ctx, top=True)
     except _Stop:
-        pass
+        stopped = True
     except (struct.error, IndexError) as exc:  # pragma: no cover - guarded by length checks
         raise InvalidDicomError(f"malformed data: {exc}", source=name) from exc
     except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
         raise InvalidDicomError("sequences nested too deeply", source=name) from exc
-    return ds
+    return ds, stopped
 
 
 def _size(value: int | str | None) -> int | None:

@@ -202,3 +202,73 @@ def test_a_file_opened_by_the_caller_defers_like_its_path_and_other_streams_do_n
         ds = dicomkit.read(fh, defer_size="1 KB")
     assert head == b"\x00" * 128 and ds.Modality == "CT"
     assert not ds[0x00111001].is_deferred and ds[0x00111001].value == value
+
+
+def _with_pixels(pixels: bytes, *, before: bytes = b"") -> bytes:
+    """A data set whose Pixel Data (7FE0,0010) OW holds ``pixels``, with ``before`` ahead of it."""
+    return part10(EXPLICIT_LE, explicit(*MODALITY_CT) + explicit(*PATIENT) + before
+                  + struct.pack("<HH2sHL", 0x7FE0, 0x0010, b"OW", 0, len(pixels)) + pixels)
+
+
+def test_stop_before_pixels_takes_no_more_of_a_stream_than_the_header_needs() -> None:
+    data = _with_pixels(b"\x01\x02" * (4 * 1024 * 1024))  # 8 MiB of pixels
+    stream = _Unseekable(data)
+    ds = dicomkit.read(stream, stop_before_pixels=True)
+    assert ds.PatientName == "Doe^Jane" and 0x7FE00010 not in ds and ds.warnings == []
+    taken = stream.taken
+    assert taken < 1024 * 1024  # one block or two, not the 8 MiB
+    assert stream.read() == data[taken:]  # the rest is still in the stream
+
+
+def test_stop_before_pixels_returns_while_the_peer_keeps_the_connection_open() -> None:
+    data = _with_pixels(b"\x00" * 1000)
+    ours, theirs = socket.socketpair()
+    ours.settimeout(20)  # a regression fails with a timeout, not a hang
+    try:
+        theirs.sendall(data)  # and never closes
+        with ours.makefile("rb") as stream:
+            ds = dicomkit.read(stream, stop_before_pixels=True)
+        assert ds.PatientName == "Doe^Jane" and 0x7FE00010 not in ds
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def test_pixel_tag_bytes_inside_an_earlier_value_do_not_stop_a_stream_early() -> None:
+    decoy = (b"\xe0\x7f\x10\x00" * 40000)  # the tag's bytes, inside a private OB value
+    private = struct.pack("<HH2sHL", 0x0011, 0x1001, b"OB", 0, len(decoy)) + decoy
+    creator = explicit(0x0011, 0x0010, b"LO", b"DICOMKIT")
+    data = _with_pixels(b"\x00" * 64, before=creator + private)
+    ds = dicomkit.read(_Unseekable(data), stop_before_pixels=True)
+    assert ds[0x00111001].value == decoy and ds.warnings == []
+    assert ds == dicomkit.read(data, stop_before_pixels=True)
+
+
+def test_stop_before_pixels_on_a_stream_reads_every_sample_as_from_its_path() -> None:
+    from tests.io.test_pydicom_samples import _sample_paths
+
+    paths = _sample_paths()
+    assert len(paths) > 50
+    for path in paths.values():
+        data = path.read_bytes()
+        try:
+            expected = dicomkit.read(path, stop_before_pixels=True)
+        except InvalidDicomError:
+            continue
+        got = dicomkit.read(_Unseekable(data), stop_before_pixels=True)
+        assert got == expected, path.name
+        assert [w.message for w in got.warnings] == [w.message for w in expected.warnings], path.name
+
+
+class _Unseekable:
+    """A binary stream that is not a file: counts what was taken from it."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self.taken = 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._data) if size is None or size < 0 else self.taken + size
+        chunk = self._data[self.taken:end]
+        self.taken += len(chunk)
+        return chunk
