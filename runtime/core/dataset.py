@@ -151,7 +151,12 @@ class Dataset(MutableMapping[Tag, DataElement]):
             if existing is not None:
                 if tag == _SPECIFIC_CHARACTER_SET:
                     self._charset_changing(value)
-                existing.value = split_multi_valued(existing.vr, value)
+                vr = existing.vr
+                if vr == "UN":  # a UN of a known tag takes values of its dictionary VR
+                    from dicomkit.core.element import known_vr_of_un
+
+                    vr = known_vr_of_un(tag) or vr
+                existing.value = split_multi_valued(vr, value)
                 return
             vr = dictionary_vr(tag, self)
             elem = DataElement(tag, vr, split_multi_valued(vr, value))

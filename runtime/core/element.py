@@ -80,8 +80,32 @@ class DeferredValue:
 _UNSET: Any = object()
 
 
+def known_vr_of_un(tag: int) -> str | None:
+    """The VR in which the value of a UN element with ``tag`` is read, or None to keep bytes.
+
+    A public tag whose data dictionary entry names one VR, other than SQ (a sequence of defined
+    length sent as UN stays bytes) and UN: its value is decoded with that VR as implicit VR
+    little endian (PS3.5 6.2.2), while the element keeps VR UN, so that a file read and
+    written unchanged is written with the bytes and the VR it had.  Private tags, unknown tags
+    and entries with several VRs (``US or SS``, ``OB or OW``) give None.
+    """
+    if (tag >> 16) & 1 or not tag & 0xFFFF:
+        return None
+    entry = dictionary.lookup(tag)
+    if entry is None:
+        return None
+    vr = entry[0]
+    if len(vr) != 2 or vr in ("SQ", "UN"):
+        return None
+    return vr
+
+
 class DataElement:
     """One data element: ``tag``, ``vr`` and a lazily decoded ``value``.
+
+    A UN element of a tag the data dictionary knows (one VR, not SQ) gives its value decoded
+    with that VR (:func:`known_vr_of_un`, PS3.5 6.2.2); its ``vr`` stays UN and ``raw`` the
+    bytes as read.
 
     Parameters
     ----------
@@ -160,6 +184,15 @@ class DataElement:
 
             return parse_fragments(raw, little)
         charset = ctx.charset if ctx is not None else None
+        if self.vr == "UN":
+            known = known_vr_of_un(self.tag)
+            if known is not None:
+                # PS3.5 6.2.2: an application that knows the VR may read a UN value as
+                # implicit VR little endian, whatever the transfer syntax
+                try:
+                    return decode_value(known, raw, True, charset)
+                except (DicomError, ValueError, UnicodeError, TypeError):
+                    return bytes(raw)  # not decodable as the dictionary says: keep the bytes
         try:
             return decode_value(self.vr, raw, little, charset)
         except DicomError:

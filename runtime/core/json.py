@@ -85,10 +85,10 @@ def _element_json(el: DataElement) -> dict[str, Any]:
     if vr in _BINARY_VRS or el.undefined_length:
         raw = el.raw
         if raw is None:
-            from dicomkit.core.values import encode_value
+            from dicomkit.core.values import encode_un_or_value
 
             ctx = el.context
-            raw = encode_value(vr, el.value, True, ctx.charset if ctx else None)
+            raw = encode_un_or_value(el, True, ctx.charset if ctx else None)
         elif not el.undefined_length and el.context is not None \
                 and not el.context.little_endian:
             raw = swap_bytes(vr, raw)

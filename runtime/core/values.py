@@ -1297,6 +1297,24 @@ def encode_value(vr: str, value: Any, little_endian: bool, charset: CharsetLike 
     return encoder(value, little_endian, charset)
 
 
+def encode_un_or_value(elem: Any, little_endian: bool, charset: CharsetLike | None) -> bytes:
+    """The bytes of ``elem.value`` for a writer, as :func:`encode_value` gives them.
+
+    A UN element holding a typed value (a UN of a known tag, read and then changed; see
+    :func:`dicomkit.core.element.known_vr_of_un`) is encoded with its dictionary VR as
+    implicit VR little endian (PS3.5 6.2.2) and written as UN.
+    """
+    value = elem.value
+    if elem.vr == "UN" and not isinstance(value, bytes | bytearray | memoryview) \
+            and value is not None:
+        from dicomkit.core.element import known_vr_of_un
+
+        known = known_vr_of_un(elem.tag)
+        if known is not None:
+            return encode_value(known, value, True, charset)
+    return encode_value(elem.vr, value, little_endian, charset)
+
+
 def value_multiplicity(value: Any) -> int:
     """The number of values in ``value`` (PS3.5 6.4): 0 for empty, the length of a list.
 

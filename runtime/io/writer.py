@@ -96,7 +96,7 @@ class _Encoder:
         return self.head_short(group, el, vr.encode("ascii"), length)
 
     def value(self, elem: DataElement, charset: CharsetLike | None) -> bytes:
-        from dicomkit.core.values import encode_value, swap_bytes
+        from dicomkit.core.values import encode_un_or_value, swap_bytes
 
         raw = elem.raw
         if raw is not None:
@@ -105,7 +105,7 @@ class _Encoder:
                 return bytes(raw)
             return swap_bytes(elem.vr, bytes(raw))
         try:
-            return encode_value(elem.vr, elem.value, self.little, charset)
+            return encode_un_or_value(elem, self.little, charset)
         except DicomError as exc:
             raise WriteError(f"{elem.tag_str}: {exc}") from exc
 

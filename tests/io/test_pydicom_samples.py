@@ -111,10 +111,13 @@ SAMPLES: dict[str, str] = {
 
 _CS_SPACES = ("CS values are stripped of leading and trailing spaces value by value (PS3.5 6.2: "
               "they are insignificant); pydicom strips only the end of the whole string")
-_UN_KEPT = ("the file encodes these elements explicitly as UN; dicomkit keeps the VR as "
-            "encoded (the raw bytes, written back unchanged), pydicom replaces UN with the "
-            "dictionary VR (config.replace_un_with_known_vr); the bytes decoded with "
-            "pydicom's VR equal pydicom's value (checked)")
+_UN_KEPT = ("the file encodes these public elements explicitly as UN; dicomkit keeps the VR "
+            "as encoded (the raw bytes, written back unchanged) and decodes the value with the "
+            "dictionary VR (PS3.5 6.2.2), pydicom replaces UN with the dictionary VR "
+            "(config.replace_un_with_known_vr); the values are equal (checked)")
+_UN_PRIVATE = ("private elements encoded explicitly as UN: dicomkit keeps VR UN and the bytes "
+               "(no private dictionary), pydicom takes a VR from its private dictionary; the "
+               "bytes decoded with pydicom's VR equal pydicom's value (checked)")
 _UN_SQ = ("a sequence encoded as explicit UN of defined length: pydicom parses it as an implicit "
           "VR sequence by its dictionary VR, dicomkit keeps the UN bytes as encoded (only UN of "
           "undefined length is read as a sequence, PS3.5 6.2.2)")
@@ -124,7 +127,7 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
     ("693_J2KI.dcm", "00080008", "value"): _CS_SPACES,
     ("SC_rgb_gdcm_KY.dcm", "00080008", "value"): _CS_SPACES,
     ("SC_rgb_jpeg_lossy_gdcm.dcm", "00080008", "value"): _CS_SPACES,
-    ("J2K_pixelrep_mismatch.dcm", "*", "un"): _UN_KEPT,
+    ("J2K_pixelrep_mismatch.dcm", "*", "un-bytes"): _UN_PRIVATE,
     ("rtdose_rle.dcm", "*", "un"): _UN_KEPT,
     ("rtdose_rle_1frame.dcm", "*", "un"): _UN_KEPT,
     ("rtdose_rle.dcm", "300C0002", "vr"): _UN_SQ,
@@ -219,8 +222,10 @@ def _our_plain(el: Any) -> Any:
 def differences(ours: Dataset, theirs: Any, path: str = "") -> list[tuple[str, str, str]]:
     """(tag path, kind, detail) of each difference between a dicomkit and a pydicom data set.
 
-    ``kind`` is ``missing-ours``/``missing-pydicom``, ``vr``, ``value``, ``items``, or ``un``
-    (dicomkit kept an explicit UN whose bytes decode, with pydicom's VR, to pydicom's value).
+    ``kind`` is ``missing-ours``/``missing-pydicom``, ``vr``, ``value``, ``items``, ``un``
+    (dicomkit kept an explicit UN of a public tag and decoded it, by its dictionary VR, to
+    pydicom's value) or ``un-bytes`` (an explicit UN kept as bytes, which decode, with pydicom's
+    VR, to pydicom's value).
     """
     out: list[tuple[str, str, str]] = []
     a = {int(t) for t in ours}
@@ -231,10 +236,15 @@ def differences(ours: Dataset, theirs: Any, path: str = "") -> list[tuple[str, s
         ea, eb = ours[t], theirs[t]
         p = f"{path}{t:08X}"
         if ea.vr == "UN" and eb.VR not in ("UN", "SQ") and not ea.undefined_length:
-            mine = plain(eb.VR, decode_value(eb.VR, ea.raw, True, ea.context.charset))
+            if isinstance(ea.value, bytes):  # private, or several dictionary VRs: bytes kept
+                kind = "un-bytes"
+                mine = plain(eb.VR, decode_value(eb.VR, ea.raw, True, ea.context.charset))
+            else:  # a known public tag: decoded with its dictionary VR (PS3.5 6.2.2)
+                kind = "un"
+                mine = plain(eb.VR, ea.value)
             if mine == plain(eb.VR, eb.value) or (mine in ("", None, b"") and
                                                   eb.value in ("", None, b"")):
-                out.append((p, "un", eb.VR))
+                out.append((p, kind, eb.VR))
             else:
                 out.append((p, "vr", f"{ea.vr} vs {eb.VR}, values differ"))
             continue

@@ -272,3 +272,64 @@ class _Unseekable:
         chunk = self._data[self.taken:end]
         self.taken += len(chunk)
         return chunk
+
+
+def _un(group: int, elem: int, value: bytes, *, little: bool = True) -> bytes:
+    """An explicit VR element encoded as UN (reserved bytes and a 4-byte length)."""
+    return struct.pack("<HH2sHL" if little else ">HH2sHL", group, elem, b"UN", 0,
+                       len(value)) + value
+
+
+#: SOP Class and Instance UIDs (test values), which a Part 10 file meta is made from
+_SOP = explicit(0x0008, 0x0016, b"UI", b"1.2.3\x00") + explicit(0x0008, 0x0018, b"UI", b"1.2.3.4\x00")
+
+
+def test_un_of_a_known_tag_gives_the_value_of_its_dictionary_vr_and_is_written_back_as_read(
+        tmp_path: Path) -> None:
+    elements = _un(0x0010, 0x0010, b"Doe^Jane") + _un(0x0028, 0x0010, struct.pack("<H", 512))
+    data = part10(EXPLICIT_LE, _SOP + explicit(*MODALITY_CT) + elements)
+    ds = dicomkit.read(data)
+    el = ds["PatientName"]
+    assert el.vr == "UN" and el.raw == b"Doe^Jane"
+    assert ds.PatientName.family_name == "Doe" and ds.Rows == 512  # PS3.5 6.2.2
+    out = tmp_path / "un.dcm"
+    dicomkit.write(out, ds)
+    assert dicomkit.read(out)["PatientName"].vr == "UN"
+    assert out.read_bytes().endswith(elements)  # the two UN elements, byte for byte
+
+
+def test_un_in_a_big_endian_file_is_read_as_implicit_little_endian() -> None:
+    body = explicit(0x0008, 0x0060, b"CS", b"CT", little=False) \
+        + _un(0x0028, 0x0010, struct.pack("<H", 512), little=False)
+    assert dicomkit.read(part10(EXPLICIT_BE, body)).Rows == 512
+
+
+def test_a_changed_un_value_is_encoded_with_its_dictionary_vr_and_kept_un(tmp_path: Path) -> None:
+    ds = dicomkit.read(part10(EXPLICIT_LE, _SOP + explicit(*MODALITY_CT)
+                              + _un(0x0010, 0x0010, b"Doe^Jane")))
+    ds.PatientName = "Roe^John"
+    assert ds.PatientName.family_name == "Roe"  # typed as PN, though the element is UN
+    out = tmp_path / "changed.dcm"
+    dicomkit.write(out, ds)
+    back = dicomkit.read(out)
+    assert back["PatientName"].vr == "UN" and back["PatientName"].raw == b"Roe^John"
+    assert back.PatientName == "Roe^John"
+    from dicomkit.core.json import to_json_dict
+
+    assert to_json_dict(ds)["00100010"] == {"vr": "UN", "InlineBinary": "Um9lXkpvaG4="}
+
+
+def test_un_stays_bytes_for_private_ambiguous_and_undecodable_values() -> None:
+    creator = explicit(0x0011, 0x0010, b"LO", b"DICOMKIT")
+    body = (explicit(*MODALITY_CT) + creator + _un(0x0011, 0x1001, b"ab")
+            + _un(0x0028, 0x0010, b"\x01\x02\x03\x04\x05\x06")  # 3 values for Rows: read as given
+            + _un(0x0028, 0x0011, b"\x01\x02\x03\x00")  # Columns (US): two values
+            + _un(0x0028, 0x0100, b"\x01\x02\x03")  # Bits Allocated (US) of 3 bytes: not decodable
+            + _un(0x0028, 0x0106, b"\x01\x00"))  # Smallest Image Pixel Value: US or SS
+    ds = dicomkit.read(part10(EXPLICIT_LE, body))
+    assert [w.message for w in ds.warnings if "order" in w.message] == []
+    assert ds[0x00111001].value == b"ab"
+    assert ds[0x00280106].value == b"\x01\x00"
+    assert ds[0x00280010].value == [0x0201, 0x0403, 0x0605]
+    assert ds[0x00280011].value == [0x0201, 0x0003]
+    assert ds[0x00280100].value == b"\x01\x02\x03"

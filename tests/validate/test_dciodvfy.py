@@ -91,6 +91,17 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
         "'0' is a valid UID by the syntax of PS3.5 9.1 (a component may be 0); dciodvfy "
         "rejects UIDs of only zero components",
     (r"^reportsi", "vr-value", "ReferencedSOPInstanceUID"): "as ReferencedSOPClassUID",
+    (r"^rtdose_rle_1frame", "type1-missing", "NumberOfFrames"):
+        "the file has Frame Increment Pointer (0028,0009) of the Multi-frame Module (PS3.3 "
+        "C.7.6.6) but no Number of Frames: we take the module as present, so its Type 1 "
+        "attributes are required; dciodvfy does not take the module as present from Frame "
+        "Increment Pointer alone (RT Dose has it as C, 'if pixel data is multi-frame')",
+    (r"^rtdose_rle", "vr-value", "ReferencedSOPInstanceUID"):
+        "inside Referenced RT Plan Sequence (300C,0002), which these files encode as UN of "
+        "defined length: dicomkit keeps such a sequence as its bytes (PS3.5 6.2.2 reads only UN "
+        "of undefined length as a sequence) and does not validate inside it; dciodvfy parses it "
+        "by its dictionary VR. The rest of these files, also UN, is checked: their UN values "
+        "of known tags are read with the dictionary VR",
 }
 
 
