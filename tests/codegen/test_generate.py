@@ -9,6 +9,7 @@ import pytest
 
 from dicomkit.cli.main import main as dicomkit_main
 from dicomkit.codegen.emit import GenerateReport, ModuleSpec, generate, plan_lanes, strip_header
+from dicomkit.codegen.errors import CodegenError
 from dicomkit.codegen.modules import all_specs
 from dicomkit.codegen.standard import PartSource, Standard
 
@@ -203,3 +204,20 @@ def test_generate_outside_a_checkout_says_how_to_name_the_sources(
     err = capsys.readouterr().err
     assert "sources.json" in err and "--edition" in err and "DICOMKIT_PROJECT" in err
     assert not (tmp_path / "out").exists()
+
+
+def _dying_build(std: Standard) -> dict[str, object]:
+    std.table(5, "6.2-1")
+    import os
+
+    os._exit(3)  # a worker killed mid-way (out of memory, a signal)
+
+
+def test_a_worker_that_dies_is_named_with_its_status_and_nothing_is_written(
+        standard_dir: Path, tmp_path: Path) -> None:
+    std = Standard.declared(PROJECT, roots=[standard_dir])
+    specs = [ModuleSpec("dying", _dying_build, {"dying.py": "vrs.py.j2"}, "dying", reads=(5,)),
+             *[s for s in all_specs() if s.name in ("commands", "upper_layer")]]
+    with pytest.raises(CodegenError, match=r"rendering dying exited with status 3.*--jobs 1"):
+        generate(std, tmp_path, specs, jobs=2)
+    assert list(tmp_path.iterdir()) == []
