@@ -11,7 +11,11 @@ committed content and is reported by name.
 from __future__ import annotations
 
 import os
+import pickle
+import subprocess
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +25,8 @@ import jinja2
 
 from dicomkit.codegen import GENERATOR_VERSION
 from dicomkit.codegen.errors import CodegenError
-from dicomkit.codegen.standard import Standard, TableUse
+from dicomkit.codegen.sha import size_part
+from dicomkit.codegen.standard import Standard, TableUse, locate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -203,9 +208,6 @@ def render_specs(std: Standard, specs: list[ModuleSpec]
 
 def _part_cost(std: Standard, part: int) -> int:
     """Bytes of XML behind ``part`` (its declared source and table overrides); 0 when absent."""
-    from dicomkit.codegen.sha import size_part
-    from dicomkit.codegen.standard import locate
-
     sources = [src for (p, _), src in std.tables.items() if p == part]
     if part in std.parts:
         sources.append(std.parts[part])
@@ -225,22 +227,20 @@ def plan_lanes(std: Standard, specs: list[ModuleSpec], lanes: int) -> list[list[
     one reading of PS3.3), and the groups are dealt largest first to the lane whose parts are
     smallest so far, counting a part once per lane.  Deterministic for given sources.
     """
-    cost = {p: _part_cost(std, p) for spec in specs for p in spec.reads}
+    cost = {p: _part_cost(std, p) for p in sorted({p for spec in specs for p in spec.reads})}
     groups: dict[int, list[ModuleSpec]] = {}
     for spec in specs:
         key = max(spec.reads, key=lambda p: (cost[p], p)) if spec.reads else 0
         groups.setdefault(key, []).append(spec)
 
-    def parts_of(members: list[ModuleSpec]) -> set[int]:
-        return {p for spec in members for p in spec.reads}
+    def weight(members: list[ModuleSpec]) -> int:
+        return sum(cost[p] for p in {p for spec in members for p in spec.reads})
 
-    ordered = sorted(groups.values(),
-                     key=lambda g: (-sum(cost[p] for p in parts_of(g)), g[0].name))
+    ordered = sorted(groups.values(), key=lambda g: (-weight(g), g[0].name))
     plan: list[list[ModuleSpec]] = [[] for _ in range(max(1, lanes))]
     for group in ordered:
-        lane = min(plan, key=lambda members: (sum(cost[p] for p in parts_of(members)),
-                                              plan.index(members)))
-        lane.extend(group)
+        lightest = min(range(len(plan)), key=lambda i: (weight(plan[i]), i))
+        plan[lightest].extend(group)
     return [lane for lane in plan if lane]
 
 
@@ -252,10 +252,6 @@ def _run_lanes(std: Standard, lanes: list[list[ModuleSpec]]
     is caught per module inside the lane, as in one process), or :class:`CodegenError` when a
     worker dies without an answer.
     """
-    import pickle
-    import subprocess
-    import sys
-
     payloads = [pickle.dumps((std.fresh(), lane), protocol=pickle.HIGHEST_PROTOCOL)
                 for lane in lanes]
     env = dict(os.environ)
@@ -265,8 +261,6 @@ def _run_lanes(std: Standard, lanes: list[list[ModuleSpec]]
     procs = [subprocess.Popen([sys.executable, "-m", "dicomkit.codegen.lane"], env=env,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for _ in lanes]
-    import threading
-
     answers: list[tuple[bytes, bytes]] = [(b"", b"")] * len(procs)
 
     def talk(i: int) -> None:

@@ -355,8 +355,11 @@ def _item_head(buf: Any, pos: int, little: bool) -> tuple[int, int]:
 
 # -- the entry point -----------------------------------------------------------------------
 
-def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
-    """The bytes to parse, how to name the source, and its path ("" for streams)."""
+def _load(source: Any, stream_path: str = "") -> tuple[bytes | mmap.mmap, str, str]:
+    """The bytes to parse, how to name the source, and its path ("" for streams).
+
+    ``stream_path`` is :func:`_file_path_of` of a stream source, found by the caller.
+    """
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
         try:
@@ -374,7 +377,6 @@ def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
         return bytes(source), "<bytes>", ""
     if hasattr(source, "read"):
         name = str(getattr(source, "name", "<stream>"))
-        path = _file_path_of(source)
         try:
             data = source.read()
         except OSError as exc:
@@ -382,7 +384,7 @@ def _load(source: Any) -> tuple[bytes | mmap.mmap, str, str]:
         if not isinstance(data, bytes | bytearray):
             raise InvalidDicomError("the stream gives text, not bytes: open it in binary mode "
                                     "('rb')", source=name)
-        return bytes(data), name, path
+        return bytes(data), name, stream_path
     raise TypeError(f"read() takes a path, bytes or a binary stream, not {type(source).__name__}")
 
 
@@ -470,12 +472,11 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     the header, or a large multi-frame body, is not read further (PS3.5 7.1; the stream is left
     just after the bytes taken).
     """
-    if stop_before_pixels and hasattr(source, "read") and \
-            not isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) and \
-            not _file_path_of(source):
+    stream_path = _file_path_of(source) if hasattr(source, "read") else ""
+    if stop_before_pixels and hasattr(source, "read") and not stream_path:
         return _read_stream_until_pixels(source, specific_tags=specific_tags,
                                          defer_size=defer_size, strict=strict)
-    buf, name, path = _load(source)
+    buf, name, path = _load(source, stream_path)
     return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
                          specific_tags=specific_tags, defer_size=defer_size, strict=strict)[0]
 
@@ -525,10 +526,9 @@ def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] 
                                         specific_tags=specific_tags, defer_size=defer_size,
                                         strict=False)
             if stopped:
-                if strict:  # parse again to raise at the first problem, as read() does
-                    ds = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
-                                       specific_tags=specific_tags, defer_size=defer_size,
-                                       strict=True)[0]
+                if strict and ds.warnings:  # raise at the first problem, as read() does
+                    _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
+                                  specific_tags=specific_tags, defer_size=defer_size, strict=True)
                 return ds
         block = min(block * 2, _STREAM_BLOCK_MAX)
     return _parse_buffer(bytes(data), name, "", stop_before_pixels=True,

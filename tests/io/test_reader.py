@@ -333,3 +333,22 @@ def test_un_stays_bytes_for_private_ambiguous_and_undecodable_values() -> None:
     assert ds[0x00280010].value == [0x0201, 0x0403, 0x0605]
     assert ds[0x00280011].value == [0x0201, 0x0003]
     assert ds[0x00280100].value == b"\x01\x02\x03"
+
+
+def test_strict_stop_before_pixels_on_a_stream_raises_at_a_problem_before_the_pixels() -> None:
+    odd = explicit(0x0010, 0x0020, b"LO", b"ID1")  # odd value length (PS3.5 7.1.1)
+    data = _with_pixels(b"\x00" * 64, before=odd)
+    lenient = dicomkit.read(_Unseekable(data), stop_before_pixels=True)
+    assert [w.message for w in lenient.warnings] == ["odd value length 3"]
+    with pytest.raises(InvalidDicomError, match="odd value length 3"):
+        dicomkit.read(_Unseekable(data), stop_before_pixels=True, strict=True)
+    clean = dicomkit.read(_Unseekable(_with_pixels(b"\x00" * 64)), stop_before_pixels=True,
+                          strict=True)
+    assert clean.PatientName == "Doe^Jane"
+
+
+def test_a_text_stream_is_refused_when_read_up_to_the_pixels() -> None:
+    import io
+
+    with pytest.raises(InvalidDicomError, match="binary mode"):
+        dicomkit.read(io.StringIO("DICM"), stop_before_pixels=True)
