@@ -1,8 +1,10 @@
 """Entry point of the ``dicomkit`` command.
 
 Subcommands are registered in :data:`SUBCOMMANDS` as ``name -> (module, help)``; each module
-exposes ``add_arguments(parser)`` and ``run(args) -> int``.  Modules are imported only when their
-subcommand runs, so ``dicomkit --help`` stays fast.  ``codegen`` lives in
+exposes ``add_arguments(parser)`` and ``run(args) -> int``.  Only the module of the subcommand
+named on the command line is imported (to add its options and run it): ``dicomkit dump`` loads the
+reader, not the network stack or the generators (lxml, jinja2), and ``dicomkit --help`` lists the
+subcommands from :data:`SUBCOMMANDS` without importing any.  ``codegen`` lives in
 :mod:`dicomkit.codegen.cli` (the generators own their command line); it is imported by name only
 when that subcommand is asked for, so the runtime never depends on the generators.
 """
@@ -36,23 +38,38 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the top-level parser with every subcommand registered."""
+def chosen_subcommand(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (its first argument that is not an option), if known."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in SUBCOMMANDS else None
+    return None
+
+
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """Return the top-level parser; only ``chosen``'s module is imported to add its options.
+
+    With ``chosen`` ``None`` every subcommand is listed with its help text and no options (enough
+    for ``dicomkit --help`` and for argparse to name an unknown subcommand).
+    """
     parser = argparse.ArgumentParser(prog="dicomkit", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"dicomkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in sorted(SUBCOMMANDS.items()):
         sp = sub.add_parser(name, help=help_text, description=help_text)
         sp.set_defaults(_module=module_name)
-        module = importlib.import_module(module_name)
-        module.add_arguments(sp)
+        if name == chosen:
+            importlib.import_module(module_name).add_arguments(sp)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``dicomkit`` command; return the process exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_subcommand(arguments))
+    args = parser.parse_args(arguments)
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2

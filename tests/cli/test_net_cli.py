@@ -20,20 +20,21 @@ class _TTY(io.StringIO):
 
 
 def test_echo_store_and_storescp_are_registered_subcommands() -> None:
-    parser = main.build_parser()
-    args = parser.parse_args(["echo", "host", "104", "--repeat", "3"])
+    args = main.build_parser("echo").parse_args(["echo", "host", "104", "--repeat", "3"])
     assert (args.host, args.port, args.repeat, args.aet, args.aec) == ("host", 104, 3,
                                                                        "DICOMKIT", "ANY-SCP")
-    args = parser.parse_args(["store", "h", "11112", "a", "b", "--fail-fast", "--max-ops", "5"])
+    args = main.build_parser("store").parse_args(["store", "h", "11112", "a", "b", "--fail-fast",
+                                                  "--max-ops", "5"])
     assert (args.paths, args.fail_fast, args.max_ops) == (["a", "b"], True, 5)
-    args = parser.parse_args(["storescp", "0", "--out", "d", "--accept-calling", "A", "B"])
+    args = main.build_parser("storescp").parse_args(["storescp", "0", "--out", "d",
+                                                     "--accept-calling", "A", "B"])
     assert (args.port, args.out, args.accept_calling) == (0, "d", ["A", "B"])
 
 
 def test_store_continue_on_error_and_fail_fast_exclude_each_other() -> None:
     with pytest.raises(SystemExit):
-        main.build_parser().parse_args(["store", "h", "1", "f", "--fail-fast",
-                                        "--continue-on-error"])
+        main.build_parser("store").parse_args(["store", "h", "1", "f", "--fail-fast",
+                                               "--continue-on-error"])
 
 
 def test_store_walks_folders_recursively_sorted_without_hidden_entries(tmp_path: Path) -> None:
