@@ -21,6 +21,7 @@ from dicomkit.errors import DicomError, InvalidDicomError
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from dicomkit.core.config import DicomValueWarning, settings, validation_mode
     from dicomkit.core.dataset import Dataset, PrivateBlock, ReadWarning
     from dicomkit.core.element import DataElement
     from dicomkit.core.sequence import Sequence
@@ -32,11 +33,14 @@ if TYPE_CHECKING:
 _LAZY = {
     "DataElement": "dicomkit.core.element",
     "Dataset": "dicomkit.core.dataset",
+    "DicomValueWarning": "dicomkit.core.config",
     "PrivateBlock": "dicomkit.core.dataset",
     "ReadWarning": "dicomkit.core.dataset",
     "Sequence": "dicomkit.core.sequence",
     "Tag": "dicomkit.core.tag",
     "read": "dicomkit.io.reader",
+    "settings": "dicomkit.core.config",
+    "validation_mode": "dicomkit.core.config",
     "write": "dicomkit.io.writer",
 }
 
@@ -44,6 +48,7 @@ __all__ = [
     "DataElement",
     "Dataset",
     "DicomError",
+    "DicomValueWarning",
     "InvalidDicomError",
     "PrivateBlock",
     "ReadWarning",
@@ -51,6 +56,8 @@ __all__ = [
     "Tag",
     "__version__",
     "read",
+    "settings",
+    "validation_mode",
     "write",
 ]
 

@@ -13,9 +13,12 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from dicomkit.core.element import DataElement, EncodingContext
+from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
+from dicomkit.core.element import DataElement, EncodingContext, known_vr_of_un
+from dicomkit.core.rules import enforce, value_problem
 from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import Tag, TagError, as_tag_int
+from dicomkit.core.values import split_multi_valued
 from dicomkit.errors import DicomError
 from dicomkit.generated import dictionary
 
@@ -138,28 +141,44 @@ class Dataset(MutableMapping[Tag, DataElement]):
             raise KeyError(Tag(tag)) from None
 
     def __setitem__(self, key: object, value: Any) -> None:
+        """Set an element (a :class:`DataElement` for ``tag``) or the value of one.
+
+        A value is checked against the rules of its VR (PS3.5 6.2) as the assignment mode of
+        :mod:`dicomkit.core.config` says: warned about (default), refused with
+        :class:`~dicomkit.core.values.ValueEncodingError` (``"raise"``, the data set is left
+        unchanged) or not checked (``"ignore"``).  A :class:`DataElement` that holds bytes as
+        read is not checked.
+        """
         tag = key if type(key) is int else _key(key)
         assert isinstance(tag, int)
         if isinstance(value, DataElement):
             if value.tag != tag:
                 raise DicomError(f"element {value.tag_str} cannot be stored under {Tag(tag)}")
             elem = value
+            if not elem.is_raw:
+                mode = assignment_mode()
+                if mode != "ignore":
+                    problem = elem.value_problem()
+                    if problem is not None:
+                        enforce(problem, tag, elem.vr, elem.value, mode)
         else:
-            from dicomkit.core.values import split_multi_valued
-
             existing = self._elements.get(tag)
             if existing is not None:
-                if tag == _SPECIFIC_CHARACTER_SET:
-                    self._charset_changing(value)
                 vr = existing.vr
                 if vr == "UN":  # a UN of a known tag takes values of its dictionary VR
-                    from dicomkit.core.element import known_vr_of_un
-
                     vr = known_vr_of_un(tag) or vr
-                existing.value = split_multi_valued(vr, value)
+                value = split_multi_valued(vr, value)
+                if tag == _SPECIFIC_CHARACTER_SET:
+                    _check_assigned(tag, vr, value, assignment_mode())  # before text changes
+                    self._charset_changing(value)
+                    existing.set_value(value, validation_mode="ignore")
+                    return
+                existing.value = value
                 return
             vr = dictionary_vr(tag, self)
-            elem = DataElement(tag, vr, split_multi_valued(vr, value))
+            value = split_multi_valued(vr, value)
+            _check_assigned(tag, vr, value, assignment_mode())
+            elem = DataElement(tag, vr, value)
         self._put(elem)
 
     def _put(self, elem: DataElement) -> None:
@@ -303,15 +322,29 @@ class Dataset(MutableMapping[Tag, DataElement]):
         ds.file_meta = meta
         return ds
 
-    def add_new(self, tag: object, vr: str, value: Any) -> DataElement:
-        """Add (or replace) an element with an explicit VR."""
+    def add_new(self, tag: object, vr: str, value: Any, *,
+                validation_mode: ValidationMode | None = None) -> DataElement:
+        """Add (or replace) an element with an explicit VR.
+
+        Parameters
+        ----------
+        validation_mode
+            How to treat a value that cannot be encoded in ``vr`` (PS3.5 6.2): ``"raise"``,
+            ``"warn"`` or ``"ignore"``; default: the assignment mode of
+            :mod:`dicomkit.core.config`.
+
+        Raises
+        ------
+        ValueEncodingError
+            In mode ``"raise"`` for such a value; nothing is added.
+        """
         t = _key(tag)
         if vr == "SQ" and not isinstance(value, Sequence):
             value = Sequence(value or [])
         else:
-            from dicomkit.core.values import split_multi_valued
-
             value = split_multi_valued(vr, value)
+        _check_assigned(t, vr, value, assignment_mode() if validation_mode is None
+                        else check_mode(validation_mode))
         elem = DataElement(t, vr, value)
         self._put(elem)
         return elem
@@ -347,6 +380,7 @@ class Dataset(MutableMapping[Tag, DataElement]):
             raise KeyError(f"no private block of {creator!r} in group {group:04X}")
         if free is None:
             raise DicomError(f"group {group:04X} has no free private block for {creator!r}")
+        _check_assigned((group << 16) | free, "LO", creator, assignment_mode())
         self._put(DataElement((group << 16) | free, "LO", creator))
         return PrivateBlock(self, group, free, creator)
 
@@ -386,6 +420,18 @@ class Dataset(MutableMapping[Tag, DataElement]):
         return "\n".join(repr(e) for e in self.elements())
 
 
+def _check_assigned(tag: int, vr: str, value: Any, mode: ValidationMode) -> None:
+    """Warn about or refuse (by ``mode``) a value that cannot be encoded in ``vr`` (PS3.5
+    6.2); a UN of a known tag is checked with its dictionary VR (PS3.5 6.2.2)."""
+    if mode == "ignore" or value is None:
+        return
+    if vr == "UN" and not isinstance(value, bytes | bytearray | memoryview):
+        vr = known_vr_of_un(tag) or vr
+    problem = value_problem(vr, value)
+    if problem is not None:
+        enforce(problem, tag, vr, value, mode)
+
+
 def _decode_text(ds: Dataset) -> None:
     """Decode (and drop the read bytes of) every character-set text value of ``ds``, and of
     its sequence items that have no Specific Character Set of their own."""
@@ -397,7 +443,8 @@ def _decode_text(ds: Dataset) -> None:
                 if isinstance(item, Dataset) and _SPECIFIC_CHARACTER_SET not in item._elements:
                     _decode_text(item)
         elif elem.vr in CHARSET_VRS and elem.is_raw:
-            elem.value = elem.value  # decoded with the old character set; the raw bytes go
+            # decoded with the old character set; the raw bytes go (a read value: not checked)
+            elem.set_value(elem.value, validation_mode="ignore")
 
 
 class PrivateBlock:
@@ -421,9 +468,11 @@ class PrivateBlock:
     def __contains__(self, offset: int) -> bool:
         return self.tag(offset) in self.dataset
 
-    def add_new(self, offset: int, vr: str, value: Any) -> DataElement:
-        """Add an element to this block."""
-        return self.dataset.add_new(self.tag(offset), vr, value)
+    def add_new(self, offset: int, vr: str, value: Any, *,
+                validation_mode: ValidationMode | None = None) -> DataElement:
+        """Add an element to this block, checked as :meth:`Dataset.add_new` checks it."""
+        return self.dataset.add_new(self.tag(offset), vr, value,
+                                    validation_mode=validation_mode)
 
 
 def _key(key: object) -> int:

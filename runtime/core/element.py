@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
+from dicomkit.core.rules import ValueProblem, enforce, value_problem
 from dicomkit.errors import DicomError
 from dicomkit.generated import dictionary
 
@@ -167,9 +169,55 @@ class DataElement:
 
     @value.setter
     def value(self, value: Any) -> None:
+        mode = assignment_mode()
+        if mode != "ignore" and value is not None:
+            self._check(value, mode)
         self._value = value
         self._raw = None
         self._deferred = None
+
+    def set_value(self, value: Any, *, validation_mode: ValidationMode | None = None) -> None:
+        """Set the value, checked as ``validation_mode`` says (default: the assignment mode of
+        :mod:`dicomkit.core.config`, ``"warn"`` unless changed).
+
+        Raises
+        ------
+        ValueEncodingError
+            In mode ``"raise"``, when ``value`` cannot be encoded in the element's VR (PS3.5
+            6.2); the element keeps its old value.
+        """
+        mode = assignment_mode() if validation_mode is None else check_mode(validation_mode)
+        if mode != "ignore" and value is not None:
+            self._check(value, mode)
+        self._value = value
+        self._raw = None
+        self._deferred = None
+
+    def _check(self, value: Any, mode: ValidationMode) -> None:
+        if self.undefined_length:
+            return  # encapsulated pixel data: the writer checks its items
+        vr = self.vr
+        if vr == "UN" and not isinstance(value, bytes | bytearray | memoryview):
+            vr = known_vr_of_un(self.tag) or vr
+        problem = value_problem(vr, value)
+        if problem is not None:
+            enforce(problem, self.tag, vr, value, mode)
+
+    def value_problem(self) -> ValueProblem | None:
+        """The first rule of PS3.5 6.2 (Table 6.2-1) that the value breaks, or None.
+
+        A value read from a file is decoded first.  Sequences (their items are data sets, each
+        checked on its own), encapsulated values and UN values that stay bytes give None.
+        """
+        if self.undefined_length or self.vr == "SQ":
+            return None
+        value = self.value
+        vr = self.vr
+        if vr == "UN":
+            if value is None or isinstance(value, bytes | bytearray | memoryview):
+                return None
+            vr = known_vr_of_un(self.tag) or vr
+        return value_problem(vr, value)
 
     def _decode(self) -> Any:
         from dicomkit.core.values import decode_value

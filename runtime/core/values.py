@@ -77,6 +77,7 @@ __all__ = [
     "decode_value",
     "encode_value",
     "format_ds",
+    "format_value",
     "swap_bytes",
     "value_multiplicity",
 ]
@@ -112,16 +113,37 @@ class ValueEncodingError(DicomError, ValueError):
         The offending value (one value of a multi-valued element when that one is the problem).
     reason : str
         Why it cannot be written.
+    tag_path : str
+        Where the element is: ``(0010,0020)``, ``(0008,1115)[0].(0008,1150)``; ``""`` unknown.
+    keyword : str
+        The element's keyword (PS3.6), ``""`` for private and unknown tags or when not known.
+    rule : str
+        The rule broken (``type``, ``range``, ``value-length``, ``value-format``,
+        ``repertoire``, the rule ids of :mod:`dicomkit.validate`), ``""`` when not named.
+    clause : str
+        Where the standard states it (``PS3.5 6.2``), ``""`` when not named.
     """
 
-    def __init__(self, vr: str, value: Any, reason: str) -> None:
+    def __init__(self, vr: str, value: Any, reason: str, *, tag_path: str = "",
+                 keyword: str = "", rule: str = "", clause: str = "") -> None:
         self.vr = vr
         self.value = value
         self.reason = reason
+        self.tag_path = tag_path
+        self.keyword = keyword
+        self.rule = rule
+        self.clause = clause
         shown = repr(value)
         if len(shown) > 80:
             shown = shown[:77] + "..."
-        super().__init__(f"cannot encode {shown} as {vr}: {reason}")
+        where = " ".join(x for x in (keyword, tag_path) if x)
+        text = f"cannot encode {shown} as {vr}: {reason}"
+        if where:
+            text = f"{where}: {text}"
+        if rule or clause:
+            table = ", Table 6.2-1" if clause == "PS3.5 6.2" else ""
+            text += f" [{'; '.join(x for x in (rule, clause + table) if x)}]"
+        super().__init__(text)
 
 
 class ValueDecodingError(DicomError, ValueError):
@@ -801,6 +823,8 @@ SINGLE_VALUED_VRS: Final[frozenset[str]] = frozenset(
 
 #: String VRs whose leading spaces are insignificant too (PS3.5 6.2), not only trailing ones.
 _STRIP_BOTH: Final = frozenset({"AE", "AS", "CS", "DA", "DS", "DT", "IS", "TM", "UI"})
+#: The same, for the value checks of :mod:`dicomkit.core.rules` and the validator.
+BOTH_STRIPPED_VRS: Final = _STRIP_BOTH
 
 #: Which Python codec implements each binary number VR: struct format letters by kind and size.
 _STRUCT_LETTERS: Final = {("float", 4): "f", ("float", 8): "d", ("signed", 2): "h",
@@ -1102,6 +1126,18 @@ def _fmt_dt(vr: str, value: Any) -> str:
 _FORMATTERS: Final[dict[str, _Formatter]] = {
     "DA": _fmt_da, "DS": _fmt_ds, "DT": _fmt_dt, "IS": _fmt_is, "TM": _fmt_tm,
 }
+
+
+def format_value(vr: str, value: Any) -> str:
+    """The text one value of the character string VR ``vr`` is written as (PS3.5 6.2), before
+    padding: a typed value's own text, a ``date``/``time``/number formatted as DA TM DT DS IS.
+
+    Raises
+    ------
+    ValueEncodingError
+        When ``value`` is of a type the VR does not hold (an int for LO, a datetime for DA).
+    """
+    return _FORMATTERS.get(vr, _fmt_text)(vr, value)
 
 
 def _string_encoder(vr: str) -> Callable[[Any, bool, CharsetLike | None], bytes]:

@@ -17,6 +17,9 @@ against the data dictionary (PS3.6) and the value representation rules (PS3.5 Ta
   retired (warning), even-group tags it does not know (warning) and private data elements
   without their Private Creator (PS3.5 7.8.1, error).
 
+The value rules themselves (lengths, repertoires, syntax) are those of
+:mod:`dicomkit.core.rules`, which value assignment and ``write(..., strict=True)`` apply too.
+
 Speed matters (thousands of files): the checks work on the raw value bytes, look up each tag once
 per process (:func:`_tag_info` is cached), use precompiled regular expressions and only decode
 text through the Specific Character Set when a value is not plain ASCII.
@@ -25,13 +28,19 @@ text through the Specific Character Set when a value is not plain ASCII.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 from typing import Final
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
-from dicomkit.core.values import CHARSET_VRS, NUMBER_VRS, SINGLE_VALUED_VRS, encode_value
+from dicomkit.core.rules import ValueProblem, string_value_problems, text_value_problems
+from dicomkit.core.values import (
+    BOTH_STRIPPED_VRS,
+    CHARSET_VRS,
+    NUMBER_VRS,
+    SINGLE_VALUED_VRS,
+    encode_value,
+)
 from dicomkit.errors import DicomError
 from dicomkit.generated import dictionary
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
@@ -108,88 +117,24 @@ def _tag_info(tag: int) -> _Info | None:
 
 
 # ------------------------------------------------------------------------------------------------
-# Value syntax (PS3.5 Table 6.2-1)
+# Value syntax (PS3.5 Table 6.2-1): the rules of dicomkit.core.rules, which assignment and strict
+# writing apply too
 # ------------------------------------------------------------------------------------------------
-
-_HH = r"(?:[01]\d|2[0-3])"
-_FRAC = r"(?:\.\d{1,6})?"
-_TM_BODY = _HH + r"(?:[0-5]\d(?:(?:[0-5]\d|60)" + _FRAC + r")?)?"
-_SYNTAX: Final[dict[str, re.Pattern[str]]] = {
-    "DA": re.compile(r"\d{8}"),
-    "TM": re.compile(_TM_BODY),
-    "DT": re.compile(r"\d{4}(?:(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[12]\d|3[01])(?:" + _TM_BODY
-                     + r")?)?)?(?:[+-](?:[01]\d|2[0-3])[0-5]\d)?"),
-    "AS": re.compile(r"\d{3}[DWMY]"),
-    "DS": re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"),
-    "IS": re.compile(r"[+-]?\d+"),
-    "UI": re.compile(r"(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*"),
-    "UR": re.compile(r"[!-~]*"),
-}
-#: characters allowed in CS values (uppercase, digits, space, underscore)
-_CS_OK: Final = re.compile(r"[A-Z0-9 _]*")
-#: AE: default repertoire without backslash and control characters
-_AE_OK: Final = re.compile(r"[ -\[\]-~]*")
-#: control characters forbidden in SH LO PN UC (all but ESC) and in LT ST UT (all but TAB LF FF CR ESC)
-_CTRL_STRING: Final = re.compile(r"[\x00-\x1a\x1c-\x1f\x7f]")
-_CTRL_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-_INT32: Final = (-(2**31), 2**31 - 1)
 
 #: VRs whose values may only use the default repertoire (no Specific Character Set).
 _DEFAULT_ONLY: Final = frozenset(c for c in CHARACTER_VRS if c not in CHARSET_VRS)
 #: VRs whose leading spaces are insignificant too (PS3.5 6.2).
-_STRIP_BOTH: Final = frozenset({"AE", "AS", "CS", "DA", "DS", "DT", "IS", "TM", "UI"})
+_STRIP_BOTH: Final = BOTH_STRIPPED_VRS
+
+
+def _add(problems: list[ValueProblem], path: str, report: Report) -> None:
+    for problem in problems:
+        report.add("error", problem.rule, path, problem.message, problem.clause)
 
 
 def _check_value(vr: str, value: str, path: str, report: Report) -> None:
     """Check one value (already split at backslashes, padding removed) of a string VR."""
-    spec = VRS[vr]
-    limit = spec.max_length
-    if limit is not None and vr != "PN" and len(value) > limit:
-        report.add("error", "value-length", path,
-                   f"{vr} value {value[:40]!r} is {len(value)} {spec.length_unit} long, "
-                   f"more than {limit}", _REF_VR)
-    pattern = _SYNTAX.get(vr)
-    if pattern is not None:
-        if not pattern.fullmatch(value):
-            report.add("error", "value-format", path, f"{vr} value {value[:40]!r} is not valid "
-                       f"{spec.name} syntax", _REF_VR)
-            return
-        if vr == "DA":
-            try:
-                date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-            except ValueError:
-                report.add("error", "value-format", path, f"DA value {value!r} is not a date",
-                           _REF_VR)
-        elif vr == "IS" and not _INT32[0] <= int(value) <= _INT32[1]:
-            report.add("error", "value-format", path,
-                       f"IS value {value} is outside -2^31..2^31-1", _REF_VR)
-        elif vr == "DS" and float(value) in (float("inf"), float("-inf")):
-            report.add("error", "value-format", path, f"DS value {value!r} is not finite", _REF_VR)
-    elif vr == "CS":
-        if not _CS_OK.fullmatch(value):
-            report.add("error", "repertoire", path, f"CS value {value!r} has characters other "
-                       "than uppercase letters, digits, space and underscore", _REF_VR)
-    elif vr == "AE":
-        if not _AE_OK.fullmatch(value):
-            report.add("error", "repertoire", path,
-                       f"AE value {value!r} has control or backslash characters", _REF_VR)
-    elif vr == "PN":
-        groups = value.split("=")
-        if len(groups) > 3:
-            report.add("error", "value-format", path,
-                       f"PN value has {len(groups)} component groups, at most 3", _REF_VR)
-        for group in groups:
-            if len(group) > 64:
-                report.add("error", "value-length", path,
-                           f"PN component group {group[:40]!r} is longer than 64 characters", _REF_VR)
-            if group.count("^") > 4:
-                report.add("error", "value-format", path,
-                           f"PN component group {group[:40]!r} has more than 5 components", _REF_VR)
-        if _CTRL_STRING.search(value):
-            report.add("error", "repertoire", path, "PN value has control characters", _REF_VR)
-    elif vr in ("LO", "SH", "UC"):
-        if _CTRL_STRING.search(value):
-            report.add("error", "repertoire", path, f"{vr} value has control characters", _REF_VR)
+    _add(string_value_problems(vr, value), path, report)
 
 
 def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report) -> int:
@@ -221,19 +166,7 @@ def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report)
                        "Specific Character Set (0008,0005)", "PS3.5 6.1")
             return 1
     if vr in SINGLE_VALUED_VRS:
-        value = text.rstrip(" \x00")
-        if vr == "UR":
-            if value.startswith(" "):
-                report.add("error", "value-format", path, "UR value has leading spaces", _REF_VR)
-            _check_value(vr, value.lstrip(" "), path, report)
-        else:
-            spec = VRS[vr]
-            if spec.max_length is not None and len(value) > spec.max_length:
-                report.add("error", "value-length", path, f"{vr} value is {len(value)} characters "
-                           f"long, more than {spec.max_length}", _REF_VR)
-            if _CTRL_TEXT.search(value):
-                report.add("error", "repertoire", path, f"{vr} value has control characters "
-                           "other than TAB, LF, FF, CR, ESC", _REF_VR)
+        _add(text_value_problems(vr, text.rstrip(" \x00")), path, report)
         return 1
     parts = text.split("\\")
     both = vr in _STRIP_BOTH
