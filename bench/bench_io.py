@@ -2,8 +2,8 @@
 
 Run: ``python bench/bench_io.py [--quick] [--repeat N] [--profile] [--no-memory]``.
 
-On every pydicom sample file that both libraries read (``pydicom.data.get_testdata_files()``)
-it times, as the median of N passes over all files:
+On every sample file pydicom bundles (subfolders too; from ``tests/samples.py``, checked
+against their pinned sha256s) that both libraries read, it times, as the median of N passes over all files:
 
 1. metadata-only reads: ``dicomkit.read(f, stop_before_pixels=True)`` against
    ``pydicom.dcmread(f, stop_before_pixels=True)`` (target: dicomkit >= 2x faster);
@@ -42,17 +42,19 @@ import dicomkit
 from dicomkit.core.uid import generate_uid
 from dicomkit.io.writer import encode_file
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.samples
+import tests.samples  # noqa: E402 - pydicom's bundled files, checked against their pins
+
 _SKIP_SUFFIXES = (".icc", ".dump", ".txt", ".json", ".py", ".md", ".gz", ".zip", ".bz2")
 
 
 def sample_files() -> list[str]:
     """The pydicom sample files that both libraries read."""
     import pydicom
-    from pydicom.data import get_testdata_files
 
     found = []
-    for f in sorted(get_testdata_files()):
-        if not os.path.isfile(f) or f.endswith(_SKIP_SUFFIXES) or "README" in f:
+    for f in map(str, tests.samples.samples(recursive=True)):
+        if f.endswith(_SKIP_SUFFIXES) or "README" in f:
             continue
         try:
             pydicom.dcmread(f)

@@ -41,13 +41,12 @@ import anyio  # noqa: E402
 import dicomkit  # noqa: E402
 from dicomkit.core.uid import generate_uid  # noqa: E402
 from tests.net import peers  # noqa: E402
+from tests.samples import sample  # noqa: E402
 
 
 def make_copies(folder: Path, n: int) -> list[Path]:
     """``n`` copies of CT_small.dcm, each with its own SOP Instance UID."""
-    import pydicom.data
-
-    source = pydicom.data.get_testdata_file("CT_small.dcm")
+    source = sample("CT_small.dcm")
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):

@@ -31,6 +31,7 @@ import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,9 @@ from dicomkit.codecs import decode_frame, encode_frame, frame_data
 from dicomkit.generated import uids
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.samples
+import tests.samples  # noqa: E402 - pydicom's bundled files, checked against their pins
 
 
 def _median_seconds(run: Callable[[], Any], repeat: int) -> float:
@@ -54,11 +58,10 @@ def _median_seconds(run: Callable[[], Any], repeat: int) -> float:
 def samples() -> list[tuple[str, Any, Any, PixelInfo]]:
     """(name, dicomkit data set, pydicom data set, info) of the encapsulated samples both decode."""
     import pydicom
-    from pydicom.data import get_testdata_files
     from pydicom.pixels import get_decoder
 
     found = []
-    for path in sorted(get_testdata_files()):
+    for path in map(str, tests.samples.samples(recursive=True)):
         try:
             theirs = pydicom.dcmread(path)
             ts = str(theirs.file_meta.TransferSyntaxUID)

@@ -19,9 +19,11 @@ import cProfile
 import io
 import pstats
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import dicomkit
@@ -36,17 +38,15 @@ from dicomkit.sr.tid1500 import (
     image_reference,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.samples
+import tests.samples  # noqa: E402 - pydicom's bundled files, checked against their pins
+
 _POLY = (1.0, 1.0, 5.0, 1.0, 5.0, 5.0, 1.0, 1.0)
 
 
 def ct_path() -> str:
     """pydicom's CT_small.dcm, the source image of every region."""
-    import pydicom.data
-
-    name = pydicom.data.get_testdata_file("CT_small.dcm")
-    if name is None:
-        raise SystemExit("CT_small.dcm is not available")
-    return str(name)
+    return tests.samples.sample_str("CT_small.dcm")
 
 
 def build_dicomkit(ct: dicomkit.Dataset, groups: int, per_group: int) -> bytes:

@@ -2,7 +2,8 @@
 
 Run: ``python bench/bench_validate.py [--repeat N] [--workers N] [--profile]``.
 
-The corpus is every pydicom sample file dicomkit reads (``pydicom.data.get_testdata_files()``).
+The corpus is every sample file pydicom bundles (subfolders too) that dicomkit reads, from
+``tests/samples.py`` (checked against their pinned sha256s; nothing downloaded).
 ``dicomkit.validate.validate`` runs over all of them in this process (element-level checks and the
 IOD of each file); ``dciodvfy`` runs once per file as a separate process, which is how it is used
 (it validates one file per invocation).  Both are timed in the same run; the result is printed as
@@ -25,17 +26,18 @@ from pathlib import Path
 import dicomkit
 from dicomkit.validate import validate, validate_many
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.samples
+import tests.samples  # noqa: E402 - pydicom's bundled files, checked against their pins
+
 _SKIP_SUFFIXES = (".icc", ".dump", ".txt", ".json", ".py", ".md", ".gz", ".zip", ".bz2")
 
 
 def corpus() -> list[str]:
     """The pydicom sample files dicomkit reads."""
-    import pydicom.data
-
     out = []
-    for name in sorted(pydicom.data.get_testdata_files()):
-        p = Path(name)
-        if not p.is_file() or p.suffix in _SKIP_SUFFIXES or p.name.startswith("README"):
+    for p in tests.samples.samples(recursive=True):
+        name = str(p)
+        if p.suffix in _SKIP_SUFFIXES or p.name.startswith("README"):
             continue
         try:
             dicomkit.read(name, stop_before_pixels=True)

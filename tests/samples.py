@@ -34,6 +34,11 @@ def _pins() -> dict[str, str]:
     return pins
 
 
+def pinned() -> dict[str, str]:
+    """Every pinned file: path inside ``pydicom/data`` (``test_files/CT_small.dcm``) -> sha256."""
+    return dict(_pins())
+
+
 @functools.cache
 def data_dir() -> Path:
     """pydicom's ``pydicom/data`` folder; skips (fails in CI) without pydicom."""

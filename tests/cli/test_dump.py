@@ -12,14 +12,9 @@ import pytest
 
 from dicomkit.cli.main import main
 from tests.conftest import missing
-
-pydicom_data = pytest.importorskip("pydicom.data")
+from tests.samples import sample_str as sample
 
 _TAG_LINE = re.compile(r"^( *)\(([0-9a-f]{4}),([0-9a-f]{4})\) ")
-
-
-def sample(name: str) -> str:
-    return str(pydicom_data.get_testdata_file(name))
 
 
 def structure(text: str) -> list[tuple[int, str]]:

@@ -13,12 +13,7 @@ from dicomkit.cli.main import main
 from dicomkit.generated import uids
 from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.render import render
-
-pydicom_data = pytest.importorskip("pydicom.data")
-
-
-def sample(name: str) -> str:
-    return str(pydicom_data.get_testdata_file(name))
+from tests.samples import sample_str as sample
 
 
 def test_transcode_one_file_to_rle(tmp_path: Path) -> None:

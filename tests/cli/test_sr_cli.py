@@ -39,11 +39,9 @@ def test_validate_json_and_errors_exit_one(report: Path, capsys: pytest.CaptureF
 
 def test_non_sr_file_and_unknown_template_give_clear_errors(
         report: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import pydicom.data
+    from tests.samples import sample_str
 
-    ct = pydicom.data.get_testdata_file("CT_small.dcm")
-    if ct is None:
-        pytest.skip("CT_small.dcm is not available")
+    ct = sample_str("CT_small.dcm")
     assert main(["sr", "validate", ct]) == 1
     assert "not an SR document" in capsys.readouterr().err
     assert main(["sr", "validate", str(report), "--template", "99999"]) == 1

@@ -9,12 +9,11 @@ import pytest
 
 import dicomkit
 from dicomkit.cli.main import main
-
-pydicom_data = pytest.importorskip("pydicom.data")
+from tests.samples import sample
 
 
 def _corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
-    src = pydicom_data.get_testdata_file("CT_small.dcm")
+    src = sample("CT_small.dcm")
     folder = tmp_path / "files"
     (folder / "sub").mkdir(parents=True)
     good = folder / "good.dcm"
@@ -73,7 +72,7 @@ def test_quiet_prints_only_files_with_errors(tmp_path: Path,
 
 def test_fail_on_warning_fails_when_only_warnings(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    src = pydicom_data.get_testdata_file("CT_small.dcm")
+    src = sample("CT_small.dcm")
     ds = dicomkit.read(src)
     ds.add_new(0x00082FFF, "LO", "X")  # unknown public tag: a warning
     path = tmp_path / "w.dcm"

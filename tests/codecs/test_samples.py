@@ -20,17 +20,18 @@ from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 from tests.codecs.helpers import need_imagecodecs
 from tests.conftest import missing
+from tests.samples import data_dir, sample, samples
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file, get_testdata_files  # noqa: E402
 
 #: Largest difference allowed from pydicom+pylibjpeg, by transfer syntax keyword.
 TOLERANCE = {"JPEGBaseline8Bit": 3, "JPEGExtended12Bit": 1}
 
 
 def _encapsulated_samples() -> list[str]:
+    """Paths inside ``test_files`` (subfolders too) of the samples with encapsulated pixel data."""
     names = []
-    for path in get_testdata_files():
+    for path in samples(recursive=True):
         try:
             ds = pydicom.dcmread(path, defer_size=1024)
         except Exception:
@@ -38,8 +39,8 @@ def _encapsulated_samples() -> list[str]:
         ts = str(getattr(getattr(ds, "file_meta", None), "TransferSyntaxUID", "") or "")
         has_pixels = "PixelData" in ds or (0x7FE0, 0x0010) in ds
         if ts in TRANSFER_SYNTAXES and TRANSFER_SYNTAXES[ts].encapsulated and has_pixels:
-            names.append(path.rsplit("/", 1)[-1])
-    return sorted(set(names))
+            names.append(path.relative_to(data_dir() / "test_files").as_posix())
+    return sorted(names)
 
 
 with warnings.catch_warnings():
@@ -62,9 +63,7 @@ def test_there_are_encapsulated_samples_of_each_codec_family() -> None:
 @pytest.mark.parametrize("name", SAMPLES)
 def test_sample_decodes_like_pydicom_with_pylibjpeg(name: str) -> None:
     need_imagecodecs()
-    path = get_testdata_file(name)
-    if path is None:
-        missing(f"pydicom sample {name}")
+    path = sample(name)
     ds = dicomkit.read(path)
     assert 0x7FE00010 in ds
     keyword = TRANSFER_SYNTAXES[str(ds.file_meta.TransferSyntaxUID)].keyword

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydicom.charset import convert_encodings, decode_bytes
-from pydicom.data import get_charset_files
 from pydicom.dataelem import RawDataElement
 from pydicom.valuerep import PersonName
 
@@ -26,6 +25,7 @@ from dicomkit.core.charset import (
     CharsetError,
 )
 from dicomkit.generated.charsets import CHARACTER_SETS, ESCAPE_SEQUENCES
+from tests.samples import samples
 
 # ----------------------------------------------------------------------------- PS3.5 examples
 
@@ -155,8 +155,7 @@ TEXT_VRS = ("PN", "LO", "SH", "ST", "LT", "UT", "UC")
 
 
 def _charset_files() -> list[str]:
-    files = sorted(get_charset_files("chr*.dcm"))
-    return files
+    return [str(p) for p in samples("chr*.dcm", folder="charset_files")]
 
 
 def _walk(ds: Any, scs: Any, out: list[tuple[Any, bytes, str, Any]]) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-import warnings
 from typing import Any
 
 import pytest
@@ -22,22 +21,15 @@ from hypothesis import strategies as st
 import dicomkit
 from dicomkit.core.json import from_json_dict, to_json_dict
 from dicomkit.errors import DicomError
-from tests.conftest import missing
+from tests.samples import sample_str as sample
+from tests.samples import samples
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file, get_testdata_files
-
-
-def sample(name: str) -> str:
-    return str(get_testdata_file(name))
 
 
 def _readable_samples() -> list[str]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        files = get_testdata_files("*")
     out = []
-    for f in sorted(files):
+    for f in map(str, samples("*")):  # the top folder of test_files
         try:
             dicomkit.read(f)
         except DicomError:
@@ -97,9 +89,7 @@ def test_every_readable_sample_survives_json_and_back() -> None:
 @pytest.mark.parametrize("name", ["rtplan.dcm", "CT_small.dcm", "JPEG2000.dcm",
                                   "UN_sequence.dcm", "test-SR.dcm"])
 def test_a_little_endian_data_set_read_back_from_json_equals_the_one_read(name: str) -> None:
-    path = get_testdata_file(name)
-    if path is None:
-        missing(f"pydicom sample file {name}")
+    path = sample(name)
     ds = dicomkit.read(path)
     back = from_json_dict(json.loads(json.dumps(to_json_dict(ds))))
     assert back == ds

@@ -22,7 +22,6 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,8 +31,7 @@ from hypothesis import strategies as st
 import dicomkit
 from dicomkit import DicomError, InvalidDicomError
 from dicomkit.core.dataset import Dataset
-
-pydicom_data = pytest.importorskip("pydicom.data")
+from tests.samples import sample
 
 #: sample file -> what it exercises
 SAMPLES = {
@@ -53,7 +51,7 @@ _TIME_LIMIT = 1.0
 
 
 def sample_bytes(name: str) -> bytes:
-    return Path(pydicom_data.get_testdata_file(name)).read_bytes()
+    return sample(name).read_bytes()
 
 
 class _Timeout(Exception):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import struct
 
 import pytest
-from pydicom.data import get_testdata_file
 from pydicom.encaps import generate_frames
 
 import dicomkit
@@ -15,7 +14,7 @@ from dicomkit.io.encapsulation import (
     parse_fragments,
     pixel_data_fragments,
 )
-from tests.conftest import missing
+from tests.samples import sample_str
 
 
 def _items(*values: bytes) -> bytes:
@@ -60,9 +59,7 @@ def test_an_offset_pointing_between_items_is_an_error() -> None:
 @pytest.mark.parametrize("name", ["rtdose_rle.dcm", "SC_rgb_rle_2frame.dcm", "examples_ybr_color.dcm",
                                   "JPEG2000.dcm"])
 def test_frames_of_sample_files_equal_pydicoms(name: str) -> None:
-    path = get_testdata_file(name)
-    if path is None:
-        missing(f"pydicom sample file {name}")
+    path = sample_str(name)
     ds = dicomkit.read(path)
     frames = int(ds.get("NumberOfFrames").value) if "NumberOfFrames" in ds else 1
     ours = list(pixel_data_fragments(ds).frames(frames))

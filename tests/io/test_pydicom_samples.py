@@ -22,9 +22,9 @@ import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.values import decode_value
 from dicomkit.io.writer import encode_dataset, encode_file
+from tests.samples import PINS_FILE, pinned, samples
 
 pydicom = pytest.importorskip("pydicom")
-pydicom_data = pytest.importorskip("pydicom.data")
 from pydicom.multival import MultiValue as PydicomMultiValue
 
 #: the DICOM files of pydicom 3.0.2's bundled test data (name -> sha256)
@@ -159,15 +159,8 @@ _BARE_WITHOUT_SOP_CLASS = {"no_meta.dcm", "empty_charset_LEI.dcm"}
 
 
 def _sample_paths() -> dict[str, Path]:
-    from pydicom.data import get_testdata_files
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        files = get_testdata_files("*.dcm")
-    # only the files inside the installed package: with network access pydicom also downloads
-    # more into ~/.pydicom, which is not the package the pins describe
-    bundled = Path(pydicom_data.__file__).parent
-    return {Path(f).name: Path(f) for f in files if bundled in Path(f).parents}
+    """The top-level ``*.dcm`` files of pydicom's bundled test data (tests/samples.py)."""
+    return {p.name: p for p in samples("*.dcm")}
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +171,9 @@ def paths() -> dict[str, Path]:
 def test_the_pinned_sample_list_is_the_one_pydicom_ships(paths: dict[str, Path]) -> None:
     assert pydicom.__version__ == "3.0.2", "re-pin SAMPLES for this pydicom"
     assert sorted(paths) == sorted(SAMPLES)
+    top_level_dcm = {rel.split("/", 1)[1]: digest for rel, digest in pinned().items()
+                     if rel.startswith("test_files/") and rel.count("/") == 1 and rel.endswith(".dcm")}
+    assert top_level_dcm == SAMPLES, f"SAMPLES and {PINS_FILE.name} disagree"
     for name, digest in SAMPLES.items():
         assert hashlib.sha256(paths[name].read_bytes()).hexdigest() == digest, name
 

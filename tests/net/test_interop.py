@@ -41,6 +41,7 @@ from tests.net.peers import (
     run_storescu,
     wait_listening,
 )
+from tests.samples import samples
 
 pytestmark = [pytest.mark.slow]
 
@@ -68,13 +69,8 @@ def _uid(value: object) -> str:
 
 
 def _samples() -> list[Sample]:
-    import pydicom.data
-
     found = []
-    for name in sorted(pydicom.data.get_testdata_files()):
-        path = Path(name)
-        if not path.is_file():
-            continue
+    for path in samples(recursive=True):  # with the dicomdirtests/ series
         try:
             ds = dicomkit.read(path)
             if ds.warnings:  # truncated or inconsistent: a receiver may rightly refuse it

@@ -37,6 +37,7 @@ from dicomkit.net.services import (
 )
 from dicomkit.net.services.storage import CANNOT_UNDERSTAND, OUT_OF_RESOURCES
 from tests.net.fakes import FakeAssociation, incoming
+from tests.samples import sample_str, samples
 
 IMPLICIT = uids.ImplicitVRLittleEndian
 EXPLICIT = uids.ExplicitVRLittleEndian
@@ -361,12 +362,9 @@ async def test_scu_re_encodes_native_data_sets_in_the_accepted_syntax() -> None:
 
 @pytest.mark.anyio
 async def test_scu_decompresses_a_data_set_whose_syntax_the_peer_refused() -> None:
-    from pydicom.data import get_testdata_file
-
     from dicomkit.pixels.transcode import transcode
 
-    path = get_testdata_file("SC_rgb_rle.dcm")
-    assert path is not None
+    path = sample_str("SC_rgb_rle.dcm")
     peer = FakeStoreSCP(accept={uids.SecondaryCaptureImageStorage: EXPLICIT})
     [result] = await StorageSCU(connect=peer).store([path])
     assert result.ok and result.transfer_syntax == EXPLICIT
@@ -380,12 +378,9 @@ async def test_scu_decompresses_a_data_set_whose_syntax_the_peer_refused() -> No
 async def test_scu_transcodes_into_another_lossless_syntax_the_peer_accepted() -> None:
     """The peer takes MR only in JPEG 2000 Lossless (proposed for the second file): the RLE file
     goes transcoded into it, pixel values unchanged."""
-    from pydicom.data import get_testdata_file
-
     from dicomkit.pixels.transcode import transcode
 
-    rle, j2k = get_testdata_file("MR_small_RLE.dcm"), get_testdata_file("MR_small_jp2klossless.dcm")
-    assert rle is not None and j2k is not None
+    rle, j2k = sample_str("MR_small_RLE.dcm"), sample_str("MR_small_jp2klossless.dcm")
     peer = FakeStoreSCP(accept={uids.MRImageStorage: uids.JPEG2000Lossless})
     results = await StorageSCU(connect=peer).store([rle, j2k])
     assert [(r.ok, r.transfer_syntax) for r in results] == [(True, uids.JPEG2000Lossless)] * 2
@@ -399,12 +394,9 @@ async def test_scu_transcodes_into_another_lossless_syntax_the_peer_accepted() -
 async def test_scu_says_why_when_no_accepted_syntax_can_take_the_data_set() -> None:
     """Accepted only in a lossy syntax other than the file's own: not converted (that would
     lose information without the user asking), an error result, nothing sent for it."""
-    from pydicom.data import get_testdata_file
-
     from dicomkit.pixels.transcode import transcode
 
-    baseline, rgb = get_testdata_file("SC_rgb_jpeg_dcmtk.dcm"), get_testdata_file("SC_rgb_small_odd.dcm")
-    assert baseline is not None and rgb is not None
+    baseline, rgb = sample_str("SC_rgb_jpeg_dcmtk.dcm"), sample_str("SC_rgb_small_odd.dcm")
     lossy_j2k = transcode(dicomkit.read(rgb), uids.JPEG2000, ratio=4)
     peer = FakeStoreSCP(accept={uids.SecondaryCaptureImageStorage: uids.JPEG2000})
     first, second = await StorageSCU(connect=peer).store([baseline, lossy_j2k])
@@ -416,11 +408,9 @@ async def test_scu_says_why_when_no_accepted_syntax_can_take_the_data_set() -> N
 # ------------------------------------------------------------------ loopback, real upper layer
 
 def sample_files() -> Iterator[str]:
-    from pydicom.data import get_testdata_files
-
-    for f in get_testdata_files():
-        name = os.path.basename(f)
-        if os.path.isdir(f) or name.endswith((".icc", ".dump", ".txt", ".json", ".py")) or \
+    for path in samples(recursive=True):  # dicomdirtests/ holds most of the > 100 storable files
+        f, name = str(path), path.name
+        if name.endswith((".icc", ".dump", ".txt", ".json", ".py")) or \
                 name.startswith("README"):
             continue
         yield f
@@ -567,9 +557,7 @@ def _folder_values(ds: Dataset | None) -> list[str | None] | None:
 
 
 def _sample_files() -> list[str]:
-    import pydicom.data
-
-    return [f for f in pydicom.data.get_testdata_files() if not f.endswith((".icc", ".dump"))]
+    return [str(p) for p in samples(recursive=True) if p.suffix not in (".icc", ".dump")]
 
 
 @pytest.mark.parametrize("limit", [1 << 16, 700])

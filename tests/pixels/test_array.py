@@ -13,9 +13,9 @@ import dicomkit
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.array import iter_frames, pixel_array
 from dicomkit.pixels.info import PixelDataError
+from tests.samples import samples
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_files  # noqa: E402
 from pydicom.pixels import apply_color_lut  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def _reference(path: str) -> np.ndarray[Any, Any] | None:
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    SAMPLES = sorted(p for p in get_testdata_files() if _reference(p) is not None)
+    SAMPLES = sorted(p for p in map(str, samples(recursive=True)) if _reference(p) is not None)
 
 
 def _lossy(path: str) -> bool:

@@ -8,7 +8,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from pydicom.data import get_testdata_file
 
 import dicomkit
 from dicomkit.cli.main import main
@@ -16,12 +15,11 @@ from dicomkit.generated import uids
 from dicomkit.pixels.info import PixelDataError
 from dicomkit.pixels.render import render, save_png
 from dicomkit.pixels.transcode import TranscodeError, transcode
+from tests.samples import sample_str
 
 
 def _sample(name: str) -> str:
-    path = get_testdata_file(name)
-    assert path is not None
-    return str(path)
+    return sample_str(name)
 
 
 def test_a_referenced_jpip_target_is_refused() -> None:

@@ -16,9 +16,9 @@ from dicomkit.generated import uids
 from dicomkit.pixels import lut
 from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.info import PixelDataError
+from tests.samples import sample_str
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file  # noqa: E402
 from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut  # noqa: E402
 
 #: Every stored value of a 16-bit unsigned image with Bits Stored 12, in a few odd spots too.
@@ -163,7 +163,7 @@ def test_no_voi_leaves_the_array_unchanged() -> None:
 
 
 def test_palette_sample_equals_pydicom_apply_color_lut() -> None:
-    path = get_testdata_file("examples_palette.dcm")
+    path = sample_str("examples_palette.dcm")
     ds = dicomkit.read(path)
     indices = pixel_array(ds)
     ours = lut.palette_to_rgb(indices, ds)

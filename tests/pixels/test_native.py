@@ -18,9 +18,9 @@ from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels import native
 from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.info import PixelDataError, PixelInfo
+from tests.samples import samples
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_files  # noqa: E402
 
 
 def _name(path: str) -> str:
@@ -32,7 +32,7 @@ def _native_samples() -> tuple[list[str], list[str]]:
     from pydicom.pixels import pixel_array as ref_array
 
     decodable, refused = [], []
-    for path in get_testdata_files():
+    for path in map(str, samples(recursive=True)):  # the dicomdirtests/ images too
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pydicom
 import pytest
-from pydicom.data import get_testdata_file
 from pydicom.overlays.numpy_handler import get_overlay_array
 
 import dicomkit
 from dicomkit.core.element import DataElement, EncodingContext
 from dicomkit.pixels.info import PixelDataError
 from dicomkit.pixels.overlay import overlay_array, overlay_groups
+from tests.samples import sample_str
 
 
 def _overlay_ds(planes: np.ndarray, group: int = 0x6000, origin: int = 1) -> dicomkit.Dataset:
@@ -35,8 +35,7 @@ def _overlay_ds(planes: np.ndarray, group: int = 0x6000, origin: int = 1) -> dic
 
 
 def test_the_sample_overlay_equals_pydicoms() -> None:
-    path = get_testdata_file("examples_overlay.dcm")
-    assert path is not None
+    path = sample_str("examples_overlay.dcm")
     ds = dicomkit.read(path)
     assert overlay_groups(ds) == [0x6000]
     assert np.array_equal(overlay_array(ds, 0x6000), get_overlay_array(pydicom.dcmread(path), 0x6000))

@@ -4,13 +4,13 @@ render applies them."""
 from __future__ import annotations
 
 import numpy as np
-from pydicom.data import get_testdata_file
 
 import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.sequence import Sequence
 from dicomkit.pixels.lut import apply_presentation_lut
 from dicomkit.pixels.render import render
+from tests.samples import sample_str
 
 
 def test_shape_identity_keeps_inverse_inverts_and_monochrome1_inverts_without_a_shape() -> None:
@@ -42,8 +42,7 @@ def test_presentation_lut_sequence_maps_the_voi_output_range_through_its_entries
 
 
 def test_render_applies_the_shape_to_the_displayed_image() -> None:
-    path = get_testdata_file("CT_small.dcm")
-    assert path is not None
+    path = sample_str("CT_small.dcm")
     ds = dicomkit.read(path)
     plain = render(ds)
     ds.PresentationLUTShape = "INVERSE"

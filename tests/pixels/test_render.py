@@ -10,14 +10,14 @@ import pytest
 import dicomkit
 from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.render import render, save_png
+from tests.samples import sample_str
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file  # noqa: E402
 from pydicom.pixels import apply_modality_lut, apply_voi_lut  # noqa: E402
 
 
 def _ct() -> tuple[dicomkit.Dataset, object]:
-    path = get_testdata_file("CT_small.dcm")
+    path = sample_str("CT_small.dcm")
     ds, ref = dicomkit.read(path), pydicom.dcmread(path)
     for d in (ds, ref):
         d.WindowCenter, d.WindowWidth = "40", "400"
@@ -53,7 +53,7 @@ def test_monochrome1_is_inverted() -> None:
 
 
 def test_no_window_stretches_the_frame_range() -> None:
-    ds = dicomkit.read(get_testdata_file("CT_small.dcm"))
+    ds = dicomkit.read(sample_str("CT_small.dcm"))
     got = render(ds)
     assert got.min() == 0 and got.max() == 255
 
@@ -61,7 +61,7 @@ def test_no_window_stretches_the_frame_range() -> None:
 @pytest.mark.parametrize("name", ["SC_rgb_small_odd.dcm", "SC_ybr_full_422_uncompressed.dcm",
                                   "examples_palette.dcm", "SC_rgb_rle_16bit.dcm"])
 def test_colour_images_render_as_rgb_uint8(name: str) -> None:
-    ds = dicomkit.read(get_testdata_file(name))
+    ds = dicomkit.read(sample_str(name))
     got = render(ds)
     assert got.dtype == np.uint8 and got.ndim == 3 and got.shape[-1] == 3
     rgb = pixel_array(ds, 0 if "frame" in name else None, as_rgb=True)
@@ -73,7 +73,7 @@ def test_colour_images_render_as_rgb_uint8(name: str) -> None:
 def test_save_png_writes_what_pillow_reads_back(tmp_path: Path) -> None:
     image_module = pytest.importorskip("PIL.Image")
     for name, image in (("grey.png", render(_ct()[0])),
-                        ("rgb.png", render(dicomkit.read(get_testdata_file("SC_rgb_small_odd.dcm"))))):
+                        ("rgb.png", render(dicomkit.read(sample_str("SC_rgb_small_odd.dcm"))))):
         save_png(image, tmp_path / name)
         with image_module.open(tmp_path / name) as png:
             np.testing.assert_array_equal(np.asarray(png), image)

@@ -16,9 +16,9 @@ from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.info import PixelDataError
 from dicomkit.pixels.transcode import TranscodeError, resolve_transfer_syntax, transcode
 from tests.codecs.helpers import DEFLATED_FRAMES, need_imagecodecs
+from tests.samples import sample_str
 
 pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file  # noqa: E402
 
 SOURCES = ["CT_small.dcm", "MR_small_RLE.dcm", "SC_rgb_small_odd.dcm", "JPEG2000.dcm",
            "SC_rgb_rle_2frame.dcm", "examples_palette.dcm", "SC_ybr_full_422_uncompressed.dcm"]
@@ -38,7 +38,7 @@ def _round_trip(ds: dicomkit.Dataset) -> dicomkit.Dataset:
 @pytest.mark.parametrize("name", SOURCES)
 def test_lossless_transcode_written_and_read_back_keeps_the_pixels(name: str, target: str) -> None:
     need_imagecodecs()
-    source = dicomkit.read(get_testdata_file(name))
+    source = dicomkit.read(sample_str(name))
     expected = pixel_array(source, as_rgb=True)
     back = _round_trip(transcode(source, target))
     assert str(back.file_meta["TransferSyntaxUID"].value).strip("\x00 ") == target
@@ -64,7 +64,7 @@ def test_lossless_transcode_written_and_read_back_keeps_the_pixels(name: str, ta
 
 def test_thirty_two_bit_data_into_jpeg_ls_is_a_clean_pixel_data_error() -> None:
     need_imagecodecs()
-    source = dicomkit.read(get_testdata_file("SC_rgb_rle_32bit.dcm"))
+    source = dicomkit.read(sample_str("SC_rgb_rle_32bit.dcm"))
     with pytest.raises(PixelDataError):
         transcode(source, uids.JPEGLSLossless)
 
@@ -77,7 +77,7 @@ def test_thirty_two_bit_data_into_jpeg_ls_is_a_clean_pixel_data_error() -> None:
 def test_lossy_transcode_records_the_loss_and_gets_a_new_uid(target: str, options: dict[str, Any],
                                                             tolerance: int) -> None:
     need_imagecodecs()
-    source = dicomkit.read(get_testdata_file("SC_rgb_rle_2frame.dcm"))
+    source = dicomkit.read(sample_str("SC_rgb_rle_2frame.dcm"))
     out = _round_trip(transcode(source, target, **options))
     assert out.LossyImageCompression == "01"
     assert out.get("LossyImageCompressionRatio") is not None
@@ -90,7 +90,7 @@ def test_lossy_transcode_records_the_loss_and_gets_a_new_uid(target: str, option
 
 def test_second_lossy_step_appends_ratio_and_method() -> None:
     need_imagecodecs()
-    source = dicomkit.read(get_testdata_file("SC_rgb_rle_2frame.dcm"))
+    source = dicomkit.read(sample_str("SC_rgb_rle_2frame.dcm"))
     once = transcode(source, uids.JPEGLSNearLossless, near=2)
     twice = transcode(once, uids.JPEG2000, ratio=10)
     assert len(twice.LossyImageCompressionMethod) == 2
@@ -98,14 +98,14 @@ def test_second_lossy_step_appends_ratio_and_method() -> None:
 
 
 def test_palette_colour_into_a_lossy_syntax_raises() -> None:
-    source = dicomkit.read(get_testdata_file("examples_palette.dcm"))
+    source = dicomkit.read(sample_str("examples_palette.dcm"))
     with pytest.raises(TranscodeError, match="PALETTE COLOR"):
         transcode(source, uids.JPEGBaseline8Bit)
 
 
 def test_transcode_leaves_the_source_unchanged() -> None:
     need_imagecodecs()
-    source = dicomkit.read(get_testdata_file("SC_ybr_full_422_uncompressed.dcm"))
+    source = dicomkit.read(sample_str("SC_ybr_full_422_uncompressed.dcm"))
     syntax = source.file_meta["TransferSyntaxUID"].value
     photometric = source.PhotometricInterpretation
     element = source[0x7FE00010]

@@ -9,6 +9,7 @@ import pytest
 
 import dicomkit
 from dicomkit.sr.content import ContentItem, read_content_tree
+from tests.samples import sample
 
 
 @functools.cache
@@ -17,13 +18,9 @@ def report_bytes(n: int) -> bytes:
     hd = pytest.importorskip("highdicom")
     import numpy as np
     import pydicom
-    from pydicom.data import get_testdata_file
     from pydicom.sr.codedict import codes
 
-    name = get_testdata_file("CT_small.dcm")
-    if name is None:
-        pytest.skip("CT_small.dcm is not available")
-    src = pydicom.dcmread(name)
+    src = pydicom.dcmread(sample("CT_small.dcm"))
     obs = hd.sr.ObserverContext(
         observer_type=codes.DCM.Person,
         observer_identifying_attributes=hd.sr.PersonObserverIdentifyingAttributes(name="Foo^Bar"))

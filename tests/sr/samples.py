@@ -1,14 +1,10 @@
-"""pydicom's sample files for the SR tests: found once, missing ones reported by tests.conftest."""
+"""pydicom's sample files for the SR tests, from :mod:`tests.samples` (pinned, never downloaded)."""
 
 from __future__ import annotations
 
+from tests.samples import sample_str
+
 
 def pydicom_sample(name: str) -> str:
-    """The path of pydicom's test file ``name``; skips (fails in CI) when it is not available."""
-    import pydicom.data
-
-    path = pydicom.data.get_testdata_file(name)
-    if path is None:
-        from tests.conftest import missing
-        missing(f"pydicom sample {name}")
-    return str(path)
+    """The path of pydicom's bundled test file ``name``; skips (fails in CI) when it is missing."""
+    return sample_str(name)

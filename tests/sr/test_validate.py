@@ -117,14 +117,11 @@ def test_unknown_and_undeclared_templates_raise() -> None:
 
 
 def test_pydicom_sr_samples_declare_no_template_and_fail_tid2000_on_extra_items() -> None:
-    import pydicom.data
-
     import dicomkit
     from dicomkit.sr.content import read_content_tree
+    from tests.samples import sample
 
-    name = pydicom.data.get_testdata_file("test-SR.dcm")
-    if name is None:
-        pytest.skip("test-SR.dcm is not available")
+    name = sample("test-SR.dcm")
     root = read_content_tree(dicomkit.read(name))
     with pytest.raises(TemplateError):
         validate_template(root)

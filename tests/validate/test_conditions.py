@@ -131,11 +131,9 @@ def test_numbers_compare_numerically_whatever_their_type(ct: dicomkit.Dataset) -
 
 
 def test_typed_values_read_from_a_file_compare_numerically() -> None:
-    from pydicom.data import get_testdata_file
+    from tests.samples import sample_str
 
-    path = get_testdata_file("CT_small.dcm")
-    if path is None:
-        pytest.skip("pydicom's CT_small.dcm is not available here")
+    path = sample_str("CT_small.dcm")
     ds = dicomkit.read(path)
     spacing = ds[PIXEL_SPACING].value[0]
     assert not isinstance(spacing, str)  # DSfloat

@@ -26,8 +26,8 @@ import dicomkit
 from dicomkit.generated import dictionary
 from dicomkit.validate import Report, validate
 from tests.conftest import missing
+from tests.samples import sample, samples
 
-pydicom_data = pytest.importorskip("pydicom.data")
 pytestmark = pytest.mark.slow  # dciodvfy takes 50-130 ms per file, about 190 files
 
 # ------------------------------------------------------------------------------------------------
@@ -211,17 +211,14 @@ def _explained(name: str, rule: str, tag: int | None) -> str | None:
 # ------------------------------------------------------------------------------------------------
 
 def _samples() -> Iterator[Path]:
-    for name in sorted(pydicom_data.get_testdata_files()):
-        p = Path(name)
-        if p.is_file() and p.suffix in (".dcm", "") and not p.name.startswith("README"):
+    for p in samples(recursive=True):  # with the dicomdirtests/ series (no suffix)
+        if p.suffix in (".dcm", "") and not p.name.startswith("README"):
             yield p
 
 
 def _ct_defects(tmp: Path) -> list[tuple[Path, str, str]]:
     """CT_small with one known defect each: (file, expected rule, keyword)."""
-    src = pydicom_data.get_testdata_file("CT_small.dcm")
-    if src is None:
-        missing("pydicom sample CT_small.dcm")
+    src = sample("CT_small.dcm")
     out: list[tuple[Path, str, str]] = []
 
     def variant(label: str, rule: str, keyword: str, change: object) -> None:

@@ -20,8 +20,7 @@ from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.validate import iod as iod_module
 from dicomkit.validate import validate
 from dicomkit.validate.report import Report
-
-pydicom_data = pytest.importorskip("pydicom.data")
+from tests.samples import sample_str
 
 SOP = "1.2.3.4.5.6.7.8.9"
 
@@ -279,7 +278,7 @@ def test_validate_reports_unreadable_files_and_recoveries_of_the_reader(tmp_path
 
 
 def test_real_tables_ct_small_is_checked_against_the_ct_image_iod() -> None:
-    name = pydicom_data.get_testdata_file("CT_small.dcm")
+    name = sample_str("CT_small.dcm")
     report = validate(name)
     assert report.iod == "CT Image"
     ds = dicomkit.read(name)
@@ -291,7 +290,7 @@ def test_real_tables_ct_small_is_checked_against_the_ct_image_iod() -> None:
 def test_real_tables_item_counts_stated_for_non_conditional_sequences_are_checked() -> None:
     """Breed Registry Code Sequence (Patient Module, type 1 inside Breed Registration Sequence)
     says "Only a single Item shall be included": two items are an error, one is not."""
-    name = pydicom_data.get_testdata_file("CT_small.dcm")
+    name = sample_str("CT_small.dcm")
 
     def with_codes(n: int) -> Report:
         ds = dicomkit.read(name)
