@@ -26,7 +26,7 @@ import jinja2
 from dicomkit.codegen import GENERATOR_VERSION
 from dicomkit.codegen.errors import CodegenError
 from dicomkit.codegen.sha import size_part
-from dicomkit.codegen.standard import Standard, TableUse, locate
+from dicomkit.codegen.standard import RegistryUse, Standard, TableUse, locate
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -114,13 +114,19 @@ def make_env() -> jinja2.Environment:
     return env
 
 
-def header(module: str, uses: Iterable[TableUse]) -> str:
-    """The header every generated file starts with: generator, and per part its sources."""
+def header(module: str, uses: Iterable[TableUse | RegistryUse]) -> str:
+    """The header every generated file starts with: generator, per part its sources, and each
+    registry file outside the standard's XML (dcmtk's ``.dic``) with its path and sha256."""
     by_part: dict[tuple[int, str, str, str, str], set[str]] = {}
+    by_file: dict[tuple[str, str, str, str], set[str]] = {}
     for u in uses:
-        by_part.setdefault((u.part, u.edition, u.form, u.sha256, u.url), set()).add(u.what)
+        if isinstance(u, RegistryUse):
+            by_file.setdefault((u.key, u.edition, u.path, u.sha256), set()).add(u.what)
+        else:
+            by_part.setdefault((u.part, u.edition, u.form, u.sha256, u.url), set()).add(u.what)
     lines = [
-        f'"""dicomkit.generated.{module}: generated from the DICOM standard; do not edit.',
+        f'"""dicomkit.generated.{module}: generated from '
+        f'{"the DICOM standard" if by_part else "the registries named below"}; do not edit.',
         "",
         f"Generator: dicomkit.codegen {GENERATOR_VERSION}.  Regenerate with "
         "'dicomkit codegen generate'.",
@@ -128,6 +134,11 @@ def header(module: str, uses: Iterable[TableUse]) -> str:
     ]
     for (part, edition, form, sha, url), whats in sorted(by_part.items()):
         lines.append(f"  PS3.{part} {edition} ({form}) {url}")
+        lines.append(f"    sha256 {sha}")
+        lines.append("    " + ", ".join(sorted(whats, key=_natural)))
+    for (key, edition, path, sha), whats in sorted(by_file.items()):
+        made_from = f" (made from PS3.6 {edition})" if edition else ""
+        lines.append(f"  {key}{made_from} {path}")
         lines.append(f"    sha256 {sha}")
         lines.append("    " + ", ".join(sorted(whats, key=_natural)))
     lines.append('"""')
@@ -158,7 +169,7 @@ def render_module(env: jinja2.Environment, spec: ModuleSpec, std: Standard,
     with std.recording() as uses:
         context = spec.build(std)
     if reads is not None:
-        reads[spec.name] = tuple(sorted({u.part for u in uses}))
+        reads[spec.name] = tuple(sorted({u.part for u in uses if isinstance(u, TableUse)}))
     head = header(spec.name, uses)
     out = {}
     for filename, template in spec.files.items():

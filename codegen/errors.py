@@ -93,3 +93,27 @@ class MissingTableError(CodegenError):
         self.source = source
         self.what = what
         super().__init__(f"{source}: {what} not found")
+
+
+class MissingRegistryError(CodegenError):
+    """A registry file a generated module needs (``registries`` of ``standard/sources.json``,
+    such as dcmtk's ``dicom.dic``) is not declared or not there."""
+
+    def __init__(self, key: str, path: object, env: str, install: str,
+                 reasons: list[str]) -> None:
+        self.key = key
+        self.path = None if path is None else str(path)
+        if self.path is None:
+            message = (f"no registry {key!r} is declared in standard/sources.json "
+                       "('registries')")
+        else:
+            why = f" ({'; '.join(reasons)})" if reasons else ""
+            message = f"registry {key} not found at {self.path}{why}"
+            todo = []
+            if install:
+                todo.append(f"install it ('{install}')")
+            if env:
+                todo.append(f"set ${env} to a copy")
+            todo.append(f"or change registries.{key}.path in standard/sources.json")
+            message += "; " + ", ".join(todo)
+        super().__init__(message)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dicomkit.codegen.emit import generate
 from dicomkit.codegen.modules import all_specs
-from dicomkit.codegen.standard import Standard, default_roots, project_root
+from dicomkit.codegen.standard import Standard, default_roots, load_registries, project_root
 
 #: The parts the generators read.
 PARTS = (3, 4, 5, 6, 7, 8, 16)
@@ -38,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
     project = project_root()
     roots = list(args.source) if args.source else default_roots(project)
     if args.edition:
-        std = Standard.edition(args.edition, roots, list(PARTS))
+        # the registries outside the XML (dcmtk's .dic) stay declared: a second rank one is
+        # used only when newer than the edition, and the private dictionary has no edition
+        sources = project / "standard" / "sources.json"
+        registries = load_registries(sources) if sources.is_file() else {}
+        std = Standard.edition(args.edition, roots, list(PARTS), registries)
     else:
         std = Standard.declared(project, roots)
     out = args.out or (project / "generated")

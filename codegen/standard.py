@@ -8,6 +8,7 @@ generated module can name its sources in its header.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dicomkit.codegen.document import Document, Section, Table
-from dicomkit.codegen.errors import CodegenError, MissingPartError
+from dicomkit.codegen.errors import CodegenError, MissingPartError, MissingRegistryError
 
 FORMS = ("docbook", "chtml")
 BASE_URL = "https://dicom.nema.org/medical/dicom"
@@ -114,6 +115,92 @@ class TableUse:
     what: str
 
 
+@dataclass(frozen=True)
+class RegistrySource:
+    """A data element registry in a file outside the standard's XML (``registries`` in
+    ``standard/sources.json``), such as dcmtk's ``dicom.dic`` and ``private.dic``.
+
+    Attributes
+    ----------
+    key
+        Its name in ``sources.json`` (``"dcmtk-dicom"``).
+    path
+        Where the file is by default.
+    env
+        An environment variable whose value, when set, is used as the path instead (``""``:
+        none).
+    edition
+        The edition of the standard the file says it was made from (checked against the file
+        by its reader), ``""`` for registries of no edition (private dictionaries).
+    install
+        What to do to get the file, said when it is missing (``"apt-get install dcmtk"``).
+    second_rank_for
+        ``"6:6-1"``: the registry fills in what that table of that part lacks, when its edition
+        is newer than the one the table comes from; ``""`` when it is no such supplement.
+    """
+
+    key: str
+    path: str
+    env: str = ""
+    edition: str = ""
+    install: str = ""
+    second_rank_for: str = ""
+
+    def resolved(self) -> Path:
+        """The path to read: ``$env`` when set and not empty, else :attr:`path`."""
+        override = os.environ.get(self.env, "") if self.env else ""
+        return Path(override or self.path)
+
+
+@dataclass(frozen=True)
+class RegistryUse:
+    """A record that a generated module used a registry file (named in the module header)."""
+
+    key: str
+    edition: str
+    path: str
+    sha256: str
+    what: str
+
+
+def edition_key(edition: str) -> tuple[int, str]:
+    """``"2022b"`` -> ``(2022, "b")``, so that editions compare in time order.
+
+    Raises
+    ------
+    CodegenError
+        When ``edition`` is not a year with an optional letter.
+    """
+    year, letter = edition[:4], edition[4:]
+    if not (year.isdigit() and len(year) == 4 and (letter == "" or
+                                                   (len(letter) == 1 and letter.islower()))):
+        raise CodegenError(f"{edition!r} is not an edition of the standard (like 2022b)")
+    return int(year), letter
+
+
+def load_registries(path: Path) -> dict[str, RegistrySource]:
+    """The ``registries`` of ``standard/sources.json`` (none when the file declares none).
+
+    Raises
+    ------
+    CodegenError
+        When the file cannot be read or an entry lacks its path.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CodegenError(f"{path}: cannot read the sources declaration: {exc}") from exc
+    out: dict[str, RegistrySource] = {}
+    for key, spec in sorted(data.get("registries", {}).items()):
+        if not isinstance(spec, dict) or not isinstance(spec.get("path"), str):
+            raise CodegenError(f"{path}: registries.{key} needs a 'path'")
+        out[key] = RegistrySource(key=key, path=spec["path"], env=spec.get("env", ""),
+                                  edition=spec.get("edition", ""),
+                                  install=spec.get("install", ""),
+                                  second_rank_for=spec.get("second_rank_for", ""))
+    return out
+
+
 def load_sources(path: Path) -> tuple[dict[int, PartSource], dict[tuple[int, str], PartSource]]:
     """Read ``standard/sources.json``: per-part sources and per-table overrides."""
     try:
@@ -146,29 +233,40 @@ class Standard:
         For each part number, the edition and form to read.
     tables
         Overrides for single tables: ``(part, label) -> source``.
+    registries
+        Registry files outside the standard's XML, by key (see :class:`RegistrySource`).
     """
 
     roots: list[Path]
     parts: dict[int, PartSource]
     tables: dict[tuple[int, str], PartSource] = field(default_factory=dict)
+    registries: dict[str, RegistrySource] = field(default_factory=dict)
     _docs: dict[PartSource, Document] = field(default_factory=dict, repr=False)
-    _uses: list[TableUse] | None = field(default=None, repr=False)
+    _files: dict[str, tuple[Path, bytes, str]] = field(default_factory=dict, repr=False)
+    _uses: list[TableUse | RegistryUse] | None = field(default=None, repr=False)
 
     @classmethod
     def declared(cls, project: Path | None = None, roots: list[Path] | None = None) -> Standard:
         """The sources declared in ``standard/sources.json``."""
         project = project or project_root()
-        parts, tables = load_sources(project / "standard" / "sources.json")
-        return cls(roots=roots or default_roots(project), parts=parts, tables=tables)
+        sources = project / "standard" / "sources.json"
+        parts, tables = load_sources(sources)
+        return cls(roots=roots or default_roots(project), parts=parts, tables=tables,
+                   registries=load_registries(sources))
 
     @classmethod
-    def edition(cls, edition: str, roots: list[Path], parts: list[int]) -> Standard:
-        """Every part from one edition, DocBook where on hand, else chtml."""
+    def edition(cls, edition: str, roots: list[Path], parts: list[int],
+                registries: dict[str, RegistrySource] | None = None) -> Standard:
+        """Every part from one edition, DocBook where on hand, else chtml.
+
+        ``registries`` (those of ``standard/sources.json``, when at hand) are kept: a second
+        rank registry is still used only where it is newer than the edition.
+        """
         chosen = {}
         for p in parts:
             forms = available_forms(roots, edition, p)
             chosen[p] = PartSource(p, edition, forms[0] if forms else "docbook")
-        return cls(roots=roots, parts=chosen)
+        return cls(roots=roots, parts=chosen, registries=dict(registries or {}))
 
     @classmethod
     def of_document(cls, doc: Document, roots: list[Path] | None = None) -> Standard:
@@ -185,7 +283,8 @@ class Standard:
 
     def fresh(self) -> Standard:
         """The same sources with nothing read yet (what a worker process starts from)."""
-        return Standard(roots=list(self.roots), parts=dict(self.parts), tables=dict(self.tables))
+        return Standard(roots=list(self.roots), parts=dict(self.parts), tables=dict(self.tables),
+                        registries=dict(self.registries))
 
     def source_of(self, part: int, label: str | None = None) -> PartSource:
         """The declared source of a part, or of one table of it."""
@@ -259,11 +358,43 @@ class Standard:
             self._record(doc, src, f"Table {t.label or t.id}")
         return found
 
+    def second_rank(self, part: int, label: str) -> list[RegistrySource]:
+        """The registries declared as second rank for table ``label`` of ``part``, by key."""
+        want = f"{part}:{label}"
+        return [r for _, r in sorted(self.registries.items()) if r.second_rank_for == want]
+
+    def registry_file(self, key: str, what: str) -> tuple[Path, bytes]:
+        """The path and bytes of registry ``key`` (read once); the use is recorded as ``what``.
+
+        Raises
+        ------
+        MissingRegistryError
+            When no such registry is declared, or its file is not there.
+        """
+        cached = self._files.get(key)
+        if cached is None:
+            src = self.registries.get(key)
+            if src is None:
+                raise MissingRegistryError(key, None, "", "", [])
+            path = src.resolved()
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise MissingRegistryError(key, path, src.env, src.install,
+                                           [f"{exc.strerror or exc}"]) from None
+            cached = (path, data, hashlib.sha256(data).hexdigest())
+            self._files[key] = cached
+        path, data, sha = cached
+        if self._uses is not None:
+            src = self.registries[key]
+            self._uses.append(RegistryUse(key, src.edition, str(path), sha, what))
+        return path, data
+
     @contextmanager
-    def recording(self) -> Iterator[list[TableUse]]:
-        """Collect, for the duration, every table and section handed out."""
+    def recording(self) -> Iterator[list[TableUse | RegistryUse]]:
+        """Collect, for the duration, every table, section and registry file handed out."""
         previous = self._uses
-        uses: list[TableUse] = []
+        uses: list[TableUse | RegistryUse] = []
         self._uses = uses
         try:
             yield uses

@@ -8,11 +8,12 @@ Modules:
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
-    dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)
+    dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)
     iods: IOD module tables and functional group macros of PS3.3 Annex A
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
     modules: Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, conditions
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
+    private_dictionary: private data elements of vendors by private creator (dcmtk private.dic)
     service_statuses: service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... Response Status Values)
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
     sr_templates: SR templates (TIDs): rows, value sets, conditions, parameters (PS3.16 Annex A)
@@ -32,6 +33,7 @@ MODULES = (
     'macros',
     'modules',
     'pdus',
+    'private_dictionary',
     'service_statuses',
     'sop_classes',
     'sr_templates',

@@ -40,7 +40,14 @@ class DataElement:
     note
         The text of the note the row refers to (``See Note n``), else ``""``.
     table
-        The label of the table the row is from (``"6-1"``, ``"7-1"``, ...).
+        The label of the table the row is from (``"6-1"``, ``"7-1"``, ...); for an element
+        of a second rank registry, the table it stands in for (``"6-1"``).
+    source
+        ``""`` for an element of NEMA's own tables; else the key of the second rank registry
+        it comes from (``"dcmtk-dicom"``, ``standard/sources.json``).
+    name_derived
+        True when the registry gives no name and :attr:`name` was derived from the keyword
+        (:func:`dicomkit.codegen.readers.dcmtk_dic.name_from_keyword`).
     """
 
     tag: int
@@ -55,6 +62,8 @@ class DataElement:
     usage: str
     note: str
     table: str
+    source: str = ""
+    name_derived: bool = False
 
     @property
     def repeating(self) -> bool:
@@ -73,3 +82,47 @@ class RegistryTable:
 
     label: str
     caption: str
+
+
+@dataclass(frozen=True)
+class PrivateElement:
+    """One private data element of a vendor's dictionary, under its private creator (PS3.5 7.8.1).
+
+    Attributes
+    ----------
+    creator
+        The private creator as the dictionary writes it (compared exactly).
+    group, group_mask
+        The private group: ``group_mask`` is ``0xFFFF`` for one group, ``0xFF00`` for a range
+        like ``(6001-o-60FF)`` (odd groups 6001 to 60FF), with ``group`` its lowest group with
+        the masked digits zero (``0x6000``).  A group ``g`` is this element's when
+        ``g & group_mask == group``; private groups are odd, so only odd ones match.
+    element
+        The offset within the creator's block (``0x00``-``0xFF``: element ``xxee`` of whichever
+        block ``xx`` the creator reserved), or, for an element the dictionary ties to one block,
+        the full element number (``0x1000``-``0xFFFF``).
+    vr, vm
+        As the standard writes them (``"OB or OW"`` for dcmtk's ``ox``).
+    name
+        A name derived from :attr:`keyword` (``name_from_keyword``).
+    keyword
+        The dictionary's name field with its white space removed: what dcmtk's ``dcmdump``
+        prints; not always an identifier (``X-RayTubeIdentificationLabel``).
+    line
+        The line of the dictionary file the entry is on (later lines override earlier ones).
+    """
+
+    creator: str
+    group: int
+    group_mask: int
+    element: int
+    vr: str
+    vm: str
+    name: str
+    keyword: str
+    line: int
+
+    @property
+    def repeating(self) -> bool:
+        """True for an element of a range of groups."""
+        return self.group_mask != 0xFFFF

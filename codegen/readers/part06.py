@@ -23,6 +23,7 @@ from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.fixes import fixes_for
 from dicomkit.codegen.model.dictionary import DataElement, RegistryTable
 from dicomkit.codegen.model.uids import ColorPalette, ContextGroupUid, FrameOfReference, Uid
+from dicomkit.codegen.readers.dcmtk_dic import second_rank_elements
 from dicomkit.codegen.standard import Standard
 
 PART = 6
@@ -458,9 +459,14 @@ def constant_uids(uids: Iterable[Uid]) -> list[Uid]:
 
 
 def _build_dictionary(std: Standard) -> dict[str, Any]:
-    elements = read_data_elements(std)
+    nema = read_data_elements(std)
+    second = second_rank_elements(std, nema)
+    elements = sorted([*nema, *second], key=lambda e: (e.tag, e.mask))
     return {
         "tables": read_element_tables(std),
+        "second_rank": [e for e in second if not e.repeating],
+        "second_rank_repeaters": [e for e in second if e.repeating],
+        "second_rank_sources": sorted({e.source for e in second}),
         "exact": [e for e in elements if not e.repeating],
         # fewest wildcards first, so that lookup finds the most specific entry
         "repeaters": sorted((e for e in elements if e.repeating),
@@ -495,7 +501,8 @@ def _build_uids(std: Standard) -> dict[str, Any]:
 MODULES = [
     ModuleSpec("dictionary", _build_dictionary,
                {"dictionary.py": "dictionary.py.j2", "dictionary.pyi": "dictionary.pyi.j2"},
-               "data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9)",
+               "data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; "
+               "what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)",
                reads=(6,)),
     ModuleSpec("uids", _build_uids, {"uids.py": "uids.py.j2", "uids.pyi": "uids.pyi.j2"},
                "registered UIDs, frames of reference, context group and template UIDs, "
