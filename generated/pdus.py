@@ -22,6 +22,8 @@ Sources:
 
 from __future__ import annotations
 
+import enum
+
 from construct import (
     BitStruct,
     Bytes,
@@ -45,10 +47,22 @@ from construct import (
 
 __all__ = [
     "FIELDS",
+    "FIELD_VALUES",
     "ITEM",
     "ITEM_TYPES",
     "PDU_TYPES",
+    "REJECT_REASONS",
     "SCHEMAS",
+    'AbortReason',
+    'AbortSource',
+    'PositiveResponseRequested',
+    'PresentationContextResult',
+    'RejectReasonACSE',
+    'RejectReasonPresentation',
+    'RejectReasonServiceUser',
+    'RejectResult',
+    'RejectSource',
+    'UserIdentityType',
     'RELATED_GENERAL_SOP_CLASS_IDENTIFICATION',
     'ABSTRACT_SYNTAX_SUB_ITEM',
     'TRANSFER_SYNTAX_SUB_ITEM',
@@ -642,4 +656,164 @@ FIELD_VALUES: dict[tuple[str, str, int], dict[int, str]] = {
         4: 'SAML Assertion',
         5: 'JSON Web Token (JWT)',
     },
+}
+
+# Coded field values as enumerations.  Member names come from the meanings above by one rule
+# (dicomkit.codegen.names): words common to every meaning dropped ("DICOM UL"), parenthetical
+# remarks dropped unless two meanings would then read alike (then their first word is kept:
+# SERVICE_PROVIDER_ACSE), words upper-cased and joined with "_"; the few exceptions are the
+# override table of dicomkit.codegen.names.
+
+
+class PresentationContextResult(enum.IntEnum):
+    """Result/Reason of a Presentation Context Item in the A-ASSOCIATE-AC (PS3.8 Table 9-18).
+
+    ``FIELD_VALUES[('Presentation Context', 'Result/Reason', 0)]`` gives the standard's text of each value.
+    """
+
+    #: acceptance
+    ACCEPTANCE = 0
+    #: user-rejection
+    USER_REJECTION = 1
+    #: no-reason (provider rejection)
+    NO_REASON = 2
+    #: abstract-syntax-not-supported (provider rejection)
+    ABSTRACT_SYNTAX_NOT_SUPPORTED = 3
+    #: transfer-syntaxes-not-supported (provider rejection)
+    TRANSFER_SYNTAXES_NOT_SUPPORTED = 4
+
+
+class RejectResult(enum.IntEnum):
+    """Result of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21).
+
+    ``FIELD_VALUES[('ASSOCIATE-RJ', 'Result', 0)]`` gives the standard's text of each value.
+    """
+
+    #: rejected-permanent
+    REJECTED_PERMANENT = 1
+    #: rejected-transient
+    REJECTED_TRANSIENT = 2
+
+
+class RejectSource(enum.IntEnum):
+    """Source of an A-ASSOCIATE-RJ PDU (PS3.8 Table 9-21).
+
+    ``FIELD_VALUES[('ASSOCIATE-RJ', 'Source', 0)]`` gives the standard's text of each value.
+    """
+
+    #: DICOM UL service-user
+    SERVICE_USER = 1
+    #: DICOM UL service-provider (ACSE related function)
+    SERVICE_PROVIDER_ACSE = 2
+    #: DICOM UL service-provider (Presentation related function)
+    SERVICE_PROVIDER_PRESENTATION = 3
+
+
+class RejectReasonServiceUser(enum.IntEnum):
+    """Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source is the service-user (PS3.8 Table 9-21).
+
+    ``FIELD_VALUES[('ASSOCIATE-RJ', 'Reason/Diag.', 1)]`` gives the standard's text of each value.
+    """
+
+    #: no-reason-given
+    NO_REASON_GIVEN = 1
+    #: application-context-name-not-supported
+    APPLICATION_CONTEXT_NAME_NOT_SUPPORTED = 2
+    #: calling-AE-title-not-recognized
+    CALLING_AE_TITLE_NOT_RECOGNIZED = 3
+    #: called-AE-title-not-recognized
+    CALLED_AE_TITLE_NOT_RECOGNIZED = 7
+
+
+class RejectReasonACSE(enum.IntEnum):
+    """Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source is the service-provider (ACSE related function) (PS3.8 Table 9-21).
+
+    ``FIELD_VALUES[('ASSOCIATE-RJ', 'Reason/Diag.', 2)]`` gives the standard's text of each value.
+    """
+
+    #: no-reason-given
+    NO_REASON_GIVEN = 1
+    #: protocol-version-not-supported
+    PROTOCOL_VERSION_NOT_SUPPORTED = 2
+
+
+class RejectReasonPresentation(enum.IntEnum):
+    """Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source is the service-provider (Presentation related function) (PS3.8 Table 9-21).
+
+    ``FIELD_VALUES[('ASSOCIATE-RJ', 'Reason/Diag.', 3)]`` gives the standard's text of each value.
+    """
+
+    #: temporary-congestion
+    TEMPORARY_CONGESTION = 1
+    #: local-limit-exceeded
+    LOCAL_LIMIT_EXCEEDED = 2
+
+
+class AbortSource(enum.IntEnum):
+    """Source of an A-ABORT PDU (PS3.8 Table 9-26).
+
+    ``FIELD_VALUES[('A-ABORT', 'Source', 0)]`` gives the standard's text of each value.
+    """
+
+    #: DICOM UL service-user (initiated abort)
+    SERVICE_USER = 0
+    #: DICOM UL service-provider (initiated abort)
+    SERVICE_PROVIDER = 2
+
+
+class AbortReason(enum.IntEnum):
+    """Reason/Diag. of an A-ABORT PDU whose Source is the service-provider (not significant, sent as 0, when it is the service-user) (PS3.8 Table 9-26).
+
+    ``FIELD_VALUES[('A-ABORT', 'Reason/Diag.', 2)]`` gives the standard's text of each value.
+    """
+
+    #: reason-not-specified
+    REASON_NOT_SPECIFIED = 0
+    #: unrecognized-PDU
+    UNRECOGNIZED_PDU = 1
+    #: unexpected-PDU
+    UNEXPECTED_PDU = 2
+    #: unrecognized-PDU parameter
+    UNRECOGNIZED_PDU_PARAMETER = 4
+    #: unexpected-PDU parameter
+    UNEXPECTED_PDU_PARAMETER = 5
+    #: invalid-PDU-parameter value
+    INVALID_PDU_PARAMETER_VALUE = 6
+
+
+class UserIdentityType(enum.IntEnum):
+    """User-Identity-Type of a User Identity Negotiation sub-item (PS3.7 Table D.3-14).
+
+    ``FIELD_VALUES[('User Identity Negotiation', 'User-Identity-Type', 0)]`` gives the standard's text of each value.
+    """
+
+    #: Username as a string in UTF-8
+    USERNAME = 1
+    #: Username as a string in UTF-8 and passcode
+    USERNAME_AND_PASSCODE = 2
+    #: Kerberos Service ticket
+    KERBEROS_SERVICE_TICKET = 3
+    #: SAML Assertion
+    SAML_ASSERTION = 4
+    #: JSON Web Token (JWT)
+    JSON_WEB_TOKEN = 5
+
+
+class PositiveResponseRequested(enum.IntEnum):
+    """Positive-response-requested of a User Identity Negotiation sub-item (PS3.7 Table D.3-14).
+
+    ``FIELD_VALUES[('User Identity Negotiation', 'Positive-response-requested', 0)]`` gives the standard's text of each value.
+    """
+
+    #: no response requested
+    NO_RESPONSE_REQUESTED = 0
+    #: positive response requested
+    POSITIVE_RESPONSE_REQUESTED = 1
+
+
+#: A-ASSOCIATE-RJ Source -> the enumeration of its Reason/Diag. values (PS3.8 Table 9-21).
+REJECT_REASONS: dict[RejectSource, type[enum.IntEnum]] = {
+    RejectSource.SERVICE_USER: RejectReasonServiceUser,
+    RejectSource.SERVICE_PROVIDER_ACSE: RejectReasonACSE,
+    RejectSource.SERVICE_PROVIDER_PRESENTATION: RejectReasonPresentation,
 }

@@ -13,7 +13,24 @@ Sources:
 
 from __future__ import annotations
 
-__all__ = ["ACTIONS", "EVENTS", "STATES", "TRANSITIONS"]
+import enum
+
+__all__ = [
+    "ACTIONS",
+    "ARTIM_EXPIRED_EVENT",
+    "ARTIM_STARTS",
+    "ARTIM_STOPS",
+    "CHOICES",
+    "EVENTS",
+    "IDLE_STATE",
+    "INVALID_PDU_EVENT",
+    "STATES",
+    "TRANSITIONS",
+    "Action",
+    "Condition",
+    "Event",
+    "State",
+]
 
 #: State -> (definition, group) (PS3.8 Tables 9-1 to 9-5).
 STATES: dict[str, tuple[str, str]] = {
@@ -215,4 +232,164 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ('Evt19', 'Sta11'): ('AA-8', ('Sta13',)),
     ('Evt19', 'Sta12'): ('AA-8', ('Sta13',)),
     ('Evt19', 'Sta13'): ('AA-7', ('Sta13',)),
+}
+
+
+# ----------------------------------------------------------------- resolved by the generator
+# What the runtime needs by meaning, found by the generator in the text above and checked
+# against Table 9-10 (dicomkit.codegen.readers.part08.resolve_machine); generation fails when
+# a phrase it looks for is gone.
+
+
+class State(enum.StrEnum):
+    """The states of PS3.8 9.2.1 (values: the keys of :data:`STATES`)."""
+
+    #: Idle
+    STA1 = 'Sta1'
+    #: Transport connection open (Awaiting A-ASSOCIATE-RQ PDU)
+    STA2 = 'Sta2'
+    #: Awaiting local A-ASSOCIATE response primitive (from local user)
+    STA3 = 'Sta3'
+    #: Awaiting transport connection opening to complete (from local transport service)
+    STA4 = 'Sta4'
+    #: Awaiting A-ASSOCIATE-AC or A-ASSOCIATE-RJ PDU
+    STA5 = 'Sta5'
+    #: Association established and ready for data transfer
+    STA6 = 'Sta6'
+    #: Awaiting A-RELEASE-RP PDU
+    STA7 = 'Sta7'
+    #: Awaiting local A-RELEASE response primitive (from local user)
+    STA8 = 'Sta8'
+    #: Release collision requestor side; awaiting A-RELEASE response (from local user)
+    STA9 = 'Sta9'
+    #: Release collision acceptor side; awaiting A-RELEASE-RP PDU
+    STA10 = 'Sta10'
+    #: Release collision requestor side; awaiting A-RELEASE-RP PDU
+    STA11 = 'Sta11'
+    #: Release collision acceptor side; awaiting A-RELEASE response primitive (from local user)
+    STA12 = 'Sta12'
+    #: Awaiting Transport Connection Close Indication (Association no longer exists)
+    STA13 = 'Sta13'
+
+
+class Event(enum.StrEnum):
+    """The events of PS3.8 Table 9-10, named by their description (values: the keys of
+    :data:`EVENTS`; names by the rule of dicomkit.codegen.names)."""
+
+    #: A-ASSOCIATE Request (local user)
+    A_ASSOCIATE_REQUEST = 'Evt1'
+    #: Transport Conn. Confirm^n (local transport service)
+    TRANSPORT_CONNECT_CONFIRM = 'Evt2'
+    #: A-ASSOCIATE-AC PDU (received on transport connection)
+    A_ASSOCIATE_AC_PDU = 'Evt3'
+    #: A-ASSOCIATE-RJ PDU (received on transport connection)
+    A_ASSOCIATE_RJ_PDU = 'Evt4'
+    #: Transport Connection Indication (local transport service)
+    TRANSPORT_CONNECTION_INDICATION = 'Evt5'
+    #: A-ASSOCIATE-RQ PDU (received on transport connection)
+    A_ASSOCIATE_RQ_PDU = 'Evt6'
+    #: A-ASSOCIATE response primitive (accept)
+    A_ASSOCIATE_RESPONSE_PRIMITIVE_ACCEPT = 'Evt7'
+    #: A-ASSOCIATE response primitive (reject)
+    A_ASSOCIATE_RESPONSE_PRIMITIVE_REJECT = 'Evt8'
+    #: P-DATA request primitive
+    P_DATA_REQUEST_PRIMITIVE = 'Evt9'
+    #: P-DATA-TF PDU
+    P_DATA_TF_PDU = 'Evt10'
+    #: A-RELEASE Request primitive
+    A_RELEASE_REQUEST_PRIMITIVE = 'Evt11'
+    #: A-RELEASE-RQ PDU (received on open transport connection)
+    A_RELEASE_RQ_PDU = 'Evt12'
+    #: A-RELEASE-RP PDU (received on transport connection)
+    A_RELEASE_RP_PDU = 'Evt13'
+    #: A-RELEASE Response primitive
+    A_RELEASE_RESPONSE_PRIMITIVE = 'Evt14'
+    #: A-ABORT Request primitive
+    A_ABORT_REQUEST_PRIMITIVE = 'Evt15'
+    #: A-ABORT PDU (received on open transport connection)
+    A_ABORT_PDU = 'Evt16'
+    #: Transport connection closed indication (local transport service)
+    TRANSPORT_CONNECTION_CLOSED_INDICATION = 'Evt17'
+    #: ARTIM timer expired (Association reject/release timer)
+    ARTIM_TIMER_EXPIRED = 'Evt18'
+    #: Unrecognized or invalid PDU received
+    UNRECOGNIZED_OR_INVALID_PDU_RECEIVED = 'Evt19'
+
+
+class Action(enum.StrEnum):
+    """The actions of PS3.8 9.2.2 (values: the keys of :data:`ACTIONS`)."""
+
+    AE_1 = 'AE-1'
+    AE_2 = 'AE-2'
+    AE_3 = 'AE-3'
+    AE_4 = 'AE-4'
+    AE_5 = 'AE-5'
+    AE_6 = 'AE-6'
+    AE_7 = 'AE-7'
+    AE_8 = 'AE-8'
+    DT_1 = 'DT-1'
+    DT_2 = 'DT-2'
+    AR_1 = 'AR-1'
+    AR_2 = 'AR-2'
+    AR_3 = 'AR-3'
+    AR_4 = 'AR-4'
+    AR_5 = 'AR-5'
+    AR_6 = 'AR-6'
+    AR_7 = 'AR-7'
+    AR_8 = 'AR-8'
+    AR_9 = 'AR-9'
+    AR_10 = 'AR-10'
+    AA_1 = 'AA-1'
+    AA_2 = 'AA-2'
+    AA_3 = 'AA-3'
+    AA_4 = 'AA-4'
+    AA_5 = 'AA-5'
+    AA_6 = 'AA-6'
+    AA_7 = 'AA-7'
+    AA_8 = 'AA-8'
+
+
+class Condition(enum.StrEnum):
+    """The conditions on which an action chooses its next state (PS3.8 9.2.2), as written."""
+
+    #: AE-6
+    A_ASSOCIATE_RQ_ACCEPTABLE_BY_SERVICE_PROVIDER = 'A-ASSOCIATE-RQ acceptable by service-provider'
+    #: AR-8
+    ASSOCIATION_REQUESTOR = 'association-requestor'
+
+
+#: The state defined as "Idle" (PS3.8 Table 9-1).
+IDLE_STATE = State.STA1
+
+#: The event "Unrecognized or invalid PDU received": its row of Table 9-10 gives the action for
+#: an event a state does not expect.
+INVALID_PDU_EVENT = Event.UNRECOGNIZED_OR_INVALID_PDU_RECEIVED
+
+#: The event "ARTIM timer expired" (PS3.8 9.1.5).
+ARTIM_EXPIRED_EVENT = Event.ARTIM_TIMER_EXPIRED
+
+#: Action -> the next states on the way to which it starts (or restarts) the ARTIM timer: its
+#: definition says "start ARTIM timer" in the part leading there (AE-6 only when it rejects).
+ARTIM_STARTS: dict[str, frozenset[str]] = {
+    'AE-5': frozenset({'Sta2'}),
+    'AE-6': frozenset({'Sta13'}),
+    'AE-8': frozenset({'Sta13'}),
+    'AR-4': frozenset({'Sta13'}),
+    'AA-1': frozenset({'Sta13'}),
+    'AA-8': frozenset({'Sta13'}),
+}
+
+#: The actions whose definition says "Stop ARTIM timer" (applied before any start).
+ARTIM_STOPS: frozenset[str] = frozenset({
+    'AE-6',
+    'AR-5',
+    'AA-2',
+    'AA-5',
+})
+
+#: Action -> (condition, next state when it holds, next state when not): the actions with two
+#: next states (AE-6: the A-ASSOCIATE-RQ is acceptable; AR-8: this side is the requestor).
+CHOICES: dict[str, tuple[Condition, str, str]] = {
+    'AE-6': (Condition.A_ASSOCIATE_RQ_ACCEPTABLE_BY_SERVICE_PROVIDER, 'Sta3', 'Sta13'),
+    'AR-8': (Condition.ASSOCIATION_REQUESTOR, 'Sta9', 'Sta10'),
 }

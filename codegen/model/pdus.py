@@ -173,3 +173,91 @@ class StateMachine:
     events: tuple[Event, ...]
     actions: tuple[Action, ...]
     transitions: tuple[Transition, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One member of a generated enumeration: its name, value and the standard's text."""
+
+    name: str
+    value: int | str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class CodedField:
+    """The coded values of one PDU field as an enumeration (PS3.8 Tables 9-18, 9-21, 9-26;
+    PS3.7 Table D.3-14).
+
+    Attributes
+    ----------
+    name
+        The class name (``"RejectReasonACSE"``).
+    doc
+        What the values are the values of, for the class docstring.
+    table
+        Where they are listed (``"PS3.8 Table 9-21"``).
+    key
+        The key of the values in ``FIELD_VALUES``: (table subject, field name, Source value).
+    source
+        For a reason that depends on the Source field: (source enumeration, member), e.g.
+        ``("RejectSource", "SERVICE_PROVIDER_ACSE")``; else None.
+    members
+        The values, in increasing order, reserved values left out.
+    """
+
+    name: str
+    doc: str
+    table: str
+    key: tuple[str, str, int]
+    source: tuple[str, str] | None
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An action whose definition chooses between two next states (PS3.8 9.2.2: AE-6, AR-8).
+
+    ``condition`` is the definition's condition as written ("association-requestor"),
+    ``condition_name`` its member name; ``if_true``/``if_false`` the next states.
+    """
+
+    action: str
+    condition: str
+    condition_name: str
+    if_true: str
+    if_false: str
+
+
+@dataclass(frozen=True)
+class MachineNames:
+    """What the generator resolves from the text of the state machine, so that the runtime
+    never searches it (PS3.8 9.2).
+
+    Attributes
+    ----------
+    idle_state
+        The state defined as "Idle" (Sta1).
+    invalid_pdu_event
+        The event "Unrecognized or invalid PDU received" (Evt19).
+    artim_expired_event
+        The event "ARTIM timer expired" (Evt18).
+    artim_starts
+        Action -> the next states on the way to which it starts (or restarts) ARTIM.
+    artim_stops
+        The actions whose definition stops ARTIM.
+    choices
+        The actions with two next states and the condition choosing between them.
+    states, events, actions
+        Member names of the State, Event and Action enumerations: (name, value, text).
+    """
+
+    idle_state: str
+    invalid_pdu_event: str
+    artim_expired_event: str
+    artim_starts: tuple[tuple[str, tuple[str, ...]], ...]
+    artim_stops: tuple[str, ...]
+    choices: tuple[Choice, ...]
+    states: tuple[Member, ...]
+    events: tuple[Member, ...]
+    actions: tuple[Member, ...]

@@ -36,13 +36,18 @@ from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.fixes import fixes_for
 from dicomkit.codegen.model.pdus import (
     Action,
+    Choice,
+    CodedField,
     Event,
     Field,
+    MachineNames,
+    Member,
     State,
     StateMachine,
     Transition,
     Unit,
 )
+from dicomkit.codegen.names import identifier, member_names
 from dicomkit.codegen.standard import Standard
 
 PART = 8
@@ -631,6 +636,126 @@ def read_state_machine(std: Standard) -> StateMachine:
     return StateMachine(tuple(states), tuple(events), tuple(actions), tuple(transitions))
 
 
+# --------------------------------------------------------------------------- resolved names
+
+_IDLE = re.compile(r"^Idle$")
+_INVALID_PDU = re.compile(r"^Unrecognized or invalid PDU\b")
+_ARTIM_EXPIRED = re.compile(r"^ARTIM timer expired\b")
+_ARTIM_START = re.compile(r"\bstart (?:\(or restart if already started\) )?ARTIM timer\b",
+                          re.IGNORECASE)
+_ARTIM_STOP = re.compile(r"\bstop ARTIM timer\b", re.IGNORECASE)
+#: The next state a branch of a definition leads to ("... Next state is Sta13").
+_BRANCH_END = re.compile(r"next state is (Sta ?\d+)", re.IGNORECASE)
+#: "if <condition>: ... Next state is StaN otherwise: ... Next state is StaM" (AE-6) and
+#: "if <condition>, next state is StaN if not, next state is StaM" (AR-8).
+_CHOICE = re.compile(r"\bif (?P<cond>[^:,]+?)[:,] .*?next state is Sta ?(?P<yes>\d+)\s+"
+                     r"(?:otherwise|if not)[:,]? .*?next state is Sta ?(?P<no>\d+)",
+                     re.IGNORECASE)
+
+
+def _one(what: str, found: list[str], where: str) -> str:
+    if len(found) != 1:
+        raise CodegenError(f"PS3.8 {where}: expected one {what}, found {found or 'none'}; the "
+                           f"phrase the generator looks for is gone or doubled")
+    return found[0]
+
+
+def _branches(action: Action) -> list[tuple[str, str]]:
+    """The definition cut at each "Next state is StaN": (text before it, StaN)."""
+    out, start = [], 0
+    for m in _BRANCH_END.finditer(action.description):
+        out.append((action.description[start:m.start()],
+                    f"Sta{int(re.sub(r'[^0-9]', '', m.group(1)))}"))
+        start = m.end()
+    return out
+
+
+def resolve_machine(machine: StateMachine) -> MachineNames:
+    """The states, events and actions the runtime needs by meaning, found in their text.
+
+    - the idle state: the state defined as "Idle" (PS3.8 Table 9-1);
+    - the invalid-PDU event: "Unrecognized or invalid PDU received"; the ARTIM event: "ARTIM
+      timer expired" (rows of Table 9-10);
+    - ARTIM starts: per action, the next states whose part of the definition says "start ARTIM
+      timer" or "start (or restart if already started) ARTIM timer" (AE-6 starts it only on
+      the way to Sta13); stops: definitions saying "Stop ARTIM timer" (PS3.8 9.2.2);
+    - choices: definitions "if <condition>: ... Next state is X otherwise: ... Next state is
+      Y" and "if <condition>, next state is X if not, next state is Y".
+
+    What was found is checked against Table 9-10: ARTIM runs in the states where the ARTIM
+    event has a cell, so every transition into them from another state must start it and
+    every transition out of them to another state must stop it; every action with two next
+    states must be a choice.
+
+    Raises
+    ------
+    CodegenError
+        When a phrase is missing, doubled, or disagrees with Table 9-10.
+    """
+    idle = _one("state defined as 'Idle'",
+                [st.name for st in machine.states if _IDLE.match(st.description)], "9.2.1")
+    invalid = _one("event 'Unrecognized or invalid PDU'",
+                   [e.name for e in machine.events if _INVALID_PDU.match(e.description)],
+                   "Table 9-10")
+    expired = _one("event 'ARTIM timer expired'",
+                   [e.name for e in machine.events if _ARTIM_EXPIRED.match(e.description)],
+                   "Table 9-10")
+    starts: dict[str, tuple[str, ...]] = {}
+    stops: list[str] = []
+    choices: list[Choice] = []
+    for a in machine.actions:
+        branches = _branches(a)
+        if [b[1] for b in branches] != list(a.next_states):
+            raise CodegenError(f"PS3.8 9.2.2: {a.name}: cannot cut its definition at its next "
+                               f"states {a.next_states}: {a.description!r}")
+        into = tuple(state for text, state in branches if _ARTIM_START.search(text))
+        if into:
+            starts[a.name] = into
+        if _ARTIM_STOP.search(a.description):
+            stops.append(a.name)
+        if len(a.next_states) == 2:
+            m = _CHOICE.search(a.description)
+            if m is None:
+                raise CodegenError(f"PS3.8 9.2.2: {a.name} has two next states but no "
+                                   f"'if <condition> ... otherwise/if not' in {a.description!r}")
+            yes, no = f"Sta{int(m.group('yes'))}", f"Sta{int(m.group('no'))}"
+            if (yes, no) != a.next_states:
+                raise CodegenError(f"PS3.8 9.2.2: {a.name} chooses {yes} or {no}, its next "
+                                   f"states are {a.next_states}")
+            cond = m.group("cond").strip()
+            choices.append(Choice(a.name, cond, identifier(cond), yes, no))
+    timed = {t.state for t in machine.transitions if t.event == expired}
+    if not timed:
+        raise CodegenError(f"PS3.8 Table 9-10: the ARTIM event {expired} has no cell")
+    for t in machine.transitions:
+        for nxt in t.next_states:
+            if nxt in timed and t.state not in timed and nxt not in starts.get(t.action, ()):
+                raise CodegenError(f"PS3.8 9.2.2: {t.action} leads from {t.state} to {nxt}, "
+                                   f"where ARTIM runs ({expired}), but its definition does not "
+                                   f"say 'start ARTIM timer'")
+            if t.state in timed and nxt not in timed and t.action not in stops:
+                raise CodegenError(f"PS3.8 9.2.2: {t.action} leads from {t.state}, where ARTIM "
+                                   f"runs ({expired}), to {nxt}, but its definition does not "
+                                   f"say 'Stop ARTIM timer'")
+    if len({c.condition_name for c in choices}) != len(choices):
+        raise CodegenError(f"PS3.8 9.2.2: two choices with one condition: {choices}")
+    event_names = member_names("Event", {e.name: e.description for e in machine.events})
+    return MachineNames(
+        idle_state=idle,
+        invalid_pdu_event=invalid,
+        artim_expired_event=expired,
+        artim_starts=tuple(starts.items()),
+        artim_stops=tuple(stops),
+        choices=tuple(choices),
+        states=tuple(Member(identifier(st.name), st.name, st.description)
+                     for st in machine.states),
+        events=tuple(Member(event_names[e.name], e.name, e.description)
+                     for e in machine.events),
+        actions=tuple(Member(identifier(a.name), a.name, a.description)
+                      for a in machine.actions),
+    )
+
+
 # --------------------------------------------------------------------------- rendering
 
 _INT = {1: "Int8ub", 2: "Int16ub", 4: "Int32ub"}
@@ -799,6 +924,96 @@ def read_field_values(std: Standard) -> dict[tuple[str, str, int], dict[int, str
     return dict(sorted(out.items()))
 
 
+@dataclass(frozen=True)
+class _EnumSpec:
+    """Which values of ``FIELD_VALUES`` become which enumeration (see :func:`read_coded_fields`)."""
+
+    name: str
+    doc: str
+    table: str
+    subject: str
+    field: str
+    source: tuple[str, str] | None = None
+
+
+#: The enumerations of coded PDU fields.  A reason that depends on the Source field names the
+#: source by its member (resolved by the naming rule), so a renumbered or renamed source fails.
+_ENUMS = (
+    _EnumSpec("PresentationContextResult", "Result/Reason of a Presentation Context Item in the "
+              "A-ASSOCIATE-AC", "PS3.8 Table 9-18", "Presentation Context", "Result/Reason"),
+    _EnumSpec("RejectResult", "Result of an A-ASSOCIATE-RJ PDU", "PS3.8 Table 9-21",
+              "ASSOCIATE-RJ", "Result"),
+    _EnumSpec("RejectSource", "Source of an A-ASSOCIATE-RJ PDU", "PS3.8 Table 9-21",
+              "ASSOCIATE-RJ", "Source"),
+    _EnumSpec("RejectReasonServiceUser", "Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source "
+              "is the service-user", "PS3.8 Table 9-21", "ASSOCIATE-RJ", "Reason/Diag.",
+              ("RejectSource", "SERVICE_USER")),
+    _EnumSpec("RejectReasonACSE", "Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source is the "
+              "service-provider (ACSE related function)", "PS3.8 Table 9-21", "ASSOCIATE-RJ",
+              "Reason/Diag.", ("RejectSource", "SERVICE_PROVIDER_ACSE")),
+    _EnumSpec("RejectReasonPresentation", "Reason/Diag. of an A-ASSOCIATE-RJ PDU whose Source "
+              "is the service-provider (Presentation related function)", "PS3.8 Table 9-21",
+              "ASSOCIATE-RJ", "Reason/Diag.", ("RejectSource", "SERVICE_PROVIDER_PRESENTATION")),
+    _EnumSpec("AbortSource", "Source of an A-ABORT PDU", "PS3.8 Table 9-26", "A-ABORT",
+              "Source"),
+    _EnumSpec("AbortReason", "Reason/Diag. of an A-ABORT PDU whose Source is the "
+              "service-provider (not significant, sent as 0, when it is the service-user)",
+              "PS3.8 Table 9-26", "A-ABORT", "Reason/Diag.", ("AbortSource", "SERVICE_PROVIDER")),
+    _EnumSpec("UserIdentityType", "User-Identity-Type of a User Identity Negotiation sub-item",
+              "PS3.7 Table D.3-14", "User Identity Negotiation", "User-Identity-Type"),
+    _EnumSpec("PositiveResponseRequested", "Positive-response-requested of a User Identity "
+              "Negotiation sub-item", "PS3.7 Table D.3-14", "User Identity Negotiation",
+              "Positive-response-requested"),
+)
+
+
+def read_coded_fields(values: dict[tuple[str, str, int], dict[int, str]],
+                      specs: tuple[_EnumSpec, ...] = _ENUMS) -> list[CodedField]:
+    """The coded PDU fields of :func:`read_field_values` as enumerations.
+
+    Member names come from the meanings by the rule of :mod:`dicomkit.codegen.names`.  Every
+    list of values becomes exactly one enumeration; a reason list is found through the member
+    of its Source enumeration.
+
+    Raises
+    ------
+    CodegenError
+        When a listed field has no enumeration, an enumeration finds no values (the field or
+        its source vanished from the edition), or a name cannot be given.
+    """
+    out: list[CodedField] = []
+    by_name: dict[str, CodedField] = {}
+    used: set[tuple[str, str, int]] = set()
+    for spec in specs:
+        source = 0
+        if spec.source is not None:
+            enum_name, member = spec.source
+            src = by_name.get(enum_name)
+            found = [m for m in src.members if m.name == member] if src is not None else []
+            if not found:
+                raise CodegenError(f"{spec.table}: {spec.name} is the {spec.field} for the "
+                                   f"Source {enum_name}.{member}, which this edition does not "
+                                   f"list")
+            source = int(found[0].value)
+        key = (spec.subject, spec.field, source)
+        meanings = values.get(key)
+        if not meanings:
+            raise CodegenError(f"{spec.table}: no values of {spec.subject} {spec.field}"
+                               f"{f' for Source {source}' if source else ''} (for {spec.name}); "
+                               f"listed are {sorted(values)}")
+        names = member_names(spec.name, meanings)
+        members = tuple(Member(names[v], v, meanings[v]) for v in sorted(meanings))
+        coded = CodedField(spec.name, spec.doc, spec.table, key, spec.source, members)
+        out.append(coded)
+        by_name[spec.name] = coded
+        used.add(key)
+    left = sorted(set(values) - used)
+    if left:
+        raise CodegenError(f"coded PDU fields without an enumeration: {left}; add them to "
+                           f"_ENUMS in codegen/readers/part08.py")
+    return out
+
+
 def build_pdus(std: Standard) -> dict[str, Any]:
     """Template context of ``pdus.py``."""
     units = read_units(std)
@@ -814,13 +1029,17 @@ def build_pdus(std: Standard) -> dict[str, Any]:
                 raise CodegenError(f"{u.tables[0]}: item type {u.code:02X}H also laid out by "
                                    f"{item_types[u.code]}")
             item_types[u.code] = u.const
+    values = read_field_values(std)
     return {"units": units, "schemas": schemas, "item_types": sorted(item_types.items()),
-            "field_values": read_field_values(std)}
+            "field_values": values, "enums": read_coded_fields(values)}
 
 
 def build_upper_layer(std: Standard) -> dict[str, Any]:
     """Template context of ``upper_layer.py``."""
-    return {"machine": read_state_machine(std)}
+    machine = read_state_machine(std)
+    names = resolve_machine(machine)
+    return {"machine": machine, "names": names,
+            "artim_starts": [(a, frozenset(states)) for a, states in names.artim_starts]}
 
 
 MODULES: list[ModuleSpec] = [

@@ -1,11 +1,15 @@
 """The DICOM upper-layer state machine (PS3.8 9.2), driven only by the generated Table 9-10.
 
-Events go in (``"Evt10"``), action names come out (``"DT-2"``); the next state is the table's.
-Where an action chooses between two next states (AE-6: acceptable or not; AR-8: requestor or
-acceptor side of a release collision) the caller says which.  An event with no cell in the
-current state is treated as the table's row for an invalid PDU (Evt19) in that state, i.e. its
-abort action (AA-1, AA-7 or AA-8).  The ARTIM timer (PS3.8 9.1.5) is started and stopped as the
-action definitions say; :attr:`StateMachine.artim_deadline` tells the caller when Evt18 is due.
+Events go in (``"Evt10"``, or :class:`~dicomkit.generated.upper_layer.Event` members), action
+names come out (``"DT-2"``, equal to :class:`~dicomkit.generated.upper_layer.Action` members);
+the next state is the table's.  Where an action chooses between two next states
+(:data:`~dicomkit.generated.upper_layer.CHOICES`: AE-6 on whether the A-ASSOCIATE-RQ is
+acceptable, AR-8 on whether this side is the association-requestor) the caller's answer picks
+one.  An event with no cell in the current state is treated as the table's row for an invalid
+PDU (:data:`~dicomkit.generated.upper_layer.INVALID_PDU_EVENT`, Evt19) in that state, i.e. its
+abort action (AA-1, AA-7 or AA-8).  The ARTIM timer (PS3.8 9.1.5) is stopped and started as the
+generator read the action definitions (``ARTIM_STOPS``, ``ARTIM_STARTS``);
+:attr:`StateMachine.artim_deadline` tells the caller when the ARTIM event (Evt18) is due.
 """
 
 from __future__ import annotations
@@ -13,18 +17,24 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from dicomkit.generated.upper_layer import ACTIONS, EVENTS, STATES, TRANSITIONS
+from dicomkit.generated.upper_layer import (
+    ARTIM_STARTS,
+    ARTIM_STOPS,
+    CHOICES,
+    EVENTS,
+    IDLE_STATE,
+    INVALID_PDU_EVENT,
+    STATES,
+    TRANSITIONS,
+    Condition,
+)
 from dicomkit.net.errors import NetworkError
 
 __all__ = ["INVALID_EVENT", "StateMachine", "StateError"]
 
 #: The event whose row gives the action for an event a state does not expect (PS3.8 Table
 #: 9-10: "Unrecognized or invalid PDU received").
-INVALID_EVENT = next(e for e, d in EVENTS.items() if d.startswith("Unrecognized or invalid"))
-#: Actions whose definitions start (or restart) ARTIM, and those that stop it (PS3.8 9.2.2).
-_STARTS_ARTIM = frozenset(a for a, (d, _, _) in ACTIONS.items() if "start" in d and "ARTIM" in d
-                          and "start ARTIM" in d.replace("(or restart if already started) ", ""))
-_STOPS_ARTIM = frozenset(a for a, (d, _, _) in ACTIONS.items() if "Stop ARTIM" in d)
+INVALID_EVENT: str = INVALID_PDU_EVENT
 
 
 class StateError(NetworkError):
@@ -43,7 +53,7 @@ class StateMachine:
     """
 
     def __init__(self, *, requestor: bool, artim: float = 30.0) -> None:
-        self.state = next(iter(STATES))  # Sta1, Idle
+        self.state: str = str(IDLE_STATE)
         self.requestor = requestor
         self.artim = artim
         self.artim_deadline: float | None = None
@@ -79,17 +89,17 @@ class StateMachine:
                 raise StateError(f"{event} ({EVENTS[event]}) is not possible in {self.state} "
                                  f"({STATES[self.state][0]})")
         action, next_states = cell
-        if len(next_states) == 1:
-            nxt = next_states[0]
-        elif action in _STOPS_ARTIM:  # AE-6: first next state when acceptable
-            nxt = next_states[0] if acceptable else next_states[1]
-        else:  # AR-8: first next state on the requestor side
-            nxt = next_states[0] if self.requestor else next_states[1]
-        if action in _STOPS_ARTIM:
+        nxt = next_states[0]
+        if len(next_states) > 1:
+            condition, if_true, if_false = CHOICES[action]
+            holds = {Condition.A_ASSOCIATE_RQ_ACCEPTABLE_BY_SERVICE_PROVIDER: acceptable,
+                     Condition.ASSOCIATION_REQUESTOR: self.requestor}[condition]
+            nxt = if_true if holds else if_false
+        if action in ARTIM_STOPS:
             self.artim_deadline = None
-        if action in _STARTS_ARTIM and (len(next_states) == 1 or nxt == next_states[-1]):
+        if nxt in ARTIM_STARTS.get(action, ()):
             self.artim_deadline = time.monotonic() + self.artim
-        if nxt == "Sta1":
+        if nxt == IDLE_STATE:
             self.artim_deadline = None
         self.history.append((self.state, event, action, nxt))
         self.state = nxt
