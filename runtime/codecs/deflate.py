@@ -19,7 +19,7 @@ import numpy as np
 from dicomkit.codecs.base import DecodedFrame, EncodedFrame, damaged
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
-from dicomkit.pixels.native import apply_bits_stored, frame_from_bytes, pack
+from dicomkit.pixels.native import apply_bits_stored, check_native, frame_from_bytes, pack
 
 __all__ = ["decode", "encode"]
 
@@ -28,20 +28,28 @@ def _deflated(uid: str) -> bool:
     return TRANSFER_SYNTAXES[uid].name == "Deflated Image Frame Compression"
 
 
-def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
-    """Inflate (when deflated) and unpack one frame.
+def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) -> DecodedFrame:
+    """Inflate (when deflated) and unpack one frame (``as_rgb`` changes nothing).
+
+    The inflated output is bounded by what one frame needs (Rows x Columns x Samples x Bits
+    Allocated): a stream that inflates to more is refused without inflating the rest.
 
     Raises
     ------
     PixelDataError
-        When the deflate stream is damaged or too short, naming the frame.
+        When the deflate stream is damaged, too short or too long, naming the frame.
     """
+    check_native(info)
     if _deflated(info.transfer_syntax):
+        need = info.frame_length
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         try:
-            data = inflater.decompress(data)
+            data = inflater.decompress(data, need + 2)
         except zlib.error as exc:
             raise damaged(info, frame, "deflate stream", exc) from None
+        if len(data) > need + 1:  # one byte more is the even-length pad (PS3.5 8.1.1)
+            raise damaged(info, frame, f"the deflate stream inflates to more than the {need} "
+                                       "bytes one frame holds")
         if not inflater.eof:
             raise damaged(info, frame, "the deflate stream ends before its last block")
     # signed samples come back as signed values, as from every codec (the pixel layer's

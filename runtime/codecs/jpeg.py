@@ -4,14 +4,21 @@ Library: imagecodecs' ``jpeg8`` codec (libjpeg-turbo 3), which decodes and encod
 12-bit DCT processes and the lossless process (2-16 bits, predictors 1-7) in one library;
 measured against pylibjpeg-libjpeg in ``bench/README.md``.
 
-Colour (PS3.5 8.2.1, PS3.3 C.7.6.3.1.2): for the lossy processes with a YBR_FULL or
-YBR_FULL_422 declaration, libjpeg-turbo converts YCbCr to RGB itself (upsampling the
-chrominance as the JPEG decoder does) and the frame is returned as ``RGB``, which is what
-pydicom with pylibjpeg returns by default (within 2 levels).  Declared RGB is returned
-without conversion unless the codestream itself says it is YCbCr (a JFIF APP0, or an Adobe
-APP14 with transform 1).  The lossless process never transforms colour: the declared
-Photometric Interpretation is returned.  Signed data (stored as two's complement bit patterns
-of Bits Stored, PS3.5 A.4.1) is returned as signed values.
+Before libjpeg-turbo is called, the frame header (SOF) is read by
+:func:`dicomkit.codecs.headers.jpeg_header` and compared with Rows, Columns, Samples per Pixel
+and Bits Allocated: the library allocates what the SOF declares.
+
+Colour (PS3.5 8.2.1, PS3.3 C.7.6.3.1.2): the lossy processes code colour as YCbCr when the
+data set declares YBR_FULL or YBR_FULL_422, or when the codestream itself says so (a JFIF
+APP0, or an Adobe APP14 with transform 1).  Asked for RGB (``as_rgb=True``), libjpeg-turbo
+converts such frames to RGB itself (upsampling the chrominance as the JPEG decoder does) and
+the frame is returned as ``RGB``: within 3 levels of pydicom with pylibjpeg.  Otherwise
+(``as_rgb=False``) the library is told not to convert and the frame holds the stored YCbCr
+components, chrominance upsampled to one sample per pixel, returned as ``YBR_FULL`` (what
+pydicom gives with ``raw=True``, within 1 level).  Declared RGB with no YCbCr marker is never
+converted.  The lossless process never transforms colour: the declared Photometric
+Interpretation is returned.  Signed data (stored as two's complement bit patterns of Bits
+Stored, PS3.5 A.4.1) is returned as signed values.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from dicomkit.codecs.base import (
     load_library,
     syntax_label,
 )
+from dicomkit.codecs.headers import read_checked
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 
@@ -64,31 +72,41 @@ def codestream_colour(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
+def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) -> DecodedFrame:
     """Decode one JPEG frame (see the module docstring for the colour returned).
 
     Raises
     ------
     PixelDataError
-        When libjpeg-turbo refuses the codestream, naming the frame.
+        When the frame header disagrees with the data set, or libjpeg-turbo refuses the
+        codestream, naming the frame.
     """
     ic = load_library("imagecodecs", info.transfer_syntax, "jpeg")
     keyword = TRANSFER_SYNTAXES[info.transfer_syntax].keyword
-    photometric = info.photometric_interpretation
-    kwargs: dict[str, Any] = {}
-    if info.samples_per_pixel == 3:
-        if keyword in _LOSSY and (photometric in _YBR or codestream_colour(data) == "YCbCr"):
-            kwargs = {"colorspace": "YCbCr", "outcolorspace": "RGB"}
-            photometric = "RGB"
-        else:
-            kwargs = {"colorspace": "RGB", "outcolorspace": "RGB"}
-    if not data[:2] == b"\xff\xd8":
-        raise damaged(info, frame, "no JPEG SOI marker FFD8 at the start")
+    if info.bits_allocated not in (8, 16):
+        raise PixelDataError(f"{syntax_label(info.transfer_syntax)} holds samples in Bits "
+                             f"Allocated 8 or 16, the data set declares BitsAllocated "
+                             f"(0028,0100) {info.bits_allocated} (PS3.5 8.2.1)",
+                             source=info.source, frame=frame, tag_path="(0028,0100)")
+    read_checked(data, info, frame, family="jpeg")
     if data.rfind(b"\xff\xd9", max(len(data) - _EOI_SLACK, 0)) < 0:
         # libjpeg-turbo fills a truncated scan with grey and only warns: refuse it here
         raise damaged(info, frame, "no JPEG EOI marker FFD9 at the end: the codestream is truncated")
+    photometric = info.photometric_interpretation
+    kwargs: dict[str, Any] = {}
+    if info.samples_per_pixel == 3:
+        ycbcr = keyword in _LOSSY and (photometric in _YBR or codestream_colour(data) == "YCbCr")
+        if ycbcr and as_rgb:
+            kwargs = {"colorspace": "YCbCr", "outcolorspace": "RGB"}
+            photometric = "RGB"
+        else:
+            kwargs = {"colorspace": "RGB", "outcolorspace": "RGB"}  # no conversion
+            if ycbcr:
+                photometric = "YBR_FULL"  # chrominance upsampled by the decoder
     try:
         array = ic.jpeg8_decode(data, **kwargs)
+    except MemoryError:
+        raise damaged(info, frame, "libjpeg-turbo ran out of memory") from None
     except Exception as exc:  # the library raises its own error types
         raise damaged(info, frame, "libjpeg-turbo", exc) from None
     return DecodedFrame(as_declared_dtype(array, info, frame), photometric)

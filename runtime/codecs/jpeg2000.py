@@ -5,9 +5,17 @@ Libraries: imagecodecs' ``jpeg2k`` codec (OpenJPEG 2.5) for JPEG 2000 and its ``
 (OpenJPH) for HTJ2K, both decoding and encoding; measured against pylibjpeg-openjpeg in
 ``bench/README.md``.  Codestreams may be raw (SOC FF4F) or wrapped in a JP2 file.
 
+Before the library is called, the SIZ marker segment is read by
+:func:`dicomkit.codecs.headers.j2k_header` and compared with Rows, Columns, Samples per Pixel
+and Bits Allocated: the library allocates what SIZ declares.
+
 Colour (PS3.5 8.2.4): when the codestream's COD marker says a multiple component transform
 was used (YBR_RCT / YBR_ICT declarations), the decoder inverts it and the frame is returned as
-``RGB``; otherwise the declared Photometric Interpretation is returned.  Encoding colour with
+``RGB``, whether or not RGB was asked for: the transform is a step of JPEG 2000 decoding
+(ISO/IEC 15444-1 G.2, G.3), OpenJPEG and OpenJPH always invert it and imagecodecs has no
+option to stop them, so the YBR_RCT / YBR_ICT components exist only inside the codec (pydicom
+with pylibjpeg-openjpeg returns RGB too, with ``raw=True`` as well).  Otherwise the declared
+Photometric Interpretation is returned (e.g. YBR_FULL components as stored).  Encoding colour with
 the transform gives YBR_RCT (reversible) or YBR_ICT (irreversible).  Signed samples are
 signalled in the SIZ marker and decoded as signed values.
 """
@@ -29,6 +37,7 @@ from dicomkit.codecs.base import (
     load_library,
     syntax_label,
 )
+from dicomkit.codecs.headers import read_checked
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 
@@ -58,26 +67,35 @@ def uses_mct(data: bytes) -> bool | None:
     return None
 
 
-def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
-    """Decode one JPEG 2000 or HTJ2K frame (see the module docstring for the colour returned).
+def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) -> DecodedFrame:
+    """Decode one JPEG 2000 or HTJ2K frame (see the module docstring for the colour returned;
+    ``as_rgb`` changes nothing).
 
     Raises
     ------
     PixelDataError
-        When the library refuses the codestream, naming the frame.
+        When the SIZ marker disagrees with the data set, or the library refuses the
+        codestream, naming the frame.
     """
     ic = load_library("imagecodecs", info.transfer_syntax, "jpeg2000")
     keyword = TRANSFER_SYNTAXES[info.transfer_syntax].keyword
-    if data.find(_SOC_SIZ, 0, 4096) < 0:
-        raise damaged(info, frame, "no JPEG 2000 SOC/SIZ markers FF4F FF51 near the start")
+    if info.bits_allocated not in (8, 16, 32):
+        raise PixelDataError(f"{syntax_label(info.transfer_syntax)}: dicomkit decodes samples "
+                             f"in Bits Allocated 8, 16 or 32, the data set declares "
+                             f"BitsAllocated (0028,0100) {info.bits_allocated} (PS3.5 8.2.4)",
+                             source=info.source, frame=frame, tag_path="(0028,0100)")
+    read_checked(data, info, frame, family="jpeg2000")
     if keyword in _HT and data.rfind(b"\xff\xd9", max(len(data) - 16, 0)) < 0:
         # OpenJPH decodes a truncated codestream without complaint: refuse it here
         raise damaged(info, frame, "no EOC marker FFD9 at the end: the codestream is truncated")
+    library = "OpenJPH" if keyword in _HT else "OpenJPEG"
     try:
         # one thread: for frames of the usual sizes OpenJPEG's threads cost more than they give
         array = ic.htj2k_decode(data) if keyword in _HT else ic.jpeg2k_decode(data)
+    except MemoryError:
+        raise damaged(info, frame, f"{library} ran out of memory") from None
     except Exception as exc:
-        raise damaged(info, frame, "OpenJPH" if keyword in _HT else "OpenJPEG", exc) from None
+        raise damaged(info, frame, library, exc) from None
     photometric = info.photometric_interpretation
     if info.samples_per_pixel == 3 and uses_mct(data):
         photometric = "RGB"

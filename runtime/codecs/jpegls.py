@@ -2,7 +2,11 @@
 
 Library: imagecodecs' ``jpegls`` codec (CharLS 2.4), which decodes and encodes; measured
 against pylibjpeg (which only decodes JPEG-LS through pyjpegls) in ``bench/README.md``.
-No colour transform is applied: the declared Photometric Interpretation is returned.  Signed
+Before CharLS is called, the SOF55 frame header is read by
+:func:`dicomkit.codecs.headers.jpeg_header` and compared with Rows, Columns, Samples per Pixel
+and Bits Allocated: the library allocates what the header declares.
+No colour transform is applied: the declared Photometric Interpretation is returned (a YBR
+frame is converted to RGB by the pixel layer, :func:`dicomkit.pixels.array.pixel_array`).  Signed
 data is encoded as its two's complement bit pattern of Bits Stored and decoded to signed
 values (PS3.5 A.4.3).
 """
@@ -21,25 +25,34 @@ from dicomkit.codecs.base import (
     load_library,
     syntax_label,
 )
+from dicomkit.codecs.headers import read_checked
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 
 __all__ = ["decode", "encode"]
 
 
-def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
-    """Decode one JPEG-LS frame.
+def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) -> DecodedFrame:
+    """Decode one JPEG-LS frame (``as_rgb`` changes nothing: CharLS applies no colour
+    transform).
 
     Raises
     ------
     PixelDataError
-        When CharLS refuses the codestream, naming the frame.
+        When the frame header disagrees with the data set, or CharLS refuses the
+        codestream, naming the frame.
     """
     ic = load_library("imagecodecs", info.transfer_syntax, "jpegls")
-    if data[:2] != b"\xff\xd8":
-        raise damaged(info, frame, "no JPEG-LS SOI marker FFD8 at the start")
+    if info.bits_allocated not in (8, 16):
+        raise PixelDataError(f"{syntax_label(info.transfer_syntax)} holds samples in Bits "
+                             f"Allocated 8 or 16, the data set declares BitsAllocated "
+                             f"(0028,0100) {info.bits_allocated} (PS3.5 8.2.3)",
+                             source=info.source, frame=frame, tag_path="(0028,0100)")
+    read_checked(data, info, frame, family="jpegls")
     try:
         array = ic.jpegls_decode(data)
+    except MemoryError:
+        raise damaged(info, frame, "CharLS ran out of memory") from None
     except Exception as exc:
         raise damaged(info, frame, "CharLS", exc) from None
     return DecodedFrame(as_declared_dtype(array, info, frame), info.photometric_interpretation)

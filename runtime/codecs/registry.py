@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from dicomkit.codecs.base import CodecUnavailableError, DecodedFrame, EncodedFrame
+from dicomkit.codecs.base import CodecUnavailableError, DecodedFrame, EncodedFrame, damaged
+from dicomkit.errors import DicomError
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels.info import PixelInfo
 
@@ -114,19 +115,41 @@ def can_encode(uid: str) -> bool:
     return codec is not None and codec.encodes and _installed(codec.library)
 
 
-def decode_frame(data: bytes, info: PixelInfo, *, frame: int) -> DecodedFrame:
-    """Decode one frame's codestream of ``info.transfer_syntax`` (see the codec modules for
-    the colour space each returns).
+def decode_frame(data: bytes, info: PixelInfo, *, frame: int, as_rgb: bool = False) -> DecodedFrame:
+    """Decode one frame's codestream of ``info.transfer_syntax``.
+
+    The layout is checked first (:meth:`PixelInfo.check`), then by the codec (the Bits
+    Allocated its syntax allows, and the size the codestream's header declares against Rows,
+    Columns and Samples per Pixel) before its library is called.
+
+    Parameters
+    ----------
+    as_rgb
+        False (the default): the samples as stored, no colour transform.  True: a codec whose
+        library converts YCbCr to RGB itself (libjpeg-turbo, for the lossy JPEG processes)
+        does so.  Either way :attr:`DecodedFrame.photometric` names the colour space of the
+        result; the caller converts what is still YBR (:func:`dicomkit.pixels.array.pixel_array`
+        does).  JPEG 2000 frames with a multiple component transform come back RGB either way.
 
     Raises
     ------
     CodecUnavailableError
         No codec, or its library is missing.
     PixelDataError
-        A damaged codestream, naming the frame.
+        For any other failure: an invalid layout, a header that disagrees with the data set,
+        a damaged codestream, the library's own errors, memory exhausted; naming the frame
+        and transfer syntax.  No other exception type leaves this function.
     """
-    module = codec_for(info.transfer_syntax)
-    result: DecodedFrame = module.decode(data, info, frame)
+    try:
+        info.check()
+        module = codec_for(info.transfer_syntax)
+        result: DecodedFrame = module.decode(bytes(data), info, frame, as_rgb=as_rgb)
+    except DicomError:
+        raise
+    except MemoryError:
+        raise damaged(info, frame, "out of memory while decoding") from None
+    except Exception as exc:  # a defect of ours or the library's: still a PixelDataError
+        raise damaged(info, frame, "unexpected error, please report it", exc) from exc
     return result
 
 

@@ -7,10 +7,19 @@ most significant byte first, down to the least significant byte (PS3.5 G.2).  Ea
 PackBits-like runs (PS3.5 G.3.1), each row encoded separately and segments padded to even
 length.
 
-Library: imagecodecs (its ``dicomrle`` decoder, C; and its ``packbits`` encoder, the same run
-scheme as G.3.1, for each byte plane, row by row), measured against pylibjpeg-rle in
-``bench/README.md``.  The frame is returned colour-by-pixel in the declared Photometric
-Interpretation (RLE applies no colour transform).
+Library: imagecodecs' ``packbits`` decoder and encoder (C; the same run scheme as G.3.1),
+one segment at a time, measured against pylibjpeg-rle in ``bench/README.md``.  The frame is
+returned colour-by-pixel in the declared Photometric Interpretation (RLE applies no colour
+transform; a YBR frame is converted to RGB by the pixel layer).
+
+What is checked before and while decoding (PS3.5 G.5, G.3): the header is 64 bytes; its
+segment count is Samples per Pixel x Bits Allocated / 8 (1 to 15); the offsets start at 64,
+increase and lie inside the frame.  Each segment must decode to Rows x Columns bytes; the
+output of each is bounded (a segment decoding to more than Rows x Columns + 1/8 is refused
+without decoding the rest), so memory follows Rows x Columns, never the runs.  Tolerated as
+other decoders do: a segment of odd length (G.5 pads segments to even length; the pad is not
+needed to decode), and a segment that decodes to a few bytes more than Rows x Columns (the
+extra bytes are dropped, as pydicom does).
 """
 
 from __future__ import annotations
@@ -20,7 +29,14 @@ from typing import Any
 
 import numpy as np
 
-from dicomkit.codecs.base import DecodedFrame, EncodedFrame, as_declared_dtype, damaged, load_library
+from dicomkit.codecs.base import (
+    DecodedFrame,
+    EncodedFrame,
+    as_declared_dtype,
+    damaged,
+    load_library,
+    syntax_label,
+)
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 
 __all__ = ["decode", "encode", "segment_offsets"]
@@ -44,6 +60,10 @@ def segment_offsets(data: bytes, info: PixelInfo, frame: int) -> list[int]:
     header = _HEADER.unpack_from(data)
     count = header[0]
     expected = info.samples_per_pixel * max(info.bits_allocated // 8, 1)
+    if expected > MAX_SEGMENTS:
+        raise damaged(info, frame, f"Samples per Pixel {info.samples_per_pixel} x Bits "
+                                   f"Allocated {info.bits_allocated} need {expected} segments, "
+                                   f"an RLE frame holds at most {MAX_SEGMENTS} (PS3.5 G.5)")
     if count != expected:
         raise damaged(info, frame, f"the RLE header names {count} segments, Samples per Pixel "
                                    f"{info.samples_per_pixel} x Bits Allocated "
@@ -56,29 +76,44 @@ def segment_offsets(data: bytes, info: PixelInfo, frame: int) -> list[int]:
     return offsets
 
 
-def decode(data: bytes, info: PixelInfo, frame: int) -> DecodedFrame:
-    """Decode one RLE frame to ``info.shape``, colour-by-pixel.
+def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) -> DecodedFrame:
+    """Decode one RLE frame to ``info.shape``, colour-by-pixel (``as_rgb`` changes nothing).
 
     Raises
     ------
     PixelDataError
-        For a damaged header or segments that do not decode to Rows x Columns bytes.
+        For Bits Allocated other than 8, 16, 32, 64, a damaged header, or a segment that
+        does not decode to Rows x Columns bytes, naming the frame and the segment.
     """
     ic = load_library("imagecodecs", info.transfer_syntax, "rle")
-    segment_offsets(data, info, frame)
-    size = max(info.bits_allocated // 8, 1)
-    dtype = np.dtype(f">u{size}") if size > 1 else np.dtype(np.uint8)
-    try:
-        raw = ic.dicomrle_decode(data, dtype=dtype)
-    except Exception as exc:
-        raise damaged(info, frame, "RLE segments", exc) from None
-    planes = np.frombuffer(raw, dtype)
-    if planes.size != info.pixels_per_frame * info.samples_per_pixel:
-        raise damaged(info, frame, f"segments decode to {planes.size} samples, not "
-                                   f"{info.pixels_per_frame * info.samples_per_pixel}")
-    planes = planes.reshape(info.samples_per_pixel, info.rows, info.columns)
-    array = planes[0] if info.samples_per_pixel == 1 else planes.transpose(1, 2, 0)
-    native = array.astype(dtype.newbyteorder("="), copy=True)
+    if info.bits_allocated % 8:
+        raise PixelDataError(f"{syntax_label(info.transfer_syntax)} holds whole bytes per sample; "
+                             f"the data set declares BitsAllocated (0028,0100) "
+                             f"{info.bits_allocated} (PS3.5 G.2)", source=info.source,
+                             frame=frame, tag_path="(0028,0100)")
+    offsets = segment_offsets(data, info, frame)
+    size = info.bits_allocated // 8
+    pixels = info.pixels_per_frame
+    limit = pixels + pixels // 8 + 64
+    planes = np.empty((info.rows, info.columns, info.samples_per_pixel, size), np.uint8)
+    bounds = [*offsets, len(data)]
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        try:
+            decoded = ic.packbits_decode(data[start:end], out=bytearray(limit))
+        except MemoryError:
+            raise damaged(info, frame, "out of memory decoding RLE segment") from None
+        except Exception as exc:
+            raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} (bytes {start} to "
+                                       f"{end}) does not decode to {pixels} bytes", exc) from None
+        if len(decoded) < pixels:
+            raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} decodes to "
+                                       f"{len(decoded)} bytes, Rows x Columns need {pixels}")
+        sample, byte = divmod(number, size)
+        # segments run from the most significant byte (PS3.5 G.2); numpy wants little endian
+        planes[:, :, sample, size - 1 - byte] = np.frombuffer(
+            decoded, np.uint8, count=pixels).reshape(info.rows, info.columns)
+    array = planes.view(f"<u{size}").reshape(info.shape)
+    native = array.astype(array.dtype.newbyteorder("="), copy=False)
     if info.pixel_representation:
         native = native.view(info.dtype)
     return DecodedFrame(as_declared_dtype(native, info, frame), info.photometric_interpretation)

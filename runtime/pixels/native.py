@@ -18,10 +18,21 @@ from typing import Any
 
 import numpy as np
 
-from dicomkit.pixels.info import PIXEL_DATA_TAGS, PixelDataError, PixelInfo
+from dicomkit.pixels.info import (
+    PIXEL_DATA_TAGS,
+    SUBSAMPLED_422,
+    PixelDataError,
+    PixelInfo,
+    attribute,
+    tag_path,
+)
 
-__all__ = ["apply_bits_stored", "frame_from_bytes", "frame_range", "pack", "pixel_element", "unpack",
-           "unpack_frame"]
+__all__ = ["apply_bits_stored", "check_native", "frame_from_bytes", "frame_range", "pack",
+           "pixel_element", "unpack", "unpack_frame"]
+
+#: Bits Allocated that native unpacking reads: PS3.5 8.1.1 allows 1 or any multiple of 8;
+#: numpy has no 24-, 40-, 48- or 56-bit integers.
+NATIVE_BITS = (1, 8, 16, 32, 64)
 
 _TAG_PATH = {tag: f"({tag >> 16:04X},{tag & 0xFFFF:04X})" for tag in PIXEL_DATA_TAGS}
 
@@ -43,12 +54,36 @@ def pixel_element(ds: Any, info: PixelInfo) -> Any:
                          tag_path="(7FE0,0010)")
 
 
+def _subsampled(info: PixelInfo) -> bool:
+    return info.photometric_interpretation in SUBSAMPLED_422 and info.samples_per_pixel == 3
+
+
 def _stored_bits(info: PixelInfo) -> int:
     """Bits one frame takes in the stream (YBR_FULL_422: 2/3 of three full samples)."""
     bits = info.frame_bits
-    if info.photometric_interpretation == "YBR_FULL_422" and info.samples_per_pixel == 3:
+    if _subsampled(info):
         bits = bits * 2 // 3
     return bits
+
+
+def check_native(info: PixelInfo) -> None:
+    """Refuse a layout native unpacking cannot read (PS3.5 8.1.1): Bits Allocated other than
+    1, 8, 16, 32 or 64, or Bits Allocated 1 with more than one sample per pixel.
+
+    Raises
+    ------
+    PixelDataError
+        Naming Bits Allocated (0028,0100) and its value.
+    """
+    if info.bits_allocated not in NATIVE_BITS:
+        raise PixelDataError(f"{attribute('BitsAllocated')} is {info.bits_allocated}: dicomkit "
+                             "reads native samples of 1, 8, 16, 32 or 64 bits", source=info.source,
+                             tag_path=tag_path("BitsAllocated"))
+    if info.bits_allocated == 1 and info.samples_per_pixel != 1:
+        raise PixelDataError(f"{attribute('BitsAllocated')} is 1 with "
+                             f"{attribute('SamplesPerPixel')} {info.samples_per_pixel}: 1-bit "
+                             "pixels have one sample", source=info.source,
+                             tag_path=tag_path("BitsAllocated"))
 
 
 def frame_range(info: PixelInfo, frame: int) -> tuple[int, int, int]:
@@ -79,12 +114,13 @@ def _convert(data: bytes | memoryview, info: PixelInfo, little_endian: bool,
         bits = np.unpackbits(np.frombuffer(data, np.uint8), bitorder="little")
         return bits[shift:shift + count].reshape(info.shape)
     dtype = info.dtype.newbyteorder("<" if little_endian else ">")
-    if info.photometric_interpretation == "YBR_FULL_422" and info.samples_per_pixel == 3:
-        flat = np.frombuffer(data, dtype, count=count * 2 // 3)
+    if _subsampled(info):
         if info.columns % 2:
-            raise PixelDataError(f"YBR_FULL_422 needs an even number of Columns, not "
-                                 f"{info.columns} (PS3.3 C.7.6.3.1.2)", source=info.source,
-                                 tag_path="(0028,0011)")
+            raise PixelDataError(f"{attribute('Columns')} is {info.columns}; "
+                                 f"{info.photometric_interpretation} needs an even number "
+                                 "(PS3.3 C.7.6.3.1.2)", source=info.source,
+                                 tag_path=tag_path("Columns"))
+        flat = np.frombuffer(data, dtype, count=count * 2 // 3)
         array = _expand_422(flat, info)
     else:
         flat = np.frombuffer(data, dtype, count=count)
@@ -107,6 +143,7 @@ def frame_from_bytes(data: bytes | memoryview, info: PixelInfo, frame: int = 0
     PixelDataError
         When the bytes are fewer than one frame needs.
     """
+    check_native(info)
     need = (_stored_bits(info) + 7) // 8
     if len(data) < need:
         raise PixelDataError(f"the frame holds {len(data)} bytes, {need} are needed",
@@ -119,6 +156,16 @@ def _little(elem: Any) -> bool:
     return True if context is None else bool(context.little_endian)
 
 
+def _value_bytes(elem: Any, info: PixelInfo) -> bytes | bytearray | memoryview:
+    """The value of a native pixel data element as bytes, or a PixelDataError."""
+    value = elem.raw if elem.raw is not None else elem.value
+    if not isinstance(value, bytes | bytearray | memoryview):
+        raise PixelDataError(f"{_TAG_PATH.get(elem.tag, '')} holds {type(value).__name__}, not "
+                             f"the bytes of native pixel data (VR {elem.vr})", source=info.source,
+                             tag_path=_TAG_PATH.get(elem.tag, ""))
+    return value
+
+
 def _read(elem: Any, info: PixelInfo, first: int, count: int) -> bytes | memoryview:
     """``count`` bytes of the value from ``first``, in the order pixels are laid out.
 
@@ -128,14 +175,43 @@ def _read(elem: Any, info: PixelInfo, first: int, count: int) -> bytes | memoryv
     if elem.vr != "OW" or _little(elem) or info.bits_allocated > 8:
         if elem.is_deferred:
             return bytes(elem.read_range(first, count))
-        value = elem.raw if elem.raw is not None else elem.value
-        return memoryview(value)[first:first + count]  # a view: no copy of the pixel data
+        return memoryview(_value_bytes(elem, info))[first:first + count]  # a view: no copy
     extra = first % 2
     words = elem.read_range(first - extra, (extra + count + 1) // 2 * 2)
     if len(words) % 2:
         words += b"\x00"
     swapped = np.frombuffer(words, "<u2").byteswap().tobytes()
     return swapped[extra:extra + count]
+
+
+def _checked_element(ds: Any, info: PixelInfo) -> Any:
+    """The pixel data element, checked to hold native pixel data of at least the length all
+    frames need (PS3.5 8.1.1; a longer value, e.g. padding, is read as far as needed).
+
+    Raises
+    ------
+    PixelDataError
+        No pixel data, encapsulated pixel data in a native syntax, a value that is not bytes,
+        or fewer bytes than Number of Frames x Rows x Columns x Samples x Bits Allocated need.
+    """
+    check_native(info)
+    elem = pixel_element(ds, info)
+    where = _TAG_PATH.get(elem.tag, "")
+    if getattr(elem, "undefined_length", False):
+        raise PixelDataError(f"{where} is encapsulated (undefined length) but the transfer syntax "
+                             f"{info.transfer_syntax} is native (PS3.5 A.4)", source=info.source,
+                             tag_path=where)
+    length = elem.length if elem.is_deferred or elem.raw is not None else -1
+    if length < 0:
+        length = len(_value_bytes(elem, info))
+    need = (_stored_bits(info) * info.number_of_frames + 7) // 8
+    if length < need:
+        raise PixelDataError(
+            f"{where} holds {length} bytes; {info.number_of_frames} frame(s) of "
+            f"Rows {info.rows} x Columns {info.columns} x SamplesPerPixel "
+            f"{info.samples_per_pixel} x BitsAllocated {info.bits_allocated} bits need {need} "
+            "(PS3.5 8.1.1)", source=info.source, tag_path=where)
+    return elem
 
 
 def unpack_frame(ds: Any, info: PixelInfo, frame: int) -> np.ndarray[Any, Any]:
@@ -146,22 +222,19 @@ def unpack_frame(ds: Any, info: PixelInfo, frame: int) -> np.ndarray[Any, Any]:
     Raises
     ------
     PixelDataError
-        When the frame does not exist or the data is shorter than the frames declared.
+        When the frame does not exist, the layout cannot be read natively, or the data is
+        shorter than the frames declared.
     """
     if not 0 <= frame < info.number_of_frames:
         raise PixelDataError(f"frame {frame} does not exist: Number of Frames is "
                              f"{info.number_of_frames}", source=info.source, frame=frame,
-                             tag_path="(0028,0008)")
-    elem = pixel_element(ds, info)
+                             tag_path=tag_path("NumberOfFrames"))
+    elem = _checked_element(ds, info)
     first, count, shift = frame_range(info, frame)
     data = _read(elem, info, first, count)
-    if len(data) < count:
-        need = (frame_range(info, info.number_of_frames - 1)[0]
-                + frame_range(info, info.number_of_frames - 1)[1])
-        raise PixelDataError(f"{_TAG_PATH.get(elem.tag, '')} holds too few bytes for frame "
-                             f"{frame}: {info.number_of_frames} frame(s) of {info.rows} x "
-                             f"{info.columns} x {info.samples_per_pixel} x {info.bits_allocated} "
-                             f"bits need {need} bytes", source=info.source, frame=frame,
+    if len(data) < count:  # a deferred file shorter than it was when read
+        raise PixelDataError(f"{_TAG_PATH.get(elem.tag, '')} gives {len(data)} bytes for frame "
+                             f"{frame}, {count} are needed", source=info.source, frame=frame,
                              tag_path=_TAG_PATH.get(elem.tag, ""))
     return apply_bits_stored(_convert(data, info, _little(elem), shift), info)
 
@@ -172,11 +245,12 @@ def unpack(ds: Any, info: PixelInfo) -> np.ndarray[Any, Any]:
     Raises
     ------
     PixelDataError
-        When the data is shorter than the frames declared.
+        When the layout cannot be read natively or the data is shorter than the frames
+        declared.
     """
     if info.number_of_frames == 1:
         return unpack_frame(ds, info, 0)
-    elem = pixel_element(ds, info)
+    elem = _checked_element(ds, info)
     bits = _stored_bits(info)
     need = (bits * info.number_of_frames + 7) // 8
     data = _read(elem, info, 0, need)
@@ -184,10 +258,9 @@ def unpack(ds: Any, info: PixelInfo) -> np.ndarray[Any, Any]:
         raise PixelDataError(f"{_TAG_PATH.get(elem.tag, '')} holds {len(data)} bytes; "
                              f"{info.number_of_frames} frames need {need}", source=info.source,
                              tag_path=_TAG_PATH.get(elem.tag, ""))
-    if bits % 8 or info.bits_allocated == 1 or info.photometric_interpretation == "YBR_FULL_422":
+    if bits % 8 or info.bits_allocated == 1 or _subsampled(info):
         return np.stack([unpack_frame(ds, info, i) for i in range(info.number_of_frames)])
     little = _little(elem)
-    per_frame = bits // 8
     dtype = info.dtype.newbyteorder("<" if little else ">")
     flat = np.frombuffer(data, dtype, count=need // dtype.itemsize)
     n, s = info.number_of_frames, info.samples_per_pixel
@@ -195,7 +268,6 @@ def unpack(ds: Any, info: PixelInfo) -> np.ndarray[Any, Any]:
         array = flat.reshape(n, s, info.rows, info.columns).transpose(0, 2, 3, 1)
     else:
         array = flat.reshape((n, *info.shape))
-    assert per_frame * n == need
     if not dtype.isnative:
         array = array.astype(info.dtype)
     return apply_bits_stored(array, info)
@@ -203,15 +275,19 @@ def unpack(ds: Any, info: PixelInfo) -> np.ndarray[Any, Any]:
 
 def apply_bits_stored(array: np.ndarray[Any, Any], info: PixelInfo) -> np.ndarray[Any, Any]:
     """Keep the Bits Stored bits ending at High Bit, sign-extended when Pixel Representation is
-    1 (PS3.5 8.1.1); idempotent on values already in range, so it may follow a codec too."""
-    if info.is_float or info.bits_allocated == 1:
-        return array
-    stored, high = info.bits_stored, info.high_bit
-    if stored >= info.bits_allocated and high == stored - 1:
+    1 (PS3.5 8.1.1); idempotent on values already in range, so it may follow a codec too.
+
+    Bits Stored and High Bit are taken within the array's own sample width, so an array
+    narrower than Bits Allocated says (a codec's output) is never shifted past its width.
+    """
+    if info.is_float or info.bits_allocated == 1 or array.dtype.kind not in "iu":
         return array
     width = array.dtype.itemsize * 8
+    stored = max(1, min(info.bits_stored, width))
+    low = min(max(info.high_bit - info.bits_stored + 1, 0), width - stored)
+    if stored == width and low == 0:
+        return array if array.dtype == info.dtype else array.astype(info.dtype)
     unsigned = array.view(array.dtype.str.replace("i", "u")) if array.dtype.kind == "i" else array
-    low = high - stored + 1
     values = (unsigned >> low if low > 0 else unsigned) & np.array((1 << stored) - 1,
                                                                   dtype=unsigned.dtype)
     if info.pixel_representation:
@@ -239,9 +315,10 @@ def pack(array: np.ndarray[Any, Any], info: PixelInfo, *, little_endian: bool = 
     if frames.shape[1:] != info.shape:
         raise PixelDataError(f"array of shape {pixels.shape} does not hold frames of "
                              f"{info.shape}", source=info.source)
-    if info.photometric_interpretation == "YBR_FULL_422" and info.samples_per_pixel == 3:
-        raise PixelDataError("packing YBR_FULL_422 would subsample chroma: declare YBR_FULL",
-                             source=info.source, tag_path="(0028,0004)")
+    if _subsampled(info):
+        raise PixelDataError(f"packing {info.photometric_interpretation} would subsample chroma: "
+                             "declare a full-sample interpretation (YBR_FULL for YBR_FULL_422)",
+                             source=info.source, tag_path=tag_path("PhotometricInterpretation"))
     if info.bits_allocated == 1:
         data = np.packbits(frames.astype(np.uint8).ravel() & 1, bitorder="little").tobytes()
     else:

@@ -58,15 +58,17 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         raise PixelDataError(f"frame {frame} does not exist: the image has "
                              f"{info.number_of_frames} frame(s)", source=info.source,
                              tag_path="(0028,0008)")
-    if info.samples_per_pixel > 1 or info.photometric_interpretation == "PALETTE COLOR":
+    if info.photometric_interpretation == "PALETTE COLOR":
+        # pixel_array gives the palette indices (PS3.3 C.7.6.3.1.2); the palette makes colours
+        rgb = lut.palette_to_rgb(array.pixel_array(ds, frame=frame), ds)
+        return _to_8bit(rgb, 0.0, 65535.0) if rgb.dtype != np.uint8 else rgb
+    if info.samples_per_pixel > 1:
         rgb = array.pixel_array(ds, frame=frame, as_rgb=True)
         if rgb.dtype == np.uint8:
             return rgb
         top = float((1 << info.bits_stored) - 1) if not info.is_float else float(rgb.max())
-        if info.photometric_interpretation == "PALETTE COLOR":
-            top = 65535.0  # 16-bit palette entries, whatever Bits Stored (PS3.3 C.7.6.3.1.5)
         return _to_8bit(rgb, 0.0, top)
-    values = array.pixel_array(ds, frame=frame)
+    values = array.pixel_array(ds, frame=frame, as_rgb=False)
     values = lut.apply_modality_lut(values, ds)
     if window is not None:
         center, width = window

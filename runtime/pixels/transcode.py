@@ -1,12 +1,17 @@
 """Transcoding: re-encode a data set's pixel data in another transfer syntax.
 
 Between two native syntaxes nothing is decoded: the writer re-encodes the data set (byte order,
-explicit or implicit VR, deflate).  Otherwise every frame is decoded (by the codec of the source
-syntax, or unpacked when native) and encoded again (by the codec of the target syntax, or packed
-when native), and the attributes that describe the pixel data are updated to match what was
-written: Photometric Interpretation (e.g. ``YBR_FULL_422`` for JPEG Baseline colour, RGB when a
-codec already converted YCbCr), Planar Configuration 0 for encapsulated syntaxes (PS3.5 8.2),
-OB/OW, the Extended Offset Table removed or rebuilt.
+explicit or implicit VR, deflate).  Otherwise every frame is decoded to its stored values (by
+the codec of the source syntax, without colour conversion, or unpacked when native) and encoded
+again (by the codec of the target syntax, or packed when native), and the attributes that
+describe the pixel data are updated to match what was written: Planar Configuration 0 for
+encapsulated syntaxes (PS3.5 8.2), OB/OW, the Extended Offset Table removed or rebuilt, and
+Photometric Interpretation, so that it always names the colour space the written values are in.
+The colour space is kept: YBR stays YBR and RGB stays RGB, except where a codec's own transform
+decides (PS3.5 8.2): JPEG Baseline codes colour as ``YBR_FULL_422``; JPEG 2000 encodes RGB with
+its reversible or irreversible transform (``YBR_RCT``, ``YBR_ICT``) and decodes such frames to
+RGB (the transform is part of the codestream, so they are written elsewhere as ``RGB``); 4:2:2
+data (``YBR_FULL_422``) is decoded with its chrominance expanded and written as ``YBR_FULL``.
 
 Lossy targets set the Lossy Image Compression attributes (PS3.3 C.7.6.1.1.5: Lossy Image
 Compression "01", Lossy Image Compression Ratio and Method, one value appended per lossy step)
@@ -30,7 +35,7 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES, TransferSyntax
 from dicomkit.io.encapsulation import EncapsulatedPixelData
-from dicomkit.pixels.info import PIXEL_DATA_TAGS, PixelDataError, PixelInfo
+from dicomkit.pixels.info import PIXEL_DATA_TAGS, SUBSAMPLED_422, PixelDataError, PixelInfo
 
 __all__ = ["TranscodeError", "resolve_transfer_syntax", "transcode"]
 
@@ -78,10 +83,11 @@ def _meta_syntax(ds: Dataset) -> str:
 
 
 def _decoded_frames(ds: Dataset, info: PixelInfo) -> Iterator[tuple[np.ndarray, str]]:
-    """Each frame decoded, colour-by-pixel, with the colour space it is in."""
+    """Each frame decoded to its stored values, colour-by-pixel, with the colour space they
+    are in (no colour conversion)."""
     from dicomkit.pixels import array as pixel_array_module
 
-    yield from pixel_array_module.decoded_frames(ds, info)
+    yield from pixel_array_module.decoded_frames(ds, info, as_rgb=False)
 
 
 def _set(ds: Dataset, keyword: str, value: Any) -> None:
@@ -200,6 +206,10 @@ def transcode(ds: Dataset, transfer_syntax: str, *, verify: bool = True,
                              source=name, tag_path="(0028,0004)")
     frames = list(_decoded_frames(ds, info))
     photometric = frames[0][1] if frames else info.photometric_interpretation
+    if info.samples_per_pixel == 3 and photometric in SUBSAMPLED_422:
+        raise TranscodeError(f"{photometric} data is decoded with its chrominance expanded, and "
+                             "no Photometric Interpretation names that form of it; dicomkit "
+                             "cannot re-encode it", source=name, tag_path="(0028,0004)")
     if not target.encapsulated:
         from dicomkit.pixels import native
 

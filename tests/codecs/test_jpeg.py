@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from dicomkit.codecs import decode_frame, encode_frame
 from dicomkit.codecs.jpeg import codestream_colour
 from dicomkit.generated import uids
+from dicomkit.pixels.color import convert_color
 from dicomkit.pixels.info import PixelDataError
 from tests.codecs.helpers import images, layout, need_imagecodecs, random_image, smooth_image
 
@@ -43,10 +44,19 @@ def test_jpeg_baseline_is_within_tolerance_and_colour_declared_ybr_full_422(
     encoded = encode_frame(image, info, ts, quality=95)
     assert encoded.lossy and encoded.method == "ISO_10918_1" and encoded.ratio and encoded.ratio > 0
     assert encoded.photometric == ("YBR_FULL_422" if samples == 3 else "MONOCHROME2")
-    decoded = decode_frame(encoded.data, info.with_(photometric_interpretation=encoded.photometric), frame=0)
+    declared = info.with_(photometric_interpretation=encoded.photometric)
+    decoded = decode_frame(encoded.data, declared, frame=0, as_rgb=True)
     assert decoded.photometric == ("RGB" if samples == 3 else "MONOCHROME2")
     error = np.abs(decoded.array.astype(int) - image.astype(int))
     assert error.mean() < 3 and error.max() <= 24  # quality 95, 4:2:2 chroma on smooth images
+    # not asked for RGB: the stored YCbCr, chrominance upsampled (YBR_FULL), for the caller to
+    # convert with the equations of PS3.3 C.7.6.3.1.2
+    stored = decode_frame(encoded.data, declared, frame=0)
+    assert stored.photometric == ("YBR_FULL" if samples == 3 else "MONOCHROME2")
+    if samples == 3:
+        assert np.abs(stored.array.astype(int) - image.astype(int)).max() > 24
+        rgb = convert_color(stored.array, "YBR_FULL", "RGB", bits=8)
+        assert np.abs(rgb.astype(int) - decoded.array.astype(int)).max() <= 2
 
 
 def test_jpeg_extended_holds_12_bits_within_tolerance() -> None:

@@ -17,7 +17,8 @@ import pytest
 import dicomkit
 from dicomkit.codecs import decode_frame, frame_data
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
-from dicomkit.pixels.info import PixelDataError, PixelInfo
+from dicomkit.pixels.color import convert_color
+from dicomkit.pixels.info import YBR, PixelDataError, PixelInfo
 from tests.codecs.helpers import need_imagecodecs
 from tests.conftest import missing
 from tests.samples import data_dir, sample, samples
@@ -48,11 +49,18 @@ with warnings.catch_warnings():
     SAMPLES = _encapsulated_samples()
 
 
-def _ours(ds: Any) -> tuple[np.ndarray[Any, Any], str]:
+def _ours(ds: Any, as_rgb: bool) -> tuple[np.ndarray[Any, Any], str]:
+    """decode_frame on every frame; with ``as_rgb`` what is still YBR is converted as
+    pixel_array does (PS3.3 C.7.6.3.1.2)."""
     info = PixelInfo.of(ds)
-    frames = [decode_frame(frame_data(ds, info, i), info, frame=i) for i in range(info.number_of_frames)]
-    array = np.stack([f.array for f in frames]) if len(frames) > 1 else frames[0].array
-    return array, frames[0].photometric
+    frames = [decode_frame(frame_data(ds, info, i), info, frame=i, as_rgb=as_rgb)
+              for i in range(info.number_of_frames)]
+    arrays = [f.array for f in frames]
+    photometric = frames[0].photometric
+    if as_rgb and photometric in YBR:
+        arrays = [convert_color(a, photometric, "RGB", bits=info.bits_stored) for a in arrays]
+        photometric = "RGB"
+    return (np.stack(arrays) if len(arrays) > 1 else arrays[0]), photometric
 
 
 def test_there_are_encapsulated_samples_of_each_codec_family() -> None:
@@ -68,29 +76,34 @@ def test_sample_decodes_like_pydicom_with_pylibjpeg(name: str) -> None:
     assert 0x7FE00010 in ds
     keyword = TRANSFER_SYNTAXES[str(ds.file_meta.TransferSyntaxUID)].keyword
     declared = str(ds.PhotometricInterpretation)
-    try:
-        ours, photometric = _ours(ds)
-    except PixelDataError as exc:
-        ours, photometric, error = None, "", exc
     from pydicom.pixels import get_decoder
 
     if not get_decoder(str(ds.file_meta.TransferSyntaxUID)).is_available:
         missing(f"a pydicom decoding plugin for {keyword} (pip install 'dicomkit[test]')")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    # stored values against pydicom's raw=True, RGB against its default (raw=False)
+    for as_rgb in (False, True):
         try:
-            theirs = pydicom.pixels.pixel_array(path, raw=photometric in ("", declared))
-        except Exception:
-            theirs = None
-    if theirs is None:  # pydicom fails: we decode, or fail cleanly naming the frame
-        if ours is None:
-            assert error.frame >= 0 and f"frame {error.frame}" in str(error)
-        return
-    assert ours is not None, f"pydicom decodes {name}, dicomkit fails: {error}"
-    assert ours.shape == theirs.shape
-    assert ours.dtype == theirs.dtype
-    tolerance = TOLERANCE.get(keyword, 0)
-    if tolerance == 0:
-        np.testing.assert_array_equal(ours, theirs)
-    else:
-        assert np.abs(ours.astype(np.int64) - theirs.astype(np.int64)).max() <= tolerance
+            ours, photometric = _ours(ds, as_rgb)
+            error = None
+        except PixelDataError as exc:
+            ours, photometric, error = None, "", exc
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                theirs = pydicom.pixels.pixel_array(pydicom.dcmread(path), raw=not as_rgb)
+            except Exception:
+                theirs = None
+        if theirs is None:  # pydicom fails: we decode, or fail cleanly naming the frame
+            if ours is None:
+                assert error is not None and error.frame >= 0 and f"frame {error.frame}" in str(error)
+            continue
+        assert ours is not None, f"pydicom decodes {name}, dicomkit fails: {error}"
+        if declared in YBR and as_rgb:
+            assert photometric == "RGB"
+        assert ours.shape == theirs.shape
+        assert ours.dtype == theirs.dtype
+        tolerance = TOLERANCE.get(keyword, 0)
+        if tolerance == 0:
+            np.testing.assert_array_equal(ours, theirs)
+        else:
+            assert np.abs(ours.astype(np.int64) - theirs.astype(np.int64)).max() <= tolerance

@@ -17,6 +17,7 @@ from dicomkit.generated import uids
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.pixels import native
 from dicomkit.pixels.array import pixel_array
+from dicomkit.pixels.color import convert_color
 from dicomkit.pixels.info import PixelDataError, PixelInfo
 from tests.samples import samples
 
@@ -211,9 +212,11 @@ def test_ybr_full_422_native_is_expanded_to_full_ybr() -> None:
     ds = _dataset(np.zeros((1, 4, 3), np.uint8), info.with_(photometric_interpretation="YBR_FULL"))
     ds.PhotometricInterpretation = "YBR_FULL_422"
     ds[0x7FE00010].value = bytes([10, 11, 100, 200, 20, 21, 101, 201])
-    got = pixel_array(ds)
+    got = pixel_array(ds, as_rgb=False)
     np.testing.assert_array_equal(got[0], [[10, 100, 200], [11, 100, 200], [20, 101, 201],
                                            [21, 101, 201]])
+    # by default the expanded samples come back as RGB (PS3.3 C.7.6.3.1.2)
+    np.testing.assert_array_equal(pixel_array(ds), convert_color(got, "YBR_FULL", "RGB"))
 
 
 def test_bits_stored_masks_and_sign_extends_from_high_bit() -> None:
@@ -301,16 +304,20 @@ def test_frame_out_of_range_names_frame_and_count() -> None:
 
 
 def test_too_short_data_says_how_many_bytes_are_needed() -> None:
+    """The length is checked against every frame before any is unpacked (PS3.5 8.1.1): even
+    frame 0, whose bytes are there, is refused from a value too short for all three."""
     info = PixelInfo(rows=4, columns=4, bits_allocated=16, bits_stored=16, high_bit=15,
                      number_of_frames=3)
     ds = _dataset(np.zeros((3, 4, 4), np.uint16), info)
     ds[0x7FE00010].value = bytes(40)
-    with pytest.raises(PixelDataError, match="holds 40 bytes; 3 frames need 96"):
-        pixel_array(ds)
-    with pytest.raises(PixelDataError, match=r"frame 2: .*need 96 bytes") as err:
-        pixel_array(ds, 2)
-    assert err.value.frame == 2 and err.value.tag_path == "(7FE0,0010)"
-    np.testing.assert_array_equal(pixel_array(ds, 0), np.zeros((4, 4), np.uint16))
+    for frame in (None, 0, 2):
+        with pytest.raises(PixelDataError, match=r"holds 40 bytes; 3 frame\(s\) of Rows 4 x "
+                                                 r"Columns 4 x SamplesPerPixel 1 x BitsAllocated "
+                                                 r"16 bits need 96") as err:
+            pixel_array(ds, frame)
+        assert err.value.tag_path == "(7FE0,0010)"
+    ds[0x7FE00010].value = bytes(96 + 2)  # longer (padding) is read as far as needed
+    np.testing.assert_array_equal(pixel_array(ds, 2), np.zeros((4, 4), np.uint16))
 
 
 def test_missing_pixel_data_is_an_error_naming_the_tag() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 import dicomkit
 from dicomkit.pixels.array import pixel_array
+from dicomkit.pixels.lut import palette_to_rgb
 from dicomkit.pixels.render import render, save_png
 from tests.samples import sample_str
 
@@ -64,7 +65,9 @@ def test_colour_images_render_as_rgb_uint8(name: str) -> None:
     ds = dicomkit.read(sample_str(name))
     got = render(ds)
     assert got.dtype == np.uint8 and got.ndim == 3 and got.shape[-1] == 3
-    rgb = pixel_array(ds, 0 if "frame" in name else None, as_rgb=True)
+    rgb = pixel_array(ds, 0 if "frame" in name else None)
+    if str(ds.PhotometricInterpretation) == "PALETTE COLOR":
+        rgb = palette_to_rgb(rgb, ds)
     if rgb.dtype == np.uint16:
         rgb = np.rint(rgb / 65535 * 255)
     assert np.abs(got.astype(int) - rgb.astype(int)).max() <= 1
