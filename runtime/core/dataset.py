@@ -400,9 +400,9 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     @property
     def pixel_array(self) -> Any:
-        """The pixels as a numpy array (every frame), in the data set's colour space:
-        :func:`dicomkit.pixels.array.pixel_array`, which also takes ``frame=`` and
-        ``as_rgb=``."""
+        """The pixels as a numpy array (every frame), YBR images as RGB, palette images as
+        their indices (as pydicom 3): :func:`dicomkit.pixels.array.pixel_array`, which also
+        takes ``frame=`` and ``as_rgb=False`` (the stored values)."""
         from dicomkit.pixels.array import pixel_array
 
         return pixel_array(self)
