@@ -298,6 +298,12 @@ def _read_a1(std: Standard) -> list[Uid]:
     return out
 
 
+def read_uid_values(std: Standard) -> list[Uid]:
+    """Every row of PS3.6 Table A-1 "UID Values", in table order, corrections applied (the
+    other tables of :func:`read_uids` are not read)."""
+    return _read_a1(std)
+
+
 def read_frames_of_reference(std: Standard) -> list[FrameOfReference]:
     """The well-known frames of reference of Table A-2 (empty when the edition lacks it)."""
     table = _find(std, "Well-known Frames of Reference", "A-")
