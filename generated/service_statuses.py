@@ -130,6 +130,17 @@ SERVICE_STATUSES: Final[tuple[tuple[str, str, str, str, str, str, str], ...]] = 
     ('KK.2.2.3-1', 'N-ACTION Response Status Values', 'KK.2.2.3', 'Success', 'Success', '0000', ''),
 )
 
+#: DIMSE service -> labels of the PS3.4 status tables of its responses, in table order (the
+#: service each table's caption names, "C-STORE Response Status Values"; tables whose caption
+#: names no service are reached by label only).
+SERVICE_TABLES: Final[dict[str, tuple[str, ...]]] = {
+    'C-FIND': ('C.4-1', 'K.4-1', 'Q.2-1', 'V.4-1', 'CC.2.8-2',),
+    'C-GET': ('C.4-3', 'Y.4-2', 'Z.4-1',),
+    'C-MOVE': ('C.4-2', 'Y.4-1',),
+    'C-STORE': ('B.2-1', 'GG.4-1',),
+    'N-ACTION': ('KK.2.2.3-1',),
+}
+
 
 def status_code(table: str, meaning: str) -> int:
     """The code a service class answers for ``meaning`` in status table ``table`` (e.g.

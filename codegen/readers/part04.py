@@ -137,6 +137,9 @@ def _build_sop_classes(std: Standard) -> dict[str, Any]:
 _STATUS_CODE = re.compile(r"^[0-9A-Fx]{4}$")
 _STATUS_COLUMNS = ("Service Status", "Further Meaning")
 _CODE_COLUMNS = ("Status Codes", "Response Status Codes")
+#: The DIMSE service a status table is for, as its caption names it first ("C-STORE Response
+#: Status Values", "N-ACTION Response Status Values"; PS3.7 9.1, 10.1).
+_CAPTION_SERVICE = re.compile(r"^([CN]-[A-Z]+(?:-[A-Z]+)?) Response Status")
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,8 @@ class ServiceStatus:
     """One row of a PS3.4 "... Response Status Values" table: a status and its code(s).
 
     ``code`` is the standard's pattern, four hex digits with ``x`` for any digit ("A7xx": the
-    service class may use any code of that range); ``related`` the related command fields.
+    service class may use any code of that range); ``related`` the related command fields;
+    ``service`` the DIMSE service the caption names ("C-STORE"), "" when it names none.
     """
 
     table: str
@@ -154,6 +158,7 @@ class ServiceStatus:
     meaning: str
     code: str
     related: str
+    service: str = ""
 
 
 def read_service_statuses(std: Standard) -> list[ServiceStatus]:
@@ -183,11 +188,13 @@ def read_service_statuses(std: Standard) -> list[ServiceStatus]:
                                  f"status code {cells[code_col].text!r} is not four hex digits "
                                  "(x for any digit)", n)
             related = cells[i_related].text if i_related is not None else ""
+            named = _CAPTION_SERVICE.match(table.caption)
             for code in codes:
                 out.append(ServiceStatus(table.label, table.caption,
                                          table.section_id.removeprefix("sect_"), status,
                                          cells[i_meaning].text, code,
-                                         "" if related == "None" else related))
+                                         "" if related == "None" else related,
+                                         named.group(1) if named else ""))
     if not out:
         raise CodegenError(f"{doc.source}: no status table (Service Status / Further Meaning / "
                            "Status Codes) found in PS3.4")

@@ -28,6 +28,7 @@ from dicomkit.generated.commands import (
     FIELD_VALUES,
     MESSAGES,
 )
+from dicomkit.generated.service_statuses import SERVICE_STATUSES, SERVICE_TABLES
 from dicomkit.generated.statuses import SERVICE_CLASS_STATUSES, STATUSES, classify
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ __all__ = [
     "DATA_SET_ABSENT", "DATA_SET_PRESENT", "DimseError", "DimseMessage", "MessageField",
     "MessageIDs", "MessageSpec", "Priority", "SPECS", "build", "c_echo_rq", "c_echo_rsp",
     "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain", "read_data",
-    "receive", "send", "status_text",
+    "receive", "send", "status_meaning", "status_text",
 ]
 
 #: Command Data Set Type (0000,0800) "shall be set to the value of 0101H if no Data Set is
@@ -403,14 +404,61 @@ def classify_status(code: int) -> str:
         raise DimseError(str(exc), field="Status") from None
 
 
-def status_text(code: int) -> str:
-    """A readable status: ``0x0122 Refused: SOP Class not supported (failure)``."""
+def _service_meanings() -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """PS3.4 status table label -> (mask, value, meaning) of its rows, in table order; a code
+    pattern's ``x`` digits are left out of the mask ("A7xx" -> 0xFF00, 0xA700)."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for label, _caption, _section, _status, meaning, pattern, _related in SERVICE_STATUSES:
+        if not meaning:
+            continue
+        mask = int("".join("0" if c == "x" else "F" for c in pattern), 16)
+        out.setdefault(label, []).append((mask, int(pattern.replace("x", "0"), 16), meaning))
+    return {label: tuple(rows) for label, rows in out.items()}
+
+
+_SERVICE_MEANINGS = _service_meanings()
+
+
+def _service_tables(service: str) -> tuple[str, ...]:
+    if service in SERVICE_TABLES:
+        return SERVICE_TABLES[service]
+    if service in _SERVICE_MEANINGS:
+        return (service,)
+    spec = SPECS.get(service)
+    return SERVICE_TABLES.get(spec.service, ()) if spec is not None else ()
+
+
+def status_meaning(code: int, service: str | None = None) -> str | None:
+    """What Status ``code`` means: for ``service``, the meaning its PS3.4 status tables give
+    (generated :mod:`~dicomkit.generated.service_statuses`, the first table that has the code
+    or a range holding it), else the status type of PS3.7 Annex C with that fixed code; None
+    when neither names it.
+
+    ``service`` is a DIMSE service (``"C-STORE"``), a message name (``"C-STORE-RSP"``) or a
+    PS3.4 status table label (``"B.2-1"``); an unknown one is ignored.
+    """
+    if service:
+        for label in _service_tables(service):
+            for mask, value, meaning in _SERVICE_MEANINGS[label]:
+                if code & mask == value:
+                    return meaning
     known = STATUSES.get(code)
+    return known[0] if known else None
+
+
+def status_text(code: int, service: str | None = None) -> str:
+    """A readable status with its class: ``0x0122 Refused: SOP Class not supported (failure)``.
+
+    With ``service`` (see :func:`status_meaning`), a code the service class defines reads as
+    PS3.4 says: ``status_text(0xA700, "C-STORE")`` gives ``0xA700 Refused: Out of resources
+    (failure)`` (PS3.4 Table B.2-1), where without it only the class (PS3.7 Annex C) is known.
+    """
+    meaning = status_meaning(code, service)
     try:
         category = classify(code)
     except ValueError:
         category = "unclassified"
-    name = f" {known[0]}" if known else ""
+    name = f" {meaning}" if meaning else ""
     return f"0x{code:04X}{name} ({category})"
 
 
@@ -427,7 +475,8 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
     generated command dictionary (PS3.7 Annex E).
 
     A struct walk over the element headers instead of the general reader: command sets are
-    flat (no sequences, one byte order), and one arrives with every DIMSE message.
+    flat (no sequences, one byte order), and one arrives with every DIMSE message.  Raises
+    :class:`DimseError` and nothing else.
     """
     command = Dataset()
     context = EncodingContext()
@@ -435,20 +484,25 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
     offset = 0
     header = _IMPLICIT_HEADER
     size = header.size
+    source = f" from {peer}" if peer else ""
     while offset < end:
         if offset + size > end:
-            raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: "
-                             f"truncated element header at offset {offset}", received=True)
+            raise DimseError(f"unparsable command set{source}: truncated element header at "
+                             f"offset {offset}", received=True)
         group, element, length = header.unpack_from(data, offset)
         tag = group << 16 | element
         if group != 0:
-            raise DimseError(f"element {_tag_text(tag)} outside group 0000 in a command set "
-                             "(PS3.7 6.3.1)", received=True)
+            raise DimseError(f"element {_tag_text(tag)} at offset {offset} outside group 0000 "
+                             f"in a command set{source} (PS3.7 6.3.1)", received=True)
         start = offset + size
         if length == _UNDEFINED_LENGTH or start + length > end:
-            raise DimseError(f"unparsable command set{' from ' + peer if peer else ''}: element "
-                             f"{_tag_text(tag)} at offset {offset} has length {length}, past "
-                             f"the {end} bytes of the command set", received=True)
+            raise DimseError(f"unparsable command set{source}: element {_tag_text(tag)} at "
+                             f"offset {offset} has length {length}, past the {end} bytes of "
+                             "the command set", received=True)
+        if tag in command:
+            raise DimseError(f"element {_tag_text(tag)} at offset {offset} appears twice in "
+                             f"the command set{source} (PS3.5 7.1: one element per tag)",
+                             received=True)
         entry = COMMAND_ELEMENTS.get(tag)
         command._put(DataElement.read_from(tag, entry[2] if entry is not None else "UN",
                                            data[start:start + length], context, offset))
@@ -456,34 +510,88 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
     return command
 
 
+def _max_values(vm: str) -> int | None:
+    """The most values a Value Multiplicity allows (``"1"`` -> 1, ``"1-n"`` -> None)."""
+    high = vm.rpartition("-")[2]
+    return int(high) if high.isdigit() else None
+
+
+def _check_values(command: Dataset, spec: MessageSpec | None, source: str,
+                  name: str) -> None:
+    """Decode every known command element and check it against its VR and VM (PS3.7 Annex E),
+    so that a message handed on never fails later on a field's value: a value whose length
+    does not fit its VR (a 3-byte US), more values than the VM, an empty mandatory field."""
+    required = {f.tag for f in spec.fields if f.required} if spec is not None else set()
+    for elem in command.elements():
+        entry = COMMAND_ELEMENTS.get(elem.tag)
+        if entry is None:
+            continue
+        keyword, _name, vr, vm = entry[:4]
+        where = f"{keyword} {_tag_text(elem.tag)} at offset {elem.offset}{source}"
+        try:
+            value = elem.value
+        except Exception as exc:  # noqa: BLE001 - any failure to decode is the peer's data
+            raise DimseError(f"{where}: undecodable {vr} value: {exc}", message_name=name,
+                             field=keyword, received=True) from None
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            raise DimseError(f"{where}: {len(value)} bytes is not a valid {vr} value length "
+                             "(PS3.5 6.2)", message_name=name, field=keyword, received=True)
+        values = value if isinstance(value, list) else [value]
+        most = _max_values(vm)
+        if most is not None and len(values) > most:
+            raise DimseError(f"{where}: {len(values)} values, more than its VM {vm} allows "
+                             "(PS3.7 Annex E)", message_name=name, field=keyword, received=True)
+        if value is None or value == "" or value == []:
+            if elem.tag in required:
+                raise DimseError(f"{where}: the mandatory field is empty", message_name=name,
+                                 field=keyword, received=True)
+
+
 def decode_command(data: bytes, *, peer: str = "") -> DimseMessage:
-    """Parse a received command set and check its mandatory fields.
+    """Parse a received command set and check its fields.
+
+    Every known field is decoded here and checked against its VR and VM (PS3.7 Annex E), so
+    a message that comes out can be read without further errors.
 
     Raises
     ------
     DimseError
-        Unparsable bytes, elements outside group 0000, an unknown Command Field, or a
-        mandatory field missing (named with the peer's message name).
+        Unparsable bytes, elements outside group 0000 or repeated, an unknown Command Field,
+        a value that does not fit its VR or VM, or a mandatory field missing or empty (named
+        with the peer's message name).  Nothing else, for any bytes.
     """
+    try:
+        return _decode_command(data, peer)
+    except DimseError:
+        raise
+    except (struct.error, UnicodeError, LookupError, AttributeError, TypeError, ValueError,
+            OverflowError, DicomError) as exc:  # a decoder bug must still be our error
+        raise DimseError(f"undecodable command set{' from ' + peer if peer else ''}: "
+                         f"{type(exc).__name__}: {exc}", received=True) from exc
+
+
+def _decode_command(data: bytes, peer: str) -> DimseMessage:
     command = _parse_command(data, peer)
+    source = f" from {peer}" if peer else ""
     field_elem = command.get(_COMMAND_FIELD)
     if field_elem is None:
-        raise DimseError("the command set has no Command Field (0000,0100)", field="CommandField",
+        raise DimseError(f"the command set{source} has no Command Field (0000,0100)",
+                         field="CommandField", received=True)
+    _check_values(command, None, source, "")
+    field = field_elem.value
+    if not isinstance(field, int):
+        raise DimseError(f"unreadable Command Field {field!r}{source}", field="CommandField",
                          received=True)
-    try:
-        field = int(field_elem.value)
-    except (DicomError, TypeError, ValueError) as exc:
-        raise DimseError(f"unreadable Command Field: {exc}", field="CommandField",
-                         received=True) from None
     name = COMMAND_FIELD_NAMES.get(field)
     if name is None:
-        raise DimseError(f"unknown Command Field 0x{field:04X} (PS3.7 Table E.1-1)",
+        raise DimseError(f"unknown Command Field 0x{field:04X}{source} (PS3.7 Table E.1-1)",
                          field="CommandField", received=True)
     msg = DimseMessage(name, command)
     if _GROUP_LENGTH not in command:
         raise DimseError("the mandatory field CommandGroupLength (0000,0000) is missing",
                          message_name=name, field="CommandGroupLength", received=True)
     msg.check(received=True)
+    _check_values(command, msg.spec, source, name)
     return msg
 
 

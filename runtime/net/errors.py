@@ -14,6 +14,7 @@ from dicomkit.generated.pdus import FIELD_VALUES
 __all__ = [
     "ABORT_REASONS",
     "ABORT_SOURCES",
+    "AETitleError",
     "AssociationAborted",
     "AssociationRejected",
     "AssociationReleased",
@@ -21,6 +22,7 @@ __all__ = [
     "NetworkError",
     "NetworkTimeout",
     "PDUError",
+    "PDULimitError",
     "REJECT_REASONS",
     "REJECT_RESULTS",
     "REJECT_SOURCES",
@@ -75,6 +77,12 @@ class NetworkTimeout(NetworkError):
 class PDUError(NetworkError):
     """A PDU that cannot be accepted: unknown type, bad length, malformed content (PS3.8 9.3).
 
+    The decoders of :mod:`dicomkit.net.pdu` raise nothing else, whatever the bytes, and say
+    how to answer the peer: ``abort_reason`` for the A-ABORT a service-provider sends on an
+    invalid PDU (PS3.8 9.3.8, Table 9-26; state machine Evt19, AA-1), and for an A-ASSOCIATE-RQ
+    that was read whole but cannot be accepted, ``reject``: the A-ASSOCIATE-RJ to send instead
+    (PS3.8 9.3.4, Table 9-21; AE-6 "otherwise issue A-ASSOCIATE-RJ").
+
     Attributes
     ----------
     pdu_type
@@ -83,13 +91,26 @@ class PDUError(NetworkError):
         The PDU-length field, or -1 when not read.
     offset
         Byte offset in the PDU (counting its 6-byte header) where the problem was found, or -1.
+    item_type
+        The item or sub-item type concerned (PS3.8 9.3.1), or -1.
+    abort_reason
+        The A-ABORT Reason/Diag. (PS3.8 Table 9-26, source service-provider) that answers
+        this error, or None when the raiser did not say.
+    reject
+        ``(result, source, reason)`` of the A-ASSOCIATE-RJ an acceptor should answer with
+        instead of A-ABORT, or None.
     """
 
     def __init__(self, message: str, *, pdu_type: int = -1, length: int = -1, offset: int = -1,
+                 item_type: int = -1, abort_reason: int | None = None,
+                 reject: tuple[int, int, int] | None = None,
                  peer: tuple[str, int] | None = None) -> None:
         self.pdu_type = pdu_type
         self.length = length
         self.offset = offset
+        self.item_type = item_type
+        self.abort_reason = abort_reason
+        self.reject = reject
         parts = []
         if pdu_type >= 0:
             parts.append(f"PDU type 0x{pdu_type:02X}")
@@ -97,7 +118,55 @@ class PDUError(NetworkError):
             parts.append(f"length {length}")
         if offset >= 0:
             parts.append(f"offset {offset}")
+        if item_type >= 0:
+            parts.append(f"item type 0x{item_type:02X}")
         super().__init__((", ".join(parts) + ": " if parts else "") + message, peer=peer)
+
+
+class PDULimitError(PDUError):
+    """A PDU over one of the decoder's limits (item counts, UID length; see
+    :mod:`dicomkit.net.pdu`), refused at the first item past the limit.
+
+    Attributes
+    ----------
+    limit_name
+        The name of the module constant that sets the limit (``"MAX_PRESENTATION_CONTEXTS"``).
+    limit
+        Its value.
+    """
+
+    def __init__(self, message: str, *, limit_name: str, limit: int, pdu_type: int = -1,
+                 length: int = -1, offset: int = -1, item_type: int = -1,
+                 abort_reason: int | None = None, reject: tuple[int, int, int] | None = None,
+                 peer: tuple[str, int] | None = None) -> None:
+        self.limit_name = limit_name
+        self.limit = limit
+        super().__init__(f"{message} (limit {limit_name} = {limit})", pdu_type=pdu_type,
+                         length=length, offset=offset, item_type=item_type,
+                         abort_reason=abort_reason, reject=reject, peer=peer)
+
+
+class AETitleError(NetworkError):
+    """An AE title that is not a valid AE value (PS3.5 6.2, VR AE; PS3.8 9.3.2, Table 9-11).
+
+    Raised by :func:`dicomkit.net.aetitle.validate_ae_title` before anything is sent.
+
+    Attributes
+    ----------
+    value
+        The title as given.
+    role
+        What the title was for (``"called AE title"``, ``"calling AE title"`` ...).
+    clause
+        The clause of the standard the title breaks (``"PS3.5 6.2"``).
+    """
+
+    def __init__(self, value: object, why: str, *, role: str = "AE title",
+                 clause: str = "PS3.5 6.2", peer: tuple[str, int] | None = None) -> None:
+        self.value = value
+        self.role = role
+        self.clause = clause
+        super().__init__(f"invalid {role} {value!r}: {why} ({clause}, VR AE)", peer=peer)
 
 
 class AssociationRejected(NetworkError):

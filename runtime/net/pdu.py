@@ -8,13 +8,24 @@ from a stream after checking its length against a limit, so that a hostile PDU-l
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
+
+from construct import ConstructError
 
 from dicomkit.generated import pdus as _schemas
-from dicomkit.net.errors import PDUError
+from dicomkit.generated.pdus import (
+    AbortReason,
+    RejectReasonPresentation,
+    RejectReasonServiceUser,
+    RejectResult,
+    RejectSource,
+)
+from dicomkit.net.aetitle import validate_ae_title
+from dicomkit.net.errors import PDUError, PDULimitError
 
 __all__ = [
     "AAbort",
@@ -24,6 +35,12 @@ __all__ = [
     "AReleaseRP",
     "AReleaseRQ",
     "CommonExtendedNegotiation",
+    "MAX_PRESENTATION_CONTEXTS",
+    "MAX_RELATED_SOP_CLASSES",
+    "MAX_TRANSFER_SYNTAXES",
+    "MAX_UID_LENGTH",
+    "MAX_UNKNOWN_ITEMS",
+    "MAX_USER_SUB_ITEMS",
     "PDU",
     "PDV",
     "PDataTF",
@@ -91,24 +108,28 @@ def encode_pdata(context_id: int, command: bool, last: bool, fragment: bytes) ->
             + fragment)
 
 
-def _decode_pdata(body: bytes, length: int) -> PDataTF:
+def _decode_pdata(body: bytes, length: int,
+                  peer: tuple[str, int] | None = None) -> PDataTF:
     pdvs = []
     offset = 0
     end = len(body)
     while offset < end:
         if offset + _PDV_HEAD.size > end:
             raise PDUError("truncated PDV item", pdu_type=_PDATA, length=length,
-                           offset=HEADER_LENGTH + offset)
+                           offset=HEADER_LENGTH + offset, abort_reason=_INVALID_VALUE,
+                           peer=peer)
         item_length, context_id, control = _PDV_HEAD.unpack_from(body, offset)
         stop = offset + 4 + item_length
         if item_length < 2 or stop > end:
             raise PDUError(f"PDV item-length {item_length} does not fit the PDU",
-                           pdu_type=_PDATA, length=length, offset=HEADER_LENGTH + offset)
+                           pdu_type=_PDATA, length=length, offset=HEADER_LENGTH + offset,
+                           abort_reason=_INVALID_VALUE, peer=peer)
         pdvs.append(PDV(context_id, bool(control & _COMMAND_BIT), bool(control & _LAST_BIT),
                         body[offset + _PDV_HEAD.size:stop]))
         offset = stop
     if not pdvs:
-        raise PDUError("P-DATA-TF without PDV items", pdu_type=_PDATA, length=length)
+        raise PDUError("P-DATA-TF without PDV items", pdu_type=_PDATA, length=length,
+                       abort_reason=_INVALID_VALUE, peer=peer)
     return PDataTF(tuple(pdvs))
 
 
@@ -303,7 +324,43 @@ def _user_items(user: UserInformation) -> list[dict[str, Any]]:
 
 
 def encode_pdu(pdu: PDU) -> bytes:
-    """The bytes of ``pdu``, built by the generated schema of its type (PS3.8 9.3)."""
+    """The bytes of ``pdu``, built by the generated schema of its type (PS3.8 9.3).
+
+    The AE titles of an A-ASSOCIATE-RQ/AC are checked and sent without their non-significant
+    spaces (PS3.5 6.2), and its UIDs checked against :data:`MAX_UID_LENGTH` (PS3.5 9.1), so
+    nothing our own decoder would refuse is ever sent.
+
+    Raises
+    ------
+    AETitleError
+        A called or calling AE title that is not an AE value (too long, empty, not ISO 646,
+        backslash or control characters).
+    PDUError
+        A value the schema cannot encode (a UID that is not ISO 646 text or is over 64
+        characters, a presentation context ID over 255, a field out of range ...).
+    """
+    if isinstance(pdu, (AAssociateRQ, AAssociateAC)):
+        called = validate_ae_title(pdu.called_ae, "called AE title")
+        calling = validate_ae_title(pdu.calling_ae, "calling AE title")
+        if (called, calling) != (pdu.called_ae, pdu.calling_ae):
+            pdu = dataclasses.replace(pdu, called_ae=called, calling_ae=calling)
+        uids = [pdu.application_context, pdu.user.implementation_class_uid]
+        for pc in pdu.contexts:
+            uids += ([pc.abstract_syntax, *pc.transfer_syntaxes]
+                     if isinstance(pc, PresentationContextRQ) else [pc.transfer_syntax])
+        long = next((u for u in uids if len(u) > MAX_UID_LENGTH), None)
+        if long is not None:
+            raise PDUError(f"cannot encode {type(pdu).__name__}: UID {long!r} is longer than "
+                           f"{MAX_UID_LENGTH} characters (PS3.5 9.1)")
+    try:
+        return _encode(pdu)
+    except (ConstructError, UnicodeError, struct.error, LookupError, AttributeError, TypeError,
+            ValueError, OverflowError) as exc:
+        raise PDUError(f"cannot encode {type(pdu).__name__}: {type(exc).__name__}: "
+                       f"{_why(exc)}") from None
+
+
+def _encode(pdu: PDU) -> bytes:
     if isinstance(pdu, PDataTF) and len(pdu.pdvs) == 1:
         p = pdu.pdvs[0]
         return encode_pdata(p.context_id, p.is_command, p.is_last, p.fragment)
@@ -348,126 +405,447 @@ def encode_pdu(pdu: PDU) -> bytes:
 
 
 # --------------------------------------------------------------------------- decoding
+#
+# The A-ASSOCIATE-RQ/AC decoder walks the variable items and their sub-items with a loop over
+# the (type, reserved, length) headers every item starts with (PS3.8 9.3.1) instead of the
+# schemas' GreedyRange(Select(...)), which tries each alternative schema on each item: that
+# took 12 s for a 1 MB request of 250,000 unknown items.  Which items a PDU or item takes,
+# where its fixed fields lie and which items hold just one text field all come from the
+# generated schemas and their FIELDS table (checked at import by _check_item_paths); every
+# other known sub-item is parsed with its generated schema.  Counts are limited by the
+# constants below, so the work is bounded whatever the PDU-length.
 
-def _user_information(data: Any) -> UserInformation:
+#: Most Presentation Context Items in an A-ASSOCIATE-RQ or -AC: their IDs are odd numbers
+#: 1-255 (PS3.8 9.3.2.2), so no more than 128 can be told apart.
+MAX_PRESENTATION_CONTEXTS: Final = 128
+#: Most Transfer Syntax Sub-Items in one proposed presentation context (PS3.8 9.3.2.2.2);
+#: PS3.6 Table A-1 lists fewer than 50 transfer syntaxes.
+MAX_TRANSFER_SYNTAXES: Final = 64
+#: Most known sub-items of one User Information Item (PS3.8 9.3.2.3, PS3.7 D.3.3): a few
+#: single ones plus role selection and extended negotiation items, one per proposed SOP class.
+MAX_USER_SUB_ITEMS: Final = 512
+#: Most items and sub-items of types a PDU does not take, all levels together; they are
+#: skipped ("shall be ignored and skipped", PS3.8 9.3.1) up to this count.
+MAX_UNKNOWN_ITEMS: Final = 64
+#: Most Related General SOP Class entries in the SOP Class Common Extended Negotiation
+#: Sub-Items of one PDU, all together (PS3.7 D.3.3.6; a SOP class has a few at most).
+MAX_RELATED_SOP_CLASSES: Final = 256
+#: Most characters of a UID ("shall not exceed 64 total characters", PS3.5 9.1), once the
+#: NUL that may pad it to an even length is removed.
+MAX_UID_LENGTH: Final = 64
+
+_ITEM_HEAD = struct.Struct(">BxH")  # item-type, reserved, item-length (PS3.8 9.3.1)
+_U16 = struct.Struct(">H")
+
+# A-ABORT reasons and A-ASSOCIATE-RJ answers the decoder attaches to its errors
+# (PS3.8 Table 9-26, Table 9-21).
+_UNRECOGNIZED_PDU = int(AbortReason.UNRECOGNIZED_PDU)
+_UNEXPECTED_PARAMETER = int(AbortReason.UNEXPECTED_PDU_PARAMETER)
+_INVALID_VALUE = int(AbortReason.INVALID_PDU_PARAMETER_VALUE)
+_NOT_SPECIFIED = int(AbortReason.REASON_NOT_SPECIFIED)
+#: Our limits are ours: rejected-permanent by the presentation-related service-provider,
+#: local-limit-exceeded.
+_REJECT_LIMIT = (int(RejectResult.REJECTED_PERMANENT),
+                 int(RejectSource.SERVICE_PROVIDER_PRESENTATION),
+                 int(RejectReasonPresentation.LOCAL_LIMIT_EXCEEDED))
+#: No presentation context proposed: nothing could be accepted, as when every proposed one is
+#: refused (rejected-permanent by the service-user, no-reason-given).
+_REJECT_NO_CONTEXT = (int(RejectResult.REJECTED_PERMANENT), int(RejectSource.SERVICE_USER),
+                      int(RejectReasonServiceUser.NO_REASON_GIVEN))
+
+
+def _byte_range(schema: str, key: str) -> tuple[int, int]:
+    """0-based ``(start, stop)`` of field ``key`` of ``schema`` from the byte column of its
+    table (``"11-26"`` -> (10, 26)); ``stop`` is -1 for a field that runs to the end."""
+    for position, _name, field_key, _kind in _schemas.FIELDS[schema]:
+        if field_key == key:
+            first, _, last = position.partition("-")
+            return int(first) - 1, int(last or first) if (last or first).isdigit() else -1
+    raise KeyError(f"{schema} has no field {key}")
+
+
+def _members(schema: str, key: str) -> frozenset[int]:
+    """Item types the generated ``schema`` takes in its item list ``key`` (the alternatives of
+    its Select, less the catch-all ITEM)."""
+    sub: Any = next(c for c in _S[schema].subcons if c.name == key)
+    while not hasattr(sub, "subcons"):  # Renamed -> FixedSized -> GreedyRange -> Select
+        sub = sub.subcon
+    names = {id(s): n for n, s in _S.items()}
+    return frozenset(_ITEM_CODE[names[id(s)]] for s in sub.subcons if s is not _schemas.ITEM)
+
+
+def _text_items() -> dict[int, bool]:
+    """Items made of the item header and one text field only (PS3.8 Tables 9-12, 9-14, 9-15;
+    PS3.7 D.3-1 to D.3-4): type -> whether the text is a UID.  They are read without
+    construct; _check_item_paths checks the result against their schemas."""
+    out: dict[int, bool] = {}
+    for code, name in _schemas.ITEM_TYPES.items():
+        rows = _schemas.FIELDS[name]
+        kinds = [row[3] for row in rows]
+        if kinds[:3] == ["type", "reserved", "length"] and len(rows) == 4 and (
+                kinds[3] in ("uid", "string")) and rows[3][0].partition("-")[0] == str(
+                    _ITEM_HEAD.size + 1):
+            out[code] = kinds[3] == "uid"
+    return out
+
+
+_TEXT_ITEMS = _text_items()
+_RQ_ITEMS = _members("A_ASSOCIATE_RQ", "variable_items")
+_AC_ITEMS = _members("A_ASSOCIATE_AC", "variable_items")
+_PC_RQ_ITEMS = _members("PRESENTATION_CONTEXT_ITEM_RQ", "abstract_transfer_syntax_sub_items")
+_PC_AC_ITEMS = _members("PRESENTATION_CONTEXT_ITEM_AC", "transfer_syntax_sub_item")
+_USER_ITEMS = _members("USER_INFORMATION_ITEM", "user_data")
+_CALLED = _byte_range("A_ASSOCIATE_RQ", "called_ae_title")
+_CALLING = _byte_range("A_ASSOCIATE_RQ", "calling_ae_title")
+_VERSION = _byte_range("A_ASSOCIATE_RQ", "protocol_version")
+_VARIABLE = _byte_range("A_ASSOCIATE_RQ", "variable_items")[0]
+_PC_ID = _byte_range("PRESENTATION_CONTEXT_ITEM_RQ", "presentation_context_id")[0]
+_PC_RQ_SUBS = _byte_range("PRESENTATION_CONTEXT_ITEM_RQ", "abstract_transfer_syntax_sub_items")[0]
+_PC_RESULT = _byte_range("PRESENTATION_CONTEXT_ITEM_AC", "result_reason")[0]
+_PC_AC_SUBS = _byte_range("PRESENTATION_CONTEXT_ITEM_AC", "transfer_syntax_sub_item")[0]
+_USER_SUBS = _byte_range("USER_INFORMATION_ITEM", "user_data")[0]
+_UID_KEYS = {name: tuple(row[2] for row in rows if row[3] == "uid" and row[2])
+             for name, rows in _schemas.FIELDS.items()}
+_RELATED_UID = _UID_KEYS["RELATED_GENERAL_SOP_CLASS_IDENTIFICATION"][0]
+
+
+def _item_name(kind: int) -> str:
+    name = _schemas.ITEM_TYPES.get(kind)
+    return name.replace("_", " ").title() if name else f"item 0x{kind:02X}"
+
+
+class _Reader:
+    """One PDU being decoded: its bytes, and the context every error carries."""
+
+    __slots__ = ("data", "code", "length", "peer", "unknown", "related", "rq")
+
+    def __init__(self, data: bytes, code: int, length: int,
+                 peer: tuple[str, int] | None) -> None:
+        self.data = data
+        self.code = code
+        self.length = length
+        self.peer = peer
+        self.unknown = 0
+        self.related = 0
+        self.rq = code == _PDU_CODE["A_ASSOCIATE_RQ"]
+
+    def error(self, message: str, offset: int, item_type: int = -1,
+              reason: int = _INVALID_VALUE,
+              reject: tuple[int, int, int] | None = None) -> PDUError:
+        return PDUError(message, pdu_type=self.code, length=self.length, offset=offset,
+                        item_type=item_type, abort_reason=reason,
+                        reject=reject if self.rq else None, peer=self.peer)
+
+    def limit(self, message: str, limit_name: str, limit: int, offset: int, item_type: int,
+              reason: int = _NOT_SPECIFIED) -> PDULimitError:
+        return PDULimitError(message, limit_name=limit_name, limit=limit, pdu_type=self.code,
+                             length=self.length, offset=offset, item_type=item_type,
+                             abort_reason=reason, reject=_REJECT_LIMIT if self.rq else None,
+                             peer=self.peer)
+
+    def item(self, offset: int, end: int, where: str) -> tuple[int, int]:
+        """Type and end of the item at ``offset``, which must end by ``end``."""
+        if offset + _ITEM_HEAD.size > end:
+            raise self.error(f"truncated item header in {where}", offset)
+        kind, length = _ITEM_HEAD.unpack_from(self.data, offset)
+        stop = offset + _ITEM_HEAD.size + length
+        if stop > end:
+            raise self.error(f"item-length {length} of {_item_name(kind)} runs {stop - end} "
+                             f"bytes past the end of {where}", offset + 2, kind)
+        return kind, stop
+
+    def skip(self, kind: int, offset: int) -> None:
+        """Count an item of a type this place does not take (PS3.8 9.3.1: skipped)."""
+        self.unknown += 1
+        if self.unknown > MAX_UNKNOWN_ITEMS:
+            raise self.limit(f"more than {MAX_UNKNOWN_ITEMS} items of unrecognized types",
+                             "MAX_UNKNOWN_ITEMS", MAX_UNKNOWN_ITEMS, offset, kind)
+
+    def uid_length(self, value: str, what: str, offset: int, kind: int) -> None:
+        if len(value) > MAX_UID_LENGTH:
+            raise self.limit(f"{what} of {len(value)} characters", "MAX_UID_LENGTH",
+                             MAX_UID_LENGTH, offset, kind, _INVALID_VALUE)
+
+    def text(self, kind: int, offset: int, stop: int) -> str:
+        """The text of a one-field item; bytes outside ISO 646 are kept as ``\\xNN`` escapes,
+        so that a bad UID is still a value the acceptor can refuse (a UID never holds a
+        backslash, PS3.5 9.1)."""
+        value = self.data[offset + _ITEM_HEAD.size:stop].rstrip(b"\0").decode(
+            "ascii", "backslashreplace")
+        if _TEXT_ITEMS[kind]:
+            self.uid_length(value, _item_name(kind), offset, kind)
+        return value
+
+    def parse(self, kind: int, offset: int, stop: int) -> Any:
+        """A known item parsed with its generated schema, its UIDs checked."""
+        name = _schemas.ITEM_TYPES[kind]
+        chunk = self.data[offset:stop]
+        if kind == _COMMON:
+            self.related += _related_entries(chunk, MAX_RELATED_SOP_CLASSES - self.related)
+            if self.related > MAX_RELATED_SOP_CLASSES:
+                raise self.limit(f"more than {MAX_RELATED_SOP_CLASSES} related general SOP "
+                                 "classes", "MAX_RELATED_SOP_CLASSES", MAX_RELATED_SOP_CLASSES,
+                                 offset, kind)
+        try:
+            parsed = _S[name].parse(chunk)
+        except (ConstructError, UnicodeDecodeError, ValueError) as exc:
+            raise self.error(f"malformed {_item_name(kind)}: {_why(exc)}", offset,
+                             kind) from None
+        for key in _UID_KEYS[name]:
+            self.uid_length(str(parsed[key]), key.replace("_", " "), offset, kind)
+        if kind == _COMMON:
+            for entry in parsed.related_general_sop_class_identification:
+                self.uid_length(str(entry[_RELATED_UID]), "related general SOP class UID",
+                                offset, kind)
+        return parsed
+
+
+def _why(exc: BaseException) -> str:
+    """The first line of a construct error, without its parse path."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text.split(") ", 1)[-1] if text.startswith("Error in path") else text
+
+
+def _related_entries(chunk: bytes, budget: int) -> int:
+    """How many Related-General-SOP-Class-Identification entries a SOP Class Common Extended
+    Negotiation Sub-Item holds (PS3.7 Table D.3-12: two length-prefixed UIDs, then the
+    length-prefixed list of length-prefixed UIDs), counted up to one past ``budget``, so that
+    the schema's GreedyRange is never run over an unbounded list."""
+    pos, end = _ITEM_HEAD.size, len(chunk)
+    for _ in range(2):  # SOP-class-uid, Service-class-uid
+        if pos + 2 > end:
+            return 0
+        pos += 2 + _U16.unpack_from(chunk, pos)[0]
+    if pos + 2 > end:
+        return 0
+    stop = min(end, pos + 2 + _U16.unpack_from(chunk, pos)[0])
+    pos += 2
+    count = 0
+    while pos + 2 <= stop and count <= budget:
+        pos += 2 + _U16.unpack_from(chunk, pos)[0]
+        count += 1
+    return count
+
+
+def _user_information(r: _Reader, offset: int, stop: int) -> UserInformation:
     user = UserInformation()
-    for sub in data.user_data:
-        kind = sub.item_type
-        if "data" in sub:  # a type no schema knows, or one its schema could not parse
-            user.unknown.append((int(kind), bytes(sub.data)))
-        elif kind == _MAX_LENGTH:
-            user.max_length = int(sub.maximum_length_received)
-        elif kind == _IMPL_UID:
-            user.implementation_class_uid = str(sub.implementation_class_uid)
+    known = 0
+    pos = offset + _USER_SUBS
+    while pos < stop:
+        kind, end = r.item(pos, stop, "the User Information Item")
+        if kind not in _USER_ITEMS:
+            r.skip(kind, pos)
+            user.unknown.append((kind, r.data[pos + _ITEM_HEAD.size:end]))
+            pos = end
+            continue
+        known += 1
+        if known > MAX_USER_SUB_ITEMS:
+            raise r.limit(f"more than {MAX_USER_SUB_ITEMS} user information sub-items",
+                          "MAX_USER_SUB_ITEMS", MAX_USER_SUB_ITEMS, pos, kind)
+        if kind == _IMPL_UID:
+            user.implementation_class_uid = r.text(kind, pos, end)
         elif kind == _IMPL_VERSION:
-            user.implementation_version_name = str(sub.implementation_version_name)
-        elif kind == _ASYNC:
-            user.async_ops = (int(sub.maximum_number_operations_invoked),
-                              int(sub.maximum_number_operations_performed))
-        elif kind == _ROLE:
-            user.roles.append(RoleSelection(str(sub.sop_class_uid), bool(sub.scu_role),
-                                            bool(sub.scp_role)))
-        elif kind == _EXTENDED:
-            user.extended[str(sub.sop_class_uid)] = bytes(
-                sub.service_class_application_information)
-        elif kind == _COMMON:
-            user.common_extended.append(CommonExtendedNegotiation(
-                str(sub.sop_class_uid), str(sub.service_class_uid),
-                tuple(str(r.related_general_sop_class_uid)
-                      for r in sub.related_general_sop_class_identification)))
-        elif kind == _IDENTITY_RQ:
-            user.identity_rq = UserIdentityRQ(
-                int(sub.user_identity_type), bool(sub.positive_response_requested),
-                bytes(sub.primary_field), bytes(sub.secondary_field))
-        elif kind == _IDENTITY_AC:
-            user.identity_ac = bytes(sub.server_response)
+            user.implementation_version_name = r.text(kind, pos, end)
+        else:
+            sub = r.parse(kind, pos, end)
+            if kind == _MAX_LENGTH:
+                user.max_length = int(sub.maximum_length_received)
+            elif kind == _ASYNC:
+                user.async_ops = (int(sub.maximum_number_operations_invoked),
+                                  int(sub.maximum_number_operations_performed))
+            elif kind == _ROLE:
+                user.roles.append(RoleSelection(str(sub.sop_class_uid), bool(sub.scu_role),
+                                                bool(sub.scp_role)))
+            elif kind == _EXTENDED:
+                user.extended[str(sub.sop_class_uid)] = bytes(
+                    sub.service_class_application_information)
+            elif kind == _COMMON:
+                user.common_extended.append(CommonExtendedNegotiation(
+                    str(sub.sop_class_uid), str(sub.service_class_uid),
+                    tuple(str(e[_RELATED_UID]) for e in sub.related_general_sop_class_identification)))
+            elif kind == _IDENTITY_RQ:
+                user.identity_rq = UserIdentityRQ(
+                    int(sub.user_identity_type), bool(sub.positive_response_requested),
+                    bytes(sub.primary_field), bytes(sub.secondary_field))
+            elif kind == _IDENTITY_AC:
+                user.identity_ac = bytes(sub.server_response)
+        pos = end
     return user
 
 
-def _associate_common(parsed: Any, code: int) -> tuple[str, Any, UserInformation]:
-    app_context = ""
-    user = UserInformation()
-    contexts = []
-    for item in parsed.variable_items:
-        if item.item_type == _APP_CONTEXT:
-            app_context = str(item.application_context_name)
-        elif item.item_type == _USER_INFO:
-            user = _user_information(item)
-        elif item.item_type in (_PC_RQ, _PC_AC) and "data" not in item:
-            contexts.append(item)
-    if not app_context:
-        raise PDUError("no Application Context item (PS3.8 9.3.2)", pdu_type=code,
-                       length=int(parsed.pdu_length))
-    return app_context, contexts, user
+def _context_rq(r: _Reader, offset: int, stop: int) -> PresentationContextRQ:
+    kind = _PC_RQ
+    if stop < offset + _PC_RQ_SUBS:
+        raise r.error("Presentation Context Item shorter than its fixed fields", offset, kind)
+    context_id = r.data[offset + _PC_ID]
+    if context_id % 2 == 0:
+        raise r.error(f"presentation context ID {context_id} is not an odd number 1-255 "
+                      "(PS3.8 9.3.2.2)", offset + _PC_ID, kind)
+    abstract: str | None = None
+    syntaxes: list[str] = []
+    pos = offset + _PC_RQ_SUBS
+    while pos < stop:
+        sub, end = r.item(pos, stop, f"Presentation Context Item {context_id}")
+        if sub not in _PC_RQ_ITEMS:
+            r.skip(sub, pos)
+        elif sub == _ABSTRACT:
+            if abstract is not None:
+                raise r.error(f"a second Abstract Syntax Sub-Item in presentation context "
+                              f"{context_id} (PS3.8 9.3.2.2: one)", pos, sub,
+                              _UNEXPECTED_PARAMETER)
+            abstract = r.text(sub, pos, end)
+        else:
+            if len(syntaxes) == MAX_TRANSFER_SYNTAXES:
+                raise r.limit(f"more than {MAX_TRANSFER_SYNTAXES} transfer syntaxes in "
+                              f"presentation context {context_id}", "MAX_TRANSFER_SYNTAXES",
+                              MAX_TRANSFER_SYNTAXES, pos, sub)
+            syntaxes.append(r.text(sub, pos, end))
+        pos = end
+    return PresentationContextRQ(context_id, abstract or "", tuple(syntaxes))
 
 
-def decode_pdu(data: bytes) -> PDU:
-    """Parse a whole PDU (header included) with the generated schema of its type.
+def _context_ac(r: _Reader, offset: int, stop: int) -> PresentationContextAC:
+    kind = _PC_AC
+    if stop < offset + _PC_AC_SUBS:
+        raise r.error("Presentation Context Item shorter than its fixed fields", offset, kind)
+    context_id = r.data[offset + _PC_ID]
+    syntax: str | None = None
+    pos = offset + _PC_AC_SUBS
+    while pos < stop:
+        sub, end = r.item(pos, stop, f"Presentation Context Item {context_id}")
+        if sub not in _PC_AC_ITEMS:
+            r.skip(sub, pos)
+        elif syntax is not None:
+            raise r.error(f"a second Transfer Syntax Sub-Item in presentation context "
+                          f"{context_id} (PS3.8 9.3.3.2: one)", pos, sub, _UNEXPECTED_PARAMETER)
+        else:
+            syntax = r.text(sub, pos, end)
+        pos = end
+    return PresentationContextAC(context_id, r.data[offset + _PC_RESULT], syntax or "")
+
+
+def _ae_title(data: bytes, where: tuple[int, int]) -> str:
+    """An AE title field without its padding; bytes outside ISO 646 kept as ``\\xNN`` escapes
+    (never a valid AE title, PS3.5 6.2), so the acceptor can refuse it."""
+    return data[where[0]:where[1]].decode("ascii", "backslashreplace").strip(" ")
+
+
+def _associate(r: _Reader) -> AAssociateRQ | AAssociateAC:
+    data = r.data
+    end = len(data)
+    if end < _VARIABLE:
+        raise r.error(f"{end} bytes, shorter than the {_VARIABLE} bytes of its fixed fields",
+                      end)
+    members = _RQ_ITEMS if r.rq else _AC_ITEMS
+    app: str | None = None
+    user: UserInformation | None = None
+    rq_contexts: list[PresentationContextRQ] = []
+    ac_contexts: list[PresentationContextAC] = []
+    ids: set[int] = set()
+    offset = _VARIABLE
+    while offset < end:
+        kind, stop = r.item(offset, end, "the PDU")
+        if kind not in members:
+            r.skip(kind, offset)
+        elif kind == _APP_CONTEXT:
+            if app is not None:
+                raise r.error("a second Application Context Item (PS3.8 9.3.2: one)", offset,
+                              kind, _UNEXPECTED_PARAMETER)
+            app = r.text(kind, offset, stop)
+        elif kind == _USER_INFO:
+            if user is not None:
+                raise r.error("a second User Information Item (PS3.8 9.3.2: one)", offset,
+                              kind, _UNEXPECTED_PARAMETER)
+            user = _user_information(r, offset, stop)
+        else:
+            if len(ids) == MAX_PRESENTATION_CONTEXTS:
+                raise r.limit(f"more than {MAX_PRESENTATION_CONTEXTS} presentation contexts "
+                              "(PS3.8 9.3.2.2: odd IDs 1-255)", "MAX_PRESENTATION_CONTEXTS",
+                              MAX_PRESENTATION_CONTEXTS, offset, kind, _INVALID_VALUE)
+            if r.rq:
+                pc: PresentationContextRQ | PresentationContextAC = _context_rq(r, offset, stop)
+                rq_contexts.append(pc)  # type: ignore[arg-type]
+            else:
+                pc = _context_ac(r, offset, stop)
+                ac_contexts.append(pc)
+            if pc.id in ids:
+                raise r.error(f"presentation context ID {pc.id} appears twice (PS3.8 9.3.2.2: "
+                              "unique)", offset + _PC_ID, kind)
+            ids.add(pc.id)
+        offset = stop
+    if app is None:
+        raise r.error("no Application Context Item (PS3.8 9.3.2)", _VARIABLE, _APP_CONTEXT)
+    if r.rq and not rq_contexts:
+        raise r.error("no Presentation Context Item (PS3.8 9.3.2: one or more)", _VARIABLE,
+                      _PC_RQ, reject=_REJECT_NO_CONTEXT)
+    user = user or UserInformation()
+    version = int.from_bytes(data[_VERSION[0]:_VERSION[1]], "big")
+    called, calling = _ae_title(data, _CALLED), _ae_title(data, _CALLING)
+    if r.rq:
+        return AAssociateRQ(called, calling, app, rq_contexts, user, version)
+    return AAssociateAC(called, calling, app, ac_contexts, user, version)
+
+
+def decode_pdu(data: bytes, *, peer: tuple[str, int] | None = None) -> PDU:
+    """Parse a whole PDU (header included) with the generated schemas (PS3.8 9.3).
+
+    The work is linear in the PDU-length and bounded by the limits of this module
+    (:data:`MAX_PRESENTATION_CONTEXTS`, :data:`MAX_TRANSFER_SYNTAXES`,
+    :data:`MAX_USER_SUB_ITEMS`, :data:`MAX_UNKNOWN_ITEMS`, :data:`MAX_RELATED_SOP_CLASSES`,
+    :data:`MAX_UID_LENGTH`).  A request whose structure is sound but whose values are not
+    (an application context name or a UID that is not ISO 646 text, an AE title that is not
+    one) decodes, with the bad bytes as ``\\xNN`` escapes, so the acceptor can reject it
+    with the reason that fits (PS3.8 Table 9-21) or refuse the context (Table 9-18).
 
     Raises
     ------
     PDUError
-        Unknown PDU type, or content the schema cannot parse (PS3.8 9.3).
+        Unknown PDU type, bad lengths, content the schemas cannot parse, missing or repeated
+        items (PS3.8 9.3); :class:`~dicomkit.net.errors.PDULimitError` past a limit.  Its
+        ``abort_reason`` and ``reject`` say how to answer.  Nothing else, for any bytes.
     """
     if len(data) < HEADER_LENGTH:
-        raise PDUError("truncated PDU header", offset=len(data))
+        raise PDUError("truncated PDU header", offset=len(data), abort_reason=_INVALID_VALUE,
+                       peer=peer)
     code, length = _HEADER.unpack_from(data)
     name = _schemas.PDU_TYPES.get(code)
     if name is None:
-        raise PDUError("unrecognized PDU type", pdu_type=code, length=length, offset=0)
+        raise PDUError("unrecognized PDU type", pdu_type=code, length=length, offset=0,
+                       abort_reason=_UNRECOGNIZED_PDU, peer=peer)
     if length != len(data) - HEADER_LENGTH:
         raise PDUError(f"PDU-length does not match the {len(data) - HEADER_LENGTH} bytes "
-                       "that follow", pdu_type=code, length=length, offset=2)
-    if code == _PDATA:
-        return _decode_pdata(data[HEADER_LENGTH:], length)
+                       "that follow", pdu_type=code, length=length, offset=2,
+                       abort_reason=_INVALID_VALUE, peer=peer)
     try:
-        parsed = _S[name].parse(data)
-    except Exception as exc:  # construct raises its own ConstructError family
-        raise PDUError(f"malformed {name.replace('_', '-')}: {exc}", pdu_type=code,
-                       length=length) from None
-    if code == _PDU_CODE["P_DATA_TF"]:
-        return PDataTF(tuple(
-            PDV(int(p.presentation_context_id), bool(p.message_control_header.command),
-                bool(p.message_control_header.last), bytes(p.fragment))
-            for p in parsed.presentation_data_value_item))
-    if code == _PDU_CODE["A_ASSOCIATE_RQ"]:
-        app, items, user = _associate_common(parsed, code)
-        rq_contexts = []
-        for item in items:
-            abstract = ""
-            syntaxes: list[str] = []
-            for sub in item.abstract_transfer_syntax_sub_items:
-                if sub.item_type == _ABSTRACT:
-                    abstract = str(sub.abstract_syntax_name)
-                elif sub.item_type == _TRANSFER:
-                    syntaxes.append(str(sub.transfer_syntax_name))
-            rq_contexts.append(PresentationContextRQ(int(item.presentation_context_id),
-                                                     abstract, tuple(syntaxes)))
-        return AAssociateRQ(str(parsed.called_ae_title), str(parsed.calling_ae_title), app,
-                            rq_contexts, user, int(parsed.protocol_version))
-    if code == _PDU_CODE["A_ASSOCIATE_AC"]:
-        app, items, user = _associate_common(parsed, code)
-        ac_contexts = []
-        for item in items:
-            syntax = ""
-            for sub in item.transfer_syntax_sub_item:
-                if sub.item_type == _TRANSFER:
-                    syntax = str(sub.transfer_syntax_name)
-            ac_contexts.append(PresentationContextAC(int(item.presentation_context_id),
-                                                     int(item.result_reason), syntax))
-        return AAssociateAC(str(parsed.called_ae_title), str(parsed.calling_ae_title), app,
-                            ac_contexts, user, int(parsed.protocol_version))
-    if code == _PDU_CODE["A_ASSOCIATE_RJ"]:
-        return AAssociateRJ(int(parsed.result), int(parsed.source), int(parsed.reason_diag))
-    if code == _PDU_CODE["A_RELEASE_RQ"]:
-        return AReleaseRQ()
-    if code == _PDU_CODE["A_RELEASE_RP"]:
-        return AReleaseRP()
-    return AAbort(int(parsed.source), int(parsed.reason_diag))
+        if code == _PDATA:
+            return _decode_pdata(data[HEADER_LENGTH:], length, peer)
+        if name in ("A_ASSOCIATE_RQ", "A_ASSOCIATE_AC"):
+            return _associate(_Reader(data, code, length, peer))
+        try:
+            parsed = _S[name].parse(data)
+        except (ConstructError, ValueError) as exc:
+            raise PDUError(f"malformed {name.replace('_', '-')}: {_why(exc)}", pdu_type=code,
+                           length=length, abort_reason=_INVALID_VALUE, peer=peer) from None
+        if code == _PDU_CODE["A_ASSOCIATE_RJ"]:
+            return AAssociateRJ(int(parsed.result), int(parsed.source),
+                                int(parsed.reason_diag))
+        if code == _PDU_CODE["A_RELEASE_RQ"]:
+            return AReleaseRQ()
+        if code == _PDU_CODE["A_RELEASE_RP"]:
+            return AReleaseRP()
+        return AAbort(int(parsed.source), int(parsed.reason_diag))
+    except PDUError:
+        raise
+    except (struct.error, ConstructError, UnicodeError, LookupError, AttributeError, TypeError,
+            ValueError, OverflowError) as exc:  # a decoder bug must still be our error
+        raise PDUError(f"undecodable {name.replace('_', '-')}: {type(exc).__name__}: {exc}",
+                       pdu_type=code, length=length, abort_reason=_INVALID_VALUE,
+                       peer=peer) from exc
 
 
 async def read_pdu(receive_exactly: Callable[[int], Awaitable[bytes]], *,
-                   max_pdata_length: int, max_other_length: int = 1 << 20) -> PDU:
+                   max_pdata_length: int, max_other_length: int = 1 << 20,
+                   peer: tuple[str, int] | None = None) -> PDU:
     """Read one PDU with ``receive_exactly`` and decode it.
 
     The PDU-length is checked before its body is read: a P-DATA-TF longer than
@@ -478,22 +856,26 @@ async def read_pdu(receive_exactly: Callable[[int], Awaitable[bytes]], *,
     Raises
     ------
     PDUError
-        Unknown type, length over the limit, or malformed content.
+        Unknown type, length over the limit, or malformed content (see :func:`decode_pdu`);
+        whatever ``receive_exactly`` raises passes through.
     """
     header = await receive_exactly(HEADER_LENGTH)
+    if len(header) != HEADER_LENGTH:
+        raise PDUError("truncated PDU header", offset=len(header), abort_reason=_INVALID_VALUE,
+                       peer=peer)
     code, length = _HEADER.unpack_from(header)
     name = _schemas.PDU_TYPES.get(code)
     if name is None:
-        raise PDUError("unrecognized PDU type", pdu_type=code, length=length, offset=0)
-    limit = max_pdata_length if code == _PDU_CODE["P_DATA_TF"] and max_pdata_length else (
-        max_other_length)
+        raise PDUError("unrecognized PDU type", pdu_type=code, length=length, offset=0,
+                       abort_reason=_UNRECOGNIZED_PDU, peer=peer)
+    limit = max_pdata_length if code == _PDATA and max_pdata_length else max_other_length
     if length > limit:
         raise PDUError(f"PDU-length over the limit of {limit} bytes", pdu_type=code,
-                       length=length, offset=2)
+                       length=length, offset=2, abort_reason=_NOT_SPECIFIED, peer=peer)
     body = await receive_exactly(length) if length else b""
-    if code == _PDATA:
-        return _decode_pdata(body, length)
-    return decode_pdu(header + body)
+    if code == _PDATA and len(body) == length:
+        return _decode_pdata(body, length, peer)
+    return decode_pdu(header + body, peer=peer)
 
 
 def _check_fast_path() -> None:
@@ -512,3 +894,38 @@ def _check_fast_path() -> None:
 
 
 _check_fast_path()
+
+
+def _check_item_paths() -> None:
+    """The hand-walked item lists read what the generated schemas describe (see decoding)."""
+    if bytes(_schemas.ITEM.build({"item_type": 0x7F, "data": b"ab"})) != (
+            _ITEM_HEAD.pack(0x7F, 2) + b"ab"):
+        raise AssertionError("item header layout disagrees with the generated ITEM schema")
+    same = [(_byte_range("A_ASSOCIATE_AC", key), _byte_range("A_ASSOCIATE_RQ", key))
+            for key in ("protocol_version", "called_ae_title", "calling_ae_title",
+                        "variable_items")]
+    same.append((_byte_range("PRESENTATION_CONTEXT_ITEM_AC", "presentation_context_id"),
+                 _byte_range("PRESENTATION_CONTEXT_ITEM_RQ", "presentation_context_id")))
+    handled_user = {_MAX_LENGTH, _IMPL_UID, _IMPL_VERSION, _ASYNC, _ROLE, _EXTENDED, _COMMON,
+                    _IDENTITY_RQ, _IDENTITY_AC}
+    if (any(a != b for a, b in same) or _RQ_ITEMS != {_APP_CONTEXT, _PC_RQ, _USER_INFO}
+            or _AC_ITEMS != {_APP_CONTEXT, _PC_AC, _USER_INFO}
+            or _PC_RQ_ITEMS != {_ABSTRACT, _TRANSFER} or _PC_AC_ITEMS != {_TRANSFER}
+            or not _USER_ITEMS <= handled_user
+            or not {_APP_CONTEXT, _ABSTRACT, _TRANSFER, _IMPL_UID, _IMPL_VERSION} <= set(
+                _TEXT_ITEMS)):
+        raise AssertionError("the generated PDU schemas changed shape; review pdu._associate")
+    for kind in _TEXT_ITEMS:
+        name = _schemas.ITEM_TYPES[kind]
+        key = _schemas.FIELDS[name][3][2]
+        assert key is not None
+        data = bytes(_S[name].build({key: "1.2.3"}))
+        padded = data[:2] + _U16.pack(6) + data[4:] + b"\0"
+        reader = _Reader(b"", 0, 0, None)
+        for chunk in (data, padded):
+            reader.data = chunk
+            if str(_S[name].parse(chunk)[key]) != reader.text(kind, 0, len(chunk)):
+                raise AssertionError(f"the text fast path disagrees with {name}")
+
+
+_check_item_paths()
