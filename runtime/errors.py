@@ -41,3 +41,29 @@ class InvalidDicomError(DicomError):
         if tag_path:
             where.append(tag_path)
         super().__init__(": ".join(where + [message]) if where else message)
+
+
+class NotDicomError(InvalidDicomError):
+    """Input that is neither a Part 10 file nor a plausible bare data set (PS3.10 7.1, PS3.5 7).
+
+    Raised at offset 0 by :func:`dicomkit.read` unless ``force=True``.
+
+    Attributes
+    ----------
+    why
+        What the first bytes are instead (without the advice), for callers that word their own
+        message, e.g. a command line that has a ``--force`` option.
+    """
+
+    def __init__(self, why: str, *, source: str = "", advice: str = "") -> None:
+        self.why = why
+        super().__init__(f"not DICOM: {why}" + (f"; {advice}" if advice else ""),
+                         source=source, offset=0)
+
+
+class ReadLimitError(InvalidDicomError):
+    """Reading would take more memory than allowed (a deflate bomb) or than is available.
+
+    Raised instead of a bare :class:`MemoryError`; the message names what was being read and,
+    for a limit, the setting that raises it.
+    """

@@ -8,26 +8,34 @@ UN elements of undefined length are re-read as implicit VR little endian sequenc
 
 Strict mode raises :class:`~dicomkit.errors.InvalidDicomError` with source, offset and tag path at
 the first problem.  Lenient mode (the default) recovers where readers commonly do and records each
-recovery in ``Dataset.warnings``.  Lengths are checked against the bytes left, so hostile lengths
-never allocate beyond the input, and nesting is bounded.
+recovery in ``Dataset.warnings`` (at most :data:`MAX_WARNINGS`, then one that counts the rest).
+Lengths are checked against the bytes left, so hostile lengths never allocate beyond the input,
+nesting is bounded, a deflated data set inflates only up to a limit (:data:`MAX_INFLATED_SIZE`,
+:data:`MAX_INFLATION_RATIO`), and running out of memory is reported as
+:class:`~dicomkit.errors.ReadLimitError` naming what was being read.
+
+Input that is neither a Part 10 file (PS3.10 7.1) nor a plausible bare data set (PS3.5 7) is
+refused with :class:`~dicomkit.errors.NotDicomError` unless ``force=True``.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import mmap
 import os
 import stat
 import struct
 import zlib
-from collections.abc import Collection
-from typing import IO, Any
+from collections.abc import Callable, Collection, Iterable
+from typing import IO, Any, SupportsIndex
 
 from dicomkit.core.dataset import Dataset, ReadWarning, dictionary_vr
 from dicomkit.core.element import DataElement, DeferredValue, EncodingContext
 from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
-from dicomkit.errors import DicomError, InvalidDicomError
+from dicomkit.errors import DicomError, InvalidDicomError, NotDicomError, ReadLimitError
+from dicomkit.generated import dictionary
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 
@@ -48,8 +56,26 @@ _MAX_DEPTH = 64
 #: and a large value is copied once (from the mapping) rather than twice (file, then slice):
 #: a 52 MB multi-frame file reads 1.75x faster, one deferred frame 40x faster than at 64 MB
 _MMAP_THRESHOLD = 4 * 1024 * 1024
-#: the most a deflated data set may inflate to, against deflate bombs
-MAX_INFLATED_SIZE = 4 * 1024 ** 3
+#: the most a deflated data set (PS3.5 A.5) may inflate to, in bytes, whatever its compressed
+#: size: against deflate bombs.  ``read(max_inflated_size=...)`` overrides it for one read.
+MAX_INFLATED_SIZE = 1024 ** 3
+#: the most a deflated data set may inflate to as a multiple of its compressed size, once it is
+#: above :data:`INFLATION_FLOOR` (deflate reaches about 1032:1 on constant bytes; real data sets,
+#: structured reports and images, stay far below 100:1).  ``read(max_inflation_ratio=...)``
+#: overrides it for one read.
+MAX_INFLATION_RATIO = 100.0
+#: what any deflated data set may inflate to whatever the ratio (a small stream of a mostly
+#: empty data set has a high ratio and is harmless)
+INFLATION_FLOOR = 64 * 1024 ** 2
+#: the most warnings kept per read; the rest are counted in one last warning
+MAX_WARNINGS = 1000
+#: input is fed to zlib in blocks of this size and taken out in pieces of the other, so that an
+#: inflation stops within one piece of its limit (zlib.decompressobj with max_length)
+_INFLATE_IN = 64 * 1024
+_INFLATE_OUT = 1024 * 1024
+#: a bare data set may begin after at most this many stray bytes (then two element headers in
+#: a row must be plausible)
+_STRAY_BYTES = 7
 
 _VR_OF_BYTES = {code.encode("ascii"): code for code in VRS}
 _LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
@@ -57,6 +83,39 @@ _LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
 
 class _Stop(Exception):
     """Raised internally to stop parsing (stop_before_pixels)."""
+
+
+class _Warnings(list[ReadWarning]):
+    """The warnings of one read: the first ``limit`` are kept, the rest only counted."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.dropped = 0
+
+    def append(self, warning: ReadWarning, /) -> None:
+        if len(self) < self.limit:
+            super().append(warning)
+        else:
+            self.dropped += 1
+
+    def extend(self, warnings: Iterable[ReadWarning], /) -> None:
+        for w in warnings:
+            self.append(w)
+
+    def insert(self, index: SupportsIndex, warning: ReadWarning, /) -> None:
+        if len(self) < self.limit:
+            super().insert(index, warning)
+        else:
+            self.dropped += 1
+
+    def result(self) -> list[ReadWarning]:
+        """A plain list: the warnings kept, and one counting those dropped."""
+        out = list(self)
+        if self.dropped:
+            out.append(ReadWarning(-1, "", f"{self.dropped} more problem(s) found and not kept "
+                                           f"(at most {self.limit} warnings are kept per read)"))
+        return out
 
 
 class Parser:
@@ -133,106 +192,128 @@ class Parser:
         stop_pixels = self.stop_before_pixels and top
         new_element = DataElement.read_from
         last_tag = -1
-        # The common path (a short or long explicit header, or an implicit one, a defined
-        # length, no delimiter) takes as few tests as possible: this loop is the reader's hot path.
-        while pos < end:
-            if end - pos < 8:
-                self.problem(f"{end - pos} trailing byte(s) too few for an element header; "
-                             "ignored", pos)
-                return end
-            if implicit:
-                group, elem, length = head_implicit(buf, pos)
-                vr = ""
-                hlen = 8
-            else:
-                group, elem, vrb, length = head_explicit(buf, pos)
-                if group2_only and group != 0x0002:
-                    return pos
-                if group == 0xFFFE:
-                    (length,) = unpack_from(u32, buf, pos + 4)
+        tag = length = -1
+        try:
+            # The common path (a short or long explicit header, or an implicit one, a defined
+            # length, no delimiter) takes as few tests as possible: the reader's hot path.
+            while pos < end:
+                if end - pos < 8:
+                    self.problem(f"{end - pos} trailing byte(s) too few for an element header; "
+                                 "ignored", pos)
+                    return end
+                if implicit:
+                    group, elem, length = head_implicit(buf, pos)
                     vr = ""
                     hlen = 8
                 else:
-                    vr = vr_of_bytes.get(vrb, "")
-                    if not vr:
-                        # an element encoded implicitly inside an explicit data set, or damage
-                        (ilen,) = unpack_from(u32, buf, pos + 4)
-                        if pos + 8 + ilen <= end or ilen == _UNDEFINED:
-                            self.problem(f"no valid VR {bytes(vrb)!r}: read as implicit VR",
-                                         pos, (group << 16) | elem)
-                            length, hlen = ilen, 8
-                        else:
-                            raise self.fail(f"invalid VR {bytes(vrb)!r} and no implicit VR "
-                                            "length fits: the data is damaged", pos,
-                                            (group << 16) | elem)
-                    elif vrb in long_vrs:
-                        if end - pos < 12:
-                            self.problem("element header cut short at the end", pos,
-                                         (group << 16) | elem)
-                            return end
-                        (length,) = unpack_from(u32, buf, pos + 8)
-                        hlen = 12
-                    else:
-                        hlen = 8
-            tag = (group << 16) | elem
-            if group2_only and group != 0x0002:
-                return pos
-            if group == 0xFFFE:
-                if tag == _ITEM_DELIM:
-                    if in_item:
-                        return pos + 8
-                    self.problem("item delimiter outside an item; ignored", pos, tag)
-                    pos += 8
-                    continue
-                if tag == _SEQ_DELIM:
-                    if in_item:
-                        self.problem("sequence delimiter where an item delimiter was "
-                                     "expected", pos, tag)
+                    group, elem, vrb, length = head_explicit(buf, pos)
+                    if group2_only and group != 0x0002:
                         return pos
-                    self.problem("sequence delimiter outside a sequence; ignored", pos, tag)
-                    pos += 8
+                    if group == 0xFFFE:
+                        (length,) = unpack_from(u32, buf, pos + 4)
+                        vr = ""
+                        hlen = 8
+                    else:
+                        vr = vr_of_bytes.get(vrb, "")
+                        if not vr:
+                            # an element encoded implicitly inside an explicit data set, or damage
+                            (ilen,) = unpack_from(u32, buf, pos + 4)
+                            if pos + 8 + ilen <= end or ilen == _UNDEFINED:
+                                self.problem(f"no valid VR {bytes(vrb)!r}: read as implicit VR",
+                                             pos, (group << 16) | elem)
+                                length, hlen = ilen, 8
+                            else:
+                                raise self.fail(f"invalid VR {bytes(vrb)!r} and no implicit VR "
+                                                "length fits: the data is damaged", pos,
+                                                (group << 16) | elem)
+                        elif vrb in long_vrs:
+                            if end - pos < 12:
+                                self.problem("element header cut short at the end", pos,
+                                             (group << 16) | elem)
+                                return end
+                            (length,) = unpack_from(u32, buf, pos + 8)
+                            hlen = 12
+                        else:
+                            hlen = 8
+                tag = (group << 16) | elem
+                if group2_only and group != 0x0002:
+                    return pos
+                if group == 0xFFFE:
+                    if tag == _ITEM_DELIM:
+                        if in_item:
+                            return pos + 8
+                        self.problem("item delimiter outside an item; ignored", pos, tag)
+                        pos += 8
+                        continue
+                    if tag == _SEQ_DELIM:
+                        if in_item:
+                            self.problem("sequence delimiter where an item delimiter was "
+                                         "expected", pos, tag)
+                            return pos
+                        self.problem("sequence delimiter outside a sequence; ignored", pos, tag)
+                        pos += 8
+                        continue
+                    # an item, or another tag of group FFFE, is no data element (PS3.5 7.5):
+                    # it is never kept as one (it would be written back as an element)
+                    what = "an item (FFFE,E000)" if tag == _ITEM else "a group FFFE tag"
+                    if length == _UNDEFINED or length > end - pos - 8:
+                        size = "undefined length" if length == _UNDEFINED else \
+                            f"length {length} beyond the {end - pos - 8} byte(s) left"
+                        self.problem(f"{what} of {size} in a data set, outside a sequence: the "
+                                     f"{end - pos} byte(s) from it are not read", pos, tag)
+                        return end
+                    self.problem(f"{what} in a data set, outside a sequence: skipped with its "
+                                 f"{length} byte(s)", pos, tag)
+                    pos += 8 + length
                     continue
-            if tag <= last_tag and tag != _ITEM:
-                self.problem(f"element out of order after ({last_tag >> 16:04X},"
-                             f"{last_tag & 0xFFFF:04X})", pos, tag)
-            last_tag = tag
-            vpos = pos + hlen
-            if stop_pixels and group == 0x7FE0 and tag >= _FLOAT_PIXEL_DATA:
-                raise _Stop(pos)
-            if not vr:
-                # PS3.5 A.1: native Pixel Data in implicit VR is OW; encapsulated
-                # (undefined length) pixel data is OB (PS3.5 A.4)
-                if tag == _PIXEL_DATA:
-                    vr = "OB" if length == _UNDEFINED else "OW"
+                if tag <= last_tag:
+                    self.problem(f"element out of order after ({last_tag >> 16:04X},"
+                                 f"{last_tag & 0xFFFF:04X})", pos, tag)
+                last_tag = tag
+                vpos = pos + hlen
+                if stop_pixels and group == 0x7FE0 and tag >= _FLOAT_PIXEL_DATA:
+                    raise _Stop(pos)
+                if not vr:
+                    # PS3.5 A.1: native Pixel Data in implicit VR is OW; encapsulated
+                    # (undefined length) pixel data is OB (PS3.5 A.4)
+                    if tag == _PIXEL_DATA:
+                        vr = "OB" if length == _UNDEFINED else "OW"
+                    else:
+                        vr = dictionary_vr(tag, ds)
+                if length == _UNDEFINED:
+                    pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx,
+                                          keep=specific is None or tag in specific)
+                    continue
+                nxt = vpos + length
+                if nxt > end:
+                    self.problem(f"value length {length} exceeds the {end - vpos} byte(s) left; "
+                                 "value cut short", pos, tag)
+                    length = end - vpos
+                    nxt = end
+                if length & 1:
+                    self.problem(f"odd value length {length}", pos, tag)
+                if specific is not None and tag not in specific and tag != _SPECIFIC_CHARACTER_SET:
+                    pos = nxt
+                    continue
+                if vr == "SQ":
+                    seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx, undefined=False)
+                    el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
+                elif defer is not None and length > defer:
+                    el = DataElement(tag, vr, context=ctx, offset=base + pos,
+                                     deferred=DeferredValue(self.path, base + vpos, length))
                 else:
-                    vr = dictionary_vr(tag, ds)
-            if length == _UNDEFINED:
-                pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx,
-                                      keep=specific is None or tag in specific)
-                continue
-            nxt = vpos + length
-            if nxt > end:
-                self.problem(f"value length {length} exceeds the {end - vpos} byte(s) left; "
-                             "value cut short", pos, tag)
-                length = end - vpos
-                nxt = end
-            if length & 1:
-                self.problem(f"odd value length {length}", pos, tag)
-            if specific is not None and tag not in specific and tag != _SPECIFIC_CHARACTER_SET:
+                    el = new_element(tag, vr, buf[vpos:nxt], ctx, base + pos)
+                elements[tag] = el
+                if tag == _SPECIFIC_CHARACTER_SET:
+                    self._set_charset(el, ctx, pos)
                 pos = nxt
-                continue
-            if vr == "SQ":
-                seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx, undefined=False)
-                el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
-            elif defer is not None and length > defer:
-                el = DataElement(tag, vr, context=ctx, offset=base + pos,
-                                 deferred=DeferredValue(self.path, base + vpos, length))
-            else:
-                el = new_element(tag, vr, buf[vpos:nxt], ctx, base + pos)
-            elements[tag] = el
-            if tag == _SPECIFIC_CHARACTER_SET:
-                self._set_charset(el, ctx, pos)
-            pos = nxt
+        except MemoryError:
+            # a value too large for the memory left: an error naming where, not a bare
+            # MemoryError (nested data sets report their own path before it gets here)
+            what = f"a value of {length} bytes" if length >= 0 else "the data set"
+            raise ReadLimitError(f"out of memory reading {what}", source=self.source,
+                                 offset=base + pos, tag_path=self.tag_path(
+                                     tag if tag >= 0 else None)) from None
         return pos
 
     def _set_charset(self, el: DataElement, ctx: EncodingContext, pos: int) -> None:
@@ -353,7 +434,7 @@ def _item_head(buf: Any, pos: int, little: bool) -> tuple[int, int]:
     return (group << 16) | elem, length
 
 
-# -- the entry point -----------------------------------------------------------------------
+# -- loading -------------------------------------------------------------------------------
 
 def _load(source: Any, stream_path: str = "") -> tuple[bytes | mmap.mmap, str, str]:
     """The bytes to parse, how to name the source, and its path ("" for streams).
@@ -426,22 +507,199 @@ def _guess_syntax(buf: Any, pos: int) -> str:
     return IMPLICIT_VR_LITTLE_ENDIAN
 
 
-def _inflate(buf: Any, pos: int, source: str) -> bytes:
+# -- is it DICOM at all? ---------------------------------------------------------------------
+
+@functools.cache
+def _known_groups() -> frozenset[int]:
+    """The (even) groups the data dictionary defines elements in (PS3.6 6), repeating groups
+    such as 50xx and 60xx expanded; not FFFE, whose tags are items and delimiters."""
+    groups = {tag >> 16 for tag in dictionary.ELEMENTS}
+    for mask, value, _entry in dictionary.REPEATERS:
+        fixed = mask >> 16
+        free = ~fixed & 0xFFFF
+        sub = free
+        while True:  # every value of the free bits (at most 256 for xx)
+            groups.add(((value >> 16) & fixed) | sub)
+            if not sub:
+                break
+            sub = (sub - 1) & free
+    return frozenset(g for g in groups if not g & 1 and g != 0xFFFE)
+
+
+def _header_at(buf: Any, pos: int, end: int, little: bool, implicit: bool, complete: bool,
+               after: int) -> tuple[int, int] | None:
+    """The tag of a plausible element header at ``pos`` in this encoding and where the element
+    ends (-1: undefined length or not known), else None.
+
+    A first element (``after`` -1) must be one the data dictionary knows (PS3.6 6), or the
+    4-byte group length (PS3.5 7.2) of a group it knows; a later one must follow the one
+    before in tag order (PS3.5 7.1).  An explicit VR must be one of PS3.5 6.2; an implicit VR
+    length must fit the bytes there are (unless they are only the first part of the input), or
+    be undefined for a sequence.
+    """
+    if end - pos < 8:
+        return None
+    group, elem = struct.unpack_from("<HH" if little else ">HH", buf, pos)
+    tag = (group << 16) | elem
+    if after < 0:
+        if group not in _known_groups():
+            return None
+    elif tag <= after:
+        return None
+    if implicit:
+        if not little:  # implicit VR is little endian only (PS3.5 A.1)
+            return None
+        (length,) = struct.unpack_from("<L", buf, pos + 4)
+        if length == _UNDEFINED:
+            nxt = -1
+            if dictionary_vr(tag) != "SQ" and tag != _PIXEL_DATA:
+                return None
+        else:
+            nxt = pos + 8 + length
+            if nxt > end and complete:
+                return None
+    else:
+        vrb = bytes(buf[pos + 4:pos + 6])
+        if vrb not in _VR_OF_BYTES:
+            return None
+        if vrb not in _LONG_VR_BYTES:
+            (length,) = struct.unpack_from("<H" if little else ">H", buf, pos + 6)
+            nxt = pos + 8 + length
+        elif end - pos < 12:  # the length is cut off
+            length, nxt = -1, -1
+        else:
+            (length,) = struct.unpack_from("<L" if little else ">L", buf, pos + 8)
+            nxt = -1 if length == _UNDEFINED else pos + 12 + length
+    if after < 0 and not (length == 4 if elem == 0 else dictionary.lookup(tag) is not None):
+        return None
+    return tag, nxt
+
+
+def _data_set_at(buf: Any, pos: int, complete: bool, *, confirm: bool) -> bool:
+    """Whether a data set (PS3.5 7) plausibly begins at ``pos``, in explicit VR little or big
+    endian or implicit VR little endian (see :func:`_header_at`).  ``confirm`` also wants the
+    element after the first to be plausible in the same encoding (or the first to end the
+    input)."""
+    end = len(buf)
+    for little, implicit in ((True, False), (False, False), (True, True)):
+        first = _header_at(buf, pos, end, little, implicit, complete, -1)
+        if first is None:
+            continue
+        if not confirm:
+            return True
+        tag, nxt = first
+        if nxt == end or (0 <= nxt < end and _header_at(buf, nxt, end, little, implicit,
+                                                        complete, tag) is not None):
+            return True
+    return False
+
+
+def _meta_header_at(buf: Any, pos: int) -> bool:
+    """A file meta element header (group 0002, explicit VR little endian, PS3.10 7.1)."""
+    return len(buf) - pos >= 8 and struct.unpack_from("<H", buf, pos)[0] == 0x0002 \
+        and bytes(buf[pos + 4:pos + 6]) in _VR_OF_BYTES
+
+
+def _not_dicom_why(buf: Any) -> str:
+    """Why ``buf`` is not DICOM, naming its first bytes."""
+    size = len(buf)
+    if not size:
+        return "the input is empty (0 bytes)"
+    head = bytes(buf[:8])
+    text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in head)
+    prefix = "no 'DICM' prefix at offset 128" if size >= 132 else \
+        f"only {size} byte(s), too few for a preamble and 'DICM' prefix"
+    return (f"{prefix}, and the first bytes {head.hex(' ')} ({text!r}) do not begin a data set "
+            "(PS3.10 7.1, PS3.5 7)")
+
+
+# -- deflated data sets ------------------------------------------------------------------------
+
+def _inflate(buf: Any, pos: int, source: str, problem: Callable[[str, int], None], *,
+             max_size: int, max_ratio: float, complete: bool = True) -> bytes:
+    """The inflated data set of a Deflated Explicit VR Little Endian file (PS3.5 A.5).
+
+    Inflated in pieces (``decompressobj`` with ``max_length``), so that no more than the limit
+    (``max_ratio`` times the compressed size, at least :data:`INFLATION_FLOOR`, at most
+    ``max_size``) plus one piece is ever allocated.  A stream that ends early (truncated) or
+    turns corrupt is a ``problem`` (strict mode raises; lenient mode keeps what inflated); one
+    that yields nothing raises.  ``complete`` false: ``buf`` is only the first part of the input
+    (an early end is expected).
+    """
+    compressed = len(buf) - pos
+    limit = min(max_size, max(INFLATION_FLOOR, int(compressed * max_ratio)))
     d = zlib.decompressobj(-zlib.MAX_WBITS)
+    out = io.BytesIO()  # grows in place; getvalue() hands over its buffer without a copy
+    total = fed = 0
     try:
-        out = d.decompress(bytes(buf[pos:]), MAX_INFLATED_SIZE)
+        while fed < compressed and not d.eof:
+            tail = bytes(buf[pos + fed:pos + fed + _INFLATE_IN])
+            fed += len(tail)
+            while True:
+                piece = d.decompress(tail, _INFLATE_OUT)
+                total += len(piece)
+                if total > limit:
+                    raise ReadLimitError(
+                        f"the deflated data set of {compressed} bytes inflates beyond {limit} "
+                        f"bytes (the limits: {max_ratio:g} times the compressed size, at least "
+                        f"{INFLATION_FLOOR}, at most {max_size}); refused as a deflate bomb.  "
+                        "read(max_inflation_ratio=..., max_inflated_size=...) raises the limits",
+                        source=source, offset=pos)
+                out.write(piece)
+                tail = d.unconsumed_tail
+                if d.eof or (not tail and len(piece) < _INFLATE_OUT):
+                    break
     except zlib.error as exc:
-        raise InvalidDicomError(f"the deflated data set cannot be inflated: {exc}",
-                                source=source, offset=pos) from exc
-    if d.unconsumed_tail:
-        raise InvalidDicomError(f"the deflated data set inflates beyond {MAX_INFLATED_SIZE} "
-                                "bytes; refusing it", source=source, offset=pos)
-    return out
+        if not total:
+            raise InvalidDicomError(f"the deflated data set cannot be inflated: {exc}",
+                                    source=source, offset=pos) from exc
+        problem(f"the deflated data set is corrupt after {total} inflated bytes ({exc}); "
+                "only those are read", pos + fed)
+    except MemoryError:
+        raise ReadLimitError(f"out of memory inflating the deflated data set ({total} bytes "
+                             "inflated so far)", source=source, offset=pos) from None
+    else:
+        if not d.eof:
+            if complete:
+                problem(f"the deflated data set ends before the end of its deflate stream "
+                        f"(truncated after {total} inflated bytes); only those are read",
+                        len(buf))
+        else:
+            extra = len(d.unused_data) + compressed - fed
+            if extra and not _harmless_trailer(d.unused_data + bytes(buf[pos + fed:][:16]),
+                                               out, total):
+                problem(f"{extra} byte(s) after the end of the deflated data set; ignored",
+                        len(buf) - extra)
+    return out.getvalue()
+
+
+def _harmless_trailer(rest: bytes, out: io.BytesIO, total: int) -> bool:
+    """Bytes after a deflate stream that are no damage: the one NUL that pads an odd stream
+    (PS3.5 A.5), or the 8-byte trailer of gzip (CRC-32 and size of the inflated bytes) that
+    some writers add (pydicom's image_dfl.dcm has one)."""
+    if rest == b"\x00":
+        return True
+    if len(rest) not in (8, 9) or rest[8:] not in (b"", b"\x00"):
+        return False
+    with out.getbuffer() as data:
+        return rest[:8] == struct.pack("<LL", zlib.crc32(data), total & 0xFFFFFFFF)
+
+
+# -- the entry point -----------------------------------------------------------------------
+
+def _name_of(source: Any) -> str:
+    """How :func:`_load` names ``source`` in errors."""
+    if isinstance(source, str | os.PathLike):
+        return os.fsdecode(source)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return "<bytes>"
+    return str(getattr(source, "name", "<stream>"))
 
 
 def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixels: bool = False,
          specific_tags: Collection[object] | None = None, defer_size: int | str | None = None,
-         strict: bool = False) -> Dataset:
+         strict: bool = False, force: bool = False, max_inflated_size: int | None = None,
+         max_inflation_ratio: float | None = None) -> Dataset:
     """Read a Part 10 file or a bare data set.
 
     Parameters
@@ -458,28 +716,78 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         start (other streams are read whole).
     strict
         Raise :class:`InvalidDicomError` at the first problem instead of recovering.
+    force
+        Read input that is not DICOM anyway (see Notes), as a data set starting at its first
+        byte; the data set's warnings say so.  Without it such input raises
+        :class:`~dicomkit.errors.NotDicomError`.
+    max_inflated_size, max_inflation_ratio
+        For a deflated data set (PS3.5 A.5): the most bytes it may inflate to, and the most
+        times its compressed size once above :data:`INFLATION_FLOOR` (default
+        :data:`MAX_INFLATED_SIZE`, 1 GiB, and :data:`MAX_INFLATION_RATIO`, 100).  Beyond them
+        :class:`~dicomkit.errors.ReadLimitError` is raised; nothing beyond them is allocated.
 
     Returns
     -------
     Dataset
-        With ``file_meta``, ``preamble``, ``warnings`` (recoveries) and ``filename`` set.
+        With ``file_meta``, ``preamble``, ``warnings`` (recoveries, at most
+        :data:`MAX_WARNINGS` and one counting the rest) and ``filename`` set.
+
+    Raises
+    ------
+    NotDicomError
+        The input is not DICOM and ``force`` is false.
+    ReadLimitError
+        A deflated data set inflates beyond the limits, or memory ran out (naming what was being
+        read).
+    InvalidDicomError
+        The input cannot be read (or, with ``strict``, has a problem).
 
     Notes
     -----
+    DICOM is a Part 10 file, 128 bytes of preamble and ``DICM`` (PS3.10 7.1); a file meta
+    information group without them; or a bare data set (PS3.5 7): its first element of a group
+    the data dictionary knows, with a valid explicit VR (little or big endian) or an implicit VR
+    length that fits the input (a few stray bytes before it are tolerated, with a warning).  A
+    damaged ``DICM`` prefix with file meta information after it is read as Part 10, with a
+    warning.  Anything else, an empty input included, is not DICOM.
+
     A stream that is not a file of its own (a socket, a pipe, an HTTP body) is read to its end,
     except with ``stop_before_pixels``: it is then read in growing blocks only until the data
     set reaches the pixel data at its top level, so a peer that keeps the connection open after
     the header, or a large multi-frame body, is not read further (PS3.5 7.1; the stream is left
     just after the bytes taken).
     """
-    stream_path = _file_path_of(source) if hasattr(source, "read") else ""
-    if stop_before_pixels and hasattr(source, "read") and not stream_path:
-        return _read_stream_until_pixels(source, specific_tags=specific_tags,
-                                         defer_size=defer_size, strict=strict)
-    buf, name, path = _load(source, stream_path)
-    return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
-                         specific_tags=specific_tags, defer_size=defer_size, strict=strict)[0]
+    limits = _Limits(MAX_INFLATED_SIZE if max_inflated_size is None else max_inflated_size,
+                     MAX_INFLATION_RATIO if max_inflation_ratio is None else max_inflation_ratio,
+                     force)
+    try:
+        stream_path = _file_path_of(source) if hasattr(source, "read") else ""
+        if stop_before_pixels and hasattr(source, "read") and not stream_path:
+            return _read_stream_until_pixels(source, specific_tags=specific_tags,
+                                             defer_size=defer_size, strict=strict, limits=limits)
+        buf, name, path = _load(source, stream_path)
+        return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
+                             specific_tags=specific_tags, defer_size=defer_size, strict=strict,
+                             limits=limits)[0]
+    except MemoryError:
+        # the parser and the inflater say where; this is what is left (loading the input)
+        raise ReadLimitError("out of memory reading the input", source=_name_of(source)) \
+            from None
 
+
+class _Limits:
+    """What one read allows: inflation limits, and reading what is not DICOM."""
+
+    __slots__ = ("max_inflated_size", "max_inflation_ratio", "force")
+
+    def __init__(self, max_inflated_size: int, max_inflation_ratio: float,
+                 force: bool) -> None:
+        self.max_inflated_size = max_inflated_size
+        self.max_inflation_ratio = max_inflation_ratio
+        self.force = force
+
+
+_DEFAULT_LIMITS = _Limits(MAX_INFLATED_SIZE, MAX_INFLATION_RATIO, False)
 
 #: First block read from a stream by :func:`_read_stream_until_pixels`; each next is twice as
 #: large, up to the cap.
@@ -491,7 +799,8 @@ _PIXEL_TAG_BYTES = tuple(struct.pack(fmt, 0x7FE0, elem) for fmt in ("<HH", ">HH"
 
 
 def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] | None,
-                              defer_size: int | str | None, strict: bool) -> Dataset:
+                              defer_size: int | str | None, strict: bool,
+                              limits: _Limits = _DEFAULT_LIMITS) -> Dataset:
     """``read(stream, stop_before_pixels=True)`` taking no more of the stream than it needs.
 
     Blocks are read until a pixel data tag appears in the bytes; the bytes so far are then
@@ -522,29 +831,38 @@ def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] 
         # the tag can straddle two blocks: search from 3 bytes before the new block
         start, searched = max(0, searched - 3), len(data)
         if any(data.find(t, start) != -1 for t in _PIXEL_TAG_BYTES):
-            ds, stopped = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
-                                        specific_tags=specific_tags, defer_size=defer_size,
-                                        strict=False)
+            try:
+                ds, stopped = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
+                                            specific_tags=specific_tags, defer_size=defer_size,
+                                            strict=False, limits=limits, complete=False)
+            except NotDicomError:  # too few bytes yet to tell (the end decides)
+                stopped = False
             if stopped:
                 if strict and ds.warnings:  # raise at the first problem, as read() does
                     _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
-                                  specific_tags=specific_tags, defer_size=defer_size, strict=True)
+                                  specific_tags=specific_tags, defer_size=defer_size, strict=True,
+                                  limits=limits, complete=False)
                 return ds
         block = min(block * 2, _STREAM_BLOCK_MAX)
     return _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
-                         specific_tags=specific_tags, defer_size=defer_size, strict=strict)[0]
+                         specific_tags=specific_tags, defer_size=defer_size, strict=strict,
+                         limits=limits)[0]
 
 
 def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_pixels: bool,
                   specific_tags: Collection[object] | None, defer_size: int | str | None,
-                  strict: bool) -> tuple[Dataset, bool]:
+                  strict: bool, limits: _Limits = _DEFAULT_LIMITS,
+                  complete: bool = True) -> tuple[Dataset, bool]:
     """Parse a whole file or data set held in ``buf``; also say whether parsing stopped at pixel
-    data of the top-level data set (``stop_before_pixels``)."""
-    warnings: list[ReadWarning] = []
+    data of the top-level data set (``stop_before_pixels``).
+
+    ``complete`` false: ``buf`` is the first part of a stream, whose end is not yet known.
+    """
+    warnings = _Warnings(MAX_WARNINGS)
     ds = Dataset()
     ds.filename = name if path else ""
-    ds.warnings = warnings
     tags = frozenset(as_tag_int(t) for t in specific_tags) if specific_tags is not None else None
+    base_parser = Parser(buf, name, strict=strict, warnings=warnings)
     pos = 0
     if len(buf) >= 132 and buf[128:132] == b"DICM":
         ds.preamble = bytes(buf[:128])
@@ -552,7 +870,24 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     elif buf[:4] == b"DICM":
         warnings.append(ReadWarning(0, "", "no preamble before 'DICM'"))
         pos = 4
-    base_parser = Parser(buf, name, strict=strict, warnings=warnings)
+    elif not _data_set_at(buf, 0, complete, confirm=False):
+        if _meta_header_at(buf, 132):
+            base_parser.problem(f"no 'DICM' prefix at offset 128 (found {bytes(buf[128:132])!r}) "
+                                "but file meta information follows: read as a Part 10 file", 128)
+            ds.preamble = bytes(buf[:128])
+            pos = 132
+        else:
+            stray = next((k for k in range(1, _STRAY_BYTES + 1)
+                          if _data_set_at(buf, k, complete, confirm=True)), 0)
+            if stray:
+                base_parser.problem(f"{stray} stray byte(s) before a data set that seems to "
+                                    f"begin at offset {stray}; read from offset 0 as found", 0)
+            elif limits.force:
+                base_parser.problem(f"not DICOM: {_not_dicom_why(buf)}; read as a data set "
+                                    "because force=True", 0)
+            else:
+                raise NotDicomError(_not_dicom_why(buf), source=name,
+                                    advice="read(..., force=True) reads it anyway")
     meta = Dataset()
     if len(buf) - pos >= 8 and struct.unpack_from("<H", buf, pos)[0] == 0x0002:
         meta_ctx = EncodingContext(True)
@@ -601,7 +936,8 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     base = 0
     dpath = path
     if deflated:
-        data = _inflate(buf, pos, name)
+        data = _inflate(buf, pos, name, base_parser.problem, max_size=limits.max_inflated_size,
+                        max_ratio=limits.max_inflation_ratio, complete=complete)
         base, pos, dpath = 0, 0, ""
     ctx = EncodingContext(little)
     object.__setattr__(ds, "_context", ctx)
@@ -617,6 +953,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
         raise InvalidDicomError(f"malformed data: {exc}", source=name) from exc
     except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
         raise InvalidDicomError("sequences nested too deeply", source=name) from exc
+    ds.warnings = warnings.result()
     return ds, stopped
 
 

@@ -337,7 +337,9 @@ def test_every_sample_is_written_back_identical_or_explained_and_reads_back_equa
             out = encode_file(ds)
         if out != data:
             changed.add(name)
-        back = dicomkit.read(out)
+        # no_meta.dcm is read as one element of an unknown group (0820,0500); written back, it
+        # is no plausible data set any more, so it is read back with force=True
+        back = dicomkit.read(out, force=name == "no_meta.dcm")
         problems += [f"{name} dicomkit: {d}" for d in same_data(ds, back)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
