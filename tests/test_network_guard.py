@@ -332,6 +332,8 @@ def test_an_attempt_outside_any_test_fails_the_session(tmp_path: Path) -> None:
 
 @pytest.fixture(params=["asyncio", "trio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "trio":
+        trio_for_anyio()  # before anyio's plugin imports it
     return str(request.param)
 
 
@@ -400,8 +402,6 @@ def test_asyncio_loopback_works() -> None:
 @pytest.mark.anyio
 async def test_anyio_loopback_works(anyio_backend: str) -> None:
     """Both anyio backends connect through non-blocking socket.socket.connect, on loopback."""
-    if anyio_backend == "trio":
-        trio_for_anyio()
     received: list[bytes] = []
 
     async def handle(stream: anyio.abc.SocketStream) -> None:
