@@ -641,15 +641,16 @@ def read_state_machine(std: Standard) -> StateMachine:
 _IDLE = re.compile(r"^Idle$")
 _INVALID_PDU = re.compile(r"^Unrecognized or invalid PDU\b")
 _ARTIM_EXPIRED = re.compile(r"^ARTIM timer expired\b")
-_ARTIM_START = re.compile(r"\bstart (?:\(or restart if already started\) )?ARTIM timer\b",
+_ARTIM_START = re.compile(r"\bstart (?:\(or restart if already started\) )?ARTIM timer",
                           re.IGNORECASE)
-_ARTIM_STOP = re.compile(r"\bstop ARTIM timer\b", re.IGNORECASE)
+_ARTIM_STOP = re.compile(r"\bstop ARTIM timer", re.IGNORECASE)
 #: The next state a branch of a definition leads to ("... Next state is Sta13").
 _BRANCH_END = re.compile(r"next state is (Sta ?\d+)", re.IGNORECASE)
 #: "if <condition>: ... Next state is StaN otherwise: ... Next state is StaM" (AE-6) and
-#: "if <condition>, next state is StaN if not, next state is StaM" (AR-8).
-_CHOICE = re.compile(r"\bif (?P<cond>[^:,]+?)[:,] .*?next state is Sta ?(?P<yes>\d+)\s+"
-                     r"(?:otherwise|if not)[:,]? .*?next state is Sta ?(?P<no>\d+)",
+#: "if <condition>, next state is StaN if not, next state is StaM" (AR-8); 2013 writes
+#: "if <condition>:- issue ..." and "StaN- if not".
+_CHOICE = re.compile(r"\bif (?P<cond>[^:,]+?)[:,].*?next state is Sta ?(?P<yes>\d+)[\s-]*"
+                     r"(?:otherwise|if not)\b.*?next state is Sta ?(?P<no>\d+)",
                      re.IGNORECASE)
 
 
@@ -661,7 +662,10 @@ def _one(what: str, found: list[str], where: str) -> str:
 
 
 def _branches(action: Action) -> list[tuple[str, str]]:
-    """The definition cut at each "Next state is StaN": (text before it, StaN)."""
+    """The definition cut at each "Next state is StaN": (text before it, StaN); the whole
+    definition when there is one next state (which may come from codegen/fixes.py)."""
+    if len(action.next_states) == 1:
+        return [(action.description, action.next_states[0])]
     out, start = [], 0
     for m in _BRANCH_END.finditer(action.description):
         out.append((action.description[start:m.start()],
