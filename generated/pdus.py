@@ -47,6 +47,7 @@ from construct import (
 
 __all__ = [
     "FIELDS",
+    "FIELD_ENUMS",
     "FIELD_VALUES",
     "ITEM",
     "ITEM_TYPES",
@@ -810,6 +811,20 @@ class PositiveResponseRequested(enum.IntEnum):
     #: positive response requested
     POSITIVE_RESPONSE_REQUESTED = 1
 
+
+#: Key of FIELD_VALUES -> the enumeration of those values.
+FIELD_ENUMS: dict[tuple[str, str, int], type[enum.IntEnum]] = {
+    ('Presentation Context', 'Result/Reason', 0): PresentationContextResult,
+    ('ASSOCIATE-RJ', 'Result', 0): RejectResult,
+    ('ASSOCIATE-RJ', 'Source', 0): RejectSource,
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 1): RejectReasonServiceUser,
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 2): RejectReasonACSE,
+    ('ASSOCIATE-RJ', 'Reason/Diag.', 3): RejectReasonPresentation,
+    ('A-ABORT', 'Source', 0): AbortSource,
+    ('A-ABORT', 'Reason/Diag.', 2): AbortReason,
+    ('User Identity Negotiation', 'User-Identity-Type', 0): UserIdentityType,
+    ('User Identity Negotiation', 'Positive-response-requested', 0): PositiveResponseRequested,
+}
 
 #: A-ASSOCIATE-RJ Source -> the enumeration of its Reason/Diag. values (PS3.8 Table 9-21).
 REJECT_REASONS: dict[RejectSource, type[enum.IntEnum]] = {

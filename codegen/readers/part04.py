@@ -216,8 +216,9 @@ _ANNEX = re.compile(r"^[A-Z]{1,2}$")
 _ANNEX_NOTE = re.compile(r"\s*\((?:Normative|Informative)\)")
 _RETIRED = re.compile(r"\s*\(Retired\)")
 #: The closing words of an annex title that every service class title shares.
+#: (PS3.4 2020c titles Annex K "Basic Worklist Management Service".)
 _SERVICE_TAIL = re.compile(r"\s+(?:Service and SOP Classes|Service Classes|Service Class|"
-                           r"SOP Classes)$")
+                           r"SOP Classes|Service)$")
 #: "... Information Model - FIND" (PS3.4 Table JJ.4-1 writes "Inventory FIND").
 _SUFFIX_OPERATION = re.compile(r"\s(?:-\s)?(FIND|MOVE|GET)$")
 _OPERATION = re.compile(r"\bC-(FIND|MOVE|GET)\b")
@@ -355,18 +356,20 @@ def read_service_classes(std: Standard) -> tuple[list[ServiceClassDef], list[Sop
     Class"); PS3.6 Table A-1 says which UIDs are SOP classes (types "SOP Class" and "Meta SOP
     Class") and names them; a SOP class belongs to the annex that writes its UID, in a table
     with "SOP Class Name" and "SOP Class UID" columns or in its text (informative sections
-    left out).  A UID written by two annexes goes to the one listing it in such a table;
-    without one, generation stops.  A SOP class A-1 says PS3.4 specifies but whose UID PS3.4
-    does not write (retired text removed, or PS3.4 2024c Annex DD, which names its two SOP
-    classes without their UIDs) goes to the one annex naming "<name> SOP Class" (a section
-    title first); otherwise it is returned as unmapped, with the reason.  SOP classes of other
+    left out).  A UID written by two annexes goes to the first listing it in such a table
+    (PS3.4 2013 to 2015b Table I.4-1 lists the Storage SOP Classes of Table B.5-1 again as
+    Media Storage SOP Classes: they stay Storage); listed by none, generation stops.  A SOP
+    class A-1 says PS3.4 specifies but whose UID PS3.4 does not write (retired text removed,
+    or PS3.4 2024c Annex DD, which names its two SOP classes without their UIDs) goes to the
+    one annex naming "<name> SOP Class" (a section title first); otherwise it is returned as
+    unmapped, with the reason.  SOP classes of other
     standards (DICOS, DICONDE, PS3.22) that PS3.4 does not write are left out.
 
     Raises
     ------
     CodegenError
-        When PS3.4 has no annexes, a UID is written by two annexes and listed by neither or by
-        both, or no SOP class is found.
+        When PS3.4 has no annexes, a UID is written by two annexes and listed in a table by
+        neither, or no SOP class is found.
     """
     doc = std.document(PART)
     annexes = [_Annex(std.section(PART, s.label)) for s in doc.root.sections
@@ -387,12 +390,12 @@ def read_service_classes(std: Standard) -> tuple[list[ServiceClassDef], list[Sop
         if occ:
             by_annex = {o.annex for o in occ}
             if len(by_annex) > 1:
-                tables = {o.annex for o in occ if o.in_table}
-                if len(tables) != 1:
+                tables = [o.annex for o in occ if o.in_table]
+                if not tables:
                     where = sorted(f"{o.annex} ({o.section.label})" for o in occ)
                     raise CodegenError(f"{doc.source}: SOP class {uid} is written in annexes "
-                                       f"{where}; cannot tell which specifies it")
-                occ = [o for o in occ if o.annex in tables]
+                                       f"{where}, listed in none; cannot tell which specifies it")
+                occ = [o for o in occ if o.annex == tables[0]]
             first = next((o for o in occ if o.in_table), None) or next(
                 (o for o in occ if "SOP Class" in o.section.title), occ[0])
             name = entry.name if entry is not None else first.name

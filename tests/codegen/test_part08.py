@@ -14,7 +14,7 @@ import pytest
 from dicomkit.codegen.docbook import read_docbook
 from dicomkit.codegen.document import Cell, Row
 from dicomkit.codegen.emit import make_env, render_module
-from dicomkit.codegen.errors import TableError
+from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.model.pdus import Field, Unit
 from dicomkit.codegen.readers import part08
 from dicomkit.codegen.standard import PartSource, Standard
@@ -333,3 +333,161 @@ def test_coded_field_values_are_read_from_the_descriptions_with_their_fixes(
     types = values[("User Identity Negotiation", "User-Identity-Type", 0)]
     assert types[2] == "Username as a string in UTF-8 and passcode"
     assert (types.get(5) == "JSON Web Token (JWT)") == (edition != "2013")
+
+
+# --------------------------------------------------------------------------- enumerations
+
+def _coded(std: Standard) -> dict[str, Any]:
+    fields = part08.read_coded_fields(part08.read_field_values(std))
+    return {f.name: {m.value: m.name for m in f.members} for f in fields}
+
+
+@pytest.mark.parametrize("edition", ["2013", "2024c"])
+def test_coded_fields_become_enumerations_named_by_the_rule(standard_dir: Path,
+                                                            edition: str) -> None:
+    coded = _coded(make_std(standard_dir, edition))
+    assert coded["RejectResult"] == {1: "REJECTED_PERMANENT", 2: "REJECTED_TRANSIENT"}
+    assert coded["RejectSource"] == {1: "SERVICE_USER", 2: "SERVICE_PROVIDER_ACSE",
+                                     3: "SERVICE_PROVIDER_PRESENTATION"}
+    assert coded["RejectReasonServiceUser"] == {
+        1: "NO_REASON_GIVEN", 2: "APPLICATION_CONTEXT_NAME_NOT_SUPPORTED",
+        3: "CALLING_AE_TITLE_NOT_RECOGNIZED", 7: "CALLED_AE_TITLE_NOT_RECOGNIZED"}
+    assert coded["RejectReasonACSE"] == {1: "NO_REASON_GIVEN",
+                                         2: "PROTOCOL_VERSION_NOT_SUPPORTED"}
+    assert coded["RejectReasonPresentation"] == {1: "TEMPORARY_CONGESTION",
+                                                 2: "LOCAL_LIMIT_EXCEEDED"}
+    assert coded["AbortSource"] == {0: "SERVICE_USER", 2: "SERVICE_PROVIDER"}
+    assert coded["AbortReason"][6] == "INVALID_PDU_PARAMETER_VALUE" and 3 not in coded["AbortReason"]
+    assert coded["PresentationContextResult"] == {
+        0: "ACCEPTANCE", 1: "USER_REJECTION", 2: "NO_REASON", 3: "ABSTRACT_SYNTAX_NOT_SUPPORTED",
+        4: "TRANSFER_SYNTAXES_NOT_SUPPORTED"}
+    # overrides of codegen/names.py; JSON Web Token (5) came after 2013
+    assert coded["UserIdentityType"] == {
+        1: "USERNAME", 2: "USERNAME_AND_PASSCODE", 3: "KERBEROS_SERVICE_TICKET",
+        4: "SAML_ASSERTION", **({} if edition == "2013" else {5: "JSON_WEB_TOKEN"})}
+    assert coded["PositiveResponseRequested"] == {0: "NO_RESPONSE_REQUESTED",
+                                                  1: "POSITIVE_RESPONSE_REQUESTED"}
+
+
+def test_a_coded_field_without_an_enumeration_stops_generation(std: Standard) -> None:
+    values = part08.read_field_values(std)
+    values[("A-ABORT", "Reserved-bits", 0)] = {0: "none"}
+    with pytest.raises(CodegenError, match="without an enumeration.*Reserved-bits"):
+        part08.read_coded_fields(values)
+
+
+def test_a_vanished_source_of_a_reason_stops_generation(std: Standard) -> None:
+    values = part08.read_field_values(std)
+    key = ("ASSOCIATE-RJ", "Source", 0)
+    values[key] = {k: v.replace("ACSE", "Association Control") for k, v in values[key].items()}
+    with pytest.raises(CodegenError, match="RejectSource.SERVICE_PROVIDER_ACSE"):
+        part08.read_coded_fields(values)
+
+
+def test_a_reworded_value_under_a_naming_override_stops_generation(std: Standard) -> None:
+    values = part08.read_field_values(std)
+    values[("User Identity Negotiation", "User-Identity-Type", 0)][1] = "Username (UTF-8)"
+    with pytest.raises(CodegenError, match="USERNAME"):
+        part08.read_coded_fields(values)
+
+
+def test_pdus_module_enumerations_agree_with_field_values(std: Standard, tmp_path: Path) -> None:
+    spec = next(s for s in part08.MODULES if s.name == "pdus")
+    (tmp_path / "pdus.py").write_text(render_module(make_env(), spec, std)["pdus.py"])
+    mod = _import(tmp_path / "pdus.py", "_p8_pdus")
+    assert set(mod.FIELD_ENUMS) == set(mod.FIELD_VALUES)
+    for key, cls in mod.FIELD_ENUMS.items():
+        assert {m.value for m in cls} == set(mod.FIELD_VALUES[key]), cls
+    assert mod.RejectReasonACSE.PROTOCOL_VERSION_NOT_SUPPORTED == 2
+    assert mod.REJECT_REASONS[mod.RejectSource(3)] is mod.RejectReasonPresentation
+    assert set(mod.REJECT_REASONS) == set(mod.RejectSource)
+
+
+# --------------------------------------------------------------------------- resolved names
+
+@pytest.fixture(scope="module")
+def names(machine: Any) -> Any:
+    return part08.resolve_machine(machine)
+
+
+def test_the_generator_resolves_what_the_runtime_needs_by_meaning(names: Any) -> None:
+    assert (names.idle_state, names.invalid_pdu_event, names.artim_expired_event) == (
+        "Sta1", "Evt19", "Evt18")
+    assert dict(names.artim_starts) == {"AE-5": ("Sta2",), "AE-6": ("Sta13",),
+                                        "AE-8": ("Sta13",), "AR-4": ("Sta13",),
+                                        "AA-1": ("Sta13",), "AA-8": ("Sta13",)}
+    assert names.artim_stops == ("AE-6", "AR-5", "AA-2", "AA-5")
+    assert [(c.action, c.condition, c.if_true, c.if_false) for c in names.choices] == [
+        ("AE-6", "A-ASSOCIATE-RQ acceptable by service-provider", "Sta3", "Sta13"),
+        ("AR-8", "association-requestor", "Sta9", "Sta10")]
+    events = {m.value: m.name for m in names.events}
+    assert events["Evt10"] == "P_DATA_TF_PDU"
+    assert events["Evt2"] == "TRANSPORT_CONNECT_CONFIRM"  # override: "Transport Conn. Confirm^n"
+    assert (events["Evt7"], events["Evt8"]) == ("A_ASSOCIATE_RESPONSE_PRIMITIVE_ACCEPT",
+                                                "A_ASSOCIATE_RESPONSE_PRIMITIVE_REJECT")
+    assert {m.value: m.name for m in names.actions}["AR-10"] == "AR_10"
+
+
+def test_2013_wording_resolves_to_the_same_names(standard_dir: Path, names: Any) -> None:
+    old = part08.resolve_machine(part08.read_state_machine(make_std(standard_dir, "2013")))
+    assert dataclasses.replace(old, states=(), events=(), actions=()) == dataclasses.replace(
+        names, states=(), events=(), actions=())
+    for kind in ("states", "events", "actions"):  # the definitions are worded differently
+        assert [(m.name, m.value) for m in getattr(old, kind)] == [
+            (m.name, m.value) for m in getattr(names, kind)]
+
+
+def _with_definition(machine: Any, action: str, text: str) -> Any:
+    actions = tuple(dataclasses.replace(a, description=text) if a.name == action else a
+                    for a in machine.actions)
+    return dataclasses.replace(machine, actions=actions)
+
+
+def _with_event(machine: Any, event: str, text: str) -> Any:
+    events = tuple(dataclasses.replace(e, description=text) if e.name == event else e
+                   for e in machine.events)
+    return dataclasses.replace(machine, events=events)
+
+
+def test_a_vanished_artim_start_stops_generation(machine: Any) -> None:
+    changed = _with_definition(machine, "AE-5", "Issue Transport connection response "
+                                                "primitive Next state is Sta2")
+    with pytest.raises(CodegenError, match="AE-5 leads from Sta1 to Sta2.*start ARTIM"):
+        part08.resolve_machine(changed)
+
+
+def test_a_vanished_artim_stop_stops_generation(machine: Any) -> None:
+    changed = _with_definition(machine, "AR-5", "Close the timer Next state is Sta1")
+    with pytest.raises(CodegenError, match="AR-5 leads from Sta13.*Stop ARTIM"):
+        part08.resolve_machine(changed)
+
+
+def test_a_vanished_event_phrase_stops_generation(machine: Any) -> None:
+    with pytest.raises(CodegenError, match="Unrecognized or invalid PDU.*none"):
+        part08.resolve_machine(_with_event(machine, "Evt19", "Bad PDU received"))
+    with pytest.raises(CodegenError, match="ARTIM timer expired"):
+        part08.resolve_machine(_with_event(machine, "Evt18", "Timer ran out"))
+
+
+def test_a_choice_without_its_condition_stops_generation(machine: Any) -> None:
+    text = ("Issue A-RELEASE indication (release collision): next state is Sta9 or "
+            "next state is Sta10")
+    with pytest.raises(CodegenError, match="AR-8 has two next states but no 'if"):
+        part08.resolve_machine(_with_definition(machine, "AR-8", text))
+
+
+def test_upper_layer_module_exposes_the_resolved_names(std: Standard, tmp_path: Path) -> None:
+    spec = next(s for s in part08.MODULES if s.name == "upper_layer")
+    (tmp_path / "upper_layer.py").write_text(render_module(make_env(), spec, std)["upper_layer.py"])
+    mod = _import(tmp_path / "upper_layer.py", "_p8_upper_layer_names")
+    assert [str(e) for e in mod.Event] == list(mod.EVENTS)
+    assert [str(a) for a in mod.Action] == list(mod.ACTIONS)
+    assert [str(s) for s in mod.State] == list(mod.STATES)
+    assert mod.INVALID_PDU_EVENT == "Evt19" and mod.ARTIM_EXPIRED_EVENT == "Evt18"
+    assert mod.IDLE_STATE is mod.State.STA1
+    assert mod.TRANSITIONS[(mod.Event.P_DATA_TF_PDU, mod.State.STA6)][0] == mod.Action.DT_2
+    assert mod.ARTIM_STARTS["AE-6"] == frozenset({"Sta13"}) and "AE-6" in mod.ARTIM_STOPS
+    cond, yes, no = mod.CHOICES["AR-8"]
+    assert cond is mod.Condition.ASSOCIATION_REQUESTOR and (yes, no) == ("Sta9", "Sta10")
+    for action, (_, yes, no) in mod.CHOICES.items():
+        assert mod.ACTIONS[action][1] == (yes, no)

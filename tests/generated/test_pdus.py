@@ -435,3 +435,37 @@ def test_random_p_data_build_and_parse_back(pdus: ModuleType,
                         for pc, cmd, last, f in fragments)
     assert data == pdu(0x04, expected)
     assert pdus.P_DATA_TF.build(pdus.P_DATA_TF.parse(data)) == data
+
+
+# --------------------------------------------------------------------------- enumerations
+
+def test_every_coded_field_has_its_enumeration_with_the_values_of_field_values(
+        pdus: ModuleType) -> None:
+    import enum
+
+    from dicomkit.codegen.names import member_names
+
+    assert set(pdus.FIELD_ENUMS) == set(pdus.FIELD_VALUES)
+    classes = [getattr(pdus, n) for n in pdus.__all__ if isinstance(getattr(pdus, n), type)
+               and issubclass(getattr(pdus, n), enum.IntEnum)]
+    assert sorted(c.__name__ for c in classes) == sorted(
+        c.__name__ for c in pdus.FIELD_ENUMS.values())
+    for key, cls in pdus.FIELD_ENUMS.items():
+        meanings = pdus.FIELD_VALUES[key]
+        assert {m.value: m.name for m in cls} == member_names(cls.__name__, meanings), key
+
+
+def test_enumerations_name_the_codes_the_standard_gives(pdus: ModuleType) -> None:
+    assert pdus.RejectResult.REJECTED_PERMANENT == 1
+    assert pdus.RejectSource.SERVICE_PROVIDER_ACSE == 2
+    assert pdus.RejectReasonServiceUser.CALLED_AE_TITLE_NOT_RECOGNIZED == 7
+    assert pdus.RejectReasonPresentation.LOCAL_LIMIT_EXCEEDED == 2
+    assert pdus.AbortSource.SERVICE_PROVIDER == 2
+    assert pdus.AbortReason.INVALID_PDU_PARAMETER_VALUE == 6
+    assert pdus.PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED == 4
+    assert pdus.UserIdentityType.JSON_WEB_TOKEN == 5
+    assert pdus.PositiveResponseRequested.POSITIVE_RESPONSE_REQUESTED == 1
+    assert {s: r.__name__ for s, r in pdus.REJECT_REASONS.items()} == {
+        pdus.RejectSource.SERVICE_USER: "RejectReasonServiceUser",
+        pdus.RejectSource.SERVICE_PROVIDER_ACSE: "RejectReasonACSE",
+        pdus.RejectSource.SERVICE_PROVIDER_PRESENTATION: "RejectReasonPresentation"}

@@ -67,3 +67,16 @@ def test_event_impossible_in_idle_raises() -> None:
         sm.handle("Evt10")
     with pytest.raises(StateError):
         sm.handle("Evt99")
+
+
+def test_generated_names_drive_the_machine() -> None:
+    from dicomkit.generated.upper_layer import INVALID_PDU_EVENT, Action, Event, State
+    from dicomkit.net.statemachine import INVALID_EVENT
+
+    assert INVALID_EVENT == INVALID_PDU_EVENT == "Evt19"
+    sm = StateMachine(requestor=False, artim=5)
+    assert sm.state == State.STA1
+    assert sm.handle(Event.TRANSPORT_CONNECTION_INDICATION) == Action.AE_5
+    assert sm.artim_remaining() is not None
+    assert sm.handle(Event.ARTIM_TIMER_EXPIRED) == Action.AA_2
+    assert sm.state == State.STA1 and sm.artim_remaining() is None
