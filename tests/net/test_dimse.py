@@ -248,3 +248,35 @@ def test_the_command_walk_reads_what_the_general_reader_reads(name: str) -> None
     assert [e.raw for e in ours.elements()] == [e.raw for e in reference.elements()]
     for elem in ours.elements():
         assert elem.vr == COMMAND_ELEMENTS[elem.tag][2]
+
+
+def test_status_text_gives_the_meaning_of_the_service() -> None:
+    from dicomkit.generated.service_statuses import SERVICE_TABLES, status_code
+
+    assert status_code("B.2-1", "Refused: Out of resources") == 0xA700
+    assert "B.2-1" in SERVICE_TABLES["C-STORE"]
+    for service in ("C-STORE", "C-STORE-RSP", "B.2-1"):
+        assert dimse.status_text(0xA700, service) == "0xA700 Refused: Out of resources (failure)"
+    # a code of the range A7xx reads as the range says; without the service only the class
+    assert dimse.status_text(0xA7FE, "C-STORE") == "0xA7FE Refused: Out of resources (failure)"
+    assert dimse.status_text(0xA700) == "0xA700 (failure)"
+    assert dimse.status_text(0xA700, "no such service") == "0xA700 (failure)"
+
+
+def test_status_text_prefers_the_first_table_of_the_service() -> None:
+    # C-FIND of Table C.4-1 says Cxxx "Unable to process"; Table Q.2-1 gives C100 its own
+    assert dimse.status_text(0xC100, "C-FIND") == "0xC100 Failed: Unable to process (failure)"
+    assert dimse.status_text(0xC100, "Q.2-1") == (
+        "0xC100 Failed: More than one match found (failure)")
+    assert dimse.status_meaning(0xB000, "C-STORE") == "Coercion of Data Elements"
+    assert dimse.status_meaning(0xB000, "C-MOVE") == (
+        "Sub-operations Complete - One or more Failures")
+
+
+def test_status_text_keeps_the_fixed_codes_of_ps3_7() -> None:
+    for code, (name, category, *_rest) in STATUSES.items():
+        assert dimse.status_text(code) == f"0x{code:04X} {name} ({category})"
+    assert dimse.status_text(0x0122, "C-STORE") == (
+        "0x0122 Refused: SOP Class not supported (failure)")
+    assert dimse.status_text(0x0007) == "0x0007 (unclassified)"
+    assert dimse.status_meaning(0x0007, "C-STORE") is None
