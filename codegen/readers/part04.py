@@ -141,8 +141,9 @@ _STATUS_CODE = re.compile(r"^[0-9A-Fx]{4}$")
 _STATUS_COLUMNS = ("Service Status", "Further Meaning")
 _CODE_COLUMNS = ("Status Codes", "Response Status Codes")
 #: The DIMSE service a status table is for, as its caption names it first ("C-STORE Response
-#: Status Values", "N-ACTION Response Status Values"; PS3.7 9.1, 10.1).
-_CAPTION_SERVICE = re.compile(r"^([CN]-[A-Z]+(?:-[A-Z]+)?) Response Status")
+#: Status Values", "N-ACTION Response Status Values"; "C-STORE Status" before 2024; PS3.7 9.1,
+#: 10.1).
+_CAPTION_SERVICE = re.compile(r"^([CN]-[A-Z]+(?:-[A-Z]+)?) (?:Response )?Status")
 
 
 @dataclass(frozen=True)

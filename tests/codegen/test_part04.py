@@ -268,3 +268,25 @@ def test_no_annex_stops_generation(standard_dir: Path, part_path: Any) -> None:
                                   and b.label.isalpha())]
     with pytest.raises(CodegenError, match="no annexes"):
         _read_services(std)
+
+
+@pytest.mark.parametrize(("edition", "form"), [("2024c", "chtml"), ("2020c", "docbook")])
+def test_status_tables_name_the_dimse_service_of_their_caption(
+        standard_dir: Path, part_path: Any, edition: str, form: str) -> None:
+    from dicomkit.codegen.readers.part04 import read_service_statuses
+
+    part_path(edition, 4, form)
+    std = Standard(roots=[standard_dir], parts={4: PartSource(4, edition, form)})
+    services = {s.table: s.service for s in read_service_statuses(std)}
+    assert services["B.2-1"] == "C-STORE" and services["C.4-2"] == "C-MOVE"
+    assert services["C.4-1"] == "C-FIND" and services["C.4-3"] == "C-GET"
+    assert services["S.3.2.3.4-1"] == ""  # "Response Statuses" names no service
+
+
+def test_generated_service_tables_list_each_service_in_table_order() -> None:
+    from dicomkit.generated.service_statuses import SERVICE_STATUSES, SERVICE_TABLES
+
+    labels = list(dict.fromkeys(entry[0] for entry in SERVICE_STATUSES))
+    assert SERVICE_TABLES["C-STORE"][0] == "B.2-1"
+    for tables in SERVICE_TABLES.values():
+        assert [t for t in labels if t in tables] == list(tables)
