@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dicomkit.codecs.base import PIXEL_DATA_TAG
+from dicomkit.codecs.base import PIXEL_DATA_TAG, syntax_label
 from dicomkit.errors import DicomError
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.io.encapsulation import EncapsulatedPixelData, pixel_data_fragments
@@ -22,6 +22,8 @@ from dicomkit.pixels.info import PixelDataError, PixelInfo
 __all__ = ["frame_data", "frame_bounds", "starts_codestream"]
 
 _EXTENDED = "(7FE0,0001)"
+#: Pixel Data (7FE0,0010).
+PIXEL_DATA = 0x7FE00010
 _JP2_SIGNATURE = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
 _ITEM_HEADER = 8
 
@@ -130,8 +132,19 @@ def frame_data(ds: Any, info: PixelInfo, frame: int) -> bytes:
         raise PixelDataError(f"there is no frame {frame}: Number of Frames is "
                              f"{info.number_of_frames}", source=info.source, frame=frame,
                              tag_path="(0028,0008)")
+    elem = ds.get(PIXEL_DATA)
+    if elem is None:
+        raise PixelDataError("the data set has no Pixel Data (7FE0,0010)", source=info.source,
+                             frame=frame, tag_path=PIXEL_DATA_TAG)
     try:
+        if not elem.undefined_length or not isinstance(elem.value, EncapsulatedPixelData):
+            raise PixelDataError(f"Pixel Data (7FE0,0010) is not encapsulated (a defined "
+                                 f"length value), but {syntax_label(info.transfer_syntax)} "
+                                 "encapsulates it (PS3.5 A.4)", source=info.source, frame=frame,
+                                 tag_path=PIXEL_DATA_TAG)
         enc = pixel_data_fragments(ds)
+    except PixelDataError:
+        raise
     except DicomError as exc:
         raise PixelDataError(str(exc), source=info.source, frame=frame,
                              tag_path=getattr(exc, "tag_path", "") or PIXEL_DATA_TAG) from None

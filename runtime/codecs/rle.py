@@ -14,9 +14,11 @@ transform; a YBR frame is converted to RGB by the pixel layer).
 
 What is checked before and while decoding (PS3.5 G.5, G.3): the header is 64 bytes; its
 segment count is Samples per Pixel x Bits Allocated / 8 (1 to 15); the offsets start at 64,
-increase and lie inside the frame.  Each segment must decode to Rows x Columns bytes; the
-output of each is bounded (a segment decoding to more than Rows x Columns + 1/8 is refused
-without decoding the rest), so memory follows Rows x Columns, never the runs.  Tolerated as
+increase and lie inside the frame.  Each segment must decode to Rows x Columns bytes: one too
+short to hold them (2 bytes code at most 128) is refused before anything is allocated, so the
+memory used is bounded by the frame's size in bytes (at most 64 x, plus 1/8), whatever Rows
+and Columns claim; and the output of each is bounded (a segment decoding to more than Rows x
+Columns + 1/8 is refused without decoding the rest).  Tolerated as
 other decoders do: a segment of odd length (G.5 pads segments to even length; the pad is not
 needed to decode), and a segment that decodes to a few bytes more than Rows x Columns (the
 extra bytes are dropped, as pydicom does).
@@ -94,9 +96,15 @@ def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) ->
     offsets = segment_offsets(data, info, frame)
     size = info.bits_allocated // 8
     pixels = info.pixels_per_frame
+    bounds = [*offsets, len(data)]
+    shortest = 2 * -(-pixels // 128)  # a replicate run codes at most 128 bytes in 2 (G.3.1)
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        if end - start < shortest:
+            raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} has {end - start} "
+                                       f"bytes; Rows x Columns = {pixels} bytes need at least "
+                                       f"{shortest} (PS3.5 G.3.1)")
     limit = pixels + pixels // 8 + 64
     planes = np.empty((info.rows, info.columns, info.samples_per_pixel, size), np.uint8)
-    bounds = [*offsets, len(data)]
     for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
         try:
             decoded = ic.packbits_decode(data[start:end], out=bytearray(limit))

@@ -56,7 +56,7 @@ def _syntax(info: PixelInfo | None) -> str:
     if info is None:
         return ""
     ts = TRANSFER_SYNTAXES.get(info.transfer_syntax)
-    return f" ({ts.name if ts else 'transfer syntax'} {info.transfer_syntax})"
+    return f" in {ts.name if ts else 'transfer syntax'} ({info.transfer_syntax})"
 
 
 def _guarded(run: Callable[[], _T], info: PixelInfo | None, frame: int = -1) -> _T:

@@ -124,7 +124,7 @@ def test_frame_number_out_of_range_is_an_error() -> None:
 def test_native_pixel_data_is_not_encapsulated() -> None:
     ds = Dataset()
     ds[0x7FE00010] = DataElement(0x7FE00010, "OW", b"\x00" * 8)
-    with pytest.raises(PixelDataError, match="no encapsulated"):
+    with pytest.raises(PixelDataError, match="is not encapsulated"):
         frame_data(ds, layout(2, 2, bits=16), 0)
 
 
