@@ -18,6 +18,8 @@ import sys
 from typing import Any, TextIO
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.core.dictionary import lookup as dictionary_lookup
+from dicomkit.core.dictionary import private_creator_name, private_lookup
 from dicomkit.core.element import DataElement
 from dicomkit.errors import DicomError
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
@@ -112,21 +114,36 @@ def _line(level: int, tag: int, vr: str, shown: str, length: str, vm: int, keywo
     return f"{_INDENT * level}{text:<{_TEXT_WIDTH}} # {length:>3}, {vm} {keyword}"
 
 
-def _keyword(el: DataElement) -> str:
-    if (el.tag >> 16) & 1:
-        return "PrivateCreator" if 0x0010 <= (el.tag & 0xFFFF) <= 0x00FF else "PrivateTagData"
-    return el.keyword or "UnknownTag"
+def _keyword(el: DataElement, ds: Dataset | None = None) -> str:
+    """The keyword dcmdump prints: the dictionary's (a user's entries too), for a private element
+    its private dictionary name under the creator of its block in ``ds`` (PS3.5 7.8.1)."""
+    tag = el.tag
+    if (tag >> 16) & 1:
+        element = tag & 0xFFFF
+        if 0x0010 <= element <= 0x00FF:
+            return "PrivateCreator"
+        creator = ds.get((tag & 0xFFFF0000) | (element >> 8)) if ds is not None and \
+            element >= 0x1000 else None
+        if creator is not None and not creator.is_deferred:
+            raw = creator.raw
+            entry = private_lookup(private_creator_name(raw if raw is not None
+                                                        else creator.value), tag)
+            if entry is not None:
+                return entry[3]
+        return "PrivateTagData"
+    public = dictionary_lookup(tag)
+    return (public[3] if public is not None else "") or "UnknownTag"
 
 
 def _dataset_lines(ds: Dataset, level: int, width: int, lines: list[str],
                    implicit: bool) -> None:
     for el in ds.elements():
         if el.vr == "SQ":
-            _sequence_lines(el, level, width, lines, implicit)
+            _sequence_lines(el, level, width, lines, implicit, ds=ds)
         elif el.undefined_length:
-            _encapsulated_lines(el, level, width, lines)
+            _encapsulated_lines(el, level, width, lines, ds=ds)
         else:
-            lines.append(_element_line(el, level, width))
+            lines.append(_element_line(el, level, width, ds=ds))
 
 
 def _element_size(el: DataElement, implicit: bool) -> int:
@@ -156,7 +173,7 @@ def _items_size(ds: Dataset, implicit: bool) -> int:
 
 
 def _sequence_lines(el: DataElement, level: int, width: int, lines: list[str],
-                    implicit: bool) -> None:
+                    implicit: bool, *, ds: Dataset | None = None) -> None:
     items = el.value or []
     undefined = el.undefined_length
     kind = "undefined" if undefined else "explicit"
@@ -164,7 +181,7 @@ def _sequence_lines(el: DataElement, level: int, width: int, lines: list[str],
     head = 8 if implicit else 12
     seq_len = "u/l" if undefined else str(_element_size(el, implicit) - head)
     lines.append(_line(level, el.tag, "SQ", f"(Sequence with {kind} length #={len(items)})",
-                       seq_len, 1, _keyword(el)))
+                       seq_len, 1, _keyword(el, ds)))
     for i, item in enumerate(items):
         item_undef = flags[i] if i < len(flags) else False
         ikind = "undefined" if item_undef else "explicit"
@@ -181,19 +198,20 @@ def _sequence_lines(el: DataElement, level: int, width: int, lines: list[str],
     lines.append(_line(level, 0xFFFEE0DD, "na", note, "0", 0, "SequenceDelimitationItem"))
 
 
-def _encapsulated_lines(el: DataElement, level: int, width: int, lines: list[str]) -> None:
+def _encapsulated_lines(el: DataElement, level: int, width: int, lines: list[str], *,
+                        ds: Dataset | None = None) -> None:
     if el.is_deferred:
-        lines.append(_line(level, el.tag, el.vr, "(not loaded)", "u/l", 1, _keyword(el)))
+        lines.append(_line(level, el.tag, el.vr, "(not loaded)", "u/l", 1, _keyword(el, ds)))
         return
     try:
         value = el.value
         items = [b"".join(struct.pack("<L", o) for o in value.offsets), *value.fragments]
     except (DicomError, AttributeError, struct.error) as exc:
         lines.append(_line(level, el.tag, el.vr, f"(cannot parse: {exc})", "u/l", 1,
-                           _keyword(el)))
+                           _keyword(el, ds)))
         return
     lines.append(_line(level, el.tag, el.vr, f"(PixelSequence #={len(items)})", "u/l", 1,
-                       _keyword(el)))
+                       _keyword(el, ds)))
     for frag in items:
         shown = _hex(frag, 1, True, width) if frag else "(no value available)"
         lines.append(_line(level + 1, 0xFFFEE000, "pi", shown, str(len(frag)), 1, "Item"))
@@ -218,8 +236,9 @@ def _hex(raw: bytes, unit: int, little: bool, width: int) -> str:
     return text
 
 
-def _element_line(el: DataElement, level: int, width: int) -> str:
-    kw = _keyword(el)
+def _element_line(el: DataElement, level: int, width: int, *,
+                  ds: Dataset | None = None) -> str:
+    kw = _keyword(el, ds)
     vr = el.vr
     length = el.length
     if el.is_deferred:

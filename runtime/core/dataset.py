@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
+from dicomkit.core.dictionary import lookup as dictionary_lookup
+from dicomkit.core.dictionary import private_creator_name, private_lookup
 from dicomkit.core.element import DataElement, EncodingContext, known_vr_of_un
 from dicomkit.core.rules import enforce, value_problem
 from dicomkit.core.sequence import Sequence
@@ -79,11 +81,25 @@ def resolve_vr(tag: int, registry_vr: str, ds: Dataset | None = None) -> str:
 def dictionary_vr(tag: int, ds: Dataset | None = None) -> str:
     """The VR the data dictionary gives ``tag`` (resolved when ambiguous), UN when unknown.
 
-    Private creators (gggg,0010-00FF) are LO (PS3.5 7.8.1); group lengths UL (PS3.5 7.2).
+    Private creators (gggg,0010-00FF) are LO (PS3.5 7.8.1); group lengths UL (PS3.5 7.2).  A
+    private element (gggg,xxee) takes the VR the private dictionary gives it under the creator
+    that reserved block ``xx``, i.e. the value of (gggg,00xx) in ``ds`` (PS3.5 7.8.1); the
+    reader calls this with the data set being filled, which holds the creator already.  The
+    dictionaries are those of :mod:`dicomkit.core.dictionary` (generated, and the user's).
     """
     if (tag >> 16) & 1:
-        return "LO" if 0x0010 <= (tag & 0xFFFF) <= 0x00FF else "UN"
-    entry = dictionary.lookup(tag)
+        element = tag & 0xFFFF
+        if element < 0x1000:
+            return "LO" if element >= 0x0010 and element <= 0x00FF else "UN"
+        creator = ds._elements.get((tag & 0xFFFF0000) | (element >> 8)) if ds is not None \
+            else None
+        if creator is None:
+            return "UN"
+        raw = creator.raw
+        private = private_lookup(private_creator_name(raw if raw is not None
+                                                      else creator.value), tag)
+        return "UN" if private is None else resolve_vr(tag, private[0], ds)
+    entry = dictionary_lookup(tag)
     if entry is None:
         return "UL" if tag & 0xFFFF == 0 else "UN"
     return resolve_vr(tag, entry[0], ds)
