@@ -20,6 +20,7 @@ refused with :class:`~dicomkit.errors.NotDicomError` unless ``force=True``.
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import mmap
@@ -72,7 +73,7 @@ MAX_WARNINGS = 1000
 #: input is fed to zlib in blocks of this size and taken out in pieces of the other, so that an
 #: inflation stops within one piece of its limit (zlib.decompressobj with max_length)
 _INFLATE_IN = 64 * 1024
-_INFLATE_OUT = 1024 * 1024
+_INFLATE_OUT = 256 * 1024
 #: a bare data set may begin after at most this many stray bytes (then two element headers in
 #: a row must be plausible)
 _STRAY_BYTES = 7
@@ -453,6 +454,9 @@ def _load(source: Any, stream_path: str = "") -> tuple[bytes | mmap.mmap, str, s
                     return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), path, absolute
                 return fh.read(), path, absolute
         except OSError as exc:
+            if exc.errno == errno.ENOMEM:  # no room to map (or read) it
+                raise ReadLimitError(f"out of memory loading the file: {exc.strerror or exc}",
+                                     source=path) from exc
             raise InvalidDicomError(f"cannot read: {exc.strerror or exc}", source=path) from exc
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source), "<bytes>", ""
@@ -621,7 +625,7 @@ def _inflate(buf: Any, pos: int, source: str, problem: Callable[[str, int], None
 
     Inflated in pieces (``decompressobj`` with ``max_length``), so that no more than the limit
     (``max_ratio`` times the compressed size, at least :data:`INFLATION_FLOOR`, at most
-    ``max_size``) plus one piece is ever allocated.  A stream that ends early (truncated) or
+    ``max_size``) plus one byte is ever inflated.  A stream that ends early (truncated) or
     turns corrupt is a ``problem`` (strict mode raises; lenient mode keeps what inflated); one
     that yields nothing raises.  ``complete`` false: ``buf`` is only the first part of the input
     (an early end is expected).
@@ -631,30 +635,41 @@ def _inflate(buf: Any, pos: int, source: str, problem: Callable[[str, int], None
     d = zlib.decompressobj(-zlib.MAX_WBITS)
     out = io.BytesIO()  # grows in place; getvalue() hands over its buffer without a copy
     total = fed = 0
+
+    def add(piece: bytes) -> None:
+        nonlocal total
+        total += len(piece)
+        if total > limit:
+            raise ReadLimitError(
+                f"the deflated data set of {compressed} bytes inflates beyond {limit} bytes "
+                f"(the limits: {max_ratio:g} times the compressed size, at least "
+                f"{INFLATION_FLOOR}, at most {max_size}); refused as a deflate bomb.  "
+                "read(max_inflation_ratio=..., max_inflated_size=...) raises the limits",
+                source=source, offset=pos)
+        out.write(piece)
+
+    saved, given = d.copy(), b""
     try:
         while fed < compressed and not d.eof:
             tail = bytes(buf[pos + fed:pos + fed + _INFLATE_IN])
             fed += len(tail)
             while True:
-                piece = d.decompress(tail, _INFLATE_OUT)
-                total += len(piece)
-                if total > limit:
-                    raise ReadLimitError(
-                        f"the deflated data set of {compressed} bytes inflates beyond {limit} "
-                        f"bytes (the limits: {max_ratio:g} times the compressed size, at least "
-                        f"{INFLATION_FLOOR}, at most {max_size}); refused as a deflate bomb.  "
-                        "read(max_inflation_ratio=..., max_inflated_size=...) raises the limits",
-                        source=source, offset=pos)
-                out.write(piece)
+                # the state before each call: a call that fails gives back nothing it inflated
+                saved, given = d.copy(), tail
+                # never more than one byte past the limit: a bomb is refused before it grows
+                room = min(_INFLATE_OUT, limit - total + 1)
+                piece = d.decompress(tail, room)
+                add(piece)
                 tail = d.unconsumed_tail
-                if d.eof or (not tail and len(piece) < _INFLATE_OUT):
+                if d.eof or (not tail and len(piece) < room):
                     break
     except zlib.error as exc:
+        _salvage(saved, given, add)
         if not total:
             raise InvalidDicomError(f"the deflated data set cannot be inflated: {exc}",
                                     source=source, offset=pos) from exc
         problem(f"the deflated data set is corrupt after {total} inflated bytes ({exc}); "
-                "only those are read", pos + fed)
+                "only those are read", pos + fed - len(given))
     except MemoryError:
         raise ReadLimitError(f"out of memory inflating the deflated data set ({total} bytes "
                              "inflated so far)", source=source, offset=pos) from None
@@ -666,11 +681,32 @@ def _inflate(buf: Any, pos: int, source: str, problem: Callable[[str, int], None
                         len(buf))
         else:
             extra = len(d.unused_data) + compressed - fed
-            if extra and not _harmless_trailer(d.unused_data + bytes(buf[pos + fed:][:16]),
-                                               out, total):
+            rest = d.unused_data[:16] + bytes(buf[pos + fed:pos + fed + 16])
+            if extra and not _harmless_trailer(rest[:16] if extra > 16 else rest, out, total):
                 problem(f"{extra} byte(s) after the end of the deflated data set; ignored",
                         len(buf) - extra)
     return out.getvalue()
+
+
+def _salvage(d: Any, data: bytes, add: Callable[[bytes], None]) -> None:
+    """Inflate ``data`` from the state ``d`` (a copy from before a call that failed on it) up
+    to its damage, handing each piece to ``add``: in small pieces, the failing one again byte
+    by byte."""
+    step = 256
+    pos = 0
+    while pos < len(data) and not d.eof:
+        piece = data[pos:pos + step]
+        trial = d.copy()
+        try:
+            got = trial.decompress(piece)  # at most about 1032 times 256 bytes
+        except zlib.error:
+            if step == 1:
+                return
+            step = 1
+            continue
+        add(got)
+        d = trial
+        pos += len(piece)
 
 
 def _harmless_trailer(rest: bytes, out: io.BytesIO, total: int) -> bool:
