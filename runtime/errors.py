@@ -57,8 +57,10 @@ class NotDicomError(InvalidDicomError):
 
     def __init__(self, why: str, *, source: str = "", advice: str = "") -> None:
         self.why = why
+        # the message leaves out "offset 0": not DICOM is said of the input as a whole
         super().__init__(f"not DICOM: {why}" + (f"; {advice}" if advice else ""),
-                         source=source, offset=0)
+                         source=source)
+        self.offset = 0
 
 
 class ReadLimitError(InvalidDicomError):

@@ -6,7 +6,11 @@ transfer syntax used, then one line per element ``(gggg,eeee) VR value  # length
 string values in brackets, binary values as hex bytes/words, sequences and items indented with
 their delimitation lines (PS3.5 7.5).  Values longer than ``--max-width`` are cut with ``...``;
 deferred values are not read (``(not loaded)``).  ``--json`` prints the DICOM JSON Model
-(PS3.18 F.2) instead.
+(PS3.18 F.2) instead: the data set only, as the model has no file meta information.
+
+A file that is not DICOM (neither a Part 10 file nor a plausible data set, PS3.10 7.1) is
+reported as such and makes the exit status 1, the other files are still printed; ``--force``
+prints it anyway, as a data set from its first byte.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.dictionary import lookup as dictionary_lookup
 from dicomkit.core.dictionary import private_creator_name, private_lookup
 from dicomkit.core.element import DataElement
-from dicomkit.errors import DicomError
+from dicomkit.errors import DicomError, NotDicomError
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.uids import UIDS
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
@@ -30,6 +34,8 @@ from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 _TEXT_WIDTH = 55
 _INDENT = "  "
 _PIXEL_DATA = 0x7FE00010
+#: the group of the file meta information (PS3.10 7.1) as a DICOM JSON key begins
+_META_GROUP = "0002"
 
 #: binary VRs shown as hex units: bytes per unit (OB/UN bytes, OW words, OL/OV longs)
 _HEX_UNITS = {"OB": 1, "UN": 1, "OW": 2, "OL": 4, "OV": 8}
@@ -45,7 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-width", type=int, default=64, metavar="N",
                         help="cut values longer than N characters with '...' (default 64)")
     parser.add_argument("--no-meta", action="store_true",
-                        help="leave out the file meta information (group 0002)")
+                        help="leave out the file meta information (group 0002); --json always "
+                             "does (PS3.18 F.2)")
+    parser.add_argument("--force", action="store_true",
+                        help="print files that are not DICOM too, read as a data set from their "
+                             "first byte")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,17 +69,20 @@ def run(args: argparse.Namespace) -> int:
     several = len(args.files) > 1
     for index, name in enumerate(args.files, 1):
         try:
-            ds = dicomkit.read(name, defer_size=None if args.json else 4096)
+            ds = dicomkit.read(name, defer_size=None if args.json else 4096, force=args.force)
             if args.json:
-                doc = {}
-                if ds.file_meta is not None and not args.no_meta:
-                    doc.update(to_json_dict(ds.file_meta))
-                doc.update(to_json_dict(ds))
-                documents.append(doc)
+                # the JSON model encodes the data set, not the file meta (PS3.18 F.2); a
+                # group 0002 element inside a damaged data set is left out too
+                documents.append({key: value for key, value in to_json_dict(ds).items()
+                                  if not key.startswith(_META_GROUP)})
                 continue
             if several:
                 out.write(f"\n# File ({index}/{len(args.files)}): {name}\n")
             out.write(dump_text(ds, max_width=args.max_width, meta=not args.no_meta))
+        except NotDicomError as exc:
+            print(f"dicomkit dump: {name}: not DICOM ({exc.why}); --force prints it anyway",
+                  file=sys.stderr)
+            status = 1
         except (DicomError, OSError) as exc:
             text = str(exc)  # a DicomError names its source already
             print(f"dicomkit dump: {text if name in text else f'{name}: {text}'}",

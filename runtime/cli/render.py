@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from dicomkit.errors import DicomError
+from dicomkit.errors import DicomError, NotDicomError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,11 +41,16 @@ def _window(text: str | None) -> tuple[float, float] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render the frame and write the PNG (to a temporary name, renamed when complete)."""
+    """Render the frame and write the PNG (to a temporary name, renamed when complete); 1 (and
+    no PNG) when the file is not DICOM."""
     import dicomkit
     from dicomkit.pixels.render import render, save_png
 
-    ds = dicomkit.read(args.file)
+    try:
+        ds = dicomkit.read(args.file)
+    except NotDicomError as exc:
+        print(f"dicomkit render: {args.file}: not DICOM ({exc.why})", file=sys.stderr)
+        return 1
     image = render(ds, frame=args.frame, window=_window(args.window), voi_index=args.voi)
     out = Path(args.output)
     tmp = out.with_name(f".{out.name}.partial")

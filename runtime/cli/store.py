@@ -183,5 +183,7 @@ def _describe(result: StoreResult) -> str:
     from dicomkit.net.dimse import status_text
 
     if result.error:
-        return result.error
+        # a read error names its file, which the progress line names already
+        own = f"{result.source}: "
+        return result.error[len(own):] if result.error.startswith(own) else result.error
     return status_text(result.status) if result.status is not None else result.category

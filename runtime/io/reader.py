@@ -682,7 +682,7 @@ def _inflate(buf: Any, pos: int, source: str, problem: Callable[[str, int], None
         else:
             extra = len(d.unused_data) + compressed - fed
             rest = d.unused_data[:16] + bytes(buf[pos + fed:pos + fed + 16])
-            if extra and not _harmless_trailer(rest[:16] if extra > 16 else rest, out, total):
+            if extra and not _harmless_trailer(rest[:16] if extra > 16 else rest, total):
                 problem(f"{extra} byte(s) after the end of the deflated data set; ignored",
                         len(buf) - extra)
     return out.getvalue()
@@ -709,16 +709,15 @@ def _salvage(d: Any, data: bytes, add: Callable[[bytes], None]) -> None:
         pos += len(piece)
 
 
-def _harmless_trailer(rest: bytes, out: io.BytesIO, total: int) -> bool:
+def _harmless_trailer(rest: bytes, total: int) -> bool:
     """Bytes after a deflate stream that are no damage: the one NUL that pads an odd stream
-    (PS3.5 A.5), or the 8-byte trailer of gzip (CRC-32 and size of the inflated bytes) that
-    some writers add (pydicom's image_dfl.dcm has one)."""
+    (PS3.5 A.5), or the 8-byte trailer of gzip (CRC-32, then the size of the inflated bytes)
+    that some writers add (pydicom's image_dfl.dcm has one); the size is checked, not the
+    CRC, which would cost a pass over the inflated data."""
     if rest == b"\x00":
         return True
-    if len(rest) not in (8, 9) or rest[8:] not in (b"", b"\x00"):
-        return False
-    with out.getbuffer() as data:
-        return rest[:8] == struct.pack("<LL", zlib.crc32(data), total & 0xFFFFFFFF)
+    return len(rest) in (8, 9) and rest[8:] in (b"", b"\x00") and \
+        struct.unpack_from("<L", rest, 4)[0] == total & 0xFFFFFFFF
 
 
 # -- the entry point -----------------------------------------------------------------------
@@ -923,7 +922,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
                                     "because force=True", 0)
             else:
                 raise NotDicomError(_not_dicom_why(buf), source=name,
-                                    advice="read(..., force=True) reads it anyway")
+                                    advice="dicomkit.read(..., force=True) reads it anyway")
     meta = Dataset()
     if len(buf) - pos >= 8 and struct.unpack_from("<H", buf, pos)[0] == 0x0002:
         meta_ctx = EncodingContext(True)
