@@ -7,8 +7,11 @@ most significant byte first, down to the least significant byte (PS3.5 G.2).  Ea
 PackBits-like runs (PS3.5 G.3.1), each row encoded separately and segments padded to even
 length.
 
-Library: imagecodecs' ``packbits`` decoder and encoder (C; the same run scheme as G.3.1),
-one segment at a time, measured against pylibjpeg-rle in ``bench/README.md``.  The frame is
+Library: imagecodecs (C), measured against pylibjpeg-rle in ``bench/README.md``: its
+``dicomrle`` decoder, into a buffer of exactly the frame's size (it fails when a segment
+decodes long and returns less when one decodes short); when that does not give the whole
+frame, its ``packbits`` decoder segment by segment, to tolerate or name the segment at fault.
+Encoding: ``packbits`` (the same run scheme as G.3.1) for each byte plane, row by row.  The frame is
 returned colour-by-pixel in the declared Photometric Interpretation (RLE applies no colour
 transform; a YBR frame is converted to RGB by the pixel layer).
 
@@ -103,28 +106,73 @@ def decode(data: bytes, info: PixelInfo, frame: int, *, as_rgb: bool = False) ->
             raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} has {end - start} "
                                        f"bytes; Rows x Columns = {pixels} bytes need at least "
                                        f"{shortest} (PS3.5 G.3.1)")
-    limit = pixels + pixels // 8 + 64
-    planes = np.empty((info.rows, info.columns, info.samples_per_pixel, size), np.uint8)
-    for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
-        try:
-            decoded = ic.packbits_decode(data[start:end], out=bytearray(limit))
-        except MemoryError:
-            raise damaged(info, frame, "out of memory decoding RLE segment") from None
-        except Exception as exc:
-            raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} (bytes {start} to "
-                                       f"{end}) does not decode to {pixels} bytes", exc) from None
-        if len(decoded) < pixels:
-            raise damaged(info, frame, f"RLE segment {number} of {len(offsets)} decodes to "
-                                       f"{len(decoded)} bytes, Rows x Columns need {pixels}")
-        sample, byte = divmod(number, size)
-        # segments run from the most significant byte (PS3.5 G.2); numpy wants little endian
-        planes[:, :, sample, size - 1 - byte] = np.frombuffer(
-            decoded, np.uint8, count=pixels).reshape(info.rows, info.columns)
-    array = planes.view(f"<u{size}").reshape(info.shape)
-    native = array.astype(array.dtype.newbyteorder("="), copy=False)
+    native = _decode_exact(ic, data, info, pixels, size)
+    if native is None:
+        native = _decode_by_segment(ic, data, info, frame, bounds, pixels, size)
     if info.pixel_representation:
         native = native.view(info.dtype)
     return DecodedFrame(as_declared_dtype(native, info, frame), info.photometric_interpretation)
+
+
+def _decode_exact(ic: Any, data: bytes, info: PixelInfo, pixels: int, size: int
+                  ) -> np.ndarray[Any, Any] | None:
+    """The frame when every segment decodes to exactly Rows x Columns bytes (one library
+    call into a buffer of exactly the frame's size), else None.  The library fails when a
+    segment decodes long and returns fewer bytes when one decodes short."""
+    dtype = np.dtype(f">u{size}") if size > 1 else np.dtype(np.uint8)
+    expected = pixels * info.samples_per_pixel * size
+    try:
+        raw = ic.dicomrle_decode(data, dtype=dtype, out=bytearray(expected))
+    except Exception:  # noqa: BLE001 - the segment by segment decoder says what is wrong
+        return None
+    if len(raw) != expected:
+        return None
+    planes = np.frombuffer(raw, dtype).reshape(info.samples_per_pixel, info.rows, info.columns)
+    array = planes[0] if info.samples_per_pixel == 1 else planes.transpose(1, 2, 0)
+    native: np.ndarray[Any, Any] = array.astype(dtype.newbyteorder("="), copy=True)
+    return native
+
+
+def _decode_by_segment(ic: Any, data: bytes, info: PixelInfo, frame: int, bounds: list[int],
+                       pixels: int, size: int) -> np.ndarray[Any, Any]:
+    """Each segment decoded on its own: a segment decoding a little long is cut (as pydicom
+    does), one decoding short or far too long is refused, naming it."""
+    offsets = bounds[:-1]
+    # every segment decoded into one planar buffer, segment k at k x pixels; the slack after
+    # each (a segment may decode a little long) is overwritten by the next segment
+    count = len(offsets)
+    buffer = bytearray(count * pixels + pixels // 8 + 64)
+    view = memoryview(buffer)
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        try:
+            decoded = ic.packbits_decode(data[start:end], out=view[number * pixels:])
+        except MemoryError:
+            raise damaged(info, frame, "out of memory decoding RLE segment") from None
+        except Exception as exc:
+            raise damaged(info, frame, f"RLE segment {number} of {count} (bytes {start} to "
+                                       f"{end}) does not decode to {pixels} bytes", exc) from None
+        length = len(decoded)
+        del decoded
+        if length < pixels:
+            raise damaged(info, frame, f"RLE segment {number} of {count} decodes to "
+                                       f"{length} bytes, Rows x Columns need {pixels}")
+        if length > pixels + pixels // 8 + 64:
+            raise damaged(info, frame, f"RLE segment {number} of {count} decodes to more than "
+                                       f"{pixels} bytes")
+    view.release()
+    # segments run sample by sample, most significant byte first (PS3.5 G.2): combine the
+    # byte planes of each sample (whole-plane operations), then go colour-by-pixel
+    planes = np.frombuffer(buffer, np.uint8, count=count * pixels).reshape(
+        info.samples_per_pixel, size, info.rows, info.columns)
+    values = planes[:, 0].astype(np.dtype(f"u{size}"))
+    for byte in range(1, size):
+        values <<= 8
+        values |= planes[:, byte]
+    # a view of the fresh array, samples last (colour-by-pixel indexing; the memory stays
+    # by plane, as the old transpose-and-copy left it)
+    native: np.ndarray[Any, Any] = values[0] if info.samples_per_pixel == 1 else \
+        values.transpose(1, 2, 0)
+    return native
 
 
 def encode(array: Any, info: PixelInfo, transfer_syntax: str, **options: Any) -> EncodedFrame:

@@ -99,6 +99,8 @@ def _value(ds: Any, keyword: str, source: str = "") -> Any:
 
 def _int(ds: Any, keyword: str, default: int | None, source: str) -> int:
     value = _value(ds, keyword, source)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)  # US, SS, IS as read: the usual case
     if value is None or value == "" or value == []:
         if default is None:
             raise PixelDataError(f"{attribute(keyword)} is missing or empty; it is required to "

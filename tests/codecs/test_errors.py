@@ -32,7 +32,7 @@ def _frame(ts: str) -> tuple[bytes, PixelInfo]:
 @pytest.mark.parametrize("ts,function", [
     (uids.JPEGLosslessSV1, "jpeg8_decode"), (uids.JPEGLSLossless, "jpegls_decode"),
     (uids.JPEG2000Lossless, "jpeg2k_decode"), (uids.HTJ2KLossless, "htj2k_decode"),
-    (uids.RLELossless, "packbits_decode"),
+    (uids.RLELossless, "dicomrle_decode packbits_decode"),
 ])
 @pytest.mark.parametrize("error", [RuntimeError("library says no"), MemoryError()])
 def test_a_library_error_becomes_a_pixel_data_error_naming_frame_and_syntax(
@@ -45,7 +45,8 @@ def test_a_library_error_becomes_a_pixel_data_error_naming_frame_and_syntax(
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise error
 
-    monkeypatch.setattr(imagecodecs, function, fail)
+    for name in function.split():  # RLE: the whole-frame decoder, then segment by segment
+        monkeypatch.setattr(imagecodecs, name, fail)
     with pytest.raises(PixelDataError) as err:
         decode_frame(data, info, frame=3)
     assert err.value.frame == 3 and err.value.tag_path == "(7FE0,0010)"

@@ -85,3 +85,25 @@ def test_rle_refuses_more_than_fifteen_segments() -> None:
     info = layout(2, 2, samples=3, bits=64, ts=TS)
     with pytest.raises(PixelDataError, match="15 segments"):
         encode_frame(np.zeros((2, 2, 3), np.uint64), info, TS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(images)
+def test_whole_frame_and_segment_by_segment_decoders_agree(params: tuple) -> None:
+    """Frames whose segments all decode exactly take one library call; the others go segment
+    by segment: both give the same array."""
+    import imagecodecs
+
+    from dicomkit.codecs.rle import _decode_by_segment, _decode_exact
+
+    rows, cols, samples, (bits, stored, signed), seed = params
+    info = layout(rows, cols, samples=samples, bits=bits, stored=stored, ts=TS)
+    image = random_image(info, seed)
+    data = encode_frame(image, info, TS).data
+    bounds = [*segment_offsets(data, info, 0), len(data)]
+    size = bits // 8
+    whole = _decode_exact(imagecodecs, data, info, rows * cols, size)
+    assert whole is not None
+    by_segment = _decode_by_segment(imagecodecs, data, info, 0, bounds, rows * cols, size)
+    np.testing.assert_array_equal(whole, image)
+    np.testing.assert_array_equal(by_segment, image)
