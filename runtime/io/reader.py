@@ -70,8 +70,8 @@ MAX_INFLATION_RATIO = 100.0
 INFLATION_FLOOR = 64 * 1024 ** 2
 #: the most warnings kept per read; the rest are counted in one last warning
 MAX_WARNINGS = 1000
-#: input is fed to zlib in blocks of this size and taken out in pieces of the other, so that an
-#: inflation stops within one piece of its limit (zlib.decompressobj with max_length)
+#: input is fed to zlib in blocks of this size and taken out in pieces of at most the other
+#: (zlib.decompressobj with max_length, never past the limit): a tail copy per call stays small
 _INFLATE_IN = 64 * 1024
 _INFLATE_OUT = 256 * 1024
 #: a bare data set may begin after at most this many stray bytes (then two element headers in
