@@ -5320,7 +5320,7 @@ USAGE: Final[dict[int, str]] = {
 #: The second rank registries this module took elements from: keys of the 'registries' of
 #: standard/sources.json (their files and sha256 are named in the header).  Empty when the
 #: edition of Table 6-1 read is as new as they are.
-SECOND_RANK_SOURCES: Final[tuple[str, ...]] = ['dcmtk-dicom']
+SECOND_RANK_SOURCES: Final[tuple[str, ...]] = ('dcmtk-dicom',)
 
 #: The tags of ELEMENTS that NEMA's tables read lack and a second rank registry gives (dcmtk's
 #: dicom.dic): their names are derived from their keywords (dicomkit.codegen.readers.dcmtk_dic

@@ -472,7 +472,7 @@ def _build_dictionary(std: Standard) -> dict[str, Any]:
         "tables": read_element_tables(std),
         "second_rank": [e for e in second if not e.repeating],
         "second_rank_repeaters": [e for e in second if e.repeating],
-        "second_rank_sources": sorted({e.source for e in second}),
+        "second_rank_sources": tuple(sorted({e.source for e in second})),
         "exact": [e for e in elements if not e.repeating],
         # fewest wildcards first, so that lookup finds the most specific entry
         "repeaters": sorted((e for e in elements if e.repeating),

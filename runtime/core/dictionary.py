@@ -239,6 +239,20 @@ def private_creator_name(value: object) -> str:
     return ""
 
 
+def reset() -> None:
+    """Drop every entry a user added, and read ``$DICOMKIT_DICT_PATH`` again on the next lookup
+    (for tests, and for programs that change the variable)."""
+    global _pending
+    with _lock:
+        _tables.elements = _generated.ELEMENTS
+        _tables.user.clear()
+        _tables.repeaters.clear()
+        _tables.private.clear()
+        _tables.private_repeaters.clear()
+        _tables.keywords = None
+        _pending = True
+
+
 # ------------------------------------------------------------------------ adding entries
 
 def _check_vr(vr: str, where: str) -> str:

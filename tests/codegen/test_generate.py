@@ -12,6 +12,7 @@ from dicomkit.codegen.emit import GenerateReport, ModuleSpec, generate, plan_lan
 from dicomkit.codegen.errors import CodegenError
 from dicomkit.codegen.modules import all_specs
 from dicomkit.codegen.standard import PartSource, Standard
+from tests.conftest import missing
 
 PROJECT = Path(__file__).resolve().parents[2]
 COMMITTED = PROJECT / "generated"
@@ -23,6 +24,9 @@ def fresh_run(standard_dir: Path, tmp_path_factory: pytest.TempPathFactory
     """One generation run from the declared sources into a scratch folder (in two processes)."""
     out = tmp_path_factory.mktemp("generated")
     std = Standard.declared(PROJECT, roots=[standard_dir])
+    for reg in std.registries.values():  # dcmtk's .dic files (.ci/run installs dcmtk)
+        if not reg.resolved().is_file():
+            missing(f"{reg.resolved()} ({reg.install})")
     report = generate(std, out, all_specs(), jobs=2)
     assert report.ok, report.skipped
     return out, report
