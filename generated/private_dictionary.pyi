@@ -11,8 +11,7 @@ from typing import Final, TypeAlias
 
 PrivateEntry: TypeAlias = tuple[str, str, str, str]
 
-CREATORS: Final[frozenset[str]]
-PRIVATE_ELEMENTS: Final[dict[tuple[str, int, int], PrivateEntry]]
+PRIVATE_ELEMENTS: Final[dict[str, dict[int, PrivateEntry]]]
 PRIVATE_REPEATERS: Final[dict[str, tuple[tuple[int, int, int, PrivateEntry], ...]]]
 
 def lookup(creator: str, tag: int) -> PrivateEntry | None: ...

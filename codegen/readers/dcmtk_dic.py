@@ -450,13 +450,16 @@ def read_private_elements(std: Standard) -> tuple[Path, list[PrivateElement]]:
 def _build_private_dictionary(std: Standard) -> dict[str, Any]:
     _, elements = read_private_elements(std)
     repeaters: dict[str, list[PrivateElement]] = {}
+    exact: dict[str, list[PrivateElement]] = {}
     for p in elements:
+        exact.setdefault(p.creator, [])
         if p.repeating:
             repeaters.setdefault(p.creator, []).append(p)
+        else:
+            exact[p.creator].append(p)
     return {
-        "exact": [p for p in elements if not p.repeating],
+        "exact": sorted(exact.items()),
         "repeaters": sorted(repeaters.items()),
-        "creators": sorted({p.creator for p in elements}),
     }
 
 

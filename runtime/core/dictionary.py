@@ -37,7 +37,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -103,8 +103,8 @@ class _Tables:
     user: dict[int, Entry]
     #: the user's repeating entries: (mask, value, element parity or -1, entry), newest first
     repeaters: list[tuple[int, int, int, Entry]]
-    #: (creator, group, element) -> entry, as the generated PRIVATE_ELEMENTS
-    private: dict[tuple[str, int, int], PrivateEntry]
+    #: creator -> {group << 16 | element: entry}, as the generated PRIVATE_ELEMENTS
+    private: dict[str, dict[int, PrivateEntry]]
     #: creator -> [(group mask, group, element, entry)], newest first
     private_repeaters: dict[str, list[tuple[int, int, int, PrivateEntry]]]
     keywords: dict[str, int] | None = None
@@ -115,16 +115,20 @@ _tables = _Tables(elements=_generated.ELEMENTS, user={}, repeaters=[], private={
 _pending = True  # $DICOMKIT_DICT_PATH not read yet
 _lock = threading.RLock()
 _private_module: ModuleType | None = None
+#: the generated private dictionary's lookup, once imported
+_generated_private_lookup: Callable[[str, int], PrivateEntry | None] | None = None
+_user_private = False  # any private entry of the user's
 
 
 def _generated_private() -> ModuleType:
     """The generated private dictionary, imported on first need (it is large)."""
-    global _private_module
+    global _private_module, _generated_private_lookup
     module = _private_module
     if module is None:
         from dicomkit.generated import private_dictionary
 
         module = _private_module = private_dictionary
+        _generated_private_lookup = private_dictionary.lookup
     return module
 
 
@@ -190,23 +194,28 @@ def private_lookup(creator: str, tag: int) -> PrivateEntry | None:
     """
     if _pending:
         _load_environment()
-    tables = _tables
-    if tables.private or tables.private_repeaters:
-        entry = _private_in(tables, creator, tag)
+    if _user_private:
+        entry = _private_in(_tables, creator, tag)
         if entry is not None:
             return entry
-    module = _private_module or _generated_private()
-    found: PrivateEntry | None = module.lookup(creator, tag)
-    return found
+    generated = _generated_private_lookup
+    if generated is None:
+        _generated_private()
+        generated = _generated_private_lookup
+        assert generated is not None
+    return generated(creator, tag)
 
 
 def _private_in(tables: _Tables, creator: str, tag: int) -> PrivateEntry | None:
-    group, element = tag >> 16, tag & 0xFFFF
-    entry = tables.private.get((creator, group, element & 0xFF))
-    if entry is None:
-        entry = tables.private.get((creator, group, element))
-    if entry is None:
-        for mask, value, el, rep in tables.private_repeaters.get(creator, ()):
+    block = tables.private.get(creator)
+    entry = None
+    if block is not None:
+        entry = block.get(tag & 0xFFFF00FF)
+        if entry is None:
+            entry = block.get(tag)
+    if entry is None and creator in tables.private_repeaters:
+        group, element = tag >> 16, tag & 0xFFFF
+        for mask, value, el, rep in tables.private_repeaters[creator]:
             if group & mask == value and (el == element & 0xFF or el == element):
                 return rep
     return entry
@@ -242,8 +251,9 @@ def private_creator_name(value: object) -> str:
 def reset() -> None:
     """Drop every entry a user added, and read ``$DICOMKIT_DICT_PATH`` again on the next lookup
     (for tests, and for programs that change the variable)."""
-    global _pending
+    global _pending, _user_private
     with _lock:
+        _user_private = False
         _tables.elements = _generated.ELEMENTS
         _tables.user.clear()
         _tables.repeaters.clear()
@@ -334,7 +344,7 @@ def add_private_dict_entries(creator: str, entries: Mapping[
     creator = creator.strip(" \x00")
     if not creator:
         raise DictionaryError("a private creator is needed")
-    checked: dict[tuple[str, int, int], PrivateEntry] = {}
+    checked: dict[int, PrivateEntry] = {}
     for tag, value in entries.items():
         if not 0 <= tag <= 0xFFFFFFFF or not (tag >> 16) & 1:
             raise DictionaryError(f"{tag!r} is not a private tag (odd group); add public "
@@ -344,10 +354,11 @@ def add_private_dict_entries(creator: str, entries: Mapping[
             raise DictionaryError(f"{where}expected (VR, VM, name[, keyword])")
         vr, vm, name = str(value[0]), str(value[1]), str(value[2])
         keyword = str(value[3]) if len(value) > 3 else _WS.sub("", name)
-        checked[(creator, tag >> 16, tag & 0xFF)] = (_check_vr(vr, where), _check_vm(vm, where),
-                                                     name, keyword)
+        checked[tag & 0xFFFF00FF] = (_check_vr(vr, where), _check_vm(vm, where), name, keyword)
+    global _user_private
     with _lock:
-        _tables.private.update(checked)
+        _tables.private.setdefault(creator, {}).update(checked)
+        _user_private = True
 
 
 def add_private_dict_entry(creator: str, tag: int, vr: str, name: str, vm: str = "1") -> None:
@@ -491,7 +502,9 @@ def _parse_line(line: str, n: int, source: str) -> DicEntry | None:
 
 def add_dic_entries(entries: list[DicEntry]) -> None:
     """Add parsed ``.dic`` entries (later ones override earlier ones and the generated ones)."""
+    global _user_private
     with _lock:
+        _user_private = _user_private or any(d.creator is not None for d in entries)
         exact: dict[int, Entry] = {}
         for d in entries:
             if d.creator is not None:
@@ -499,7 +512,7 @@ def add_dic_entries(entries: list[DicEntry]) -> None:
                 group, element = d.tag >> 16, d.tag & 0xFFFF
                 gmask = d.mask >> 16
                 if gmask == 0xFFFF:
-                    _tables.private[(d.creator, group, element)] = entry
+                    _tables.private.setdefault(d.creator, {})[d.tag] = entry
                 else:
                     reps = _tables.private_repeaters.setdefault(d.creator, [])
                     reps[:] = [r for r in reps if (r[0], r[1], r[2]) != (gmask, group, element)]

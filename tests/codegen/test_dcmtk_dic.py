@@ -278,8 +278,9 @@ def test_the_generated_private_dictionary_is_the_real_private_dic() -> None:
     from dicomkit.generated import private_dictionary as generated
 
     got = private_elements(parse_dic(path.read_bytes(), path), path)
-    assert len(generated.PRIVATE_ELEMENTS) + sum(
+    assert sum(len(v) for v in generated.PRIVATE_ELEMENTS.values()) + sum(
         len(v) for v in generated.PRIVATE_REPEATERS.values()) == len(got)
+    assert set(generated.PRIVATE_ELEMENTS) == {p.creator for p in got}
     for p in got:
         group = p.group | (1 if p.repeating else 0)
         element = p.element if p.element > 0xFF else 0x1000 | p.element
