@@ -355,8 +355,10 @@ class Dataset(MutableMapping[Tag, DataElement]):
             In mode ``"raise"`` for such a value; nothing is added.
         """
         t = _key(tag)
-        if vr == "SQ" and not isinstance(value, Sequence):
-            value = Sequence(value or [])
+        if vr == "SQ":
+            if value is None or (isinstance(value, list | tuple)
+                                 and not isinstance(value, Sequence)):
+                value = Sequence(value or [])  # anything else is refused or warned about
         else:
             value = split_multi_valued(vr, value)
         _check_assigned(t, vr, value, assignment_mode() if validation_mode is None
