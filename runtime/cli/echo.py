@@ -95,17 +95,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def _echo(args: argparse.Namespace, ssl_context: ssl.SSLContext | None) -> list[float]:
     """Associate, send ``args.repeat`` C-ECHOs, release; return the round-trip times (s)."""
     from dicomkit.generated import uids
-    from dicomkit.net.association import PresentationContext, Timeouts, associate
+    from dicomkit.net.acse import PresentationContext
+    from dicomkit.net.ae import ApplicationEntity
     from dicomkit.net.dimse import classify_status, status_text
     from dicomkit.net.services.verification import echo_on
+    from dicomkit.net.ul import Timeouts
 
     contexts = [PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))]
     timeouts = Timeouts(connect=args.timeout, acse=args.timeout, dimse=args.timeout,
                         network=args.timeout)
     times: list[float] = []
-    assoc = await associate(args.host, args.port, called_ae=args.aec, calling_ae=args.aet,
-                            contexts=contexts, ssl_context=ssl_context, timeouts=timeouts)
-    async with assoc:
+    ae = ApplicationEntity(args.aet, timeouts=timeouts)
+    async with ae.connect(args.host, args.port, called_ae=args.aec, contexts=contexts,
+                          ssl_context=ssl_context) as assoc:
         for message_id in range(1, args.repeat + 1):
             start = time.perf_counter()
             status = await echo_on(assoc, message_id)

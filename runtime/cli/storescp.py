@@ -4,7 +4,10 @@ Listens on PORT until Ctrl-C (or SIGTERM) and stores every received data set as
 ``OUT/<PatientID>/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm`` through
 :class:`dicomkit.net.services.storage.FolderStorage`: streamed to a temporary file behind its
 file meta (PS3.10 7.1) and renamed only when complete, so an aborted transfer leaves nothing.
-Each association (opened, ended) and each stored file is logged on stderr.  ``--accept-calling``
+Each association (opened; released or aborted, and why), each refused association or
+failed TLS handshake, and each stored file is logged on stderr.  Received data sets are
+checked whole before they are answered Success (see
+:mod:`dicomkit.net.services.storage.folder`).  ``--accept-calling``
 limits the calling AE titles, ``--max-associations`` the concurrent associations (more are
 rejected transiently, PS3.8 Table 9-21); ``--tls`` serves TLS (PS3.15 B.1), with ``--ca`` asking
 clients for a certificate from that CA (mutual TLS).
@@ -24,8 +27,7 @@ from dicomkit.cli.echo import add_tls_arguments, server_ssl_context
 
 if TYPE_CHECKING:
     from dicomkit.net.association import Association
-    from dicomkit.net.dimse import DimseMessage
-    from dicomkit.net.services.storage import FolderStorage
+    from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder to store received files under")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
-                        help="address to listen on (default all, 0.0.0.0)")
+                        help="address to listen on (default 0.0.0.0: all interfaces, as "
+                             "dcmtk's storescp; 127.0.0.1 for this machine only)")
     parser.add_argument("--aet", default=None, metavar="AE",
                         help="our AE title; requests calling another are rejected "
                              "(default: answer to any called AE title)")
@@ -61,37 +64,17 @@ class _Log:
             self.stream.flush()
 
 
-def _make_storage(root: Path, log: _Log) -> FolderStorage:
-    """A :class:`FolderStorage` that logs each stored or refused file."""
-    from dicomkit.core.dataset import Dataset
-    from dicomkit.net.dimse import status_text
-    from dicomkit.net.services.storage import FolderStorage
-
-    class LoggingStorage(FolderStorage):
-        """FolderStorage that logs what it stores."""
-
-        def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
-            size = received.stat().st_size if isinstance(received, Path) else 0
-            status = super().did_receive(received, command)
-            if status == 0 and self.stored:
-                log(f"stored {self.stored[-1]} ({size} bytes)")
-            else:
-                log(f"refused {command.affected_sop_instance_uid}: {status_text(status)}",
-                    always=True)
-            return status
-
-    return LoggingStorage(root)
-
-
 async def _serve(args: argparse.Namespace, log: _Log) -> int:
     import anyio
 
-    from dicomkit.net.association import AcceptPolicy, serve
-    from dicomkit.net.errors import NetworkError
-    from dicomkit.net.services.storage import StorageSCP
+    from dicomkit.net.acse import AcceptPolicy
+    from dicomkit.net.errors import REJECT_REASONS
+    from dicomkit.net.server import AssociationHooks
+    from dicomkit.net.services.storage import FolderStorage, StorageSCP
 
     ssl_context = server_ssl_context(args)
-    storage = _make_storage(Path(args.out), log)
+    storage = FolderStorage(Path(args.out),
+                            on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
     scp = StorageSCP(storage)
     policy = AcceptPolicy(
         ae_title=args.aet,
@@ -99,24 +82,32 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         calling_ae_titles=frozenset(args.accept_calling) if args.accept_calling else None,
         max_associations=args.max_associations)
     counter = 0
+    numbers: dict[int, tuple[int, int]] = {}
 
-    async def handle(assoc: Association) -> None:
+    def opened(assoc: Association) -> None:
         nonlocal counter
         counter += 1
-        number = counter
+        numbers[id(assoc)] = (counter, len(storage.stored))
         host, port = assoc.peer_address
-        before = len(storage.stored)
-        log(f"association {number} from {assoc.calling_ae}@{host}:{port} to {assoc.called_ae}, "
-            f"{len(assoc.contexts)} presentation context(s) accepted")
-        outcome = "released"
-        try:
-            await scp.handle(assoc)
-        except NetworkError as exc:
-            outcome = f"failed: {exc}"
-            raise
-        finally:
-            log(f"association {number} {outcome}, {len(storage.stored) - before} file(s) stored")
+        log(f"association {counter} from {assoc.calling_ae}@{host}:{port} to "
+            f"{assoc.called_ae}, {len(assoc.contexts)} presentation context(s) accepted")
 
+    def closed(assoc: Association, error: BaseException | None) -> None:
+        number, before = numbers.pop(id(assoc), (0, len(storage.stored)))
+        outcome = "released" if error is None else f"aborted: {error}"
+        log(f"association {number} {outcome}, {len(storage.stored) - before} file(s) stored",
+            always=error is not None)
+
+    def rejected(peer: tuple[str, int], rq: AAssociateRQ | None, rj: AAssociateRJ) -> None:
+        who = f"{rq.calling_ae}@" if rq is not None else ""
+        why = REJECT_REASONS.get((rj.source, rj.reason), str(rj.reason))
+        log(f"rejected {who}{peer[0]}:{peer[1]}: {why}", always=True)
+
+    def handshake_failed(peer: tuple[str, int], why: str) -> None:
+        log(f"TLS handshake with {peer[0]}:{peer[1]} failed: {why}", always=True)
+
+    hooks = AssociationHooks(rejected=rejected, handshake_failed=handshake_failed,
+                             opened=opened, closed=closed)
     async with anyio.create_task_group() as tg:
         async def stop_on_signal() -> None:
             with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
@@ -125,8 +116,8 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
                     return
 
         tg.start_soon(stop_on_signal)
-        host, port = await tg.start(partial(serve, args.bind, args.port, policy=policy,
-                                            handler=handle, ssl_context=ssl_context))
+        host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
+                                            ssl_context=ssl_context, hooks=hooks))
         log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing under "
             f"{args.out}", always=True)
     log(f"stopped after {counter} association(s), {len(storage.stored)} file(s) stored",

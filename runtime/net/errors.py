@@ -26,6 +26,7 @@ __all__ = [
     "REJECT_REASONS",
     "REJECT_RESULTS",
     "REJECT_SOURCES",
+    "ServiceError",
 ]
 
 # The meanings of the A-ASSOCIATE-RJ and A-ABORT codes, generated from the descriptions of
@@ -222,3 +223,26 @@ class AssociationReleased(NetworkError):
 
 class ConnectionClosed(NetworkError):
     """The transport connection closed or failed (PS3.8 Evt17: transport connection closed)."""
+
+class ServiceError(NetworkError):
+    """Raised by a service handler to answer a request with ``status`` (PS3.7 Annex C), like
+    dcm4che's DicomServiceException: the DIMSE provider sends the response with the status,
+    Error Comment (0000,0902) and Offending Element (0000,0901).
+
+    Attributes
+    ----------
+    status
+        The status code to answer with (a generated status of the service, PS3.4).
+    comment
+        Error Comment (at most 64 characters are sent).
+    offending_elements
+        Tags of the elements at fault (Offending Element).
+    """
+
+    def __init__(self, status: int, comment: str = "", offending_elements: tuple[int, ...] = (),
+                 *, peer: tuple[str, int] | None = None) -> None:
+        self.status = status
+        self.comment = comment
+        self.offending_elements = tuple(offending_elements)
+        super().__init__(f"status 0x{status:04X}" + (f": {comment}" if comment else ""),
+                         peer=peer)

@@ -28,6 +28,17 @@ _CLOSED = (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError,
            anyio.ClosedResourceError, ConnectionError, ssl.SSLError, OSError)
 
 
+def _closed(exc: BaseException, peer: tuple[str, int]) -> ConnectionClosed:
+    """The ConnectionClosed for ``exc``; a TLS failure says what TLS reported (e.g. the peer's
+    alert refusing our certificate), not just that the connection went away."""
+    if isinstance(exc, ssl.SSLError):
+        return ConnectionClosed(f"TLS failed: {exc.reason or exc}", peer=peer)
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, ssl.SSLError):
+        return ConnectionClosed(f"TLS failed: {cause.reason or cause}", peer=peer)
+    return ConnectionClosed(f"connection closed ({type(exc).__name__})", peer=peer)
+
+
 def _nodelay(stream: anyio.abc.AnyByteStream) -> None:
     sock = stream.extra(anyio.abc.SocketAttribute.raw_socket, None)
     if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
@@ -105,14 +116,41 @@ class Connection:
         except TimeoutError:
             raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
         except _CLOSED as exc:
-            raise ConnectionClosed(f"connection closed ({type(exc).__name__})",
-                                   peer=self.peer) from None
+            raise _closed(exc, self.peer) from None
         out = bytes(buffer[:n])
         if n == len(buffer):
             buffer.clear()
         else:
             self._start = n
         return out
+
+    async def peek_exactly(self, n: int, timeout: float | None = None) -> bytes:
+        """The next ``n`` bytes without consuming them (waiting at most ``timeout`` seconds).
+
+        A reader cancelled while it waits here loses nothing: what arrived stays buffered for
+        the next read (the upper layer peeks at a PDU header, then takes the whole PDU).
+
+        Raises
+        ------
+        ConnectionClosed, NetworkTimeout
+            As :meth:`receive_exactly`.
+        """
+        buffer = self._buffer
+        start = self._start
+        if len(buffer) - start >= n:
+            return bytes(buffer[start:start + n])
+        if start:
+            del buffer[:start]
+            self._start = 0
+        try:
+            with anyio.fail_after(timeout):
+                while len(buffer) < n:
+                    buffer += await self._receive_some()
+        except TimeoutError:
+            raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
+        except _CLOSED as exc:
+            raise _closed(exc, self.peer) from None
+        return bytes(buffer[:n])
 
     async def _receive_some(self) -> bytes:
         stream = self._stream
@@ -140,8 +178,7 @@ class Connection:
         except TimeoutError:
             raise NetworkTimeout(f"send blocked for {timeout} s", peer=self.peer) from None
         except _CLOSED as exc:
-            raise ConnectionClosed(f"connection closed ({type(exc).__name__})",
-                                   peer=self.peer) from None
+            raise _closed(exc, self.peer) from None
 
     async def aclose(self) -> None:
         """Close the connection (idempotent, never raises for an already broken one)."""
@@ -190,10 +227,14 @@ class Listener:
     """A listening TCP socket; :meth:`serve` hands each (TLS-wrapped) connection to a handler."""
 
     def __init__(self, listener: anyio.abc.SocketListener,
-                 ssl_context: ssl.SSLContext | None, handshake_timeout: float) -> None:
+                 ssl_context: ssl.SSLContext | None, handshake_timeout: float,
+                 on_handshake_error: Callable[[tuple[str, int], str], None] | None = None
+                 ) -> None:
         self._listener = listener
         self._ssl = ssl_context
         self._handshake_timeout = handshake_timeout
+        #: called with (peer, why) when a TLS handshake fails (the connection is closed)
+        self.on_handshake_error = on_handshake_error
 
     @property
     def address(self) -> tuple[str, int]:
@@ -205,14 +246,19 @@ class Listener:
                     handler: Callable[[Connection], Awaitable[None]]) -> None:
         wrapped: anyio.abc.AnyByteStream = stream
         _nodelay(stream)
+        peer = _peer(stream)
         if self._ssl is not None:
             try:
                 with anyio.fail_after(self._handshake_timeout):
                     wrapped = await TLSStream.wrap(stream, server_side=True,
                                                    ssl_context=self._ssl,
                                                    standard_compatible=False)
-            except (TimeoutError, *_CLOSED):
+            except (TimeoutError, *_CLOSED) as exc:
                 await anyio.aclose_forcefully(stream)
+                if self.on_handshake_error is not None:
+                    why = (f"no handshake within {self._handshake_timeout} s"
+                           if isinstance(exc, TimeoutError) else _closed(exc, peer).reason)
+                    self.on_handshake_error(peer, why)
                 return
         await handler(Connection(wrapped))
 

@@ -9,7 +9,13 @@ from typing import Any
 
 import anyio
 
-from dicomkit.net import AcceptedContext, AssociationAborted, AssociationReleased, IncomingMessage
+from dicomkit.net import (
+    AcceptedContext,
+    AssociationAborted,
+    AssociationReleased,
+    IncomingMessage,
+    Timeouts,
+)
 
 IMPLICIT = "1.2.840.10008.1.2"
 
@@ -33,10 +39,12 @@ def incoming(context_id: int, command: bytes, data: list[bytes] | bytes | None,
 
 
 class FakeAssociation:
-    """Holds accepted contexts, an inbox of messages and what was sent."""
+    """Holds accepted contexts, an inbox of messages and what was sent; enough of an
+    association for :class:`dicomkit.net.DimseProvider` to read it."""
 
     def __init__(self, contexts: dict[int, str] | dict[int, AcceptedContext],
-                 transfer_syntax: str = IMPLICIT) -> None:
+                 transfer_syntax: str = IMPLICIT, *, requestor: bool = False,
+                 async_ops: tuple[int, int] = (1, 1), ends_when_empty: bool = True) -> None:
         self.contexts: dict[int, AcceptedContext] = {
             cid: (c if isinstance(c, AcceptedContext) else
                   AcceptedContext(cid, c, transfer_syntax, 0))
@@ -49,10 +57,30 @@ class FakeAssociation:
         self.on_send: Callable[[FakeAssociation, int, bytes, bytes | None], None] | None = None
         self.released = self.aborted = False
         self._arrived = anyio.Event()
+        self.is_requestor = requestor
+        #: without a peer, an empty inbox means the peer released (SCP tests); a fake SCU's
+        #: answers come from on_send, so it waits instead
+        self.ends_when_empty = ends_when_empty
+        self.async_ops = async_ops
+        self.timeouts = Timeouts()
+        self.dimse: Any = None
+        self.ended: Any = None
+
+    def _over(self) -> bool:
+        return self.released or self.aborted or (self.peer is None and self.ends_when_empty)
+
+    @property
+    def can_send(self) -> bool:
+        return not (self.aborted or self.released)
+
+    async def wait_message(self, timeout: float | None) -> None:
+        while not self.inbox and not (self._over()):
+            self._arrived = anyio.Event()
+            await self._arrived.wait()
 
     @classmethod
     def pair(cls, contexts: dict[int, str]) -> tuple[FakeAssociation, FakeAssociation]:
-        a, b = cls(contexts), cls(contexts)
+        a, b = cls(contexts, requestor=True), cls(contexts)
         a.peer, b.peer = b, a
         return a, b
 
@@ -72,19 +100,27 @@ class FakeAssociation:
         if self.on_send is not None:
             self.on_send(self, context_id, command, data)
 
-    async def receive_message(self) -> IncomingMessage:
+    async def receive_message(self, timeout: float | None = None, *,
+                              use_default: bool = True) -> IncomingMessage:
         while not self.inbox:
-            if self.released or self.aborted or self.peer is None:
+            if self._over():
                 raise AssociationReleased("the fake peer released")
             self._arrived = anyio.Event()
             await self._arrived.wait()
         return self.inbox.popleft()
 
+    def drop(self) -> None:
+        """The peer went away: readers waiting see the association end."""
+        self.aborted = True
+        self._arrived.set()
+
     async def release(self) -> None:
         self.released = True
+        self._arrived.set()
 
     async def abort(self, source: int = 0, reason: int = 0) -> None:
         self.aborted = True
+        self._arrived.set()
 
     async def __aenter__(self) -> FakeAssociation:
         return self

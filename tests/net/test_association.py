@@ -295,14 +295,14 @@ async def test_release_collision_completes_on_both_sides() -> None:
         await started.wait()
         await anyio.sleep(0.2)  # the requestor's A-RELEASE-RQ is waiting unread: collision
         await assoc.release()
-        states.append([h[2] for h in assoc._sm.history])
+        states.append([h[2] for h in assoc.ul.sm.history])
 
     async with running(handler) as addr:
         assoc = await associate(*addr, called_ae="DICOMKIT", contexts=[echo_context()],
                                 timeouts=FAST)
         started.set()
         await assoc.release()
-        requestor = [h[2] for h in assoc._sm.history]
+        requestor = [h[2] for h in assoc.ul.sm.history]
         await anyio.sleep(0.3)
     assert requestor[-4:] == ["AR-1", "AR-8", "AR-9", "AR-3"]
     # acceptor side: Sta7 -> Sta10 -> Sta12 -> Sta13, then the requestor closes (AR-5)
@@ -603,7 +603,7 @@ async def test_mutual_tls_association_and_refused_client_without_certificate(
         async with await associate(host, port, called_ae="DICOMKIT", contexts=[echo_context()],
                                    ssl_context=client_ctx, server_hostname="localhost",
                                    timeouts=FAST) as assoc:
-            assert assoc._conn.tls
+            assert assoc.tls
             await assoc.send_message(1, command("C-ECHO-RQ", 1, data=False))
             reply = await assoc.receive_message()
             assert command_field(reply.command) == COMMAND_FIELDS["C-ECHO-RSP"]

@@ -243,7 +243,10 @@ def test_the_command_walk_reads_what_the_general_reader_reads(name: str) -> None
 
     data = _full(name).encode()
     ours = decode_command(data).command
-    reference = read(io.BytesIO(data), strict=True)
+    # a bare command set has no preamble and starts with group 0000: read it forced, and
+    # accept no warning but the one saying so
+    reference = read(io.BytesIO(data), force=True)
+    assert all("not DICOM" in str(w) for w in reference.warnings), reference.warnings
     assert [e.tag for e in ours.elements()] == [e.tag for e in reference.elements()]
     assert [e.raw for e in ours.elements()] == [e.raw for e in reference.elements()]
     for elem in ours.elements():

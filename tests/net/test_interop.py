@@ -86,6 +86,21 @@ def _samples() -> list[Sample]:
 
 
 SAMPLES = _samples()
+
+
+def _checked_whole(sample: Sample) -> bool:
+    """Whether our SCP, which checks each data set (dicomkit.net.services.storage.folder),
+    stores the sample: the pydicom DICOMDIR test series are images stripped of their pixel
+    data, which it answers Data Set does not match SOP Class."""
+    from dicomkit.net.services.storage.folder import NEEDS_PIXELS
+
+    ds = dicomkit.read(sample.path)
+    pixels = any(t in ds for t in (0x7FE00010, 0x7FE00008, 0x7FE00009))
+    return "SOPClassUID" in ds and (pixels or sample.sop_class not in NEEDS_PIXELS)
+
+
+#: the samples a checking SCP (ours) stores
+CHECKED_SAMPLES = [s for s in SAMPLES if _checked_whole(s)]
 #: the syntaxes dcmtk 3.6 can receive and storescu can propose (the samples use no others)
 DCMTK_SAMPLES = [s for s in SAMPLES if s.transfer_syntax in STORESCU_PROPOSAL]
 
@@ -441,14 +456,15 @@ def _no_leftovers(root: Path) -> None:
 async def test_dcmtk_storescu_stores_every_sample_on_our_scp_unchanged(
         dcmtk_peers: None, tmp_path: Path) -> None:
     total = 0
-    for index, batch in enumerate(rounds(DCMTK_SAMPLES)):
+    checked = [s for s in DCMTK_SAMPLES if s in CHECKED_SAMPLES]
+    for index, batch in enumerate(rounds(checked)):
         root = tmp_path / f"round{index}"
         async with our_storage_scp(root) as peer:
             sent = await anyio.to_thread.run_sync(storescu_by_syntax, peer, batch)
         assert_stored_equal(sent, root)
         _no_leftovers(root)
         total += len(sent)
-    assert total >= 0.9 * len(DCMTK_SAMPLES)
+    assert total >= 0.9 * len(checked)
 
 
 @pytest.mark.anyio
@@ -463,7 +479,7 @@ async def test_dcmtk_echoscu_gets_success_from_our_scp(dcmtk_peers: None, tmp_pa
 async def test_pynetdicom_scu_stores_every_sample_on_our_scp_unchanged(
         pynetdicom_peer: None, tmp_path: Path) -> None:
     total = 0
-    for index, batch in enumerate(rounds(SAMPLES)):
+    for index, batch in enumerate(rounds(CHECKED_SAMPLES)):
         root = tmp_path / f"round{index}"
         async with our_storage_scp(root) as peer:
             report = await anyio.to_thread.run_sync(partial(
@@ -474,7 +490,7 @@ async def test_pynetdicom_scu_stores_every_sample_on_our_scp_unchanged(
         sent = [s for s in batch if str(s.path) not in report["unsent"]]
         assert_stored_equal(sent, root)
         total += len(sent)
-    assert total >= 0.9 * len(SAMPLES)
+    assert total >= 0.9 * len(CHECKED_SAMPLES)
 
 
 @pytest.mark.anyio

@@ -10,10 +10,18 @@ from dicomkit.net.services.storage import (
     StoreRefused,
     StoreResult,
     TranscodeError,
+    store_on,
 )
-from dicomkit.net.services.verification import answer_echo, echo, echo_blocking, echo_on
+from dicomkit.net.services.verification import (
+    VerificationSCP,
+    answer_echo,
+    echo,
+    echo_blocking,
+    echo_on,
+)
 
 __all__ = [
     "FolderStorage", "StorageHandler", "StorageSCP", "StorageSCU", "StoreRefused",
-    "StoreResult", "TranscodeError", "answer_echo", "echo", "echo_blocking", "echo_on",
+    "StoreResult", "TranscodeError", "VerificationSCP", "answer_echo", "echo", "echo_blocking",
+    "echo_on", "store_on",
 ]

@@ -3,15 +3,64 @@
 from __future__ import annotations
 
 import ssl
-from functools import partial
-
-import anyio
 
 from dicomkit.generated import uids
-from dicomkit.net.association import Association, PresentationContext, Timeouts, associate
-from dicomkit.net.dimse import DimseError, DimseMessage, MessageIDs, c_echo_rq, receive, send
+from dicomkit.net.acse import PresentationContext
+from dicomkit.net.association import Association
+from dicomkit.net.client import associate
+from dicomkit.net.dimse import DimseError, DimseMessage, c_echo_rq, send
+from dicomkit.net.dimse_provider import DimseProvider, Request, inline_handler
+from dicomkit.net.ul import Timeouts
 
-__all__ = ["answer_echo", "echo", "echo_blocking"]
+__all__ = ["VerificationSCP", "answer_echo", "echo", "echo_blocking", "echo_on"]
+
+#: Success (PS3.4 Table A.4.2... C-ECHO answers 0000H).
+SUCCESS = 0x0000
+
+
+class VerificationSCP:
+    """Answers C-ECHO-RQ with Success (PS3.4 A.4.2); register with
+    :meth:`dicomkit.net.ae.ApplicationEntity.add_service`."""
+
+    requests: tuple[str, ...] = ("C-ECHO-RQ",)
+    sop_classes: tuple[str, ...] | None = (uids.Verification,)
+
+    @inline_handler
+    async def handle(self, request: Request) -> int | None:
+        """Success."""
+        return SUCCESS
+
+
+def verification_context(association: Association) -> int:
+    """The accepted Verification presentation context."""
+    context_id = next((c.id for c in association.contexts.values()
+                       if c.abstract_syntax == uids.Verification), None)
+    if context_id is None:
+        raise DimseError("the peer accepted no Verification presentation context "
+                         "(PS3.4 A.4)", message_name="C-ECHO-RQ")
+    return context_id
+
+
+async def echo_on(assoc: Association, message_id: int | None = None) -> int:
+    """One C-ECHO on an established association; the response's Status.
+
+    Uses the association's DIMSE provider, or a provider for the call when none reads it.
+    """
+    context_id = verification_context(assoc)
+    dimse = assoc.dimse
+    if dimse is None:
+        async with DimseProvider(assoc) as temporary:
+            return await _echo(temporary, context_id, message_id)
+    return await _echo(dimse, context_id, message_id)
+
+
+async def _echo(dimse: DimseProvider, context_id: int, message_id: int | None) -> int:
+    rq = c_echo_rq(message_id if message_id is not None else dimse.next_message_id())
+    rsp = await dimse.request_one(context_id, rq)
+    if rsp.message.name != "C-ECHO-RSP":
+        raise DimseError(f"expected a C-ECHO-RSP, got {rsp.message!r}",
+                         message_name=rsp.message.name, received=True)
+    return rsp.status
 
 
 async def echo(host: str, port: int, *, called_ae: str, calling_ae: str = "DICOMKIT",
@@ -32,34 +81,22 @@ async def echo(host: str, port: int, *, called_ae: str, calling_ae: str = "DICOM
                             contexts=[context], ssl_context=ssl_context,
                             timeouts=timeouts or Timeouts())
     async with assoc:
-        return await echo_on(assoc, MessageIDs().next())
-
-
-async def echo_on(assoc: Association, message_id: int = 1) -> int:
-    """One C-ECHO on an established association; the response's Status."""
-    context_id = next((c.id for c in assoc.contexts.values()
-                       if c.abstract_syntax == uids.Verification), None)
-    if context_id is None:
-        raise DimseError("the peer accepted no Verification presentation context "
-                         "(PS3.4 A.4)", message_name="C-ECHO-RQ")
-    await send(assoc, context_id, c_echo_rq(message_id))
-    rsp, _ = await receive(assoc)
-    if rsp.name != "C-ECHO-RSP" or rsp.message_id_being_responded_to != message_id:
-        raise DimseError(f"expected the C-ECHO-RSP to message {message_id}, got {rsp!r}",
-                         message_name=rsp.name, received=True)
-    status = rsp.status
-    assert status is not None  # checked on receipt: Status is mandatory in C-ECHO-RSP
-    return status
+        return await echo_on(assoc)
 
 
 async def answer_echo(assoc: Association, context_id: int, request: DimseMessage) -> None:
-    """Answer a C-ECHO-RQ with Success (PS3.4 A.4.2)."""
-    await send(assoc, context_id, request.response(0x0000))
+    """Answer a C-ECHO-RQ with Success (PS3.4 A.4.2) on a bare association."""
+    await send(assoc, context_id, request.response(SUCCESS))
 
 
 def echo_blocking(host: str, port: int, *, called_ae: str, calling_ae: str = "DICOMKIT",
                   timeouts: Timeouts | None = None,
                   ssl_context: ssl.SSLContext | None = None) -> int:
-    """:func:`echo` for scripts (runs its own event loop)."""
-    return anyio.run(partial(echo, host, port, called_ae=called_ae, calling_ae=calling_ae,
-                             timeouts=timeouts, ssl_context=ssl_context))
+    """:func:`echo` for scripts (through the blocking facade, :func:`dicomkit.net.connect`)."""
+    from dicomkit.net.blocking import connect
+
+    with connect(host, port, called_ae=called_ae, calling_ae=calling_ae, timeouts=timeouts,
+                 ssl_context=ssl_context, contexts=[PresentationContext(
+                     1, uids.Verification, (uids.ImplicitVRLittleEndian,
+                                            uids.ExplicitVRLittleEndian))]) as assoc:
+        return assoc.echo()

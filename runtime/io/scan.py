@@ -1,0 +1,294 @@
+"""The element-header scanner: a data set's structure checked as its bytes arrive (PS3.5 7.1,
+7.5), without decoding values.
+
+:class:`DataSetScanner` is fed the bytes of a data set in pieces of any size (a network
+receiver feeds PDV fragments) and walks the element headers only, skipping values: it checks
+that every value length fits in the bytes, that sequences and items of undefined length are
+delimited and those of defined length end where they say, and keeps the values of the
+top-level elements it is asked to capture (e.g. the identifiers that name a stored file).
+:meth:`DataSetScanner.finish` says whether the data set was whole.  Explicit and implicit VR,
+both byte orders; a deflated data set (PS3.5 A.5) is inflated as it goes
+(:class:`DeflatedScanner`).  Undefined-length UN content is implicit VR little endian
+(PS3.5 6.2.2); encapsulated Pixel Data (PS3.5 A.4) is a sequence of fragment items.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Collection
+
+from dicomkit.errors import DicomError
+from dicomkit.generated.dictionary import tag_for_keyword
+from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.generated.vrs import LONG_LENGTH_VRS
+
+__all__ = ["DataSetScanner", "DeflatedScanner", "ScanError", "scanner_for"]
+
+
+def _tag(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary has these keywords
+        raise KeyError(keyword)
+    return tag
+
+
+_ITEM = _tag("Item")
+_ITEM_END = _tag("ItemDelimitationItem")
+_SEQUENCE_END = _tag("SequenceDelimitationItem")
+_PIXEL_DATA = _tag("PixelData")
+_ITEM_GROUP = _ITEM >> 16
+_UNDEFINED = 0xFFFFFFFF
+_LONG_VRS = frozenset(vr.encode("ascii") for vr in LONG_LENGTH_VRS)
+_SQ, _UN = b"SQ", b"UN"
+# container kinds on the stack
+_SEQ, _ITEM_KIND, _FRAGMENTS = 0, 1, 2
+
+
+class ScanError(DicomError):
+    """A data set whose structure is broken (PS3.5 7.1, 7.5): a length past the bytes, an
+    unclosed sequence or item, a delimiter out of place.
+
+    Attributes
+    ----------
+    offset
+        Byte offset in the data set where the problem was found.
+    tag
+        The element or item tag concerned, or None.
+    """
+
+    def __init__(self, message: str, *, offset: int, tag: int | None = None) -> None:
+        self.offset = offset
+        self.tag = tag
+        where = f" at offset {offset}" + (
+            f", ({tag >> 16:04X},{tag & 0xFFFF:04X})" if tag is not None else "")
+        super().__init__(f"{message}{where} (PS3.5 7.1, 7.5)")
+
+
+class DataSetScanner:
+    """Walk a data set's element headers as its bytes arrive (see the module).
+
+    Parameters
+    ----------
+    implicit
+        Implicit VR (PS3.5 7.1.3), else explicit (7.1.2).
+    little_endian
+        Byte order (PS3.5 7.3).
+    capture
+        Tags of top-level elements whose values to keep in :attr:`captured`.
+    watch
+        Tags of top-level elements whose presence to note in :attr:`present` (values not
+        kept, e.g. Pixel Data).
+
+    Attributes
+    ----------
+    captured
+        tag -> (VR as written, or ``""`` in implicit VR; value bytes), for the captured tags.
+    present
+        The watched tags found.
+    size
+        Bytes fed so far.
+    """
+
+    def __init__(self, *, implicit: bool, little_endian: bool,
+                 capture: Collection[int] = (), watch: Collection[int] = ()) -> None:
+        self.implicit = implicit
+        order = "<" if little_endian else ">"
+        self._tag_length = struct.Struct(order + "HHI")
+        self._explicit = struct.Struct(order + "HH2sH")
+        self._long = struct.Struct(order + "I")
+        self._capture = frozenset(capture)
+        self.captured: dict[int, tuple[str, bytes]] = {}
+        self._watch = frozenset(watch)
+        self.present: set[int] = set()
+        self.size = 0
+        # (kind, absolute end or None for undefined length, implicit VR inside)
+        self._stack: list[tuple[int, int | None, bool]] = []
+        self._base = 0  # absolute offset of self._buf[0]
+        self._buf = b""
+        self._skip = 0
+        self._capturing: tuple[int, str] | None = None
+        self._value = bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        """Scan the next bytes of the data set.
+
+        Raises
+        ------
+        ScanError
+            At the first structural problem these bytes show.
+        """
+        n = len(chunk)
+        self.size += n
+        if not self._buf and self._skip >= n and self._capturing is None:
+            self._skip -= n  # inside a long value (pixel data): nothing to look at
+            self._base += n
+            return
+        data = self._buf + chunk if self._buf else chunk
+        end = len(data)
+        i = 0
+        stack = self._stack
+        while True:
+            if self._skip:
+                take = min(self._skip, end - i)
+                if self._capturing is not None:
+                    self._value += data[i:i + take]
+                i += take
+                self._skip -= take
+                if self._skip:
+                    break
+                if self._capturing is not None:
+                    captured_tag, captured_vr = self._capturing
+                    self.captured[captured_tag] = (captured_vr, bytes(self._value))
+                    self._capturing = None
+                    self._value.clear()
+            pos = self._base + i
+            while stack:
+                stop = stack[-1][1]
+                if stop is None or pos < stop:
+                    break
+                if pos > stop:
+                    raise ScanError("an element runs past the end of its sequence or item",
+                                    offset=pos)
+                stack.pop()
+            if end - i < 8:
+                break
+            implicit = stack[-1][2] if stack else self.implicit
+            group, element, length = self._tag_length.unpack_from(data, i)
+            tag = group << 16 | element
+            if group == _ITEM_GROUP:
+                self._delimiter(tag, length, pos)
+                i += 8
+                if stack and stack[-1][0] == _FRAGMENTS and tag == _ITEM:
+                    self._skip = length
+                continue
+            if implicit:
+                vr = b""
+                header = 8
+            else:
+                vr = data[i + 4:i + 6]
+                if vr in _LONG_VRS:
+                    if end - i < 12:
+                        break
+                    length = self._long.unpack_from(data, i + 8)[0]
+                    header = 12
+                else:
+                    length = self._explicit.unpack_from(data, i)[3]
+                    header = 8
+            start = pos + header
+            i += header
+            if not stack and tag in self._watch:
+                self.present.add(tag)
+            if length == _UNDEFINED:
+                if tag == _PIXEL_DATA and vr != _SQ:
+                    stack.append((_FRAGMENTS, None, implicit))
+                elif vr in (_SQ, b""):
+                    stack.append((_SEQ, None, implicit))
+                elif vr == _UN:
+                    stack.append((_SEQ, None, True))  # implicit VR LE inside (PS3.5 6.2.2)
+                else:
+                    raise ScanError(f"undefined length on VR {vr.decode('ascii', 'replace')}",
+                                    offset=pos, tag=tag)
+                continue
+            if vr == _SQ:
+                stack.append((_SEQ, start + length, implicit))
+                continue
+            if not stack and tag in self._capture:
+                self._capturing = (tag, vr.decode("ascii", "replace"))
+                if length == 0:
+                    self.captured[tag] = (self._capturing[1], b"")
+                    self._capturing = None
+            self._skip = length
+        self._buf = data[i:] if i < end else b""
+        self._base += i
+
+    def _delimiter(self, tag: int, length: int, pos: int) -> None:
+        stack = self._stack
+        kind = stack[-1][0] if stack else None
+        if tag == _ITEM:
+            if kind == _FRAGMENTS:
+                if length == _UNDEFINED:
+                    raise ScanError("a pixel data fragment of undefined length", offset=pos,
+                                    tag=tag)
+                return
+            if kind != _SEQ:
+                raise ScanError("an item outside a sequence", offset=pos, tag=tag)
+            stack.append((_ITEM_KIND, None if length == _UNDEFINED else pos + 8 + length,
+                          stack[-1][2]))
+        elif tag == _ITEM_END:
+            if kind != _ITEM_KIND or stack[-1][1] is not None:
+                raise ScanError("an item delimiter outside an item of undefined length",
+                                offset=pos, tag=tag)
+            stack.pop()
+        elif tag == _SEQUENCE_END:
+            if kind not in (_SEQ, _FRAGMENTS) or stack[-1][1] is not None:
+                raise ScanError("a sequence delimiter outside a sequence of undefined length",
+                                offset=pos, tag=tag)
+            stack.pop()
+        else:
+            raise ScanError("an unknown item tag", offset=pos, tag=tag)
+
+    def finish(self) -> None:
+        """Check that the data set ended whole.
+
+        Raises
+        ------
+        ScanError
+            When the bytes ended inside an element (header or value), or a sequence or item
+            was not closed.
+        """
+        end = self._base + len(self._buf)
+        stack = self._stack
+        while not self._buf and not self._skip and stack and stack[-1][1] == end:
+            stack.pop()  # containers of defined length ending with the data set
+        if self._buf:
+            raise ScanError("the data set ends inside an element header", offset=end)
+        if self._skip:
+            raise ScanError(f"the data set ends {self._skip} bytes before the end of a value",
+                            offset=end)
+        if self._stack:
+            raise ScanError("the data set ends inside a sequence or item", offset=end)
+
+
+class DeflatedScanner(DataSetScanner):
+    """A :class:`DataSetScanner` for a deflated data set (PS3.5 A.5): fed the compressed
+    bytes, it scans them inflated (explicit VR little endian)."""
+
+    def __init__(self, *, capture: Collection[int] = (), watch: Collection[int] = ()) -> None:
+        super().__init__(implicit=False, little_endian=True, capture=capture, watch=watch)
+        self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+
+    def feed(self, chunk: bytes) -> None:
+        """Inflate and scan."""
+        try:
+            data = self._inflate.decompress(chunk)
+        except zlib.error as exc:
+            raise ScanError(f"the deflated data set does not inflate: {exc}",
+                            offset=self.size) from None
+        if data:
+            super().feed(data)
+
+    def finish(self) -> None:
+        """Check the stream and the data set ended whole."""
+        try:
+            rest = self._inflate.flush()
+        except zlib.error as exc:  # pragma: no cover - flush reports earlier errors
+            raise ScanError(f"the deflated data set does not inflate: {exc}",
+                            offset=self.size) from None
+        if rest:
+            super().feed(rest)
+        super().finish()
+
+
+def scanner_for(transfer_syntax: str, capture: Collection[int] = (),
+                watch: Collection[int] = ()) -> DataSetScanner:
+    """The scanner for a data set in ``transfer_syntax`` (explicit VR little endian when the
+    syntax is not known: the usual encoding of a private one)."""
+    syntax = TRANSFER_SYNTAXES.get(transfer_syntax)
+    if syntax is not None and syntax.deflated:
+        return DeflatedScanner(capture=capture, watch=watch)
+    if syntax is None:
+        return DataSetScanner(implicit=False, little_endian=True, capture=capture, watch=watch)
+    return DataSetScanner(implicit=bool(syntax.implicit_vr),
+                          little_endian=bool(syntax.little_endian), capture=capture,
+                          watch=watch)

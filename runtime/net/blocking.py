@@ -1,0 +1,116 @@
+"""Blocking use of the network layer: one association kept open across calls, through an anyio
+blocking portal (one event loop thread for the whole association, not one per call)::
+
+    with dicomkit.net.connect("pacs", 104, called_ae="PACS", contexts=[...]) as assoc:
+        assoc.echo()
+        assoc.store(paths)
+        for response in assoc.request(context_id, message):
+            ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import ssl
+from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import anyio.from_thread
+
+from dicomkit.generated import uids
+from dicomkit.net.acse import PresentationContext, UserIdentity
+from dicomkit.net.ae import ApplicationEntity
+from dicomkit.net.association import Association
+from dicomkit.net.dimse import DimseMessage
+from dicomkit.net.dimse_provider import Response
+from dicomkit.net.ul import Timeouts
+
+if TYPE_CHECKING:
+    from dicomkit.core.dataset import Dataset
+    from dicomkit.net.services.storage import StoreResult
+
+__all__ = ["BlockingAssociation", "connect"]
+
+_VERIFICATION = PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,
+                                                           uids.ExplicitVRLittleEndian))
+
+
+class BlockingAssociation:
+    """An association driven from blocking code (made by :func:`connect`)."""
+
+    def __init__(self, portal: anyio.from_thread.BlockingPortal, association: Association
+                 ) -> None:
+        self.portal = portal
+        self.association = association
+
+    @property
+    def contexts(self) -> dict[int, Any]:
+        """The accepted presentation contexts by ID."""
+        return self.association.contexts
+
+    def echo(self) -> int:
+        """One C-ECHO (PS3.4 A.4); the response's status."""
+        from dicomkit.net.services.verification import echo_on
+
+        return self.portal.call(echo_on, self.association)
+
+    def store(self, sources: Iterable[str | os.PathLike[str] | Dataset], **options: Any
+              ) -> list[StoreResult]:
+        """C-STORE each source over this association
+        (:func:`dicomkit.net.services.storage.store_on`)."""
+        from dicomkit.net.services.storage import store_on
+
+        async def run() -> list[StoreResult]:
+            return await store_on(self.association, list(sources), **options)
+
+        return self.portal.call(run)
+
+    def request(self, context_id: int, message: DimseMessage,
+                data: bytes | AsyncIterable[bytes] | None = None) -> Iterator[Response]:
+        """A request's responses, as they come (C-FIND, C-GET, C-MOVE ... pending ones too)."""
+        dimse = self.association.dimse
+        assert dimse is not None
+        stream = dimse.request(context_id, message, data)
+        try:
+            while True:
+                try:
+                    yield self.portal.call(stream.__anext__)
+                except StopAsyncIteration:
+                    return
+        finally:
+            close = getattr(stream, "aclose", None)
+            if close is not None:
+                self.portal.call(close)
+
+    find = request
+
+    def release(self) -> None:
+        """Release now (the ``with`` block then has nothing left to do)."""
+        self.portal.call(self.association.release)
+
+    def abort(self) -> None:
+        """Abort now."""
+        self.portal.call(self.association.abort)
+
+
+@contextlib.contextmanager
+def connect(host: str, port: int, *, called_ae: str, calling_ae: str = "DICOMKIT",
+            contexts: Sequence[PresentationContext] | None = None,
+            timeouts: Timeouts | None = None, ssl_context: ssl.SSLContext | None = None,
+            user_identity: UserIdentity | None = None,
+            async_ops: tuple[int, int] | None = None, ae: ApplicationEntity | None = None,
+            server_hostname: str | None = None) -> Iterator[BlockingAssociation]:
+    """An association for blocking code, released when the block ends (aborted when it
+    raises).  ``contexts`` default to Verification; ``ae`` (default: one titled
+    ``calling_ae``) serves requests the peer sends on the association."""
+    entity = ae or ApplicationEntity(calling_ae, timeouts=timeouts)
+    if timeouts is not None:
+        entity.timeouts = timeouts
+    with anyio.from_thread.start_blocking_portal() as portal:
+        manager = entity.connect(host, port, called_ae=called_ae,
+                                 contexts=list(contexts or [_VERIFICATION]),
+                                 user_identity=user_identity, ssl_context=ssl_context,
+                                 async_ops=async_ops, server_hostname=server_hostname)
+        with portal.wrap_async_context_manager(manager) as association:
+            yield BlockingAssociation(portal, association)

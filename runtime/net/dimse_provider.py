@@ -1,0 +1,510 @@
+"""The DIMSE service provider of one association (PS3.7 7, 9.3, 10.3; D.3.3.3).
+
+One reader per association takes every message off the wire and routes it:
+
+* a response goes to the request it answers (by Message ID Being Responded To, PS3.7 9.3):
+  :meth:`DimseProvider.request` is an async iterator of responses, kept open while the
+  status is pending (FF00H, FF01H: C-FIND, C-GET, C-MOVE) and closed by the final one;
+* a request goes to the handler the application registered for it (on either side: an SCU
+  association receives N-EVENT-REPORT requests in storage commitment and C-STORE
+  sub-operations in C-GET); a C-CANCEL-RQ (PS3.7 9.3.2.3) sets the ``cancelled`` event of
+  the operation it names.
+
+The negotiated asynchronous operations window (PS3.7 D.3.3.3) holds both ways: a requestor
+never has more requests outstanding than it may invoke (the next one waits for a slot), and a
+request beyond what this side may perform aborts the association.  Data sets stream: a
+handler reads a request's data set fragment by fragment as the PDVs arrive, and the reader
+waits until it has (or drains what the handler left), so an SCP can write a data set to disk
+while it arrives.  A handler that raises :class:`~dicomkit.net.errors.ServiceError` is
+answered with the error's status, comment and offending elements.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+import anyio.abc
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+
+from dicomkit.generated.commands import COMMAND_FIELDS, MESSAGES
+from dicomkit.generated.statuses import STATUSES, classify
+from dicomkit.net import _codes as codes
+from dicomkit.net.association import Association, IncomingMessage
+from dicomkit.net.dimse import (
+    DimseError,
+    DimseMessage,
+    MessageIDs,
+    build,
+    decode_command,
+    read_data,
+    send,
+)
+from dicomkit.net.errors import (
+    AssociationAborted,
+    AssociationReleased,
+    NetworkError,
+    NetworkTimeout,
+    ServiceError,
+)
+
+__all__ = ["DimseProvider", "Handler", "Request", "Response", "inline_handler"]
+
+log = logging.getLogger(__name__)
+
+_CANCEL_FIELD = COMMAND_FIELDS["C-CANCEL-RQ"]
+#: Requests a C-CANCEL-RQ may name (PS3.7 9.3.2.3, 9.3.3.3, 9.3.4.3): their handlers run in
+#: their own task so the reader stays free to deliver the cancel.
+CANCELLABLE: frozenset[str] = frozenset(
+    service + "-RQ" for name, (field, service, _) in MESSAGES.items()
+    if field == _CANCEL_FIELD)
+#: Unrecognized operation (PS3.7 C.5.23) and Processing failure (PS3.7 C.4.1): the answers to
+#: a request nobody serves and to a handler that failed without saying how.
+UNRECOGNIZED_OPERATION = next(c for c, e in STATUSES.items() if e[0] == "Unrecognized operation")
+PROCESSING_FAILURE = next(c for c, e in STATUSES.items() if e[0] == "Processing Failure")
+
+
+def _category(status: int) -> str:
+    if status == 0:
+        return "success"
+    try:
+        return classify(status)
+    except ValueError:
+        return "failure"
+
+
+@dataclass(frozen=True)
+class Response:
+    """A response received for a request: the message, its data set (read whole: response
+    data sets are identifiers and attribute lists), and the presentation context."""
+
+    message: DimseMessage
+    data: bytes | None
+    context_id: int
+
+    @property
+    def status(self) -> int:
+        """Status (0000,0900)."""
+        return self.message.status or 0
+
+    @property
+    def category(self) -> str:
+        """success, pending, cancel, warning or failure (PS3.7 Annex C)."""
+        return _category(self.status)
+
+    @property
+    def pending(self) -> bool:
+        """True for a pending status (more responses follow)."""
+        return self.category == "pending"
+
+
+class Request:
+    """A request received from the peer, as a handler sees it.
+
+    Attributes
+    ----------
+    provider, association
+        Where it came from.
+    context_id
+        Its presentation context.
+    message
+        The command.
+    data
+        The data set as a stream of fragments (None without one): read it at most once.
+    cancelled
+        Set when the peer sends a C-CANCEL-RQ for it.
+    """
+
+    def __init__(self, provider: DimseProvider, context_id: int, message: DimseMessage,
+                 data: AsyncIterator[bytes] | None) -> None:
+        self.provider = provider
+        self.association = provider.association
+        self.context_id = context_id
+        self.message = message
+        self.data = data
+        self.cancelled = anyio.Event()
+        self.final_sent = False
+        self.data_done = anyio.Event()
+        if data is None:
+            self.data_done.set()
+
+    @property
+    def transfer_syntax(self) -> str:
+        """The transfer syntax of its presentation context."""
+        return self.association.contexts[self.context_id].transfer_syntax
+
+    @property
+    def abstract_syntax(self) -> str:
+        """The abstract syntax (SOP class) of its presentation context."""
+        return self.association.contexts[self.context_id].abstract_syntax
+
+    async def read_data(self) -> bytes:
+        """The whole data set (``b""`` without one)."""
+        if self.data is None:
+            return b""
+        try:
+            return await read_data(IncomingMessage(self.context_id, b"", self.data))
+        finally:
+            self.data_done.set()
+
+    async def respond(self, status: int, data: bytes | AsyncIterable[bytes] | None = None,
+                      **fields: Any) -> None:
+        """Send a response with ``status``: pending ones may follow, the final one ends it."""
+        if self.final_sent:
+            raise DimseError("the final response was sent already",
+                             message_name=self.message.name)
+        rsp = self.message.response(status, **fields)
+        if _category(status) != "pending":
+            self.final_sent = True
+            self.provider.performed_done(self)
+        await self.provider.send(self.context_id, rsp, data)
+
+
+Handler = Callable[[Request], Awaitable[int | None]]
+HandlerLookup = Callable[[Request], Handler | None]
+
+_INLINE = "_dimse_inline"
+
+
+def inline_handler(handler: Handler) -> Handler:
+    """Mark ``handler`` as one that never sends requests of its own on the association: in
+    synchronous mode (a performed window of 1) the reader then runs it itself instead of in a
+    new task, which saves a task per message (C-ECHO, C-STORE).  A handler that sends a
+    request (an N-EVENT-REPORT, C-STORE sub-operations) must not be marked: the reader would
+    wait for itself."""
+    setattr(handler, _INLINE, True)
+    return handler
+
+
+class _Outstanding:
+    __slots__ = ("send", "receive", "context_id")
+
+    def __init__(self, context_id: int) -> None:
+        self.send: MemoryObjectSendStream[Response]
+        self.receive: MemoryObjectReceiveStream[Response]
+        self.send, self.receive = anyio.create_memory_object_stream[Response](math.inf)
+        self.context_id = context_id
+
+
+class DimseProvider:
+    """The DIMSE service provider of ``association`` (see the module).
+
+    Parameters
+    ----------
+    association
+        An established association; this provider becomes its only reader.
+    handlers
+        Finds the handler of an incoming request (None: answered Unrecognized operation).
+    on_message
+        Called with (association, ``"received"`` or ``"sent"``, message) for every message,
+        for logging and metrics.
+
+    Use as ``async with DimseProvider(assoc, handlers) as dimse:`` (the reader runs in the
+    block) or ``await DimseProvider(assoc, handlers).run()`` (serve until the association
+    ends).
+    """
+
+    def __init__(self, association: Association, handlers: HandlerLookup | None = None, *,
+                 on_message: Callable[[Association, str, DimseMessage], None] | None = None
+                 ) -> None:
+        self.association = association
+        self.handlers = handlers
+        self.on_message = on_message
+        self.message_ids = MessageIDs()
+        invoked, performed = association.async_ops
+        self.max_invoked = invoked  # 0: unlimited
+        self.max_performed = performed
+        self._slots = anyio.Semaphore(invoked) if invoked else None
+        self._outstanding: dict[int, _Outstanding] = {}
+        self._performing: dict[int, Request] = {}
+        self._peer = (f"{association.peer_address[0]}:{association.peer_address[1]}"
+                      if association.peer_address[0] else "")
+        self._tg: anyio.abc.TaskGroup | None = None
+        self._idle: anyio.CancelScope | None = None
+        self._stopping = False
+        self._reader_done = anyio.Event()
+        self.error: NetworkError | None = None
+
+    # ----------------------------------------------------------------- running
+
+    async def __aenter__(self) -> DimseProvider:
+        if self.association.dimse is not None:
+            raise NetworkError("the association has a DIMSE provider already",
+                               peer=self.association.peer_address)
+        self.association.dimse = self
+        self._tg = anyio.create_task_group()
+        await self._tg.__aenter__()
+        self._tg.start_soon(self._read_loop)
+        return self
+
+    async def __aexit__(self, *exc: Any) -> bool | None:
+        assert self._tg is not None
+        try:
+            if exc[1] is not None and self.association.ended is None:
+                with anyio.CancelScope(shield=True):
+                    await self.association.abort()
+            self._stopping = True
+            if self._idle is not None:
+                self._idle.cancel()
+        finally:
+            try:
+                suppressed = await self._tg.__aexit__(*exc)
+            finally:
+                self.association.dimse = None
+        return suppressed
+
+    async def run(self) -> None:
+        """Serve the association until it is released or aborted."""
+        async with self:
+            await self._reader_done.wait()
+
+    async def stop(self) -> None:
+        """Stop reading at the next message boundary (before a release)."""
+        self._stopping = True
+        if self._idle is not None:
+            self._idle.cancel()
+        if self._tg is not None:
+            await self._reader_done.wait()
+
+    def _reader_timeout(self) -> float | None:
+        if self.association.is_requestor:
+            return None  # a requestor waits for responses in request() (Timeouts.dimse)
+        if self._performing or self._outstanding:
+            return None
+        return self.association.timeouts.dimse  # the acceptor's idle limit
+
+    async def _read_loop(self) -> None:
+        assoc = self.association
+        try:
+            while not self._stopping:
+                with anyio.CancelScope() as scope:
+                    self._idle = scope
+                    try:
+                        await assoc.wait_message(self._reader_timeout())
+                    except NetworkTimeout:
+                        await assoc.abort()
+                        raise
+                self._idle = None
+                if scope.cancelled_caught or self._stopping:
+                    break
+                incoming = await assoc.receive_message(assoc.timeouts.network,
+                                                       use_default=False)
+                try:
+                    msg = decode_command(incoming.command, peer=self._peer)
+                except DimseError as exc:
+                    # an unreadable command cannot be answered (PS3.7 C.5.15): abort
+                    log.warning("%s: %s; aborting", self._peer, exc)
+                    await assoc.abort(codes.ABORT_SERVICE_USER, codes.ABORT_REASON_NOT_SPECIFIED)
+                    raise assoc.ended or NetworkError(str(exc)) from None
+                if self.on_message is not None:
+                    self.on_message(assoc, "received", msg)
+                if msg.spec.is_request:
+                    await self._dispatch(msg, incoming)
+                else:
+                    await self._route(msg, incoming)
+        except NetworkError as exc:
+            self.error = exc
+        except Exception:
+            log.exception("DIMSE reader failed; aborting %s", self._peer)
+            with anyio.CancelScope(shield=True):
+                await assoc.abort()
+            self.error = assoc.ended
+        finally:
+            self._idle = None
+            self._reader_done.set()
+            for pending in self._outstanding.values():
+                pending.send.close()
+            for request in self._performing.values():
+                request.cancelled.set()
+                request.data_done.set()
+
+    # ----------------------------------------------------------------- responses
+
+    async def _route(self, msg: DimseMessage, incoming: IncomingMessage) -> None:
+        data = await read_data(incoming) if incoming.data is not None else None
+        mid = msg.message_id_being_responded_to
+        pending = self._outstanding.get(mid) if mid is not None else None
+        if pending is None:
+            log.warning("%s: %s answers no outstanding request; dropped", self._peer, msg.name)
+            return
+        response = Response(msg, data, incoming.context_id)
+        if not response.pending:
+            del self._outstanding[mid]  # type: ignore[arg-type]
+        pending.send.send_nowait(response)
+        if not response.pending:
+            pending.send.close()
+
+    def next_message_id(self) -> int:
+        """A message ID not used by an outstanding request (PS3.7 9.3)."""
+        while True:
+            mid = self.message_ids.next()
+            if mid not in self._outstanding:
+                return mid
+
+    async def send(self, context_id: int, message: DimseMessage,
+                   data: bytes | AsyncIterable[bytes] | None = None) -> None:
+        """Send one message (and its data set) on ``context_id``."""
+        if self.on_message is not None:
+            self.on_message(self.association, "sent", message)
+        await send(self.association, context_id, message, data)
+
+    async def request(self, context_id: int, message: DimseMessage,
+                      data: bytes | AsyncIterable[bytes] | None = None
+                      ) -> AsyncIterator[Response]:
+        """Send a request; its responses, until the final one (not pending).
+
+        The Message ID is set when the message has none.  The request waits for a slot of
+        the asynchronous operations window first (PS3.7 D.3.3.3); each response must come
+        within ``Timeouts.dimse`` (else the association is aborted).  Close the iterator
+        (``contextlib.aclosing``) when leaving it early.
+
+        Raises
+        ------
+        AssociationAborted, AssociationReleased, NetworkTimeout
+            When the association ends (or times out) before the final response.
+        """
+        if message.message_id is None:
+            message.set("MessageID", self.next_message_id())
+        mid = message.message_id
+        assert mid is not None
+        if self._reader_done.is_set() or self._tg is None:
+            raise self.error or self.association.ended or NetworkError(
+                "no DIMSE provider is reading the association",
+                peer=self.association.peer_address)
+        slots = self._slots
+        if slots is not None:
+            await slots.acquire()
+        try:
+            pending = _Outstanding(context_id)
+            self._outstanding[mid] = pending
+            try:
+                await self.send(context_id, message, data)
+            except BaseException:
+                self._outstanding.pop(mid, None)
+                raise
+            timeout = self.association.timeouts.dimse
+            while True:
+                try:
+                    with anyio.fail_after(timeout):
+                        response = await pending.receive.receive()
+                except anyio.EndOfStream:
+                    raise self.error or self.association.ended or AssociationAborted(
+                        codes.ABORT_SERVICE_PROVIDER, codes.ABORT_REASON_NOT_SPECIFIED,
+                        detail="association ended", peer=self.association.peer_address
+                    ) from None
+                except TimeoutError:
+                    self._outstanding.pop(mid, None)
+                    await self.association.abort()
+                    raise NetworkTimeout(f"no response to {message.name} {mid} within "
+                                         f"{timeout} s",
+                                         peer=self.association.peer_address) from None
+                yield response
+                if not response.pending:
+                    return
+        finally:
+            self._outstanding.pop(mid, None)
+            if slots is not None:
+                slots.release()
+
+    async def request_one(self, context_id: int, message: DimseMessage,
+                          data: bytes | AsyncIterable[bytes] | None = None) -> Response:
+        """Send a request and return its final response (pending ones are skipped)."""
+        last: Response | None = None
+        stream = self.request(context_id, message, data)
+        try:
+            async for response in stream:
+                last = response
+        finally:
+            await stream.aclose()  # type: ignore[attr-defined]
+        assert last is not None
+        return last
+
+    async def cancel(self, message_id: int, context_id: int) -> None:
+        """Send C-CANCEL-RQ for the outstanding request ``message_id`` (PS3.7 9.3.2.3)."""
+        pending = self._outstanding.get(message_id)
+        if pending is None:
+            return
+        name = next((n for n, (field, _, _) in MESSAGES.items() if field == _CANCEL_FIELD), "")
+        await self.send(context_id, build(name, MessageIDBeingRespondedTo=message_id))
+
+    # ----------------------------------------------------------------- requests
+
+    def performed_done(self, request: Request) -> None:
+        """The final response of ``request`` is going out: it no longer counts."""
+        mid = request.message.message_id
+        if mid is not None and self._performing.get(mid) is request:
+            del self._performing[mid]
+
+    async def _dispatch(self, msg: DimseMessage, incoming: IncomingMessage) -> None:
+        if msg.command_field == _CANCEL_FIELD:
+            target = self._performing.get(msg.message_id_being_responded_to or -1)
+            if target is not None:
+                target.cancelled.set()
+            if incoming.data is not None:
+                await read_data(incoming)
+            return
+        request = Request(self, incoming.context_id, msg, incoming.data)
+        handler = self.handlers(request) if self.handlers is not None else None
+        if handler is None:
+            if incoming.data is not None:
+                await read_data(incoming)
+            await self.send(incoming.context_id, msg.response(UNRECOGNIZED_OPERATION))
+            return
+        mid = msg.message_id or 0
+        if self.max_performed and len(self._performing) >= self.max_performed:
+            log.warning("%s: request %d beyond the %d operations we may perform (PS3.7 "
+                        "D.3.3.3); aborting", self._peer, mid, self.max_performed)
+            await self.association.abort(codes.ABORT_SERVICE_USER,
+                                         codes.ABORT_REASON_NOT_SPECIFIED)
+            raise self.association.ended or NetworkError("window exceeded")
+        self._performing[mid] = request
+        if self.max_performed == 1 and msg.name not in CANCELLABLE and getattr(
+                handler, _INLINE, False):
+            await self._perform(handler, request)  # nothing can arrive for it meanwhile
+        else:
+            assert self._tg is not None
+            self._tg.start_soon(self._perform, handler, request)
+            await request.data_done.wait()
+
+    async def _perform(self, handler: Handler, request: Request) -> None:
+        fields: dict[str, Any] = {}
+        try:
+            try:
+                status = await handler(request)
+            except ServiceError as exc:
+                status = exc.status
+                if exc.comment:
+                    fields["ErrorComment"] = exc.comment[:64]
+                if exc.offending_elements:
+                    fields["OffendingElement"] = list(exc.offending_elements)
+            except (AssociationAborted, AssociationReleased):
+                return
+            except NetworkError as exc:
+                log.warning("%s: %s failed: %s", self._peer, request.message.name, exc)
+                return
+            except Exception:
+                log.exception("%s: the %s handler failed", self._peer, request.message.name)
+                status = PROCESSING_FAILURE
+            if request.data is not None:
+                try:  # the rest of a data set the handler left: read before answering
+                    async for _ in request.data:
+                        pass
+                except NetworkError:
+                    return
+            request.data_done.set()
+            if not request.final_sent and self.association.can_send:
+                try:
+                    await request.respond(status or 0, **fields)
+                except (DimseError, ValueError):
+                    # a status the response cannot carry (e.g. bad fields): say failure
+                    request.final_sent = False
+                    await request.respond(PROCESSING_FAILURE)
+        except NetworkError as exc:
+            log.info("%s: cannot answer %s: %s", self._peer, request.message.name, exc)
+        finally:
+            request.data_done.set()
+            self.performed_done(request)

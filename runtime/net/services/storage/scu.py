@@ -1,0 +1,436 @@
+"""The Storage SCU (PS3.4 B.2): :func:`store_on` sends data sets over an open association,
+:class:`StorageSCU` batches sources over as few associations as allowed.
+
+A native data set goes in its own syntax when accepted, else re-encoded in a native syntax the
+peer accepted; a compressed one in its own syntax when accepted, else decompressed into a
+native syntax, or transcoded into another lossless syntax the peer accepted
+(:mod:`dicomkit.pixels.transcode`).  A file whose own encoding was accepted is sent as stored.
+Files are read in worker threads (nothing blocks the event loop).
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import anyio
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.errors import DicomError
+from dicomkit.generated.dictionary import tag_for_keyword
+from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.net.acse import PresentationContext
+from dicomkit.net.association import Association
+from dicomkit.net.client import associate
+from dicomkit.net.dimse import DimseError, Priority, c_store_rq, classify_status, status_text
+from dicomkit.net.dimse_provider import DimseProvider
+from dicomkit.net.errors import NetworkError
+from dicomkit.net.services.storage.negotiation import (
+    MAX_CONTEXTS,
+    TranscodeError,
+    choose,
+    contexts_for,
+    is_native,
+    syntax_of,
+    uid_name,
+)
+from dicomkit.net.ul import Timeouts
+
+__all__ = ["StorageSCU", "StoreResult", "store_on"]
+
+_PIXEL_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+
+
+def _tag(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary has every keyword used here
+        raise KeyError(keyword)
+    return tag
+
+
+#: SOP Class UID and SOP Instance UID: what batching a file needs of its data set (PS3.4 B.2)
+_IDENTITY_TAGS = (_tag("SOPClassUID"), _tag("SOPInstanceUID"))
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """The outcome of one C-STORE.
+
+    ``category`` is the status class (success, warning, failure, ...), ``"error"`` when the
+    file could not be sent (unreadable, no acceptable context, association lost) and
+    ``"skipped"`` when fail-fast stopped before it.  ``bytes`` counts the data set bytes sent.
+    """
+
+    source: str
+    sop_class_uid: str
+    sop_instance_uid: str
+    status: int | None
+    category: str
+    bytes: int = 0
+    transfer_syntax: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True for success and warning statuses (the peer stored the instance)."""
+        return self.category in ("success", "warning")
+
+
+@dataclass
+class Item:
+    """A source prepared for sending."""
+
+    source: str
+    dataset: Dataset | None
+    sop_class: str = ""
+    sop_instance: str = ""
+    transfer_syntax: str = ""
+    #: where the data set starts in a cleanly read Part 10 file: sent as stored when the
+    #: peer accepts the file's own transfer syntax; -1 when it must be re-encoded
+    data_offset: int = -1
+
+
+def _uid(ds: Dataset, tag: int, meta_tag: int) -> str:
+    el = ds.get(tag)
+    if el is None and ds.file_meta is not None:
+        el = ds.file_meta.get(meta_tag)
+    value = None if el is None else el.value
+    if isinstance(value, bytes):  # an UN element (e.g. written implicit, read explicit)
+        value = value.decode("ascii", "replace")
+    return "" if value is None else str(value).strip("\x00 ")
+
+
+def load(source: str | os.PathLike[str] | Dataset) -> Item:
+    """What sending ``source`` needs: its SOP class and instance, syntax, data offset.
+
+    Raises
+    ------
+    DicomError
+        Unreadable, or without SOP Class UID / SOP Instance UID.
+    """
+    from dicomkit.io.reader import read
+
+    if isinstance(source, Dataset):
+        ds = source
+        name = ds.filename or f"<dataset {_uid(ds, 0x00080018, 0x00020003)}>"
+    else:
+        name = os.fspath(source)
+        # the header walk checks the structure up to the pixels, but only the SOP class
+        # and instance are made into elements (the whole file is read when sent)
+        ds = read(name, stop_before_pixels=True, specific_tags=_IDENTITY_TAGS)
+    clean = not isinstance(source, Dataset) and not ds.warnings and ds.file_meta is not None
+    item = Item(name, ds if isinstance(source, Dataset) else None,
+                _uid(ds, 0x00080016, 0x00020002), _uid(ds, 0x00080018, 0x00020003),
+                syntax_of(ds), ds.data_offset if clean else -1)
+    if not item.sop_class or not item.sop_instance:
+        raise DicomError(f"{name}: no SOP Class UID (0008,0016) or SOP Instance UID "
+                         "(0008,0018); it cannot be stored (PS3.4 B.2)")
+    return item
+
+
+def _name(source: str | os.PathLike[str] | Dataset) -> str:
+    if isinstance(source, Dataset):
+        return source.filename or "<dataset>"
+    return os.fspath(source)
+
+
+def _error(item: Item, text: str) -> StoreResult:
+    return StoreResult(item.source, item.sop_class, item.sop_instance, None, "error",
+                       transfer_syntax=item.transfer_syntax, error=text)
+
+
+def _read_from(path: str, offset: int) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        return fh.read()
+
+
+def _encode(item: Item, assoc: Association) -> tuple[int, str, bytes] | StoreResult:
+    """(context ID, transfer syntax, data set bytes) to send ``item``, or the error result.
+    Runs in a worker thread (reads, transcodes, encodes)."""
+    from dicomkit.io.reader import read
+    from dicomkit.io.writer import WriteError, encode_dataset
+
+    contexts = list(assoc.contexts.values())
+    own = [c for c in contexts if c.abstract_syntax == item.sop_class
+           and c.result == 0 and c.transfer_syntax == item.transfer_syntax]
+    syntax = TRANSFER_SYNTAXES.get(item.transfer_syntax)
+    if item.data_offset >= 0 and own and syntax is not None and not syntax.deflated:
+        # the file's own encoding was accepted: send its data set bytes as stored (deflated
+        # streams are re-encoded: some files' streams end unaligned and peers refuse them)
+        try:
+            return own[0].id, own[0].transfer_syntax, _read_from(item.source, item.data_offset)
+        except OSError as exc:
+            return _error(item, f"cannot read: {exc}")
+    try:
+        if item.dataset is None:
+            item.dataset = read(item.source)
+    except DicomError as exc:  # the file changed or vanished since it was batched
+        return _error(item, f"cannot read: {exc}")
+    try:
+        ctx = choose(contexts, item.sop_class, item.transfer_syntax, item.source)
+    except (DimseError, TranscodeError) as exc:
+        return _error(item, str(exc))
+    dataset = item.dataset
+    if ctx.transfer_syntax != item.transfer_syntax and any(t in dataset for t in _PIXEL_TAGS) \
+            and (not is_native(item.transfer_syntax) or not is_native(ctx.transfer_syntax)):
+        from dicomkit.pixels.transcode import transcode
+
+        try:  # lossless targets only (choose): pixel values unchanged, same instance
+            dataset = transcode(dataset, ctx.transfer_syntax)
+        except DicomError as exc:
+            return _error(item, f"{item.source}: cannot convert from "
+                                f"{uid_name(item.transfer_syntax)} to "
+                                f"{uid_name(ctx.transfer_syntax)}: {exc}")
+    try:
+        return ctx.id, ctx.transfer_syntax, encode_dataset(dataset, ctx.transfer_syntax)
+    except WriteError as exc:
+        return _error(item, f"{item.source}: cannot encode in "
+                            f"{uid_name(ctx.transfer_syntax)}: {exc}")
+
+
+async def store_item(dimse: DimseProvider, item: Item, *, priority: int = Priority.MEDIUM,
+                     move_originator: tuple[str, int] | None = None) -> StoreResult:
+    """C-STORE one prepared item through ``dimse`` (PS3.4 B.2); its result.
+
+    Raises
+    ------
+    NetworkError
+        When the association ends before the response.
+    """
+    prepared = await anyio.to_thread.run_sync(_encode, item, dimse.association)
+    if isinstance(prepared, StoreResult):
+        return prepared
+    context_id, transfer_syntax, data = prepared
+    request = c_store_rq(dimse.next_message_id(), item.sop_class, item.sop_instance, priority,
+                         move_originator=move_originator)
+    rsp = await dimse.request_one(context_id, request, data)
+    if rsp.message.name != "C-STORE-RSP":
+        raise DimseError(f"expected a C-STORE-RSP, got {rsp.message!r}",
+                         message_name=rsp.message.name, received=True)
+    status = rsp.status
+    try:
+        category = classify_status(status)
+    except DimseError:
+        category = "failure"
+    comment = rsp.message.get("ErrorComment")
+    return StoreResult(item.source, item.sop_class, item.sop_instance, status, category,
+                       len(data), transfer_syntax,
+                       "" if category == "success" else
+                       status_text(status) + (f": {comment}" if comment else ""))
+
+
+async def store_on(association: Association,
+                   sources: Iterable[str | os.PathLike[str] | Dataset], *,
+                   move_originator: tuple[str, int] | None = None,
+                   priority: int = Priority.MEDIUM,
+                   continue_on_error: bool = True,
+                   progress: Callable[[StoreResult, int, int], None] | None = None
+                   ) -> list[StoreResult]:
+    """C-STORE every source over an established association; one result each, in order.
+
+    For a C-MOVE or C-GET SCP sending its sub-operations: ``move_originator`` is the
+    (AE title, Message ID) of the C-MOVE-RQ (PS3.7 9.1.1, Move Originator Application Entity
+    Title and Message ID).  Sources whose SOP class the association did not accept are error
+    results.  The association's DIMSE provider is used (one is run for the call when none
+    reads it); it stays open.
+    """
+    todo = list(sources)
+    if association.dimse is None:
+        async with DimseProvider(association) as dimse:
+            return await _store_all(dimse, todo, move_originator, priority,
+                                    continue_on_error, progress)
+    return await _store_all(association.dimse, todo, move_originator, priority,
+                            continue_on_error, progress)
+
+
+async def _store_all(dimse: DimseProvider, sources: list[str | os.PathLike[str] | Dataset],
+                     move_originator: tuple[str, int] | None, priority: int,
+                     continue_on_error: bool,
+                     progress: Callable[[StoreResult, int, int], None] | None
+                     ) -> list[StoreResult]:
+    results: list[StoreResult] = []
+    stopped = False
+    for source in sources:
+        if stopped:
+            result = StoreResult(_name(source), "", "", None, "skipped",
+                                 error="not sent: an earlier file failed (fail-fast)")
+        else:
+            try:
+                item = await anyio.to_thread.run_sync(load, source)
+            except DicomError as exc:
+                result = StoreResult(_name(source), "", "", None, "error", error=str(exc))
+            else:
+                result = await store_item(dimse, item, priority=priority,
+                                          move_originator=move_originator)
+            if not result.ok and not continue_on_error:
+                stopped = True
+        results.append(result)
+        if progress is not None:
+            progress(result, len(results), len(sources))
+    return results
+
+
+Connect = Callable[[Sequence[PresentationContext]], Awaitable[Association]]
+Progress = Callable[[StoreResult, int, int], None]
+
+
+class StorageSCU:
+    """Send data sets with C-STORE (PS3.4 B.2), over as few associations as allowed.
+
+    Parameters
+    ----------
+    host, port, called_ae, calling_ae, timeouts, ssl_context, max_pdu
+        Where and how to associate (:func:`dicomkit.net.associate`).
+    max_operations
+        At most this many C-STOREs per association; the next ones go over a new association.
+    continue_on_error
+        Keep going after a failed file (default); False stops at the first failure (fail-fast)
+        and reports the rest as skipped.
+    progress
+        Called after each file with (result, files done, files in total).
+    priority
+        Priority (0000,0700) of the requests.
+    connect
+        Makes the association for a list of contexts (default: :func:`associate` with the
+        parameters above); tests and proxies pass their own.
+    before_send
+        Called with each source (path or data set) before it is batched; a
+        :class:`~dicomkit.DicomError` it raises makes that source an error result and it is not
+        sent, e.g. ``before_send=dicomkit.validate.require_valid`` sends only files without
+        validation errors.
+    """
+
+    def __init__(self, host: str = "", port: int = 0, *, called_ae: str = "ANY-SCP",
+                 calling_ae: str = "DICOMKIT", timeouts: Timeouts | None = None,
+                 ssl_context: ssl.SSLContext | None = None, max_pdu: int | None = None,
+                 max_operations: int | None = None, continue_on_error: bool = True,
+                 progress: Progress | None = None, priority: int = Priority.MEDIUM,
+                 connect: Connect | None = None,
+                 before_send: Callable[[str | os.PathLike[str] | Dataset], None] | None = None
+                 ) -> None:
+        if max_operations is not None and max_operations < 1:
+            raise ValueError("max_operations must be at least 1")
+        self.host, self.port = host, port
+        self.called_ae, self.calling_ae = called_ae, calling_ae
+        self.timeouts = timeouts or Timeouts()
+        self.ssl_context = ssl_context
+        self.max_pdu = max_pdu
+        self.max_operations = max_operations
+        self.continue_on_error = continue_on_error
+        self.progress = progress
+        self.priority = priority
+        self._connect = connect or self._associate
+        self.before_send = before_send
+        self.associations = 0
+
+    async def _associate(self, contexts: Sequence[PresentationContext]) -> Association:
+        if self.max_pdu is None:
+            return await associate(self.host, self.port, called_ae=self.called_ae,
+                                   calling_ae=self.calling_ae, contexts=contexts,
+                                   ssl_context=self.ssl_context, timeouts=self.timeouts)
+        return await associate(self.host, self.port, called_ae=self.called_ae,
+                               calling_ae=self.calling_ae, contexts=contexts,
+                               max_pdu=self.max_pdu, ssl_context=self.ssl_context,
+                               timeouts=self.timeouts)
+
+    #: kept for callers of the former class methods
+    contexts_for = staticmethod(contexts_for)
+    load = staticmethod(load)
+
+    def _prepare(self, source: str | os.PathLike[str] | Dataset) -> Item:
+        item = load(source)
+        if self.before_send is not None:
+            self.before_send(source)
+        return item
+
+    async def store(self, sources: Iterable[str | os.PathLike[str] | Dataset]
+                    ) -> list[StoreResult]:
+        """Store every source (paths or data sets); one :class:`StoreResult` each, in order."""
+        pending = deque(sources)
+        total = len(pending)
+        results: list[StoreResult] = []
+        stopped = False
+
+        def record(result: StoreResult) -> None:
+            nonlocal stopped
+            results.append(result)
+            if self.progress is not None:
+                self.progress(result, len(results), total)
+            if not result.ok and result.category != "skipped" and not self.continue_on_error:
+                stopped = True
+
+        while pending and not stopped:
+            batch: list[Item] = []
+            limit = self.max_operations or total
+            pairs: list[tuple[str, str]] = []
+            while pending and len(batch) < limit and not stopped:
+                source = pending[0]
+                try:
+                    item = await anyio.to_thread.run_sync(self._prepare, source)
+                except DicomError as exc:
+                    pending.popleft()
+                    if batch:  # keep results in order: send what is batched first
+                        pending.appendleft(source)
+                        break
+                    record(StoreResult(_name(source), "", "", None, "error", error=str(exc)))
+                    continue
+                trial = pairs + [(item.sop_class, item.transfer_syntax)]
+                if len(contexts_for(trial)) > MAX_CONTEXTS and batch:
+                    break
+                pending.popleft()
+                pairs = trial
+                batch.append(item)
+            if batch:
+                await self._send_batch(batch, pending, record, lambda: stopped)
+        while pending:
+            source = pending.popleft()
+            record(StoreResult(_name(source), "", "", None, "skipped",
+                               error="not sent: an earlier file failed (fail-fast)"))
+        return results
+
+    async def _send_batch(self, batch: list[Item],
+                          pending: deque[str | os.PathLike[str] | Dataset],
+                          record: Callable[[StoreResult], None],
+                          stopped: Callable[[], bool]) -> None:
+        contexts = contexts_for([(i.sop_class, i.transfer_syntax) for i in batch])
+        try:
+            assoc = await self._connect(contexts)
+        except NetworkError as exc:
+            for item in batch:
+                record(_error(item, f"no association: {exc}"))
+            return
+        self.associations += 1
+        done = 0
+        try:
+            async with DimseProvider(assoc) as dimse:
+                try:
+                    for item in batch:
+                        if stopped():
+                            break
+                        record(await store_item(dimse, item, priority=self.priority))
+                        done += 1
+                        item.dataset = None  # free it
+                except NetworkError as exc:
+                    record(_error(batch[done], f"association lost: {exc}"))
+                    done += 1
+                    for item in reversed(batch[done:]):  # re-associate for the rest
+                        pending.appendleft(item.dataset if item.dataset is not None
+                                           else item.source)
+                    await assoc.abort()
+                    return
+                for item in reversed(batch[done:]):  # fail-fast stopped: reported as skipped
+                    pending.appendleft(item.source)
+                await assoc.release()
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await assoc.abort()
+            raise
+
+    def store_blocking(self, sources: Iterable[str | os.PathLike[str] | Dataset]
+                       ) -> list[StoreResult]:
+        """:meth:`store` for scripts (runs its own event loop)."""
+        return anyio.run(self.store, list(sources))
