@@ -356,8 +356,8 @@ class Dataset(MutableMapping[Tag, DataElement]):
         """
         t = _key(tag)
         if vr == "SQ":
-            if value is None or (isinstance(value, list | tuple)
-                                 and not isinstance(value, Sequence)):
+            if not value or (isinstance(value, list | tuple)
+                             and not isinstance(value, Sequence)):
                 value = Sequence(value or [])  # anything else is refused or warned about
         else:
             value = split_multi_valued(vr, value)

@@ -10,6 +10,7 @@ from the file when they are first used.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -352,6 +353,18 @@ class DataElement:
                 if len(shown) > 80:
                     shown = shown[:77] + "..."
         return f"{self.tag_str} {self.name:<34.34} {self.vr}: {shown}"
+
+
+def has_program_values(elements: Iterable[DataElement], sequences: list[DataElement]) -> bool:
+    """True when one of ``elements`` (SQ aside) has a value set by a program, not the bytes it
+    was read as; the SQ elements met before that are appended to ``sequences`` (their items
+    are for the caller to look into).  A writer's quick test, one attribute test per element."""
+    for el in elements:
+        if el.vr == "SQ":
+            sequences.append(el)
+        elif el._raw is None and el._deferred is None:
+            return True
+    return False
 
 
 def path_of(path: str | Path) -> str:

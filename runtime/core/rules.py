@@ -209,15 +209,18 @@ def _string_checker(vr: str) -> Any:
     both = vr in BOTH_STRIPPED_VRS
     quick = _fast_text_test(vr)
     rules = text_value_problems if single else string_value_problems
+    # a program's value loses only spaces and the VR's own padding (UI: NUL) when read back; any
+    # other NUL is a control character (the validator also strips NULs other writers pad with)
+    pad = " " + VRS[vr].padding.strip(" ")
 
     def one(text: str) -> ValueProblem | None:
         if single:
-            text = text.rstrip(" \x00")
+            text = text.rstrip(pad)
         else:
             if "\\" in text:
                 return ValueProblem("value-format", "a backslash separates values; pass "
                                     "several values as a list", REF_VM)
-            text = text.strip(" \x00") if both else text.rstrip(" \x00")
+            text = text.strip(pad) if both else text.rstrip(pad)
         if not text or (quick is not None and quick(text)):
             return None
         found = rules(vr, text)

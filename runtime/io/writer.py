@@ -61,7 +61,7 @@ from typing import IO, Any, Final
 from dicomkit import __version__
 from dicomkit.core.config import DicomValueWarning, ValidationMode, writing_mode
 from dicomkit.core.dataset import Dataset
-from dicomkit.core.element import CharsetLike, DataElement
+from dicomkit.core.element import CharsetLike, DataElement, has_program_values
 from dicomkit.core.rules import ValueProblem, problem_error
 from dicomkit.core.sequence import Sequence
 from dicomkit.errors import DicomError
@@ -365,13 +365,13 @@ def value_problems(ds: Dataset, *, read_values: bool = True
 
 def _any_set(ds: Dataset) -> bool:
     """True when an element of ``ds`` or of its items has a value set by a program."""
-    for elem in ds._elements.values():
-        if elem.vr == "SQ":
-            for item in elem.value or ():
-                if isinstance(item, Dataset) and _any_set(item):
-                    return True
-        elif not elem.is_raw:
-            return True
+    sequences: list[DataElement] = []
+    if has_program_values(ds._elements.values(), sequences):
+        return True
+    for elem in sequences:
+        for item in elem.value or ():
+            if isinstance(item, Dataset) and _any_set(item):
+                return True
     return False
 
 
