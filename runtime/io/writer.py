@@ -263,14 +263,15 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
 
     Keeps what the data set's ``file_meta`` has, sets the Transfer Syntax UID, takes the Media
     Storage SOP Class/Instance UIDs from SOP Class/Instance UID when absent, and adds this
-    implementation's class UID and version name when absent.
+    implementation's class UID and version name when absent.  Nothing here is checked as an
+    assignment: the values come from the data set, whose checks are the writer's (its mode).
     """
     meta = Dataset()
     if ds.file_meta is not None:
         for elem in ds.file_meta.elements():
             meta._put(elem)
     if 0x00020001 not in meta:
-        meta.add_new(0x00020001, "OB", b"\x00\x01")
+        meta.add_new(0x00020001, "OB", b"\x00\x01", validation_mode="ignore")
     for meta_tag, ds_tag, what in ((0x00020002, 0x00080016, "SOP Class UID"),
                                    (0x00020003, 0x00080018, "SOP Instance UID")):
         if meta_tag not in meta:
@@ -279,13 +280,14 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
                 raise WriteError(f"cannot write Part 10 file meta: the data set has no {what} "
                                  f"({ds_tag >> 16:04X},{ds_tag & 0xFFFF:04X}) and file_meta has "
                                  "no Media Storage equivalent; set it first")
-            meta.add_new(meta_tag, "UI", str(source.value))
+            meta.add_new(meta_tag, "UI", str(source.value), validation_mode="ignore")
     current = meta.get(0x00020010)
     if current is None or str(current.value) != transfer_syntax:
-        meta.add_new(0x00020010, "UI", transfer_syntax)
+        meta.add_new(0x00020010, "UI", transfer_syntax, validation_mode="ignore")
     if 0x00020012 not in meta:
-        meta.add_new(0x00020012, "UI", IMPLEMENTATION_CLASS_UID)
-        meta.add_new(0x00020013, "SH", IMPLEMENTATION_VERSION_NAME)
+        meta.add_new(0x00020012, "UI", IMPLEMENTATION_CLASS_UID, validation_mode="ignore")
+        meta.add_new(0x00020013, "SH", IMPLEMENTATION_VERSION_NAME,
+                     validation_mode="ignore")
     if 0x00020000 in meta:
         del meta[0x00020000]
     enc = _Encoder(True, False, None)

@@ -137,6 +137,23 @@ def test_read_values_are_checked_only_by_a_strict_write(tmp_path: Path) -> None:
         dicomkit.write(io.BytesIO(), back, strict=True)
 
 
+def test_the_assignment_mode_does_not_decide_what_a_write_refuses() -> None:
+    ds = _ds()
+    with validation_mode("ignore"):
+        ds.SOPInstanceUID = "1.2.abc"  # copied by the writer into the file meta (0002,0003)
+    data = io.BytesIO()
+    with validation_mode("ignore"):
+        dicomkit.write(data, ds)
+    back = dicomkit.read(data.getvalue())
+    back.file_meta = None  # the writer makes the file meta again from SOP Instance UID
+    dicomkit.settings.assignment_validation_mode = "raise"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dicomkit.write(io.BytesIO(), back)  # writing mode warn: read values are not checked
+    with pytest.raises(WriteError, match=r"\(0008,0018\)"):
+        dicomkit.write(io.BytesIO(), back, strict=True)
+
+
 def test_the_process_setting_decides_and_strict_false_overrides_it() -> None:
     dicomkit.settings.writing_validation_mode = "raise"
     with pytest.raises(WriteError):
