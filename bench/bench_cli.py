@@ -47,7 +47,7 @@ def _commands(path: str) -> dict[str, list[str]]:
 
 def _run(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    subprocess.run(argv, check=True, capture_output=True)
     return time.perf_counter() - start
 
 

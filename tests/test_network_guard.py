@@ -166,21 +166,25 @@ def test_loopback_control():
 
 
 def trio_for_anyio() -> None:
-    """Skip unless trio is installed in a release anyio's trio backend supports (its extra).
-
-    trio is no dependency of dicomkit's tests; where it is installed, both backends are tested.
+    """Skip (fail under DICOMKIT_REQUIRE_ALL) unless trio is installed in a release that anyio's
+    trio backend supports (its extra); the test extras install one, so both backends are tested.
     """
     import importlib.metadata
 
     import anyio as anyio_module
 
-    trio = pytest.importorskip("trio", reason="trio is not installed (anyio's trio backend)")
+    from tests.conftest import missing
+
+    try:
+        import trio
+    except ImportError:
+        missing("trio (anyio's trio backend; pip install -e '.[test]')")
     wanted = [r for r in importlib.metadata.requires(anyio_module.__name__) or []
               if r.startswith("trio") and "extra" in r]
     have = tuple(int(x) for x in re.findall(r"\d+", trio.__version__)[:3])
     need = tuple(int(x) for x in re.findall(r"\d+", wanted[0].split(";")[0])[:3]) if wanted else ()
     if have < need:
-        pytest.skip(f"trio {trio.__version__} is older than anyio's trio backend needs ({wanted[0]})")
+        missing(f"trio newer than {trio.__version__} (anyio's trio backend needs {wanted[0]})")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ tables are exercised by ``test_dciodvfy.py`` and the end-to-end test at the bott
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -273,7 +274,12 @@ def test_validate_reports_unreadable_files_and_recoveries_of_the_reader(tmp_path
     assert [f.rule for f in report.findings] == ["unreadable"] and not report.ok
     bad = tmp_path / "x.dcm"
     bad.write_bytes(b"not dicom at all")
-    report = validate(bad, iod=False)
+    report = validate(bad, iod=False)  # refused by the reader (PS3.10 7.1): not DICOM
+    assert [f.rule for f in report.findings] == ["unreadable"] and not report.ok
+    assert "not DICOM" in report.findings[0].message
+    damaged = tmp_path / "damaged.dcm"  # a real file with 3 trailing bytes: the reader recovers
+    damaged.write_bytes(Path(sample_str("CT_small.dcm")).read_bytes() + b"\x01\x02\x03")
+    report = validate(damaged, iod=False)
     assert "encoding" in report.rules() and not report.ok
 
 
