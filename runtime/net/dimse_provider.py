@@ -25,12 +25,13 @@ import logging
 import math
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 import anyio.abc
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
+from dicomkit.errors import DicomError
 from dicomkit.generated.commands import COMMAND_FIELDS, MESSAGES
 from dicomkit.generated.statuses import STATUSES, classify
 from dicomkit.net import _codes as codes
@@ -161,7 +162,18 @@ class Request:
         if _category(status) != "pending":
             self.final_sent = True
             self.provider.performed_done(self)
-        await self.provider.send(self.context_id, rsp, data)
+        try:
+            await self.provider.send(self.context_id, rsp, data)
+        except DimseError:
+            raise
+        except DicomError:
+            # (raised while encoding, before anything is sent) a field the response repeats
+            # (U(=), e.g. a non-ASCII Affected SOP Instance UID) cannot be encoded: answer
+            # without the repeated fields
+            name = self.message.name[:-3] + "-RSP"
+            await self.provider.send(self.context_id, build(
+                name, MessageIDBeingRespondedTo=self.message.message_id, Status=status,
+                **fields), data)
 
 
 Handler = Callable[[Request], Awaitable[int | None]]
@@ -170,7 +182,10 @@ HandlerLookup = Callable[[Request], Handler | None]
 _INLINE = "_dimse_inline"
 
 
-def inline_handler(handler: Handler) -> Handler:
+_F = TypeVar("_F", bound=Callable[..., Awaitable[int | None]])
+
+
+def inline_handler(handler: _F) -> _F:
     """Mark ``handler`` as one that never sends requests of its own on the association: in
     synchronous mode (a performed window of 1) the reader then runs it itself instead of in a
     new task, which saves a task per message (C-ECHO, C-STORE).  A handler that sends a

@@ -87,13 +87,16 @@ _MAX_NAME = 150
 MISSING = "~missing~"
 
 
-def _escape(text: str) -> str:
+def _escape(text: str | bytes) -> str:
+    """``%XX`` for each UTF-8 byte (text) or byte (undecodable bytes) outside the safe set."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
     out = []
-    for i, ch in enumerate(text):
-        if ch in _SAFE and not (ch == "." and i == 0):
+    for i, byte in enumerate(data):
+        ch = chr(byte)
+        if byte < 0x80 and ch in _SAFE and not (ch == "." and i == 0):
             out.append(ch)
         else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+            out.append(f"%{byte:02X}")
     name = "".join(out)
     if len(name) > _MAX_NAME:
         name = name[:120] + "~" + hashlib.sha256(name.encode("ascii")).hexdigest()[:24]
@@ -106,7 +109,7 @@ def component(value: object) -> str:
         return MISSING
     if isinstance(value, bytes):  # undecodable in its character set: named from the bytes
         raw = value.rstrip(b"\x00 ")
-        return _escape(raw.decode("latin-1")) + "~" if raw else MISSING
+        return _escape(raw) + "~" if raw else MISSING
     text = str(value).strip("\x00 ")
     return _escape(text) if text else MISSING
 
