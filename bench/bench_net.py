@@ -75,12 +75,12 @@ def our_storescp(out: Path) -> Iterator[peers.Peer]:
 
 async def _our_echo_loop(port: int, aec: str, n: int) -> float:
     from dicomkit.generated import uids
-    from dicomkit.net.association import PresentationContext, associate
+    from dicomkit.net import ApplicationEntity, PresentationContext
     from dicomkit.net.services.verification import echo_on
 
     contexts = [PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))]
-    async with await associate(peers.HOST, port, called_ae=aec, calling_ae="BENCH",
-                               contexts=contexts) as assoc:
+    ae = ApplicationEntity("BENCH")
+    async with ae.connect(peers.HOST, port, called_ae=aec, contexts=contexts) as assoc:
         start = time.perf_counter()
         for i in range(1, n + 1):
             status = await echo_on(assoc, i)

@@ -22,14 +22,13 @@ answered with the error's status, comment and offending elements.
 from __future__ import annotations
 
 import logging
-import math
+from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import anyio
 import anyio.abc
-from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 from dicomkit.errors import DicomError
 from dicomkit.generated.commands import COMMAND_FIELDS, MESSAGES
@@ -196,13 +195,35 @@ def inline_handler(handler: _F) -> _F:
 
 
 class _Outstanding:
-    __slots__ = ("send", "receive", "context_id")
+    """The responses of one outstanding request, as the reader delivers them."""
+
+    __slots__ = ("responses", "closed", "_arrived", "context_id")
 
     def __init__(self, context_id: int) -> None:
-        self.send: MemoryObjectSendStream[Response]
-        self.receive: MemoryObjectReceiveStream[Response]
-        self.send, self.receive = anyio.create_memory_object_stream[Response](math.inf)
+        self.responses: deque[Response] = deque()
+        self.closed = False
+        self._arrived: anyio.Event | None = None
         self.context_id = context_id
+
+    def put(self, response: Response) -> None:
+        self.responses.append(response)
+        if self._arrived is not None:
+            self._arrived.set()
+
+    def close(self) -> None:
+        self.closed = True
+        if self._arrived is not None:
+            self._arrived.set()
+
+    async def get(self) -> Response:
+        """The next response; EndOfStream when the reader ended first."""
+        while not self.responses:
+            if self.closed:
+                raise anyio.EndOfStream
+            self._arrived = anyio.Event()
+            await self._arrived.wait()
+            self._arrived = None
+        return self.responses.popleft()
 
 
 class DimseProvider:
@@ -239,7 +260,8 @@ class DimseProvider:
         self._peer = (f"{association.peer_address[0]}:{association.peer_address[1]}"
                       if association.peer_address[0] else "")
         self._tg: anyio.abc.TaskGroup | None = None
-        self._idle: anyio.CancelScope | None = None
+        self._reader_scope: anyio.CancelScope | None = None
+        self._waiting = False  # the reader waits for the next message (nothing consumed)
         self._stopping = False
         self._reader_done = anyio.Event()
         self.error: NetworkError | None = None
@@ -253,8 +275,18 @@ class DimseProvider:
         self.association.dimse = self
         self._tg = anyio.create_task_group()
         await self._tg.__aenter__()
-        self._tg.start_soon(self._read_loop)
+        self._tg.start_soon(self._read_loop_scoped)
         return self
+
+    async def _read_loop_scoped(self) -> None:
+        with anyio.CancelScope() as scope:
+            self._reader_scope = scope
+            await self._read_loop()
+
+    def _stop_reader(self) -> None:
+        self._stopping = True
+        if self._waiting and self._reader_scope is not None:
+            self._reader_scope.cancel()  # it waits between messages: nothing is lost
 
     async def __aexit__(self, *exc: Any) -> bool | None:
         assert self._tg is not None
@@ -262,9 +294,7 @@ class DimseProvider:
             if exc[1] is not None and self.association.ended is None:
                 with anyio.CancelScope(shield=True):
                     await self.association.abort()
-            self._stopping = True
-            if self._idle is not None:
-                self._idle.cancel()
+            self._stop_reader()
         finally:
             try:
                 suppressed = await self._tg.__aexit__(*exc)
@@ -279,9 +309,7 @@ class DimseProvider:
 
     async def stop(self) -> None:
         """Stop reading at the next message boundary (before a release)."""
-        self._stopping = True
-        if self._idle is not None:
-            self._idle.cancel()
+        self._stop_reader()
         if self._tg is not None:
             await self._reader_done.wait()
 
@@ -296,15 +324,15 @@ class DimseProvider:
         assoc = self.association
         try:
             while not self._stopping:
-                with anyio.CancelScope() as scope:
-                    self._idle = scope
-                    try:
-                        await assoc.wait_message(self._reader_timeout())
-                    except NetworkTimeout:
-                        await assoc.abort()
-                        raise
-                self._idle = None
-                if scope.cancelled_caught or self._stopping:
+                self._waiting = True
+                try:
+                    await assoc.wait_message(self._reader_timeout())
+                except NetworkTimeout:
+                    await assoc.abort()
+                    raise
+                finally:
+                    self._waiting = False
+                if self._stopping:
                     break
                 incoming = await assoc.receive_message(assoc.timeouts.network,
                                                        use_default=False)
@@ -329,10 +357,9 @@ class DimseProvider:
                 await assoc.abort()
             self.error = assoc.ended
         finally:
-            self._idle = None
             self._reader_done.set()
             for pending in self._outstanding.values():
-                pending.send.close()
+                pending.close()
             for request in self._performing.values():
                 request.cancelled.set()
                 request.data_done.set()
@@ -349,9 +376,7 @@ class DimseProvider:
         response = Response(msg, data, incoming.context_id)
         if not response.pending:
             del self._outstanding[mid]  # type: ignore[arg-type]
-        pending.send.send_nowait(response)
-        if not response.pending:
-            pending.send.close()
+        pending.put(response)
 
     def next_message_id(self) -> int:
         """A message ID not used by an outstanding request (PS3.7 9.3)."""
@@ -404,8 +429,11 @@ class DimseProvider:
             timeout = self.association.timeouts.dimse
             while True:
                 try:
-                    with anyio.fail_after(timeout):
-                        response = await pending.receive.receive()
+                    if timeout is None:
+                        response = await pending.get()
+                    else:
+                        with anyio.fail_after(timeout):
+                            response = await pending.get()
                 except anyio.EndOfStream:
                     raise self.error or self.association.ended or AssociationAborted(
                         codes.ABORT_SERVICE_PROVIDER, codes.ABORT_REASON_NOT_SPECIFIED,

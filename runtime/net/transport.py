@@ -110,9 +110,13 @@ class Connection:
             del buffer[:start]
             self._start = 0
         try:
-            with anyio.fail_after(timeout):
+            if timeout is None:
                 while len(buffer) < n:
                     buffer += await self._receive_some()
+            else:
+                with anyio.fail_after(timeout):
+                    while len(buffer) < n:
+                        buffer += await self._receive_some()
         except TimeoutError:
             raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
         except _CLOSED as exc:
@@ -143,9 +147,13 @@ class Connection:
             del buffer[:start]
             self._start = 0
         try:
-            with anyio.fail_after(timeout):
+            if timeout is None:
                 while len(buffer) < n:
                     buffer += await self._receive_some()
+            else:
+                with anyio.fail_after(timeout):
+                    while len(buffer) < n:
+                        buffer += await self._receive_some()
         except TimeoutError:
             raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
         except _CLOSED as exc:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
+import uuid
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import IO
@@ -158,14 +158,21 @@ def _digest(path: Path) -> str:
 
 
 class _Part:
-    """A part file being written (worker-thread side)."""
+    """A part file (named at once, created by the first write, in a worker thread)."""
 
     def __init__(self, root: Path) -> None:
-        fd, name = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=root)
-        self.path = Path(name)
-        self.fh: IO[bytes] | None = os.fdopen(fd, "wb")
+        self.path = root / f".incoming-{uuid.uuid4().hex}.part"
+        self.fh: IO[bytes] | None = None
+        self.pending: list[bytes] = []
+
+    def open(self) -> None:
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600)
+        self.fh = os.fdopen(fd, "wb")
 
     def write(self, parts: list[bytes]) -> None:
+        if self.fh is None:
+            self.open()
         assert self.fh is not None
         for part in parts:
             self.fh.write(part)
@@ -204,6 +211,8 @@ class FolderStorage(StorageHandler):
         #: part file -> the captured top-level values of its data set, for did_receive()
         self._received: dict[Path, dict[int, tuple[str, bytes]]] = {}
         self._folders: set[Path] = set()
+        #: part files whose last bytes finish() writes
+        self._parts: dict[Path, _Part] = {}
 
     # ----------------------------------------------------------------- receiving
 
@@ -232,7 +241,9 @@ class FolderStorage(StorageHandler):
             except ScanError as exc:
                 raise StoreRefused(CANNOT_UNDERSTAND, f"damaged data set: {exc}") from exc
             self._check(scanner.captured, scanner.present, sop_class, instance)
-            part = await anyio.to_thread.run_sync(self._flush, part, buffered, True)
+            if part is None:
+                part = _Part(self.root)
+            part.pending = buffered  # written by finish(), in the same thread call as placing
         except OSError as exc:
             await self._discard(part)
             raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
@@ -242,6 +253,7 @@ class FolderStorage(StorageHandler):
         if len(self._received) >= PENDING_LIMIT:  # did_receive overridden without super()
             del self._received[next(iter(self._received))]
         self._received[part.path] = scanner.captured
+        self._parts[part.path] = part
         return part.path
 
     @staticmethod
@@ -282,9 +294,30 @@ class FolderStorage(StorageHandler):
             raise StoreRefused(DATA_SET_DOES_NOT_MATCH, "an image without pixel data "
                                "(PS3.3 C.7.6.3)", (_PIXELS[0],))
 
+    def _complete(self, received: Path | Dataset, command: DimseMessage) -> int:
+        part = self._parts.pop(received, None) if isinstance(received, Path) else None
+        if part is not None:
+            try:
+                part.write(part.pending)
+                part.pending = []
+                part.close()
+            except OSError as exc:
+                part.discard()
+                self._received.pop(part.path, None)
+                raise StoreRefused(OUT_OF_RESOURCES,
+                                   f"cannot write: {exc.strerror or exc}") from exc
+        return self.did_receive(received, command)
+
     async def finish(self, received: Path | Dataset, command: DimseMessage) -> int:
-        """:meth:`did_receive` in a worker thread."""
-        return await anyio.to_thread.run_sync(self.did_receive, received, command)
+        """Write the part file's last bytes and :meth:`did_receive`, in one worker thread
+        call (one hop per data set that fits in memory)."""
+        try:
+            return await anyio.to_thread.run_sync(self._complete, received, command)
+        except BaseException:
+            part = self._parts.pop(received, None) if isinstance(received, Path) else None
+            if part is not None:
+                await self._discard(part)
+            raise
 
     # ----------------------------------------------------------------- placing
 

@@ -10,6 +10,7 @@ Files are read in worker threads (nothing blocks the event loop).
 
 from __future__ import annotations
 
+import itertools
 import os
 import ssl
 from collections import deque
@@ -42,6 +43,8 @@ from dicomkit.net.ul import Timeouts
 __all__ = ["StorageSCU", "StoreResult", "store_on"]
 
 _PIXEL_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+#: Sources whose headers are read in one worker-thread call when batching.
+_PREPARE_AHEAD = 32
 
 
 def _tag(keyword: str) -> int:
@@ -347,6 +350,16 @@ class StorageSCU:
             self.before_send(source)
         return item
 
+    def _prepare_many(self, sources: list[str | os.PathLike[str] | Dataset]
+                      ) -> list[Item | DicomError]:
+        out: list[Item | DicomError] = []
+        for source in sources:
+            try:
+                out.append(self._prepare(source))
+            except DicomError as exc:
+                out.append(exc)
+        return out
+
     async def store(self, sources: Iterable[str | os.PathLike[str] | Dataset]
                     ) -> list[StoreResult]:
         """Store every source (paths or data sets); one :class:`StoreResult` each, in order."""
@@ -363,29 +376,35 @@ class StorageSCU:
             if not result.ok and result.category != "skipped" and not self.continue_on_error:
                 stopped = True
 
+        prepared: deque[Item | DicomError] = deque()  # for the first sources of pending
         while pending and not stopped:
             batch: list[Item] = []
             limit = self.max_operations or total
             pairs: list[tuple[str, str]] = []
             while pending and len(batch) < limit and not stopped:
+                if not prepared:  # read headers in a worker thread, a few files per call
+                    prepared.extend(await anyio.to_thread.run_sync(
+                        self._prepare_many, list(itertools.islice(pending, _PREPARE_AHEAD))))
                 source = pending[0]
-                try:
-                    item = await anyio.to_thread.run_sync(self._prepare, source)
-                except DicomError as exc:
-                    pending.popleft()
+                outcome = prepared[0]
+                if isinstance(outcome, DicomError):
                     if batch:  # keep results in order: send what is batched first
-                        pending.appendleft(source)
                         break
-                    record(StoreResult(_name(source), "", "", None, "error", error=str(exc)))
+                    pending.popleft()
+                    prepared.popleft()
+                    record(StoreResult(_name(source), "", "", None, "error",
+                                       error=str(outcome)))
                     continue
-                trial = pairs + [(item.sop_class, item.transfer_syntax)]
+                trial = pairs + [(outcome.sop_class, outcome.transfer_syntax)]
                 if len(contexts_for(trial)) > MAX_CONTEXTS and batch:
                     break
                 pending.popleft()
+                prepared.popleft()
                 pairs = trial
-                batch.append(item)
+                batch.append(outcome)
             if batch:
                 await self._send_batch(batch, pending, record, lambda: stopped)
+                prepared.clear()  # pending may have changed (re-association)
         while pending:
             source = pending.popleft()
             record(StoreResult(_name(source), "", "", None, "skipped",
