@@ -205,6 +205,14 @@ async def store_item(dimse: DimseProvider, item: Item, *, priority: int = Priori
         When the association ends before the response.
     """
     prepared = await anyio.to_thread.run_sync(_encode, item, dimse.association)
+    return await _send_prepared(dimse, item, prepared, priority, move_originator)
+
+
+Prepared = tuple[int, str, bytes] | StoreResult
+
+
+async def _send_prepared(dimse: DimseProvider, item: Item, prepared: Prepared, priority: int,
+                         move_originator: tuple[str, int] | None) -> StoreResult:
     if isinstance(prepared, StoreResult):
         return prepared
     context_id, transfer_syntax, data = prepared
@@ -224,6 +232,70 @@ async def store_item(dimse: DimseProvider, item: Item, *, priority: int = Priori
                        len(data), transfer_syntax,
                        "" if category == "success" else
                        status_text(status) + (f": {comment}" if comment else ""))
+
+
+class _Ahead:
+    """One source read (and encoded) in a worker thread while the previous one is sent."""
+
+    def __init__(self, source: Item | str | os.PathLike[str] | Dataset,
+                 association: Association) -> None:
+        self.source = source
+        self.association = association
+        self.done = anyio.Event()
+        self.item: Item | None = None
+        self.prepared: Prepared | None = None
+
+    def _work(self) -> tuple[Item | None, Prepared]:
+        source = self.source
+        if isinstance(source, Item):
+            item = source
+        else:
+            try:
+                item = load(source)
+            except DicomError as exc:
+                return None, StoreResult(_name(source), "", "", None, "error", error=str(exc))
+        return item, _encode(item, self.association)
+
+    async def run(self) -> None:
+        try:
+            self.item, self.prepared = await anyio.to_thread.run_sync(self._work)
+        finally:
+            self.done.set()
+
+
+async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.PathLike[str] | Dataset],
+                    record: Callable[[StoreResult], None], stopped: Callable[[], bool],
+                    priority: int, move_originator: tuple[str, int] | None
+                    ) -> tuple[int, Exception | None]:
+    """C-STORE ``sources`` in order, reading each next one while the current one is sent;
+    (sources done, the exception that stopped it or None)."""
+    done = 0
+    error: Exception | None = None
+    if not sources:
+        return 0, None
+    async with anyio.create_task_group() as tg:
+        ahead = _Ahead(sources[0], dimse.association)
+        tg.start_soon(ahead.run)
+        try:
+            for index in range(len(sources)):
+                if stopped():
+                    break
+                await ahead.done.wait()
+                current = ahead
+                if index + 1 < len(sources):
+                    ahead = _Ahead(sources[index + 1], dimse.association)
+                    tg.start_soon(ahead.run)
+                assert current.prepared is not None
+                if current.item is None:  # unreadable source
+                    assert isinstance(current.prepared, StoreResult)
+                    record(current.prepared)
+                else:
+                    record(await _send_prepared(dimse, current.item, current.prepared, priority,
+                                                move_originator))
+                done += 1
+        except Exception as exc:  # raised after the group (not wrapped in an ExceptionGroup)
+            error = exc
+    return done, error
 
 
 async def store_on(association: Association,
@@ -256,21 +328,22 @@ async def _store_all(dimse: DimseProvider, sources: list[str | os.PathLike[str] 
                      progress: Callable[[StoreResult, int, int], None] | None
                      ) -> list[StoreResult]:
     results: list[StoreResult] = []
-    stopped = False
-    for source in sources:
-        if stopped:
-            result = StoreResult(_name(source), "", "", None, "skipped",
-                                 error="not sent: an earlier file failed (fail-fast)")
-        else:
-            try:
-                item = await anyio.to_thread.run_sync(load, source)
-            except DicomError as exc:
-                result = StoreResult(_name(source), "", "", None, "error", error=str(exc))
-            else:
-                result = await store_item(dimse, item, priority=priority,
-                                          move_originator=move_originator)
-            if not result.ok and not continue_on_error:
-                stopped = True
+    stop = [False]
+
+    def record(result: StoreResult) -> None:
+        results.append(result)
+        if not result.ok and not continue_on_error:
+            stop[0] = True
+        if progress is not None:
+            progress(result, len(results), len(sources))
+
+    _, error = await _pipeline(dimse, sources, record, lambda: stop[0], priority,
+                               move_originator)
+    if error is not None:
+        raise error
+    for source in sources[len(results):]:
+        result = StoreResult(_name(source), "", "", None, "skipped",
+                             error="not sent: an earlier file failed (fail-fast)")
         results.append(result)
         if progress is not None:
             progress(result, len(results), len(sources))
@@ -426,14 +499,11 @@ class StorageSCU:
         done = 0
         try:
             async with DimseProvider(assoc) as dimse:
-                try:
-                    for item in batch:
-                        if stopped():
-                            break
-                        record(await store_item(dimse, item, priority=self.priority))
-                        done += 1
-                        item.dataset = None  # free it
-                except NetworkError as exc:
+                done, error = await _pipeline(dimse, batch, record, stopped, self.priority, None)
+                for item in batch[:done]:
+                    item.dataset = None  # free it
+                if isinstance(error, NetworkError):
+                    exc = error
                     record(_error(batch[done], f"association lost: {exc}"))
                     done += 1
                     for item in reversed(batch[done:]):  # re-associate for the rest
@@ -441,6 +511,8 @@ class StorageSCU:
                                            else item.source)
                     await assoc.abort()
                     return
+                if error is not None:
+                    raise error
                 for item in reversed(batch[done:]):  # fail-fast stopped: reported as skipped
                     pending.appendleft(item.source)
                 await assoc.release()
