@@ -1,82 +1,63 @@
-"""The PS3.8 codes the network layer writes and reads, in one place.
-
-Every value is looked up in :data:`dicomkit.generated.pdus.FIELD_VALUES` (PS3.8 Table 9-18,
-9-21, 9-26; PS3.7 Table D.3-14) by the meaning the generated table gives it; nothing is typed
-by hand.  The generator is to emit these as enumerations (``RejectResult``, ``AbortReason``
-...); when it does, this module becomes a re-export of them and no caller changes.
+"""The PS3.8 codes the network layer writes and reads, in one place: short names for members of
+the generated enumerations of :mod:`dicomkit.generated.pdus` (PS3.8 Table 9-18, 9-21, 9-26;
+PS3.7 Table D.3-14).  Nothing is typed by hand.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from dicomkit.generated.pdus import FIELD_VALUES
+from dicomkit.generated.pdus import (
+    AbortReason,
+    AbortSource,
+    PresentationContextResult,
+    RejectReasonACSE,
+    RejectReasonPresentation,
+    RejectReasonServiceUser,
+    RejectResult,
+    RejectSource,
+    UserIdentityType,
+)
 
 __all__ = [
-    "ABORT_REASON_NOT_SPECIFIED", "ABORT_SERVICE_PROVIDER", "ABORT_SERVICE_USER",
-    "ABORT_UNEXPECTED_PDU", "ABORT_UNEXPECTED_PDU_PARAMETER", "ABORT_UNRECOGNIZED_PDU",
-    "ABORT_INVALID_PDU_PARAMETER", "CONTEXT_ABSTRACT_SYNTAX_NOT_SUPPORTED", "CONTEXT_ACCEPTED",
+    "ABORT_INVALID_PDU_PARAMETER", "ABORT_REASON_NOT_SPECIFIED", "ABORT_SERVICE_PROVIDER",
+    "ABORT_SERVICE_USER", "ABORT_UNEXPECTED_PDU", "ABORT_UNEXPECTED_PDU_PARAMETER",
+    "ABORT_UNRECOGNIZED_PDU", "ABORT_UNRECOGNIZED_PDU_PARAMETER",
+    "CONTEXT_ABSTRACT_SYNTAX_NOT_SUPPORTED", "CONTEXT_ACCEPTED",
     "CONTEXT_TRANSFER_SYNTAXES_NOT_SUPPORTED", "CONTEXT_USER_REJECTION", "RJ_ACSE",
-    "RJ_APPLICATION_CONTEXT", "RJ_CALLED_AE", "RJ_CALLING_AE", "RJ_LOCAL_LIMIT",
-    "RJ_NO_REASON", "RJ_PERMANENT", "RJ_PRESENTATION", "RJ_PROTOCOL_VERSION", "RJ_SERVICE_USER",
-    "RJ_TRANSIENT", "identity_type",
+    "RJ_ACSE_NO_REASON", "RJ_APPLICATION_CONTEXT", "RJ_CALLED_AE", "RJ_CALLING_AE",
+    "RJ_CONGESTION", "RJ_LOCAL_LIMIT", "RJ_NO_REASON", "RJ_PERMANENT", "RJ_PRESENTATION",
+    "RJ_PROTOCOL_VERSION", "RJ_SERVICE_USER", "RJ_TRANSIENT", "UserIdentityType",
 ]
 
+#: A-ASSOCIATE-RJ Result, Source and Reason/Diag. (PS3.8 Table 9-21).
+RJ_PERMANENT: Final = RejectResult.REJECTED_PERMANENT
+RJ_TRANSIENT: Final = RejectResult.REJECTED_TRANSIENT
+RJ_SERVICE_USER: Final = RejectSource.SERVICE_USER
+RJ_ACSE: Final = RejectSource.SERVICE_PROVIDER_ACSE
+RJ_PRESENTATION: Final = RejectSource.SERVICE_PROVIDER_PRESENTATION
+RJ_NO_REASON: Final = RejectReasonServiceUser.NO_REASON_GIVEN
+RJ_APPLICATION_CONTEXT: Final = RejectReasonServiceUser.APPLICATION_CONTEXT_NAME_NOT_SUPPORTED
+RJ_CALLING_AE: Final = RejectReasonServiceUser.CALLING_AE_TITLE_NOT_RECOGNIZED
+RJ_CALLED_AE: Final = RejectReasonServiceUser.CALLED_AE_TITLE_NOT_RECOGNIZED
+RJ_ACSE_NO_REASON: Final = RejectReasonACSE.NO_REASON_GIVEN
+RJ_PROTOCOL_VERSION: Final = RejectReasonACSE.PROTOCOL_VERSION_NOT_SUPPORTED
+RJ_CONGESTION: Final = RejectReasonPresentation.TEMPORARY_CONGESTION
+RJ_LOCAL_LIMIT: Final = RejectReasonPresentation.LOCAL_LIMIT_EXCEEDED
 
-def _value(key: tuple[str, str, int], meaning: str) -> int:
-    """The code whose meaning in the generated table starts with ``meaning``."""
-    return next(v for v, m in FIELD_VALUES[key].items() if m.startswith(meaning))
+#: A-ABORT Source and Reason/Diag. (PS3.8 Table 9-26).
+ABORT_SERVICE_USER: Final = AbortSource.SERVICE_USER
+ABORT_SERVICE_PROVIDER: Final = AbortSource.SERVICE_PROVIDER
+ABORT_REASON_NOT_SPECIFIED: Final = AbortReason.REASON_NOT_SPECIFIED
+ABORT_UNRECOGNIZED_PDU: Final = AbortReason.UNRECOGNIZED_PDU
+ABORT_UNEXPECTED_PDU: Final = AbortReason.UNEXPECTED_PDU
+ABORT_UNRECOGNIZED_PDU_PARAMETER: Final = AbortReason.UNRECOGNIZED_PDU_PARAMETER
+ABORT_UNEXPECTED_PDU_PARAMETER: Final = AbortReason.UNEXPECTED_PDU_PARAMETER
+ABORT_INVALID_PDU_PARAMETER: Final = AbortReason.INVALID_PDU_PARAMETER_VALUE
 
-
-_RJ_RESULT = ("ASSOCIATE-RJ", "Result", 0)
-_RJ_SOURCE = ("ASSOCIATE-RJ", "Source", 0)
-
-#: A-ASSOCIATE-RJ Result (PS3.8 Table 9-21).
-RJ_PERMANENT: Final = _value(_RJ_RESULT, "rejected-permanent")
-RJ_TRANSIENT: Final = _value(_RJ_RESULT, "rejected-transient")
-#: A-ASSOCIATE-RJ Source (PS3.8 Table 9-21).
-RJ_SERVICE_USER: Final = _value(_RJ_SOURCE, "DICOM UL service-user")
-RJ_ACSE: Final = _value(_RJ_SOURCE, "DICOM UL service-provider (ACSE")
-RJ_PRESENTATION: Final = _value(_RJ_SOURCE, "DICOM UL service-provider (Presentation")
-#: A-ASSOCIATE-RJ Reason/Diag. by source (PS3.8 Table 9-21).
-RJ_NO_REASON: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_SERVICE_USER), "no-reason")
-RJ_APPLICATION_CONTEXT: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_SERVICE_USER),
-                                       "application-context-name-not-supported")
-RJ_CALLING_AE: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_SERVICE_USER),
-                              "calling-AE-title-not-recognized")
-RJ_CALLED_AE: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_SERVICE_USER),
-                             "called-AE-title-not-recognized")
-RJ_ACSE_NO_REASON: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_ACSE), "no-reason")
-RJ_PROTOCOL_VERSION: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_ACSE),
-                                    "protocol-version-not-supported")
-RJ_CONGESTION: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_PRESENTATION),
-                              "temporary-congestion")
-RJ_LOCAL_LIMIT: Final = _value(("ASSOCIATE-RJ", "Reason/Diag.", RJ_PRESENTATION),
-                               "local-limit-exceeded")
-
-_AB_SOURCE = ("A-ABORT", "Source", 0)
-_AB_REASON = ("A-ABORT", "Reason/Diag.", 2)
-#: A-ABORT Source (PS3.8 Table 9-26).
-ABORT_SERVICE_USER: Final = _value(_AB_SOURCE, "DICOM UL service-user")
-ABORT_SERVICE_PROVIDER: Final = _value(_AB_SOURCE, "DICOM UL service-provider")
-#: A-ABORT Reason/Diag. (PS3.8 Table 9-26).
-ABORT_REASON_NOT_SPECIFIED: Final = _value(_AB_REASON, "reason-not-specified")
-ABORT_UNRECOGNIZED_PDU: Final = _value(_AB_REASON, "unrecognized-PDU")
-ABORT_UNEXPECTED_PDU: Final = _value(_AB_REASON, "unexpected-PDU")
-ABORT_UNRECOGNIZED_PDU_PARAMETER: Final = _value(_AB_REASON, "unrecognized-PDU parameter")
-ABORT_UNEXPECTED_PDU_PARAMETER: Final = _value(_AB_REASON, "unexpected-PDU parameter")
-ABORT_INVALID_PDU_PARAMETER: Final = _value(_AB_REASON, "invalid-PDU-parameter")
-
-_PC = ("Presentation Context", "Result/Reason", 0)
 #: Presentation context Result/Reason (PS3.8 Table 9-18).
-CONTEXT_ACCEPTED: Final = _value(_PC, "acceptance")
-CONTEXT_USER_REJECTION: Final = _value(_PC, "user-rejection")
-CONTEXT_ABSTRACT_SYNTAX_NOT_SUPPORTED: Final = _value(_PC, "abstract-syntax-not-supported")
-CONTEXT_TRANSFER_SYNTAXES_NOT_SUPPORTED: Final = _value(_PC, "transfer-syntaxes-not-supported")
-
-_IDENTITY = ("User Identity Negotiation", "User-Identity-Type", 0)
-
-
-def identity_type(meaning: str) -> int:
-    """User-Identity-Type (PS3.7 Table D.3-14) whose meaning starts with ``meaning``."""
-    return _value(_IDENTITY, meaning)
+CONTEXT_ACCEPTED: Final = PresentationContextResult.ACCEPTANCE
+CONTEXT_USER_REJECTION: Final = PresentationContextResult.USER_REJECTION
+CONTEXT_ABSTRACT_SYNTAX_NOT_SUPPORTED: Final = PresentationContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED
+CONTEXT_TRANSFER_SYNTAXES_NOT_SUPPORTED: Final = (
+    PresentationContextResult.TRANSFER_SYNTAXES_NOT_SUPPORTED)

@@ -88,8 +88,6 @@ class SupportedContext:
     scp_role: bool = True
 
 
-def _identity_type(meaning: str) -> int:
-    return codes.identity_type(meaning)
 
 
 @dataclass(frozen=True)
@@ -108,30 +106,30 @@ class UserIdentity:
     @classmethod
     def username(cls, name: str, *, response: bool = False) -> UserIdentity:
         """Username only (type 1), UTF-8."""
-        return cls(_identity_type("Username as a string in UTF-8"), name.encode("utf-8"), b"",
+        return cls(codes.UserIdentityType.USERNAME, name.encode("utf-8"), b"",
                    response)
 
     @classmethod
     def username_password(cls, name: str, passcode: str, *,
                           response: bool = False) -> UserIdentity:
         """Username and passcode (type 2), UTF-8."""
-        return cls(_identity_type("Username as a string in UTF-8 and passcode"),
+        return cls(codes.UserIdentityType.USERNAME_AND_PASSCODE,
                    name.encode("utf-8"), passcode.encode("utf-8"), response)
 
     @classmethod
     def kerberos(cls, ticket: bytes, *, response: bool = False) -> UserIdentity:
         """Kerberos service ticket (type 3)."""
-        return cls(_identity_type("Kerberos Service ticket"), ticket, b"", response)
+        return cls(codes.UserIdentityType.KERBEROS_SERVICE_TICKET, ticket, b"", response)
 
     @classmethod
     def saml(cls, assertion: bytes, *, response: bool = False) -> UserIdentity:
         """SAML assertion (type 4)."""
-        return cls(_identity_type("SAML Assertion"), assertion, b"", response)
+        return cls(codes.UserIdentityType.SAML_ASSERTION, assertion, b"", response)
 
     @classmethod
     def jwt(cls, token: bytes, *, response: bool = False) -> UserIdentity:
         """JSON Web Token (type 5)."""
-        return cls(_identity_type("JSON Web Token (JWT)"), token, b"", response)
+        return cls(codes.UserIdentityType.JSON_WEB_TOKEN, token, b"", response)
 
 
 def _default_transfer_syntaxes() -> tuple[str, ...]:

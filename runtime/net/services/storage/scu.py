@@ -503,8 +503,7 @@ class StorageSCU:
                 for item in batch[:done]:
                     item.dataset = None  # free it
                 if isinstance(error, NetworkError):
-                    exc = error
-                    record(_error(batch[done], f"association lost: {exc}"))
+                    record(_error(batch[done], f"association lost: {error}"))
                     done += 1
                     for item in reversed(batch[done:]):  # re-associate for the rest
                         pending.appendleft(item.dataset if item.dataset is not None
