@@ -153,7 +153,8 @@ class UpperLayer:
         #: serialises whole messages on the wire (a message's PDUs are not interleaved)
         self.send_lock = anyio.Lock()
         self._out = b""  # the PDU the next sending action sends
-        self._abort = (codes.ABORT_SERVICE_USER, codes.ABORT_REASON_NOT_SPECIFIED)
+        self._abort: tuple[int, int] = (codes.ABORT_SERVICE_USER,
+                                        codes.ABORT_REASON_NOT_SPECIFIED)
         self._detail = ""
         self._connect_to: tuple[str, int, ssl.SSLContext | None, str | None] | None = None
         self._reading = False
