@@ -275,3 +275,37 @@ async def test_an_application_context_with_a_0xff_byte_gets_a_reject_or_an_abort
         assert type(answer).__name__ in ("AAssociateRJ", "AAbort")
         zero = decode_pdu(await raw(addr, rq(contexts_=[])))
         assert type(zero).__name__ == "AAssociateRJ"
+
+
+def test_the_storescp_cli_logs_an_abort_as_an_abort_and_a_rejection(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.net.peers import free_port, stop, wait_listening
+
+    port = free_port()
+    log = tmp_path / "log.txt"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port),
+                                 "--out", str(tmp_path / "out"), "--bind", "127.0.0.1",
+                                 "--aet", "SCP"], stdout=fh, stderr=subprocess.STDOUT)
+    try:
+        wait_listening(proc, port, log)
+
+        async def clients() -> None:
+            assoc = await open_assoc(("127.0.0.1", port))
+            await assoc.abort()
+            with pytest.raises(dicomkit.DicomError):
+                await associate("127.0.0.1", port, called_ae="WRONG", timeouts=FAST,
+                                contexts=[PresentationContext(1, CT, (IMPLICIT,))])
+            await anyio.sleep(0.5)
+
+        anyio.run(clients)
+    finally:
+        stop(proc)
+    text = log.read_text()
+    assert "association 1 aborted" in text and "association 1 released" not in text, text
+    assert "rejected" in text and "called-AE-title-not-recognized" in text, text
+    assert "all interfaces" in subprocess.run(
+        [sys.executable, "-m", "dicomkit.cli.main", "storescp", "--help"],
+        capture_output=True, text=True).stdout
