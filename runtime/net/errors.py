@@ -224,6 +224,7 @@ class AssociationReleased(NetworkError):
 class ConnectionClosed(NetworkError):
     """The transport connection closed or failed (PS3.8 Evt17: transport connection closed)."""
 
+
 class ServiceError(NetworkError):
     """Raised by a service handler to answer a request with ``status`` (PS3.7 Annex C), like
     dcm4che's DicomServiceException: the DIMSE provider sends the response with the status,
