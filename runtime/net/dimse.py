@@ -291,14 +291,18 @@ class DimseMessage:
         name = self.name[:-3] + "-RSP"
         if name not in SPECS:
             raise DimseError("has no response message", message_name=self.name)
-        values: dict[str, Any] = {}
-        for f in SPECS[name].fields:
-            if f.usage.endswith("(=)") and f.keyword in self:
-                values[f.keyword] = self[f.keyword]
-        values.update(fields)
+        values: dict[str, Any] = dict(fields)
         values["MessageIDBeingRespondedTo"] = self.message_id
         values["Status"] = status
-        return build(name, **values)
+        response = build(name, **values)
+        for f in SPECS[name].fields:
+            if f.usage.endswith("(=)") and f.keyword in self and f.keyword not in fields:
+                # the peer's own value, echoed as received: not checked again as an assignment
+                # (a peer's malformed UID must not warn, or raise under the 'raise' mode, here)
+                tag = _tag_of(f.keyword)
+                response.command.add_new(tag, COMMAND_ELEMENTS[tag][2], self[f.keyword],
+                                         validation_mode="ignore")
+        return response
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, DimseMessage):
