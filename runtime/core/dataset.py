@@ -13,6 +13,7 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from dicomkit.core import dictionary
 from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
 from dicomkit.core.dictionary import lookup as dictionary_lookup
 from dicomkit.core.dictionary import private_creator_name, private_lookup
@@ -22,7 +23,6 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import Tag, TagError, as_tag_int
 from dicomkit.core.values import split_multi_valued
 from dicomkit.errors import DicomError
-from dicomkit.generated import dictionary
 
 _PIXEL_REPRESENTATION = 0x00280103
 _BITS_ALLOCATED = 0x00280100

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from dicomkit.core import dictionary
 from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
 from dicomkit.core.rules import ValueProblem, enforce, value_problem
 from dicomkit.errors import DicomError
-from dicomkit.generated import dictionary
 
 
 class CharsetLike(Protocol):

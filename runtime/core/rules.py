@@ -34,6 +34,7 @@ from collections.abc import MutableMapping
 from datetime import date
 from typing import Any, Final, NamedTuple
 
+from dicomkit.core import dictionary
 from dicomkit.core.config import DicomValueWarning, ValidationMode
 from dicomkit.core.values import (
     BOTH_STRIPPED_VRS,
@@ -44,7 +45,6 @@ from dicomkit.core.values import (
     encode_value,
     format_value,
 )
-from dicomkit.generated import dictionary
 from dicomkit.generated.vrs import CHARACTER_VRS, VRS
 
 __all__ = ["ValueProblem", "enforce", "problem_error", "string_value_problems",

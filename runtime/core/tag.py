@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import SupportsIndex, TypeAlias
 
+from dicomkit.core import dictionary
 from dicomkit.errors import DicomError
-from dicomkit.generated import dictionary
 
 _HEX = re.compile(r"^\(?\s*([0-9A-Fa-f]{4})\s*,?\s*([0-9A-Fa-f]{4})\s*\)?$")
 

@@ -55,10 +55,10 @@ from functools import lru_cache
 from typing import Any, Final
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.core.dictionary import tag_for_keyword
 from dicomkit.core.element import DataElement
 from dicomkit.core.values import CHARSET_VRS, NUMBER_VRS
 from dicomkit.generated import iods, modules, sop_classes
-from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.vrs import CHARACTER_VRS
 from dicomkit.validate.conditions import evaluate
 from dicomkit.validate.report import Report, tag_path

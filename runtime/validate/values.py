@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from dicomkit.core import dictionary
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
 from dicomkit.core.rules import ValueProblem, string_value_problems, text_value_problems
@@ -42,7 +43,6 @@ from dicomkit.core.values import (
     encode_value,
 )
 from dicomkit.errors import DicomError
-from dicomkit.generated import dictionary
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import CHARACTER_VRS, VRS
 from dicomkit.validate.report import Report, tag_path

@@ -153,6 +153,23 @@ def test_public_entries_from_python() -> None:
     assert dictionary.tag_for_keyword("MyValue") is None
 
 
+def test_a_users_public_entry_reaches_keywords_tags_names_and_validation() -> None:
+    from dicomkit.core.dataset import Dataset
+    from dicomkit.core.tag import Tag
+    from dicomkit.validate.report import Report
+    from dicomkit.validate.values import check_elements
+
+    dictionary.add_dict_entry(0x00E01234, "LO", "MySiteCode", "My Site Code")
+    ds = Dataset()
+    ds.MySiteCode = "A1"
+    assert ds[0x00E01234].vr == "LO" and ds[0x00E01234].name == "My Site Code"
+    assert ds.MySiteCode == "A1" and Tag("MySiteCode") == 0x00E01234
+    assert Tag(0x00E01234).keyword == "MySiteCode"
+    report = Report(source="")
+    check_elements(ds, report)
+    assert "unknown-public" not in report.rules()
+
+
 def test_private_entries_from_python_like_pydicom() -> None:
     dictionary.add_private_dict_entries("ACME 1.0", {0x00410010: ("UL", "1", "Test One"),
                                                      0x00410002: ("DS", "3", "Test Two")})
