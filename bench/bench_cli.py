@@ -4,7 +4,8 @@ Run: ``python bench/bench_cli.py [--repeat N] [FILE]``.  Each command runs as a 
 as a user types it (interpreter start, imports, reading, printing to a pipe), ``--repeat`` times
 (default 21), taking turns so that drift hits all alike; the median and the best wall time are
 printed, with the ratio of each anchor's median to dicomkit's (above 1: dicomkit is faster).
-``.pyc`` files are written before timing (pip byte-compiles installed packages).  The default
+``.pyc`` files are written before timing (pip byte-compiles installed packages), into a
+temporary ``PYTHONPYCACHEPREFIX`` with ``PYTHONDONTWRITEBYTECODE`` removed from the environment.  The default
 file is pydicom's bundled ``CT_small.dcm`` (checked against its pinned sha256).
 
 Anchors: dcmtk's ``dcmdump`` (C++, Debian's dcmtk) and
@@ -14,10 +15,12 @@ Anchors: dcmtk's ``dcmdump`` (C++, Debian's dcmtk) and
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,9 +48,9 @@ def _commands(path: str) -> dict[str, list[str]]:
     return commands
 
 
-def _run(argv: list[str]) -> float:
+def _run(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, check=True, capture_output=True)
+    subprocess.run(argv, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -58,12 +61,15 @@ def main() -> None:
     args = parser.parse_args()
     path = args.file or str(sample("CT_small.dcm"))
     commands = _commands(path)
-    for argv in commands.values():  # warm up: .pyc files, page cache
-        _run(argv)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.repeat):
-        for name, argv in commands.items():
-            times[name].append(_run(argv))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as pycache:
+        env["PYTHONPYCACHEPREFIX"] = pycache
+        for argv in commands.values():  # warm up: .pyc files, page cache
+            _run(argv, env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):
+            for name, argv in commands.items():
+                times[name].append(_run(argv, env))
     ours = statistics.median(times["dicomkit dump"])
     print(f"{Path(path).name}, {args.repeat} runs each, whole processes")
     print(f"{'command':<20} {'median ms':>10} {'best ms':>9} {'anchor/dicomkit':>16}")
