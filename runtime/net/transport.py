@@ -109,6 +109,17 @@ class Connection:
         if start:
             del buffer[:start]
             self._start = 0
+        await self._fill(n, timeout)
+        out = bytes(buffer[:n])
+        if n == len(buffer):
+            buffer.clear()
+        else:
+            self._start = n
+        return out
+
+    async def _fill(self, n: int, timeout: float | None) -> None:
+        """Receive until the buffer (already compacted to start at 0) holds ``n`` bytes."""
+        buffer = self._buffer
         try:
             if timeout is None:
                 while len(buffer) < n:
@@ -121,12 +132,6 @@ class Connection:
             raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
         except _CLOSED as exc:
             raise _closed(exc, self.peer) from None
-        out = bytes(buffer[:n])
-        if n == len(buffer):
-            buffer.clear()
-        else:
-            self._start = n
-        return out
 
     async def peek_exactly(self, n: int, timeout: float | None = None) -> bytes:
         """The next ``n`` bytes without consuming them (waiting at most ``timeout`` seconds).
@@ -146,18 +151,7 @@ class Connection:
         if start:
             del buffer[:start]
             self._start = 0
-        try:
-            if timeout is None:
-                while len(buffer) < n:
-                    buffer += await self._receive_some()
-            else:
-                with anyio.fail_after(timeout):
-                    while len(buffer) < n:
-                        buffer += await self._receive_some()
-        except TimeoutError:
-            raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
-        except _CLOSED as exc:
-            raise _closed(exc, self.peer) from None
+        await self._fill(n, timeout)
         return bytes(buffer[:n])
 
     async def _receive_some(self) -> bytes:
