@@ -19,6 +19,7 @@ Modules:
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
     sr_templates: SR templates (TIDs): rows, value sets, conditions, parameters (PS3.16 Annex A)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
+    tags: one named constant per data element keyword: tags.PixelData == 0x7FE00010 (PS3.6 6-9, with the second rank registry)
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
     upper_layer: the upper-layer protocol state machine: states, events, actions, transitions (PS3.8 9.2)
@@ -40,6 +41,7 @@ MODULES = (
     'sop_classes',
     'sr_templates',
     'statuses',
+    'tags',
     'transfer_syntaxes',
     'uids',
     'upper_layer',

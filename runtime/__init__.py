@@ -9,7 +9,7 @@ PDU layouts, the upper layer state table) are generated from NEMA's XML into
 >>> ds.PatientName                                             # doctest: +SKIP
 
 The public names are imported on first use (PEP 562), so that importing a subpackage such as
-``dicomkit.generated`` or ``dicomkit.codegen`` does not load the whole runtime.
+``dicomkit.generated`` (or the generators' package) does not load the whole runtime.
 """
 
 from __future__ import annotations

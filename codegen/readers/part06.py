@@ -510,6 +510,10 @@ MODULES = [
                "data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; "
                "what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)",
                reads=(6,)),
+    ModuleSpec("tags", _build_dictionary, {"tags.py": "tags.py.j2", "tags.pyi": "tags.pyi.j2"},
+               "one named constant per data element keyword: tags.PixelData == 0x7FE00010 "
+               "(PS3.6 6-9, with the second rank registry)",
+               reads=(6,)),
     ModuleSpec("uids", _build_uids, {"uids.py": "uids.py.j2", "uids.pyi": "uids.pyi.j2"},
                "registered UIDs, frames of reference, context group and template UIDs, "
                "color palettes (PS3.6 Annex A, B)",

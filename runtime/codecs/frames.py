@@ -15,6 +15,7 @@ from typing import Any
 
 from dicomkit.codecs.base import PIXEL_DATA_TAG, syntax_label
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.io.encapsulation import EncapsulatedPixelData, pixel_data_fragments
 from dicomkit.pixels.info import PixelDataError, PixelInfo
@@ -23,7 +24,7 @@ __all__ = ["frame_data", "frame_bounds", "starts_codestream"]
 
 _EXTENDED = "(7FE0,0001)"
 #: Pixel Data (7FE0,0010).
-PIXEL_DATA = 0x7FE00010
+PIXEL_DATA = tags.PixelData
 _JP2_SIGNATURE = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
 _ITEM_HEADER = 8
 

@@ -65,6 +65,7 @@ from dicomkit.core.element import CharsetLike, DataElement, has_program_values
 from dicomkit.core.rules import ValueProblem, problem_error
 from dicomkit.core.sequence import Sequence
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 from dicomkit.io.encapsulation import EncapsulatedPixelData
@@ -74,7 +75,7 @@ IMPLEMENTATION_CLASS_UID = "2.25.123862020377524545462990647178529630207"
 IMPLEMENTATION_VERSION_NAME = ("DICOMKIT_" + __version__.replace(".", ""))[:16]
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
 
-_PIXEL_DATA = 0x7FE00010
+_PIXEL_DATA = tags.PixelData
 _CHARSET = 0x00080005
 _ITEM = 0xFFFEE000
 _ITEM_DELIM = 0xFFFEE00D
@@ -270,10 +271,11 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     if ds.file_meta is not None:
         for elem in ds.file_meta.elements():
             meta._put(elem)
-    if 0x00020001 not in meta:
-        meta.add_new(0x00020001, "OB", b"\x00\x01", validation_mode="ignore")
-    for meta_tag, ds_tag, what in ((0x00020002, 0x00080016, "SOP Class UID"),
-                                   (0x00020003, 0x00080018, "SOP Instance UID")):
+    if tags.FileMetaInformationVersion not in meta:
+        meta.add_new(tags.FileMetaInformationVersion, "OB", b"\x00\x01", validation_mode="ignore")
+    for meta_tag, ds_tag, what in ((tags.MediaStorageSOPClassUID, tags.SOPClassUID, "SOP Class UID"),
+                                   (tags.MediaStorageSOPInstanceUID, tags.SOPInstanceUID,
+                                    "SOP Instance UID")):
         if meta_tag not in meta:
             source = ds._elements.get(ds_tag)
             if source is None:
@@ -281,12 +283,12 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
                                  f"({ds_tag >> 16:04X},{ds_tag & 0xFFFF:04X}) and file_meta has "
                                  "no Media Storage equivalent; set it first")
             meta.add_new(meta_tag, "UI", str(source.value), validation_mode="ignore")
-    current = meta.get(0x00020010)
+    current = meta.get(tags.TransferSyntaxUID)
     if current is None or str(current.value) != transfer_syntax:
-        meta.add_new(0x00020010, "UI", transfer_syntax, validation_mode="ignore")
-    if 0x00020012 not in meta:
-        meta.add_new(0x00020012, "UI", IMPLEMENTATION_CLASS_UID, validation_mode="ignore")
-        meta.add_new(0x00020013, "SH", IMPLEMENTATION_VERSION_NAME,
+        meta.add_new(tags.TransferSyntaxUID, "UI", transfer_syntax, validation_mode="ignore")
+    if tags.ImplementationClassUID not in meta:
+        meta.add_new(tags.ImplementationClassUID, "UI", IMPLEMENTATION_CLASS_UID, validation_mode="ignore")
+        meta.add_new(tags.ImplementationVersionName, "SH", IMPLEMENTATION_VERSION_NAME,
                      validation_mode="ignore")
     if 0x00020000 in meta:
         del meta[0x00020000]
@@ -330,7 +332,7 @@ def encode_file(ds: Dataset, transfer_syntax: str | None = None, *,
 
 def _syntax_of(ds: Dataset) -> str:
     if ds.file_meta is not None:
-        el = ds.file_meta._elements.get(0x00020010)
+        el = ds.file_meta._elements.get(tags.TransferSyntaxUID)
         if el is not None and el.value:
             return str(el.value).strip("\x00 ")
     return ds.read_transfer_syntax or EXPLICIT_VR_LITTLE_ENDIAN

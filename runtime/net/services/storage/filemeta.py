@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.generated import tags
 
 __all__ = ["encode_head", "part10_head"]
 
@@ -14,8 +15,8 @@ def encode_head(sop_class: str, sop_instance: str, transfer_syntax: str) -> byte
     from dicomkit.io.writer import encode_file_meta
 
     meta = Dataset()
-    meta.add_new(0x00020002, "UI", sop_class)
-    meta.add_new(0x00020003, "UI", sop_instance)
+    meta.add_new(tags.MediaStorageSOPClassUID, "UI", sop_class)
+    meta.add_new(tags.MediaStorageSOPInstanceUID, "UI", sop_instance)
     return encode_file_meta(meta, transfer_syntax)
 
 

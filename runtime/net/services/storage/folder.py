@@ -36,6 +36,7 @@ import anyio
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.iods import IODS
 from dicomkit.generated.sop_classes import SOP_CLASSES
@@ -337,7 +338,7 @@ class FolderStorage(StorageHandler):
         from dicomkit.io.reader import read
 
         ds = read(path, stop_before_pixels=True, specific_tags=_CAPTURE)
-        syntax = ds.file_meta.get(0x00020010) if ds.file_meta is not None else None
+        syntax = ds.file_meta.get(tags.TransferSyntaxUID) if ds.file_meta is not None else None
         ts = str(syntax.value) if syntax is not None else ""
         scanner = scanner_for(ts, capture=_CAPTURE)
         with open(path, "rb") as fh:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
-from dicomkit.generated import uids
+from dicomkit.generated import tags, uids
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.net.acse import AcceptedContext, PresentationContext
 from dicomkit.net.dimse import DimseError
@@ -37,7 +37,7 @@ def is_native(ts: str) -> bool:
 def syntax_of(ds: Dataset) -> str:
     """The transfer syntax a data set is in (its file meta, else as read)."""
     if ds.file_meta is not None:
-        el = ds.file_meta.get(0x00020010)
+        el = ds.file_meta.get(tags.TransferSyntaxUID)
         if el is not None and el.value:
             return str(el.value).strip("\x00 ")
     return ds.read_transfer_syntax or uids.ExplicitVRLittleEndian

@@ -20,6 +20,7 @@ from anyio.abc import TaskStatus
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated.commands import COMMAND_TAGS
 from dicomkit.generated.service_statuses import status_code
 from dicomkit.net.acse import AcceptedContext, AcceptPolicy
 from dicomkit.net.association import Association
@@ -60,10 +61,10 @@ def request_uids(command: DimseMessage) -> tuple[str, str]:
         sop_class.encode("ascii")
     except (DicomError, ValueError, UnicodeError) as exc:
         raise StoreRefused(CANNOT_UNDERSTAND, f"unreadable SOP UIDs in the request: {exc}",
-                           (0x00001000,)) from None
+                           (COMMAND_TAGS["AffectedSOPInstanceUID"],)) from None
     if not instance or not sop_class or any(c < " " for c in instance + sop_class):
         raise StoreRefused(CANNOT_UNDERSTAND, "the request's Affected SOP Class/Instance UID "
-                           "is empty or holds control characters", (0x00001000,))
+                           "is empty or holds control characters", (COMMAND_TAGS["AffectedSOPInstanceUID"],))
     return sop_class, instance
 
 

@@ -21,6 +21,7 @@ import anyio
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.net.acse import PresentationContext
@@ -42,7 +43,7 @@ from dicomkit.net.ul import Timeouts
 
 __all__ = ["StorageSCU", "StoreResult", "store_on"]
 
-_PIXEL_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+_PIXEL_TAGS = (tags.PixelData, tags.FloatPixelData, tags.DoubleFloatPixelData)
 #: Sources whose headers are read in one worker-thread call when batching.
 _PREPARE_AHEAD = 32
 
@@ -118,7 +119,7 @@ def load(source: str | os.PathLike[str] | Dataset) -> Item:
 
     if isinstance(source, Dataset):
         ds = source
-        name = ds.filename or f"<dataset {_uid(ds, 0x00080018, 0x00020003)}>"
+        name = ds.filename or f"<dataset {_uid(ds, tags.SOPInstanceUID, tags.MediaStorageSOPInstanceUID)}>"
     else:
         name = os.fspath(source)
         # the header walk checks the structure up to the pixels, but only the SOP class
@@ -126,7 +127,8 @@ def load(source: str | os.PathLike[str] | Dataset) -> Item:
         ds = read(name, stop_before_pixels=True, specific_tags=_IDENTITY_TAGS)
     clean = not isinstance(source, Dataset) and not ds.warnings and ds.file_meta is not None
     item = Item(name, ds if isinstance(source, Dataset) else None,
-                _uid(ds, 0x00080016, 0x00020002), _uid(ds, 0x00080018, 0x00020003),
+                _uid(ds, tags.SOPClassUID, tags.MediaStorageSOPClassUID),
+                _uid(ds, tags.SOPInstanceUID, tags.MediaStorageSOPInstanceUID),
                 syntax_of(ds), ds.data_offset if clean else -1)
     if not item.sop_class or not item.sop_instance:
         raise DicomError(f"{name}: no SOP Class UID (0008,0016) or SOP Instance UID "
