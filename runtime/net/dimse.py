@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dicomkit.core.dataset import Dataset
-from dicomkit.core.element import DataElement, EncodingContext
+from dicomkit.core.element import DataElement
+from dicomkit.core.values import decode_value, encode_value
 from dicomkit.errors import DicomError
 from dicomkit.generated import uids
 from dicomkit.generated.commands import (
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from dicomkit.net.association import Association, IncomingMessage
 
 __all__ = [
-    "DATA_SET_ABSENT", "DATA_SET_PRESENT", "DimseError", "DimseMessage", "MessageField",
+    "DATA_SET_ABSENT", "DATA_SET_PRESENT", "DimseError", "DimseMessage", "FieldEncodingError",
+    "MessageField",
     "MessageIDs", "MessageSpec", "Priority", "SPECS", "build", "c_echo_rq", "c_echo_rsp",
     "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain", "read_data",
     "receive", "send", "status_meaning", "status_text",
@@ -47,7 +49,6 @@ DATA_SET_ABSENT = FIELD_VALUES["CommandDataSetType"]["no Data Set is present"]
 #: The value sent when a data set follows (any value but 0101H; 0001H as dcmtk and pynetdicom).
 DATA_SET_PRESENT = 0x0001
 
-_IMPLICIT_LE = uids.ImplicitVRLittleEndian
 _GROUP_LENGTH = COMMAND_TAGS["CommandGroupLength"]
 _COMMAND_FIELD = COMMAND_TAGS["CommandField"]
 _DATA_SET_TYPE = COMMAND_TAGS["CommandDataSetType"]
@@ -85,6 +86,11 @@ class DimseError(DicomError):
         self.received = received
         who = f"{'received ' if received else ''}{message_name}: " if message_name else ""
         super().__init__(who + text)
+
+
+class FieldEncodingError(DimseError):
+    """A command field whose value cannot be encoded in its VR (PS3.5 6.2), raised by
+    :meth:`DimseMessage.encode` before anything is sent."""
 
 
 @dataclass(frozen=True)
@@ -264,22 +270,47 @@ class DimseMessage:
     def encode(self) -> bytes:
         """The command set in implicit VR little endian, Command Group Length first (PS3.7 6.3.1).
 
+        A command set is flat (no sequences, one byte order, no character set), so its
+        elements are encoded here one by one with :func:`~dicomkit.core.values.encode_value`
+        (the writer's value encoder) behind a struct-packed implicit VR header, without the
+        general writer's per-data-set machinery; one is encoded for every DIMSE message.
+
         Raises
         ------
         DimseError
-            When a mandatory field is missing.
+            When a mandatory field is missing; :class:`FieldEncodingError` when a value
+            cannot be encoded in its VR.
         """
         self.check()
         cmd = self.command
         if _GROUP_LENGTH in cmd:
             del cmd[_GROUP_LENGTH]
-        from dicomkit.io.writer import encode_dataset
-
-        body = encode_dataset(cmd, _IMPLICIT_LE)
-        cmd.add_new(_GROUP_LENGTH, COMMAND_ELEMENTS[_GROUP_LENGTH][2], len(body))
+        parts: list[bytes] = []
+        head = _IMPLICIT_HEADER.pack
+        size = 0
+        for elem in cmd.elements():
+            raw = elem.raw
+            if raw is not None:
+                value = bytes(raw)
+                if len(value) & 1:
+                    value += b"\x00"
+            else:
+                try:
+                    value = encode_value(elem.vr, elem.value, True, None)
+                except DicomError as exc:
+                    keyword = COMMAND_ELEMENTS[elem.tag][0] if elem.tag in COMMAND_ELEMENTS \
+                        else elem.tag_str
+                    raise FieldEncodingError(f"{keyword}: {exc}", message_name=self.name,
+                                             field=keyword) from None
+            tag = elem.tag
+            parts.append(head(tag >> 16, tag & 0xFFFF, len(value)))
+            parts.append(value)
+            size += _IMPLICIT_HEADER.size + len(value)
+        cmd.add_new(_GROUP_LENGTH, "UL", size, validation_mode="ignore")
         # the group length element in implicit VR LE: tag, 4-byte length, UL value (PS3.5 7.1.2)
-        return _GROUP_LENGTH_ELEMENT.pack(_GROUP_LENGTH >> 16, _GROUP_LENGTH & 0xFFFF, 4,
-                                          len(body)) + body
+        parts.insert(0, _GROUP_LENGTH_ELEMENT.pack(_GROUP_LENGTH >> 16, _GROUP_LENGTH & 0xFFFF,
+                                                   4, size))
+        return b"".join(parts)
 
     def response(self, status: int, **fields: Any) -> DimseMessage:
         """The response to this request with ``status``.
@@ -474,20 +505,40 @@ assert COMMAND_ELEMENTS[_GROUP_LENGTH][2] == "UL", "Command Group Length is UL (
 _UNDEFINED_LENGTH = 0xFFFFFFFF
 
 
+def _most_values(vm: str) -> int | None:
+    """The most values a Value Multiplicity allows (``"1"`` -> 1, ``"1-n"`` -> None)."""
+    high = vm.rpartition("-")[2]
+    return int(high) if high.isdigit() else None
+
+
+#: tag -> (keyword, VR, VM, most values or None) of every command element (PS3.7 Annex E).
+_FIELD_CHECKS: dict[int, tuple[str, str, str, int | None]] = {
+    tag: (entry[0], entry[2], entry[3], _most_values(entry[3]))
+    for tag, entry in COMMAND_ELEMENTS.items()}
+#: message name -> the tags of its mandatory fields (usage M, PS3.7 9.3, 10.3).
+_REQUIRED_TAGS: dict[str, frozenset[int]] = {
+    name: frozenset(f.tag for f in spec.fields if f.required and f.tag is not None)
+    for name, spec in SPECS.items()}
+
+
 def _parse_command(data: bytes, peer: str) -> Dataset:
     """The elements of a command set (implicit VR little endian, PS3.7 6.3.1), VRs from the
-    generated command dictionary (PS3.7 Annex E).
+    generated command dictionary (PS3.7 Annex E), every known value decoded and checked
+    against its VR and VM.
 
-    A struct walk over the element headers instead of the general reader: command sets are
-    flat (no sequences, one byte order), and one arrives with every DIMSE message.  Raises
-    :class:`DimseError` and nothing else.
+    One pass of a struct walk over the element headers instead of the general reader: command
+    sets are flat (no sequences, one byte order), and one arrives with every DIMSE message.
+    Each known value is decoded with :func:`~dicomkit.core.values.decode_value` (the
+    reader's decoder), so that a message handed on never fails later on a field's value: a
+    value whose length does not fit its VR (a 3-byte US) or more values than the VM allow are
+    refused here.  Raises :class:`DimseError` and nothing else.
     """
-    command = Dataset()
-    context = EncodingContext()
+    elements: dict[int, DataElement] = {}
     end = len(data)
     offset = 0
     header = _IMPLICIT_HEADER
     size = header.size
+    checks = _FIELD_CHECKS
     source = f" from {peer}" if peer else ""
     while offset < end:
         if offset + size > end:
@@ -503,52 +554,45 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
             raise DimseError(f"unparsable command set{source}: element {_tag_text(tag)} at "
                              f"offset {offset} has length {length}, past the {end} bytes of "
                              "the command set", received=True)
-        if tag in command:
+        if tag in elements:
             raise DimseError(f"element {_tag_text(tag)} at offset {offset} appears twice in "
                              f"the command set{source} (PS3.5 7.1: one element per tag)",
                              received=True)
-        entry = COMMAND_ELEMENTS.get(tag)
-        command._put(DataElement.read_from(tag, entry[2] if entry is not None else "UN",
-                                           data[start:start + length], context, offset))
+        raw = data[start:start + length]
+        check = checks.get(tag)
+        if check is None:  # not a command field of PS3.7 Annex E: kept as bytes
+            elements[tag] = DataElement(tag, "UN", raw=raw, offset=offset)
+        else:
+            keyword, vr, vm, most = check
+            where = f"{keyword} {_tag_text(tag)} at offset {offset}{source}"
+            try:
+                value = decode_value(vr, raw, True, None)
+            except Exception as exc:  # noqa: BLE001 - any failure to decode is the peer's data
+                raise DimseError(f"{where}: undecodable {vr} value: {exc}", field=keyword,
+                                 received=True) from None
+            if isinstance(value, (bytes, bytearray, memoryview)):
+                raise DimseError(f"{where}: {len(value)} bytes is not a valid {vr} value "
+                                 "length (PS3.5 6.2)", field=keyword, received=True)
+            if most is not None and isinstance(value, list) and len(value) > most:
+                raise DimseError(f"{where}: {len(value)} values, more than its VM {vm} allows "
+                                 "(PS3.7 Annex E)", field=keyword, received=True)
+            elements[tag] = DataElement(tag, vr, value, raw=raw, offset=offset)
         offset = start + length
-    return command
+    return Dataset(elements)
 
 
-def _max_values(vm: str) -> int | None:
-    """The most values a Value Multiplicity allows (``"1"`` -> 1, ``"1-n"`` -> None)."""
-    high = vm.rpartition("-")[2]
-    return int(high) if high.isdigit() else None
-
-
-def _check_values(command: Dataset, spec: MessageSpec | None, source: str,
-                  name: str) -> None:
-    """Decode every known command element and check it against its VR and VM (PS3.7 Annex E),
-    so that a message handed on never fails later on a field's value: a value whose length
-    does not fit its VR (a 3-byte US), more values than the VM, an empty mandatory field."""
-    required = {f.tag for f in spec.fields if f.required} if spec is not None else set()
-    for elem in command.elements():
-        entry = COMMAND_ELEMENTS.get(elem.tag)
-        if entry is None:
-            continue
-        keyword, _name, vr, vm = entry[:4]
-        where = f"{keyword} {_tag_text(elem.tag)} at offset {elem.offset}{source}"
-        try:
-            value = elem.value
-        except Exception as exc:  # noqa: BLE001 - any failure to decode is the peer's data
-            raise DimseError(f"{where}: undecodable {vr} value: {exc}", message_name=name,
-                             field=keyword, received=True) from None
-        if isinstance(value, (bytes, bytearray, memoryview)):
-            raise DimseError(f"{where}: {len(value)} bytes is not a valid {vr} value length "
-                             "(PS3.5 6.2)", message_name=name, field=keyword, received=True)
-        values = value if isinstance(value, list) else [value]
-        most = _max_values(vm)
-        if most is not None and len(values) > most:
-            raise DimseError(f"{where}: {len(values)} values, more than its VM {vm} allows "
-                             "(PS3.7 Annex E)", message_name=name, field=keyword, received=True)
+def _check_required(command: Dataset, name: str, source: str) -> None:
+    """Refuse a mandatory field that is present but empty (PS3.7 9.3, 10.3)."""
+    for tag in _REQUIRED_TAGS.get(name, ()):
+        elem = command.get(tag)
+        if elem is None:
+            continue  # a missing one is named by DimseMessage.check
+        value = elem.value
         if value is None or value == "" or value == []:
-            if elem.tag in required:
-                raise DimseError(f"{where}: the mandatory field is empty", message_name=name,
-                                 field=keyword, received=True)
+            keyword = _FIELD_CHECKS[tag][0]
+            raise DimseError(f"{keyword} {_tag_text(tag)} at offset {elem.offset}{source}: "
+                             "the mandatory field is empty", message_name=name,
+                             field=keyword, received=True)
 
 
 def decode_command(data: bytes, *, peer: str = "") -> DimseMessage:
@@ -581,7 +625,6 @@ def _decode_command(data: bytes, peer: str) -> DimseMessage:
     if field_elem is None:
         raise DimseError(f"the command set{source} has no Command Field (0000,0100)",
                          field="CommandField", received=True)
-    _check_values(command, None, source, "")
     field = field_elem.value
     if not isinstance(field, int):
         raise DimseError(f"unreadable Command Field {field!r}{source}", field="CommandField",
@@ -595,7 +638,7 @@ def _decode_command(data: bytes, peer: str) -> DimseMessage:
         raise DimseError("the mandatory field CommandGroupLength (0000,0000) is missing",
                          message_name=name, field="CommandGroupLength", received=True)
     msg.check(received=True)
-    _check_values(command, msg.spec, source, name)
+    _check_required(command, msg.spec.name, source)
     return msg
 
 

@@ -30,7 +30,6 @@ from typing import Any, TypeVar
 import anyio
 import anyio.abc
 
-from dicomkit.errors import DicomError
 from dicomkit.generated.commands import COMMAND_FIELDS, MESSAGES
 from dicomkit.generated.statuses import STATUSES, classify
 from dicomkit.net import _codes as codes
@@ -38,6 +37,7 @@ from dicomkit.net.association import Association, IncomingMessage
 from dicomkit.net.dimse import (
     DimseError,
     DimseMessage,
+    FieldEncodingError,
     MessageIDs,
     build,
     decode_command,
@@ -163,9 +163,7 @@ class Request:
             self.provider.performed_done(self)
         try:
             await self.provider.send(self.context_id, rsp, data)
-        except DimseError:
-            raise
-        except DicomError:
+        except FieldEncodingError:
             # (raised while encoding, before anything is sent) a field the response repeats
             # (U(=), e.g. a non-ASCII Affected SOP Instance UID) cannot be encoded: answer
             # without the repeated fields
@@ -334,21 +332,7 @@ class DimseProvider:
                     self._waiting = False
                 if self._stopping:
                     break
-                incoming = await assoc.receive_message(assoc.timeouts.network,
-                                                       use_default=False)
-                try:
-                    msg = decode_command(incoming.command, peer=self._peer)
-                except DimseError as exc:
-                    # an unreadable command cannot be answered (PS3.7 C.5.15): abort
-                    log.warning("%s: %s; aborting", self._peer, exc)
-                    await assoc.abort(codes.ABORT_SERVICE_USER, codes.ABORT_REASON_NOT_SPECIFIED)
-                    raise assoc.ended or NetworkError(str(exc)) from None
-                if self.on_message is not None:
-                    self.on_message(assoc, "received", msg)
-                if msg.spec.is_request:
-                    await self._dispatch(msg, incoming)
-                else:
-                    await self._route(msg, incoming)
+                await self._read_one()
         except NetworkError as exc:
             self.error = exc
         except Exception:
@@ -363,6 +347,40 @@ class DimseProvider:
             for request in self._performing.values():
                 request.cancelled.set()
                 request.data_done.set()
+
+    async def _read_one(self) -> None:
+        """Take the next message off the association and route it (see the module)."""
+        assoc = self.association
+        incoming = await assoc.receive_message(assoc.timeouts.network, use_default=False)
+        try:
+            msg = decode_command(incoming.command, peer=self._peer)
+        except DimseError as exc:
+            # an unreadable command cannot be answered (PS3.7 C.5.15): abort
+            log.warning("%s: %s; aborting", self._peer, exc)
+            await assoc.abort(codes.ABORT_SERVICE_USER, codes.ABORT_REASON_NOT_SPECIFIED)
+            raise assoc.ended or NetworkError(str(exc)) from None
+        if self.on_message is not None:
+            self.on_message(assoc, "received", msg)
+        if msg.spec.is_request:
+            await self._dispatch(msg, incoming)
+        else:
+            await self._route(msg, incoming)
+
+    async def _read_inline(self, pending: _Outstanding, timeout: float | None) -> None:
+        """Without a reader task: read and route messages in the caller until ``pending``
+        has a response (a provider made for one exchange on a bare association, e.g. by
+        :func:`~dicomkit.net.services.verification.echo_on`, costs no task)."""
+        assoc = self.association
+        try:
+            while not pending.responses:
+                try:
+                    await assoc.wait_message(timeout)
+                except NetworkTimeout:
+                    raise TimeoutError from None  # no response in time: request() says so
+                await self._read_one()
+        except NetworkError as exc:
+            self.error = exc
+            raise
 
     # ----------------------------------------------------------------- responses
 
@@ -411,10 +429,18 @@ class DimseProvider:
             message.set("MessageID", self.next_message_id())
         mid = message.message_id
         assert mid is not None
-        if self._reader_done.is_set() or self._tg is None:
+        inline = self._tg is None  # no reader task: this call reads (see _read_inline)
+        if self._reader_done.is_set():
             raise self.error or self.association.ended or NetworkError(
                 "no DIMSE provider is reading the association",
                 peer=self.association.peer_address)
+        if inline:
+            if self._outstanding or self.association.dimse not in (None, self):
+                raise NetworkError(
+                    "another request is outstanding on an association without a DIMSE "
+                    "reader; for concurrent requests use `async with DimseProvider(assoc)`",
+                    peer=self.association.peer_address)
+            self.association.dimse = self
         slots = self._slots
         if slots is not None:
             await slots.acquire()
@@ -429,7 +455,11 @@ class DimseProvider:
             timeout = self.association.timeouts.dimse
             while True:
                 try:
-                    if timeout is None:
+                    if inline:
+                        if not pending.responses:
+                            await self._read_inline(pending, timeout)
+                        response = pending.responses.popleft()
+                    elif timeout is None:
                         response = await pending.get()
                     else:
                         with anyio.fail_after(timeout):
@@ -450,6 +480,8 @@ class DimseProvider:
                     return
         finally:
             self._outstanding.pop(mid, None)
+            if inline and self.association.dimse is self:
+                self.association.dimse = None
             if slots is not None:
                 slots.release()
 
@@ -508,8 +540,9 @@ class DimseProvider:
         if self.max_performed == 1 and msg.name not in CANCELLABLE and getattr(
                 handler, _INLINE, False):
             await self._perform(handler, request)  # nothing can arrive for it meanwhile
+        elif self._tg is None:
+            await self._perform(handler, request)  # no reader task: the caller performs it
         else:
-            assert self._tg is not None
             self._tg.start_soon(self._perform, handler, request)
             await request.data_done.wait()
 

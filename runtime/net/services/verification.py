@@ -44,14 +44,11 @@ def verification_context(association: Association) -> int:
 async def echo_on(assoc: Association, message_id: int | None = None) -> int:
     """One C-ECHO on an established association; the response's Status.
 
-    Uses the association's DIMSE provider, or a provider for the call when none reads it.
+    Uses the association's DIMSE provider, or, when none reads it, a provider for the call
+    that reads in this task (no reader task is started for one round trip).
     """
     context_id = verification_context(assoc)
-    dimse = assoc.dimse
-    if dimse is None:
-        async with DimseProvider(assoc) as temporary:
-            return await _echo(temporary, context_id, message_id)
-    return await _echo(dimse, context_id, message_id)
+    return await _echo(assoc.dimse or DimseProvider(assoc), context_id, message_id)
 
 
 async def _echo(dimse: DimseProvider, context_id: int, message_id: int | None) -> int:
