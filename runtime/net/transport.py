@@ -7,18 +7,20 @@ and a CA gives mutual TLS (PS3.15 B.1, the Basic TLS Secure Transport Connection
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 import anyio
 import anyio.abc
 from anyio.streams.tls import TLSAttribute, TLSStream
 
+from dicomkit.net.asyncio_socket import SocketProtocol, running_asyncio_loop
 from dicomkit.net.errors import ConnectionClosed, NetworkError, NetworkTimeout
 
-__all__ = ["Connection", "Listener", "connect", "listen"]
+__all__ = ["AsyncioConnection", "Connection", "Listener", "connect", "listen"]
 
 #: Most bytes asked of the socket at once: a few PDUs of the common maximum lengths (PS3.8 D.1).
 RECEIVE_SIZE = 1 << 18
@@ -37,6 +39,18 @@ def _closed(exc: BaseException, peer: tuple[str, int]) -> ConnectionClosed:
     if isinstance(cause, ssl.SSLError):
         return ConnectionClosed(f"TLS failed: {cause.reason or cause}", peer=peer)
     return ConnectionClosed(f"connection closed ({type(exc).__name__})", peer=peer)
+
+
+class SocketOptions(Protocol):
+    """What :meth:`Connection.raw_socket` gives: a socket's options and family (a
+    ``socket.socket``, or asyncio's ``TransportSocket`` wrapper of one)."""
+
+    @property
+    def family(self) -> int: ...
+
+    def getsockopt(self, level: int, option: int) -> int: ...
+
+    def setsockopt(self, level: int, option: int, value: int) -> None: ...
 
 
 def _nodelay(stream: anyio.abc.AnyByteStream) -> None:
@@ -72,6 +86,12 @@ class Connection:
     def tls(self) -> bool:
         """True when the connection runs over TLS."""
         return isinstance(self._stream, TLSStream)
+
+    def raw_socket(self) -> SocketOptions | None:
+        """The connection's socket (for socket options), None when it has none."""
+        sock: SocketOptions | None = self._stream.extra(anyio.abc.SocketAttribute.raw_socket,
+                                                        None)
+        return sock
 
     def peer_certificate(self) -> dict[str, Any] | None:
         """The peer's verified certificate (TLS with verification), else None."""
@@ -198,6 +218,105 @@ class Connection:
                     await anyio.aclose_forcefully(self._stream.transport_stream)
 
 
+class AsyncioConnection(Connection):
+    """A plain TCP connection on asyncio, read and written through asyncio's protocol API
+    (:mod:`.asyncio_socket`: no pause/resume of reading per receive, no extra pass through the
+    event loop per send).  Behaves as :class:`Connection`.
+
+    Parameters
+    ----------
+    transport, protocol
+        What ``loop.create_connection`` or ``loop.connect_accepted_socket`` made with a
+        :class:`~dicomkit.net.asyncio_socket.SocketProtocol` over this connection's buffer.
+    """
+
+    def __init__(self, transport: asyncio.Transport, protocol: SocketProtocol) -> None:
+        self._transport = transport
+        self._protocol = protocol
+        self._buffer = protocol.buffer
+        self._start = 0
+        addr: Any = transport.get_extra_info("peername")
+        self.peer = (str(addr[0]), int(addr[1])) if isinstance(addr, tuple) else (str(addr), 0)
+        self.closed = False
+        sock = self.raw_socket()
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    @property
+    def tls(self) -> bool:
+        """False: TLS connections are :class:`Connection` over anyio's TLS stream."""
+        return False
+
+    def raw_socket(self) -> SocketOptions | None:
+        """The connection's socket (for socket options)."""
+        sock: SocketOptions | None = self._transport.get_extra_info("socket")
+        return sock
+
+    def peer_certificate(self) -> dict[str, Any] | None:
+        """None (no TLS)."""
+        return None
+
+    def _lost(self) -> ConnectionClosed:
+        lost = self._protocol.lost
+        name = type(lost).__name__ if lost is not None else "EndOfStream"
+        return ConnectionClosed(f"connection closed ({name})", peer=self.peer)
+
+    async def _fill(self, n: int, timeout: float | None) -> None:
+        protocol = self._protocol
+        if timeout is None:
+            arrived = await protocol.wait_for(n)
+        else:
+            try:
+                with anyio.fail_after(timeout):
+                    arrived = await protocol.wait_for(n)
+            except TimeoutError:
+                raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
+        if not arrived:
+            raise self._lost()
+
+    async def wait_closed(self, timeout: float) -> bool:
+        """Read and discard until the peer closes; True if it did within ``timeout`` seconds."""
+        protocol = self._protocol
+        with anyio.move_on_after(timeout):
+            while not protocol.eof:
+                self._buffer.clear()
+                self._start = 0
+                await protocol.wait_for(1 << 30)  # returns at the end of the connection
+            return True
+        self._buffer.clear()
+        self._start = 0
+        return False
+
+    async def send(self, data: bytes, timeout: float | None = None) -> None:
+        """Send all of ``data``; raises ConnectionClosed or NetworkTimeout."""
+        protocol = self._protocol
+        if protocol.closed or self._transport.is_closing():
+            raise self._lost()
+        self._transport.write(data)
+        if protocol.closed:
+            raise self._lost()
+        try:
+            with anyio.fail_after(timeout):
+                await protocol.drain()
+        except TimeoutError:
+            raise NetworkTimeout(f"send blocked for {timeout} s", peer=self.peer) from None
+        if protocol.closed:
+            raise self._lost()
+
+    async def aclose(self) -> None:
+        """Close the connection (idempotent, never raises for an already broken one)."""
+        if self.closed:
+            return
+        self.closed = True
+        transport = self._transport
+        with anyio.CancelScope(shield=True):
+            transport.close()
+            with anyio.move_on_after(1):
+                await self._protocol.wait_lost()
+            if not self._protocol.closed:
+                transport.abort()
+
+
 async def connect(host: str, port: int, *, ssl_context: ssl.SSLContext | None = None,
                   server_hostname: str | None = None, timeout: float | None = 30.0
                   ) -> Connection:
@@ -210,6 +329,20 @@ async def connect(host: str, port: int, *, ssl_context: ssl.SSLContext | None = 
     NetworkError
         The connection was refused or the TLS handshake failed.
     """
+    loop = running_asyncio_loop() if ssl_context is None else None
+    if loop is not None:  # plain TCP on asyncio: the protocol connection (asyncio_socket)
+        buffer = bytearray()
+        try:
+            with anyio.fail_after(timeout):
+                tcp, protocol = await loop.create_connection(lambda: SocketProtocol(buffer),
+                                                             host, port)
+        except TimeoutError:
+            raise NetworkTimeout(f"connecting took over {timeout} s",
+                                 peer=(host, port)) from None
+        except OSError as exc:
+            raise NetworkError(f"cannot connect: {exc}", peer=(host, port)) from None
+        assert isinstance(tcp, asyncio.Transport)
+        return AsyncioConnection(tcp, protocol)
     try:
         with anyio.fail_after(timeout):
             stream: anyio.abc.AnyByteStream = await anyio.connect_tcp(host, port)
@@ -264,9 +397,29 @@ class Listener:
                 return
         await handler(Connection(wrapped))
 
+    async def _wrap_socket(self, loop: asyncio.AbstractEventLoop, client: socket.socket,
+                           handler: Callable[[Connection], Awaitable[None]]) -> None:
+        try:
+            tcp, protocol = await loop.connect_accepted_socket(
+                lambda: SocketProtocol(bytearray()), client)
+        except OSError:
+            client.close()
+            return
+        assert isinstance(tcp, asyncio.Transport)
+        await handler(AsyncioConnection(tcp, protocol))
+
     async def serve(self, handler: Callable[[Connection], Awaitable[None]]) -> None:
         """Accept connections until cancelled, each handled in its own task."""
+        loop = running_asyncio_loop() if self._ssl is None else None
+        raw = self._listener.extra(anyio.abc.SocketAttribute.raw_socket, None)
         async with anyio.create_task_group() as tg:
+            while loop is not None and raw is not None:  # plain TCP on asyncio
+                try:
+                    client, _ = await loop.sock_accept(raw)
+                except OSError:
+                    await anyio.sleep(0.01)  # e.g. EMFILE: do not spin, keep serving
+                    continue
+                tg.start_soon(self._wrap_socket, loop, client, handler)
             while True:
                 try:
                     stream = await self._listener.accept()

@@ -622,7 +622,8 @@ async def test_both_ends_set_tcp_nodelay() -> None:
     flags: list[int] = []
 
     async def on_connection(conn: transport.Connection) -> None:
-        sock = conn._stream.extra(anyio.abc.SocketAttribute.raw_socket)
+        sock = conn.raw_socket()
+        assert sock is not None
         flags.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
         await conn.aclose()
 
@@ -630,7 +631,8 @@ async def test_both_ends_set_tcp_nodelay() -> None:
     async with anyio.create_task_group() as tg:
         tg.start_soon(listener.serve, on_connection)
         conn = await transport.connect(*listener.address)
-        sock = conn._stream.extra(anyio.abc.SocketAttribute.raw_socket)
+        sock = conn.raw_socket()
+        assert sock is not None
         flags.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
         assert await conn.wait_closed(2)
         await conn.aclose()
