@@ -282,7 +282,7 @@ class Parser:
                     else:
                         vr = dictionary_vr(tag, ds)
                 if length == _UNDEFINED:
-                    pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx,
+                    pos = self._undefined(ds, tag, vr, vpos, end, little, implicit, ctx, at=pos,
                                           keep=specific is None or tag in specific)
                     continue
                 nxt = vpos + length
@@ -331,10 +331,12 @@ class Parser:
 
     # -- undefined lengths ----------------------------------------------------------------
     def _undefined(self, ds: Dataset, tag: int, vr: str, vpos: int, end: int, little: bool,
-                   implicit: bool, ctx: EncodingContext, *, keep: bool = True) -> int:
+                   implicit: bool, ctx: EncodingContext, *, at: int, keep: bool = True) -> int:
         """An element of undefined length: a sequence, encapsulated pixel data, or UN.
 
-        ``keep`` false parses past it without storing it (not among ``specific_tags``).
+        ``at`` is where its header starts (8 bytes before ``vpos`` in implicit VR, 12 in
+        explicit VR: PS3.5 7.1.2); ``keep`` false parses past it without storing it (not among
+        ``specific_tags``).
         """
         if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
             if vr == "UN":
@@ -345,7 +347,7 @@ class Parser:
             if keep:
                 ds._elements[tag] = DataElement(tag, "SQ", seq, context=ctx,
                                                 undefined_length=True,
-                                                offset=self.base + vpos - 8)
+                                                offset=self.base + at)
             return nxt
         # encapsulated pixel data (or another OB/OW of undefined length): items to a delimiter
         item = struct.Struct("<HHL" if little else ">HHL").unpack_from
@@ -374,7 +376,7 @@ class Parser:
             ds._elements[tag] = DataElement(tag, vr if vr in ("OB", "OW") else "OB",
                                             raw=buf[vpos:value_end], context=ctx,
                                             undefined_length=True,
-                                            offset=self.base + vpos - 12)
+                                            offset=self.base + at)
         return nxt
 
     def _new_item(self, ctx: EncodingContext) -> Dataset:

@@ -128,79 +128,92 @@ class DataSetScanner:
         end = len(data)
         i = 0
         stack = self._stack
-        while True:
-            if self._skip:
-                take = min(self._skip, end - i)
-                if self._capturing is not None:
-                    self._value += data[i:i + take]
-                i += take
-                self._skip -= take
-                if self._skip:
-                    break
-                if self._capturing is not None:
-                    captured_tag, captured_vr = self._capturing
-                    self.captured[captured_tag] = (captured_vr, bytes(self._value))
-                    self._capturing = None
-                    self._value.clear()
-            pos = self._base + i
-            while stack:
-                stop = stack[-1][1]
-                if stop is None or pos < stop:
-                    break
-                if pos > stop:
-                    raise ScanError("an element runs past the end of its sequence or item",
-                                    offset=pos)
-                stack.pop()
-            if end - i < 8:
-                break
-            implicit = stack[-1][2] if stack else self.implicit
-            group, element, length = self._tag_length.unpack_from(data, i)
-            tag = group << 16 | element
-            if group == _ITEM_GROUP:
-                self._delimiter(tag, length, pos)
-                i += 8
-                if stack and stack[-1][0] == _FRAGMENTS and tag == _ITEM:
-                    self._skip = length
-                continue
-            if implicit:
-                vr = b""
-                header = 8
-            else:
-                vr = data[i + 4:i + 6]
-                if vr in _LONG_VRS:
-                    if end - i < 12:
+        base = self._base
+        skip = self._skip
+        tag_length = self._tag_length.unpack_from
+        explicit_header = self._explicit.unpack_from
+        long_length = self._long.unpack_from
+        top_implicit = self.implicit
+        capture = self._capture
+        watch = self._watch
+        try:
+            while True:
+                if skip:
+                    take = skip if skip <= end - i else end - i
+                    if self._capturing is not None:
+                        self._value += data[i:i + take]
+                    i += take
+                    skip -= take
+                    if skip:
                         break
-                    length = self._long.unpack_from(data, i + 8)[0]
-                    header = 12
-                else:
-                    length = self._explicit.unpack_from(data, i)[3]
+                    if self._capturing is not None:
+                        captured_tag, captured_vr = self._capturing
+                        self.captured[captured_tag] = (captured_vr, bytes(self._value))
+                        self._capturing = None
+                        self._value.clear()
+                pos = base + i
+                while stack:
+                    stop = stack[-1][1]
+                    if stop is None or pos < stop:
+                        break
+                    if pos > stop:
+                        raise ScanError("an element runs past the end of its sequence or item",
+                                        offset=pos)
+                    stack.pop()
+                if end - i < 8:
+                    break
+                implicit = stack[-1][2] if stack else top_implicit
+                if implicit:
+                    group, element, length = tag_length(data, i)
+                    vr = b""
                     header = 8
-            start = pos + header
-            i += header
-            if not stack and tag in self._watch:
-                self.present.add(tag)
-            if length == _UNDEFINED:
-                if tag == _PIXEL_DATA and vr != _SQ:
-                    stack.append((_FRAGMENTS, None, implicit))
-                elif vr in (_SQ, b""):
-                    stack.append((_SEQ, None, implicit))
-                elif vr == _UN:
-                    stack.append((_SEQ, None, True))  # implicit VR LE inside (PS3.5 6.2.2)
                 else:
-                    raise ScanError(f"undefined length on VR {vr.decode('ascii', 'replace')}",
-                                    offset=pos, tag=tag)
-                continue
-            if vr == _SQ:
-                stack.append((_SEQ, start + length, implicit))
-                continue
-            if not stack and tag in self._capture:
-                self._capturing = (tag, vr.decode("ascii", "replace"))
-                if length == 0:
-                    self.captured[tag] = (self._capturing[1], b"")
-                    self._capturing = None
-            self._skip = length
+                    # one unpack for the common short header (tag, VR, 16-bit length)
+                    group, element, vr, length = explicit_header(data, i)
+                    header = 8
+                    if group == _ITEM_GROUP:
+                        length = long_length(data, i + 4)[0]
+                    elif vr in _LONG_VRS:
+                        if end - i < 12:
+                            break
+                        length = long_length(data, i + 8)[0]
+                        header = 12
+                tag = group << 16 | element
+                if group == _ITEM_GROUP:
+                    self._delimiter(tag, length, pos)
+                    i += 8
+                    if stack and stack[-1][0] == _FRAGMENTS and tag == _ITEM:
+                        skip = length
+                    continue
+                start = pos + header
+                i += header
+                if not stack:
+                    if tag in watch:
+                        self.present.add(tag)
+                    if tag in capture and length != _UNDEFINED and vr != _SQ:
+                        self._capturing = (tag, vr.decode("ascii", "replace"))
+                        if length == 0:
+                            self.captured[tag] = (self._capturing[1], b"")
+                            self._capturing = None
+                if length == _UNDEFINED:
+                    if tag == _PIXEL_DATA and vr != _SQ:
+                        stack.append((_FRAGMENTS, None, implicit))
+                    elif vr in (_SQ, b""):
+                        stack.append((_SEQ, None, implicit))
+                    elif vr == _UN:
+                        stack.append((_SEQ, None, True))  # implicit VR LE inside (PS3.5 6.2.2)
+                    else:
+                        raise ScanError("undefined length on VR "
+                                        f"{vr.decode('ascii', 'replace')}", offset=pos, tag=tag)
+                    continue
+                if vr == _SQ:
+                    stack.append((_SEQ, start + length, implicit))
+                    continue
+                skip = length
+        finally:
+            self._skip = skip
         self._buf = data[i:] if i < end else b""
-        self._base += i
+        self._base = base + i
 
     def _delimiter(self, tag: int, length: int, pos: int) -> None:
         stack = self._stack

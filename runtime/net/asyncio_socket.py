@@ -53,6 +53,7 @@ class SocketProtocol(asyncio.Protocol):
         self._closed_waiter: asyncio.Future[None] | None = None
         self._paused_reading = False
         self._paused_writing = False
+        self._expired = False  # the timer of the current wait_for went off
 
     # -- asyncio callbacks ------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -102,24 +103,54 @@ class SocketProtocol(asyncio.Protocol):
             reader.set_result(None)
 
     # -- the connection's side --------------------------------------------------------------
-    async def wait_for(self, n: int) -> bool:
-        """Wait until ``buffer`` holds ``n`` bytes; False when the connection ended first."""
+    async def wait_for(self, n: int, timeout: float | None = None) -> bool:
+        """Wait until ``buffer`` holds ``n`` bytes; False when the connection ended first.
+
+        Raises
+        ------
+        TimeoutError
+            When the bytes did not arrive within ``timeout`` seconds (None: no limit); what
+            arrived stays in the buffer.  (A loop timer, not a cancel scope: one is armed for
+            nearly every PDU read.)
+        """
         buffer = self.buffer
-        while len(buffer) < n:
-            if self.eof:
-                return False
-            if self._paused_reading:
-                assert self.transport is not None
-                self._paused_reading = False
-                self.transport.resume_reading()
-            assert self._reader is None, "one reader at a time"
-            self._want = n
-            self._reader = reader = asyncio.get_running_loop().create_future()
-            try:
-                await reader
-            finally:
-                self._reader = None
+        if len(buffer) >= n:
+            return True
+        loop = asyncio.get_running_loop()
+        timer = None if timeout is None else loop.call_later(timeout, self._time_out)
+        try:
+            while len(buffer) < n:
+                if self._expired:
+                    raise TimeoutError
+                if self.eof:
+                    return False
+                if self._paused_reading:
+                    assert self.transport is not None
+                    self._paused_reading = False
+                    self.transport.resume_reading()
+                assert self._reader is None, "one reader at a time"
+                self._want = n
+                self._reader = reader = loop.create_future()
+                try:
+                    await reader
+                finally:
+                    self._reader = None
+        finally:
+            if timer is not None:
+                timer.cancel()
+            self._expired = False
         return True
+
+    def _time_out(self) -> None:
+        self._expired = True
+        reader = self._reader
+        if reader is not None and not reader.done():
+            reader.set_exception(TimeoutError())
+
+    @property
+    def writing_paused(self) -> bool:
+        """True while the transport's write buffer is over its high water mark."""
+        return self._paused_writing and not self.closed
 
     async def drain(self) -> None:
         """Wait while the transport's write buffer is over its high water mark."""

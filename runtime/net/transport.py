@@ -262,15 +262,10 @@ class AsyncioConnection(Connection):
         return ConnectionClosed(f"connection closed ({name})", peer=self.peer)
 
     async def _fill(self, n: int, timeout: float | None) -> None:
-        protocol = self._protocol
-        if timeout is None:
-            arrived = await protocol.wait_for(n)
-        else:
-            try:
-                with anyio.fail_after(timeout):
-                    arrived = await protocol.wait_for(n)
-            except TimeoutError:
-                raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
+        try:
+            arrived = await self._protocol.wait_for(n, timeout)
+        except TimeoutError:
+            raise NetworkTimeout(f"no data for {timeout} s", peer=self.peer) from None
         if not arrived:
             raise self._lost()
 
@@ -293,13 +288,12 @@ class AsyncioConnection(Connection):
         if protocol.closed or self._transport.is_closing():
             raise self._lost()
         self._transport.write(data)
-        if protocol.closed:
-            raise self._lost()
-        try:
-            with anyio.fail_after(timeout):
-                await protocol.drain()
-        except TimeoutError:
-            raise NetworkTimeout(f"send blocked for {timeout} s", peer=self.peer) from None
+        if protocol.writing_paused:  # the peer reads slower than we write: wait for it
+            try:
+                with anyio.fail_after(timeout):
+                    await protocol.drain()
+            except TimeoutError:
+                raise NetworkTimeout(f"send blocked for {timeout} s", peer=self.peer) from None
         if protocol.closed:
             raise self._lost()
 

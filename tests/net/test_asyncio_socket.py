@@ -152,3 +152,19 @@ async def test_a_send_into_a_full_peer_times_out() -> None:
         with pytest.raises(NetworkTimeout):
             for _ in range(10_000):  # far past both socket buffers
                 await conn.send(b"\x00" * (1 << 16), 0.5)
+
+
+@pytest.mark.anyio
+async def test_a_timeout_covers_the_whole_wait_across_partial_arrivals() -> None:
+    async def trickles(conn: transport.Connection) -> None:
+        for _ in range(20):  # a byte every 50 ms: 1 s for all of them
+            await conn.send(b"x")
+            await anyio.sleep(0.05)
+        await conn.wait_closed(5)
+
+    async with pair(trickles) as conn:
+        start = anyio.current_time()
+        with pytest.raises(NetworkTimeout):
+            await conn.receive_exactly(20, 0.3)
+        assert anyio.current_time() - start < 0.6
+        assert await conn.receive_exactly(20, 5) == b"x" * 20  # nothing was lost
