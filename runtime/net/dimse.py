@@ -135,6 +135,12 @@ def _specs() -> dict[str, MessageSpec]:
 
 #: Every message of PS3.7 9.3 and 10.3 by name.
 SPECS: dict[str, MessageSpec] = _specs()
+#: message name -> (tag, keyword) of its mandatory fields but Command Group Length, which
+#: :meth:`DimseMessage.encode` adds (PS3.7 9.3, 10.3).
+_MANDATORY: dict[str, tuple[tuple[int, str], ...]] = {
+    name: tuple((f.tag, f.keyword) for f in spec.fields
+                if f.required and f.tag is not None and f.tag != _GROUP_LENGTH)
+    for name, spec in SPECS.items()}
 #: Command Field value -> the spec a received message is checked against.  The C-CANCEL-*-RQ
 #: messages share one value and one field list, so the first of them stands for all.
 _BY_FIELD: dict[int, MessageSpec] = {}
@@ -255,8 +261,8 @@ class DimseMessage:
     # -- checks and encoding ----------------------------------------------------------------
     def missing_fields(self) -> list[str]:
         """Keywords of the mandatory (``M``) fields the command set lacks (PS3.7 9.3, 10.3)."""
-        return [f.keyword for f in self.spec.fields
-                if f.required and f.tag != _GROUP_LENGTH and f.tag not in self.command]
+        command = self.command
+        return [keyword for tag, keyword in _MANDATORY[self.spec.name] if tag not in command]
 
     def check(self, *, received: bool = False) -> None:
         """Raise :class:`DimseError` naming the first mandatory field that is missing."""
@@ -564,17 +570,19 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
             elements[tag] = DataElement(tag, "UN", raw=raw, offset=offset)
         else:
             keyword, vr, vm, most = check
-            where = f"{keyword} {_tag_text(tag)} at offset {offset}{source}"
             try:
                 value = decode_value(vr, raw, True, None)
             except Exception as exc:  # noqa: BLE001 - any failure to decode is the peer's data
-                raise DimseError(f"{where}: undecodable {vr} value: {exc}", field=keyword,
+                raise DimseError(f"{keyword} {_tag_text(tag)} at offset {offset}{source}: "
+                                 f"undecodable {vr} value: {exc}", field=keyword,
                                  received=True) from None
             if isinstance(value, (bytes, bytearray, memoryview)):
-                raise DimseError(f"{where}: {len(value)} bytes is not a valid {vr} value "
-                                 "length (PS3.5 6.2)", field=keyword, received=True)
+                raise DimseError(f"{keyword} {_tag_text(tag)} at offset {offset}{source}: "
+                                 f"{len(value)} bytes is not a valid {vr} value length "
+                                 "(PS3.5 6.2)", field=keyword, received=True)
             if most is not None and isinstance(value, list) and len(value) > most:
-                raise DimseError(f"{where}: {len(value)} values, more than its VM {vm} allows "
+                raise DimseError(f"{keyword} {_tag_text(tag)} at offset {offset}{source}: "
+                                 f"{len(value)} values, more than its VM {vm} allows "
                                  "(PS3.7 Annex E)", field=keyword, received=True)
             elements[tag] = DataElement(tag, vr, value, raw=raw, offset=offset)
         offset = start + length

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import anyio
 import anyio.abc
+import anyio.lowlevel
 
 from dicomkit.generated.commands import COMMAND_FIELDS, MESSAGES
 from dicomkit.generated.statuses import STATUSES, classify
@@ -102,6 +103,36 @@ class Response:
         return self.category == "pending"
 
 
+class LazyEvent:
+    """An event (``set``, ``is_set``, ``wait``, as :class:`anyio.Event`) that makes its
+    anyio event only when someone waits: a request carries two, and most are never awaited."""
+
+    __slots__ = ("_set", "_event")
+
+    def __init__(self) -> None:
+        self._set = False
+        self._event: anyio.Event | None = None
+
+    def set(self) -> None:
+        """Set it; wakes the waiters."""
+        self._set = True
+        if self._event is not None:
+            self._event.set()
+
+    def is_set(self) -> bool:
+        """True once set."""
+        return self._set
+
+    async def wait(self) -> None:
+        """Wait until it is set (at once when it is)."""
+        if self._set:
+            await anyio.lowlevel.checkpoint()
+            return
+        if self._event is None:
+            self._event = anyio.Event()
+        await self._event.wait()
+
+
 class Request:
     """A request received from the peer, as a handler sees it.
 
@@ -126,9 +157,9 @@ class Request:
         self.context_id = context_id
         self.message = message
         self.data = data
-        self.cancelled = anyio.Event()
+        self.cancelled = LazyEvent()
         self.final_sent = False
-        self.data_done = anyio.Event()
+        self.data_done = LazyEvent()
         if data is None:
             self.data_done.set()
 

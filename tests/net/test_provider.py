@@ -363,3 +363,26 @@ async def test_a_rejected_requestor_sees_the_codes_in_its_error() -> None:
     assert (info.value.result, info.value.source, info.value.reason_code) == (
         codes.RJ_PERMANENT, codes.RJ_SERVICE_USER, codes.RJ_CALLED_AE)
     assert decode_command  # the module's decoder is the one used for every message
+
+
+@pytest.mark.anyio
+async def test_a_lazy_event_wakes_waiters_and_returns_at_once_when_already_set() -> None:
+    from dicomkit.net.dimse_provider import LazyEvent
+
+    ev = LazyEvent()
+    assert not ev.is_set()
+    woken: list[int] = []
+
+    async def waiter(n: int) -> None:
+        await ev.wait()
+        woken.append(n)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(waiter, 1)
+        tg.start_soon(waiter, 2)
+        await anyio.sleep(0.05)
+        assert woken == []
+        ev.set()
+    assert sorted(woken) == [1, 2] and ev.is_set()
+    with anyio.fail_after(1):
+        await ev.wait()

@@ -62,7 +62,7 @@ def request_uids(command: DimseMessage) -> tuple[str, str]:
     except (DicomError, ValueError, UnicodeError) as exc:
         raise StoreRefused(CANNOT_UNDERSTAND, f"unreadable SOP UIDs in the request: {exc}",
                            (COMMAND_TAGS["AffectedSOPInstanceUID"],)) from None
-    if not instance or not sop_class or any(c < " " for c in instance + sop_class):
+    if not instance or not sop_class or not (instance + sop_class).isprintable():
         raise StoreRefused(CANNOT_UNDERSTAND, "the request's Affected SOP Class/Instance UID "
                            "is empty or holds control characters", (COMMAND_TAGS["AffectedSOPInstanceUID"],))
     return sop_class, instance
