@@ -286,10 +286,17 @@ class Association:
         if context_id not in self.contexts:
             raise NetworkError(f"presentation context {context_id} is not accepted",
                                peer=self.peer_address)
-        async with self.ul.send_lock:
-            await self._send_fragments(context_id, True, command)
-            if data is not None:
-                await self._send_fragments(context_id, False, data)
+        ul = self.ul
+        async with ul.send_lock:
+            ul.cork()  # the message's PDUs leave together (up to the cork's limit)
+            try:
+                await self._send_fragments(context_id, True, command)
+                if data is not None:
+                    await self._send_fragments(context_id, False, data)
+            except BaseException:
+                ul.drop_cork()
+                raise
+            await ul.flush()
 
     # ----------------------------------------------------------------- release and abort
 

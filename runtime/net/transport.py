@@ -25,6 +25,9 @@ __all__ = ["AsyncioConnection", "Connection", "Listener", "connect", "listen"]
 #: Most bytes asked of the socket at once: a few PDUs of the common maximum lengths (PS3.8 D.1).
 RECEIVE_SIZE = 1 << 18
 
+#: Most bytes a corked connection holds before it sends them (:meth:`Connection.cork`).
+CORK_LIMIT = 1 << 18
+
 #: The exceptions an anyio stream raises when the connection is gone.
 _CLOSED = (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError,
            anyio.ClosedResourceError, ConnectionError, ssl.SSLError, OSError)
@@ -80,6 +83,8 @@ class Connection:
         self._start = 0
         self.peer = _peer(stream)
         self.closed = False
+        self._corked: list[bytes] | None = None
+        self._corked_size = 0
         _nodelay(stream)
 
     @property
@@ -192,8 +197,39 @@ class Connection:
                 return True
         return False
 
+    # -- sending ------------------------------------------------------------------------------
+    def cork(self) -> None:
+        """Hold what is sent from now on until :meth:`uncork` (or :data:`CORK_LIMIT` bytes):
+        the PDUs of one DIMSE message leave in one write (one system call, one wake-up of
+        the peer) instead of one each."""
+        if self._corked is None:
+            self._corked = []
+            self._corked_size = 0
+
+    def drop_cork(self) -> None:
+        """Forget what the cork holds (the association is being aborted) and stop holding."""
+        self._corked = None
+
+    async def uncork(self, timeout: float | None = None) -> None:
+        """Send what the cork holds and stop holding; raises as :meth:`send`."""
+        parts, self._corked = self._corked, None
+        if parts:
+            await self._write(parts[0] if len(parts) == 1 else b"".join(parts), timeout)
+
     async def send(self, data: bytes, timeout: float | None = None) -> None:
-        """Send all of ``data``; raises ConnectionClosed or NetworkTimeout."""
+        """Send all of ``data`` (held while corked); raises ConnectionClosed or NetworkTimeout."""
+        corked = self._corked
+        if corked is not None:
+            corked.append(data)
+            self._corked_size += len(data)
+            if self._corked_size < CORK_LIMIT:
+                return
+            data = b"".join(corked)
+            corked.clear()
+            self._corked_size = 0
+        await self._write(data, timeout)
+
+    async def _write(self, data: bytes, timeout: float | None) -> None:
         try:
             with anyio.fail_after(timeout):
                 await self._stream.send(data)
@@ -238,6 +274,8 @@ class AsyncioConnection(Connection):
         addr: Any = transport.get_extra_info("peername")
         self.peer = (str(addr[0]), int(addr[1])) if isinstance(addr, tuple) else (str(addr), 0)
         self.closed = False
+        self._corked: list[bytes] | None = None
+        self._corked_size = 0
         sock = self.raw_socket()
         if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -282,8 +320,7 @@ class AsyncioConnection(Connection):
         self._start = 0
         return False
 
-    async def send(self, data: bytes, timeout: float | None = None) -> None:
-        """Send all of ``data``; raises ConnectionClosed or NetworkTimeout."""
+    async def _write(self, data: bytes, timeout: float | None) -> None:
         protocol = self._protocol
         if protocol.closed or self._transport.is_closing():
             raise self._lost()

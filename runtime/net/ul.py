@@ -22,6 +22,7 @@ import ssl
 import struct
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import NoReturn
 
 import anyio
 
@@ -192,13 +193,32 @@ class UpperLayer:
         try:
             await self.connection.send(data, timeout)
         except ConnectionClosed:
-            await self._fire("Evt17")
-            raise self._end(AssociationAborted(codes.ABORT_SERVICE_PROVIDER,
-                                               codes.ABORT_REASON_NOT_SPECIFIED,
-                                               detail="connection closed",
-                                               peer=self.peer)) from None
+            await self._lost()  # (raises)
+
+    async def _lost(self) -> NoReturn:
+        """The connection closed under a send: Evt17, and the association ends aborted."""
+        await self._fire("Evt17")
+        raise self._end(AssociationAborted(codes.ABORT_SERVICE_PROVIDER,
+                                           codes.ABORT_REASON_NOT_SPECIFIED,
+                                           detail="connection closed", peer=self.peer))
+
+    def cork(self) -> None:
+        """Hold the PDUs sent from now on until :meth:`flush` (see ``Connection.cork``)."""
+        self.connection.cork()
+
+    def drop_cork(self) -> None:
+        """Forget held PDUs (a message that failed half way; the caller aborts)."""
+        self.connection.drop_cork()
+
+    async def flush(self) -> None:
+        """Send the PDUs held since :meth:`cork` in one write."""
+        try:
+            await self.connection.uncork(self.timeouts.network)
+        except ConnectionClosed:
+            await self._lost()
 
     async def _send_quietly(self, data: bytes) -> None:
+        self.connection.drop_cork()  # (an abort: what a message left held goes nowhere)
         try:
             await self.connection.send(data, 5.0)
         except NetworkError:

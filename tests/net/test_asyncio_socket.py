@@ -168,3 +168,37 @@ async def test_a_timeout_covers_the_whole_wait_across_partial_arrivals() -> None
             await conn.receive_exactly(20, 0.3)
         assert anyio.current_time() - start < 0.6
         assert await conn.receive_exactly(20, 5) == b"x" * 20  # nothing was lost
+
+
+@pytest.mark.anyio
+async def test_a_corked_connection_sends_a_message_in_one_write_and_early_past_its_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[int] = []
+
+    async def server(conn: transport.Connection) -> None:
+        await conn.send(await conn.receive_exactly(3 + transport.CORK_LIMIT + 1, 10), 10)
+
+    async with pair(server) as conn:
+        real = conn._write
+
+        async def counting(data: bytes, timeout: float | None) -> None:
+            writes.append(len(data))
+            await real(data, timeout)
+
+        monkeypatch.setattr(conn, "_write", counting)
+        conn.cork()
+        for piece in (b"a", b"b", b"c"):
+            await conn.send(piece)
+        assert writes == []  # held
+        await conn.uncork()
+        assert writes == [3]
+        conn.cork()
+        await conn.send(b"x" * transport.CORK_LIMIT)  # reaches the limit: sent at once
+        assert writes == [3, transport.CORK_LIMIT]
+        conn.cork()
+        await conn.send(b"dropped")
+        conn.drop_cork()  # forgotten (an abort follows)
+        await conn.send(b"z")  # no longer held
+        assert writes == [3, transport.CORK_LIMIT, 1]
+        back = await conn.receive_exactly(3 + transport.CORK_LIMIT + 1, 10)
+    assert back == b"abc" + b"x" * transport.CORK_LIMIT + b"z"
