@@ -236,19 +236,28 @@ async def _send_prepared(dimse: DimseProvider, item: Item, prepared: Prepared, p
                        status_text(status) + (f": {comment}" if comment else ""))
 
 
+#: What one worker-thread hop of the read-ahead prepares at most: files, and bytes (at least
+#: one file).  One hop per file costs more than reading a small file sent as stored.
+AHEAD_FILES = 16
+AHEAD_BYTES = 8 << 20
+
+
 class _Ahead:
-    """One source read (and encoded) in a worker thread while the previous one is sent."""
+    """The next sources read (and encoded) in one worker-thread call while the previous ones
+    are sent: from ``sources[start]`` on, up to :data:`AHEAD_FILES` files or
+    :data:`AHEAD_BYTES` bytes, and just one when ``first`` (so that sending starts at once)."""
 
-    def __init__(self, source: Item | str | os.PathLike[str] | Dataset,
-                 association: Association) -> None:
-        self.source = source
+    def __init__(self, sources: Sequence[Item | str | os.PathLike[str] | Dataset], start: int,
+                 association: Association, *, first: bool = False) -> None:
+        self.sources = sources
+        self.start = start
         self.association = association
+        self.most = 1 if first else AHEAD_FILES
         self.done = anyio.Event()
-        self.item: Item | None = None
-        self.prepared: Prepared | None = None
+        self.results: list[tuple[Item | None, Prepared]] = []
 
-    def _work(self) -> tuple[Item | None, Prepared]:
-        source = self.source
+    def _one(self, source: Item | str | os.PathLike[str] | Dataset
+             ) -> tuple[Item | None, Prepared]:
         if isinstance(source, Item):
             item = source
         else:
@@ -258,9 +267,26 @@ class _Ahead:
                 return None, StoreResult(_name(source), "", "", None, "error", error=str(exc))
         return item, _encode(item, self.association)
 
+    def _work(self) -> list[tuple[Item | None, Prepared]]:
+        out: list[tuple[Item | None, Prepared]] = []
+        size = 0
+        index = self.start
+        while index < len(self.sources) and len(out) < self.most and size < AHEAD_BYTES:
+            item, prepared = self._one(self.sources[index])
+            out.append((item, prepared))
+            if isinstance(prepared, tuple):
+                size += len(prepared[2])
+            index += 1
+        return out
+
+    @property
+    def end(self) -> int:
+        """The index after the last source this read-ahead prepared."""
+        return self.start + len(self.results)
+
     async def run(self) -> None:
         try:
-            self.item, self.prepared = await anyio.to_thread.run_sync(self._work)
+            self.results = await anyio.to_thread.run_sync(self._work)
         finally:
             self.done.set()
 
@@ -269,32 +295,37 @@ async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.Path
                     record: Callable[[StoreResult], None], stopped: Callable[[], bool],
                     priority: int, move_originator: tuple[str, int] | None
                     ) -> tuple[int, Exception | None]:
-    """C-STORE ``sources`` in order, reading each next one while the current one is sent;
+    """C-STORE ``sources`` in order, reading the next ones while the current ones are sent;
     (sources done, the exception that stopped it or None)."""
     done = 0
     error: Exception | None = None
     if not sources:
         return 0, None
     async with anyio.create_task_group() as tg:
-        ahead = _Ahead(sources[0], dimse.association)
+        ahead = _Ahead(sources, 0, dimse.association, first=True)
         tg.start_soon(ahead.run)
         try:
-            for index in range(len(sources)):
-                if stopped():
-                    break
+            while True:
                 await ahead.done.wait()
                 current = ahead
-                if index + 1 < len(sources):
-                    ahead = _Ahead(sources[index + 1], dimse.association)
+                if not current.results:
+                    break  # (the worker failed: its exception ends the task group)
+                if current.end < len(sources):
+                    ahead = _Ahead(sources, current.end, dimse.association)
                     tg.start_soon(ahead.run)
-                assert current.prepared is not None
-                if current.item is None:  # unreadable source
-                    assert isinstance(current.prepared, StoreResult)
-                    record(current.prepared)
-                else:
-                    record(await _send_prepared(dimse, current.item, current.prepared, priority,
-                                                move_originator))
-                done += 1
+                for item, prepared in current.results:
+                    if stopped():
+                        tg.cancel_scope.cancel()
+                        return done, None
+                    if item is None:  # unreadable source
+                        assert isinstance(prepared, StoreResult)
+                        record(prepared)
+                    else:
+                        record(await _send_prepared(dimse, item, prepared, priority,
+                                                    move_originator))
+                    done += 1
+                if current.end >= len(sources):
+                    break
         except Exception as exc:  # raised after the group (not wrapped in an ExceptionGroup)
             error = exc
     return done, error
