@@ -22,6 +22,7 @@ from typing import Protocol
 import anyio
 from anyio.abc import TaskStatus
 
+from dicomkit.generated.service_classes import SOP_CLASS_SERVICE, SOP_CLASSES_OF, ServiceClass
 from dicomkit.net.acse import (
     DEFAULT_MAX_PDU,
     AcceptPolicy,
@@ -48,6 +49,11 @@ class ServiceProvider(Protocol):
     ``requests`` names the request messages it answers (``"C-STORE-RQ"``); ``sop_classes``
     the SOP classes it serves (None: any the association accepted); ``handle`` answers one
     request (returning the final status, or responding itself through the request).
+
+    A provider may also name ``service_classes`` (a tuple of generated
+    :class:`~dicomkit.generated.service_classes.ServiceClass`): it then serves the requests
+    of every SOP class PS3.4 puts in those service classes (the generated
+    ``SOP_CLASS_SERVICE`` mapping), e.g. the Storage SCP every storage SOP class.
     """
 
     @property
@@ -87,6 +93,7 @@ class ApplicationEntity:
         #: SOP class -> what we support for it (empty: the policy decides)
         self.supported: dict[str, SupportedContext] = {}
         self._handlers: dict[tuple[str, str | None], Handler] = {}
+        self._by_service: dict[tuple[str, ServiceClass], Handler] = {}
         self.on_open: list[OpenHook] = []
         self.on_close: list[CloseHook] = []
         self.on_message: list[MessageHook] = []
@@ -118,23 +125,36 @@ class ApplicationEntity:
                     transfer_syntaxes: Sequence[str] | None = None,
                     scu_role: bool = False, scp_role: bool = True,
                     supported: bool = True) -> None:
-        """Register ``provider`` for its requests and SOP classes; with ``supported`` (and
-        SOP classes named) they become supported contexts too."""
+        """Register ``provider`` for its requests and SOP classes (or service classes, see
+        :class:`ServiceProvider`); with ``supported`` the SOP classes named, or those of the
+        service classes named, become supported contexts too."""
         classes = provider.sop_classes
         listed = None if classes is None else list(classes)
+        services: tuple[ServiceClass, ...] = tuple(getattr(provider, "service_classes", ()))
         for name in provider.requests:
-            self.register(name, provider.handle, listed)
-        if supported and listed is not None:
-            for uid in listed:
+            if listed is None and services:
+                for service in services:
+                    self._by_service[(name, service)] = provider.handle
+            else:
+                self.register(name, provider.handle, listed)
+        if supported:
+            uids = listed if listed is not None else [
+                uid for service in services for uid in SOP_CLASSES_OF[service]]
+            for uid in uids:
                 self.add_supported(uid, transfer_syntaxes, scu_role=scu_role, scp_role=scp_role)
 
     def handler_for(self, request: Request) -> Handler | None:
         """The handler of an incoming request: by message and the context's SOP class, then
-        by message alone."""
+        by message and the SOP class's PS3.4 service class, then by message alone."""
         name = request.message.name
         uid = request.association.contexts[request.context_id].abstract_syntax \
             if request.context_id in request.association.contexts else None
-        return self._handlers.get((name, uid)) or self._handlers.get((name, None))
+        handler = self._handlers.get((name, uid))
+        if handler is None and uid is not None and self._by_service:
+            service = SOP_CLASS_SERVICE.get(uid)
+            if service is not None:
+                handler = self._by_service.get((name, service))
+        return handler or self._handlers.get((name, None))
 
     def _message(self, assoc: Association, direction: str, msg: DimseMessage) -> None:
         for hook in self.on_message:

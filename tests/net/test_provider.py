@@ -264,6 +264,54 @@ async def test_application_entity_hooks_and_message_events() -> None:
     assert set(ae.supported) == {ECHO}
 
 
+async def test_providers_named_by_service_class_get_the_requests_of_their_sop_classes() -> None:
+    """C-FIND of Study Root Q/R goes to the Q/R provider, C-FIND of Modality Worklist to the
+    worklist one (generated SOP_CLASS_SERVICE, PS3.4 C and K); a SOP class of neither
+    service class is answered Unrecognized operation."""
+    from dicomkit.generated.service_classes import SOP_CLASSES_OF, ServiceClass
+
+    worklist = uids.ModalityWorklistInformationModelFind
+    unserved = uids.HangingProtocolInformationModelFind
+    served: list[tuple[str, str]] = []
+
+    class Provider:
+        requests = ("C-FIND-RQ",)
+        sop_classes = None
+
+        def __init__(self, name: str, service: ServiceClass) -> None:
+            self.name = name
+            self.service_classes = (service,)
+
+        async def handle(self, request: Request) -> int:
+            served.append((self.name, request.abstract_syntax))
+            await request.read_data()
+            return 0
+
+    ae = acceptor()
+    ae.add_service(Provider("qr", ServiceClass.QUERY_RETRIEVE))
+    ae.add_service(Provider("mwl", ServiceClass.BASIC_WORKLIST_MANAGEMENT))
+    assert FIND in SOP_CLASSES_OF[ServiceClass.QUERY_RETRIEVE] and FIND in ae.supported
+    assert worklist in ae.supported and unserved not in ae.supported
+    ae.add_supported(unserved)
+    statuses = []
+    async with serving(ae) as addr:
+        client = ApplicationEntity("SCU", timeouts=FAST)
+        async with client.connect(*addr, called_ae="SCP", contexts=[
+                PresentationContext(1, FIND, (IMPLICIT,)),
+                PresentationContext(3, worklist, (IMPLICIT,)),
+                PresentationContext(5, unserved, (IMPLICIT,))]) as assoc:
+            dimse = assoc.dimse
+            assert dimse is not None
+            for context_id, uid in ((1, FIND), (3, worklist), (5, unserved)):
+                rq = build("C-FIND-RQ", MessageID=context_id, AffectedSOPClassUID=uid,
+                           Priority=0)
+                statuses.append((await dimse.request_one(context_id, rq, IDENTIFIER)).status)
+    assert served == [("qr", FIND), ("mwl", worklist)]
+    from dicomkit.net.dimse_provider import UNRECOGNIZED_OPERATION
+
+    assert statuses == [0, 0, UNRECOGNIZED_OPERATION]
+
+
 # ----------------------------------------------------------------- reject and abort codes
 
 async def raw(addr: tuple[str, int], data: bytes, wait: float = 5.0) -> bytes:
