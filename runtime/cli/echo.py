@@ -16,8 +16,26 @@ import argparse
 import ssl
 import sys
 import time
+from collections.abc import Callable
 
 from dicomkit.errors import DicomError
+
+
+def ae_title(role: str) -> Callable[[str], str]:
+    """An argparse ``type`` checking an AE title option (PS3.5 6.2) before anything connects:
+    a bad one is a usage error naming the option's role, not a failure after the TCP
+    connection is open."""
+    from dicomkit.net.aetitle import validate_ae_title
+    from dicomkit.net.errors import AETitleError
+
+    def check(value: str) -> str:
+        try:
+            return validate_ae_title(value, role)
+        except AETitleError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    check.__name__ = role  # argparse names the type in its message
+    return check
 
 
 def add_tls_arguments(parser: argparse.ArgumentParser, *, server: bool = False) -> None:
@@ -82,8 +100,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("host", help="peer host name or address")
     parser.add_argument("port", type=int, help="peer port")
     parser.add_argument("--aet", default="DICOMKIT", metavar="AE",
+                        type=ae_title("calling AE title"),
                         help="calling AE title (default DICOMKIT)")
     parser.add_argument("--aec", default="ANY-SCP", metavar="AE",
+                        type=ae_title("called AE title"),
                         help="called AE title (default ANY-SCP)")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="send N C-ECHO requests over the one association (default 1)")

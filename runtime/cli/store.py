@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from dicomkit.cli.echo import add_tls_arguments, client_ssl_context
+from dicomkit.cli.echo import add_tls_arguments, ae_title, client_ssl_context
 from dicomkit.errors import DicomError
 
 if TYPE_CHECKING:
@@ -41,8 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER",
                         help="files to send; folders are searched recursively")
     parser.add_argument("--aet", default="DICOMKIT", metavar="AE",
+                        type=ae_title("calling AE title"),
                         help="calling AE title (default DICOMKIT)")
     parser.add_argument("--aec", default="ANY-SCP", metavar="AE",
+                        type=ae_title("called AE title"),
                         help="called AE title (default ANY-SCP)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--continue-on-error", dest="fail_fast", action="store_false",

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from dicomkit.cli.echo import add_tls_arguments, server_ssl_context
+from dicomkit.cli.echo import add_tls_arguments, ae_title, server_ssl_context
 
 if TYPE_CHECKING:
     from dicomkit.net.association import Association
@@ -38,10 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0: all interfaces, as "
                              "dcmtk's storescp; 127.0.0.1 for this machine only)")
-    parser.add_argument("--aet", default=None, metavar="AE",
+    parser.add_argument("--aet", default=None, metavar="AE", type=ae_title("our AE title"),
                         help="our AE title; requests calling another are rejected "
                              "(default: answer to any called AE title)")
     parser.add_argument("--accept-calling", nargs="+", default=None, metavar="AE",
+                        type=ae_title("accepted calling AE title"),
                         help="accept only these calling AE titles (default: any)")
     parser.add_argument("--max-associations", type=int, default=16, metavar="N",
                         help="concurrent associations; more are rejected (default 16)")

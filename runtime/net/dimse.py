@@ -31,6 +31,7 @@ from dicomkit.generated.commands import (
 )
 from dicomkit.generated.service_statuses import SERVICE_STATUSES, SERVICE_TABLES
 from dicomkit.generated.statuses import SERVICE_CLASS_STATUSES, STATUSES, classify
+from dicomkit.net.aetitle import validate_ae_title
 
 if TYPE_CHECKING:
     from dicomkit.net.association import Association, IncomingMessage
@@ -198,13 +199,24 @@ class DimseMessage:
             COMMAND_TAGS[keyword] in self.command
 
     def set(self, keyword: str, value: Any) -> None:
-        """Set field ``keyword`` (its VR from PS3.7 Annex E); None removes it."""
+        """Set field ``keyword`` (its VR from PS3.7 Annex E); None removes it.
+
+        Raises
+        ------
+        AETitleError
+            For a field of VR AE (Move Destination, Move Originator Application Entity
+            Title) whose value is no AE title (PS3.5 6.2): refused here, before anything is
+            sent, with the field named.
+        """
         tag = _tag_of(keyword)
         if value is None:
             if tag in self.command:
                 del self.command[tag]
             return
-        self.command.add_new(tag, COMMAND_ELEMENTS[tag][2], value)
+        vr = COMMAND_ELEMENTS[tag][2]
+        if vr == "AE":
+            value = validate_ae_title(value, f"{keyword} {_tag_text(tag)}")
+        self.command.add_new(tag, vr, value)
 
     @property
     def spec(self) -> MessageSpec:

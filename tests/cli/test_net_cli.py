@@ -114,3 +114,20 @@ def test_storescp_module_documents_its_options() -> None:
     text = parser.format_help()
     for option in ("--out", "--aet", "--accept-calling", "--max-associations", "--tls"):
         assert option in text
+
+
+@pytest.mark.parametrize(("argv", "role"), [
+    (["echo", "127.0.0.1", "104", "--aec", "A" * 17], "called AE title"),
+    (["echo", "127.0.0.1", "104", "--aet", "CAFÉ"], "calling AE title"),
+    (["store", "127.0.0.1", "104", "x.dcm", "--aec", "   "], "called AE title"),
+    (["storescp", "0", "--out", "x", "--aet", "A\\B"], "our AE title"),
+    (["storescp", "0", "--out", "x", "--accept-calling", "OK", "\x01"],
+     "accepted calling AE title"),
+])
+def test_a_bad_ae_title_option_is_a_usage_error_before_anything_connects(
+        argv: list[str], role: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main.main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"invalid {role}" in err and "PS3.5 6.2" in err

@@ -114,3 +114,17 @@ def test_a_received_title_that_is_not_an_ae_value_decodes_and_fails_validation()
     decoded = decode_pdu(bytes(data))
     assert isinstance(decoded, AAssociateRQ) and decoded.called_ae == ""
     assert struct.unpack(">I", data[2:6])[0] == len(data) - 6
+
+
+def test_command_fields_of_vr_ae_are_checked_when_set() -> None:
+    from dicomkit.generated import uids
+    from dicomkit.net.dimse import build, c_store_rq
+
+    with pytest.raises(AETitleError, match="MoveDestination"):
+        build("C-MOVE-RQ", MessageID=1, AffectedSOPClassUID=uids.StudyRootQueryRetrieveInformationModelMove,
+              Priority=0, MoveDestination="TOO-LONG-FOR-AN-AE")
+    with pytest.raises(AETitleError, match="MoveOriginatorApplicationEntityTitle"):
+        c_store_rq(1, uids.CTImageStorage, "1.2.3", move_originator=("", 7))
+    move = build("C-MOVE-RQ", MessageID=1, AffectedSOPClassUID=uids.StudyRootQueryRetrieveInformationModelMove,
+                 Priority=0, MoveDestination=" STORESCP ")
+    assert move["MoveDestination"] == "STORESCP"  # non-significant spaces dropped
