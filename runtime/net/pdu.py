@@ -364,6 +364,14 @@ def _encode(pdu: PDU) -> bytes:
     if isinstance(pdu, PDataTF) and len(pdu.pdvs) == 1:
         p = pdu.pdvs[0]
         return encode_pdata(p.context_id, p.is_command, p.is_last, p.fragment)
+    if isinstance(pdu, (AAssociateRQ, AAssociateAC)):
+        return _encode_associate(pdu)
+    return _encode_with_schema(pdu)
+
+
+def _encode_with_schema(pdu: PDU) -> bytes:
+    """``pdu`` built with its generated construct schema (every PDU type; the A-ASSOCIATE-RQ
+    and -AC are built by :func:`_encode_associate`, whose output this must equal)."""
     if isinstance(pdu, PDataTF):
         return bytes(_S["P_DATA_TF"].build({"presentation_data_value_item": [
             {"presentation_context_id": p.context_id,
@@ -507,6 +515,56 @@ _USER_SUBS = _byte_range("USER_INFORMATION_ITEM", "user_data")[0]
 _UID_KEYS = {name: tuple(row[2] for row in rows if row[3] == "uid" and row[2])
              for name, rows in _schemas.FIELDS.items()}
 _RELATED_UID = _UID_KEYS["RELATED_GENERAL_SOP_CLASS_IDENTIFICATION"][0]
+
+
+_PDU_HEAD = struct.Struct(">BxI")  # PDU-type, reserved, PDU-length (PS3.8 9.3.1)
+_FIXED_RQ = _byte_range("A_ASSOCIATE_RQ", "variable_items")[0]  # bytes before the items
+
+
+def _text_item(kind: int, text: str) -> bytes:
+    """An item holding one text field after its header (PS3.8 Tables 9-12, 9-14, 9-15)."""
+    raw = text.encode("ascii")
+    return _ITEM_HEAD_PACK(kind, len(raw)) + raw
+
+
+_ITEM_HEAD_PACK = struct.Struct(">BxH").pack
+
+
+def _encode_associate(pdu: AAssociateRQ | AAssociateAC) -> bytes:
+    """An A-ASSOCIATE-RQ or -AC built item by item with struct (PS3.8 9.3.2, 9.3.3).
+
+    The fixed fields lie where the generated field tables put them; only the User
+    Information Item goes through its construct schema (a handful of small sub-items).
+    Building a PDU of 120 presentation contexts with the schemas took ~20 ms, here well
+    under one: an SCP answers every association with one of these.
+    """
+    rq = isinstance(pdu, AAssociateRQ)
+    head = bytearray(_FIXED_RQ)
+    head[0] = _PDU_CODE["A_ASSOCIATE_RQ" if rq else "A_ASSOCIATE_AC"]
+    head[_VERSION[0]:_VERSION[1]] = _U16.pack(pdu.protocol_version)
+    head[_CALLED[0]:_CALLED[1]] = pdu.called_ae.encode("ascii").ljust(16, b" ")
+    head[_CALLING[0]:_CALLING[1]] = pdu.calling_ae.encode("ascii").ljust(16, b" ")
+    parts: list[bytes] = [bytes(head), _text_item(_APP_CONTEXT, pdu.application_context)]
+    for pc in pdu.contexts:
+        if isinstance(pc, PresentationContextRQ):
+            subs = [_text_item(_ABSTRACT, pc.abstract_syntax),
+                    *(_text_item(_TRANSFER, ts) for ts in pc.transfer_syntaxes)]
+            fixed = bytearray(_PC_RQ_SUBS - _ITEM_HEAD.size)
+            fixed[_PC_ID - _ITEM_HEAD.size] = pc.id
+            kind = _PC_RQ
+        else:
+            subs = [_text_item(_TRANSFER, pc.transfer_syntax)]
+            fixed = bytearray(_PC_AC_SUBS - _ITEM_HEAD.size)
+            fixed[_PC_ID - _ITEM_HEAD.size] = pc.id
+            fixed[_PC_RESULT - _ITEM_HEAD.size] = pc.result
+            kind = _PC_AC
+        body = bytes(fixed) + b"".join(subs)
+        parts.append(_ITEM_HEAD_PACK(kind, len(body)))
+        parts.append(body)
+    parts.append(bytes(_S["USER_INFORMATION_ITEM"].build(
+        {"item_type": _USER_INFO, "user_data": _user_items(pdu.user)})))
+    body = b"".join(parts)
+    return _PDU_HEAD.pack(body[0], len(body) - _PDU_HEAD.size) + body[_PDU_HEAD.size:]
 
 
 def _item_name(kind: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 
 import pytest
@@ -180,3 +181,33 @@ def test_single_pdv_fast_path_matches_the_generated_schema() -> None:
                  "message_control_header": {"command": command, "last": last}}]}
             assert encode_pdu(PDataTF((PDV(9, command, last, b"x" * 70000),))) == bytes(
                 SCHEMAS["P_DATA_TF"].build(value))
+
+
+CONTEXT_IDS = st.integers(0, 127).map(lambda i: 2 * i + 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(AE, AE, st.lists(st.tuples(CONTEXT_IDS, UID, st.lists(UID, min_size=1, max_size=4)),
+                        max_size=12, unique_by=lambda t: t[0]),
+       st.booleans(), st.integers(0, 4), st.booleans())
+def test_the_struct_built_associate_pdus_equal_the_schema_built_ones(
+        called: str, calling: str, proposed: list[tuple[int, str, list[str]]], ac: bool,
+        result: int, full: bool) -> None:
+    """_encode_associate (struct, item by item) gives the generated schemas' bytes for any
+    A-ASSOCIATE-RQ and -AC, and what it builds decodes back to the same PDU."""
+    from dicomkit.net.pdu import _encode_associate, _encode_with_schema
+
+    user = full_user() if full else UserInformation(max_length=0, implementation_class_uid="1.2")
+    pdu: AAssociateRQ | AAssociateAC
+    if ac:
+        pdu = AAssociateAC(called, calling, "1.2.840.10008.3.1.1.1",
+                           [PresentationContextAC(i, result, ts[0]) for i, _a, ts in proposed],
+                           dataclasses.replace(user, identity_rq=None, identity_ac=b"ok"))
+    else:
+        pdu = AAssociateRQ(called, calling, "1.2.840.10008.3.1.1.1",
+                           [PresentationContextRQ(i, a, tuple(ts)) for i, a, ts in proposed],
+                           user)
+    data = _encode_associate(pdu)
+    assert data == _encode_with_schema(pdu)
+    if proposed or ac:
+        assert decode_pdu(data) == pdu
