@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--accept-calling", nargs="+", default=None, metavar="AE",
                         type=ae_title("accepted calling AE title"),
                         help="accept only these calling AE titles (default: any)")
-    parser.add_argument("--max-associations", type=int, default=16, metavar="N",
-                        help="concurrent associations; more are rejected (default 16)")
+    parser.add_argument("--max-associations", type=int, default=64, metavar="N",
+                        help="concurrent associations; more are rejected (default 64)")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only the start, failures and the end, not each file")
     add_tls_arguments(parser, server=True)

@@ -175,7 +175,7 @@ class AcceptPolicy:
     calling_ae_titles: frozenset[str] | None = None
     abstract_syntaxes: frozenset[str] | None = None
     transfer_syntaxes: tuple[str, ...] | None = field(default_factory=_default_transfer_syntaxes)
-    max_associations: int = 16
+    max_associations: int = 64
     max_pdu: int = DEFAULT_MAX_PDU
     max_pdu_cap: int = 1 << 26
     require_user_identity: bool = False
