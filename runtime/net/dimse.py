@@ -142,6 +142,14 @@ _MANDATORY: dict[str, tuple[tuple[int, str], ...]] = {
     name: tuple((f.tag, f.keyword) for f in spec.fields
                 if f.required and f.tag is not None and f.tag != _GROUP_LENGTH)
     for name, spec in SPECS.items()}
+#: response name -> (tag, keyword) of its fields equal to the request's, ``U(=)`` and ``C(=)``
+#: (PS3.7 9.1, 10.1).
+_ECHOED: dict[str, tuple[tuple[int, str], ...]] = {
+    name: tuple((f.tag, f.keyword) for f in spec.fields
+                if f.usage.endswith("(=)") and f.tag is not None)
+    for name, spec in SPECS.items()}
+#: The binary unsigned VRs of command fields and their largest values (PS3.5 Table 6.2-1).
+_INT_RANGES: dict[str, int] = {"US": 0xFFFF, "UL": 0xFFFFFFFF}
 #: Command Field value -> the spec a received message is checked against.  The C-CANCEL-*-RQ
 #: messages share one value and one field list, so the first of them stands for all.
 _BY_FIELD: dict[int, MessageSpec] = {}
@@ -154,6 +162,12 @@ for _spec in SPECS.values():
 STATUS_FIELDS: frozenset[str] = frozenset(
     keyword for entry in (*STATUSES.values(), *SERVICE_CLASS_STATUSES.values())
     for keyword in entry[-3] if keyword in COMMAND_TAGS)
+
+#: message name -> the keywords :func:`build` takes (its fields; a response's status fields).
+_ALLOWED: dict[str, frozenset[str]] = {
+    name: frozenset(f.keyword for f in spec.fields) | (
+        frozenset() if spec.is_request else STATUS_FIELDS)
+    for name, spec in SPECS.items()}
 
 
 class MessageIDs:
@@ -216,6 +230,10 @@ class DimseMessage:
         vr = COMMAND_ELEMENTS[tag][2]
         if vr == "AE":
             value = validate_ae_title(value, f"{keyword} {_tag_text(tag)}")
+        elif type(value) is int and vr in _INT_RANGES and 0 <= value <= _INT_RANGES[vr]:
+            # a binary number in its VR's range (PS3.5 Table 6.2-1) has nothing to check
+            self.command.add_new(tag, vr, value, validation_mode="ignore")
+            return
         self.command.add_new(tag, vr, value)
 
     @property
@@ -344,13 +362,15 @@ class DimseMessage:
         values["MessageIDBeingRespondedTo"] = self.message_id
         values["Status"] = status
         response = build(name, **values)
-        for f in SPECS[name].fields:
-            if f.usage.endswith("(=)") and f.keyword in self and f.keyword not in fields:
-                # the peer's own value, echoed as received: not checked again as an assignment
-                # (a peer's malformed UID must not warn, or raise under the 'raise' mode, here)
-                tag = _tag_of(f.keyword)
-                response.command.add_new(tag, COMMAND_ELEMENTS[tag][2], self[f.keyword],
-                                         validation_mode="ignore")
+        command = self.command
+        for tag, keyword in _ECHOED[name]:
+            elem = command.get(tag)
+            if elem is not None and keyword not in fields:
+                # the peer's own value, echoed as received (its bytes, when it was received):
+                # not checked again as an assignment (a peer's malformed UID must not warn,
+                # or raise under the 'raise' mode, here)
+                response.command[tag] = DataElement(tag, COMMAND_ELEMENTS[tag][2], elem.value,
+                                                    raw=elem.raw)
         return response
 
     def __eq__(self, other: object) -> bool:
@@ -393,9 +413,7 @@ def build(name: str, *, data_set: bool | None = None, **fields: Any) -> DimseMes
     spec = SPECS.get(name)
     if spec is None:
         raise DimseError(f"unknown DIMSE message {name!r}; known: {', '.join(sorted(SPECS))}")
-    allowed = {f.keyword for f in spec.fields}
-    if not spec.is_request:
-        allowed |= STATUS_FIELDS
+    allowed = _ALLOWED[name]
     msg = DimseMessage(name, Dataset())
     for keyword, value in fields.items():
         if keyword not in allowed:
@@ -516,6 +534,8 @@ def status_text(code: int, service: str | None = None) -> str:
 
 
 _IMPLICIT_HEADER = struct.Struct("<HHI")
+_US = struct.Struct("<H")
+_UL = struct.Struct("<I")
 #: Command Group Length (0000,0000): implicit VR header and its UL value (PS3.7 E.1-1).
 _GROUP_LENGTH_ELEMENT = struct.Struct("<HHII")
 assert COMMAND_ELEMENTS[_GROUP_LENGTH][2] == "UL", "Command Group Length is UL (PS3.7 E.1-1)"
@@ -583,7 +603,12 @@ def _parse_command(data: bytes, peer: str) -> Dataset:
         else:
             keyword, vr, vm, most = check
             try:
-                value = decode_value(vr, raw, True, None)
+                if length == 2 and vr == "US":  # the most common fields: one binary number
+                    value = _US.unpack_from(data, start)[0]
+                elif length == 4 and vr == "UL":
+                    value = _UL.unpack_from(data, start)[0]
+                else:
+                    value = decode_value(vr, raw, True, None)
             except Exception as exc:  # noqa: BLE001 - any failure to decode is the peer's data
                 raise DimseError(f"{keyword} {_tag_text(tag)} at offset {offset}{source}: "
                                  f"undecodable {vr} value: {exc}", field=keyword,
