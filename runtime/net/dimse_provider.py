@@ -283,7 +283,7 @@ class DimseProvider:
         invoked, performed = association.async_ops
         self.max_invoked = invoked  # 0: unlimited
         self.max_performed = performed
-        self._slots = anyio.Semaphore(invoked) if invoked else None
+        self._slots = anyio.Semaphore(invoked, fast_acquire=True) if invoked else None
         self._outstanding: dict[int, _Outstanding] = {}
         self._performing: dict[int, Request] = {}
         self._peer = (f"{association.peer_address[0]}:{association.peer_address[1]}"

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import anyio
 import anyio.abc
+import anyio.lowlevel
 from anyio.streams.tls import TLSAttribute, TLSStream
 
 from dicomkit.net.asyncio_socket import SocketProtocol, running_asyncio_loop
@@ -24,6 +25,11 @@ __all__ = ["AsyncioConnection", "Connection", "Listener", "connect", "listen"]
 
 #: Most bytes asked of the socket at once: a few PDUs of the common maximum lengths (PS3.8 D.1).
 RECEIVE_SIZE = 1 << 18
+
+#: Writes after which an asyncio connection passes through the event loop once: its writes
+#: do not wait while the peer keeps up, and a task sending many messages (pending C-FIND
+#: responses) must not keep every other task of the loop waiting.
+YIELD_EVERY = 32
 
 #: Most bytes a corked connection holds before it sends them (:meth:`Connection.cork`).
 CORK_LIMIT = 1 << 18
@@ -276,6 +282,7 @@ class AsyncioConnection(Connection):
         self.closed = False
         self._corked: list[bytes] | None = None
         self._corked_size = 0
+        self._writes = 0
         sock = self.raw_socket()
         if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -325,6 +332,10 @@ class AsyncioConnection(Connection):
         if protocol.closed or self._transport.is_closing():
             raise self._lost()
         self._transport.write(data)
+        self._writes += 1
+        if self._writes >= YIELD_EVERY:  # a sender that never waits lets the others run
+            self._writes = 0
+            await anyio.lowlevel.checkpoint()
         if protocol.writing_paused:  # the peer reads slower than we write: wait for it
             try:
                 with anyio.fail_after(timeout):

@@ -152,7 +152,7 @@ class UpperLayer:
         #: why the association ended (raised again by any later use), None while it lives
         self.ended: NetworkError | None = None
         #: serialises whole messages on the wire (a message's PDUs are not interleaved)
-        self.send_lock = anyio.Lock()
+        self.send_lock = anyio.Lock(fast_acquire=True)  # (no pass through the loop when free)
         self._out = b""  # the PDU the next sending action sends
         self._abort: tuple[int, int] = (codes.ABORT_SERVICE_USER,
                                         codes.ABORT_REASON_NOT_SPECIFIED)

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import anyio
+import anyio.lowlevel
 import pytest
 
 from dicomkit.net import asyncio_socket, transport
@@ -202,3 +203,28 @@ async def test_a_corked_connection_sends_a_message_in_one_write_and_early_past_i
         assert writes == [3, transport.CORK_LIMIT, 1]
         back = await conn.receive_exactly(3 + transport.CORK_LIMIT + 1, 10)
     assert back == b"abc" + b"x" * transport.CORK_LIMIT + b"z"
+
+
+@pytest.mark.anyio
+async def test_a_sender_that_never_has_to_wait_still_lets_other_tasks_run() -> None:
+    n = 50 * transport.YIELD_EVERY
+
+    async def reader(conn: transport.Connection) -> None:
+        await conn.receive_exactly(n, 10)
+        await conn.wait_closed(5)
+
+    ticks = [0]
+
+    async def ticker() -> None:
+        while True:
+            ticks[0] += 1
+            await anyio.lowlevel.checkpoint()
+
+    async with pair(reader) as conn, anyio.create_task_group() as tg:
+        tg.start_soon(ticker)
+        await anyio.lowlevel.checkpoint()
+        before = ticks[0]
+        for _ in range(n):  # one byte each: the transport never pauses writing
+            await conn.send(b"x")
+        assert ticks[0] - before >= 40  # the ticker ran about once per YIELD_EVERY sends
+        tg.cancel_scope.cancel()
