@@ -314,7 +314,7 @@ def test_a_changed_un_value_is_encoded_with_its_dictionary_vr_and_kept_un(tmp_pa
     back = dicomkit.read(out)
     assert back["PatientName"].vr == "UN" and back["PatientName"].raw == b"Roe^John"
     assert back.PatientName == "Roe^John"
-    from dicomkit.core.json import to_json_dict
+    from dicomkit.web.json_model import to_json_dict
 
     assert to_json_dict(ds)["00100010"] == {"vr": "UN", "InlineBinary": "Um9lXkpvaG4="}
 
