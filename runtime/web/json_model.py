@@ -37,17 +37,14 @@ from dicomkit.web.bulkdata import BulkDataResolver, BulkDataURI, BulkDataURIBuil
 from dicomkit.web.element_values import (
     NUMBER_VRS,
     PN_GROUPS,
-    binary_form,
     element_from_bytes,
     element_from_values,
-    known_form_of_un,
     number_of,
     person_name_groups,
     person_name_text,
-    value_bytes,
-    values_of,
 )
 from dicomkit.web.errors import BulkDataError, JsonModelError
+from dicomkit.web.forms import element_form
 from dicomkit.web.json_array import JsonArraySplitter
 
 __all__ = ["DEFAULT_BULK_DATA_THRESHOLD", "aiter_datasets", "aiter_json_array", "dumps",
@@ -70,48 +67,26 @@ class _Writer:
         return {f"{el.tag:08X}": self.element(el, prefix) for el in ds.elements()}
 
     def element(self, el: DataElement, prefix: TagPath) -> dict[str, Any]:
-        vr = el.vr
+        path = (*prefix, el.tag)
+        form, vr, payload = element_form(el, path, self.builder, self.threshold)
         out: dict[str, Any] = {"vr": vr}
-        if vr == "SQ":
-            items = el.value or []
-            if items:
-                out["Value"] = [self.dataset(item, (*prefix, el.tag, i))
-                                for i, item in enumerate(items)]
-            return out
-        if not el.is_raw and isinstance(el.value, BulkDataURI):
-            out["BulkDataURI"] = el.value.uri
-            return out
-        known = known_form_of_un(el) if vr == "UN" else None
-        if known is not None:
-            vr, value = known
-            out["vr"] = vr
-        elif binary_form(el):
-            if self.builder is not None:
-                size = el.length
-                if size < 0 or size > self.threshold:
-                    raw = None if size >= 0 else value_bytes(el)
-                    if raw is None or len(raw) > self.threshold:
-                        uri = self.builder((*prefix, el.tag), el)
-                        if uri is not None:
-                            out["BulkDataURI"] = uri
-                            return out
-            raw = value_bytes(el)
-            if raw:
-                out["InlineBinary"] = base64.b64encode(raw).decode("ascii")
-            return out
-        else:
-            value = el.value
-        values = values_of(value)
-        if not values:
-            return out
-        if vr == "PN":
-            out["Value"] = [person_name_groups(v) if v else None for v in values]
-        elif vr == "AT":
-            out["Value"] = [f"{int(v):08X}" for v in values]
-        elif vr in NUMBER_VRS:
-            out["Value"] = [number_of(vr, v) for v in values]
-        else:
-            out["Value"] = [None if v == "" or v is None else str(v) for v in values]
+        if form == "values":
+            if payload:
+                if vr == "PN":
+                    out["Value"] = [person_name_groups(v) if v else None for v in payload]
+                elif vr == "AT":
+                    out["Value"] = [f"{int(v):08X}" for v in payload]
+                elif vr in NUMBER_VRS:
+                    out["Value"] = [number_of(vr, v) for v in payload]
+                else:
+                    out["Value"] = [None if v == "" or v is None else str(v) for v in payload]
+        elif form == "inline":
+            if payload:
+                out["InlineBinary"] = base64.b64encode(payload).decode("ascii")
+        elif form == "bulk":
+            out["BulkDataURI"] = payload
+        elif payload:
+            out["Value"] = [self.dataset(item, (*path, i)) for i, item in enumerate(payload)]
         return out
 
 
