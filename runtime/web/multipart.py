@@ -248,6 +248,13 @@ _PART_END = PartEnd()
 _PREAMBLE, _AFTER_DELIMITER, _HEADERS, _BODY, _EPILOGUE = range(5)
 
 
+def _copy(view: bytes | bytearray, start: int, end: int) -> bytes:
+    """``bytes(view[start:end])`` with one copy."""
+    if type(view) is bytes:
+        return view[start:end]
+    return bytes(memoryview(view)[start:end])
+
+
 def _parse_headers(block: bytes, offset: int) -> Headers:
     items: list[tuple[str, str]] = []
     text = block.decode("utf-8", "replace")
@@ -325,13 +332,14 @@ class MultipartParser:
             if state == _BODY:
                 i = view.find(self._delimiter, pos)
                 if i < 0:
-                    end = n - self._keep
+                    end = self._held_from(view, pos, n)
                     if end > pos:
-                        out.append(PartData(bytes(view[pos:end])))
+                        out.append(PartData(view if end - pos == len(view) and
+                                            type(view) is bytes else _copy(view, pos, end)))
                         pos = end
                     break
                 if i > pos:
-                    out.append(PartData(bytes(view[pos:i])))
+                    out.append(PartData(_copy(view, pos, i)))
                 out.append(_PART_END)
                 pos = i + len(self._delimiter)
                 self._state = _AFTER_DELIMITER
@@ -397,6 +405,18 @@ class MultipartParser:
             buf += rest
         self._offset += pos
         return out
+
+    def _held_from(self, view: bytes | bytearray, pos: int, n: int) -> int:
+        """Where the bytes that may begin a delimiter split by the chunk's end start (``n``
+        when none may): the longest end of the chunk that is a start of the delimiter, which
+        begins with CR, so only the CRs among the last bytes are looked at."""
+        d = self._delimiter
+        j = view.find(b"\r", max(pos, n - self._keep))
+        while j >= 0:
+            if d.startswith(view[j:n]):
+                return j
+            j = view.find(b"\r", j + 1)
+        return n
 
     def close(self) -> None:
         """Check that the body ended with its close delimiter.
