@@ -25,8 +25,6 @@ import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from typing import Any
 
-import anyio.to_thread
-
 from dicomkit.core.config import validation_mode
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
@@ -314,6 +312,10 @@ async def aiter_json_array(datasets: Iterable[Dataset] | AsyncIterable[Dataset],
                            ) -> AsyncIterator[bytes]:
     """:func:`iter_json_array` for async code: each data set is encoded in a worker thread
     (deferred values are read from their files there, never on the event loop)."""
+    # imported here, not at the top: the synchronous model (``dicomkit dump --json``) does not
+    # pay for anyio's import
+    import anyio.to_thread
+
     yield b"["
     first = True
 

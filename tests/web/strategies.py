@@ -29,7 +29,7 @@ def _word(alphabet: Any = _ASCII, max_size: int = 8) -> st.SearchStrategy[str]:
 
 _CS = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", min_size=1, max_size=16)
 _UI = st.lists(st.integers(0, 99999).map(str), min_size=2, max_size=6).map(".".join)
-_DA = st.dates().map(lambda d: d.strftime("%Y%m%d"))
+_DA = st.dates().map(lambda d: f"{d.year:04d}{d.month:02d}{d.day:02d}")
 _TM = st.times().map(lambda t: t.strftime("%H%M%S"))
 _DS = st.one_of(st.integers(-10**12, 10**12).map(str),
                 st.floats(-1e10, 1e10, allow_nan=False).map(lambda f: f"{f:.6g}"))
