@@ -12,6 +12,7 @@ values read.
 from __future__ import annotations
 
 import math
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from dicomkit.core.charset import Charset
@@ -20,6 +21,7 @@ from dicomkit.core.element import DataElement, EncodingContext, known_vr_of_un
 from dicomkit.core.tag import Tag
 from dicomkit.core.values import (
     CHARSET_VRS,
+    DSfloat,
     MultiValue,
     decode_value,
     encode_un_or_value,
@@ -146,11 +148,20 @@ def number_of(vr: str, v: Any) -> int | float | str | None:
         return int(v)
     if isinstance(v, int):
         if vr in DECIMAL_VRS and abs(v) >= _SAFE_INTEGER:
-            return str(int(v))
+            return str(v)
         return int(v)
     f = float(v)
     if not math.isfinite(f):
         return str(f)
+    if vr == "DS" and isinstance(v, DSfloat):
+        # a decimal string with more digits than a double holds ("avoid losing precision of
+        # a decimal string", F.2.3) goes as its text
+        text = v.original_string
+        try:
+            if Decimal(text) != Decimal(repr(f)):
+                return text
+        except InvalidOperation:
+            return text
     return f
 
 

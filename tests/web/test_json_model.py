@@ -30,6 +30,7 @@ import dicomkit
 from dicomkit.core.element import DataElement
 from dicomkit.errors import DicomError
 from dicomkit.web.bulkdata import BulkDataURI, bulk_data_references, resolve_bulk_data
+from dicomkit.web.element_values import value_bytes
 from dicomkit.web.errors import BulkDataError, JsonModelError
 from dicomkit.web.json_model import (
     aiter_datasets,
@@ -451,3 +452,28 @@ def test_damaged_data_sets_survive_json_and_back(name: str) -> None:
                 continue
             doc = json.loads(json.dumps(to_json_dict(ds)))
             assert to_json_dict(from_json_dict(doc)) == doc, (name, cut)
+
+
+def test_a_ds_with_more_digits_than_a_double_holds_goes_as_its_text() -> None:
+    ds = dicomkit.Dataset()
+    ds.add_new(0x00280030, "DS", ["3.14159265358979323", "0.5"])
+    doc = to_json_dict(ds)
+    assert doc["00280030"]["Value"] == ["3.14159265358979323", 0.5]  # F.2.3
+    assert str(from_json_dict(doc)[0x00280030].value[0]) == "3.14159265358979323"
+
+
+@settings(max_examples=100, deadline=None)
+@given(ds=datasets(), threshold=st.integers(0, 40))
+def test_random_data_sets_survive_json_with_bulk_data_by_reference(ds: dicomkit.Dataset,
+                                                                   threshold: int) -> None:
+    store: dict[str, bytes] = {}
+
+    def builder(path: tuple[int, ...], el: DataElement) -> str:
+        uri = "bulk/" + "/".join(map(str, path))
+        store[uri] = value_bytes(el)
+        return uri
+
+    doc = json.loads(dumps(ds, bulk_data_uri=builder, bulk_data_threshold=threshold))
+    assert all(len(v) > threshold for v in store.values())
+    back = from_json_dict(doc, bulk_data=lambda uri, path, vr: store[uri])
+    assert back == ds

@@ -200,3 +200,19 @@ def test_a_large_body_is_streamed_with_bounded_memory() -> None:
         biggest = max(biggest, len(c))
     assert seen == total * len(chunk) and biggest <= 2 * len(chunk)
     assert next(parts).read() == b"end"
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_a_file_is_sent_as_a_part_without_blocking_the_loop(backend: str, tmp_path: Any) -> None:
+    from dicomkit.web.multipart import file_body
+
+    path = tmp_path / "x.dcm"
+    data = bytes(range(256)) * 5000
+    path.write_bytes(data)
+
+    async def main() -> bytes:
+        body = b"".join([c async for c in aiter_multipart(
+            [Part(file_body(path, 4096), content_type="application/dicom")], "f")])
+        return read_parts(body, "f")[0][1]
+
+    assert anyio.run(main, backend=backend) == data
