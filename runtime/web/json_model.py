@@ -260,7 +260,10 @@ def from_json_dict(d: Any, *, bulk_data: BulkDataResolver | None = None,
         When the resolver fails.
     """
     with validation_mode("ignore", writing=False):
-        return _Reader(bulk_data, utf8).dataset(d, "", ())
+        try:
+            return _Reader(bulk_data, utf8).dataset(d, "", ())
+        except RecursionError:
+            raise JsonModelError("sequences nested too deeply to read") from None
 
 
 def loads(text: str | bytes, *, bulk_data: BulkDataResolver | None = None,

@@ -282,7 +282,7 @@ def _parse_headers(block: bytes, offset: int) -> Headers:
             items[-1] = (name, f"{value} {line.strip()}")
             continue
         name, sep, value = line.partition(":")
-        if not sep or not name.strip() or name != name.rstrip() and not name.strip():
+        if not sep or not name.strip():
             raise MultipartError(f"header line {line[:80]!r} is not 'Name: value'", offset)
         items.append((name.strip(), value.strip()))
     return Headers(items)
@@ -389,6 +389,9 @@ class MultipartParser:
                                                  f"{self._max_headers} bytes",
                                                  self._offset + pos)
                         break
+                if block_end - pos > self._max_headers:
+                    raise MultipartError(f"a part's header block is longer than "
+                                         f"{self._max_headers} bytes", self._offset + pos)
                 headers = _parse_headers(bytes(view[pos:block_end]), self._offset + pos)
                 pos = block_end + skip
                 self.parts += 1

@@ -340,7 +340,10 @@ def from_xml(data: bytes | str | etree._Element, *, bulk_data: BulkDataResolver 
         raise XmlModelError(f"the document element is <{_local(root)}>, not <NativeDicomModel>",
                             "", root.sourceline or -1)
     with validation_mode("ignore", writing=False):
-        ds = _Reader(bulk_data).dataset(root, "", ())
+        try:
+            ds = _Reader(bulk_data).dataset(root, "", ())
+        except RecursionError:
+            raise XmlModelError("Items nested too deeply to read") from None
         if utf8 and tags.SpecificCharacterSet in ds:
             ds[tags.SpecificCharacterSet] = DataElement(tags.SpecificCharacterSet, "CS",
                                                         "ISO_IR 192")

@@ -477,3 +477,11 @@ def test_random_data_sets_survive_json_with_bulk_data_by_reference(ds: dicomkit.
     assert all(len(v) > threshold for v in store.values())
     back = from_json_dict(doc, bulk_data=lambda uri, path, vr: store[uri])
     assert back == ds
+
+
+def test_sequences_nested_beyond_the_recursion_limit_give_a_json_model_error() -> None:
+    doc: dict[str, Any] = {}
+    for _ in range(3000):
+        doc = {"00081115": {"vr": "SQ", "Value": [doc]}}
+    with pytest.raises(JsonModelError, match="nested too deeply"):
+        from_json_dict(doc)

@@ -216,3 +216,11 @@ def test_a_file_is_sent_as_a_part_without_blocking_the_loop(backend: str, tmp_pa
         return read_parts(body, "f")[0][1]
 
     assert anyio.run(main, backend=backend) == data
+
+
+def test_an_overlong_header_block_is_refused() -> None:
+    body = b"--x\r\nX: " + b"a" * 70000 + b"\r\n\r\nbody\r\n--x--"
+    with pytest.raises(MultipartError, match="header block"):
+        read_parts(body, "x")
+    with pytest.raises(MultipartError, match="header block"):  # arriving in two chunks
+        list(iter_parts([body[:20000], body[20000:]], "x"))

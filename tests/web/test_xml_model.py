@@ -228,3 +228,11 @@ def test_json_and_xml_of_a_data_set_carry_the_same_data_set() -> None:
 
 
 
+
+
+def test_items_nested_beyond_the_recursion_limit_give_an_xml_model_error() -> None:
+    inner = ""
+    for _ in range(3000):
+        inner = f'<DicomAttribute tag="00081115" vr="SQ"><Item number="1">{inner}</Item></DicomAttribute>'
+    with pytest.raises(XmlModelError):
+        from_xml(f"<NativeDicomModel>{inner}</NativeDicomModel>")
