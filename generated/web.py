@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.18 2024c (docbook) https://dicom.nema.org/medical/dicom/2024c/source/docbook/part18/part18.xml
     sha256 84d0bb2b66361d994646cb6c4fd746bb229b04280ecd5a7d3631929ae56f2d02
-    Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.5-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.3-1, Table 8.10.4-2, Table 9.4.3-1, Table 9.5.3-1, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.3-1, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.3-1, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.3-1, Table 11.5.3-1, Table 11.6.3-1, Table 11.7.3-1, Table 11.8.3-1, Table 11.9.3-1, Table 11.10.1-1, Table 11.10.3-1, Table 11.11.1-1, Table 11.11.3-1, Table 11.12.1-1, Table 11.12.3-1, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.3-1, Table 12.5.1-1, Table 12.5.3-1, Table 12.6.1-1, Table 12.6.3-1, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.3-1, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.2-1, Table I.2-2
+    Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.5-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.3-1, Table 8.10.4-2, Table 9.4.3-1, Table 9.5.3-1, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.3-1, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.3-1, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.3-1, Table 11.5.3-1, Table 11.6.3-1, Table 11.7.3-1, Table 11.8.3-1, Table 11.9.3-1, Table 11.10.1-1, Table 11.10.3-1, Table 11.11.1-1, Table 11.11.3-1, Table 11.12.1-1, Table 11.12.3-1, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.3-1, Table 12.5.1-1, Table 12.5.3-1, Table 12.6.1-1, Table 12.6.3-1, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.3-1, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
 """
 # DICOMweb tables of PS3.18: 26 HTTP status codes (Table 8.5-1) and those of
 # 21 transactions; 22 media types; 91 (category, media type, transfer syntax)
@@ -34,6 +34,8 @@ __all__ = [
     "SEARCH_PARAMETERS",
     "SEARCH_RESOURCES",
     "STORE_REASONS",
+    "STORE_RESPONSE_ATTRIBUTES",
+    "STORE_RESPONSE_INCLUDES",
     "THUMBNAIL_PARAMETERS",
     "TRANSACTION_STATUSES",
     "AttributeKey",
@@ -624,78 +626,78 @@ class AttributeKey(NamedTuple):
 #: Matching keys an origin server supports, by IE level (PS3.18 10.6.1.2.3, Table 10.6.1-5).
 MATCHING_KEYS: Final[dict[str, tuple[AttributeKey, ...]]] = {
     'Study': (
-        AttributeKey('Study', (0x00080020, ), 'Study Date', '', ''),
-        AttributeKey('Study', (0x00080030, ), 'Study Time', '', ''),
-        AttributeKey('Study', (0x00080050, ), 'Accession Number', '', ''),
-        AttributeKey('Study', (0x00080061, ), 'Modalities In Study', '', ''),
-        AttributeKey('Study', (0x00080090, ), 'Referring Physician Name', '', ''),
-        AttributeKey('Study', (0x00100010, ), 'Patient Name', '', ''),
-        AttributeKey('Study', (0x00100020, ), 'Patient ID', '', ''),
-        AttributeKey('Study', (0x0020000D, ), 'Study Instance UID', '', ''),
-        AttributeKey('Study', (0x00200010, ), 'Study ID', '', ''),
+        AttributeKey('Study', (0x00080020,), 'Study Date', '', ''),
+        AttributeKey('Study', (0x00080030,), 'Study Time', '', ''),
+        AttributeKey('Study', (0x00080050,), 'Accession Number', '', ''),
+        AttributeKey('Study', (0x00080061,), 'Modalities In Study', '', ''),
+        AttributeKey('Study', (0x00080090,), 'Referring Physician Name', '', ''),
+        AttributeKey('Study', (0x00100010,), 'Patient Name', '', ''),
+        AttributeKey('Study', (0x00100020,), 'Patient ID', '', ''),
+        AttributeKey('Study', (0x0020000D,), 'Study Instance UID', '', ''),
+        AttributeKey('Study', (0x00200010,), 'Study ID', '', ''),
     ),
     'Series': (
-        AttributeKey('Series', (0x00080060, ), 'Modality', '', ''),
-        AttributeKey('Series', (0x0020000E, ), 'Series Instance UID', '', ''),
-        AttributeKey('Series', (0x00200011, ), 'Series Number', '', ''),
-        AttributeKey('Series', (0x00400244, ), 'Performed Procedure Step Start Date', '', ''),
-        AttributeKey('Series', (0x00400245, ), 'Performed Procedure Step Start Time', '', ''),
-        AttributeKey('Series', (0x00400275, ), 'Request Attributes Sequence', '', ''),
-        AttributeKey('Series', (0x00400275, 0x00400009, ), 'Scheduled Procedure Step ID', '', ''),
-        AttributeKey('Series', (0x00400275, 0x00401001, ), 'Requested Procedure ID', '', ''),
+        AttributeKey('Series', (0x00080060,), 'Modality', '', ''),
+        AttributeKey('Series', (0x0020000E,), 'Series Instance UID', '', ''),
+        AttributeKey('Series', (0x00200011,), 'Series Number', '', ''),
+        AttributeKey('Series', (0x00400244,), 'Performed Procedure Step Start Date', '', ''),
+        AttributeKey('Series', (0x00400245,), 'Performed Procedure Step Start Time', '', ''),
+        AttributeKey('Series', (0x00400275,), 'Request Attributes Sequence', '', ''),
+        AttributeKey('Series', (0x00400275, 0x00400009,), 'Scheduled Procedure Step ID', '', ''),
+        AttributeKey('Series', (0x00400275, 0x00401001,), 'Requested Procedure ID', '', ''),
     ),
     'Instance': (
-        AttributeKey('Instance', (0x00080016, ), 'SOP Class UID', '', ''),
-        AttributeKey('Instance', (0x00080018, ), 'SOP Instance UID', '', ''),
-        AttributeKey('Instance', (0x00200013, ), 'Instance Number', '', ''),
+        AttributeKey('Instance', (0x00080016,), 'SOP Class UID', '', ''),
+        AttributeKey('Instance', (0x00080018,), 'SOP Instance UID', '', ''),
+        AttributeKey('Instance', (0x00200013,), 'Instance Number', '', ''),
     ),
 }
 
 #: Attributes of a Search response, by IE level (PS3.18 10.6.3.3, Tables 10.6.3-3, 10.6.3-4, 10.6.3-5).
 RETURN_KEYS: Final[dict[str, tuple[AttributeKey, ...]]] = {
     'Study': (
-        AttributeKey('Study', (0x00080020, ), 'Study Date', 'R', ''),
-        AttributeKey('Study', (0x00080030, ), 'Study Time', 'R', ''),
-        AttributeKey('Study', (0x00080050, ), 'Accession Number', 'R', ''),
-        AttributeKey('Study', (0x00080056, ), 'Instance Availability', 'C', 'Shall be present if known'),
-        AttributeKey('Study', (0x00080061, ), 'Modalities in Study', 'R', ''),
-        AttributeKey('Study', (0x00080090, ), "Referring Physician's Name", 'R', ''),
-        AttributeKey('Study', (0x00080201, ), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
-        AttributeKey('Study', (0x00081190, ), 'Retrieve URL', 'C', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
-        AttributeKey('Study', (0x00100010, ), "Patient's Name", 'R', ''),
-        AttributeKey('Study', (0x00100020, ), 'Patient ID', 'R', ''),
-        AttributeKey('Study', (0x00100030, ), "Patient's Birth Date", 'R', ''),
-        AttributeKey('Study', (0x00100040, ), "Patient's Sex", 'R', ''),
-        AttributeKey('Study', (0x0020000D, ), 'Study Instance UID', 'U', ''),
-        AttributeKey('Study', (0x00200010, ), 'Study ID', 'R', ''),
-        AttributeKey('Study', (0x00201206, ), 'Number of Study Related Series', 'R', ''),
-        AttributeKey('Study', (0x00201208, ), 'Number of Study Related Instances', 'R', ''),
+        AttributeKey('Study', (0x00080020,), 'Study Date', 'R', ''),
+        AttributeKey('Study', (0x00080030,), 'Study Time', 'R', ''),
+        AttributeKey('Study', (0x00080050,), 'Accession Number', 'R', ''),
+        AttributeKey('Study', (0x00080056,), 'Instance Availability', 'C', 'Shall be present if known'),
+        AttributeKey('Study', (0x00080061,), 'Modalities in Study', 'R', ''),
+        AttributeKey('Study', (0x00080090,), "Referring Physician's Name", 'R', ''),
+        AttributeKey('Study', (0x00080201,), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
+        AttributeKey('Study', (0x00081190,), 'Retrieve URL', 'C', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
+        AttributeKey('Study', (0x00100010,), "Patient's Name", 'R', ''),
+        AttributeKey('Study', (0x00100020,), 'Patient ID', 'R', ''),
+        AttributeKey('Study', (0x00100030,), "Patient's Birth Date", 'R', ''),
+        AttributeKey('Study', (0x00100040,), "Patient's Sex", 'R', ''),
+        AttributeKey('Study', (0x0020000D,), 'Study Instance UID', 'U', ''),
+        AttributeKey('Study', (0x00200010,), 'Study ID', 'R', ''),
+        AttributeKey('Study', (0x00201206,), 'Number of Study Related Series', 'R', ''),
+        AttributeKey('Study', (0x00201208,), 'Number of Study Related Instances', 'R', ''),
     ),
     'Series': (
-        AttributeKey('Series', (0x00080060, ), 'Modality', 'R', ''),
-        AttributeKey('Series', (0x00080201, ), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
-        AttributeKey('Series', (0x0008103E, ), 'Series Description', 'C', 'Shall be present if known'),
-        AttributeKey('Series', (0x00081190, ), 'Retrieve URL', 'R', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
-        AttributeKey('Series', (0x0020000E, ), 'Series Instance UID', 'U', ''),
-        AttributeKey('Series', (0x00200011, ), 'Series Number', 'R', ''),
-        AttributeKey('Series', (0x00201209, ), 'Number of Series Related Instances', 'R', ''),
-        AttributeKey('Series', (0x00400244, ), 'Performed Procedure Step Start Date', 'C', 'Shall be present if known'),
-        AttributeKey('Series', (0x00400245, ), 'Performed Procedure Step Start Time', 'C', 'Shall be present if known'),
-        AttributeKey('Series', (0x00400275, ), 'Request Attributes Sequence', 'C', 'Shall be present if known'),
-        AttributeKey('Series', (0x00400275, 0x00400009, ), 'Scheduled Procedure Step ID', 'R', ''),
-        AttributeKey('Series', (0x00400275, 0x00401001, ), 'Requested Procedure ID', 'R', ''),
+        AttributeKey('Series', (0x00080060,), 'Modality', 'R', ''),
+        AttributeKey('Series', (0x00080201,), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
+        AttributeKey('Series', (0x0008103E,), 'Series Description', 'C', 'Shall be present if known'),
+        AttributeKey('Series', (0x00081190,), 'Retrieve URL', 'R', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
+        AttributeKey('Series', (0x0020000E,), 'Series Instance UID', 'U', ''),
+        AttributeKey('Series', (0x00200011,), 'Series Number', 'R', ''),
+        AttributeKey('Series', (0x00201209,), 'Number of Series Related Instances', 'R', ''),
+        AttributeKey('Series', (0x00400244,), 'Performed Procedure Step Start Date', 'C', 'Shall be present if known'),
+        AttributeKey('Series', (0x00400245,), 'Performed Procedure Step Start Time', 'C', 'Shall be present if known'),
+        AttributeKey('Series', (0x00400275,), 'Request Attributes Sequence', 'C', 'Shall be present if known'),
+        AttributeKey('Series', (0x00400275, 0x00400009,), 'Scheduled Procedure Step ID', 'R', ''),
+        AttributeKey('Series', (0x00400275, 0x00401001,), 'Requested Procedure ID', 'R', ''),
     ),
     'Instance': (
-        AttributeKey('Instance', (0x00080016, ), 'SOP Class UID', 'R', ''),
-        AttributeKey('Instance', (0x00080018, ), 'SOP Instance UID', 'U', ''),
-        AttributeKey('Instance', (0x00080056, ), 'Instance Availability', 'C', 'Shall be present if known'),
-        AttributeKey('Instance', (0x00080201, ), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
-        AttributeKey('Instance', (0x00081190, ), 'Retrieve URL', 'R', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
-        AttributeKey('Instance', (0x00200013, ), 'Instance Number', 'R', ''),
-        AttributeKey('Instance', (0x00280010, ), 'Rows', 'C', 'Shall be present if known'),
-        AttributeKey('Instance', (0x00280011, ), 'Columns', 'C', 'Shall be present if known'),
-        AttributeKey('Instance', (0x00280100, ), 'Bits Allocated', 'C', 'Shall be present if known'),
-        AttributeKey('Instance', (0x00280008, ), 'Number of Frames', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00080016,), 'SOP Class UID', 'R', ''),
+        AttributeKey('Instance', (0x00080018,), 'SOP Instance UID', 'U', ''),
+        AttributeKey('Instance', (0x00080056,), 'Instance Availability', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00080201,), 'Timezone Offset From UTC', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00081190,), 'Retrieve URL', 'R', 'Shall be present if the Instance is retrievable by the Retrieve transaction'),
+        AttributeKey('Instance', (0x00200013,), 'Instance Number', 'R', ''),
+        AttributeKey('Instance', (0x00280010,), 'Rows', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00280011,), 'Columns', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00280100,), 'Bits Allocated', 'C', 'Shall be present if known'),
+        AttributeKey('Instance', (0x00280008,), 'Number of Frames', 'C', 'Shall be present if known'),
     ),
 }
 
@@ -761,6 +763,31 @@ STORE_REASONS: Final[tuple[StoreReason, ...]] = (
     StoreReason('failure', 'C122', 0xC122, 0xC122, 'Referenced Transfer Syntax not supported', 'The Studies Store Transaction (Section 10.5) did not store the Instance because it does not support the requested Transfer Syntax for the Instance.'),
     StoreReason('failure', '0110', 0x0110, 0x0110, 'Processing failure', 'The Studies Store Transaction (Section 10.5) did not store the Instance because of a general failure in processing the operation.'),
     StoreReason('failure', '0122', 0x0122, 0x0122, 'Referenced SOP Class not supported', 'The Studies Store Transaction (Section 10.5) did not store the Instance because it does not support the requested SOP Class.'),
+)
+
+#: Attributes of the Store Instances Response Module (PS3.18 I.1, Table I.1-1): tag path,
+#: name, Type.
+STORE_RESPONSE_ATTRIBUTES: Final[tuple[AttributeKey, ...]] = (
+    AttributeKey("", (0x00081190,), 'Retrieve URL', '2', ""),
+    AttributeKey("", (0x00081198,), 'Failed SOP Sequence', '1C', ""),
+    AttributeKey("", (0x00081198, 0x00081197,), 'Failure Reason', '1', ""),
+    AttributeKey("", (0x00081199,), 'Referenced SOP Sequence', '1C', ""),
+    AttributeKey("", (0x00081199, 0x00081190,), 'Retrieve URL', '2', ""),
+    AttributeKey("", (0x00081199, 0x00081196,), 'Warning Reason', '1C', ""),
+    AttributeKey("", (0x00081199, 0x04000561,), 'Original Attributes Sequence', '3', ""),
+    AttributeKey("", (0x00081199, 0x04000561, 0x04000562,), 'Attribute Modification DateTime', '1', ""),
+    AttributeKey("", (0x00081199, 0x04000561, 0x04000563,), 'Modifying System', '1', ""),
+    AttributeKey("", (0x00081199, 0x04000561, 0x04000565,), 'Reason for the Attribute Modification', '1', ""),
+    AttributeKey("", (0x00081199, 0x04000561, 0x04000550,), 'Modified Attributes Sequence', '1', ""),
+    AttributeKey("", (0x0008119A,), 'Other Failures Sequence', '1C', ""),
+    AttributeKey("", (0x0008119A, 0x00081197,), 'Failure Reason', '1', ""),
+)
+
+#: Macros the Store Instances Response Module includes: (tag path of the sequence whose items
+#: include it, the table).
+STORE_RESPONSE_INCLUDES: Final[tuple[tuple[tuple[int, ...], str], ...]] = (
+    ((0x00081198,), 'PS3.3 Table 10-11'),
+    ((0x00081199,), 'PS3.3 Table 10-11'),
 )
 
 #: IANA charset (preferred MIME name) -> the Specific Character Set terms (0008,0005) it maps

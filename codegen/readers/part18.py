@@ -19,7 +19,8 @@ Where each thing is read from (found by label, caption and header, never by posi
 - Search resources: Table 10.6.1-1 with the IE levels of Table 10.6.1-4; matching keys:
   Table 10.6.1-5; return attributes: Tables 10.6.3-3, 10.6.3-4 and 10.6.3-5, each level named
   by the first word of its caption ("Study Resource Search Response Payload").
-- JSON data types: Table F.2.3-1.  Store reasons: Tables I.2-1 (warning) and I.2-2 (failure).
+- JSON data types: Table F.2.3-1.  Store reasons: Tables I.2-1 (warning) and I.2-2 (failure);
+  the Store Instances Response Module: Table I.1-1.
   Charsets: Table D-1.
 
 Corrections of the standard's defects are entries of :mod:`dicomkit.codegen.fixes`.
@@ -464,6 +465,42 @@ def read_store_reasons(std: Standard) -> tuple[StoreReason, ...]:
     return tuple(out)
 
 
+_INCLUDE = re.compile(r"^Table (\S+) in (PS3\.\d+)$")
+
+
+def read_store_response(std: Standard) -> tuple[tuple[AttributeKey, ...],
+                                                tuple[tuple[tuple[int, ...], str], ...]]:
+    """The attributes of the Store Instances Response Module (Table I.1-1), and the macros it
+    includes: (tag path of the sequence whose items include it, ``"PS3.3 Table 10-11"``).
+
+    A row ``>>Any Attribute ...`` (the modified attributes, any at all) is left out.
+    """
+    t = std.table(PART, "I.1-1")
+    idx = _columns(t, ("Attribute Name", "Tag", "Type"))
+    keys: list[AttributeKey] = []
+    includes: list[tuple[tuple[int, ...], str]] = []
+    parents: list[int] = []
+    for i, r in enumerate(t.body, 1):
+        name = r.cells[idx["Attribute Name"]].text
+        depth = len(name) - len(name.lstrip(">"))
+        bare = name.lstrip(">")
+        if depth > len(parents):
+            raise _fail(t, f"{name!r} is nested below no sequence", i)
+        parents = parents[:depth]
+        m = _TAG.match(r.cells[idx["Tag"]].text)
+        if m is None:
+            inc = _INCLUDE.match(bare)
+            if inc is not None:
+                includes.append((tuple(parents), f"{inc.group(2)} Table {inc.group(1)}"))
+            elif not bare.startswith("Any Attribute"):
+                raise _fail(t, f"row {name!r} has no tag and includes no table", i)
+            continue
+        tag = int(m.group(1) + m.group(2), 16)
+        keys.append(AttributeKey("", (*parents, tag), bare, r.cells[idx["Type"]].text, ""))
+        parents.append(tag)
+    return tuple(keys), tuple(includes)
+
+
 def read_charsets(std: Standard) -> tuple[CharsetMapping, ...]:
     """IANA charsets and the Specific Character Set terms they map to (Table D-1)."""
     t = std.table(PART, "D-1")
@@ -506,6 +543,7 @@ def build_web(std: Standard) -> dict[str, Any]:
         "return_keys": read_return_keys(std),
         "json_types": read_json_types(std),
         "store_reasons": read_store_reasons(std),
+        "store_response": read_store_response(std),
         "charsets": read_charsets(std),
     }
 

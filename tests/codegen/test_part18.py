@@ -21,6 +21,7 @@ from dicomkit.codegen.readers.part18 import (
     read_search_resources,
     read_status_codes,
     read_store_reasons,
+    read_store_response,
 )
 from dicomkit.codegen.standard import PartSource, Standard
 
@@ -154,3 +155,13 @@ def test_a_code_that_is_not_a_number_and_reason_is_refused(std: Standard) -> Non
 
 def test_docbook_and_chtml_of_2024c_give_the_same_module(standard_dir: Path) -> None:
     assert build_web(_std(standard_dir)) == build_web(_std(standard_dir, "chtml"))
+
+
+def test_store_response_module_with_its_nesting_and_macro_includes(std: Standard) -> None:
+    keys, includes = read_store_response(std)
+    paths = {k.path: k for k in keys}
+    assert paths[(0x00081198, 0x00081197)].name == "Failure Reason"
+    assert paths[(0x00081199, 0x00081196)].type == "1C"
+    assert (0x00081199, 0x04000561, 0x04000550) in paths  # >>Modified Attributes Sequence
+    assert includes == (((0x00081198,), "PS3.3 Table 10-11"),
+                        ((0x00081199,), "PS3.3 Table 10-11"))
