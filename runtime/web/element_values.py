@@ -25,6 +25,7 @@ from dicomkit.core.values import (
     MultiValue,
     decode_value,
     encode_un_or_value,
+    format_ds,
     swap_bytes,
 )
 from dicomkit.generated import tags
@@ -196,6 +197,18 @@ def element_from_bytes(tag: int, vr: str, raw: bytes) -> DataElement:
                        undefined_length=encapsulated)
 
 
+def _decimal_text(vr: str, v: Any) -> Any:
+    """The DS or IS text of a JSON number: a float as the shortest DS text of at most 16
+    characters (:func:`~dicomkit.core.values.format_ds`; PS3.5 6.2), a whole float of an IS as
+    an integer."""
+    if isinstance(v, float) and math.isfinite(v):
+        if vr == "IS" and v.is_integer():
+            return str(int(v))
+        if vr == "DS":
+            return format_ds(v)
+    return v
+
+
 def _text(v: Any) -> str:
     if v is None:
         return ""
@@ -242,6 +255,8 @@ def element_from_values(tag: int, vr: str, values: list[Any]) -> DataElement:
                 raise ValueError(f"{v!r} is not a number")
             nums.append(float(v) if floats else v)
         return DataElement(tag, vr, nums[0] if len(nums) == 1 else MultiValue(nums))
+    if vr in _TEXT_NUMBER_VRS:
+        values = [_decimal_text(vr, v) for v in values]
     text = "\\".join(_text(v) for v in values)
     if not text:
         return DataElement(tag, vr, None if vr in NUMBER_VRS else "")

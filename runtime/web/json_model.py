@@ -137,7 +137,7 @@ class _Reader:
                 raise JsonModelError(f"{key!r} is not a tag key of 8 hex digits (F.2.2)",
                                      path) from None
             ds[tag] = self.element(tag, obj, path, (*prefix, tag))
-        if self.utf8 and not prefix and tags.SpecificCharacterSet in ds:
+        if self.utf8 and not prefix:
             ds[tags.SpecificCharacterSet] = DataElement(tags.SpecificCharacterSet, "CS",
                                                         _ISO_IR_192)
         return ds
@@ -249,8 +249,9 @@ def from_json_dict(d: Any, *, bulk_data: BulkDataResolver | None = None,
         :class:`~dicomkit.web.bulkdata.BulkDataURI` value, to be resolved later with
         :func:`~dicomkit.web.bulkdata.resolve_bulk_data`.
     utf8
-        Set Specific Character Set to ISO_IR 192, the repertoire of the JSON text (F.2), so
-        that any text read can be written; otherwise the data set keeps the one it declares.
+        Set Specific Character Set to ISO_IR 192 (adding it when absent), the repertoire of the
+        JSON text (F.2), so that any text read can be written; otherwise the data set keeps
+        the one it declares, and text it cannot encode fails when written.
 
     Raises
     ------

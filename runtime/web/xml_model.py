@@ -317,7 +317,8 @@ def from_xml(data: bytes | str | etree._Element, *, bulk_data: BulkDataResolver 
         Resolves each ``BulkData uri`` (as for :func:`dicomkit.web.json_model.from_json_dict`);
         without it the element keeps a :class:`~dicomkit.web.bulkdata.BulkDataURI` value.
     utf8
-        Set Specific Character Set to ISO_IR 192, that of the text read.
+        Set Specific Character Set to ISO_IR 192 (adding it when absent), that of the text
+        read.
 
     Raises
     ------
@@ -344,7 +345,7 @@ def from_xml(data: bytes | str | etree._Element, *, bulk_data: BulkDataResolver 
             ds = _Reader(bulk_data).dataset(root, "", ())
         except RecursionError:
             raise XmlModelError("Items nested too deeply to read") from None
-        if utf8 and tags.SpecificCharacterSet in ds:
+        if utf8:
             ds[tags.SpecificCharacterSet] = DataElement(tags.SpecificCharacterSet, "CS",
                                                         "ISO_IR 192")
     return ds

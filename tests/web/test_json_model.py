@@ -485,3 +485,13 @@ def test_sequences_nested_beyond_the_recursion_limit_give_a_json_model_error() -
         doc = {"00081115": {"vr": "SQ", "Value": [doc]}}
     with pytest.raises(JsonModelError, match="nested too deeply"):
         from_json_dict(doc)
+
+
+def test_json_numbers_become_valid_ds_and_is_text() -> None:
+    ds = from_json_dict({"00280030": {"vr": "DS", "Value": [0.30000000000000004, 1e-20, 5]},
+                         "00200013": {"vr": "IS", "Value": [100.0]}})
+    texts = [str(v) for v in ds[0x00280030].value]
+    assert all(len(t) <= 16 for t in texts) and texts[2] == "5"  # PS3.5 6.2: 16 bytes max
+    assert abs(float(texts[0]) - 0.3) < 1e-15
+    assert str(ds[0x00200013].value) == "100"
+    assert ds[0x00280030].value_problem() is None and ds[0x00200013].value_problem() is None
