@@ -84,6 +84,13 @@ class Headers:
         return media_types.parse(text) if text is not None else None
 
     @property
+    def transfer_syntax(self) -> str | None:
+        """The ``transfer-syntax`` parameter of the Content-Type (PS3.18 8.7.3.5.2), or None
+        (a frame without one is in Explicit VR Little Endian, PS3.18 8.7.3.3.1)."""
+        ct = self.content_type
+        return ct.param("transfer-syntax") if ct is not None else None
+
+    @property
     def content_length(self) -> int | None:
         """Content-Length when present and a number, else None."""
         text = self.get("content-length")

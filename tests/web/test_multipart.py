@@ -68,6 +68,7 @@ def test_header_names_in_any_case_folded_lines_and_padding_after_a_delimiter() -
     (h1, d1), (h2, d2) = read_parts(body, "b")
     assert h1["Content-Type"] == "application/dicom" and h1.content_location == "/x"
     assert h1.get("x-long") == "a b" and d1 == b"DATA"
+    assert h1.transfer_syntax is None
     assert len(h2) == 0 and d2 == b"no headers"
 
 
@@ -78,8 +79,10 @@ def test_quoted_boundaries_with_equals_and_spaces_from_the_content_type() -> Non
                   'transfer-syntax=1.2.840.10008.1.2.1; boundary="simple boundary=with:chars?"')
     assert boundary_of(ct) == b
     assert boundary_of("multipart/related; boundary=abc; type=application/dicom") == "abc"
-    body = b"".join(iter_multipart([Part(b"x")], b))
-    assert read_parts(body, boundary_of(ct))[0][1] == b"x"
+    body = b"".join(iter_multipart([Part(b"x", content_type='application/octet-stream; '
+                                          'transfer-syntax="1.2.840.10008.1.2.4.50"')], b))
+    (headers, data), = read_parts(body, boundary_of(ct))
+    assert data == b"x" and headers.transfer_syntax == "1.2.840.10008.1.2.4.50"
 
 
 def test_boundary_checks() -> None:
