@@ -9,9 +9,10 @@ F.2.3-1) are JSON numbers, IS/DS/SV/UV too unless their text does not fit one (F
 values are ``"GGGGEEEE"``; sequence items are objects (``{}`` when empty).  Binary values
 are little endian (F.2.7 applies PS3.5's byte order rules; big endian files are swapped).
 Private elements keep their tags (PS3.5 7.8.1), so their creators travel as the LO elements
-they are.  JSON text is Unicode (F.2: "The default character repertoire shall be UTF-8"): text
-read from a file is decoded in its Specific Character Set, and text read from JSON is encoded
-in the data set's Specific Character Set when written (``utf8=True`` makes it ISO_IR 192).
+they are; group lengths (gggg,0000) are left out (F.2.2).  JSON text is Unicode (F.2: "The
+default character repertoire shall be UTF-8"): text read from a file is decoded in its
+Specific Character Set, and text read from JSON is encoded in the data set's Specific
+Character Set when written (``utf8=True`` makes it ISO_IR 192).
 
 Many data sets are a JSON array (F.2.1): :func:`iter_json_array` writes one chunk at a time and
 :func:`iter_datasets` / :func:`aiter_datasets` read one data set at a time from chunks.
@@ -62,7 +63,9 @@ class _Writer:
         self.threshold = threshold
 
     def dataset(self, ds: Dataset, prefix: TagPath) -> dict[str, Any]:
-        return {f"{el.tag:08X}": self.element(el, prefix) for el in ds.elements()}
+        # F.2.2: "Group Length (gggg,0000) attributes shall not be included"
+        return {f"{el.tag:08X}": self.element(el, prefix) for el in ds.elements()
+                if el.tag & 0xFFFF}
 
     def element(self, el: DataElement, prefix: TagPath) -> dict[str, Any]:
         path = (*prefix, el.tag)

@@ -10,7 +10,8 @@ are ``GGGGEEEE``), ``PersonName`` elements with ``Alphabetic`` / ``Ideographic``
 ``Phonetic`` groups of ``FamilyName``, ``GivenName``, ``MiddleName``, ``NamePrefix`` and
 ``NameSuffix``, ``Item`` elements of nested attributes, ``InlineBinary`` (base64 of the little
 endian value field) or ``BulkData`` with a ``uri`` (PS3.19 A.1.5; given by a caller's URI
-builder, see :mod:`dicomkit.web.bulkdata`).  The text is Unicode whatever the Specific
+builder, see :mod:`dicomkit.web.bulkdata`).  Group lengths (gggg,0000) are left out (A.1.1).
+The text is Unicode whatever the Specific
 Character Set (PS3.19 A.1.1: translated to the Infoset's encoding).
 
 Documents are read with a parser that resolves no entities and loads no DTD or network
@@ -70,6 +71,8 @@ class _Writer:
     def dataset(self, parent: etree._Element, ds: Dataset, prefix: TagPath) -> None:
         sub = etree.SubElement
         for el in ds.elements():
+            if not el.tag & 0xFFFF:
+                continue  # A.1.1: "Group Length (gggg,0000) attributes shall not be included"
             path = (*prefix, el.tag)
             form, vr, payload = element_form(el, path, self.builder, self.threshold)
             tag = el.tag

@@ -10,7 +10,9 @@ Documented differences from pydicom's ``Dataset.to_json_dict()``:
 * an empty sequence: no ``"Value"`` (F.2.5), pydicom ``"Value": []``;
 * trailing spaces of CS values inside a multi-valued element: dropped (PS3.5 6.2: not
   significant), pydicom keeps them;
-* a sequence sent as UN: we keep its bytes (InlineBinary), pydicom parses them.
+* a sequence sent as UN: we keep its bytes (InlineBinary), pydicom parses them;
+* group lengths (gggg,0000): left out, as F.2.2 says ("shall not be included"); pydicom
+  includes them.
 
 Both send UN elements of a known VR (a public tag, a private creator) in that VR (PS3.5
 6.2.2).
@@ -69,6 +71,8 @@ def _normalized(doc: Any, big_endian: bool = False) -> Any:
         return doc
     out: dict[str, Any] = {}
     for key, el in doc.items():
+        if key.endswith("0000"):
+            continue  # F.2.2: group lengths "shall not be included"; pydicom includes them
         el = dict(el)
         el["vr"] = str(el["vr"])
         if el["vr"] == "SQ" and el.get("Value") == []:
@@ -244,6 +248,15 @@ def test_large_binary_values_go_as_bulk_data_uris_from_the_callers_builder() -> 
     assert "InlineBinary" in small["7FE00010"]
     inline = to_json_dict(ds, bulk_data_uri=lambda p, e: None, bulk_data_threshold=0)
     assert "InlineBinary" in inline["7FE00010"]
+
+
+def test_group_lengths_are_left_out_of_json_and_xml() -> None:
+    ds = dicomkit.read(sample("693_J2KI.dcm"))
+    assert 0x00080000 in ds
+    assert "00080000" not in to_json_dict(ds)  # PS3.18 F.2.2
+    from dicomkit.web.xml_model import to_xml
+
+    assert b'tag="00080000"' not in to_xml(ds)  # PS3.19 A.1.1
 
 
 def test_person_names_at_numbers_and_empty_values_follow_f_2() -> None:
