@@ -37,6 +37,8 @@ __all__ = ["BodyPart", "AsyncBodyPart", "Headers", "MultipartParser", "Part", "P
 #: The characters RFC 2046 5.1.1 allows in a boundary (bchars, and space but not last).
 _BCHARS = re.compile(r"^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$")
 _MAX_HEADER_BLOCK = 64 * 1024
+#: What readers are fed: any bytes-like chunk.
+Chunk = bytes | bytearray | memoryview
 _CRLF = b"\r\n"
 
 
@@ -329,7 +331,7 @@ class MultipartParser:
         """True once the close delimiter was read."""
         return self._state == _EPILOGUE
 
-    def feed(self, data: bytes) -> list[Event]:
+    def feed(self, data: Chunk) -> list[Event]:
         """The events completed by ``data``.
 
         Raises
@@ -340,6 +342,8 @@ class MultipartParser:
         out: list[Event] = []
         if self._state == _EPILOGUE:
             return out  # the epilogue is ignored (RFC 2046 5.1.1)
+        if type(data) is not bytes and not isinstance(data, bytearray):
+            data = bytes(data)  # a memoryview (or other buffer) as some HTTP clients give
         buf = self._buf
         if buf:
             buf += data
@@ -485,7 +489,7 @@ class _Pull:
 
     __slots__ = ("parser", "chunks", "events", "index")
 
-    def __init__(self, parser: MultipartParser, chunks: Iterator[bytes]) -> None:
+    def __init__(self, parser: MultipartParser, chunks: Iterator[Chunk]) -> None:
         self.parser = parser
         self.chunks = chunks
         self.events: list[Event] = []
@@ -548,7 +552,7 @@ class BodyPart:
                 self._done = True
 
 
-def iter_parts(chunks: Iterable[bytes], boundary: str) -> Iterator[BodyPart]:
+def iter_parts(chunks: Iterable[Chunk], boundary: str) -> Iterator[BodyPart]:
     """The parts of a multipart body arriving as ``chunks``, each with its body a stream.
 
     Read (or not) each part's body before taking the next part: what is not read is skipped.
@@ -578,7 +582,7 @@ def read_parts(body: bytes, boundary: str) -> list[tuple[Headers, bytes]]:
 class _APull:
     __slots__ = ("parser", "chunks", "events", "index")
 
-    def __init__(self, parser: MultipartParser, chunks: AsyncIterator[bytes]) -> None:
+    def __init__(self, parser: MultipartParser, chunks: AsyncIterator[Chunk]) -> None:
         self.parser = parser
         self.chunks = chunks
         self.events: list[Event] = []
@@ -640,7 +644,8 @@ class AsyncBodyPart:
                 self._done = True
 
 
-async def aiter_parts(chunks: AsyncIterable[bytes], boundary: str) -> AsyncIterator[AsyncBodyPart]:
+async def aiter_parts(chunks: AsyncIterable[Chunk],
+                      boundary: str) -> AsyncIterator[AsyncBodyPart]:
     """:func:`iter_parts` over an async byte stream (an HTTP response under anyio)."""
     pull = _APull(MultipartParser(boundary), aiter(chunks))
     while True:

@@ -130,6 +130,12 @@ def test_malformed_bodies_raise_multipart_errors_with_the_offset(body: bytes, re
     assert info.value.offset >= 0
 
 
+def test_chunks_may_be_any_bytes_like_object() -> None:
+    body = b"".join(iter_multipart([Part(b"abc"), Part(b"de")], "m"))
+    chunks = [memoryview(body)[:9], bytearray(body[9:20]), body[20:]]
+    assert [p.read() for p in iter_parts(chunks, "m")] == [b"abc", b"de"]
+
+
 def test_the_parser_streams_body_bytes_before_the_part_ends() -> None:
     p = MultipartParser("x")
     events = p.feed(b"--x\r\n\r\n" + b"y" * 10000)
