@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.18 2024c (docbook) https://dicom.nema.org/medical/dicom/2024c/source/docbook/part18/part18.xml
     sha256 84d0bb2b66361d994646cb6c4fd746bb229b04280ecd5a7d3631929ae56f2d02
-    Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.5-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.3-1, Table 8.10.4-2, Table 9.4.3-1, Table 9.5.3-1, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.3-1, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.3-1, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.3-1, Table 11.5.3-1, Table 11.6.3-1, Table 11.7.3-1, Table 11.8.3-1, Table 11.9.3-1, Table 11.10.1-1, Table 11.10.3-1, Table 11.11.1-1, Table 11.11.3-1, Table 11.12.1-1, Table 11.12.3-1, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.3-1, Table 12.5.1-1, Table 12.5.3-1, Table 12.6.1-1, Table 12.6.3-1, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.3-1, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
+    Table 5.2-1, Table 5.2-2, Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.4.1-1, Table 8.4.2-1, Table 8.4.3-1, Table 8.5-1, Table 8.6.1-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.1-1, Table 8.9.3-1, Table 8.9.3-2, Table 8.10.4-1, Table 8.10.4-2, Table 8.10.4-3, Table 9.4.1-2, Table 9.4.3-1, Table 9.4.3-2, Table 9.5.1-2, Table 9.5.3-1, Table 9.5.3-2, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1-6, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.3-2, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.1-2, Table 10.5.3-1, Table 10.5.3-2, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.1-6, Table 10.6.3-1, Table 10.6.3-2, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.1-3, Table 11.4.3-1, Table 11.4.3-2, Table 11.5.1-1, Table 11.5.3-1, Table 11.5.3-2, Table 11.6.1-1, Table 11.6.3-1, Table 11.6.3-2, Table 11.7.1-1, Table 11.7.3-1, Table 11.7.3-2, Table 11.8.1-1, Table 11.8.3-1, Table 11.8.3-2, Table 11.9.1-1, Table 11.9.3-1, Table 11.9.3-2, Table 11.10.1-1, Table 11.10.3-1, Table 11.10.3-2, Table 11.11.1-1, Table 11.11.3-1, Table 11.11.3-2, Table 11.12.1-1, Table 11.12.3-1, Table 11.12.3-2, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.1-2, Table 12.4.3-1, Table 12.4.3-2, Table 12.5.1-1, Table 12.5.1-2, Table 12.5.3-1, Table 12.5.3-2, Table 12.6.1-1, Table 12.6.1-3, Table 12.6.3-1, Table 12.6.3-2, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.1-2, Table 13.4.3-1, Table 13.4.3-2, Table 13.5.1-2, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
 """
 # DICOMweb tables of PS3.18: 26 HTTP status codes (Table 8.5-1) and those of
 # 21 transactions; 22 media types; 91 (category, media type, transfer syntax)
@@ -19,6 +19,7 @@ import enum
 from typing import Final, NamedTuple
 
 __all__ = [
+    "HEADER_FIELDS",
     "HTTP_STATUSES",
     "IANA_CHARSETS",
     "JSON_TYPES",
@@ -39,6 +40,7 @@ __all__ = [
     "THUMBNAIL_PARAMETERS",
     "TRANSACTION_STATUSES",
     "AttributeKey",
+    "HeaderField",
     "MediaType",
     "MediaTypeSyntax",
     "MediaTypeUsage",
@@ -788,6 +790,159 @@ STORE_RESPONSE_ATTRIBUTES: Final[tuple[AttributeKey, ...]] = (
 STORE_RESPONSE_INCLUDES: Final[tuple[tuple[tuple[int, ...], str], ...]] = (
     ((0x00081198,), 'PS3.3 Table 10-11'),
     ((0x00081199,), 'PS3.3 Table 10-11'),
+)
+
+class HeaderField(NamedTuple):
+    """An HTTP header field of a transaction: kind (Request, Response, Multipart, ...), value
+    syntax, the user agent / origin server requirement (or usage) and its description."""
+
+    service: str
+    transaction: str
+    kind: str
+    name: str
+    value: str
+    user_agent: str
+    origin_server: str
+    usage: str
+    description: str
+    table: str
+
+
+#: The header fields of the "... Header Fields" tables of PS3.18 8 to 13 (service "" for the
+#: common ones of chapter 8).
+HEADER_FIELDS: Final[tuple[HeaderField, ...]] = (
+    HeaderField('', '', 'Content Negotiation', 'Accept', '1#media-range', '', '', 'M', 'All requests that expect to receive a response with a payload shall contain an Accept header field. See Section 8.4.1.1.', '8.4.1-1'),
+    HeaderField('', '', 'Content Negotiation', 'Accept-Charset', '1#charset', '', '', 'O', 'The Accept-Charset header field may be sent by a user agent to indicate what charsets are acceptable in response content. See [RFC_7231] Section 5.3.3.', '8.4.1-1'),
+    HeaderField('', '', 'Content Negotiation', 'Accept-Encoding', '1#encoding', '', '', 'O', 'The Accept-Encoding header field may be used to indicate the content-codings (see [RFC_7231] Section 3.1.2.1) acceptable in the response. See [RFC_7231] Section 5.3.4.', '8.4.1-1'),
+    HeaderField('', '', 'Content Negotiation', 'Accept-Language', '1#language', '', '', 'O', 'The Accept-Language header field may be used by user agents to indicate the set of natural languages that are preferred in the response. See [RFC_7231] Section 5.3.5.', '8.4.1-1'),
+    HeaderField('', '', 'Content Representation', 'Content-Type', 'media-type', '', '', 'C', 'Specifies the media type of the representation contained in the payload. If a message has a payload, it shall have a Content-Type header field specifying the media type of the payload. See [RFC_7231] Section 3.1.1.5.', '8.4.2-1'),
+    HeaderField('', '', 'Content Representation', 'Content-Encoding', 'encoding', '', '', 'C', 'Specifies any content encodings applied to the representation (beyond those inherent in the media type), and thus what decoding to apply to obtain a representation in the media type specified by the Content-Type. See [RFC_7230] Section 3.1.2.2. Content-Encoding allows compression, encryption, and/or authentication of representations. Shall be present if a content encoding has been applied to the representation in the payload.', '8.4.2-1'),
+    HeaderField('', '', 'Content Representation', 'Content-Language', 'language', '', '', 'O', 'Specifies the natural language(s) of the intended audience used in representation. See [RFC7231] Section 3.1.3.2.', '8.4.2-1'),
+    HeaderField('', '', 'Content Representation', 'Content-Location', 'url', '', '', 'C', 'Contains a URL that references the specific resource corresponding to the representation in the payload. Shall be present if the payload contains a representation of a resource.', '8.4.2-1'),
+    HeaderField('', '', 'Payload', 'Content-Length', 'uint', '', '', 'C', 'Specifies the decimal number of octets in the payload. If the response message has a payload and does not have a Transfer-Encoding header field, it shall have a Content-Length header field specifying the length in octets (bytes) of the payload. Shall not be present if the message has a Transfer-Encoding header field. Shall be present otherwise, even is the size of the payload is zero.', '8.4.3-1'),
+    HeaderField('', '', 'Payload', 'Content-Range', 'range', '', '', 'C', 'Specifies the range of a partial representation contained in a payload. See [RFC_7233] Section 4.2. The Content-Range header field is sent in a single part 206 (Partial Content) response to indicate the partial range of the selected representation enclosed as the message payload. It is sent in each part of a multipart 206 response to indicate the range enclosed within each body part. It is sent in 416 (Range Not Satisfiable) responses to provide information about the selected representation.', '8.4.3-1'),
+    HeaderField('', '', 'Payload', 'Transfer-Encoding', 'encoding', '', '', 'C', 'See [RFC_7230] Section 3.3.1. Shall be present if transfer-encodings have been applied to the payload.', '8.4.3-1'),
+    HeaderField('', '', 'Multipart', 'Content-Type', 'media-type', '', '', 'M', '', '8.6.1-1'),
+    HeaderField('', '', 'Multipart', 'Content-Length', 'uint', '', '', 'C', 'Shall be present if the response payload does not have a transfer encoding', '8.6.1-1'),
+    HeaderField('', '', 'Multipart', 'Content-Location', 'url', '', '', 'C', 'Shall be present if the response payload contains a representation of a resource. See [RFC_7231] Section 3.1.4.2.', '8.6.1-1'),
+    HeaderField('', '', 'Multipart', 'Location', 'url', '', '', 'C', 'See [RFC_7231] Section 7.1.2.', '8.6.1-1'),
+    HeaderField('', 'Retrieve Capabilities', 'Request', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types for the response payload', '8.9.1-1'),
+    HeaderField('', 'Retrieve Capabilities', 'Request', 'Accept-Charset', 'charset', 'O', 'O', '', 'The Acceptable Character Sets of the response payload', '8.9.1-1'),
+    HeaderField('', 'Retrieve Capabilities', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'The media-type of the payload', '8.9.3-2'),
+    HeaderField('', 'Retrieve Capabilities', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if a transfer encoding has not been applied to the payload', '8.9.3-2'),
+    HeaderField('', 'Retrieve Capabilities', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '8.9.3-2'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Content-Type', 'media-type', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Upgrade', '"WebSocket"', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Connection', '"Upgrade"', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Origin', 'url', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Sec-WebSocket-Key', 'accept-key', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Sec-WebSocket-Protocol', 'protocols', '', '', 'O', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Request', 'Sec-WebSocket-Version', 'version', '', '', 'M', '', '8.10.4-1'),
+    HeaderField('', 'Open Notification Connection', 'Response', 'Upgrade', '"WebSocket"', '', 'M', '', '', '8.10.4-3'),
+    HeaderField('', 'Open Notification Connection', 'Response', 'Connection', '"Upgrade"', '', 'M', '', '', '8.10.4-3'),
+    HeaderField('', 'Open Notification Connection', 'Response', 'Origin', 'url', '', 'M', '', '', '8.10.4-3'),
+    HeaderField('', 'Open Notification Connection', 'Response', 'Sec-WebSocket-Accept', 'response-key', '', 'M', '', 'See [RFC_6455]', '8.10.4-3'),
+    HeaderField('', 'Open Notification Connection', 'Response', 'Sec-WebSocket-Protocol', 'protocol', '', 'M', '', 'See [RFC_6455]', '8.10.4-3'),
+    HeaderField('URI', 'Retrieve DICOM Instance', 'Request', 'Accept', 'media-type', 'O', 'M', '', 'The Acceptable Media Types for the response payload', '9.4.1-2'),
+    HeaderField('URI', 'Retrieve DICOM Instance', 'Request', 'Accept-Charset', 'charset', 'O', 'M', '', 'The Acceptable Character Sets of the response payload', '9.4.1-2'),
+    HeaderField('URI', 'Retrieve DICOM Instance', 'Response', 'Content-Type', 'dicom-media-type', '', 'M', '', 'The media-type of the payload', '9.4.3-2'),
+    HeaderField('URI', 'Retrieve DICOM Instance', 'Response', 'Content-Length', 'uint', '', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload', '9.4.3-2'),
+    HeaderField('URI', 'Retrieve DICOM Instance', 'Response', 'Transfer-Encoding', 'encoding', '', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload', '9.4.3-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Request', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types for the response payload', '9.5.1-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Request', 'Accept-Charset', 'charset', 'O', 'M', '', 'List of one or more character sets', '9.5.1-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'Shall be present if the response contains a payload. See Section 8.4.3.', '9.5.3-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if the response payload does not have a transfer encoding. See Section 8.4.3.', '9.5.3-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if the response payload has a transfer encoding. See Section 8.4.3.', '9.5.3-2'),
+    HeaderField('URI', 'Retrieve Rendered Instance', 'Response', 'Content-Location', 'url', '', 'C', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3.', '9.5.3-2'),
+    HeaderField('Studies', 'Retrieve', 'Request', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload See Section 10.4.4 for media types corresponding to each set of target resources defined in Section 10.4.1.1.', '10.4.1-6'),
+    HeaderField('Studies', 'Retrieve', 'Request', 'Accept-Charset', 'charset', 'O', 'M', '', 'The Acceptable Character Sets of the response payload', '10.4.1-6'),
+    HeaderField('Studies', 'Retrieve', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'The media type of the payload. Shall be present if the response has a payload.', '10.4.3-2'),
+    HeaderField('Studies', 'Store', 'Request', 'Content-Type', 'media-type', 'M', 'M', '', 'The DICOM Media Type of the request payload Shall be present if the request has a payload', '10.5.1-2'),
+    HeaderField('Studies', 'Store', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload', '10.5.1-2'),
+    HeaderField('Studies', 'Store', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload', '10.5.1-2'),
+    HeaderField('Studies', 'Store', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'The media type of the response payload, if present.', '10.5.3-2'),
+    HeaderField('Studies', 'Store', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if the response payload does not have a transfer encoding. See Section 8.4.3.', '10.5.3-2'),
+    HeaderField('Studies', 'Store', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if the response payload has a transfer encoding. See Section 8.4.3.', '10.5.3-2'),
+    HeaderField('Studies', 'Store', 'Response', 'Content-Location', 'url', '', 'C', '', 'Shall be present if a new resource was created. The value is the URL of the representation contained in the request payload. May be present otherwise.', '10.5.3-2'),
+    HeaderField('Studies', 'Store', 'Response', 'Location', 'url', '', 'C', '', 'Shall be present if a new resource was created. The value is the URL of the created resource. May be present otherwise.', '10.5.3-2'),
+    HeaderField('Studies', 'Search', 'Request', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types for the response payload', '10.6.1-6'),
+    HeaderField('Studies', 'Search', 'Request', 'Accept-Charset', 'charset', 'O', 'M', '', 'The Acceptable Character Sets of the response payload', '10.6.1-6'),
+    HeaderField('Studies', 'Search', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'The DICOM Media Type of the response payload Shall be present if the response has a payload', '10.6.3-2'),
+    HeaderField('Studies', 'Search', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer coding has been applied to the payload', '10.6.3-2'),
+    HeaderField('Studies', 'Search', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '10.6.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Request', 'Content-Type', 'dicom-media-type', 'M', 'M', '', 'The media-type of the payload', '11.4.1-3'),
+    HeaderField('Worklist', 'Create Workitem', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload', '11.4.1-3'),
+    HeaderField('Worklist', 'Create Workitem', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.4.1-3'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'Shall be present if the response has a payload', '11.4.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if a transfer coding has not been applied to the payload', '11.4.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if transfer encoding has been applied to the payload', '11.4.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Content-Location', 'url', '', 'O', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3. May be present otherwise', '11.4.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Location', 'url', '', 'C', '', 'A URL-reference to the created Workitem. Shall be present if a Workitem was created. May be present if the payload contains a resource', '11.4.3-2'),
+    HeaderField('Worklist', 'Create Workitem', 'Response', 'Warning', 'See below', '', 'C', '', 'Shall be present if the Target Workitem was modified by the origin server and shall include the warning below', '11.4.3-2'),
+    HeaderField('Worklist', 'Retrieve Workitem', 'Request', 'Accept', '1#-dicom-media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload', '11.5.1-1'),
+    HeaderField('Worklist', 'Retrieve Workitem', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'media type of the Target Workitem or Status Report in payload', '11.5.3-2'),
+    HeaderField('Worklist', 'Retrieve Workitem', 'Response', 'Content-Location', 'url', '', 'O', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3. May be present otherwise', '11.5.3-2'),
+    HeaderField('Worklist', 'Retrieve Workitem', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload', '11.5.3-2'),
+    HeaderField('Worklist', 'Retrieve Workitem', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.5.3-2'),
+    HeaderField('Worklist', 'Update Workitem', 'Request', 'Content-Type', 'dicom-media-type', 'M', 'M', '', 'The media-type of the payload', '11.6.1-1'),
+    HeaderField('Worklist', 'Update Workitem', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload', '11.6.1-1'),
+    HeaderField('Worklist', 'Update Workitem', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.6.1-1'),
+    HeaderField('Worklist', 'Update Workitem', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'The media-type of the payload', '11.6.3-2'),
+    HeaderField('Worklist', 'Update Workitem', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload', '11.6.3-2'),
+    HeaderField('Worklist', 'Update Workitem', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.6.3-2'),
+    HeaderField('Worklist', 'Update Workitem', 'Response', 'Content-Location', 'url', '', 'O', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3. May be present otherwise', '11.6.3-2'),
+    HeaderField('Worklist', 'Update Workitem', 'Response', 'Warning', 'see below', '', 'O', '', 'If the Target Workitem was modified by the origin server shall include one of the Warning header fields below.', '11.6.3-2'),
+    HeaderField('Worklist', 'Change Workitem State', 'Request', 'Content-Type', 'dicom-media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload', '11.7.1-1'),
+    HeaderField('Worklist', 'Change Workitem State', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload', '11.7.1-1'),
+    HeaderField('Worklist', 'Change Workitem State', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.7.1-1'),
+    HeaderField('Worklist', 'Change Workitem State', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'The media-type of the payload.', '11.7.3-2'),
+    HeaderField('Worklist', 'Change Workitem State', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload.', '11.7.3-2'),
+    HeaderField('Worklist', 'Change Workitem State', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload.', '11.7.3-2'),
+    HeaderField('Worklist', 'Change Workitem State', 'Response', 'Content-Location', 'url', '', 'O', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3. May be present otherwise.', '11.7.3-2'),
+    HeaderField('Worklist', 'Change Workitem State', 'Response', 'Warning', 'text', '', 'C', '', 'See below.', '11.7.3-2'),
+    HeaderField('Worklist', 'Request Cancellation', 'Request', 'Content-Type', 'dicom-media-type', 'M', 'M', '', 'The media-type of the payload.', '11.8.1-1'),
+    HeaderField('Worklist', 'Request Cancellation', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload.', '11.8.1-1'),
+    HeaderField('Worklist', 'Request Cancellation', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload.', '11.8.1-1'),
+    HeaderField('Worklist', 'Request Cancellation', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'The media type of the Status Report document. Shall be present if the response contains a payload.', '11.8.3-2'),
+    HeaderField('Worklist', 'Request Cancellation', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if a transfer encoding has not been applied to the payload.', '11.8.3-2'),
+    HeaderField('Worklist', 'Request Cancellation', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload.', '11.8.3-2'),
+    HeaderField('Worklist', 'Search', 'Request', 'Accept', '1#-dicom-media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload.', '11.9.1-1'),
+    HeaderField('Worklist', 'Search', 'Request', 'Cache-Control', '"no-cache"', 'O', 'M', '', 'If included, specifies that search results returned should be current and not cached.', '11.9.1-1'),
+    HeaderField('Worklist', 'Search', 'Response', 'Content-Type', 'media-type', '', 'M', '', 'The media-type of the payload.', '11.9.3-2'),
+    HeaderField('Worklist', 'Search', 'Response', 'Content-Length', 'Uint', '', 'C', '', 'Shall be present if a transfer coding has not been applied to the payload.', '11.9.3-2'),
+    HeaderField('Worklist', 'Search', 'Response', 'Transfer-Encoding', 'Encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload.', '11.9.3-2'),
+    HeaderField('Worklist', 'Search', 'Response', 'Content-Location', 'url', '', 'C', '', 'Shall be present if the response has a payload containing a resource. See Section 8.4.3. May be present otherwise.', '11.9.3-2'),
+    HeaderField('Worklist', 'Subscribe', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'Shall be present if the response contains a payload.', '11.10.3-2'),
+    HeaderField('Worklist', 'Subscribe', 'Response', 'Content-Location', 'url', '', 'C', '', 'A URL-reference to the WebSocket Connection. Shall be present if a Subscription was created. The URL shall include the WebSocket protocol (either WS or WSS) and may include a combination of authority and path.', '11.10.3-2'),
+    HeaderField('Worklist', 'Subscribe', 'Response', 'Warning', 'String', '', 'C', '', 'See below.', '11.10.3-2'),
+    HeaderField('Worklist', 'Unsubscribe', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'The media-type of the response payload. Shall be present if the response has a payload.', '11.11.3-2'),
+    HeaderField('Worklist', 'Unsubscribe', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload.', '11.11.3-2'),
+    HeaderField('Worklist', 'Unsubscribe', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '11.11.3-2'),
+    HeaderField('Worklist', 'Unsubscribe', 'Response', 'Warning', 'text', '', 'O', '', 'A warning message.', '11.11.3-2'),
+    HeaderField('Worklist', 'Suspend Global Subscription', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'The media-type of the response payload. Shall be present if the response has a payload.', '11.12.3-2'),
+    HeaderField('Worklist', 'Suspend Global Subscription', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload.', '11.12.3-2'),
+    HeaderField('Worklist', 'Suspend Global Subscription', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload.', '11.12.3-2'),
+    HeaderField('Worklist', 'Suspend Global Subscription', 'Response', 'Warning', 'text', '', 'O', '', 'A warning message.', '11.12.3-2'),
+    HeaderField('Non-Patient Instance', 'Retrieve', 'Request', 'Accept', '1#-dicom-media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload', '12.4.1-2'),
+    HeaderField('Non-Patient Instance', 'Retrieve', 'Response', 'Content-Type', 'dicom-media-type', '', 'M', '', 'The media-type of the response payload.', '12.4.3-2'),
+    HeaderField('Non-Patient Instance', 'Retrieve', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if no transfer encoding has been applied to the payload.', '12.4.3-2'),
+    HeaderField('Non-Patient Instance', 'Retrieve', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload.', '12.4.3-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Request', 'Content-Type', 'media-type', 'M', 'M', '', 'The DICOM Media Type of the request payload.', '12.5.1-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Request', 'Content-Length', 'uint', 'C', 'M', '', 'Shall be present if a transfer encoding has not been applied to the payload.', '12.5.1-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Request', 'Transfer-Encoding', 'encoding', 'C', 'M', '', 'Shall be present if a transfer encoding has been applied to the payload.', '12.5.1-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Response', 'Content-Type', 'dicom-media-type', '', 'M', '', 'The media type of the response payload.', '12.5.3-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Response', 'Content-Length', 'uint', '', 'C', '', 'Shall be present if a transfer encoding has not been applied to the payload', '12.5.3-2'),
+    HeaderField('Non-Patient Instance', 'Store', 'Response', 'Transfer-Encoding', 'encoding', '', 'C', '', 'Shall be present if a transfer encoding has been applied to the payload', '12.5.3-2'),
+    HeaderField('Non-Patient Instance', 'Search', 'Request', 'Accept', '1#-dicom-media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload', '12.6.1-3'),
+    HeaderField('Non-Patient Instance', 'Search', 'Response', 'Content-Type', 'dicom-media-type', '', 'M', '', 'The media type of the response payload.', '12.6.3-2'),
+    HeaderField('Non-Patient Instance', 'Search', 'Response', 'Content-Length', 'Uint', '', 'C', '', 'Shall be present if a transfer encoding has not been applied to the payload.', '12.6.3-2'),
+    HeaderField('Non-Patient Instance', 'Search', 'Response', 'Transfer-Encoding', 'Encoding', '', 'C', '', 'Shall be present if a transfer coding has been applied to the payload.', '12.6.3-2'),
+    HeaderField('Storage Commitment', 'Request', 'Request', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload.', '13.4.1-2'),
+    HeaderField('Storage Commitment', 'Request', 'Response', 'Content-Type', 'media-type', '', 'C', '', 'See Section 8.4.2.', '13.4.3-2'),
+    HeaderField('Storage Commitment', 'Request', 'Response', 'Content-Encoding', 'encoding', '', 'C', '', 'See Section 8.4.2.', '13.4.3-2'),
+    HeaderField('Storage Commitment', 'Request', 'Response', 'Content-Length', 'uint', '', 'C', '', 'See Section 8.4.3.', '13.4.3-2'),
+    HeaderField('Storage Commitment', 'Request', 'Response', 'Retry-After', 'uint', '', 'O', '', 'The number of seconds the user agent is requested to wait until a (next) result check or retrying the request.', '13.4.3-2'),
+    HeaderField('Storage Commitment', 'Result Check', 'Result Check', 'Accept', 'media-type', 'M', 'M', '', 'The Acceptable Media Types of the response payload.', '13.5.1-2'),
 )
 
 #: IANA charset (preferred MIME name) -> the Specific Character Set terms (0008,0005) it maps

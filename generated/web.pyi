@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.18 2024c (docbook) https://dicom.nema.org/medical/dicom/2024c/source/docbook/part18/part18.xml
     sha256 84d0bb2b66361d994646cb6c4fd746bb229b04280ecd5a7d3631929ae56f2d02
-    Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.5-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.3-1, Table 8.10.4-2, Table 9.4.3-1, Table 9.5.3-1, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.3-1, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.3-1, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.3-1, Table 11.5.3-1, Table 11.6.3-1, Table 11.7.3-1, Table 11.8.3-1, Table 11.9.3-1, Table 11.10.1-1, Table 11.10.3-1, Table 11.11.1-1, Table 11.11.3-1, Table 11.12.1-1, Table 11.12.3-1, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.3-1, Table 12.5.1-1, Table 12.5.3-1, Table 12.6.1-1, Table 12.6.3-1, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.3-1, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
+    Table 5.2-1, Table 5.2-2, Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.4.1-1, Table 8.4.2-1, Table 8.4.3-1, Table 8.5-1, Table 8.6.1-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.1-1, Table 8.9.3-1, Table 8.9.3-2, Table 8.10.4-1, Table 8.10.4-2, Table 8.10.4-3, Table 9.4.1-2, Table 9.4.3-1, Table 9.4.3-2, Table 9.5.1-2, Table 9.5.3-1, Table 9.5.3-2, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1-6, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.3-2, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.1-2, Table 10.5.3-1, Table 10.5.3-2, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.1-6, Table 10.6.3-1, Table 10.6.3-2, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.1-3, Table 11.4.3-1, Table 11.4.3-2, Table 11.5.1-1, Table 11.5.3-1, Table 11.5.3-2, Table 11.6.1-1, Table 11.6.3-1, Table 11.6.3-2, Table 11.7.1-1, Table 11.7.3-1, Table 11.7.3-2, Table 11.8.1-1, Table 11.8.3-1, Table 11.8.3-2, Table 11.9.1-1, Table 11.9.3-1, Table 11.9.3-2, Table 11.10.1-1, Table 11.10.3-1, Table 11.10.3-2, Table 11.11.1-1, Table 11.11.3-1, Table 11.11.3-2, Table 11.12.1-1, Table 11.12.3-1, Table 11.12.3-2, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.1-2, Table 12.4.3-1, Table 12.4.3-2, Table 12.5.1-1, Table 12.5.1-2, Table 12.5.3-1, Table 12.5.3-2, Table 12.6.1-1, Table 12.6.1-3, Table 12.6.3-1, Table 12.6.3-2, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.1-2, Table 13.4.3-1, Table 13.4.3-2, Table 13.5.1-2, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
 """
 import enum
 from typing import Final, NamedTuple
@@ -101,6 +101,19 @@ class StoreReason(NamedTuple):
     meaning: str
     explanation: str
 
+class HeaderField(NamedTuple):
+    service: str
+    transaction: str
+    kind: str
+    name: str
+    value: str
+    user_agent: str
+    origin_server: str
+    usage: str
+    description: str
+    table: str
+
+HEADER_FIELDS: Final[tuple[HeaderField, ...]]
 HTTP_STATUSES: Final[dict[int, StatusCode]]
 TRANSACTION_STATUSES: Final[dict[tuple[str, str], dict[int, StatusCode]]]
 MEDIA_TYPE_SYNTAXES: Final[tuple[MediaTypeSyntax, ...]]

@@ -173,3 +173,26 @@ class CharsetMapping:
     iana: str
     terms: tuple[str, ...]
     language: str
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """An HTTP header field of a transaction's request, response or payload (the "... Header
+    Fields" tables of PS3.18 8 to 13).
+
+    ``kind`` is the caption's first words (``"Request"``, ``"Response"``, ``"Multipart"``,
+    ``"Content Negotiation"``, ...); ``user_agent`` / ``origin_server`` the requirement of
+    each side where the table gives them apart, ``usage`` where it gives one (``"Origin
+    Server Usage"`` fills ``origin_server``).
+    """
+
+    service: str
+    transaction: str
+    kind: str
+    name: str
+    value: str
+    user_agent: str
+    origin_server: str
+    usage: str
+    description: str
+    table: str

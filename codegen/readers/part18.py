@@ -14,6 +14,8 @@ Where each thing is read from (found by label, caption and header, never by posi
 - Media types by transaction: tables captioned "Default, Required, and Optional Media Types";
   their target resource is the "Target Resource" column, or the whole transaction.
 - Resources: tables whose header is "Resource", "URI Template" (and more), in chapters 9 to 13.
+- Header fields: the tables captioned "<Kind> Header Fields" outside chapter 5 (conventions),
+  placed like the status codes.
 - Query parameters: Tables 8.3.4-1 (Search; its first row, ``search``, is the grammar of the
   others), 8.3.5-1 (rendered), 8.3.5-2 (thumbnail), 10.4.1-5 (Retrieve by resource).
 - Search resources: Table 10.6.1-1 with the IE levels of Table 10.6.1-4; matching keys:
@@ -38,6 +40,7 @@ from dicomkit.codegen.fixes import fixes_for
 from dicomkit.codegen.model.web import (
     AttributeKey,
     CharsetMapping,
+    HeaderField,
     JsonType,
     MediaTypeSyntax,
     MediaTypeUsage,
@@ -294,6 +297,54 @@ def read_resources(std: Standard) -> tuple[Resource, ...]:
     return tuple(out)
 
 
+# --------------------------------------------------------------------------- header fields
+
+_HEADER_CAPTION = re.compile(r"^(.+?) Header Fields$")
+
+
+def _first_column(table: Table, names: tuple[str, ...]) -> int | None:
+    cols = [c.lower() for c in table.columns]
+    for n in names:
+        if n.lower() in cols:
+            return cols.index(n.lower())
+    return None
+
+
+def read_header_fields(std: Standard) -> tuple[HeaderField, ...]:
+    """The header fields of every "... Header Fields" table outside the conventions of
+    chapter 5 (whose rows are placeholders, "...")."""
+    out = []
+    for t in std.tables_titled(PART, "Header Fields"):
+        m = _HEADER_CAPTION.match(t.caption)
+        if m is None:
+            continue
+        service, transaction, section = _place(std, t)
+        if section.split(".")[0] == "5":
+            continue  # PS3.18 5.2: how the tables are laid out, with "..." rows
+        name_col = _first_column(t, ("Name", "Names", "Header Field"))
+        value_col = _first_column(t, ("Value", "Values"))
+        if name_col is None or value_col is None:
+            raise _fail(t, f"header is {list(t.columns)}, expected a Name and a Value column")
+        ua = _first_column(t, ("User Agent",))
+        os_ = _first_column(t, ("Origin Server", "Origin Server Usage"))
+        usage = _first_column(t, ("Usage",))
+        desc = _first_column(t, ("Description", "Requirement", "Requirements", "Condition"))
+        for i, r in enumerate(t.body, 1):
+            name = r.cells[name_col].text
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", name):
+                raise _fail(t, f"header field name {name!r} is not a token", i)
+
+            def cell(col: int | None, row: Any = r) -> str:
+                return row.cells[col].text if col is not None else ""
+
+            out.append(HeaderField(service, transaction, m.group(1), name, cell(value_col),
+                                   cell(ua), cell(os_), cell(usage), cell(desc), t.label))
+    if not any(h.service == "Studies" and h.transaction == "Store" and h.kind == "Response"
+               for h in out):
+        raise CodegenError("PS3.18: no Response Header Fields of the Studies Store transaction")
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- query parameters
 
 def _parameter_rows(table: Table, target: str | None) -> list[QueryParameter]:
@@ -544,6 +595,7 @@ def build_web(std: Standard) -> dict[str, Any]:
         "json_types": read_json_types(std),
         "store_reasons": read_store_reasons(std),
         "store_response": read_store_response(std),
+        "header_fields": read_header_fields(std),
         "charsets": read_charsets(std),
     }
 

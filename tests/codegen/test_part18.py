@@ -13,6 +13,7 @@ from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.readers.part18 import (
     build_web,
     media_type_names,
+    read_header_fields,
     read_json_types,
     read_matching_keys,
     read_media_type_syntaxes,
@@ -165,3 +166,16 @@ def test_store_response_module_with_its_nesting_and_macro_includes(std: Standard
     assert (0x00081199, 0x04000561, 0x04000550) in paths  # >>Modified Attributes Sequence
     assert includes == (((0x00081198,), "PS3.3 Table 10-11"),
                         ((0x00081199,), "PS3.3 Table 10-11"))
+
+
+def test_header_fields_by_transaction_and_kind(std: Standard) -> None:
+    fields = read_header_fields(std)
+    store = {(h.kind, h.name): h for h in fields if (h.service, h.transaction) == ("Studies",
+                                                                                  "Store")}
+    assert store[("Response", "Location")].origin_server == "C"
+    assert store[("Request", "Content-Type")].user_agent == "M"
+    common = {(h.kind, h.name) for h in fields if h.service == ""}
+    assert ("Multipart", "Content-Location") in common and ("Payload", "Content-Range") in common
+    assert not [h for h in fields if h.name == "..."]  # the conventions of chapter 5 left out
+    assert ("Response", "Warning") in {(h.kind, h.name) for h in fields
+                                       if h.service == "Worklist"}
