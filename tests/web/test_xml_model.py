@@ -240,3 +240,20 @@ def test_items_nested_beyond_the_recursion_limit_give_an_xml_model_error() -> No
         inner = f'<DicomAttribute tag="00081115" vr="SQ"><Item number="1">{inner}</Item></DicomAttribute>'
     with pytest.raises(XmlModelError):
         from_xml(f"<NativeDicomModel>{inner}</NativeDicomModel>")
+
+
+@settings(max_examples=60, deadline=None)
+@given(ds=datasets(), threshold=st.integers(0, 40))
+def test_random_data_sets_survive_xml_with_bulk_data_by_reference(ds: dicomkit.Dataset,
+                                                                  threshold: int) -> None:
+    from dicomkit.web.element_values import value_bytes
+
+    store: dict[str, bytes] = {}
+
+    def builder(path: tuple[int, ...], el: DataElement) -> str:
+        uri = "bulk/" + "/".join(map(str, path))
+        store[uri] = value_bytes(el)
+        return uri
+
+    document = to_xml(ds, bulk_data_uri=builder, bulk_data_threshold=threshold)
+    assert from_xml(document, bulk_data=lambda uri, path, vr: store[uri]) == ds
