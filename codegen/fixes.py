@@ -172,6 +172,23 @@ FIXES: tuple[Fix, ...] = (
                "'Next state is Sta13'",
     ),
     Fix(
+        part=18, table="10.6.1-4", editions=(), key="Study Series' Instances",
+        field="Resource", value="Study's Series' Instances",
+        reason="PS3.18 Table 10.6.1-4 (Required IE Levels by Resource, 2024c) names the "
+               "resource /studies/{study}/series/{series}/instances 'Study Series' Instances'; "
+               "so does Table 10.6.1-2, but Table 10.6.1-1 (Search Transaction Resources), "
+               "which defines the resources and their URI templates, names it 'Study's "
+               "Series' Instances' like its siblings 'Study's Series' and 'Study's Instances'",
+    ),
+    Fix(
+        part=18, table="13.1.1-1", editions=(), key="Resource|URI Template", field="header",
+        value="URI Template|Description",
+        reason="PS3.18 Table 13.1.1-1 (Storage Commitment Service Resource Descriptions, "
+               "2024c) heads its columns 'Resource', 'URI Template' but holds the URI template "
+               "('/commitment-requests') in the first and its description in the second, as "
+               "the 'URI Template', 'Description' columns of Tables 10.5.1-1 and 11.1.1-1 do",
+    ),
+    Fix(
         part=16, table="CID 212", editions=("2024c",), key="CID 212", field="UID",
         value="1.2.840.10008.6.1.1287",
         reason="PS3.16 2024c gives CID 212 the UID 1.2.840.10008.6.1287; "

@@ -24,6 +24,7 @@ Modules:
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
     upper_layer: the upper-layer protocol state machine: states, events, actions, transitions (PS3.8 9.2)
     vrs: value representations (PS3.5 6.2, 7.1.2)
+    web: DICOMweb tables: media types and their transfer syntaxes, HTTP status codes by transaction, resources and URI templates, query parameters, Search keys, JSON types of the VRs, Store reasons, charsets (PS3.18)
 """
 
 MODULES = (
@@ -46,4 +47,5 @@ MODULES = (
     'uids',
     'upper_layer',
     'vrs',
+    'web',
 )

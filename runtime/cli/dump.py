@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print each file; a file that cannot be read is reported and the others still printed."""
     import dicomkit
-    from dicomkit.core.json import to_json_dict
+    from dicomkit.web.json_model import to_json_dict
 
     status = 0
     out = sys.stdout

@@ -7,6 +7,12 @@ no ``"Value"`` (F.2.5).  Person names are objects with ``Alphabetic`` / ``Ideogr
 are ``InlineBinary`` base64 of their little endian bytes (F.2.7; big endian values are swapped).
 Encapsulated pixel data is the base64 of its items (offset table and fragments), as pydicom
 writes it.  ``BulkDataURI`` cannot be resolved here and is refused.
+
+The full model (bulk data references, SV/UV and long DS as strings, UN of known VRs, JSON
+paths in errors, streaming arrays, the XML model beside it) is :mod:`dicomkit.web.json_model`;
+use it wherever the web layer can be imported.  This module stays for the layers below
+``web/`` that encode data sets as JSON today (the archive); the house plan would rather they
+take the encoder as a parameter, after which this module can go.
 """
 
 from __future__ import annotations

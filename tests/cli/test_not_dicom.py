@@ -19,7 +19,7 @@ import pytest
 
 import dicomkit
 from dicomkit.cli.main import main
-from dicomkit.core.json import to_json_dict
+from dicomkit.web.json_model import to_json_dict
 from tests.conftest import missing
 from tests.samples import sample, sample_str
 
