@@ -143,14 +143,14 @@ class EchoFailed(DicomError):
 
 def run(args: argparse.Namespace) -> int:
     """Echo the peer; print a summary line; exit status 0 on success."""
-    import anyio
+    from dicomkit.net import loop
 
     if args.repeat < 1:
         print("dicomkit echo: --repeat must be at least 1", file=sys.stderr)
         return 2
     ssl_context = client_ssl_context(args)
     try:
-        times = anyio.run(_echo, args, ssl_context)
+        times = loop.run(_echo, args, ssl_context)
     except (DicomError, OSError) as exc:
         print(f"dicomkit echo: {args.aec}@{args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -128,14 +128,14 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C or SIGTERM; exit status 0 then, 1 when the port cannot be opened."""
-    import anyio
+    from dicomkit.net import loop
 
     if args.max_associations < 1:
         print("dicomkit storescp: --max-associations must be at least 1", file=sys.stderr)
         return 2
     log = _Log(sys.stderr, args.quiet)
     try:
-        return anyio.run(_serve, args, log)
+        return loop.run(_serve, args, log)
     except OSError as exc:
         print(f"dicomkit storescp: cannot listen on {args.bind}:{args.port}: {exc}",
               file=sys.stderr)

@@ -14,6 +14,7 @@ TLS connections and the trio backend keep using anyio's streams (:mod:`.transpor
 from __future__ import annotations
 
 import asyncio
+from typing import cast
 
 __all__ = ["SocketProtocol", "running_asyncio_loop"]
 
@@ -57,8 +58,8 @@ class SocketProtocol(asyncio.Protocol):
 
     # -- asyncio callbacks ------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        # (uvloop's transports have the methods of asyncio.Transport without subclassing it)
+        self.transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         buffer = self.buffer

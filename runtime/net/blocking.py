@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import anyio.from_thread
 
 from dicomkit.generated import uids
+from dicomkit.net import loop
 from dicomkit.net.acse import PresentationContext, UserIdentity
 from dicomkit.net.ae import ApplicationEntity
 from dicomkit.net.association import Association
@@ -107,7 +108,8 @@ def connect(host: str, port: int, *, called_ae: str, calling_ae: str = "DICOMKIT
     entity = ae or ApplicationEntity(calling_ae, timeouts=timeouts)
     if timeouts is not None:
         entity.timeouts = timeouts
-    with anyio.from_thread.start_blocking_portal() as portal:
+    with anyio.from_thread.start_blocking_portal(
+            backend_options=loop.backend_options()) as portal:
         manager = entity.connect(host, port, called_ae=called_ae,
                                  contexts=list(contexts or [_VERIFICATION]),
                                  user_identity=user_identity, ssl_context=ssl_context,

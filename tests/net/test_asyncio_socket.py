@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio
 import anyio.lowlevel
@@ -14,11 +15,13 @@ import pytest
 
 from dicomkit.net import asyncio_socket, transport
 from dicomkit.net.errors import ConnectionClosed, NetworkTimeout
+from tests.net.conftest import ASYNCIO_LOOPS, backend_param
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+@pytest.fixture(params=ASYNCIO_LOOPS)
+def anyio_backend(request: pytest.FixtureRequest) -> Any:
+    """asyncio's own loop and uvloop (whose transports are not asyncio.Transport subclasses)."""
+    return backend_param(request.param)
 
 
 @asynccontextmanager

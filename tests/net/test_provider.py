@@ -27,6 +27,7 @@ from dicomkit.net import (
 from dicomkit.net import _codes as codes
 from dicomkit.net.dimse import build, c_echo_rq, decode_command
 from dicomkit.net.pdu import AAssociateRQ, PresentationContextRQ, UserInformation, decode_pdu, encode_pdu
+from tests.net.conftest import BACKENDS, backend_param
 
 pytestmark = pytest.mark.anyio
 IMPLICIT = uids.ImplicitVRLittleEndian
@@ -37,9 +38,10 @@ CANCEL_STATUS = 0xFE00
 PENDING = 0xFF00
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+@pytest.fixture(params=BACKENDS)
+def anyio_backend(request: pytest.FixtureRequest) -> Any:
+    """Routing, windows, cancel and the reject and abort codes on asyncio, uvloop and trio."""
+    return backend_param(request.param)
 
 
 @contextlib.asynccontextmanager

@@ -22,6 +22,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated.commands import COMMAND_TAGS
 from dicomkit.generated.service_statuses import status_code
+from dicomkit.net import loop
 from dicomkit.net.acse import AcceptedContext, AcceptPolicy
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import DimseMessage
@@ -179,5 +180,5 @@ class StorageSCP:
                        ssl_context: ssl.SSLContext | None = None,
                        timeouts: Timeouts | None = None) -> None:
         """:meth:`serve` for scripts (runs until interrupted)."""
-        anyio.run(partial(self.serve, host, port, policy=policy, ssl_context=ssl_context,
-                          timeouts=timeouts))
+        loop.run(partial(self.serve, host, port, policy=policy, ssl_context=ssl_context,
+                         timeouts=timeouts))

@@ -24,6 +24,7 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
+from dicomkit.net import loop
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.association import Association
 from dicomkit.net.client import associate
@@ -555,5 +556,5 @@ class StorageSCU:
 
     def store_blocking(self, sources: Iterable[str | os.PathLike[str] | Dataset]
                        ) -> list[StoreResult]:
-        """:meth:`store` for scripts (runs its own event loop)."""
-        return anyio.run(self.store, list(sources))
+        """:meth:`store` for scripts (runs its own event loop, :mod:`dicomkit.net.loop`)."""
+        return loop.run(self.store, list(sources))
