@@ -1,0 +1,184 @@
+"""The archive's folder: Part 10 files as received, placed only when complete.
+
+A new file is written to ``<root>/.incoming/<random>.part`` (created with ``O_EXCL``), flushed
+to disk (``fsync``, unless the archive is opened with ``fsync=False``), then hard-linked to its
+place ``<root>/<Study Instance UID>/<Series Instance UID>/<SOP Instance UID>.dcm`` (never over
+an existing file: a name taken by another file gets ``~<sha256 prefix>`` before ``.dcm``) and
+the part removed; the folder holding it is synced too.  So no reader ever sees half a file, and
+a crash leaves at most a ``.part`` file in ``.incoming``, removed when the archive is next
+opened.  A UID that is not digits and dots (PS3.5 9.1) is named by its sha256 instead, so no
+value can climb out of the folder.  Names starting with ``.`` are the archive's own and never
+indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["FileStore", "Written", "digest_file"]
+
+INCOMING = ".incoming"
+_UID_NAME = re.compile(r"^[0-9.]{1,64}$")
+_BLOCK = 1 << 20
+
+
+def digest_file(path: Path) -> tuple[int, str]:
+    """(size, sha256 hex) of a file."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            h.update(block)
+            size += len(block)
+    return size, h.hexdigest()
+
+
+def _component(uid: str) -> str:
+    if _UID_NAME.match(uid) and uid not in (".", ".."):
+        return uid
+    return "x" + hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+class Written:
+    """A part file written in full: its path, size and sha256."""
+
+    def __init__(self, path: Path, size: int, sha256: str) -> None:
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+
+    def discard(self) -> None:
+        """Remove the part file (it was not placed)."""
+        self.path.unlink(missing_ok=True)
+
+
+class FileStore:
+    """The folder of an archive (see the module)."""
+
+    def __init__(self, root: Path, *, fsync: bool = True) -> None:
+        self.root = root
+        self.fsync = fsync
+        self.incoming = root / INCOMING
+        self.incoming.mkdir(parents=True, exist_ok=True)
+
+    def remove_stale_parts(self) -> int:
+        """Remove the part files a killed writer left (call with no writer running)."""
+        n = 0
+        for p in self.incoming.glob("*.part"):
+            p.unlink(missing_ok=True)
+            n += 1
+        return n
+
+    def _open_part(self) -> tuple[Path, int]:
+        for _ in range(8):
+            path = self.incoming / f"{secrets.token_hex(12)}.part"
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o644)
+            except FileExistsError:  # pragma: no cover - 96 random bits
+                continue
+            return path, fd
+        raise FileExistsError(f"{self.incoming}: no free part name")  # pragma: no cover
+
+    def _finish(self, path: Path, fd: int, chunks: Iterator[bytes]) -> Written:
+        h = hashlib.sha256()
+        size = 0
+        try:
+            try:
+                for chunk in chunks:
+                    view = memoryview(chunk)
+                    while view:
+                        n = os.write(fd, view)
+                        view = view[n:]
+                    h.update(chunk)
+                    size += len(chunk)
+                if self.fsync:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return Written(path, size, h.hexdigest())
+
+    def write_bytes(self, data: bytes) -> Written:
+        """Write ``data`` to a new part file."""
+        path, fd = self._open_part()
+        return self._finish(path, fd, iter((data,)))
+
+    def write_copy(self, source: Path) -> Written:
+        """Copy the file ``source`` to a new part file."""
+        path, fd = self._open_part()
+
+        def blocks() -> Iterator[bytes]:
+            with open(source, "rb") as fh:
+                yield from iter(lambda: fh.read(_BLOCK), b"")
+
+        return self._finish(path, fd, blocks())
+
+    def name_for(self, study: str, series: str, instance: str) -> str:
+        """The relative path of an instance (see the module)."""
+        return "/".join((_component(study), _component(series), _component(instance) + ".dcm"))
+
+    def place(self, written: Written, relative: str) -> str:
+        """Link the part file to ``relative`` (or, when taken, its ``~<sha256>`` variant) and
+        remove the part; the relative path used."""
+        target = self.root / relative
+        folder = target.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        candidates = (target, target.with_name(f"{target.stem}~{written.sha256[:16]}.dcm"),
+                      target.with_name(f"{target.stem}~{written.sha256}.dcm"))
+        for candidate in candidates:
+            try:
+                os.link(written.path, candidate)
+            except FileExistsError:
+                continue
+            written.path.unlink(missing_ok=True)
+            if self.fsync:
+                self._sync_folder(folder)
+            return candidate.relative_to(self.root).as_posix()
+        raise FileExistsError(f"{target}: every name for it is taken")
+
+    @staticmethod
+    def _sync_folder(folder: Path) -> None:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:  # pragma: no cover - folders that cannot be opened (Windows)
+            return
+        try:
+            os.fsync(fd)
+        except OSError:  # pragma: no cover
+            pass
+        finally:
+            os.close(fd)
+
+    def path(self, relative: str) -> Path:
+        """The absolute path of a stored file."""
+        return self.root / relative
+
+    def unlink(self, relative: str) -> None:
+        """Remove a stored file (absent already: nothing to do) and the folders it empties."""
+        target = self.root / relative
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != self.root and folder.is_relative_to(self.root):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+    def walk(self) -> Iterator[Path]:
+        """Every file below the root, the archive's own (names starting with ``.``) left out,
+        in a stable order."""
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    yield Path(dirpath) / name
+
