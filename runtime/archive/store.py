@@ -190,8 +190,10 @@ class Archive:
 
     # ------------------------------------------------------------------ insert
 
-    def insert_bytes(self, data: bytes, *, policy: str | None = None, source: str = "") -> Outcome:
-        """Store and index a Part 10 file given as bytes (stored byte for byte).
+    def insert_bytes(self, data: bytes, *, policy: str | None = None, source: str = "",
+                     record: Record | None = None) -> Outcome:
+        """Store and index a Part 10 file given as bytes (stored byte for byte); ``record``:
+        what :meth:`inspect` returned for these bytes, when the caller has it already.
 
         Raises
         ------
@@ -200,7 +202,8 @@ class Archive:
         DuplicateInstanceError
             Other content under the SOP Instance UID and policy "reject" (nothing stored).
         """
-        record = self.inspect(data, source)
+        if record is None:
+            record = self.inspect(data, source)
         written = self.files.write_bytes(data)
         return self._commit(record, written, policy or self.policy)
 
