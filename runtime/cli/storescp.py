@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, TextIO
 from dicomkit.cli.echo import add_tls_arguments, server_ssl_context
 
 if TYPE_CHECKING:
-    from dicomkit.net.association import Association
     from dicomkit.archive import Archive
+    from dicomkit.net.association import Association
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
     from dicomkit.net.services.storage.archive import ArchiveStorage
     from dicomkit.net.services.storage.folder import FolderStorage
