@@ -224,6 +224,16 @@ class Schema:
                 return kw
         raise KeyError(f"{tag:08X} is not held at {level}")
 
+    def kind_of(self, level: str, keyword: str) -> str | None:
+        """How ``keyword`` is held for a query at ``level`` (``"text"``, ``"integer"``,
+        ``"float"``, ``"json"``), None when it is not."""
+        lv = self.level_of(level)
+        for up in reversed(LEVELS[: LEVELS.index(lv) + 1]):
+            key = self.keys[up].get(keyword)
+            if key is not None:
+                return key.kind
+        return None
+
     def key(self, level: str, keyword: str) -> KeyColumn | None:
         """How ``keyword`` is held at ``level`` (None when it is not held there)."""
         return self.keys[self.level_of(level)].get(keyword)
