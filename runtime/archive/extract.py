@@ -49,8 +49,9 @@ class Record:
 
 def patient_key(patient_id: str | None, issuer: str | None) -> str:
     """The identity of a patient: Patient ID and Issuer of Patient ID (PS3.4 C.6.1.1.2: a
-    Patient ID is unique within its issuer), ``"\\x00"``-separated; absent values are ``""``."""
-    return f"{patient_id or ''}\x00{issuer or ''}"
+    Patient ID is unique within its issuer), joined by a backslash, which no LO value holds
+    (PS3.5 Table 6.2-1); absent values are ``""``."""
+    return f"{patient_id or ''}\\{issuer or ''}"
 
 
 def tags_to_read(schema: Schema) -> frozenset[int]:
@@ -60,9 +61,10 @@ def tags_to_read(schema: Schema) -> frozenset[int]:
 
 
 def _text(value: Any) -> str:
+    """A value as text; NUL (UID padding, PS3.5 9.1) dropped: SQL text cannot hold it."""
     if isinstance(value, bytes | bytearray):
-        return bytes(value).decode("latin-1")
-    return str(value)
+        return bytes(value).decode("latin-1").replace("\x00", "")
+    return str(value).replace("\x00", "")
 
 
 def _filter_items(items: list[dict[str, Any]], nested: SubKeys) -> list[dict[str, Any]]:

@@ -25,11 +25,12 @@ How values are held:
   layer evaluates it in Python on these items rather than through one side table per nesting.
 
 Besides the keys: ``id`` (primary key) and the parent ids; the patient's identity
-``patient_key`` (Patient ID and Issuer of Patient ID: a Patient ID is unique only within its
-issuer, PS3.4 C.6.1.1.2); and on ``image`` the file: ``path`` (relative to the archive
-folder), ``size``, ``sha256``, ``transfer_syntax`` and ``received`` (UTC).  The derived keys of
-PS3.4 Table C.3-1 (Number of ... Related ..., Modalities in Study, SOP Classes in Study) are
-columns too, kept true by the index on every insert and delete.
+``patient_key`` (Patient ID and Issuer of Patient ID joined by ``\\``, which neither LO value
+may hold: a Patient ID is unique only within its issuer, PS3.4 C.6.1.1.2); and on ``image``
+the file: ``path`` (relative to the archive folder), ``size``, ``sha256``, ``transfer_syntax``
+and ``received`` (UTC).  The derived keys of PS3.4 Table C.3-1 (Number of ... Related ...,
+Modalities in Study, SOP Classes in Study) are columns too, kept true by the index on every
+insert and delete.
 """
 
 from __future__ import annotations
@@ -151,12 +152,12 @@ class Schema:
                 columns.append(sa.Column("patient_key", sa.Text, nullable=False, unique=True))
             for key in self.keys[level].values():
                 typ: sa.types.TypeEngine[object] = {
-                    "json": sa.JSON(), "integer": sa.BigInteger(), "float": sa.Float(),
+                    "json": sa.JSON(none_as_null=True), "integer": sa.BigInteger(), "float": sa.Float(),
                     "text": sa.Text()}[key.kind]
                 is_unique = key.tag == unique_tags[level] and level != PATIENT
                 columns.append(sa.Column(key.keyword, typ, unique=is_unique or None,
                                          nullable=not is_unique,
-                                         index=None if is_unique else
+                                         index=None if is_unique or key.kind == "json" else
                                          ((level, key.tag) in indexed or None)))
             if level == IMAGE:
                 columns += [sa.Column("path", sa.Text, nullable=False, unique=True),
