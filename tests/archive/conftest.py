@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import missing
-from tests.net.peers import free_port
+from tests.net.peers import dcmtk_peers, free_port
+
+__all__ = ["dcmtk_peers", "db_url", "new_database", "postgres_server"]
 
 HOST = "127.0.0.1"
 
