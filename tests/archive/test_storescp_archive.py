@@ -30,7 +30,7 @@ def test_dcmtk_storescu_into_storescp_archive(tmp_path: Path, backend: str,
                                               request: pytest.FixtureRequest) -> None:
     db = f"sqlite:///{tmp_path / 'index.sqlite'}"
     if backend == "postgresql":
-        from tests.archive.conftest import new_database
+        from tests.archive.pg import new_database
 
         db = new_database(request.getfixturevalue("postgres_server"))
     sources = tmp_path / "in"
