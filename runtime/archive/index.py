@@ -127,6 +127,7 @@ class Index:
         self._kw = {level: {k.tag: kw for kw, k in s.keys[level].items()} for level in LEVELS}
         self._unique = {level: self._kw[level][s.unique_tag[level]]
                         for level in LEVELS if level != PATIENT}
+        self._prepare()
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -157,18 +158,33 @@ class Index:
 
     def _parent(self, conn: sa.Connection, level: str, key: str, values: dict[str, Any],
                 parents: dict[str, int], multi: list[tuple[int, int, str]]) -> int:
-        table = self._t[level]
-        column = table.c.patient_key if level == PATIENT else table.c[self._unique[level]]
         row = {**values, **{f"{up.lower()}_id": parents[up] for up in parents}}
         if level == PATIENT:
             row["patient_key"] = key
-        stmt = self._insert(table).values(row).on_conflict_do_nothing(index_elements=[column])
-        created = conn.execute(stmt).rowcount == 1
-        found = conn.execute(self._locked(sa.select(table.c.id).where(column == key))).scalar_one()
+        insert, select = self._parent_statements[level]
+        created = conn.execute(insert, row).rowcount == 1
+        found = int(conn.execute(select, {"key": key}).scalar_one())
         if created and multi:
             conn.execute(self._v[level].insert(), [
                 {"owner": found, "tag": t, "position": p, "value": v} for t, p, v in multi])
-        return int(found)
+        return found
+
+    def _prepare(self) -> None:
+        """Statements built once (executed with parameters, so SQLAlchemy caches them)."""
+        self._parent_statements: dict[str, tuple[Any, Any]] = {}
+        for level in (PATIENT, STUDY, SERIES):
+            table = self._t[level]
+            column = table.c.patient_key if level == PATIENT else table.c[self._unique[level]]
+            insert = self._insert(table).on_conflict_do_nothing(index_elements=[column])
+            select = self._locked(sa.select(table.c.id).where(column == sa.bindparam("key")))
+            self._parent_statements[level] = (insert, select)
+        image = self._t[IMAGE]
+        self._image_insert = image.insert().returning(image.c.id, sort_by_parameter_order=True)
+        uid = image.c[self._unique[IMAGE]]
+        self._old_select = self._locked(
+            sa.select(uid.label("uid"), image.c.id, image.c.sha256, image.c.path,
+                      image.c.series_id, image.c.study_id, image.c.patient_id)
+            .where(uid.in_(sa.bindparam("uids", expanding=True))))
 
     # ------------------------------------------------------------------ insert
 
@@ -181,22 +197,43 @@ class Index:
         file in place and return its relative path.  An instance refused by the "reject"
         policy gives its :class:`DuplicateInstanceError` in the list (nothing of it written);
         the paths of the files replaced instances leave are recorded as pending deletions
-        and listed in :attr:`Outcome.obsolete`.
+        and listed in :attr:`Outcome.obsolete`.  Instance rows are written in one
+        multi-row statement per batch.
         """
         if policy not in POLICIES:
             raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
-        image = self._t[IMAGE]
         out: list[Outcome | DuplicateInstanceError] = []
         cache: dict[tuple[str, str], int] = {}
         touched: dict[str, set[int]] = {SERIES: set(), STUDY: set(), PATIENT: set()}
         when = received or _dt.datetime.now(_dt.UTC)
+        olds: dict[str, Any] = {}
+        uids = sorted({e.record.sop_instance_uid for e in items})
+        for i in range(0, len(uids), 500):
+            for r in conn.execute(self._old_select, {"uids": uids[i:i + 500]}):
+                olds[r.uid] = r
+        rows: list[dict[str, Any]] = []
+        multis: list[list[tuple[int, int, str]]] = []
+        pending: set[str] = set()
+        syntax_kw = self._kw[IMAGE].get(tags.AvailableTransferSyntaxUID)
+
+        def flush() -> None:
+            if rows:
+                ids = [r[0] for r in conn.execute(self._image_insert, rows)]
+                values = [{"owner": new_id, "tag": t, "position": p, "value": v}
+                          for new_id, many in zip(ids, multis, strict=True) for t, p, v in many]
+                if values:
+                    conn.execute(self._v[IMAGE].insert(), values)
+            rows.clear()
+            multis.clear()
+            pending.clear()
+
         for entry in items:
             record = entry.record
             uid = record.sop_instance_uid
-            old = conn.execute(self._locked(
-                sa.select(image.c.id, image.c.sha256, image.c.path, image.c.series_id,
-                          image.c.study_id, image.c.patient_id)
-                .where(image.c[self._unique[IMAGE]] == uid))).first()
+            if uid in pending:  # the same UID twice in one batch: write the first, look again
+                flush()
+                olds.update({r.uid: r for r in conn.execute(self._old_select, {"uids": [uid]})})
+            old = olds.get(uid)
             obsolete: list[str] = []
             action = "stored"
             if old is not None:
@@ -214,6 +251,7 @@ class Index:
                         new_sha256=entry.sha256))
                     continue
                 self._delete_images(conn, [old.id])
+                del olds[uid]
                 obsolete.append(old.path)
                 action = "replaced"
                 touched[SERIES].add(old.series_id)
@@ -235,18 +273,16 @@ class Index:
             if obsolete:
                 conn.execute(self.schema.deletions.insert(), [{"path": p} for p in obsolete])
             row = dict(record.values[IMAGE])
-            syntax_kw = self._kw[IMAGE].get(tags.AvailableTransferSyntaxUID)
             if syntax_kw is not None:
                 row[syntax_kw] = record.transfer_syntax or None
             row.update({f"{lv.lower()}_id": parents[lv] for lv in parents})
             row.update(path=path, size=entry.size, sha256=entry.sha256,
                        transfer_syntax=record.transfer_syntax, received=when)
-            new_id = conn.execute(image.insert().values(row).returning(image.c.id)).scalar_one()
-            if record.multi.get(IMAGE):
-                conn.execute(self._v[IMAGE].insert(), [
-                    {"owner": new_id, "tag": t, "position": p, "value": v}
-                    for t, p, v in record.multi[IMAGE]])
+            rows.append(row)
+            multis.append(record.multi.get(IMAGE, []))
+            pending.add(uid)
             out.append(Outcome(action, path, uid, tuple(obsolete)))
+        flush()
         self.refresh(conn, touched)
         return out
 
