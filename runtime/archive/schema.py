@@ -35,8 +35,9 @@ insert and delete.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -70,6 +71,12 @@ class KeyColumn:
     derived: bool
     #: for sequences: the nested keys kept in each item
     nested: SubKeys = field(default_factory=dict)
+
+
+#: column type per kind of key
+_TYPES: dict[str, Callable[[], Any]] = {
+    "json": lambda: sa.JSON(none_as_null=True), "integer": sa.BigInteger, "float": sa.Float,
+    "text": sa.Text}
 
 
 def _kind(vr: str, vm: str) -> str:
@@ -151,9 +158,7 @@ class Schema:
             if level == PATIENT:
                 columns.append(sa.Column("patient_key", sa.Text, nullable=False, unique=True))
             for key in self.keys[level].values():
-                typ: sa.types.TypeEngine[object] = {
-                    "json": sa.JSON(none_as_null=True), "integer": sa.BigInteger(), "float": sa.Float(),
-                    "text": sa.Text()}[key.kind]
+                typ: Any = _TYPES[key.kind]()
                 is_unique = key.tag == unique_tags[level] and level != PATIENT
                 columns.append(sa.Column(key.keyword, typ, unique=is_unique or None,
                                          nullable=not is_unique,

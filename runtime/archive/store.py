@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -393,7 +393,7 @@ class Archive:
 
     def select(self, level: str, where: sa.ColumnElement[bool] | None = None, *,
                keywords: Iterable[str] | None = None, order_by: Iterable[str] = (),
-               batch: int = 500) -> Iterator[dict[str, Any]]:
+               batch: int = 500) -> Generator[dict[str, Any], None, None]:
         """Stream the rows of ``level`` (joined with the levels above) that ``where`` (a
         clause over :meth:`columns`) selects, as keyword -> value; ``IMAGE`` rows also carry
         :data:`~dicomkit.archive.schema.FILE_COLUMNS`.  Rows are fetched ``batch`` at a time
