@@ -1,14 +1,14 @@
 """The archive's folder: Part 10 files as received, placed only when complete.
 
-A new file is written to ``<root>/.incoming/<random>.part`` (created with ``O_EXCL``), flushed
+A new file is written to ``<root>/.incoming/<pid>-<random>.part`` (created with ``O_EXCL``), flushed
 to disk (``fsync``, unless the archive is opened with ``fsync=False``), then hard-linked to its
 place ``<root>/<Study Instance UID>/<Series Instance UID>/<SOP Instance UID>.dcm`` (never over
 an existing file: a name taken by another file gets ``~<sha256 prefix>`` before ``.dcm``) and
 the part removed; the folder holding it is synced too.  So no reader ever sees half a file, and
 a crash leaves at most a ``.part`` file in ``.incoming``, removed when the archive is next
-opened.  A UID that is not digits and dots (PS3.5 9.1) is named by its sha256 instead, so no
-value can climb out of the folder.  Names starting with ``.`` are the archive's own and never
-indexed.
+opened once its writer no longer runs.  A UID that is not digits and dots (PS3.5 9.1) is
+named by its sha256 instead, so no value can climb out of the folder.  Names starting with
+``.`` are the archive's own and never indexed.
 """
 
 from __future__ import annotations
@@ -17,14 +17,30 @@ import hashlib
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["FileStore", "Written", "digest_file"]
 
 INCOMING = ".incoming"
+#: Seconds after which a part file is stale whoever wrote it (a day).
+STALE_PART_AGE = 86400.0
 _UID_NAME = re.compile(r"^[0-9.]{1,64}$")
 _BLOCK = 1 << 20
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs on this machine."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
 
 
 def digest_file(path: Path) -> tuple[int, str]:
@@ -66,17 +82,26 @@ class FileStore:
         self.incoming = root / INCOMING
         self.incoming.mkdir(parents=True, exist_ok=True)
 
-    def remove_stale_parts(self) -> int:
-        """Remove the part files a killed writer left (call with no writer running)."""
+    def remove_stale_parts(self, max_age: float = STALE_PART_AGE) -> int:
+        """Remove the part files killed writers left: those of a process of this machine that
+        no longer runs, and any older than ``max_age`` seconds (another machine's, sharing the
+        folder); a running writer's parts are left alone.  How many were removed."""
         n = 0
+        now = time.time()
         for p in self.incoming.glob("*.part"):
-            p.unlink(missing_ok=True)
-            n += 1
+            pid_text = p.name.split("-", 1)[0]
+            try:
+                old = now - p.stat().st_mtime > max_age
+            except OSError:
+                continue
+            if old or (pid_text.isdigit() and not _alive(int(pid_text))):
+                p.unlink(missing_ok=True)
+                n += 1
         return n
 
     def _open_part(self) -> tuple[Path, int]:
         for _ in range(8):
-            path = self.incoming / f"{secrets.token_hex(12)}.part"
+            path = self.incoming / f"{os.getpid()}-{secrets.token_hex(12)}.part"
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                              | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o644)

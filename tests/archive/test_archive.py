@@ -374,3 +374,20 @@ def test_stored_values_follow_their_vr(tmp_path: Path, db_url: str) -> None:
         assert row["AvailableTransferSyntaxUID"] == "1.2.840.10008.1.2.1"
         [patient] = archive.find("PATIENT")
         assert isinstance(patient["OtherPatientIDsSequence"], list)  # a sequence: DICOM JSON
+
+
+def test_opening_removes_dead_writers_parts_but_not_a_running_ones(tmp_path: Path,
+                                                                   db_url: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    incoming = tmp_path / "arc" / ".incoming"
+    incoming.mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (incoming / f"{dead}-abc.part").write_bytes(b"half")
+    mine = incoming / f"{os.getpid()}-def.part"
+    mine.write_bytes(b"being written")
+    with _archive(tmp_path, db_url):
+        assert [p.name for p in incoming.iterdir()] == [mine.name]
