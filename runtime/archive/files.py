@@ -18,10 +18,10 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["FileStore", "Written", "digest_file"]
+__all__ = ["FileStore", "PartWriter", "Written", "digest_file"]
 
 INCOMING = ".incoming"
 #: Seconds after which a part file is stale whoever wrote it (a day).
@@ -73,6 +73,52 @@ class Written:
         self.path.unlink(missing_ok=True)
 
 
+class PartWriter:
+    """A part file being written: :meth:`write` pieces, then :meth:`finish` (flushed to disk
+    unless ``fsync`` is false) or :meth:`discard`.  Not safe for concurrent use."""
+
+    def __init__(self, path: Path, fd: int, fsync: bool) -> None:
+        self.path = path
+        self._fd: int | None = fd
+        self._fsync = fsync
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, pieces: Iterable[bytes]) -> None:
+        """Append ``pieces``."""
+        if self._fd is None:
+            raise ValueError(f"{self.path} is closed")
+        for piece in pieces:
+            view = memoryview(piece)
+            while view:
+                n = os.write(self._fd, view)
+                view = view[n:]
+            self._hash.update(piece)
+            self.size += len(piece)
+
+    def finish(self) -> Written:
+        """Close the part (flushed); what was written."""
+        if self._fd is None:
+            raise ValueError(f"{self.path} is closed")
+        fd, self._fd = self._fd, None
+        try:
+            if self._fsync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        return Written(self.path, self.size, self._hash.hexdigest())
+
+    def discard(self) -> None:
+        """Close and remove the part."""
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                os.close(fd)
+            except OSError:  # pragma: no cover
+                pass
+        self.path.unlink(missing_ok=True)
+
+
 class FileStore:
     """The folder of an archive (see the module)."""
 
@@ -110,41 +156,32 @@ class FileStore:
             return path, fd
         raise FileExistsError(f"{self.incoming}: no free part name")  # pragma: no cover
 
-    def _finish(self, path: Path, fd: int, chunks: Iterator[bytes]) -> Written:
-        h = hashlib.sha256()
-        size = 0
-        try:
-            try:
-                for chunk in chunks:
-                    view = memoryview(chunk)
-                    while view:
-                        n = os.write(fd, view)
-                        view = view[n:]
-                    h.update(chunk)
-                    size += len(chunk)
-                if self.fsync:
-                    os.fsync(fd)
-            finally:
-                os.close(fd)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return Written(path, size, h.hexdigest())
+    def part(self) -> PartWriter:
+        """A new part file, written piece by piece (for data that arrives in pieces)."""
+        path, fd = self._open_part()
+        return PartWriter(path, fd, self.fsync)
 
     def write_bytes(self, data: bytes) -> Written:
         """Write ``data`` to a new part file."""
-        path, fd = self._open_part()
-        return self._finish(path, fd, iter((data,)))
+        writer = self.part()
+        try:
+            writer.write((data,))
+            return writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
 
     def write_copy(self, source: Path) -> Written:
         """Copy the file ``source`` to a new part file."""
-        path, fd = self._open_part()
-
-        def blocks() -> Iterator[bytes]:
+        writer = self.part()
+        try:
             with open(source, "rb") as fh:
-                yield from iter(lambda: fh.read(_BLOCK), b"")
-
-        return self._finish(path, fd, blocks())
+                for block in iter(lambda: fh.read(_BLOCK), b""):
+                    writer.write((block,))
+            return writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
 
     def name_for(self, study: str, series: str, instance: str) -> str:
         """The relative path of an instance (see the module)."""

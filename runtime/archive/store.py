@@ -26,6 +26,7 @@ file removed by hand does that (:meth:`Archive.check` lists it as missing).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -48,6 +49,9 @@ from dicomkit.io.scan import ScanError, scanner_for
 
 __all__ = ["Archive", "CheckReport", "IndexReport", "default_db"]
 
+#: Files up to this size are re-indexed from their bytes in memory, larger ones in blocks.
+_IN_MEMORY = 16 << 20
+_BLOCK = 1 << 20
 _SCHEMA_LOCK = threading.Lock()
 _SCHEMA: Schema | None = None
 
@@ -170,14 +174,9 @@ class Archive:
         except DicomError as exc:
             raise InstanceRefusedError(f"not a readable DICOM file: {exc}; not stored",
                                        path=source) from None
-        meta = ds.file_meta
-        syntax = meta.get(tags.TransferSyntaxUID) if meta is not None else None
-        if syntax is None or not syntax.value:
-            raise InstanceRefusedError("not a Part 10 file (no file meta information with a "
-                                       "Transfer Syntax UID, PS3.10 7.1); not stored",
-                                       path=source)
+        syntax = self._syntax(ds, source)
         try:
-            scanner = scanner_for(str(syntax.value).strip("\x00 "))
+            scanner = scanner_for(syntax)
             scanner.feed(bytes(memoryview(data)[ds.data_offset:]))
             scanner.finish()
         except ScanError as exc:
@@ -187,6 +186,60 @@ class Archive:
             raise InstanceRefusedError(f"cannot check the data set: {exc}; not stored",
                                        path=source) from None
         return record_of(ds, self.schema, source)
+
+    def inspect_file(self, path: str | os.PathLike[str], source: str = ""
+                     ) -> tuple[Record, int, str]:
+        """:meth:`inspect` for a file, read in blocks (never whole in memory): its record,
+        size and sha256.
+
+        Raises
+        ------
+        InstanceRefusedError
+            As :meth:`inspect`; also when the file cannot be read.
+        """
+        where = source or str(path)
+        try:
+            ds = read(path, stop_before_pixels=True, specific_tags=self._tags)
+        except DicomError as exc:
+            raise InstanceRefusedError(f"not a readable DICOM file: {exc}; not stored",
+                                       path=where) from None
+        except OSError as exc:
+            raise InstanceRefusedError(f"cannot read: {exc.strerror or exc}; not stored",
+                                       path=where) from None
+        syntax = self._syntax(ds, where)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            scanner = scanner_for(syntax)
+            with open(path, "rb") as fh:
+                head = fh.read(ds.data_offset)
+                digest.update(head)
+                size += len(head)
+                for block in iter(lambda: fh.read(_BLOCK), b""):
+                    scanner.feed(block)
+                    digest.update(block)
+                    size += len(block)
+            scanner.finish()
+        except ScanError as exc:
+            raise InstanceRefusedError(f"damaged or truncated data set: {exc}; not stored",
+                                       path=where) from None
+        except DicomError as exc:
+            raise InstanceRefusedError(f"cannot check the data set: {exc}; not stored",
+                                       path=where) from None
+        except OSError as exc:
+            raise InstanceRefusedError(f"cannot read: {exc.strerror or exc}; not stored",
+                                       path=where) from None
+        return record_of(ds, self.schema, where), size, digest.hexdigest()
+
+    @staticmethod
+    def _syntax(ds: Any, where: str) -> str:
+        meta = ds.file_meta
+        syntax = meta.get(tags.TransferSyntaxUID) if meta is not None else None
+        if syntax is None or not syntax.value:
+            raise InstanceRefusedError("not a Part 10 file (no file meta information with a "
+                                       "Transfer Syntax UID, PS3.10 7.1); not stored",
+                                       path=where)
+        return str(syntax.value).strip("\x00 ")
 
     # ------------------------------------------------------------------ insert
 
@@ -208,13 +261,32 @@ class Archive:
         return self._commit(record, written, policy or self.policy)
 
     def insert_file(self, path: str | os.PathLike[str], *, policy: str | None = None) -> Outcome:
-        """Copy a Part 10 file into the archive and index it (see :meth:`insert_bytes`)."""
+        """Copy a Part 10 file into the archive (in blocks) and index it (see
+        :meth:`insert_bytes`).
+
+        Raises
+        ------
+        InstanceRefusedError
+            Also when the file cannot be read, or changed while it was copied.
+        """
         source = Path(path)
+        record, _, sha = self.inspect_file(source)
         try:
-            data = source.read_bytes()
+            written = self.files.write_copy(source)
         except OSError as exc:
-            raise ArchiveError(f"cannot read: {exc.strerror or exc}", path=str(source)) from None
-        return self.insert_bytes(data, policy=policy, source=str(source))
+            raise ArchiveError(f"cannot copy: {exc.strerror or exc}", path=str(source)) from None
+        if written.sha256 != sha:
+            written.discard()
+            raise InstanceRefusedError("the file changed while it was copied; not stored",
+                                       path=str(source))
+        return self._commit(record, written, policy or self.policy)
+
+    def insert_written(self, record: Record, written: Written, *, policy: str | None = None
+                       ) -> Outcome:
+        """Place and index a part file a receiver wrote with :meth:`FileStore.part
+        <dicomkit.archive.files.FileStore.part>` (``record`` from :meth:`inspect_file` of its
+        path).  The part is gone afterwards, placed or discarded, whatever happens."""
+        return self._commit(record, written, policy or self.policy)
 
     def _commit(self, record: Record, written: Written, policy: str) -> Outcome:
         placed: list[str] = []
@@ -279,10 +351,14 @@ class Archive:
         return report
 
     def _entry_for(self, path: Path, rel: str, report: IndexReport) -> Entry | None:
-        import hashlib
-
         try:
+            if path.stat().st_size > _IN_MEMORY:  # large: in blocks, never whole in memory
+                record, size, sha = self.inspect_file(path, rel)
+                return Entry(record, sha, size, lambda: rel)
             data = path.read_bytes()
+        except InstanceRefusedError as exc:
+            report.refused.append((rel, exc.reason))
+            return None
         except OSError as exc:
             report.refused.append((rel, f"cannot read: {exc.strerror or exc}"))
             return None

@@ -24,9 +24,13 @@ def uid() -> str:
 
 
 def dataset(study: str, series: str, sop: str, *, patient: str = "P1",
-            modality: str = "CT", number: int = 1) -> Dataset:
-    """The template data set with these identifiers."""
+            modality: str = "CT", number: int = 1, size: int = 0) -> Dataset:
+    """The template data set with these identifiers; ``size``: square images of that many
+    rows and columns (16-bit pixels, a ramp) instead of the template's 128 x 128."""
     ds = dicomkit.read(io.BytesIO(_template_bytes()))
+    if size:
+        ds.Rows = ds.Columns = size
+        ds[tags.PixelData].value = bytes(range(256)) * (size * size * 2 // 256)
     ds.StudyInstanceUID = study
     ds.SeriesInstanceUID = series
     ds.SOPInstanceUID = sop

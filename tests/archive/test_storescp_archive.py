@@ -39,7 +39,8 @@ def test_dcmtk_storescu_into_storescp_archive(tmp_path: Path, backend: str,
     files = []
     for n in range(6):
         path = sources / f"{n}.dcm"
-        path.write_bytes(instance(study, uid() if n < 3 else "1.2.3.4", uid(), number=n))
+        path.write_bytes(instance(study, uid() if n < 3 else "1.2.3.4", uid(), number=n,
+                                  size=512 if n == 5 else 0))  # one of 512 kB: streamed
         files.append(path)
     port = free_port()
     log = tmp_path / "storescp.log"
@@ -63,4 +64,34 @@ def test_dcmtk_storescu_into_storescp_archive(tmp_path: Path, backend: str,
         assert row["NumberOfStudyRelatedInstances"] == 6
         stored = {_content(p) for p in archive.files.walk()}
         assert stored == {_content(f) for f in files}
+        assert archive.check().ok
+
+
+@pytest.mark.usefixtures("dcmtk_peers")
+def test_dcmtk_storescu_other_content_under_a_stored_uid_is_refused_by_reject(
+        tmp_path: Path) -> None:
+    study, series, sop = uid(), uid(), uid()
+    first, second = tmp_path / "first.dcm", tmp_path / "second.dcm"
+    first.write_bytes(instance(study, series, sop, number=1))
+    second.write_bytes(instance(study, series, sop, number=2))
+    port = free_port()
+    log = tmp_path / "storescp.log"
+    root = tmp_path / "arc"
+    with open(log, "wb") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "dicomkit.cli.main", "storescp",
+                                 str(port), "--archive", str(root), "--policy", "reject",
+                                 "--bind", HOST],
+                                stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        wait_listening(proc, port, log)
+        run_storescu(HOST, port, [first])
+        refused = run_storescu(HOST, port, [second], check=False, extra=["-v"])
+    finally:
+        stop(proc)
+    # dcmtk names the status it received: Error: Cannot understand (C000H, PS3.4 B.2.3)
+    assert "Received Store Response (Error: CannotUnderstand)" in refused.stderr, refused.stderr
+    with Archive(root) as archive:
+        [row] = archive.find("IMAGE", SOPInstanceUID=sop)
+        assert row["InstanceNumber"] == 1
+        assert not list(archive.files.incoming.iterdir())
         assert archive.check().ok

@@ -1,26 +1,32 @@
 """ArchiveStorage: a Storage SCP handler that stores every received data set into a
 :class:`dicomkit.archive.Archive` (``dicomkit storescp --archive DIR``).
 
-The data set is received into memory behind its file meta information (PS3.10 7.1), then
-handed to :meth:`dicomkit.archive.Archive.insert_bytes` in a worker thread, which checks it
-whole, writes it to a part file, places it and indexes it in one transaction; only then is the
-C-STORE answered Success.  An instance the archive refuses (damaged, truncated, without its
+The data set is streamed, behind its file meta information (PS3.10 7.1), into a part file of
+the archive (:meth:`dicomkit.archive.files.FileStore.part`) by worker threads, at most
+:data:`FLUSH_BYTES` held in memory; then, in one worker thread call, the part is checked whole
+(:meth:`~dicomkit.archive.Archive.inspect_file`: structure, unique keys), placed and indexed in
+one transaction (:meth:`~dicomkit.archive.Archive.insert_written`).  Only then is the C-STORE
+answered Success, and a failure at any step removes the part.
+
+Statuses (PS3.4 B.2.3): an instance the archive refuses (damaged, truncated, without its
 unique keys) is answered Error: Cannot understand (C000H); a data set whose SOP Class or
 Instance UID differs from the request's, Error: Data Set does not match SOP Class (A900H); a
 SOP Instance UID stored with other content under the "reject" policy, Error: Cannot understand
 with the reason in the Error Comment; a failing disk or index, Refused: Out of Resources
-(A700H) (PS3.4 B.2.3).  Under the "keep" policy (the default) a repeat is answered Success and
-the stored instance stays.
+(A700H).  Under the "keep" policy (the default) a repeat is answered Success and the stored
+instance stays.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import anyio
 
 from dicomkit.archive import Archive, ArchiveError, DuplicateInstanceError, InstanceRefusedError
+from dicomkit.archive.files import PartWriter
 from dicomkit.archive.index import Outcome
 from dicomkit.archive.schema import IMAGE
 from dicomkit.core.dataset import Dataset
@@ -38,17 +44,12 @@ from dicomkit.net.services.storage.scp import (
     request_uids,
 )
 
-__all__ = ["ArchiveStorage"]
+__all__ = ["FLUSH_BYTES", "ArchiveStorage"]
 
 log = logging.getLogger(__name__)
 
-
-class _Received(Dataset):
-    """The bytes of one received Part 10 file (a Dataset only to satisfy the SCP's types)."""
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__()
-        self.data = data
+#: Bytes of a data set held in memory before they are written to its part file.
+FLUSH_BYTES = 1 << 18
 
 
 class ArchiveStorage(StorageHandler):
@@ -67,42 +68,75 @@ class ArchiveStorage(StorageHandler):
         self.archive = archive
         self.on_stored = on_stored
         self.stored: list[Outcome] = []
+        #: part path -> its writer, between receive() and finish()
+        self._parts: dict[Path, PartWriter] = {}
 
     async def receive(self, command: DimseMessage, context: AcceptedContext,
-                      chunks: AsyncIterator[bytes]) -> _Received:
-        """The data set's bytes as a Part 10 file."""
+                      chunks: AsyncIterator[bytes]) -> Path:
+        """Stream the data set, as a Part 10 file, into a part file; its path."""
         sop_class, instance = request_uids(command)
         try:
             head = part10_head(sop_class, instance, context.transfer_syntax)
         except DicomError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, f"unusable SOP UIDs: {exc}") from exc
-        parts = [head]
-        async for chunk in chunks:
-            parts.append(chunk)
-        return _Received(b"".join(parts))
+        try:
+            writer = await anyio.to_thread.run_sync(self.archive.files.part)
+        except OSError as exc:
+            raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
+        buffered, size = [head], len(head)
+        try:
+            async for chunk in chunks:
+                buffered.append(chunk)
+                size += len(chunk)
+                if size >= FLUSH_BYTES:
+                    await anyio.to_thread.run_sync(writer.write, buffered)
+                    buffered, size = [], 0
+            await anyio.to_thread.run_sync(writer.write, buffered)
+        except OSError as exc:
+            await self._discard(writer)
+            raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
+        except BaseException:
+            await self._discard(writer)
+            raise
+        self._parts[writer.path] = writer
+        return writer.path
 
-    def did_receive(self, received: object, command: DimseMessage) -> int:
-        """Insert into the archive (blocking; :meth:`finish` runs it in a worker thread)."""
-        if not isinstance(received, _Received):
-            raise TypeError("ArchiveStorage.did_receive takes what receive() returned")
+    @staticmethod
+    async def _discard(writer: PartWriter) -> None:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(writer.discard)
+
+    def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
+        """Check, place and index the part (blocking; :meth:`finish` runs it in a worker
+        thread); the status."""
+        writer = self._parts.pop(received, None) if isinstance(received, Path) else None
+        if writer is None:
+            raise TypeError("ArchiveStorage.did_receive takes the path receive() returned")
+        try:
+            return self._store(writer, command)
+        finally:
+            writer.discard()  # placed: gone already; refused: removed
+
+    def _store(self, writer: PartWriter, command: DimseMessage) -> int:
         sop_class, instance = request_uids(command)
         archive = self.archive
+        where = f"C-STORE of {instance}"
         try:
-            record = archive.inspect(received.data, f"C-STORE of {instance}")
+            written = writer.finish()
+            record, _, _ = archive.inspect_file(written.path, where)
         except InstanceRefusedError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, exc.reason) from None
+        except OSError as exc:
+            raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from None
         ds_class = record.values[IMAGE].get(archive.schema.keyword_of(IMAGE, tags.SOPClassUID))
         if record.sop_instance_uid != instance or ds_class != sop_class:
             raise StoreRefused(DATA_SET_DOES_NOT_MATCH, "the data set's SOP Class/Instance UID "
                                "differ from the request's",
                                (tags.SOPClassUID, tags.SOPInstanceUID))
         try:
-            outcome = archive.insert_bytes(received.data, source=f"C-STORE of {instance}",
-                                           record=record)
+            outcome = archive.insert_written(record, written)
         except DuplicateInstanceError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, exc.reason, (tags.SOPInstanceUID,)) from None
-        except InstanceRefusedError as exc:
-            raise StoreRefused(CANNOT_UNDERSTAND, exc.reason) from None
         except (ArchiveError, OSError) as exc:
             log.warning("cannot store %s: %s", instance, exc)
             raise StoreRefused(OUT_OF_RESOURCES, f"cannot store: {exc}") from None
@@ -111,6 +145,12 @@ class ArchiveStorage(StorageHandler):
             self.on_stored(outcome)
         return 0x0000
 
-    async def finish(self, received: object, command: DimseMessage) -> int:
+    async def finish(self, received: Path | Dataset, command: DimseMessage) -> int:
         """:meth:`did_receive` in a worker thread."""
-        return await anyio.to_thread.run_sync(self.did_receive, received, command)
+        try:
+            return await anyio.to_thread.run_sync(self.did_receive, received, command)
+        except BaseException:
+            writer = self._parts.pop(received, None) if isinstance(received, Path) else None
+            if writer is not None:  # cancelled before the thread took it
+                await self._discard(writer)
+            raise
