@@ -240,6 +240,35 @@ class Schema:
                 return key.kind
         return None
 
+    def holder(self, level: str, keyword: str) -> str | None:
+        """The level whose table holds ``keyword`` for a query at ``level`` (itself or one
+        above), None when none does."""
+        lv = self.level_of(level)
+        for up in reversed(LEVELS[: LEVELS.index(lv) + 1]):
+            if keyword in self.keys[up]:
+                return up
+        return None
+
+    def any_value(self, level: str, keyword: str,
+                  test: Callable[[sa.Column[Any]], sa.ColumnElement[bool]]
+                  ) -> sa.ColumnElement[bool]:
+        """A clause true for the rows (of a query at ``level``) of which some value of the
+        multi-valued ``keyword`` passes ``test`` (given the side table's ``value`` column):
+        PS3.4 C.2.2.2.1, a match of any one value is a match.
+
+        Raises
+        ------
+        KeyError
+            When ``keyword`` is not a multi-valued key held at ``level`` or above.
+        """
+        up = self.holder(level, keyword)
+        key = self.keys[up].get(keyword) if up is not None else None
+        if up is None or key is None or not key.multi:
+            raise KeyError(f"{keyword} is not a multi-valued key at {level} or above")
+        values = self.value_tables[up]
+        return sa.exists().where(values.c.owner == self.tables[up].c.id,
+                                 values.c.tag == key.tag, test(values.c.value))
+
     def key(self, level: str, keyword: str) -> KeyColumn | None:
         """How ``keyword`` is held at ``level`` (None when it is not held there)."""
         return self.keys[self.level_of(level)].get(keyword)

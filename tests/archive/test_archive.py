@@ -146,6 +146,12 @@ def test_modalities_in_study_are_matchable_one_value_at_a_time(tmp_path: Path,
                                   values.c.tag == 0x00080061, values.c.value == "PT")
         rows = list(archive.select("STUDY", where, keywords=["StudyInstanceUID"]))
         assert rows == [{"StudyInstanceUID": study}]
+        # the same through Schema.any_value, from the series level (the key is the study's)
+        clause = archive.schema.any_value("SERIES", "ModalitiesInStudy", lambda v: v == "PT")
+        series = list(archive.select("SERIES", clause, keywords=["StudyInstanceUID"]))
+        assert series == [{"StudyInstanceUID": study}] * 2
+        with pytest.raises(KeyError):
+            archive.schema.any_value("STUDY", "StudyDate", lambda v: v == "x")
 
 
 def test_delete_at_each_level_removes_rows_and_files(tmp_path: Path, db_url: str) -> None:
