@@ -18,7 +18,8 @@ def _good() -> bytes:
     return instance(uid(), uid(), uid())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_are_stored_or_refused_with_instance_refused(tmp_path: Path,
                                                                     data: st.DataObject) -> None:
