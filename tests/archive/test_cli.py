@@ -76,3 +76,22 @@ def test_storescp_takes_archive_or_out_not_both(capsys: pytest.CaptureFixture[st
         main(["storescp", "0", "--out", "a", "--archive", "b"])
     _, err = capsys.readouterr()
     assert "not allowed with" in err
+
+
+def test_add_copies_files_and_folders_into_the_archive(tmp_path: Path, db_url: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    study = uid()
+    data = [instance(study, uid(), uid()) for _ in range(3)]
+    for n, d in enumerate(data):
+        (inbox / "sub" / f"{n}.dcm").write_bytes(d)
+    (inbox / "junk.bin").write_bytes(b"junk" * 100)
+    root = tmp_path / "arc"
+    assert main(["archive", "add", str(root), str(inbox), str(inbox / "sub" / "0.dcm"),
+                 "--db", db_url, "-q"]) == 1  # junk refused
+    out, err = capsys.readouterr()
+    assert "5 file(s): 1 duplicate, 3 stored, 1 refused" in out and "junk.bin" in err
+    stored = sorted(p.read_bytes() for p in root.rglob("*.dcm"))
+    assert stored == sorted(data)  # byte for byte
+    assert (inbox / "sub" / "0.dcm").exists()  # copied, not moved

@@ -1,6 +1,7 @@
 """``dicomkit archive``: manage an archive (a folder of Part 10 files and its index).
 
-``dicomkit archive index DIR`` (re-)indexes the folder in place, with a progress bar;
+``dicomkit archive add DIR FILES...`` copies files into the archive; ``dicomkit archive index
+DIR`` (re-)indexes the folder in place, with a progress bar;
 ``check DIR`` compares the index with the files; ``delete DIR --study UID`` (or ``--patient``,
 ``--series``, ``--instance``) removes rows and files; ``ls DIR`` lists patients, studies,
 series or instances with ``-k Keyword=value`` exact-match keys (dcmtk's findscu habit).
@@ -16,6 +17,7 @@ import importlib
 
 #: subcommand -> (module, help)
 ACTIONS: dict[str, tuple[str, str]] = {
+    "add": ("dicomkit.cli.archive.add", "copy files and folders into an archive, indexed"),
     "index": ("dicomkit.cli.archive.index", "index the files of an archive folder, in place"),
     "check": ("dicomkit.cli.archive.check", "compare the index with the files"),
     "delete": ("dicomkit.cli.archive.delete",
