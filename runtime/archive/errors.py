@@ -65,4 +65,14 @@ class NotFoundError(ArchiveError):
 
 class IndexUnavailableError(ArchiveError):
     """The index database cannot be opened or used (server down, wrong URL, no driver: for
-    PostgreSQL ``pip install 'dicomkit[archive]'`` installs psycopg)."""
+    PostgreSQL ``pip install 'dicomkit[archive]'`` installs psycopg).
+
+    Attributes
+    ----------
+    retryable
+        True when the transaction was rolled back by the server to break a deadlock or a
+        serialization conflict, or SQLite stayed locked: the archive tries such an insert
+        again (up to :data:`dicomkit.archive.store.ATTEMPTS` times) before raising it.
+    """
+
+    retryable: bool = False

@@ -188,8 +188,9 @@ class FileStore:
         return "/".join((_component(study), _component(series), _component(instance) + ".dcm"))
 
     def place(self, written: Written, relative: str) -> str:
-        """Link the part file to ``relative`` (or, when taken, its ``~<sha256>`` variant) and
-        remove the part; the relative path used."""
+        """Link the part file to ``relative`` (or, when taken, its ``~<sha256>`` variant); the
+        relative path used.  The part stays until :meth:`Written.discard` (so that a failed
+        index transaction can be tried again)."""
         target = self.root / relative
         folder = target.parent
         folder.mkdir(parents=True, exist_ok=True)
@@ -200,7 +201,6 @@ class FileStore:
                 os.link(written.path, candidate)
             except FileExistsError:
                 continue
-            written.path.unlink(missing_ok=True)
             if self.fsync:
                 self._sync_folder(folder)
             return candidate.relative_to(self.root).as_posix()

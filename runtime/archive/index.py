@@ -140,7 +140,9 @@ class Index:
             with self.engine.begin() as conn:
                 yield conn
         except sa.exc.OperationalError as exc:
-            raise IndexUnavailableError(f"index failure: {exc.orig}", url=self.url) from exc
+            error = IndexUnavailableError(f"index failure: {exc.orig}", url=self.url)
+            error.retryable = _retryable(exc)
+            raise error from exc
 
     @contextmanager
     def connection(self) -> Iterator[sa.Connection]:
@@ -420,6 +422,20 @@ class Index:
         image = self._t[IMAGE]
         return conn.execute(sa.select(image.c.id).where(image.c.path == path)).first() \
             is not None
+
+
+#: SQLSTATEs of a transaction the server rolled back to break a deadlock or a serialization
+#: conflict (PostgreSQL 40P01, 40001): trying it again is the remedy.
+_RETRY_STATES = frozenset({"40P01", "40001"})
+
+
+def _retryable(exc: sa.exc.OperationalError) -> bool:
+    """Whether a failed transaction may succeed when tried again (a deadlock victim, or SQLite
+    still locked after its busy timeout)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in _RETRY_STATES:
+        return True
+    return "database is locked" in str(exc.orig)
 
 
 def _chunks(items: Sequence[int], n: int) -> Iterator[list[int]]:

@@ -37,7 +37,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from dicomkit.archive.errors import ArchiveError, DuplicateInstanceError, InstanceRefusedError
+from dicomkit.archive.errors import (
+    ArchiveError,
+    DuplicateInstanceError,
+    IndexUnavailableError,
+    InstanceRefusedError,
+)
 from dicomkit.archive.extract import Record, patient_key, record_of, tags_to_read
 from dicomkit.archive.files import FileStore, Written
 from dicomkit.archive.index import POLICIES, Entry, Index, Outcome
@@ -47,8 +52,10 @@ from dicomkit.generated import tags
 from dicomkit.io.reader import read
 from dicomkit.io.scan import ScanError, scanner_for
 
-__all__ = ["Archive", "CheckReport", "IndexReport", "default_db"]
+__all__ = ["ATTEMPTS", "Archive", "CheckReport", "IndexReport", "default_db"]
 
+#: Times an insert is tried when the database rolls its transaction back to break a deadlock.
+ATTEMPTS = 3
 #: Files up to this size are re-indexed from their bytes in memory, larger ones in blocks.
 _IN_MEMORY = 16 << 20
 _BLOCK = 1 << 20
@@ -298,17 +305,26 @@ class Archive:
             return rel
 
         try:
-            with self.index.transaction() as conn:
-                [result] = self.index.insert(
-                    conn, [Entry(record, written.sha256, written.size, place)], policy)
-                if isinstance(result, DuplicateInstanceError):
-                    raise result
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    with self.index.transaction() as conn:
+                        [result] = self.index.insert(
+                            conn, [Entry(record, written.sha256, written.size, place)], policy)
+                        if isinstance(result, DuplicateInstanceError):
+                            raise result
+                    break
+                except IndexUnavailableError as exc:
+                    for rel in placed:
+                        self.files.unlink(rel)
+                    placed.clear()
+                    if not exc.retryable or attempt == ATTEMPTS:
+                        raise
         except BaseException:
             for rel in placed:
                 self.files.unlink(rel)
             written.discard()
             raise
-        written.discard()  # placed: already gone; duplicate or kept: not wanted
+        written.discard()  # placed: linked already; duplicate or kept: not wanted
         if result.obsolete:
             self.finish_deletions()
         return result

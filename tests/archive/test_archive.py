@@ -397,3 +397,34 @@ def test_opening_removes_dead_writers_parts_but_not_a_running_ones(tmp_path: Pat
     mine.write_bytes(b"being written")
     with _archive(tmp_path, db_url):
         assert [p.name for p in incoming.iterdir()] == [mine.name]
+
+
+def test_an_insert_rolled_back_to_break_a_deadlock_is_tried_again(
+        tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dicomkit.archive import IndexUnavailableError
+
+    original = Index.insert
+    calls: list[int] = []
+
+    def once_a_deadlock_victim(self: Index, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        result = original(self, *args, **kwargs)  # type: ignore[arg-type]
+        if len(calls) == 1:  # rows and file placed, then the server gives up the transaction
+            error = IndexUnavailableError("deadlock detected")
+            error.retryable = True
+            raise error
+        return result
+
+    monkeypatch.setattr(Index, "insert", once_a_deadlock_victim)
+    with _archive(tmp_path, db_url) as archive:
+        outcome = archive.insert_bytes(instance(uid(), uid(), uid()))
+        assert outcome.action == "stored" and len(calls) == 2
+        assert archive.count("IMAGE") == 1 and len(_files(archive)) == 1
+        assert not list(archive.files.incoming.iterdir())
+        monkeypatch.setattr(Index, "insert", lambda *a, **k: (_ for _ in ()).throw(
+            IndexUnavailableError("server gone")))
+        with pytest.raises(IndexUnavailableError):
+            archive.insert_bytes(instance(uid(), uid(), uid()))
+        monkeypatch.undo()
+        assert archive.count("IMAGE") == 1 and len(_files(archive)) == 1
+        assert not list(archive.files.incoming.iterdir())
