@@ -297,6 +297,7 @@ class Archive:
 
     def _commit(self, record: Record, written: Written, policy: str) -> Outcome:
         placed: list[str] = []
+        result: Outcome | None = None
 
         def place() -> str:
             rel = self.files.place(written, self.files.name_for(
@@ -308,10 +309,11 @@ class Archive:
             for attempt in range(1, ATTEMPTS + 1):
                 try:
                     with self.index.transaction() as conn:
-                        [result] = self.index.insert(
+                        [got] = self.index.insert(
                             conn, [Entry(record, written.sha256, written.size, place)], policy)
-                        if isinstance(result, DuplicateInstanceError):
-                            raise result
+                        if isinstance(got, DuplicateInstanceError):
+                            raise got
+                    result = got
                     break
                 except IndexUnavailableError as exc:
                     for rel in placed:
@@ -325,6 +327,7 @@ class Archive:
             written.discard()
             raise
         written.discard()  # placed: linked already; duplicate or kept: not wanted
+        assert result is not None  # the loop either breaks with it or raises
         if result.obsolete:
             self.finish_deletions()
         return result
