@@ -143,6 +143,13 @@ class Index:
             error = IndexUnavailableError(f"index failure: {exc.orig}", url=self.url)
             error.retryable = _retryable(exc)
             raise error from exc
+        except sa.exc.IntegrityError as exc:
+            # a concurrent transaction committed the same unique key first (PostgreSQL: two
+            # receivers given one new instance at once); tried again, the insert sees its row
+            error = IndexUnavailableError(f"concurrent insert of the same key: {exc.orig}",
+                                          url=self.url)
+            error.retryable = True
+            raise error from exc
 
     @contextmanager
     def connection(self) -> Iterator[sa.Connection]:

@@ -316,14 +316,11 @@ class Archive:
                     result = got
                     break
                 except IndexUnavailableError as exc:
-                    for rel in placed:
-                        self.files.unlink(rel)
-                    placed.clear()
+                    self._unplace(placed)
                     if not exc.retryable or attempt == ATTEMPTS:
                         raise
         except BaseException:
-            for rel in placed:
-                self.files.unlink(rel)
+            self._unplace(placed)
             written.discard()
             raise
         written.discard()  # placed: linked already; duplicate or kept: not wanted
@@ -331,6 +328,19 @@ class Archive:
         if result.obsolete:
             self.finish_deletions()
         return result
+
+    def _unplace(self, placed: list[str]) -> None:
+        """Remove the files placed by a transaction that failed, unless another transaction
+        indexed them meanwhile (a concurrent re-index)."""
+        for rel in placed:
+            try:
+                with self.index.connection() as conn:
+                    keep = self.index.is_indexed(conn, rel)
+            except Exception:  # the index is gone: the file is not indexed by us either
+                keep = False
+            if not keep:
+                self.files.unlink(rel)
+        placed.clear()
 
     # ------------------------------------------------------------------ re-index
 
@@ -389,8 +399,14 @@ class Archive:
         return Entry(record, hashlib.sha256(data).hexdigest(), len(data), lambda: rel)
 
     def _index_batch(self, entries: list[Entry], report: IndexReport) -> None:
-        with self.index.transaction() as conn:
-            results = self.index.insert(conn, entries, self.policy)
+        for attempt in range(1, ATTEMPTS + 1):  # a receiver may commit one of these first
+            try:
+                with self.index.transaction() as conn:
+                    results = self.index.insert(conn, entries, self.policy)
+                break
+            except IndexUnavailableError as exc:
+                if not exc.retryable or attempt == ATTEMPTS:
+                    raise
         for entry, result in zip(entries, results, strict=True):
             if isinstance(result, DuplicateInstanceError):
                 report.refused.append((entry.place(), str(result)))

@@ -428,3 +428,55 @@ def test_an_insert_rolled_back_to_break_a_deadlock_is_tried_again(
         monkeypatch.undo()
         assert archive.count("IMAGE") == 1 and len(_files(archive)) == 1
         assert not list(archive.files.incoming.iterdir())
+
+
+def test_two_threads_given_the_same_new_instances_store_each_once(tmp_path: Path,
+                                                                  db_url: str) -> None:
+    """The receivers' race: both see no row, both place a file, one commits first; the other
+    is tried again, finds the row (same bytes: duplicate) and removes its own file."""
+    study = uid()
+    datas = [instance(study, uid(), uid()) for _ in range(12)]
+    with _archive(tmp_path, db_url) as archive:
+        errors: list[BaseException] = []
+        actions: list[str] = []
+        start = threading.Barrier(2)
+
+        def work() -> None:
+            start.wait()
+            try:
+                for data in datas:
+                    actions.append(archive.insert_bytes(data).action)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        assert errors == []
+        assert sorted(set(actions)) == ["duplicate", "stored"] and actions.count("stored") == 12
+        assert archive.count("IMAGE") == 12 and len(_files(archive)) == 12
+        assert _study(archive, study)["NumberOfStudyRelatedInstances"] == 12
+        assert archive.check().ok
+        assert not list(archive.files.incoming.iterdir())
+
+
+def test_large_files_are_reindexed_in_blocks_with_the_same_result(
+        tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dicomkit.archive.store as store
+
+    monkeypatch.setattr(store, "_IN_MEMORY", 0)  # every file takes the large-file path
+    root = tmp_path / "arc"
+    root.mkdir()
+    data = instance(uid(), uid(), uid(), size=256)
+    (root / "big.dcm").write_bytes(data)
+    (root / "cut.dcm").write_bytes(data[:-100])
+    with Archive(root, db=db_url, fsync=False) as archive:
+        report = archive.index_folder()
+        assert report.stored == 1 and [p for p, _ in report.refused] == ["cut.dcm"]
+        [row] = archive.find("IMAGE")
+        import hashlib
+
+        assert (row["size"], row["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+        assert row["Rows"] == 256
