@@ -17,6 +17,10 @@ temporary archive folder.  It then times, as files per second:
 
 Target (issue 14): at least 1,000 files/s.  The ratio printed is dicomkit/dcmqridx (speed,
 higher is better).
+
+With ``--store`` it also times receiving: dcmtk ``storescu`` sending the first 1,000 files
+over one association to ``dicomkit storescp --archive`` (stored and indexed on receipt; also
+with ``--fsync``), to ``dicomkit storescp --out`` (a plain folder) and to dcmtk ``storescp`` (the anchor).
 """
 
 from __future__ import annotations
@@ -87,11 +91,51 @@ def bench_dcmqridx(files: list[Path], index_dir: Path) -> float | None:
     return len(files) / (time.perf_counter() - start)
 
 
+def bench_store(files: list[Path], top: Path) -> None:
+    """Files/s of storescu into three receivers (see the module)."""
+    from tests.net import peers
+
+    if peers.dcmtk_tool("storescu") is None:
+        print("store: skipped (dcmtk storescu not found)")
+        return
+    sent = files[:1000]
+
+    def timed(port: int) -> float:
+        start = time.perf_counter()
+        peers.run_storescu(peers.HOST, port, sent)
+        return len(sent) / (time.perf_counter() - start)
+
+    results: dict[str, float] = {}
+    for name, argv in (("dicomkit storescp --archive", ["--archive", str(top / "recv-arc")]),
+                       ("dicomkit storescp --archive --fsync",
+                        ["--archive", str(top / "recv-arc-fsync"), "--fsync"]),
+                       ("dicomkit storescp --out", ["--out", str(top / "recv-out")])):
+        port = peers.free_port()
+        log = top / f"{name.replace(' ', '_').replace('-', '')}.log"
+        with open(log, "wb") as fh:
+            proc = subprocess.Popen([sys.executable, "-m", "dicomkit.cli.main", "storescp",
+                                     str(port), *argv, "--bind", peers.HOST, "-q"],
+                                    stdout=fh, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL)
+        try:
+            peers.wait_listening(proc, port, log)
+            results[name] = timed(port)
+        finally:
+            peers.stop(proc)
+    with peers.dcmtk_storescp(top / "recv-dcmtk") as peer:
+        results["dcmtk storescp"] = timed(peer.port)
+    anchor = results["dcmtk storescp"]
+    for name, rate in results.items():
+        print(f"store, {name:36s}: {rate:7.0f} files/s   ratio to dcmtk {rate / anchor:.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=None)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--store", action="store_true",
+                        help="also time storescu into storescp --archive, --out and dcmtk's")
     args = parser.parse_args()
     n = args.files or (1000 if args.quick else 5000)
     with tempfile.TemporaryDirectory(prefix="dicomkit-bench-archive-") as tmp:
@@ -117,6 +161,8 @@ def main() -> int:
                     f"   ratio to dcmqridx {pg / anchor:.2f}x" if anchor else ""))
             except PostgresUnavailable as exc:
                 print(f"index, PostgreSQL  : skipped ({exc})")
+        if args.store:
+            bench_store(files, top)
     return 0
 
 

@@ -1,10 +1,10 @@
 """The archive's folder: Part 10 files as received, placed only when complete.
 
-A new file is written to ``<root>/.incoming/<pid>-<random>.part`` (created with ``O_EXCL``), flushed
-to disk (``fsync``, unless the archive is opened with ``fsync=False``), then hard-linked to its
+A new file is written to ``<root>/.incoming/<pid>-<random>.part`` (created with ``O_EXCL``),
+flushed to disk when the archive is opened with ``fsync=True``, then hard-linked to its
 place ``<root>/<Study Instance UID>/<Series Instance UID>/<SOP Instance UID>.dcm`` (never over
 an existing file: a name taken by another file gets ``~<sha256 prefix>`` before ``.dcm``) and
-the part removed; the folder holding it is synced too.  So no reader ever sees half a file, and
+the part removed (the folder holding it synced too, with ``fsync``).  So no reader ever sees half a file, and
 a crash leaves at most a ``.part`` file in ``.incoming``, removed when the archive is next
 opened once its writer no longer runs.  A UID that is not digits and dots (PS3.5 9.1) is
 named by its sha256 instead, so no value can climb out of the folder.  Names starting with
@@ -122,7 +122,7 @@ class PartWriter:
 class FileStore:
     """The folder of an archive (see the module)."""
 
-    def __init__(self, root: Path, *, fsync: bool = True) -> None:
+    def __init__(self, root: Path, *, fsync: bool = False) -> None:
         self.root = root
         self.fsync = fsync
         self.incoming = root / INCOMING

@@ -128,6 +128,7 @@ class Index:
         self._unique = {level: self._kw[level][s.unique_tag[level]]
                         for level in LEVELS if level != PATIENT}
         self._prepare()
+        self._prepare_refresh()
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -297,52 +298,72 @@ class Index:
 
     # ------------------------------------------------------------------ derived attributes
 
-    def refresh(self, conn: sa.Connection, ids: dict[str, set[int]]) -> None:
-        """Recompute the derived attributes of these series, studies and patients."""
+    def _prepare_refresh(self) -> None:
+        """The statements of :meth:`refresh`, built once (with expanding ``ids`` parameters)."""
+        ids = sa.bindparam("ids", expanding=True)
+        self._count_updates: dict[str, Any] = {}
         for level in (SERIES, STUDY, PATIENT):
-            wanted = sorted(ids.get(level, ()))
-            if not wanted:
-                continue
             table = self._t[level]
             link = f"{level.lower()}_id"
             values: dict[str, Any] = {}
             for tag, child in _COUNTS[level]:
                 kw = self._kw[level].get(tag)
-                if kw is None:
-                    continue
-                ct = self._t[child]
-                values[kw] = (sa.select(sa.func.count(ct.c.id)).where(ct.c[link] == table.c.id)
-                              .scalar_subquery())
+                if kw is not None:
+                    ct = self._t[child]
+                    values[kw] = (sa.select(sa.func.count(ct.c.id))
+                                  .where(ct.c[link] == table.c.id).scalar_subquery())
             if values:
-                conn.execute(table.update().where(table.c.id.in_(wanted)).values(values))
-            if level == STUDY:
-                self._refresh_distinct(conn, wanted)
-
-    def _refresh_distinct(self, conn: sa.Connection, studies: list[int]) -> None:
-        study = self._t[STUDY]
-        values = self._v[STUDY]
+                self._count_updates[level] = table.update().where(table.c.id.in_(ids)) \
+                    .values(values)
+        study, side = self._t[STUDY], self._v[STUDY]
+        self._distinct: list[tuple[int, str, Any, Any, Any, Any]] = []
         for derived, source_level, source_tag in _DISTINCT:
             kw = self._kw[STUDY].get(derived)
             src_kw = self._kw[source_level].get(source_tag)
             if kw is None or src_kw is None:
                 continue
             src = self._t[source_level]
+            found = sa.select(src.c.study_id, src.c[src_kw]).distinct().where(
+                src.c.study_id.in_(ids), src.c[src_kw].is_not(None))
+            current = sa.select(study.c.id, study.c[kw]).where(study.c.id.in_(ids))
+            update = study.update().where(study.c.id == sa.bindparam("sid")).values(
+                {kw: sa.bindparam("joined")})
+            clear = side.delete().where(side.c.owner.in_(ids), side.c.tag == derived)
+            self._distinct.append((derived, kw, found, current, update, clear))
+
+    def refresh(self, conn: sa.Connection, ids: dict[str, set[int]]) -> None:
+        """Recompute the derived attributes of these series, studies and patients."""
+        for level in (SERIES, STUDY, PATIENT):
+            wanted = sorted(ids.get(level, ()))
+            if not wanted:
+                continue
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                update = self._count_updates.get(level)
+                if update is not None:
+                    conn.execute(update, {"ids": chunk})
+                if level == STUDY:
+                    self._refresh_distinct(conn, chunk)
+
+    def _refresh_distinct(self, conn: sa.Connection, studies: list[int]) -> None:
+        side = self._v[STUDY]
+        for derived, _kw, found_stmt, current_stmt, update, clear in self._distinct:
             found: dict[int, set[str]] = {s: set() for s in studies}
-            for sid, value in conn.execute(
-                    sa.select(src.c.study_id, src.c[src_kw]).distinct()
-                    .where(src.c.study_id.in_(studies), src.c[src_kw].is_not(None))):
+            for sid, value in conn.execute(found_stmt, {"ids": studies}):
                 found[sid].update(v for v in str(value).split("\\") if v)
-            conn.execute(values.delete().where(values.c.owner.in_(studies),
-                                               values.c.tag == derived))
-            rows = []
-            for sid, distinct in found.items():
-                ordered = sorted(distinct)
-                conn.execute(study.update().where(study.c.id == sid)
-                             .values({kw: "\\".join(ordered) or None}))
-                rows += [{"owner": sid, "tag": derived, "position": i, "value": v}
-                         for i, v in enumerate(ordered)]
+            now = dict(conn.execute(current_stmt, {"ids": studies}).all())
+            changed = {sid: "\\".join(sorted(vals)) or None for sid, vals in found.items()
+                       if ("\\".join(sorted(vals)) or None) != now.get(sid)}
+            if not changed:
+                continue
+            owners = sorted(changed)
+            conn.execute(update, [{"sid": sid, "joined": joined}
+                                  for sid, joined in changed.items()])
+            conn.execute(clear, {"ids": owners})
+            rows = [{"owner": sid, "tag": derived, "position": i, "value": v}
+                    for sid in owners for i, v in enumerate(sorted(found[sid]))]
             if rows:
-                conn.execute(values.insert(), rows)
+                conn.execute(side.insert(), rows)
 
     # ------------------------------------------------------------------ delete
 

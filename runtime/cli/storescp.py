@@ -52,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", choices=("keep", "replace", "reject"), default="keep",
                         help="with --archive: a known SOP Instance UID with other content is "
                              "kept (default), replaces the stored one, or is rejected")
+    parser.add_argument("--fsync", action="store_true",
+                        help="with --archive: flush each file to disk before indexing it "
+                             "(durable across a power loss; slower)")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0: all interfaces, as "
                              "dcmtk's storescp; 127.0.0.1 for this machine only)")
@@ -97,7 +100,8 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         from dicomkit.net.services.storage.archive import ArchiveStorage
 
         archive = await anyio.to_thread.run_sync(
-            partial(Archive, Path(args.archive), db=args.db, policy=args.policy))
+            partial(Archive, Path(args.archive), db=args.db, policy=args.policy,
+                    fsync=args.fsync))
         storage = ArchiveStorage(archive, on_stored=lambda o: log(
             f"{o.action} {Path(args.archive) / o.path}"))
     else:

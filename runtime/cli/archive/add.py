@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", choices=("keep", "replace", "reject"), default="keep",
                         help="a SOP Instance UID stored with other content: keep the stored "
                              "one (default), replace it, or refuse the file")
+    parser.add_argument("--fsync", action="store_true",
+                        help="flush each file to disk before indexing it (durable across a "
+                             "power loss; slower)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
@@ -50,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     refused: list[tuple[Path, str]] = []
     bar = Bar(sys.stderr, args.quiet)
-    with Archive(args.dir, db=args.db, policy=args.policy) as archive:
+    with Archive(args.dir, db=args.db, policy=args.policy, fsync=args.fsync) as archive:
         try:
             for n, path in enumerate(files, 1):
                 try:
