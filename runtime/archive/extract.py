@@ -87,9 +87,11 @@ def _value(ds: Dataset, key: KeyColumn) -> tuple[Any, list[str]]:
     el = ds.get(key.tag)
     if el is None:
         return None, []
+    if (key.kind == "json") != (el.vr == "SQ"):  # the file gives it another VR: not usable
+        return None, []
     if key.kind == "json":
         items = el.value or []
-        if not items:
+        if not items or not all(isinstance(item, Dataset) for item in items):
             return None, []
         whole = [to_json_dict(item) for item in items]
         # items whole when the tables list no nested keys (Other Patient IDs Sequence)

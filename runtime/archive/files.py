@@ -75,32 +75,40 @@ class Written:
 
 class PartWriter:
     """A part file being written: :meth:`write` pieces, then :meth:`finish` (flushed to disk
-    unless ``fsync`` is false) or :meth:`discard`.  Not safe for concurrent use."""
+    when ``fsync``) or :meth:`discard`.  The file is created (``O_EXCL``) by the first write,
+    so making a writer does no I/O.  Not safe for concurrent use."""
 
-    def __init__(self, path: Path, fd: int, fsync: bool) -> None:
+    def __init__(self, path: Path, fsync: bool) -> None:
         self.path = path
-        self._fd: int | None = fd
+        self._fd: int | None = None
+        self._closed = False
         self._fsync = fsync
         self._hash = hashlib.sha256()
         self.size = 0
 
+    def _open(self) -> int:
+        if self._closed:
+            raise ValueError(f"{self.path} is closed")
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o644)
+        return self._fd
+
     def write(self, pieces: Iterable[bytes]) -> None:
         """Append ``pieces``."""
-        if self._fd is None:
-            raise ValueError(f"{self.path} is closed")
+        fd = self._open()
         for piece in pieces:
             view = memoryview(piece)
             while view:
-                n = os.write(self._fd, view)
+                n = os.write(fd, view)
                 view = view[n:]
             self._hash.update(piece)
             self.size += len(piece)
 
     def finish(self) -> Written:
-        """Close the part (flushed); what was written."""
-        if self._fd is None:
-            raise ValueError(f"{self.path} is closed")
-        fd, self._fd = self._fd, None
+        """Close the part (flushed when ``fsync``); what was written."""
+        fd = self._open()
+        self._fd, self._closed = None, True
         try:
             if self._fsync:
                 os.fsync(fd)
@@ -109,7 +117,8 @@ class PartWriter:
         return Written(self.path, self.size, self._hash.hexdigest())
 
     def discard(self) -> None:
-        """Close and remove the part."""
+        """Close and remove the part (if it was created)."""
+        self._closed = True
         if self._fd is not None:
             fd, self._fd = self._fd, None
             try:
@@ -145,21 +154,11 @@ class FileStore:
                 n += 1
         return n
 
-    def _open_part(self) -> tuple[Path, int]:
-        for _ in range(8):
-            path = self.incoming / f"{os.getpid()}-{secrets.token_hex(12)}.part"
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o644)
-            except FileExistsError:  # pragma: no cover - 96 random bits
-                continue
-            return path, fd
-        raise FileExistsError(f"{self.incoming}: no free part name")  # pragma: no cover
-
     def part(self) -> PartWriter:
-        """A new part file, written piece by piece (for data that arrives in pieces)."""
-        path, fd = self._open_part()
-        return PartWriter(path, fd, self.fsync)
+        """A new part file (named ``<pid>-<96 random bits>.part``, created by its first write),
+        written piece by piece (for data that arrives in pieces); no I/O until then."""
+        return PartWriter(self.incoming / f"{os.getpid()}-{secrets.token_hex(12)}.part",
+                          self.fsync)
 
     def write_bytes(self, data: bytes) -> Written:
         """Write ``data`` to a new part file."""

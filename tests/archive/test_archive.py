@@ -480,3 +480,24 @@ def test_large_files_are_reindexed_in_blocks_with_the_same_result(
 
         assert (row["size"], row["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
         assert row["Rows"] == 256
+
+
+def test_a_key_written_with_another_vr_is_left_empty(tmp_path: Path, db_url: str) -> None:
+    """Found by the fuzz test: a sequence key (Other Patient IDs Sequence) written as LO, and a
+    text key (Study Description) written as SQ, are stored as NULL instead of failing."""
+    import io
+
+    import dicomkit
+    from dicomkit.core.dataset import Dataset as DicomDataset
+
+    ds = dataset(uid(), uid(), uid())
+    del ds[0x00101002]
+    ds.add_new(0x00101002, "LO", "not a sequence")
+    ds.add_new(0x00081030, "SQ", [DicomDataset()])
+    out = io.BytesIO()
+    dicomkit.write(out, ds)
+    with _archive(tmp_path, db_url) as archive:
+        assert archive.insert_bytes(out.getvalue()).action == "stored"
+        [study] = archive.find("STUDY")
+        [patient] = archive.find("PATIENT")
+        assert study["StudyDescription"] is None and patient["OtherPatientIDsSequence"] is None

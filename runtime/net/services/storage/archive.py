@@ -1,10 +1,12 @@
 """ArchiveStorage: a Storage SCP handler that stores every received data set into a
 :class:`dicomkit.archive.Archive` (``dicomkit storescp --archive DIR``).
 
-The data set is streamed, behind its file meta information (PS3.10 7.1), into a part file of
-the archive (:meth:`dicomkit.archive.files.FileStore.part`) by worker threads, at most
-:data:`FLUSH_BYTES` held in memory; then, in one worker thread call, the part is checked whole
-(:meth:`~dicomkit.archive.Archive.inspect_file`: structure, unique keys), placed and indexed in
+The data set is received behind its file meta information (PS3.10 7.1); beyond
+:data:`FLUSH_BYTES` it is streamed into a part file of the archive
+(:meth:`dicomkit.archive.files.FileStore.part`) by worker threads, so at most that much is held
+in memory.  Then, in one worker thread call, it is checked whole (structure, unique keys:
+:meth:`~dicomkit.archive.Archive.inspect` from memory, or
+:meth:`~dicomkit.archive.Archive.inspect_file` from the part), written, placed and indexed in
 one transaction (:meth:`~dicomkit.archive.Archive.insert_written`).  Only then is the C-STORE
 answered Success, and a failure at any step removes the part.
 
@@ -68,8 +70,9 @@ class ArchiveStorage(StorageHandler):
         self.archive = archive
         self.on_stored = on_stored
         self.stored: list[Outcome] = []
-        #: part path -> its writer, between receive() and finish()
-        self._parts: dict[Path, PartWriter] = {}
+        #: part path -> (its writer, the bytes not written yet, whether some were), between
+        #: receive() and finish()
+        self._parts: dict[Path, tuple[PartWriter, list[bytes], bool]] = {}
 
     async def receive(self, command: DimseMessage, context: AcceptedContext,
                       chunks: AsyncIterator[bytes]) -> Path:
@@ -79,26 +82,24 @@ class ArchiveStorage(StorageHandler):
             head = part10_head(sop_class, instance, context.transfer_syntax)
         except DicomError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, f"unusable SOP UIDs: {exc}") from exc
-        try:
-            writer = await anyio.to_thread.run_sync(self.archive.files.part)
-        except OSError as exc:
-            raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
+        writer = self.archive.files.part()  # named only: created by its first write
         buffered, size = [head], len(head)
+        streamed = False
         try:
             async for chunk in chunks:
                 buffered.append(chunk)
                 size += len(chunk)
                 if size >= FLUSH_BYTES:
                     await anyio.to_thread.run_sync(writer.write, buffered)
-                    buffered, size = [], 0
-            await anyio.to_thread.run_sync(writer.write, buffered)
+                    buffered, size, streamed = [], 0, True
         except OSError as exc:
             await self._discard(writer)
             raise StoreRefused(OUT_OF_RESOURCES, f"cannot write: {exc.strerror or exc}") from exc
         except BaseException:
             await self._discard(writer)
             raise
-        self._parts[writer.path] = writer
+        # what is left is written by did_receive, in the same worker thread call as the rest
+        self._parts[writer.path] = (writer, buffered, streamed)
         return writer.path
 
     @staticmethod
@@ -109,21 +110,30 @@ class ArchiveStorage(StorageHandler):
     def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
         """Check, place and index the part (blocking; :meth:`finish` runs it in a worker
         thread); the status."""
-        writer = self._parts.pop(received, None) if isinstance(received, Path) else None
-        if writer is None:
+        entry = self._parts.pop(received, None) if isinstance(received, Path) else None
+        if entry is None:
             raise TypeError("ArchiveStorage.did_receive takes the path receive() returned")
+        writer = entry[0]
         try:
-            return self._store(writer, command)
+            return self._store(*entry, command)
         finally:
-            writer.discard()  # placed: gone already; refused: removed
+            writer.discard()  # placed: linked already; refused: removed
 
-    def _store(self, writer: PartWriter, command: DimseMessage) -> int:
+    def _store(self, writer: PartWriter, rest: list[bytes], streamed: bool,
+               command: DimseMessage) -> int:
         sop_class, instance = request_uids(command)
         archive = self.archive
         where = f"C-STORE of {instance}"
         try:
-            written = writer.finish()
-            record, _, _ = archive.inspect_file(written.path, where)
+            if streamed:  # large: checked from the file, in blocks
+                writer.write(rest)
+                written = writer.finish()
+                record, _, _ = archive.inspect_file(written.path, where)
+            else:  # in memory: checked from the bytes, then written
+                data = b"".join(rest)
+                record = archive.inspect(data, where)
+                writer.write((data,))
+                written = writer.finish()
         except InstanceRefusedError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, exc.reason) from None
         except OSError as exc:
@@ -150,7 +160,7 @@ class ArchiveStorage(StorageHandler):
         try:
             return await anyio.to_thread.run_sync(self.did_receive, received, command)
         except BaseException:
-            writer = self._parts.pop(received, None) if isinstance(received, Path) else None
-            if writer is not None:  # cancelled before the thread took it
-                await self._discard(writer)
+            entry = self._parts.pop(received, None) if isinstance(received, Path) else None
+            if entry is not None:  # cancelled before the thread took it
+                await self._discard(entry[0])
             raise
