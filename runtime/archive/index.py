@@ -167,17 +167,24 @@ class Index:
         return stmt if self.sqlite else stmt.with_for_update()
 
     def _parent(self, conn: sa.Connection, level: str, key: str, values: dict[str, Any],
-                parents: dict[str, int], multi: list[tuple[int, int, str]]) -> int:
+                parents: dict[str, int], multi: list[tuple[int, int, str]]) -> tuple[int, bool]:
+        """The row id of a patient, study or series (locked on PostgreSQL), made when missing;
+        and whether this call made it."""
+        insert, select = self._parent_statements[level]
+        found = conn.execute(select, {"key": key}).scalar()
+        if found is not None:  # the common case: one statement
+            return int(found), False
         row = {**values, **{f"{up.lower()}_id": parents[up] for up in parents}}
         if level == PATIENT:
             row["patient_key"] = key
-        insert, select = self._parent_statements[level]
-        created = conn.execute(insert, row).rowcount == 1
-        found = int(conn.execute(select, {"key": key}).scalar_one())
+        inserted = conn.execute(insert, row).first()  # None: another transaction made it
+        created = inserted is not None
+        made = int(inserted[0]) if inserted is not None else \
+            int(conn.execute(select, {"key": key}).scalar_one())
         if created and multi:
             conn.execute(self._v[level].insert(), [
-                {"owner": found, "tag": t, "position": p, "value": v} for t, p, v in multi])
-        return found
+                {"owner": made, "tag": t, "position": p, "value": v} for t, p, v in multi])
+        return made, created
 
     def _prepare(self) -> None:
         """Statements built once (executed with parameters, so SQLAlchemy caches them)."""
@@ -185,7 +192,9 @@ class Index:
         for level in (PATIENT, STUDY, SERIES):
             table = self._t[level]
             column = table.c.patient_key if level == PATIENT else table.c[self._unique[level]]
-            insert = self._insert(table).on_conflict_do_nothing(index_elements=[column])
+            # RETURNING tells whether the row was made (psycopg gives no rowcount here)
+            insert = self._insert(table).on_conflict_do_nothing(index_elements=[column]) \
+                .returning(table.c.id)
             select = self._locked(sa.select(table.c.id).where(column == sa.bindparam("key")))
             self._parent_statements[level] = (insert, select)
         image = self._t[IMAGE]
@@ -223,6 +232,10 @@ class Index:
                 olds[r.uid] = r
         rows: list[dict[str, Any]] = []
         multis: list[list[tuple[int, int, str]]] = []
+        #: study -> derived key -> the values its new instances add; studies that lost an
+        #: instance (a replacement) are recomputed from their rows instead
+        added: dict[int, dict[int, set[str]]] = {}
+        recompute: set[int] = set()
         pending: set[str] = set()
         syntax_kw = self._kw[IMAGE].get(tags.AvailableTransferSyntaxUID)
 
@@ -267,16 +280,32 @@ class Index:
                 touched[SERIES].add(old.series_id)
                 touched[STUDY].add(old.study_id)
                 touched[PATIENT].add(old.patient_id)
+                recompute.add(old.study_id)
             parents: dict[str, int] = {}
+            created: set[str] = set()
             for level in (PATIENT, STUDY, SERIES):
                 key = (level, record.uids[level])
                 found = cache.get(key)
                 if found is None:
-                    found = self._parent(conn, level, record.uids[level], record.values[level],
-                                         dict(parents), record.multi.get(level, []))
+                    found, made = self._parent(conn, level, record.uids[level],
+                                               record.values[level], dict(parents),
+                                               record.multi.get(level, []))
                     cache[key] = found
+                    if made:
+                        created.add(level)
                 parents[level] = found
                 touched[level].add(found)
+            gained = added.setdefault(parents[STUDY], {})
+            for derived, source_level, source_tag in _DISTINCT:
+                src_kw = self._kw[source_level].get(source_tag)
+                # a series' values are those of the instance that made it (PS3.4 C.3-1:
+                # Modalities in Study are the series' Modality values)
+                if src_kw is None or (source_level != IMAGE and source_level not in created):
+                    continue
+                value = record.values[source_level].get(src_kw)
+                if value:
+                    gained.setdefault(derived, set()).update(
+                        v for v in str(value).split("\\") if v)
             path = entry.place()
             if path in obsolete:  # the file was rewritten in place (a re-index): keep it
                 obsolete.remove(path)
@@ -293,7 +322,7 @@ class Index:
             pending.add(uid)
             out.append(Outcome(action, path, uid, tuple(obsolete)))
         flush()
-        self.refresh(conn, touched)
+        self.refresh(conn, touched, {k: v for k, v in added.items() if k not in recompute})
         return out
 
     # ------------------------------------------------------------------ derived attributes
@@ -330,9 +359,18 @@ class Index:
                 {kw: sa.bindparam("joined")})
             clear = side.delete().where(side.c.owner.in_(ids), side.c.tag == derived)
             self._distinct.append((derived, kw, found, current, update, clear))
+        self._distinct_current = sa.select(study.c.id, *(study.c[e[1]] for e in self._distinct)) \
+            .where(study.c.id.in_(ids))
 
-    def refresh(self, conn: sa.Connection, ids: dict[str, set[int]]) -> None:
-        """Recompute the derived attributes of these series, studies and patients."""
+    def refresh(self, conn: sa.Connection, ids: dict[str, set[int]],
+                added: dict[int, dict[int, set[str]]] | None = None) -> None:
+        """Recompute the derived attributes of these series, studies and patients.
+
+        ``added``: for studies that only gained instances, the values of the distinct-valued
+        derived keys (Modalities, SOP Classes in Study) they gained; those are merged with the
+        stored ones instead of recomputed from every series and instance.
+        """
+        added = added or {}
         for level in (SERIES, STUDY, PATIENT):
             wanted = sorted(ids.get(level, ()))
             if not wanted:
@@ -343,7 +381,38 @@ class Index:
                 if update is not None:
                     conn.execute(update, {"ids": chunk})
                 if level == STUDY:
-                    self._refresh_distinct(conn, chunk)
+                    grown = [sid for sid in chunk if sid in added]
+                    rest = [sid for sid in chunk if sid not in added]
+                    if grown:
+                        self._merge_distinct(conn, grown, added)
+                    if rest:
+                        self._refresh_distinct(conn, rest)
+
+    def _merge_distinct(self, conn: sa.Connection, studies: list[int],
+                        added: dict[int, dict[int, set[str]]]) -> None:
+        side = self._v[STUDY]
+        kws = [entry[1] for entry in self._distinct]
+        if not kws:
+            return
+        current = {r[0]: r[1:] for r in conn.execute(self._distinct_current,
+                                                     {"ids": studies})}
+        for n, (derived, _kw, _found, _current, update, clear) in enumerate(self._distinct):
+            changed: dict[int, list[str]] = {}
+            for sid in studies:
+                gained = added[sid].get(derived, set())
+                now = current.get(sid, (None,) * len(kws))[n]
+                have = {v for v in str(now).split("\\") if v} if now else set()
+                if not gained <= have:
+                    changed[sid] = sorted(have | gained)
+            if not changed:
+                continue
+            conn.execute(update, [{"sid": sid, "joined": "\\".join(vals)}
+                                  for sid, vals in changed.items()])
+            conn.execute(clear, {"ids": sorted(changed)})
+            conn.execute(side.insert(), [{"owner": sid, "tag": derived, "position": i,
+                                          "value": v}
+                                         for sid, vals in changed.items()
+                                         for i, v in enumerate(vals)])
 
     def _refresh_distinct(self, conn: sa.Connection, studies: list[int]) -> None:
         side = self._v[STUDY]

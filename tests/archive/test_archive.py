@@ -501,3 +501,24 @@ def test_a_key_written_with_another_vr_is_left_empty(tmp_path: Path, db_url: str
         [study] = archive.find("STUDY")
         [patient] = archive.find("PATIENT")
         assert study["StudyDescription"] is None and patient["OtherPatientIDsSequence"] is None
+
+
+def test_multi_valued_keys_of_new_parents_get_their_side_rows(tmp_path: Path,
+                                                              db_url: str) -> None:
+    """Other Patient Names (PN, VM 1-n) of a patient the insert makes: one side row per value
+    (on PostgreSQL too, where the driver gives no row count for INSERT ... ON CONFLICT)."""
+    import io
+
+    import dicomkit
+
+    ds = dataset(uid(), uid(), uid(), patient="MV")
+    ds.OtherPatientNames = ["Doe^Jane", "Roe^Richard"]
+    out = io.BytesIO()
+    dicomkit.write(out, ds)
+    with _archive(tmp_path, db_url) as archive:
+        archive.insert_bytes(out.getvalue())
+        archive.insert_bytes(instance(uid(), uid(), uid(), patient="OTHER"))
+        clause = archive.schema.any_value("STUDY", "OtherPatientNames",
+                                          lambda v: v == "Roe^Richard")
+        rows = list(archive.select("STUDY", clause, keywords=["PatientID", "OtherPatientNames"]))
+        assert rows == [{"PatientID": "MV", "OtherPatientNames": "Doe^Jane\\Roe^Richard"}]
