@@ -329,7 +329,7 @@ class Index:
 
     def _prepare_refresh(self) -> None:
         """The statements of :meth:`refresh`, built once (with expanding ``ids`` parameters)."""
-        ids = sa.bindparam("ids", expanding=True)
+        ids: sa.BindParameter[Any] = sa.bindparam("ids", expanding=True)
         self._count_updates: dict[str, Any] = {}
         for level in (SERIES, STUDY, PATIENT):
             table = self._t[level]
