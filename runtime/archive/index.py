@@ -8,11 +8,15 @@ concurrent writers queue on the busy timeout instead of failing on a lock upgrad
 Every change is one transaction: an instance's rows at each level, its multi-valued side rows
 and the derived attributes of its series, study and patient (PS3.4 Table C.3-1: Number of
 Series Related Instances, Number of Study Related Series and Instances, Modalities in Study,
-SOP Classes in Study, Number of Patient Related Studies, Series and Instances) are written or
-recomputed from the rows in the same transaction, so they are true whenever a reader looks.
-Parent rows are created with ``INSERT ... ON CONFLICT DO NOTHING`` and then locked (PostgreSQL
-``SELECT ... FOR UPDATE``, patient, study, series in that order) so that concurrent inserts
-into one study serialize their recomputation and never deadlock.
+SOP Classes in Study, Number of Patient Related Studies, Series and Instances) are written in
+the same transaction, so they are true whenever a reader looks: the counts are recomputed from
+the rows (``COUNT`` subqueries), the distinct-valued ones recomputed from the series and
+instances, or, for a study that only gained instances, merged with the values it had.  Parent
+rows are looked up (PostgreSQL ``SELECT ... FOR UPDATE``, patient, study, series in that order,
+so that concurrent inserts into one study serialize on them) and made when
+missing with ``INSERT ... ON CONFLICT DO NOTHING RETURNING``; a transaction that loses a race
+for a unique key, or that the server rolls back to break a deadlock, fails with a retryable
+:class:`~dicomkit.archive.errors.IndexUnavailableError` and the archive tries it again.
 
 A deletion writes the paths of the files it unindexes into ``pending_deletion`` in the same
 transaction; the files are removed after the commit and their rows then cleared, and whatever
