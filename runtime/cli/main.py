@@ -24,6 +24,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "dicomkit.codegen.cli",
         "regenerate dicomkit from the DICOM standard (fetch, generate, diff)",
     ),
+    "archive": ("dicomkit.cli.archive",
+                "manage an archive: index a folder, check, delete, list (dicomkit.archive)"),
     "dump": ("dicomkit.cli.dump", "print data sets like dcmdump"),
     "echo": ("dicomkit.cli.echo", "check that a DICOM peer answers C-ECHO (Verification)"),
     "store": ("dicomkit.cli.store", "send files and folders to a Storage SCP (C-STORE)"),

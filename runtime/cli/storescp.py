@@ -11,6 +11,11 @@ checked whole before they are answered Success (see
 limits the calling AE titles, ``--max-associations`` the concurrent associations (more are
 rejected transiently, PS3.8 Table 9-21); ``--tls`` serves TLS (PS3.15 B.1), with ``--ca`` asking
 clients for a certificate from that CA (mutual TLS).
+
+``--archive DIR`` stores into an archive instead (:class:`dicomkit.archive.Archive`, through
+:class:`dicomkit.net.services.storage.archive.ArchiveStorage`): each file is indexed in the
+same step as it is placed, with ``--db`` for the index and ``--policy`` for a known SOP
+Instance UID that arrives with other content.
 """
 
 from __future__ import annotations
@@ -26,15 +31,30 @@ from typing import TYPE_CHECKING, TextIO
 from dicomkit.cli.echo import add_tls_arguments, ae_title, server_ssl_context
 
 if TYPE_CHECKING:
+    from dicomkit.archive import Archive
     from dicomkit.net.association import Association
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
+    from dicomkit.net.services.storage.archive import ArchiveStorage
+    from dicomkit.net.services.storage.folder import FolderStorage
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the options of ``dicomkit storescp``."""
     parser.add_argument("port", type=int, help="port to listen on (0: any free port)")
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="folder to store received files under")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="DIR",
+                       help="folder to store received files under")
+    where.add_argument("--archive", metavar="DIR",
+                       help="archive to store received files into, indexed (dicomkit.archive)")
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="with --archive: the index database (default sqlite beside DIR; "
+                             "postgresql://USER@HOST:PORT/DB)")
+    parser.add_argument("--policy", choices=("keep", "replace", "reject"), default="keep",
+                        help="with --archive: a known SOP Instance UID with other content is "
+                             "kept (default), replaces the stored one, or is rejected")
+    parser.add_argument("--fsync", action="store_true",
+                        help="with --archive: flush each file to disk before indexing it "
+                             "(durable across a power loss; slower)")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0: all interfaces, as "
                              "dcmtk's storescp; 127.0.0.1 for this machine only)")
@@ -74,8 +94,20 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
     from dicomkit.net.services.storage import FolderStorage, StorageSCP
 
     ssl_context = server_ssl_context(args)
-    storage = FolderStorage(Path(args.out),
-                            on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
+    storage: FolderStorage | ArchiveStorage
+    archive: Archive | None = None
+    if args.archive:  # sqlalchemy (the 'archive' extra) is imported only then
+        from dicomkit.archive import Archive
+        from dicomkit.net.services.storage.archive import ArchiveStorage
+
+        archive = await anyio.to_thread.run_sync(
+            partial(Archive, Path(args.archive), db=args.db, policy=args.policy,
+                    fsync=args.fsync))
+        storage = ArchiveStorage(archive, on_stored=lambda o: log(
+            f"{o.action} {Path(args.archive) / o.path}"))
+    else:
+        storage = FolderStorage(Path(args.out),
+                                on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
     scp = StorageSCP(storage)
     policy = AcceptPolicy(
         ae_title=args.aet,
@@ -119,10 +151,13 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         tg.start_soon(stop_on_signal)
         host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
                                             ssl_context=ssl_context, hooks=hooks))
-        log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing under "
-            f"{args.out}", always=True)
+        log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing "
+            f"{'into the archive ' + args.archive if args.archive else 'under ' + args.out}",
+            always=True)
     log(f"stopped after {counter} association(s), {len(storage.stored)} file(s) stored",
         always=True)
+    if archive is not None:
+        await anyio.to_thread.run_sync(archive.close)
     return 0
 
 
