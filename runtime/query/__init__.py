@@ -1,0 +1,61 @@
+"""Matching of PS3.4 C.2.2 for every query service: C-FIND SCP, QIDO-RS, worklists, routing.
+
+The one place matching lives.  A query is parsed once (:func:`parse_identifier` for a C-FIND
+identifier, :func:`parse_qido` for QIDO-RS parameters) into a frozen :class:`Query` whose keys
+carry their matching type (:class:`~dicomkit.generated.matching.MatchingType`) and normalised
+values; then either
+
+* :func:`matches` tells whether a data set matches, and :func:`response_identifier` builds the
+  response identifier of one that does (pure Python, in memory), or
+* :func:`to_sql` turns what SQL can do into a WHERE clause over an index whose columns hold the
+  values of :func:`stored_values` (SQLAlchemy Core; needs the ``archive`` extra), and returns the
+  rest as a residual query for :func:`matches` -- with the same answers.
+
+:func:`validate_query` checks a query against the levels of an information model (hierarchical
+and relational search, PS3.4 C.4.1.2.2, C.4.1.3).  :class:`MatchOptions` holds the SCP's choices
+and what was negotiated (case-insensitive and fuzzy person names, empty value, multiple value and
+combined date-time matching, time zones).
+
+Layer: above core (data sets, values, character sets), below archive, net and web.
+"""
+
+from dicomkit.generated.matching import MatchingType
+from dicomkit.query.errors import QueryError, QueryKeyError, QueryLevelError, QueryValueError
+from dicomkit.query.levels import InformationModel, Level, information_model, validate_query
+from dicomkit.query.match import matches, response_identifier
+from dicomkit.query.model import Key, Query
+from dicomkit.query.options import DEFAULT_OPTIONS, MatchOptions
+from dicomkit.query.parse import parse_identifier, parse_qido
+from dicomkit.query.storage import StoredValues, stored_values
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "InformationModel",
+    "Key",
+    "Level",
+    "MatchOptions",
+    "MatchingType",
+    "Query",
+    "QueryError",
+    "QueryKeyError",
+    "QueryLevelError",
+    "QueryValueError",
+    "StoredValues",
+    "information_model",
+    "matches",
+    "parse_identifier",
+    "parse_qido",
+    "response_identifier",
+    "stored_values",
+    "to_sql",
+    "validate_query",
+]
+
+
+def __getattr__(name: str) -> object:
+    # to_sql needs SQLAlchemy (the 'archive' extra): imported when first asked for
+    if name == "to_sql":
+        from dicomkit.query.sql import to_sql
+
+        return to_sql
+    raise AttributeError(f"module 'dicomkit.query' has no attribute {name!r}")

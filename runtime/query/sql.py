@@ -1,0 +1,242 @@
+"""SQL push-down: a WHERE clause for what SQL can match, a residual query for the rest.
+
+``to_sql(query, columns)`` reads the keys of a parsed :class:`~dicomkit.query.model.Query` and,
+for each key whose attribute has a column holding :func:`~dicomkit.query.storage.stored_values`,
+builds the SQLAlchemy Core condition that selects exactly the entities the pure matcher
+(:func:`~dicomkit.query.match.matches`) would select:
+
+======================  ===============================================  ======================
+matching type           on a column of a VM 1 attribute                  VM > 1 (``\\a\\b\\``)
+======================  ===============================================  ======================
+Single Value, UID list  ``col IN (...)``; DA/TM/DT as ranges             one value found
+Wild Card               ``LIKE ... ESCAPE '!'`` (SQLite: ``GLOB``,        residual
+                        which, unlike SQLite's LIKE, respects case)
+Range                   ``col >= low AND col <= high`` (OR of intervals)  residual
+Empty Value             ``col IS NULL``                                   ``col IS NULL``
+Multiple Value          every value equal                                every value found
+combined date-time      on the ``combined`` column                       --
+PN, case-insensitive    on the ``folded`` column                         on ``folded``
+======================  ===============================================  ======================
+
+With :attr:`~dicomkit.query.options.MatchOptions.unknown_matches` each condition is
+``col IS NULL OR ...`` (PS3.4 C.2.2.1.2).  Left to the residual, evaluated in Python with
+:func:`~dicomkit.query.match.matches` on the candidates: keys without a column, sequences,
+fuzzy person names, case-insensitive PN without a folded column, combined ranges without a
+combined column, wild cards and ranges on multi-valued columns.  Needs SQLAlchemy 2 (the
+``archive`` extra).  Tested on SQLite and PostgreSQL; other databases must compare text
+byte-wise (binary collation) and have a case-sensitive ``LIKE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
+
+from sqlalchemy import Boolean, and_, false, or_, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+from dicomkit.core.tag import Tag
+from dicomkit.generated.matching import MatchingType
+from dicomkit.query.model import Key, Query
+from dicomkit.query.normal import is_multi_valued
+from dicomkit.query.wildcard import glob_pattern, like_literal, like_pattern
+
+
+@dataclass(frozen=True)
+class IndexColumn:
+    """The columns of one indexed attribute (see :mod:`dicomkit.query.storage`).
+
+    Attributes
+    ----------
+    value
+        The main column.
+    folded
+        The case-folded copy of a PN attribute, for case-insensitive matching.
+    combined
+        For a DA attribute with a TM partner, the column of their combined moment.
+    """
+
+    value: ColumnElement[Any]
+    folded: ColumnElement[Any] | None = None
+    combined: ColumnElement[Any] | None = None
+
+
+class SqlPlan(NamedTuple):
+    """What :func:`to_sql` gives: a WHERE clause, and the keys it could not express.
+
+    Attributes
+    ----------
+    where
+        The condition over the index columns.
+    residual
+        A query with the keys left to Python (:func:`~dicomkit.query.match.matches` on each
+        row that ``where`` selects); :attr:`Query.is_universal` when there are none.
+    """
+
+    where: ColumnElement[bool]
+    residual: Query
+
+
+class wildcard_like(FunctionElement[bool]):  # noqa: N801 - an SQL function, named as one
+    """``col LIKE pattern ESCAPE '!'``, ``col GLOB pattern`` on SQLite (case-sensitive)."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "wildcard_like"
+
+
+class holds_value(FunctionElement[bool]):  # noqa: N801
+    """True when a ``\\a\\b\\`` column holds ``\\v\\``: ``instr`` (SQLite), ``strpos``
+    (PostgreSQL), else ``LIKE '%\\v\\%' ESCAPE '!'``."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "holds_value"
+
+
+def _args(element: FunctionElement[bool], compiler: SQLCompiler, **kw: Any) -> list[str]:
+    return [compiler.process(c, **kw) for c in element.clauses]
+
+
+@compiles(wildcard_like)
+def _like(element: wildcard_like, compiler: SQLCompiler, **kw: Any) -> str:
+    col, like, _glob = _args(element, compiler, **kw)
+    return f"({col} LIKE {like} ESCAPE '!')"
+
+
+@compiles(wildcard_like, "sqlite")
+def _glob(element: wildcard_like, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    glob = compiler.process(clauses[2], **kw)
+    return f"({col} GLOB {glob})"
+
+
+@compiles(holds_value)
+def _holds_like(element: holds_value, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    like = compiler.process(clauses[1], **kw)
+    return f"({col} LIKE {like} ESCAPE '!')"
+
+
+@compiles(holds_value, "sqlite")
+def _holds_instr(element: holds_value, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    raw = compiler.process(clauses[2], **kw)
+    return f"(instr({col}, {raw}) > 0)"
+
+
+@compiles(holds_value, "postgresql")
+def _holds_strpos(element: holds_value, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    raw = compiler.process(clauses[2], **kw)
+    return f"(strpos({col}, {raw}) > 0)"
+
+
+def _holds(col: ColumnElement[Any], value: str) -> ColumnElement[bool]:
+    item = "\\" + value + "\\"
+    return holds_value(col, "%" + like_literal(item) + "%", item)
+
+
+def _column(columns: Mapping[Any, Any], key: Key) -> IndexColumn | None:
+    found = columns.get(key.tag)
+    if found is None:
+        found = columns.get(Tag(key.tag).keyword) if key.tag >> 16 & 1 == 0 else None
+    if found is None:
+        return None
+    return found if isinstance(found, IndexColumn) else IndexColumn(found)
+
+
+def _intervals(col: ColumnElement[Any], key: Key) -> ColumnElement[bool]:
+    parts: list[ColumnElement[bool]] = []
+    for low, high in key.ranges:
+        conds = []
+        if low is not None:
+            conds.append(col >= low)
+        if high is not None:
+            conds.append(col <= high)
+        parts.append(and_(*conds) if conds else col.is_not(None))
+    return or_(*parts) if parts else false()
+
+
+def _condition(key: Key, index: IndexColumn) -> ColumnElement[bool] | None:
+    """The condition of one key, or None when SQL cannot express it."""
+    kind = key.kind
+    if kind is MatchingType.SEQUENCE or key.fuzzy or key.items is not None:
+        return None
+    if key.partner is not None:
+        if index.combined is None:
+            return None
+        return _intervals(index.combined, key)
+    col = index.folded if key.folded else index.value
+    if col is None:
+        return None
+    if kind is MatchingType.EMPTY_VALUE:
+        return col.is_(None)
+    multi = is_multi_valued(key.tag)
+    if key.ranges or kind is MatchingType.RANGE:
+        return None if multi else _intervals(col, key)
+    if kind is MatchingType.WILD_CARD:
+        if multi:
+            return None
+        return or_(*(wildcard_like(col, like_pattern(p), glob_pattern(p)) for p in key.values))
+    if kind is MatchingType.MULTIPLE_VALUE:
+        if multi:
+            return and_(*(_holds(col, v) for v in key.values))
+        return and_(*(col == v for v in key.values))
+    # single value (any of several), list of UID
+    if multi:
+        return or_(*(_holds(col, v) for v in key.values))
+    if len(key.values) == 1:
+        return col == key.values[0]
+    return col.in_(key.values)
+
+
+def _null_column(key: Key, index: IndexColumn) -> ColumnElement[Any]:
+    if key.partner is not None and index.combined is not None:
+        return index.combined
+    if key.folded and index.folded is not None:
+        return index.folded
+    return index.value
+
+
+def to_sql(query: Query, columns: Mapping[int | str, IndexColumn | ColumnElement[Any]]
+           ) -> SqlPlan:
+    """The WHERE clause for what SQL can match of ``query``, and the residual query.
+
+    Parameters
+    ----------
+    query
+        A parsed query (its options decide, as for the matcher).
+    columns
+        Attribute (tag or keyword) -> its :class:`IndexColumn`, or its main column alone.
+        Columns of the attributes of several tables (patient, study, ...) may be mixed; the
+        caller joins the tables.
+
+    Returns
+    -------
+    SqlPlan
+        ``where`` selects a superset of the matches, exactly the matches when ``residual`` has
+        no keys.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    residual: list[Key] = []
+    unknown = query.options.unknown_matches
+    for key in query.matching_keys:
+        index = _column(columns, key)
+        cond = _condition(key, index) if index is not None else None
+        if cond is None or index is None:
+            residual.append(key)
+            continue
+        if unknown and key.kind is not MatchingType.EMPTY_VALUE:
+            cond = or_(_null_column(key, index).is_(None), cond)
+        conditions.append(cond)
+    where = and_(*conditions) if conditions else true()
+    return SqlPlan(where, replace(query, keys=tuple(residual)))

@@ -1,0 +1,123 @@
+"""Storage normalisation: the values an index keeps so that SQL matches as the matcher does.
+
+An archive that lets :func:`dicomkit.query.sql.to_sql` push matching down to SQL stores, for each
+indexed attribute of each entity, the texts :func:`stored_values` gives, in text columns
+(``VARCHAR``/``TEXT``, binary collation: SQLite's default, PostgreSQL's ``"C"`` collation or any
+deterministic one):
+
+====================  =================================================  =====================
+attribute             main column (``value``)                            more columns
+====================  =================================================  =====================
+DA                    ``YYYYMMDD``                                       with its TM partner
+                                                                         (Study Date/Time):
+                                                                         ``combined``, the
+                                                                         moment as DT below
+TM                    ``HHMMSS.ffffff``, moved to UTC modulo one day
+DT                    ``YYYYMMDDHHMMSS.ffffff`` in UTC
+PN                    the normal form (trailing ``^``/``=`` dropped)     ``folded``: the same,
+                                                                         case-folded, for
+                                                                         case-insensitive SCPs
+any other             the normal form of :mod:`dicomkit.query.normal`
+====================  =================================================  =====================
+
+Zones: TM and DT values without an offset of their own are in the data set's Timezone Offset
+From UTC (0008,0201), else in ``default_timezone``, which must be the
+:attr:`~dicomkit.query.options.MatchOptions.default_timezone` the queries use.
+
+An attribute whose data dictionary VM is not ``1`` (Modalities in Study, Other Patient IDs) is
+stored with every value between backslashes, ``\\CT\\PT\\``, so that SQL can find one value;
+values of an attribute with VM 1 are one value.  An empty or absent attribute, or a date or time
+that is not one, is NULL.  Sequences are not stored (Sequence Matching stays in Python).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from dicomkit.core import dictionary
+from dicomkit.core.dataset import Dataset, dictionary_vr
+from dicomkit.core.tag import Tag
+from dicomkit.query.match import combined_value, entity_zone, normal_values
+from dicomkit.query.names import fold
+from dicomkit.query.normal import is_multi_valued
+from dicomkit.query.parse import time_partner
+
+#: The suffixes of the column names :func:`index_row` gives the extra columns.
+FOLDED_SUFFIX = "_folded"
+COMBINED_SUFFIX = "_datetime"
+
+
+@dataclass(frozen=True)
+class StoredValues:
+    """The column values of one attribute of one entity (see the module docstring).
+
+    Attributes
+    ----------
+    value
+        The main column.
+    folded
+        The case-folded copy (PN only; None otherwise).
+    combined
+        For a DA attribute with a TM partner: the moment of both, as a DT in UTC.
+    """
+
+    value: str | None
+    folded: str | None = None
+    combined: str | None = None
+
+
+def _layout(tag: int, values: tuple[str, ...]) -> str | None:
+    if not values:
+        return None
+    if is_multi_valued(tag):
+        return "\\" + "\\".join(values) + "\\"
+    return values[0]
+
+
+def stored_values(ds: Dataset, tag: int | str, *,
+                  default_timezone: timedelta = timedelta(0)) -> StoredValues:
+    """The index column values of attribute ``tag`` (a tag or keyword) of entity ``ds``."""
+    t = int(Tag(tag))
+    elem = ds.get(t)
+    zone = entity_zone(ds, default_timezone)
+    vr = dictionary_vr(t, ds)  # the VR a query's key has (the matcher compares with it)
+    if vr == "UN" and elem is not None:
+        vr = elem.vr
+    combined = None
+    if vr == "DA":
+        partner = time_partner(t)
+        if partner is not None:
+            combined = combined_value(ds, t, partner, zone)
+    if elem is None or vr == "SQ":
+        return StoredValues(None, None, combined)
+    values = normal_values(vr, t, elem.value, zone)
+    value = _layout(t, values)
+    folded = _layout(t, tuple(fold(v) for v in values)) if vr == "PN" else None
+    return StoredValues(value, folded, combined)
+
+
+def column_name(tag: int) -> str:
+    """The main column name :func:`index_row` uses: the keyword, else ``xggggeeee``."""
+    entry = dictionary.lookup(tag)
+    return entry[3] if entry is not None and entry[3] else f"x{tag:08x}"
+
+
+def index_row(ds: Dataset, attributes: Iterable[int | str], *,
+              default_timezone: timedelta = timedelta(0)) -> dict[str, str | None]:
+    """The stored values of ``attributes`` of ``ds`` by column name: the keyword for the main
+    column, ``<keyword>_folded`` for a PN's folded copy, ``<keyword>_datetime`` for the
+    combined moment of a DA attribute and its TM partner."""
+    row: dict[str, str | None] = {}
+    for a in attributes:
+        tag = int(Tag(a))
+        stored = stored_values(ds, tag, default_timezone=default_timezone)
+        name = column_name(tag)
+        row[name] = stored.value
+        vr = dictionary_vr(tag)
+        if vr == "PN":
+            row[name + FOLDED_SUFFIX] = stored.folded
+        if vr == "DA" and time_partner(tag) is not None:
+            row[name + COMBINED_SUFFIX] = stored.combined
+    return row
