@@ -1,0 +1,98 @@
+"""Helpers of the query tests: data sets from keyword=value pairs, and an index in SQL.
+
+:class:`SqlIndex` is what an archive does with :mod:`dicomkit.query.storage`: a table with one
+text column per indexed attribute (plus the folded copy of PN attributes and the combined moment
+of date/time pairs), rows from :func:`~dicomkit.query.storage.index_row`, and a search that runs
+the WHERE clause of :func:`~dicomkit.query.sql.to_sql` and then the residual query in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from dicomkit import Dataset
+from dicomkit.core.dataset import dictionary_vr
+from dicomkit.core.tag import Tag
+from dicomkit.query import Query, matches
+from dicomkit.query.sql import IndexColumn, to_sql
+from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name, index_row
+
+
+def dataset(**values: Any) -> Dataset:
+    """A data set of keyword=value pairs (a list is a multi-valued value; None: zero length)."""
+    ds = Dataset()
+    for keyword, value in values.items():
+        tag = int(Tag(keyword))
+        vr = dictionary_vr(tag)
+        if vr == "SQ":
+            ds.add_new(tag, "SQ", [dataset(**item) for item in value], validation_mode="ignore")
+        else:
+            ds.add_new(tag, vr, value, validation_mode="ignore")
+    return ds
+
+
+class SqlIndex:
+    """An index table of ``attributes`` on ``engine``, filled with ``entities``.
+
+    Parameters
+    ----------
+    folded, combined
+        Whether the table has the folded PN columns and the combined date-time columns
+        (without them, those keys stay in the residual).
+    collation
+        Collation of the text columns (PostgreSQL: "C").
+    """
+
+    def __init__(self, engine: sa.Engine, attributes: Sequence[int | str],
+                 entities: Sequence[Dataset], *, folded: bool = True, combined: bool = True,
+                 default_timezone: timedelta = timedelta(0), name: str = "idx",
+                 collation: str | None = None) -> None:
+        self.engine = engine
+        self.entities = list(entities)
+        self.attributes = [int(Tag(a)) for a in attributes]
+        meta = sa.MetaData()
+        cols: list[sa.Column[Any]] = [sa.Column("id", sa.Integer, primary_key=True)]
+        sample = index_row(Dataset(), self.attributes)
+        for column in sample:
+            cols.append(sa.Column(column, sa.Text(collation=collation)))
+        self.table = sa.Table(name, meta, *cols)
+        meta.drop_all(engine)
+        meta.create_all(engine)
+        rows = [{"id": i, **index_row(e, self.attributes, default_timezone=default_timezone)}
+                for i, e in enumerate(self.entities)]
+        with engine.begin() as conn:
+            if rows:
+                conn.execute(self.table.insert(), rows)
+        self.columns: dict[int | str, IndexColumn | sa.ColumnElement[Any]] = {}
+        for tag in self.attributes:
+            name_ = column_name(tag)
+            c = self.table.c
+            self.columns[tag] = IndexColumn(
+                c[name_],
+                folded=c[name_ + FOLDED_SUFFIX] if folded and name_ + FOLDED_SUFFIX in c else None,
+                combined=c[name_ + COMBINED_SUFFIX]
+                if combined and name_ + COMBINED_SUFFIX in c else None)
+        self.meta = meta
+
+    def search(self, query: Query) -> list[int]:
+        """The ids of the entities matching ``query``: SQL, then the residual in Python."""
+        plan = to_sql(query, self.columns)
+        stmt = sa.select(self.table.c.id).where(plan.where).order_by(self.table.c.id)
+        with self.engine.connect() as conn:
+            ids = [int(r[0]) for r in conn.execute(stmt)]
+        if plan.residual.is_universal:
+            return ids
+        return [i for i in ids if matches(plan.residual, self.entities[i])]
+
+    def drop(self) -> None:
+        """Remove the table."""
+        self.meta.drop_all(self.engine)
+
+
+def pure(query: Query, entities: Iterable[Dataset]) -> list[int]:
+    """The ids the pure matcher selects."""
+    return [i for i, e in enumerate(entities) if matches(query, e)]
