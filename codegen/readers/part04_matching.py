@@ -24,7 +24,9 @@ MULTIPLE_VALUE_VRS             C.2.2.2.8     "for Attributes with VR of AE, AS, 
 =============================  ============  ==================================================
 
 Sections are found by label and checked by title; every VR read must be a VR of PS3.5 Table
-6.2-1, and a rule whose sentence is missing, or found twice, stops generation.
+6.2-1, and a rule whose sentence is missing, or found twice, stops generation.  A rule of a type
+of matching that C.2.2.2 does not list (Empty Value and Multiple Value Matching before 2021)
+has no VRs.
 """
 
 from __future__ import annotations
@@ -51,9 +53,9 @@ _CODE = re.compile(r"\b[A-Z]{2}\b")
 
 #: (constant, section label, words the defining paragraph holds, what the VRs are for)
 _RULES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
-    ("SINGLE_VALUE_STRING_VRS", "C.2.2.2.1", ("single value with no wild card",),
+    ("SINGLE_VALUE_STRING_VRS", "C.2.2.2.1", ("no wild card",),
      "string VRs whose key is matched as a single value unless it has wild cards (or is \"\")"),
-    ("SINGLE_VALUE_DATE_TIME_VRS", "C.2.2.2.1", ('single value with no "-"',),
+    ("SINGLE_VALUE_DATE_TIME_VRS", "C.2.2.2.1", ('with no "-"',),
      "date and time VRs whose key is matched as a single value unless it has \"-\" (or is \"\")"),
     ("WILD_CARD_VRS", "C.2.2.2.4", ('"*" shall match any sequence',),
      "VRs whose key is matched with wild cards when it holds \"*\" or \"?\""),
@@ -120,7 +122,10 @@ def read_vr_rules(std: Standard) -> list[VrRule]:
     types = {t.section: t.title for t in read_matching_types(std)}
     rules: list[VrRule] = []
     for name, label, words, what in _RULES:
-        sec = _checked(std, label, types.get(label, "?"))
+        if label not in types:  # a type of matching the edition does not have yet
+            rules.append(VrRule(name, label, (), what))
+            continue
+        sec = _checked(std, label, types[label])
         found = [b.text for b in sec.blocks
                  if isinstance(b, Paragraph) and all(w in b.text for w in words)
                  and _codes(b.text)]

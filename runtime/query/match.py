@@ -242,9 +242,18 @@ def key_matches(key: Key, dataset: Dataset, options: Query | None = None) -> boo
     return matches(query, dataset)
 
 
+def _copy_item(item: Dataset) -> Dataset:
+    out = Dataset()
+    for elem in item.elements():
+        out[elem.tag] = _copy(elem)
+    return out
+
+
 def _copy(elem: DataElement) -> DataElement:
+    """A copy of ``elem`` sharing no element or item with it (its encoded bytes are shared)."""
     if elem.vr == "SQ":
-        return DataElement(elem.tag, "SQ", Sequence([item.copy() for item in elem.value or ()]))
+        return DataElement(elem.tag, "SQ", Sequence([_copy_item(item) for item in elem.value or ()
+                                                     if isinstance(item, Dataset)]))
     if elem.is_raw:
         raw = elem.raw
         context = elem.context
