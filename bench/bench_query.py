@@ -160,7 +160,7 @@ def main() -> None:
     for name, keys in QUERIES:
         ident = as_dicomkit({"QueryRetrieveLevel": "STUDY", "StudyInstanceUID": "", **keys})
 
-        def run_ours() -> int:
+        def run_ours(ident: Dataset = ident) -> int:
             query = parse_identifier(ident)
             plan = to_sql(query, cols)
             with engine.connect() as conn:
@@ -176,7 +176,7 @@ def main() -> None:
             from pynetdicom.apps.qrscp import db
             from pynetdicom.sop_class import StudyRootQueryRetrieveInformationModelFind as FIND
 
-            def run_theirs() -> int:
+            def run_theirs(keys: dict[str, Any] = keys) -> int:
                 pid = PDataset()
                 pid.QueryRetrieveLevel = "STUDY"
                 # None: pydicom 3 reads an empty UI as "", which db.search matches literally
