@@ -19,14 +19,26 @@ combined date-time matching, time zones).
 Layer: above core (data sets, values, character sets), below archive, net and web.
 """
 
+from typing import TYPE_CHECKING
+
 from dicomkit.generated.matching import MatchingType
 from dicomkit.query.errors import QueryError, QueryKeyError, QueryLevelError, QueryValueError
-from dicomkit.query.levels import InformationModel, Level, information_model, validate_query
+from dicomkit.query.levels import (
+    InformationModel,
+    Level,
+    Validation,
+    allowed_keys,
+    information_model,
+    validate_query,
+)
 from dicomkit.query.match import matches, response_identifier
 from dicomkit.query.model import Key, Query
 from dicomkit.query.options import DEFAULT_OPTIONS, MatchOptions
 from dicomkit.query.parse import parse_identifier, parse_qido
 from dicomkit.query.storage import StoredValues, stored_values
+
+if TYPE_CHECKING:
+    from dicomkit.query.sql import to_sql
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -41,6 +53,8 @@ __all__ = [
     "QueryLevelError",
     "QueryValueError",
     "StoredValues",
+    "Validation",
+    "allowed_keys",
     "information_model",
     "matches",
     "parse_identifier",

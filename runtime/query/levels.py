@@ -123,6 +123,27 @@ class Validation:
     return_only: tuple[int, ...] = ()
 
 
+def allowed_keys(model: InformationModel, level: str, *,
+                 relational: bool = False) -> dict[str, frozenset[int]]:
+    """Which keys a query at ``level`` may give, level by level (top first).
+
+    Hierarchical (baseline) queries: the Unique Key of each level above, every key of their own
+    level (PS3.4 C.4.1.2.1); relational queries: every key of every level down to theirs
+    (C.4.1.2.2.1).  No level below ``level`` is listed.
+
+    Raises
+    ------
+    QueryLevelError
+        When the model has no such level.
+    """
+    depth = model.index(level)
+    out: dict[str, frozenset[int]] = {}
+    for lv in model.levels[:depth]:
+        out[lv.name] = lv.keys if relational else frozenset({lv.unique})
+    out[model.levels[depth].name] = model.levels[depth].keys
+    return out
+
+
 def _kind_names(kinds: frozenset[MatchingType]) -> str:
     return ", ".join(sorted(k.title for k in kinds))
 

@@ -97,16 +97,19 @@ class _Context:
     def __init__(self, options: MatchOptions, zone: timedelta | None) -> None:
         self.options = options
         self.zone = zone if zone is not None else options.default_timezone
+        #: TM keys that may cross midnight: their DA partner is a range and combined date-time
+        #: matching is on (PS3.4 C.2.2.2.5.4 makes "20060705-20060706" "2200-0600" one night)
+        self.may_cross: set[int] = set()
 
 
 def _temporal_ranges(vr: str, texts: list[str], ctx: _Context, path: str,
-                     ranged: bool) -> tuple[Interval, ...]:
+                     ranged: bool, tag: int) -> tuple[Interval, ...]:
     out: list[Interval] = []
     for text in texts:
         if ranged and "-" in text:
             ends = temporal.split_range(text, vr)
             assert ends is not None
-            out.extend(_range(vr, ends[0], ends[1], ctx, path, text))
+            out.extend(_range(vr, ends[0], ends[1], ctx, path, text, tag in ctx.may_cross))
         else:
             out.extend(_single(vr, text, ctx, path))
     return tuple(out)
@@ -144,7 +147,7 @@ def _single(vr: str, text: str, ctx: _Context, path: str) -> list[Interval]:
 
 
 def _range(vr: str, left: str, right: str, ctx: _Context, path: str,
-           text: str) -> list[Interval]:
+           text: str, may_cross: bool = False) -> list[Interval]:
     rule = {"DA": "C.2.2.2.5.1", "TM": "C.2.2.2.5.2", "DT": "C.2.2.2.5.3"}[vr]
     if not left and not right:
         raise QueryValueError(f"{text!r} is a range without ends", tag_path=path, rule=rule,
@@ -164,6 +167,8 @@ def _range(vr: str, left: str, right: str, ctx: _Context, path: str,
         if tl is None or th is None:
             raise _bad(vr, left if tl is None else right, path, rule)
         if tl[0] > th[1]:
+            if may_cross:
+                return []  # only as part of a combined range; _combine checks it became one
             raise QueryValueError(f"{text!r}: the first time is after the second (a range "
                                   "crossing midnight is not supported)", tag_path=path,
                                   rule=rule, value=text)
@@ -204,11 +209,12 @@ def _element_key(elem: DataElement, ds: Dataset, ctx: _Context, prefix: str) -> 
     if not any(t.strip(" \x00") for t in texts):
         return Key(tag, vr, MatchingType.UNIVERSAL, path=path)
     text = "\\".join(texts)
-    return classify(tag, vr, texts, ctx.options, path=path, zone=ctx.zone, text=text)
+    return classify(tag, vr, texts, ctx.options, path=path, zone=ctx.zone, text=text, _ctx=ctx)
 
 
 def classify(tag: int, vr: str, texts: list[str], options: MatchOptions = DEFAULT_OPTIONS, *,
-             path: str = "", zone: timedelta | None = None, text: str | None = None) -> Key:
+             path: str = "", zone: timedelta | None = None, text: str | None = None,
+             _ctx: _Context | None = None) -> Key:
     """The key of attribute ``tag`` (VR ``vr``) with the values ``texts`` (PS3.4 C.2.2.2; see
     the module docstring for the order of the rules).
 
@@ -218,7 +224,7 @@ def classify(tag: int, vr: str, texts: list[str], options: MatchOptions = DEFAUL
         When the values are not allowed by the matching type they ask for.
     """
     path = path or tag_text(tag)
-    ctx = _Context(options, zone)
+    ctx = _ctx if _ctx is not None else _Context(options, zone)
     joined = text if text is not None else "\\".join(texts)
     texts = [t for t in texts if t.strip(" \x00")] or texts
     if not any(t.strip(" \x00") for t in texts):
@@ -241,7 +247,7 @@ def classify(tag: int, vr: str, texts: list[str], options: MatchOptions = DEFAUL
                    folded=folded, fuzzy=fuzzy, path=path)
     if vr in TEMPORAL_VRS:
         ranged = vr in RANGE_VRS and any("-" in t for t in texts)
-        ranges = _temporal_ranges(vr, [t.strip(" ") for t in texts], ctx, path, ranged)
+        ranges = _temporal_ranges(vr, [t.strip(" ") for t in texts], ctx, path, ranged, tag)
         kind = MatchingType.RANGE if ranged else MatchingType.SINGLE_VALUE
         return Key(tag, vr, kind, text=joined, ranges=ranges, path=path)
     if wild:
@@ -307,11 +313,24 @@ def _combine(keys: list[Key], ctx: _Context) -> list[Key]:
         j = out.index(other)
         out[j] = Key(other.tag, "TM", MatchingType.RANGE, text=other.text, ranges=other.ranges,
                      matched=False, path=other.path)
+    for key in out:
+        if key.vr == "TM" and key.kind is MatchingType.RANGE and key.matched and not key.ranges:
+            raise QueryValueError(f"{key.text!r}: the first time is after the second (a range "
+                                  "crossing midnight is not supported, unless combined with "
+                                  "its date range)", tag_path=key.path, rule="C.2.2.2.5.2",
+                                  value=key.text)
     return out
 
 
 def _parse_keys(ds: Dataset, ctx: _Context, prefix: str) -> tuple[Key, ...]:
     keys: list[Key] = []
+    outer = ctx.may_cross
+    if ctx.options.combined_datetime:
+        ctx.may_cross = set()
+        for elem in ds.elements():
+            partner = time_partner(elem.tag) if elem.vr == "DA" else None
+            if partner is not None and "-" in _text(elem.value or ""):
+                ctx.may_cross.add(partner)
     for elem in ds.elements():
         tag = elem.tag
         if tag & 0xFFFF == 0 or tag >> 16 == 0x0002 or tag in _NOT_KEYS:
@@ -321,6 +340,7 @@ def _parse_keys(ds: Dataset, ctx: _Context, prefix: str) -> tuple[Key, ...]:
         keys.append(_element_key(elem, ds, ctx, prefix))
     if ctx.options.combined_datetime:
         keys = _combine(keys, ctx)
+    ctx.may_cross = outer
     return tuple(keys)
 
 

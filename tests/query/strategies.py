@@ -104,7 +104,8 @@ def _utc_low(text: str) -> str:
 def ranges(draw: st.DrawFn, pool: list[str], vr: str) -> str:
     a, b = draw(st.sampled_from(pool)), draw(st.sampled_from(pool))
     key = (lambda v: _utc_low(v)) if vr == "DT" else (lambda v: v.ljust(13, "0"))
-    a, b = sorted((a, b), key=key)
+    if vr != "TM" or draw(st.booleans()):  # TM: crossing midnight, valid only when combined
+        a, b = sorted((a, b), key=key)
     form = draw(st.sampled_from(["closed", "open-high", "open-low"]))
     if form == "open-high":
         return f"{a}-"

@@ -107,3 +107,15 @@ def test_information_model_reads_the_generated_key_tables() -> None:
     assert tags.PatientName in model.levels[0].required
     with pytest.raises(QueryLevelError, match="no information model"):
         information_model("NO_SUCH_ROOT")
+
+
+def test_allowed_keys_by_level() -> None:
+    from dicomkit.query import allowed_keys
+
+    hierarchical = allowed_keys(PATIENT_ROOT, "SERIES")
+    assert list(hierarchical) == ["PATIENT", "STUDY", "SERIES"]
+    assert hierarchical["PATIENT"] == {tags.PatientID}
+    assert hierarchical["STUDY"] == {tags.StudyInstanceUID}
+    assert tags.Modality in hierarchical["SERIES"]
+    relational = allowed_keys(PATIENT_ROOT, "SERIES", relational=True)
+    assert tags.PatientName in relational["PATIENT"] and "IMAGE" not in relational

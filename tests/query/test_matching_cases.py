@@ -108,6 +108,18 @@ CASES = [
     Case("C.2.2.2.6", "keys matched by different items do not match", {"ProcedureCodeSequence": [{"CodeValue": "123", "CodingSchemeDesignator": "DCM"}]}, {"ProcedureCodeSequence": [{"CodeValue": "123", "CodingSchemeDesignator": "SRT"}, {"CodeValue": "999", "CodingSchemeDesignator": "DCM"}]}, False),
     Case("C.2.2.2.6", "item keys use wild cards (recursive matching types)", {"ProcedureCodeSequence": [{"CodeMeaning": "CT*"}]}, {"ProcedureCodeSequence": [{"CodeMeaning": "CT HEAD"}]}, True),
     Case("C.2.2.2.6", "an empty item is universal", {"ProcedureCodeSequence": [{}]}, {}, True, STRICT),
+    Case("C.2.2.2.6", "a worklist item: station, modality and a combined date-time range (K.6.1.2.2)",
+         {"ScheduledProcedureStepSequence": [{"ScheduledStationAETitle": "CT1", "Modality": "CT",
+                                              "ScheduledProcedureStepStartDate": "20060705-20060706",
+                                              "ScheduledProcedureStepStartTime": "2200-0600"}]},
+         {"ScheduledProcedureStepSequence": [{"ScheduledStationAETitle": "CT1", "Modality": "CT",
+                                              "ScheduledProcedureStepStartDate": "20060706",
+                                              "ScheduledProcedureStepStartTime": "0300"}]}, True, COMBINED),
+    Case("C.2.2.2.6", "a worklist item outside the combined range",
+         {"ScheduledProcedureStepSequence": [{"ScheduledProcedureStepStartDate": "20060705-20060706",
+                                              "ScheduledProcedureStepStartTime": "2200-0600"}]},
+         {"ScheduledProcedureStepSequence": [{"ScheduledProcedureStepStartDate": "20060706",
+                                              "ScheduledProcedureStepStartTime": "0700"}]}, False, COMBINED),
     # C.2.2.2.7 Empty Value Matching
     Case("C.2.2.2.7", "\"\" matches a zero-length value", {"AccessionNumber": '""'}, {"AccessionNumber": None}, True, EMPTY),
     Case("C.2.2.2.7", "\"\" matches an absent attribute", {"AccessionNumber": '""'}, {}, True, EMPTY),
@@ -127,7 +139,8 @@ CASES = [
 
 ATTRIBUTES = ["PatientID", "PatientName", "AccessionNumber", "StudyDescription", "StudyDate", "StudyTime",
               "AcquisitionDateTime", "SeriesNumber", "SliceThickness", "StudyInstanceUID", "Modality",
-              "ModalitiesInStudy", "OtherPatientIDs", "ProcedureCodeSequence", "TimezoneOffsetFromUTC"]
+              "ModalitiesInStudy", "OtherPatientIDs", "ProcedureCodeSequence", "TimezoneOffsetFromUTC",
+              "ScheduledProcedureStepSequence"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)

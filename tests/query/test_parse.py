@@ -166,3 +166,17 @@ def test_queries_are_frozen_and_compare_by_value() -> None:
         a.level = "X"  # type: ignore[misc]
     assert a.without([tags.PatientID]).tags == (tags.StudyDate,)
     assert a.returning_only([tags.PatientID]).matching_keys[0].tag == tags.StudyDate
+
+
+def test_a_time_range_crossing_midnight_is_one_night_when_combined_with_its_dates() -> None:
+    # C.2.2.2.5.2: a TM range crossing midnight is not supported; C.2.2.2.5.4: combined with its
+    # date range it is one period ("20060705-20060706" "2200-0600": the night)
+    combined = MatchOptions(combined_datetime=True)
+    q = parse_identifier(dataset(StudyDate="20060705-20060706", StudyTime="2200-0600"), combined)
+    date = q.key(tags.StudyDate)
+    assert date is not None and date.partner == tags.StudyTime
+    assert date.ranges == (("20060705220000.000000", "20060706060059.999999"),)
+    with pytest.raises(QueryValueError, match="C.2.2.2.5.2"):
+        parse_identifier(dataset(StudyDate="20060705-20060706", StudyTime="2200-0600"))
+    with pytest.raises(QueryValueError, match="unless combined"):
+        parse_identifier(dataset(StudyDate="20060705-", StudyTime="2200-0600"), combined)
