@@ -22,7 +22,9 @@ Several values where neither 4 nor 5 applies are read as a list: any may match (
 leaves their meaning undefined without Multiple Value Matching, C.2.2.2.8).
 
 Specific Character Set (0008,0005) is never a key: the identifier's values are decoded with it
-by :mod:`dicomkit.core.charset` when read, and a value it cannot decode is refused.  Query/
+by :mod:`dicomkit.core.charset` when read; a character it cannot decode (an unknown repertoire,
+a byte the repertoire lacks) matches any one character in the VRs that allow wild cards, as the
+Note of C.2.2.2 expects of such an SCP.  Query/
 Retrieve Level (0008,0052) and Query/Retrieve View (0008,0053) are not keys either, nor is
 Timezone Offset From UTC (0008,0201) when :attr:`MatchOptions.timezone_adjustment` is on: it
 then gives the zone of the query's TM and DT values (C.2.2.2.1.3).  Group lengths are ignored.
@@ -60,6 +62,8 @@ from dicomkit.query.wildcard import has_wildcards
 _NOT_KEYS = frozenset({tags.SpecificCharacterSet, tags.QueryRetrieveLevel,
                        tags.QueryRetrieveView})
 _QUOTES = '""'
+#: What dicomkit.core.charset decodes a byte it cannot read as (U+FFFD REPLACEMENT CHARACTER).
+_UNDECODED = "\ufffd"
 _HEX_TAG = re.compile(r"^[0-9A-Fa-f]{8}$")
 
 
@@ -209,22 +213,26 @@ def _element_key(elem: DataElement, ds: Dataset, ctx: _Context, prefix: str) -> 
     if not any(t.strip(" \x00") for t in texts):
         return Key(tag, vr, MatchingType.UNIVERSAL, path=path)
     text = "\\".join(texts)
-    return classify(tag, vr, texts, ctx.options, path=path, zone=ctx.zone, text=text, _ctx=ctx)
+    return _classify(tag, vr, texts, ctx, path, text)
 
 
 def classify(tag: int, vr: str, texts: list[str], options: MatchOptions = DEFAULT_OPTIONS, *,
-             path: str = "", zone: timedelta | None = None, text: str | None = None,
-             _ctx: _Context | None = None) -> Key:
+             zone: timedelta | None = None) -> Key:
     """The key of attribute ``tag`` (VR ``vr``) with the values ``texts`` (PS3.4 C.2.2.2; see
-    the module docstring for the order of the rules).
+    the module docstring for the order of the rules), its TM and DT values in ``zone`` (default:
+    the options' default time zone).
 
     Raises
     ------
     QueryValueError
         When the values are not allowed by the matching type they ask for.
     """
-    path = path or tag_text(tag)
-    ctx = _ctx if _ctx is not None else _Context(options, zone)
+    return _classify(tag, vr, texts, _Context(options, zone), tag_text(tag), None)
+
+
+def _classify(tag: int, vr: str, texts: list[str], ctx: _Context, path: str,
+              text: str | None) -> Key:
+    options = ctx.options
     joined = text if text is not None else "\\".join(texts)
     texts = [t for t in texts if t.strip(" \x00")] or texts
     if not any(t.strip(" \x00") for t in texts):
@@ -237,6 +245,11 @@ def classify(tag: int, vr: str, texts: list[str], options: MatchOptions = DEFAUL
     if vr == "UI" and len(texts) > 1:
         uids = tuple(dict.fromkeys(canonical(vr, t) for t in texts))
         return Key(tag, vr, MatchingType.LIST_OF_UID, text=joined, values=uids, path=path)
+    if vr in WILD_CARD_VRS and any(_UNDECODED in t for t in texts):
+        # a character the Specific Character Set could not decode matches any character, as
+        # PS3.4 C.2.2.2 (Note) expects of an SCP that does not support the query's repertoire
+        texts = [t.replace(_UNDECODED, "?") for t in texts]
+        joined = "\\".join(texts)
     wild = vr in WILD_CARD_VRS and any(has_wildcards(t) for t in texts)
     if len(texts) > 1 and options.multiple_value_matching and vr in MULTIPLE_VALUE_VRS:
         if wild:

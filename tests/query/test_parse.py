@@ -180,3 +180,16 @@ def test_a_time_range_crossing_midnight_is_one_night_when_combined_with_its_date
         parse_identifier(dataset(StudyDate="20060705-20060706", StudyTime="2200-0600"))
     with pytest.raises(QueryValueError, match="unless combined"):
         parse_identifier(dataset(StudyDate="20060705-", StudyTime="2200-0600"), combined)
+
+
+def test_characters_the_character_set_cannot_decode_match_any_character() -> None:
+    # PS3.4 C.2.2.2 Note: an SCP that does not support the query's character set is likely to
+    # treat unrecognized characters as wild cards
+    ctx = EncodingContext(True, Charset.from_value("ISO_IR 192"))
+    ds = Dataset(context=ctx)
+    ds[tags.SpecificCharacterSet] = DataElement.read_from(
+        tags.SpecificCharacterSet, "CS", b"ISO_IR 192", ctx, 0)
+    ds[tags.PatientName] = DataElement.read_from(tags.PatientName, "PN", b"M\xfcller", ctx, 0)
+    key = parse_identifier(ds).keys[0]
+    assert key.kind is MatchingType.WILD_CARD and key.values == ("M?ller",)
+    assert matches(parse_identifier(ds), dataset(PatientName="Müller"))
