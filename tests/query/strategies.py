@@ -25,6 +25,8 @@ NAMES = ["SMITH^JOHN", "Smith^John", "smith^john", "SMYTH^JON", "Müller^Hans", 
          "O'Brien^Ann", "Wang^XiaoDong=王^小東", "SMITH", "SMITH^JOHN^^", "ß^ẞ", "STRASSE^X",
          "", None]
 IDS = ["A1", "a1", "A_1", "A%1", "B!2", "X", "", None]
+#: two values in an attribute whose VM is 1 (invalid data): one value "A1\\B!2" for matching
+TWO_IDS = ["A1", "B!2"]
 DESCRIPTIONS = ["50%_dose", "HEAD CT", "head ct", "a!b", "CT*", "", None, "x" * 30]
 DATES = ["20060704", "20060705", "20060706", "20060707", "20060708", "19991231", "2006.07.05",
          "2006", "", None]
@@ -43,7 +45,8 @@ CODES = ["123", "456", "abc"]
 SCHEMES = ["DCM", "SRT"]
 
 #: The attributes of the random archives (and of the index table).
-ATTRIBUTES = ["PatientName", "PatientID", "StudyDescription", "StudyDate", "StudyTime",
+ATTRIBUTES = ["PatientName", "PatientID", "OtherPatientNames", "OtherPatientIDs",
+              "StudyDescription", "StudyDate", "StudyTime",
               "AcquisitionDateTime", "ModalitiesInStudy", "StudyInstanceUID",
               "ProcedureCodeSequence", "TimezoneOffsetFromUTC", "NumberOfStudyRelatedInstances"]
 
@@ -58,12 +61,18 @@ def entities(draw: st.DrawFn) -> Dataset:
     for keyword, strategy in (
             ("PatientName", _maybe(NAMES)), ("PatientID", _maybe(IDS)),
             ("StudyDescription", _maybe(DESCRIPTIONS)), ("StudyDate", _maybe(DATES)),
+            ("OtherPatientNames", st.one_of(st.just(ABSENT), st.lists(
+                st.sampled_from([n for n in NAMES if n]), max_size=3))),
+            ("OtherPatientIDs", st.one_of(st.just(ABSENT), st.lists(
+                st.sampled_from([i for i in IDS if i]), max_size=3))),
             ("StudyTime", _maybe(TIMES)), ("AcquisitionDateTime", _maybe(DATETIMES)),
             ("StudyInstanceUID", _maybe(UIDS)), ("TimezoneOffsetFromUTC", _maybe(ZONES)),
             ("NumberOfStudyRelatedInstances", _maybe(["1", "+1", "01", "2", None]))):
         value = draw(strategy)
         if value is not ABSENT:
-            values[keyword] = value
+            values[keyword] = value or None
+    if draw(st.integers(0, 9)) == 0:
+        values["PatientID"] = TWO_IDS
     mods = draw(st.one_of(st.just(ABSENT), st.lists(st.sampled_from(MODALITIES), max_size=3)))
     if mods is not ABSENT:
         values["ModalitiesInStudy"] = mods or None
@@ -134,6 +143,10 @@ def query_identifiers(draw: st.DrawFn) -> Dataset:
         "StudyInstanceUID": st.one_of(st.sampled_from(UIDS),
                                       st.lists(st.sampled_from(UIDS), min_size=2, max_size=3)),
         "NumberOfStudyRelatedInstances": st.sampled_from(["1", "2", "+2", ""]),
+        "OtherPatientNames": st.one_of(_text_key(NAMES), st.lists(
+            st.sampled_from([n for n in NAMES if n]), min_size=2, max_size=2)),
+        "OtherPatientIDs": st.one_of(_text_key(IDS), st.lists(
+            st.sampled_from([i for i in IDS if i]), min_size=2, max_size=2)),
         "TimezoneOffsetFromUTC": st.sampled_from(["+0100", "-0300", "+0000"]),
     }
     chosen = draw(st.lists(st.sampled_from(sorted(candidates)), min_size=1, max_size=4,
