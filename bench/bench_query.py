@@ -2,7 +2,7 @@
 on SQLite -- against pynetdicom's Q/R SCP database (``pynetdicom.apps.qrscp.db``, SQLAlchemy on
 SQLite) in the same run.
 
-Run: ``python bench/bench_query.py [--studies N] [--repeat N]``.
+Run: ``python bench/bench_query.py [--studies N] [--repeat N] [--postgresql]``.
 
 The studies are made by the benchmark (names, IDs, dates and times over ten years, modalities,
 new UIDs), once as dicomkit data sets (the matcher, and the index rows of
@@ -10,7 +10,8 @@ new UIDs), once as dicomkit data sets (the matcher, and the index rows of
 ``add_instance`` (one instance per study).  Each query is timed from its identifier to the list of
 matching rows: parse + ``to_sql`` + execute + fetch for dicomkit; ``db.search`` (which parses,
 builds and runs its SQLAlchemy ORM query) for pynetdicom.  Both tables live in in-memory SQLite
-with an index on each matched column.  Printed: p50 and p99 latency, results/s, and the ratio
+with an index on each matched column; ``--postgresql`` runs both again on a PostgreSQL server
+started for the run (``tests/pg.py``).  Printed: p50 and p99 latency, results/s, and the ratio
 pynetdicom/dicomkit of the p50 latencies (higher is better for dicomkit).  The pure matcher's
 throughput is data sets matched per second over all studies.
 """
@@ -93,8 +94,9 @@ def timed(fn: Callable[[], int], repeat: int) -> tuple[float, float, int]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))], count
 
 
-def ours_sql(entities: list[Dataset]) -> tuple[sa.Engine, sa.Table, dict[Any, Any], float]:
-    engine = sa.create_engine("sqlite://")
+def ours_sql(entities: list[Dataset], url: str) -> tuple[sa.Engine, sa.Table, dict[Any, Any],
+                                                         float]:
+    engine = sa.create_engine(url)
     meta = sa.MetaData()
     names = list(index_row(Dataset(), ATTRIBUTES))
     table = sa.Table("study", meta, sa.Column("id", sa.Integer, primary_key=True),
@@ -117,12 +119,12 @@ def ours_sql(entities: list[Dataset]) -> tuple[sa.Engine, sa.Table, dict[Any, An
     return engine, table, cols, indexing
 
 
-def pynetdicom_db(values: list[dict[str, Any]]) -> tuple[Any, Any, float]:
+def pynetdicom_db(values: list[dict[str, Any]], url: str) -> tuple[Any, Any, float]:
     from pydicom.dataset import Dataset as PDataset
     from pynetdicom.apps.qrscp import db
     from sqlalchemy.orm import sessionmaker
 
-    engine = db.create("sqlite://")
+    engine = db.create(url)
     session = sessionmaker(bind=engine)()
     start = time.perf_counter()
     for v in values:
@@ -139,23 +141,23 @@ def pynetdicom_db(values: list[dict[str, Any]]) -> tuple[Any, Any, float]:
     return session, engine, time.perf_counter() - start
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--studies", type=int, default=10_000)
-    ap.add_argument("--repeat", type=int, default=50)
-    args = ap.parse_args()
-    values = studies(args.studies)
-    entities = [as_dicomkit(v) for v in values]
-    engine, table, cols, indexing = ours_sql(entities)
-    print(f"{args.studies} studies; dicomkit index rows: {args.studies / indexing:,.0f} rows/s")
+def compare(values: list[dict[str, Any]], entities: list[Dataset], url: str, backend: str,
+            repeat: int) -> None:
+    """The SQL queries of dicomkit and of pynetdicom on one database."""
+    engine, table, cols, indexing = ours_sql(entities, url)
+    print(f"\n== {backend}: {len(entities)} studies; dicomkit index rows: "
+          f"{len(entities) / indexing:,.0f} rows/s")
     try:
-        session, _pengine, pindexing = pynetdicom_db(values)
-        print(f"pynetdicom add_instance: {args.studies / pindexing:,.0f} rows/s")
+        session, _pengine, pindexing = pynetdicom_db(values, url)
+        print(f"pynetdicom add_instance: {len(values) / pindexing:,.0f} rows/s")
     except ImportError:
         session = None
         print("pynetdicom's qrscp app is not installed: no anchor")
+    except sa.exc.SQLAlchemyError as exc:
+        session = None
+        print(f"pynetdicom's schema cannot be created here: {str(exc).splitlines()[0][:120]}")
 
-    print(f"\n{'query':34} {'dicomkit SQL p50/p99 ms':>24} {'n':>5} {'pynetdicom p50/p99 ms':>22}"
+    print(f"{'query':34} {'dicomkit SQL p50/p99 ms':>24} {'n':>5} {'pynetdicom p50/p99 ms':>22}"
           f" {'n':>5} {'ratio':>6}")
     for name, keys in QUERIES:
         ident = as_dicomkit({"QueryRetrieveLevel": "STUDY", "StudyInstanceUID": "", **keys})
@@ -169,7 +171,7 @@ def main() -> None:
                 rows = [r for r in rows if matches(plan.residual, entities[r.id])]
             return len(rows)
 
-        p50, p99, n = timed(run_ours, args.repeat)
+        p50, p99, n = timed(run_ours, repeat)
         line = f"{name:34} {p50 * 1e3:11.2f} / {p99 * 1e3:8.2f} {n:5d}"
         if session is not None:
             from pydicom.dataset import Dataset as PDataset
@@ -188,9 +190,30 @@ def main() -> None:
             if "ModalitiesInStudy" in keys:  # not in pynetdicom's index (its search drops it)
                 line += f" {'(no Modalities in Study)':>22}"
             else:
-                q50, q99, m = timed(run_theirs, args.repeat)
+                q50, q99, m = timed(run_theirs, repeat)
                 line += f" {q50 * 1e3:9.2f} / {q99 * 1e3:8.2f} {m:5d} {q50 / p50:6.2f}"
         print(line)
+    if session is not None:
+        session.close()
+        _pengine.dispose()
+    engine.dispose()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--studies", type=int, default=10_000)
+    ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--postgresql", action="store_true",
+                    help="also on a PostgreSQL server started for the run (tests/pg.py)")
+    args = ap.parse_args()
+    values = studies(args.studies)
+    entities = [as_dicomkit(v) for v in values]
+    compare(values, entities, "sqlite://", "SQLite (in memory)", args.repeat)
+    if args.postgresql:
+        from tests.pg import postgres_server
+
+        with postgres_server() as url:
+            compare(values, entities, url, "PostgreSQL (tests/pg.py server)", args.repeat)
 
     print(f"\n{'pure matcher (parse + all studies)':34} {'data sets/s':>14} {'matches':>8}")
     for name, keys in [*QUERIES, ("combined date-time range", {

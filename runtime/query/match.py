@@ -234,14 +234,6 @@ def matches(query: Query, dataset: Dataset) -> bool:
     return _compiled(query)(dataset, zone)
 
 
-def key_matches(key: Key, dataset: Dataset, options: Query | None = None) -> bool:
-    """True when ``dataset`` matches the one ``key`` (with the options of ``options``, a query,
-    or the defaults)."""
-    query = Query(keys=(key,), options=options.options) if options is not None else Query(
-        keys=(key,))
-    return matches(query, dataset)
-
-
 def _copy_item(item: Dataset) -> Dataset:
     out = Dataset()
     for elem in item.elements():
