@@ -83,9 +83,15 @@ def time_partner(date_tag: int) -> int | None:
 
 
 def _vr_of(elem: DataElement, ds: Dataset) -> str:
+    """The VR a key is matched by: the data dictionary's for a public attribute (what the
+    index stores, :mod:`dicomkit.query.storage`), else the identifier's."""
+    if not (elem.tag >> 16) & 1:
+        known = dictionary_vr(elem.tag, ds)
+        if known != "UN":
+            return known
     vr = elem.vr
     if vr == "UN":
-        return known_vr_of_un(elem.tag) or dictionary_vr(elem.tag, ds) or "UN"
+        return known_vr_of_un(elem.tag) or "UN"
     return vr
 
 
@@ -279,14 +285,6 @@ def _classify(tag: int, vr: str, texts: list[str], ctx: _Context, path: str,
 def _value(vr: str, text: str, folded: bool) -> str:
     value = canonical(vr, text)
     return fold(value) if folded else value
-
-
-def _same_form(a: Key, b: Key) -> bool:
-    if len(a.ranges) != 1 or not b.ranges:
-        return False
-    la, ha = a.ranges[0]
-    lb, hb = b.ranges[0][0], b.ranges[-1][1]
-    return (la is None) == (lb is None) and (ha is None) == (hb is None)
 
 
 def _combine(keys: list[Key], ctx: _Context) -> list[Key]:

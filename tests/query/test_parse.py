@@ -193,3 +193,12 @@ def test_characters_the_character_set_cannot_decode_match_any_character() -> Non
     key = parse_identifier(ds).keys[0]
     assert key.kind is MatchingType.WILD_CARD and key.values == ("M?ller",)
     assert matches(parse_identifier(ds), dataset(PatientName="Müller"))
+
+
+def test_a_key_is_matched_by_the_dictionary_vr_of_its_attribute() -> None:
+    # an identifier that sends Patient's Name as LO is still matched as PN (trailing ^ ignored),
+    # as the index stores it
+    ds = Dataset()
+    ds.add_new(tags.PatientName, "LO", "SMITH^JOHN^^", validation_mode="ignore")
+    key = parse_identifier(ds).keys[0]
+    assert key.vr == "PN" and key.values == ("SMITH^JOHN",)
