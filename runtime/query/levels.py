@@ -15,7 +15,8 @@ any other model (a worklist, a private one) is built directly.
 * hierarchical (baseline) queries must give a single value of the Unique Key of every level
   above, and no other key of those levels (C.4.1.2.1); relational queries may give any key of any
   level down to theirs (C.4.1.2.2.1);
-* no key of a level below its own.
+* no key of a level below its own;
+* a retrieval (C-MOVE, C-GET: ``retrieve=True``) gives Unique Keys only (C.2.2.1, C.4.2.2.1).
 """
 
 from __future__ import annotations
@@ -149,20 +150,27 @@ def _kind_names(kinds: frozenset[MatchingType]) -> str:
 
 
 def validate_query(query: Query, model: InformationModel, *,
-                   relational: bool = False) -> Validation:
+                   relational: bool = False, retrieve: bool = False) -> Validation:
     """Check ``query`` against the levels of ``model`` (see the module docstring).
 
     Parameters
     ----------
     relational
-        True when relational queries were negotiated (PS3.4 C.4.1.2.2.1); else the hierarchical
-        (baseline) rules apply.
+        True when relational queries (or retrievals) were negotiated (PS3.4 C.4.1.2.2.1); else
+        the hierarchical (baseline) rules apply.
+    retrieve
+        True for the identifier of a C-MOVE or C-GET request: it holds Unique Keys only
+        (C.2.2.1.1-3): one value of the Unique Key of the level (a list of UIDs allowed), a
+        single value of each level above (unless relational, C.4.2.2.1, C.4.3.2.1); other keys
+        are reported in :attr:`Validation.unsupported`, to be ignored.
 
     Raises
     ------
     QueryLevelError
         Naming the key and the rule it breaks.
     """
+    if retrieve:
+        return _validate_retrieve(query, model, relational)
     if not query.level:
         raise QueryLevelError("the identifier has no Query/Retrieve Level (0008,0052)",
                               tag_path=tag_text(tags.QueryRetrieveLevel), rule="C.4.1.1.3.1")
@@ -213,6 +221,47 @@ def validate_query(query: Query, model: InformationModel, *,
                                       "with a single value", tag_path=tag_text(lv.unique),
                                       rule="C.4.1.2.1")
     return Validation(level, tuple(unsupported), tuple(return_only))
+
+
+def _validate_retrieve(query: Query, model: InformationModel, relational: bool) -> Validation:
+    if not query.level:
+        raise QueryLevelError("the identifier has no Query/Retrieve Level (0008,0052)",
+                              tag_path=tag_text(tags.QueryRetrieveLevel), rule="C.4.2.1.4.1")
+    depth = model.index(query.level)
+    level = model.levels[depth]
+    uniques = {lv.unique: lv for lv in model.levels[:depth + 1]}
+    key = query.key(level.unique)
+    if key is None or key.is_universal:
+        raise QueryLevelError(f"a retrieval at level {level.name} needs a value of its Unique "
+                              f"Key {tag_text(level.unique)}", tag_path=tag_text(level.unique),
+                              rule="C.4.2.2.1")
+    single = key.kind is MatchingType.SINGLE_VALUE and len(key.values) == 1
+    if not single and not (key.kind is MatchingType.LIST_OF_UID and depth > 0):
+        raise QueryLevelError(f"the Unique Key of level {level.name} takes one value"
+                              + (" or a list of UIDs" if depth > 0 else "")
+                              + f" in a retrieval, not {key.kind.title}", tag_path=key.path,
+                              value=key.text, rule="C.4.2.2.1")
+    for lv in model.levels[:depth]:
+        upper = query.key(lv.unique)
+        if upper is None or upper.is_universal:
+            if relational:
+                continue
+            raise QueryLevelError(f"a retrieval at level {level.name} needs the Unique Key "
+                                  f"{tag_text(lv.unique)} of level {lv.name} (relational "
+                                  "retrieval was not negotiated)", tag_path=tag_text(lv.unique),
+                                  rule="C.4.2.2.1")
+        if upper.kind is not MatchingType.SINGLE_VALUE or len(upper.values) != 1:
+            raise QueryLevelError(f"the Unique Key of level {lv.name} above the retrieval's "
+                                  "level takes a single value", tag_path=upper.path,
+                                  value=upper.text, rule="C.4.2.2.1")
+    below = {lv.unique for lv in model.levels[depth + 1:]}
+    for k in query.keys:
+        if k.tag in below:
+            raise QueryLevelError(f"{k.keyword or 'the key'} is the Unique Key of a level below "
+                                  f"the retrieval's level {level.name}", tag_path=k.path,
+                                  value=k.text, rule="C.4.2.1.4.1")
+    others = tuple(k.tag for k in query.keys if k.tag not in uniques)
+    return Validation(level, others, ())
 
 
 def _check_upper(key: Key, upper: Level) -> None:

@@ -119,3 +119,26 @@ def test_allowed_keys_by_level() -> None:
     assert tags.Modality in hierarchical["SERIES"]
     relational = allowed_keys(PATIENT_ROOT, "SERIES", relational=True)
     assert tags.PatientName in relational["PATIENT"] and "IMAGE" not in relational
+
+
+def retrieve(relational: bool = False, **keys: object) -> object:
+    return validate_query(parse_identifier(dataset(**keys)), PATIENT_ROOT, relational=relational,
+                          retrieve=True)
+
+
+def test_a_retrieval_gives_unique_keys_only() -> None:
+    # C.4.2.2.1: one UID or a list of UIDs at the level, a single value of each level above
+    result = retrieve(QueryRetrieveLevel="SERIES", PatientID="P1", StudyInstanceUID="1.2",
+                      SeriesInstanceUID=["1.2.1", "1.2.2"], Modality="CT")
+    # C.2.2.1.2: Required Keys shall not be in C-MOVE and C-GET identifiers: reported, ignored
+    assert result.unsupported == (tags.Modality,)  # type: ignore[attr-defined]
+    with pytest.raises(QueryLevelError, match="needs a value of its Unique Key"):
+        retrieve(QueryRetrieveLevel="STUDY", PatientID="P1", StudyInstanceUID="")
+    with pytest.raises(QueryLevelError, match="one value"):
+        retrieve(QueryRetrieveLevel="PATIENT", PatientID="P*")
+    with pytest.raises(QueryLevelError, match="needs the Unique Key"):
+        retrieve(QueryRetrieveLevel="STUDY", StudyInstanceUID="1.2")
+    retrieve(True, QueryRetrieveLevel="STUDY", StudyInstanceUID="1.2")  # relational: enough
+    with pytest.raises(QueryLevelError, match="level below"):
+        retrieve(QueryRetrieveLevel="STUDY", PatientID="P1", StudyInstanceUID="1.2",
+                 SOPInstanceUID="1.2.3")
