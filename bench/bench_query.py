@@ -35,8 +35,8 @@ from dicomkit import Dataset, Tag  # noqa: E402
 from dicomkit.core.dataset import dictionary_vr  # noqa: E402
 from dicomkit.core.uid import generate_uid  # noqa: E402
 from dicomkit.query import MatchOptions, matches, parse_identifier  # noqa: E402
-from dicomkit.query.sql import IndexColumn, to_sql  # noqa: E402
-from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name, index_row  # noqa: E402
+from dicomkit.query.sql import index_columns, to_sql  # noqa: E402
+from dicomkit.query.storage import column_names, index_row  # noqa: E402
 
 FAMILY = ["SMITH", "JONES", "MILLER", "MÜLLER", "GARCIA", "WANG", "SMYTH", "BROWN", "DAVIS",
           "WILSON", "TAYLOR", "MOORE", "ANDERSON", "THOMAS", "JACKSON", "WHITE"]
@@ -98,11 +98,11 @@ def ours_sql(entities: list[Dataset], url: str) -> tuple[sa.Engine, sa.Table, di
                                                          float]:
     engine = sa.create_engine(url)
     meta = sa.MetaData()
-    names = list(index_row(Dataset(), ATTRIBUTES))
+    names = column_names(ATTRIBUTES)
     table = sa.Table("study", meta, sa.Column("id", sa.Integer, primary_key=True),
                      *(sa.Column(n, sa.Text) for n in names))
     for n in ("PatientID", "PatientName", "StudyDate", "StudyInstanceUID",
-              "StudyDate" + COMBINED_SUFFIX):
+              "StudyDate_datetime"):
         sa.Index(f"ix_{n}", table.c[n])
     meta.create_all(engine)
     start = time.perf_counter()
@@ -110,12 +110,7 @@ def ours_sql(entities: list[Dataset], url: str) -> tuple[sa.Engine, sa.Table, di
     with engine.begin() as conn:
         conn.execute(table.insert(), rows)
     indexing = time.perf_counter() - start
-    cols: dict[Any, Any] = {}
-    for a in ATTRIBUTES:
-        name = column_name(int(Tag(a)))
-        c = table.c
-        cols[a] = IndexColumn(c[name], folded=c.get(name + FOLDED_SUFFIX),
-                              combined=c.get(name + COMBINED_SUFFIX))
+    cols = index_columns(table, ATTRIBUTES)
     return engine, table, cols, indexing
 
 

@@ -29,7 +29,7 @@ byte-wise (binary collation) and have a case-sensitive ``LIKE``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -37,12 +37,14 @@ from sqlalchemy import Boolean, and_, false, or_, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import FromClause
 from sqlalchemy.sql.functions import FunctionElement
 
 from dicomkit.core.tag import Tag
 from dicomkit.generated.matching import MatchingType
 from dicomkit.query.model import Key, Query
 from dicomkit.query.normal import is_multi_valued
+from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name
 from dicomkit.query.wildcard import glob_pattern, like_literal, like_pattern
 
 
@@ -63,6 +65,32 @@ class IndexColumn:
     value: ColumnElement[Any]
     folded: ColumnElement[Any] | None = None
     combined: ColumnElement[Any] | None = None
+
+
+def index_columns(table: FromClause, attributes: Iterable[int | str]
+                  ) -> dict[int | str, IndexColumn | ColumnElement[Any]]:
+    """The ``columns`` argument of :func:`to_sql` for a table whose columns are named as
+    :func:`dicomkit.query.storage.column_names` names them (attributes without a column in
+    ``table`` are left out; their keys stay in the residual).
+
+    Raises
+    ------
+    TagError
+        When an attribute is neither a tag nor a keyword.
+    """
+    out: dict[int | str, IndexColumn | ColumnElement[Any]] = {}
+    cols = table.c
+    for a in attributes:
+        tag = int(Tag(a))
+        name = column_name(tag)
+        if name not in cols:
+            continue
+        out[tag] = IndexColumn(cols[name],
+                               folded=cols[name + FOLDED_SUFFIX]
+                               if name + FOLDED_SUFFIX in cols else None,
+                               combined=cols[name + COMBINED_SUFFIX]
+                               if name + COMBINED_SUFFIX in cols else None)
+    return out
 
 
 class SqlPlan(NamedTuple):

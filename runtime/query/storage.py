@@ -104,6 +104,23 @@ def column_name(tag: int) -> str:
     return entry[3] if entry is not None and entry[3] else f"x{tag:08x}"
 
 
+def column_names(attributes: Iterable[int | str]) -> list[str]:
+    """The names of the columns :func:`index_row` fills for ``attributes``, in order: for each,
+    its main column, then ``<keyword>_folded`` (PN) and ``<keyword>_datetime`` (a DA with a TM
+    partner).  An archive makes its index table of them (text columns, binary collation)."""
+    names: list[str] = []
+    for a in attributes:
+        tag = int(Tag(a))
+        name = column_name(tag)
+        names.append(name)
+        vr = dictionary_vr(tag)
+        if vr == "PN":
+            names.append(name + FOLDED_SUFFIX)
+        if vr == "DA" and time_partner(tag) is not None:
+            names.append(name + COMBINED_SUFFIX)
+    return names
+
+
 def index_row(ds: Dataset, attributes: Iterable[int | str], *,
               default_timezone: timedelta = timedelta(0)) -> dict[str, str | None]:
     """The stored values of ``attributes`` of ``ds`` by column name: the keyword for the main

@@ -18,8 +18,8 @@ from dicomkit import Dataset
 from dicomkit.core.dataset import dictionary_vr
 from dicomkit.core.tag import Tag
 from dicomkit.query import Query, matches
-from dicomkit.query.sql import IndexColumn, to_sql
-from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name, index_row
+from dicomkit.query.sql import index_columns, to_sql
+from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_names, index_row
 
 
 def dataset(**values: Any) -> Dataset:
@@ -55,27 +55,20 @@ class SqlIndex:
         self.entities = list(entities)
         self.attributes = [int(Tag(a)) for a in attributes]
         meta = sa.MetaData()
-        cols: list[sa.Column[Any]] = [sa.Column("id", sa.Integer, primary_key=True)]
-        sample = index_row(Dataset(), self.attributes)
-        for column in sample:
-            cols.append(sa.Column(column, sa.Text(collation=collation)))
-        self.table = sa.Table(name, meta, *cols)
+        names = [n for n in column_names(self.attributes)
+                 if (folded or not n.endswith(FOLDED_SUFFIX))
+                 and (combined or not n.endswith(COMBINED_SUFFIX))]
+        self.table = sa.Table(name, meta, sa.Column("id", sa.Integer, primary_key=True),
+                              *(sa.Column(n, sa.Text(collation=collation)) for n in names))
         meta.drop_all(engine)
         meta.create_all(engine)
-        rows = [{"id": i, **index_row(e, self.attributes, default_timezone=default_timezone)}
-                for i, e in enumerate(self.entities)]
+        rows = [{"id": i, **{k: v for k, v in index_row(
+            e, self.attributes, default_timezone=default_timezone).items() if k in names}}
+            for i, e in enumerate(self.entities)]
         with engine.begin() as conn:
             if rows:
                 conn.execute(self.table.insert(), rows)
-        self.columns: dict[int | str, IndexColumn | sa.ColumnElement[Any]] = {}
-        for tag in self.attributes:
-            name_ = column_name(tag)
-            c = self.table.c
-            self.columns[tag] = IndexColumn(
-                c[name_],
-                folded=c[name_ + FOLDED_SUFFIX] if folded and name_ + FOLDED_SUFFIX in c else None,
-                combined=c[name_ + COMBINED_SUFFIX]
-                if combined and name_ + COMBINED_SUFFIX in c else None)
+        self.columns = index_columns(self.table, self.attributes)
         self.meta = meta
 
     def search(self, query: Query) -> list[int]:
