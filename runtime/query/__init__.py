@@ -16,6 +16,24 @@ and relational search, PS3.4 C.4.1.2.2, C.4.1.3).  :class:`MatchOptions` holds t
 and what was negotiated (case-insensitive and fuzzy person names, empty value, multiple value and
 combined date-time matching, time zones).
 
+What PS3.4 leaves to the SCP's Conformance Statement, and what this module does:
+
+* PN (C.2.2.2.1.1, C.2.2.2.4): literal, case-sensitive unless
+  :attr:`MatchOptions.person_name_case_insensitive`; empty trailing components and groups are
+  insignificant; component groups are not matched apart (use wild cards); wild cards follow the
+  same case rule; fuzzy matching as :mod:`dicomkit.query.names` describes.
+* DA, TM, DT single values (C.2.2.2.1.3): by meaning, a value standing for every moment of its
+  precision (``"2230"`` matches 22:30:00 to 22:30:59.999999), in UTC; Timezone Offset From UTC
+  of the query and of each entity is used (C.2.2.2.5.4).
+* DS and IS (C.2.2.2.1.4): as numbers (``"+7"``, ``"007"`` and ``"7"`` match).
+* A Specific Character Set the SCP cannot decode (C.2.2.2): undecodable characters match any
+  one character (the Note's likely behaviour).
+* Several values of a key without Multiple Value Matching (C.2.2.2.8): any may match.
+* A zero-length (or absent) entity value matches (C.2.2.1.2), unless
+  :attr:`MatchOptions.unknown_matches` is off.
+* A TM range crossing midnight is refused (C.2.2.2.5.2), except inside a combined date-time
+  range, where it is the night between the dates.
+
 Layer: above core (data sets, values, character sets), below archive, net and web.
 """
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from dicomkit.core import dictionary
 from dicomkit.core.dataset import Dataset, dictionary_vr
@@ -79,9 +80,11 @@ def _layout(tag: int, values: tuple[str, ...]) -> str | None:
 def stored_values(ds: Dataset, tag: int | str, *,
                   default_timezone: timedelta = timedelta(0)) -> StoredValues:
     """The index column values of attribute ``tag`` (a tag or keyword) of entity ``ds``."""
-    t = int(Tag(tag))
+    return _stored(ds, int(Tag(tag)), entity_zone(ds, default_timezone))
+
+
+def _stored(ds: Dataset, t: int, zone: timedelta) -> StoredValues:
     elem = ds.get(t)
-    zone = entity_zone(ds, default_timezone)
     vr = dictionary_vr(t, ds)  # the VR a query's key has (the matcher compares with it)
     if vr == "UN" and elem is not None:
         vr = elem.vr
@@ -104,20 +107,25 @@ def column_name(tag: int) -> str:
     return entry[3] if entry is not None and entry[3] else f"x{tag:08x}"
 
 
+@lru_cache(maxsize=4096)
+def _columns_of(attribute: int | str) -> tuple[int, str, str | None, str | None]:
+    """(tag, main column, folded column or None, combined column or None) of an attribute."""
+    tag = int(Tag(attribute))
+    name = column_name(tag)
+    vr = dictionary_vr(tag)
+    return (tag, name, name + FOLDED_SUFFIX if vr == "PN" else None,
+            name + COMBINED_SUFFIX if vr == "DA" and time_partner(tag) is not None else None)
+
+
 def column_names(attributes: Iterable[int | str]) -> list[str]:
     """The names of the columns :func:`index_row` fills for ``attributes``, in order: for each,
     its main column, then ``<keyword>_folded`` (PN) and ``<keyword>_datetime`` (a DA with a TM
     partner).  An archive makes its index table of them (text columns, binary collation)."""
     names: list[str] = []
     for a in attributes:
-        tag = int(Tag(a))
-        name = column_name(tag)
+        _tag, name, folded, combined = _columns_of(a)
         names.append(name)
-        vr = dictionary_vr(tag)
-        if vr == "PN":
-            names.append(name + FOLDED_SUFFIX)
-        if vr == "DA" and time_partner(tag) is not None:
-            names.append(name + COMBINED_SUFFIX)
+        names.extend(n for n in (folded, combined) if n is not None)
     return names
 
 
@@ -127,14 +135,13 @@ def index_row(ds: Dataset, attributes: Iterable[int | str], *,
     column, ``<keyword>_folded`` for a PN's folded copy, ``<keyword>_datetime`` for the
     combined moment of a DA attribute and its TM partner."""
     row: dict[str, str | None] = {}
+    zone = entity_zone(ds, default_timezone)
     for a in attributes:
-        tag = int(Tag(a))
-        stored = stored_values(ds, tag, default_timezone=default_timezone)
-        name = column_name(tag)
+        tag, name, folded, combined = _columns_of(a)
+        stored = _stored(ds, tag, zone)
         row[name] = stored.value
-        vr = dictionary_vr(tag)
-        if vr == "PN":
-            row[name + FOLDED_SUFFIX] = stored.folded
-        if vr == "DA" and time_partner(tag) is not None:
-            row[name + COMBINED_SUFFIX] = stored.combined
+        if folded is not None:
+            row[folded] = stored.folded
+        if combined is not None:
+            row[combined] = stored.combined
     return row
