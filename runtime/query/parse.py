@@ -271,7 +271,7 @@ def _classify(tag: int, vr: str, texts: list[str], ctx: _Context, path: str,
         return Key(tag, vr, kind, text=joined, ranges=ranges, path=path)
     if wild:
         patterns = tuple(dict.fromkeys(_value(vr, t, folded) for t in texts))
-        if "*" in patterns and not fuzzy:
+        if not fuzzy and any(p and not p.strip("*") for p in patterns):  # "*", "**"...
             return Key(tag, vr, MatchingType.UNIVERSAL, text=joined, path=path)
         return Key(tag, vr, MatchingType.WILD_CARD, text=joined, values=patterns,
                    folded=folded, fuzzy=fuzzy, path=path)

@@ -202,3 +202,10 @@ def test_a_key_is_matched_by_the_dictionary_vr_of_its_attribute() -> None:
     ds.add_new(tags.PatientName, "LO", "SMITH^JOHN^^", validation_mode="ignore")
     key = parse_identifier(ds).keys[0]
     assert key.vr == "PN" and key.values == ("SMITH^JOHN",)
+
+
+def test_a_pattern_of_asterisks_alone_is_universal_matching() -> None:
+    # C.2.2.2.4 Note: wild card matching on "*" is equivalent to Universal Matching
+    for value in ("*", "**", "***"):
+        assert kind(PatientName=value) is MatchingType.UNIVERSAL
+    assert kind(PatientName="*?") is MatchingType.WILD_CARD
