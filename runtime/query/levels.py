@@ -278,9 +278,10 @@ def _check_upper(key: Key, upper: Level) -> None:
 
 @lru_cache(maxsize=16)
 def information_model(name: str) -> InformationModel:
-    """The information model ``name`` (``"STUDY_ROOT"``, ``"PATIENT_ROOT"``) from the key tables
-    of PS3.4 C.6, generated into ``dicomkit.generated.query_keys``: per level the keys not
-    nested in a sequence, by their Matching Key Type (U, R, O/OC) and Return Key Type.
+    """The information model ``name`` (``"STUDY_ROOT"``, ``"PATIENT_ROOT"``, ``"QIDO_RS"``) from
+    the key tables of PS3.4 C.6 (and PS3.18 10.6), generated into
+    ``dicomkit.generated.query_keys``: per level the keys not nested in a sequence, by their
+    Matching Key Type (U, R, O/OC) and Return Key Type.
 
     Raises
     ------
@@ -303,12 +304,15 @@ def information_model(name: str) -> InformationModel:
         required: set[int] = set()
         optional: set[int] = set()
         returned: set[int] = set()
-        for key in table.keys_of(name, level_name):
-            if key.path:
+        keys = [k for k in table.keys_of(name, level_name) if not k.path]
+        # the Unique Key: its Matching Key Type is U (PS3.4 C.6); the QIDO-RS tables (PS3.18
+        # 10.6) mark it U as a returned attribute only
+        unique = next((k.tag for k in keys if k.matching == "U"),
+                      next((k.tag for k in keys if k.returned == "U"), None))
+        for key in keys:
+            if key.tag == unique:
                 continue
-            if key.matching == "U":
-                unique = key.tag
-            elif key.matching == "R":
+            if key.matching == "R":
                 required.add(key.tag)
             elif key.matching:
                 optional.add(key.tag)

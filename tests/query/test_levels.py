@@ -105,6 +105,9 @@ def test_information_model_reads_the_generated_key_tables() -> None:
     assert [lv.unique for lv in model.levels] == [tags.StudyInstanceUID, tags.SeriesInstanceUID,
                                                   tags.SOPInstanceUID]
     assert tags.PatientName in model.levels[0].required
+    qido = information_model("QIDO_RS")  # PS3.18 10.6: the unique keys are returned as U
+    assert [lv.unique for lv in qido.levels] == [tags.StudyInstanceUID, tags.SeriesInstanceUID,
+                                                 tags.SOPInstanceUID]
     with pytest.raises(QueryLevelError, match="no information model"):
         information_model("NO_SUCH_ROOT")
 
