@@ -8,8 +8,9 @@ values; then either
 * :func:`matches` tells whether a data set matches, and :func:`response_identifier` builds the
   response identifier of one that does (pure Python, in memory), or
 * :func:`to_sql` turns what SQL can do into a WHERE clause over an index whose columns hold the
-  values of :func:`stored_values` (SQLAlchemy Core; needs the ``archive`` extra), and returns the
-  rest as a residual query for :func:`matches` -- with the same answers.
+  values of :func:`stored_values` (SQLAlchemy Core; needs the ``archive`` extra; multi-valued
+  attributes in the main table or one value per row of a side table), and returns the rest as a
+  residual query for :func:`matches` -- with the same answers.
 
 :func:`validate_query` checks a query against the levels of an information model (hierarchical
 and relational search, PS3.4 C.4.1.2.2, C.4.1.3).  :class:`MatchOptions` holds the SCP's choices

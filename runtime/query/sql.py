@@ -14,6 +14,7 @@ Wild Card               ``LIKE ... ESCAPE '!'`` (SQLite: ``GLOB``,        residu
 Range                   ``col >= low AND col <= high`` (OR of intervals)  residual
 Empty Value             ``col IS NULL``                                   ``col IS NULL``
 Multiple Value          every value equal                                every value found
+(VM > 1 in a side table, :class:`ValueRows`: every type as ``EXISTS`` over its rows)
 combined date-time      on the ``combined`` column                       --
 PN, case-insensitive    on the ``folded`` column                         on ``folded``
 ======================  ===============================================  ======================
@@ -33,7 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import Boolean, and_, false, or_, true
+from sqlalchemy import Boolean, and_, exists, false, or_, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
@@ -49,22 +50,46 @@ from dicomkit.query.wildcard import glob_pattern, like_literal, like_pattern
 
 
 @dataclass(frozen=True)
+class ValueRows:
+    """A multi-valued attribute kept one value per row of a side table.
+
+    Attributes
+    ----------
+    value
+        The side table's column holding one normal form (:attr:`StoredValues.values`).
+    where
+        The condition that picks the rows of this attribute of the entity row being matched
+        (``side.c.owner == study.c.id, side.c.tag == tag``: correlated in an EXISTS).
+    folded
+        The column holding the case-folded normal form (PN), if any.
+    """
+
+    value: ColumnElement[Any]
+    where: ColumnElement[bool]
+    folded: ColumnElement[Any] | None = None
+
+
+@dataclass(frozen=True)
 class IndexColumn:
     """The columns of one indexed attribute (see :mod:`dicomkit.query.storage`).
 
     Attributes
     ----------
     value
-        The main column.
+        The main column (for a multi-valued attribute with :attr:`rows`, may be None).
     folded
         The case-folded copy of a PN attribute, for case-insensitive matching.
     combined
         For a DA attribute with a TM partner, the column of their combined moment.
+    rows
+        For a multi-valued attribute, its values one per row of a side table: then every
+        matching type but sequences and fuzzy names is pushed down, as ``EXISTS``.
     """
 
-    value: ColumnElement[Any]
+    value: ColumnElement[Any] | None
     folded: ColumnElement[Any] | None = None
     combined: ColumnElement[Any] | None = None
+    rows: ValueRows | None = None
 
 
 def index_columns(table: FromClause, attributes: Iterable[int | str]
@@ -194,6 +219,28 @@ def _intervals(col: ColumnElement[Any], key: Key) -> ColumnElement[bool]:
     return or_(*parts) if parts else false()
 
 
+def _value_condition(key: Key, col: ColumnElement[Any]) -> ColumnElement[bool]:
+    """The condition one value (a column of one normal form) meets for ``key``."""
+    if key.ranges or key.kind is MatchingType.RANGE:
+        return _intervals(col, key)
+    if key.kind is MatchingType.WILD_CARD:
+        return or_(*(wildcard_like(col, like_pattern(p), glob_pattern(p)) for p in key.values))
+    if len(key.values) == 1:
+        return col == key.values[0]
+    return col.in_(key.values)
+
+
+def _rows_condition(key: Key, rows: ValueRows) -> ColumnElement[bool] | None:
+    col = rows.folded if key.folded else rows.value
+    if col is None:
+        return None
+    if key.kind is MatchingType.EMPTY_VALUE:
+        return ~exists().where(rows.where)
+    if key.kind is MatchingType.MULTIPLE_VALUE:
+        return and_(*(exists().where(rows.where, col == v) for v in key.values))
+    return exists().where(rows.where, _value_condition(key, col))
+
+
 def _condition(key: Key, index: IndexColumn) -> ColumnElement[bool] | None:
     """The condition of one key, or None when SQL cannot express it."""
     kind = key.kind
@@ -203,36 +250,33 @@ def _condition(key: Key, index: IndexColumn) -> ColumnElement[bool] | None:
         if index.combined is None:
             return None
         return _intervals(index.combined, key)
+    if index.rows is not None and is_multi_valued(key.tag):
+        return _rows_condition(key, index.rows)
     col = index.folded if key.folded else index.value
     if col is None:
         return None
     if kind is MatchingType.EMPTY_VALUE:
         return col.is_(None)
-    multi = is_multi_valued(key.tag)
-    if key.ranges or kind is MatchingType.RANGE:
-        return None if multi else _intervals(col, key)
-    if kind is MatchingType.WILD_CARD:
-        if multi:
-            return None
-        return or_(*(wildcard_like(col, like_pattern(p), glob_pattern(p)) for p in key.values))
     if kind is MatchingType.MULTIPLE_VALUE:
-        if multi:
+        if is_multi_valued(key.tag):
             return and_(*(_holds(col, v) for v in key.values))
         return and_(*(col == v for v in key.values))
-    # single value (any of several), list of UID
-    if multi:
-        return or_(*(_holds(col, v) for v in key.values))
-    if len(key.values) == 1:
-        return col == key.values[0]
-    return col.in_(key.values)
+    if not is_multi_valued(key.tag):
+        return _value_condition(key, col)
+    if key.ranges or kind in (MatchingType.RANGE, MatchingType.WILD_CARD):
+        return None  # a value among \\a\\b\\: no LIKE or range finds it alone
+    return or_(*(_holds(col, v) for v in key.values))  # single value (any), list of UID
 
 
-def _null_column(key: Key, index: IndexColumn) -> ColumnElement[Any]:
+def _unknown(key: Key, index: IndexColumn) -> ColumnElement[bool]:
+    """True for an entity whose value of ``key``'s attribute is empty or absent."""
     if key.partner is not None and index.combined is not None:
-        return index.combined
-    if key.folded and index.folded is not None:
-        return index.folded
-    return index.value
+        return index.combined.is_(None)
+    if index.rows is not None and is_multi_valued(key.tag):
+        return ~exists().where(index.rows.where)
+    col = index.folded if key.folded and index.folded is not None else index.value
+    assert col is not None  # _condition gave a condition on it
+    return col.is_(None)
 
 
 def to_sql(query: Query, columns: Mapping[int | str, IndexColumn | ColumnElement[Any]]
@@ -264,7 +308,7 @@ def to_sql(query: Query, columns: Mapping[int | str, IndexColumn | ColumnElement
             residual.append(key)
             continue
         if unknown and key.kind is not MatchingType.EMPTY_VALUE:
-            cond = or_(_null_column(key, index).is_(None), cond)
+            cond = or_(_unknown(key, index), cond)
         conditions.append(cond)
     where = and_(*conditions) if conditions else true()
     return SqlPlan(where, replace(query, keys=tuple(residual)))

@@ -26,7 +26,8 @@ From UTC (0008,0201), else in ``default_timezone``, which must be the
 
 An attribute whose data dictionary VM is not ``1`` (Modalities in Study, Other Patient IDs) is
 stored with every value between backslashes, ``\\CT\\PT\\``, so that SQL can find one value;
-values of an attribute with VM 1 are one value.  An empty or absent attribute, or a date or time
+or, better, one value per row of a side table (:attr:`StoredValues.values`), where wild cards
+and ranges are pushed down too.  Values of an attribute with VM 1 are one value.  An empty or absent attribute, or a date or time
 that is not one, is NULL.  Sequences are not stored (Sequence Matching stays in Python).
 """
 
@@ -62,11 +63,18 @@ class StoredValues:
         The case-folded copy (PN only; None otherwise).
     combined
         For a DA attribute with a TM partner: the moment of both, as a DT in UTC.
+    values
+        The normal form of each value, one by one: the rows of a side table that holds a
+        multi-valued attribute one value per row (:class:`dicomkit.query.sql.ValueRows`).
+    folded_values
+        The same, case-folded (PN only).
     """
 
     value: str | None
     folded: str | None = None
     combined: str | None = None
+    values: tuple[str, ...] = ()
+    folded_values: tuple[str, ...] = ()
 
 
 def _layout(tag: int, values: tuple[str, ...]) -> str | None:
@@ -97,8 +105,9 @@ def _stored(ds: Dataset, t: int, zone: timedelta) -> StoredValues:
         return StoredValues(None, None, combined)
     values = normal_values(vr, t, elem.value, zone)
     value = _layout(t, values)
-    folded = _layout(t, tuple(fold(v) for v in values)) if vr == "PN" else None
-    return StoredValues(value, folded, combined)
+    folded_values = tuple(fold(v) for v in values) if vr == "PN" else ()
+    folded = _layout(t, folded_values) if vr == "PN" else None
+    return StoredValues(value, folded, combined, values, folded_values)
 
 
 def column_name(tag: int) -> str:

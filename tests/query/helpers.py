@@ -9,6 +9,7 @@ the WHERE clause of :func:`~dicomkit.query.sql.to_sql` and then the residual que
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -18,8 +19,15 @@ from dicomkit import Dataset
 from dicomkit.core.dataset import dictionary_vr
 from dicomkit.core.tag import Tag
 from dicomkit.query import Query, matches
-from dicomkit.query.sql import index_columns, to_sql
-from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_names, index_row
+from dicomkit.query.normal import is_multi_valued
+from dicomkit.query.sql import IndexColumn, ValueRows, index_columns, to_sql
+from dicomkit.query.storage import (
+    COMBINED_SUFFIX,
+    FOLDED_SUFFIX,
+    column_names,
+    index_row,
+    stored_values,
+)
 
 
 def dataset(**values: Any) -> Dataset:
@@ -43,6 +51,9 @@ class SqlIndex:
     folded, combined
         Whether the table has the folded PN columns and the combined date-time columns
         (without them, those keys stay in the residual).
+    side
+        Whether multi-valued attributes are (also) kept one value per row of a side table
+        (:class:`~dicomkit.query.sql.ValueRows`).
     collation
         Collation of the text columns (PostgreSQL: "C").
     """
@@ -50,7 +61,7 @@ class SqlIndex:
     def __init__(self, engine: sa.Engine, attributes: Sequence[int | str],
                  entities: Sequence[Dataset], *, folded: bool = True, combined: bool = True,
                  default_timezone: timedelta = timedelta(0), name: str = "idx",
-                 collation: str | None = None) -> None:
+                 collation: str | None = None, side: bool = False) -> None:
         self.engine = engine
         self.entities = list(entities)
         self.attributes = [int(Tag(a)) for a in attributes]
@@ -69,6 +80,31 @@ class SqlIndex:
             if rows:
                 conn.execute(self.table.insert(), rows)
         self.columns = index_columns(self.table, self.attributes)
+        if side:
+            values = sa.Table(name + "_values", meta, sa.Column("owner", sa.Integer),
+                              sa.Column("tag", sa.Integer),
+                              sa.Column("value", sa.Text(collation=collation)),
+                              sa.Column("folded", sa.Text(collation=collation)))
+            values.drop(engine, checkfirst=True)
+            values.create(engine)
+            multi = [t for t in self.attributes if is_multi_valued(t)]
+            side_rows = []
+            for i, e in enumerate(self.entities):
+                for t in multi:
+                    stored = stored_values(e, t, default_timezone=default_timezone)
+                    folds = stored.folded_values or (None,) * len(stored.values)
+                    side_rows.extend({"owner": i, "tag": t, "value": v, "folded": f}
+                                     for v, f in zip(stored.values, folds))
+            with engine.begin() as conn:
+                if side_rows:
+                    conn.execute(values.insert(), side_rows)
+            for t in multi:
+                current = self.columns.get(t)
+                base = current if isinstance(current, IndexColumn) else IndexColumn(None)
+                self.columns[t] = replace(base, rows=ValueRows(
+                    values.c.value, sa.and_(values.c.owner == self.table.c.id,
+                                            values.c.tag == t),
+                    folded=values.c.folded if folded else None))
         self.meta = meta
 
     def search(self, query: Query) -> list[int]:

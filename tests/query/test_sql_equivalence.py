@@ -20,14 +20,15 @@ from tests.query.helpers import SqlIndex, pure
 
 
 def _check(engine: sa.Engine, archive: list[Dataset], identifier: Dataset,
-           options: MatchOptions, folded: bool, combined: bool, collation: str | None) -> None:
+           options: MatchOptions, folded: bool, combined: bool, collation: str | None,
+           side: bool = False) -> None:
     try:
         query = parse_identifier(identifier, options)
     except QueryValueError:
         assume(False)
         return
     index = SqlIndex(engine, s.ATTRIBUTES, archive, folded=folded, combined=combined,
-                     default_timezone=options.default_timezone, collation=collation)
+                     default_timezone=options.default_timezone, collation=collation, side=side)
     try:
         assert index.search(query) == pure(query, archive), str(query)
     finally:
@@ -40,13 +41,13 @@ _SETTINGS = settings(max_examples=300, deadline=None,
 
 @_SETTINGS
 @given(archive=st.lists(s.entities(), max_size=12), identifier=s.query_identifiers(),
-       options=s.options, folded=st.booleans(), combined=st.booleans())
+       options=s.options, folded=st.booleans(), combined=st.booleans(), side=st.booleans())
 def test_sqlite_push_down_answers_as_the_pure_matcher(
         archive: list[Dataset], identifier: Dataset, options: MatchOptions, folded: bool,
-        combined: bool) -> None:
+        combined: bool, side: bool) -> None:
     engine = sa.create_engine("sqlite://")
     try:
-        _check(engine, archive, identifier, options, folded, combined, None)
+        _check(engine, archive, identifier, options, folded, combined, None, side)
     finally:
         engine.dispose()
 
@@ -66,11 +67,11 @@ def pg_engine() -> Iterator[sa.Engine]:
 
 @settings(_SETTINGS, max_examples=120)
 @given(archive=st.lists(s.entities(), max_size=12), identifier=s.query_identifiers(),
-       options=s.options, folded=st.booleans(), combined=st.booleans())
+       options=s.options, folded=st.booleans(), combined=st.booleans(), side=st.booleans())
 def test_postgresql_push_down_answers_as_the_pure_matcher(
         pg_engine: sa.Engine, archive: list[Dataset], identifier: Dataset,
-        options: MatchOptions, folded: bool, combined: bool) -> None:
-    _check(pg_engine, archive, identifier, options, folded, combined, "C")
+        options: MatchOptions, folded: bool, combined: bool, side: bool) -> None:
+    _check(pg_engine, archive, identifier, options, folded, combined, "C", side)
 
 
 def test_sql_does_the_work_it_can() -> None:
@@ -87,6 +88,11 @@ def test_sql_does_the_work_it_can() -> None:
                              MatchOptions(empty_value_matching=True))
     plan = to_sql(query, index.columns)
     assert plan.residual.is_universal
+    # a wild card on a multi-valued attribute needs its values one per row (ValueRows)
+    wild = parse_identifier(dataset(OtherPatientIDs="A*"))
+    assert to_sql(wild, index.columns).residual.tags == wild.tags
+    side = SqlIndex(engine, s.ATTRIBUTES, [], side=True, name="side")
+    assert to_sql(wild, side.columns).residual.is_universal
     fuzzy = parse_identifier(dataset(PatientName="Smith"), MatchOptions(fuzzy_person_names=True))
     assert to_sql(fuzzy, index.columns).residual.tags == fuzzy.tags
     engine.dispose()
