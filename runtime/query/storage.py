@@ -27,8 +27,9 @@ From UTC (0008,0201), else in ``default_timezone``, which must be the
 An attribute whose data dictionary VM is not ``1`` (Modalities in Study, Other Patient IDs) is
 stored with every value between backslashes, ``\\CT\\PT\\``, so that SQL can find one value;
 or, better, one value per row of a side table (:attr:`StoredValues.values`), where wild cards
-and ranges are pushed down too.  Values of an attribute with VM 1 are one value.  An empty or absent attribute, or a date or time
-that is not one, is NULL.  Sequences are not stored (Sequence Matching stays in Python).
+and ranges are pushed down too.  Values of an attribute with VM 1 are one value.  An empty or
+absent attribute, or a date or time that is not one, is NULL.  Sequences are not stored
+(Sequence Matching stays in Python).
 """
 
 from __future__ import annotations
