@@ -11,6 +11,7 @@ Modules:
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)
     iods: IOD module tables and functional group macros of PS3.3 Annex A
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
+    matching: types of attribute matching and the VRs each applies to (PS3.4 C.2.2.2)
     modules: Module attribute tables of PS3.3 Annex C: rows, types, nesting, includes, conditions
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
     private_dictionary: private data elements of vendors by private creator (dcmtk private.dic)
@@ -35,6 +36,7 @@ MODULES = (
     'dictionary',
     'iods',
     'macros',
+    'matching',
     'modules',
     'pdus',
     'private_dictionary',
