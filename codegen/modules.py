@@ -7,7 +7,7 @@ import importlib
 from dicomkit.codegen.emit import ModuleSpec
 
 #: Reader modules (``dicomkit.codegen.readers.<name>``), each exporting ``MODULES``.
-READERS = ("dcmtk_dic", "part03", "part04", "part05", "part06", "part07", "part08", "part16")
+READERS = ("dcmtk_dic", "part03", "part04", "part04_qr", "part05", "part06", "part07", "part08", "part16")
 
 
 def all_specs() -> list[ModuleSpec]:
