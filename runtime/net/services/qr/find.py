@@ -23,6 +23,8 @@ from collections.abc import AsyncIterator, Iterable, Mapping
 from types import TracebackType
 from typing import Any
 
+import anyio
+
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated.query_retrieve import MODELS, InformationModel
 from dicomkit.io.writer import encode_dataset
@@ -120,6 +122,11 @@ class FindResults:
         assert self._op is not None
         left_early = not self._op.finished
         try:
+            if left_early and exc is None:  # a break: cancel, and keep the final status
+                with anyio.CancelScope(shield=True):
+                    rest = await self._op.drain()
+                if rest and not rest[-1].pending:
+                    self.status = rest[-1].status
             return await self._op.__aexit__(exc_type, exc, tb)
         finally:
             if left_early and self._op.cancel_sent:

@@ -29,7 +29,7 @@ from dicomkit.net.services.storage.negotiation import MAX_CONTEXTS, contexts_for
 
 __all__ = ["DEFAULT_SYNTAXES", "OPTIONS", "STORAGE_SOP_CLASSES", "accepted_options",
            "context_for", "extended_negotiation", "get_contexts", "option_name",
-           "query_contexts", "roles_accepted"]
+           "query_contexts", "renumber", "roles_accepted"]
 
 log = logging.getLogger(__name__)
 
@@ -108,15 +108,15 @@ def query_contexts(models: Iterable[str] = ("Study Root", "Patient Root"),
 
 def get_contexts(models: Iterable[str] = ("Study Root", "Patient Root"), *,
                  storage: Iterable[tuple[str, str]] | Iterable[str] | None = None,
-                 find: bool = True,
+                 find: bool = True, move: bool = False,
                  transfer_syntaxes: Sequence[str] = DEFAULT_SYNTAXES
                  ) -> list[PresentationContext]:
-    """Contexts for C-GET (PS3.4 C.5.3): the models' GET (and FIND) SOP classes, and one
+    """Contexts for C-GET (PS3.4 C.5.3): the models' GET (and FIND, MOVE) SOP classes, and one
     storage context per Storage SOP class (or per (SOP class, transfer syntax) pair, planned
     as the Storage SCU plans them) with the SCP role proposed (SCP/SCU Role Selection,
     PS3.7 D.3.3.4).  Without ``storage``, :data:`STORAGE_SOP_CLASSES` that fit in the 128
     contexts of an association (the rest are left out, and logged)."""
-    operations = ("C-GET", "C-FIND") if find else ("C-GET",)
+    operations = ("C-GET", *(("C-FIND",) if find else ()), *(("C-MOVE",) if move else ()))
     out = query_contexts(models, operations, transfer_syntaxes=transfer_syntaxes)
     room = MAX_CONTEXTS - len(out)
     items: list[tuple[str, str]] = []
@@ -133,6 +133,12 @@ def get_contexts(models: Iterable[str] = ("Study Root", "Patient Root"), *,
     out += [PresentationContext(pc.id, pc.abstract_syntax, pc.transfer_syntaxes,
                                 scu_role=False, scp_role=True) for pc in planned]
     return out
+
+
+def renumber(contexts: Iterable[PresentationContext]) -> list[PresentationContext]:
+    """``contexts`` with the IDs 1, 3, 5 ... (PS3.8 9.3.2.2), to join lists planned apart."""
+    return [PresentationContext(1 + 2 * n, pc.abstract_syntax, pc.transfer_syntaxes,
+                                pc.scu_role, pc.scp_role) for n, pc in enumerate(contexts)]
 
 
 def context_for(association: Association, sop_class: str, operation: str) -> int:
