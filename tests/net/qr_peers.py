@@ -59,7 +59,7 @@ AETable END
 def dcmqrscp(folder: Path, files: Sequence[Path], *, aet: str = "DCMQRSCP",
              destinations: Mapping[str, tuple[str, int]] | None = None,
              extra: Sequence[str] = ()) -> Iterator[Peer]:
-    """dcmtk ``dcmqrscp`` (single process) serving ``files``, copied into its storage area
+    """dcmtk ``dcmqrscp`` serving ``files``, copied into its storage area
     and indexed with ``dcmqridx``; ``destinations`` are its move destinations (AE title ->
     host, port, its HostTable)."""
     tool, index = dcmtk_tool("dcmqrscp"), dcmtk_tool("dcmqridx")
@@ -82,7 +82,9 @@ def dcmqrscp(folder: Path, files: Sequence[Path], *, aet: str = "DCMQRSCP",
     def argv(port: int) -> list[str]:
         config = folder / f"dcmqrscp-{port}.cfg"
         config.write_text(_CONFIG.format(port=port, hosts=hosts, aet=aet, storage=storage))
-        return [tool, "-s", "-c", str(config), *extra, str(port)]
+        # the default fork mode (one child per association): in single-process mode (-s)
+        # dcmqrscp 3.6.7 crashes (SIGSEGV) on the release of an association that moved
+        return [tool, "-c", str(config), *extra, str(port)]
 
     with _server("dcmqrscp", argv, folder / "out", aet, folder / "logs", DCMTK_ENV) as peer:
         yield peer
