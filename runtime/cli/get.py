@@ -2,8 +2,10 @@
 ``getscu``.
 
 The association proposes the model's GET SOP class and Storage SOP classes with the SCP role
-(SCP/SCU Role Selection, PS3.7 D.3.3.4): by default every non-retired one that fits beside it,
-or those of ``--sop-class`` (repeatable UIDs or keywords).  The C-STORE sub-operations arrive
+(SCP/SCU Role Selection, PS3.7 D.3.3.4): those of ``--sop-class`` (repeatable UIDs or
+keywords), else those a C-FIND down to the IMAGE level finds on a first association (SOP Class
+UID and, where the peer returns it, Available Transfer Syntax UID), else (``--all-classes``, or
+when the peer does not answer the queries) every non-retired one that fits.  The C-STORE sub-operations arrive
 on the same association and are written under ``--out`` as ``dicomkit storescp`` writes them
 (``<PatientID>/<Study>/<Series>/<SOP Instance>.dcm``, checked, never half written).  Progress
 on stderr; exit status 0 when every sub-operation completed.
@@ -13,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from dicomkit.errors import DicomError
+from dicomkit.generated import uids
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,12 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder for the received files (default: the current one)")
     parser.add_argument("--sop-class", action="append", default=[], metavar="UID",
                         help="a Storage SOP class to accept (UID or keyword); repeatable "
-                             "(default: every non-retired one that fits)")
+                             "(default: those a C-FIND down to the IMAGE level finds)")
+    parser.add_argument("--all-classes", action="store_true",
+                        help="without --sop-class, propose every non-retired Storage SOP class "
+                             "that fits (no C-FIND first)")
 
 
 def _storage_classes(names: list[str]) -> list[str] | None:
-    from dicomkit.generated import uids
-
     if not names:
         return None
     out = []
@@ -43,6 +48,38 @@ def _storage_classes(names: list[str]) -> list[str] | None:
     return out
 
 
+async def _discover(args: argparse.Namespace, options: Any, ae: Any
+                    ) -> list[tuple[str, str]] | None:
+    """The storage classes (and syntaxes) of what will be retrieved, by C-FIND on a first
+    association; None (propose the defaults) when the peer does not answer the queries."""
+    from dicomkit.cli.echo import client_ssl_context
+    from dicomkit.net.services import qr
+    from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
+    from dicomkit.net.services.qr.retrieve import storage_classes_of
+
+    contexts = qr.query_contexts((options.model.name,), ("C-FIND",))
+    try:
+        async with ae.connect(args.host, args.port, called_ae=options.aec, contexts=contexts,
+                              ssl_context=client_ssl_context(args)) as assoc:
+            found = await storage_classes_of(assoc, options.keys, level=options.level,
+                                             model=options.model)
+    except qr.QueryRetrieveError as exc:
+        if not args.quiet:
+            print(f"C-FIND for the SOP classes failed ({exc}); proposing the defaults",
+                  file=sys.stderr)
+        return None
+    pairs = [(uid, ts or uids.ExplicitVRLittleEndian) for uid, ts in found.pairs]
+    if not args.quiet:
+        print(f"C-FIND: {len(pairs)} storage SOP class/transfer syntax pair(s) to accept"
+              + (f", {found.unknown} instance(s) without a SOP Class UID: the default classes "
+                 "too" if found.unknown else ""), file=sys.stderr)
+    if found.unknown or not pairs:
+        known = {uid for uid, _ in pairs}
+        pairs += [(uid, uids.ExplicitVRLittleEndian) for uid in STORAGE_SOP_CLASSES
+                  if uid not in known]
+    return pairs
+
+
 async def _get(args: argparse.Namespace) -> int:
     from dicomkit.cli.echo import client_ssl_context
     from dicomkit.cli.find import QueryOptions, extended, report_extended, timeouts
@@ -51,9 +88,18 @@ async def _get(args: argparse.Namespace) -> int:
     from dicomkit.net.services import qr
 
     options = QueryOptions(args)
-    # with the model's FIND context (see dicomkit move)
-    contexts = qr.get_contexts((options.model.name,), storage=_storage_classes(args.sop_class))
     ae = ApplicationEntity(options.aet, timeouts=timeouts(args))
+    storage: list[tuple[str, str]] | list[str] | None = _storage_classes(args.sop_class)
+    if storage is None and not args.all_classes:
+        storage = await _discover(args, options, ae)
+    # with the model's FIND context (see dicomkit move)
+    contexts = qr.get_contexts((options.model.name,), storage=storage)
+    proposed = {pc.abstract_syntax for pc in contexts}
+    wanted = {entry if isinstance(entry, str) else entry[0] for entry in storage or ()}
+    if wanted - proposed and not args.quiet:
+        print(f"C-GET: {len(wanted - proposed)} storage SOP class(es) left out (128 "
+              "presentation contexts per association, PS3.8 9.3.2.2); name the ones you need "
+              "with --sop-class", file=sys.stderr)
     what = f"C-GET {options.level}"
     async with ae.connect(args.host, args.port, called_ae=options.aec, contexts=contexts,
                           ssl_context=client_ssl_context(args),

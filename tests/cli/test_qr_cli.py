@@ -11,11 +11,11 @@ import pytest
 from dicomkit.cli import main
 from dicomkit.generated import tags
 from dicomkit.io.reader import read
-from tests.net.peers import dcmtk_peers, dcmtk_storescp
-from tests.net.qr_peers import QR_SAMPLES, dcmqrscp, dcmqrscp_peer, qr_files
+from tests.net.peers import dcmtk_peers, dcmtk_storescp, pynetdicom_peer
+from tests.net.qr_peers import QR_SAMPLES, dcmqrscp, dcmqrscp_peer, pynetdicom_qr_scp, qr_files
 
 pytestmark = pytest.mark.usefixtures("dcmqrscp_peer", "dcmtk_peers")
-__all__ = ["dcmqrscp_peer", "dcmtk_peers"]
+__all__ = ["dcmqrscp_peer", "dcmtk_peers", "pynetdicom_peer"]
 
 PATIENTS = {pid for _, pid, _ in QR_SAMPLES}
 
@@ -98,3 +98,20 @@ def test_move_to_dcmtk_storescp_and_get_into_a_folder(tmp_path: Path,
     assert [read(p).SOPInstanceUID for p in moved if p.is_file()] == [ct.SOPInstanceUID]
     got = [Path(line) for line in out.splitlines()]
     assert len(got) == 1 and read(got[0]).SOPInstanceUID == read(files[1]).SOPInstanceUID
+
+
+@pytest.mark.usefixtures("pynetdicom_peer")
+def test_get_finds_the_storage_classes_first(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --sop-class, a C-FIND down to the IMAGE level names the SOP classes to accept
+    (RT Plan here, which the default classes leave out for want of presentation contexts)."""
+    files = qr_files()
+    plan = read(files[2], stop_before_pixels=True)
+    with pynetdicom_qr_scp(tmp_path / "pyn", files) as peer:
+        status, out, err = run(capsys, "get", peer.host, str(peer.port), "--aec", peer.aet,
+                               "--out", str(tmp_path / "got"), "-k",
+                               f"StudyInstanceUID={plan.StudyInstanceUID}")
+    assert status == 0, err
+    assert "C-FIND: 1 storage SOP class" in err
+    got = [Path(line) for line in out.splitlines()]
+    assert [read(p).SOPInstanceUID for p in got] == [plan.SOPInstanceUID]

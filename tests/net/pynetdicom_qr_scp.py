@@ -1,7 +1,9 @@
 """pynetdicom as a Query/Retrieve SCP (C-FIND, C-MOVE, C-GET of Patient and Study Root), run
 as a subprocess by ``tests/net/qr_peers.py``: the peer of the Q/R SCU tests.
 
-``python pynetdicom_qr_scp.py PORT FILE... [--aet AET] [--dest TITLE=HOST:PORT] [--delay S]``
+``python pynetdicom_qr_scp.py PORT FILE... [--aet AET] [--dest TITLE=HOST:PORT] [--delay S]
+[--relational]`` (``--relational``: answers SOP Class Extended Negotiation accepting the first
+byte, relational queries/retrieval, and turning down the others)
 reads the files, answers queries with a small matcher of its own (single value, ``*``/``?``
 wild cards, ``-`` ranges of DA/TM, lists of UIDs, universal matching), honours C-CANCEL
 (``event.is_cancelled``), sends ``--delay`` seconds apart, and serves until terminated.
@@ -69,6 +71,7 @@ def main() -> int:
     parser.add_argument("--aet", default="PYNQR")
     parser.add_argument("--dest", action="append", default=[])
     parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--relational", action="store_true")
     args = parser.parse_args()
     instances = [(path, dcmread(path)) for path in args.files]
     destinations = {}
@@ -159,9 +162,14 @@ def main() -> int:
                                  scp_role=True, scu_role=False)
         ae.add_requested_context(cx.abstract_syntax, ALL_TRANSFER_SYNTAXES[:4]) \
             if len(ae.requested_contexts) < 120 else None
-    server = ae.start_server(("127.0.0.1", args.port), block=False,
-                             evt_handlers=[(evt.EVT_C_FIND, on_find), (evt.EVT_C_MOVE, on_move),
-                                           (evt.EVT_C_GET, on_get)])
+    def on_extended(event: Any) -> dict[str, bytes]:
+        return {uid: bytes([info[0]]) + bytes(len(info) - 1)
+                for uid, info in event.app_info.items() if info}
+
+    handlers = [(evt.EVT_C_FIND, on_find), (evt.EVT_C_MOVE, on_move), (evt.EVT_C_GET, on_get)]
+    if args.relational:
+        handlers.append((evt.EVT_SOP_EXTENDED, on_extended))
+    server = ae.start_server(("127.0.0.1", args.port), block=False, evt_handlers=handlers)
     print("ready", flush=True)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())

@@ -93,13 +93,15 @@ def dcmqrscp(folder: Path, files: Sequence[Path], *, aet: str = "DCMQRSCP",
 @contextlib.contextmanager
 def pynetdicom_qr_scp(folder: Path, files: Sequence[Path], *, aet: str = "PYNQR",
                       destinations: Mapping[str, tuple[str, int]] | None = None,
-                      pending_delay: float = 0.0) -> Iterator[Peer]:
+                      pending_delay: float = 0.0, relational: bool = False) -> Iterator[Peer]:
     """pynetdicom's Q/R SCP (``tests/net/pynetdicom_qr_scp.py``) over ``files``."""
     script = str(HERE / "pynetdicom_qr_scp.py")
     extra = [a for title, (host, port) in (destinations or {}).items()
              for a in ("--dest", f"{title}={host}:{port}")]
     if pending_delay:
         extra += ["--delay", str(pending_delay)]
+    if relational:
+        extra.append("--relational")
 
     def argv(port: int) -> list[str]:
         return [sys.executable, script, str(port), *map(str, files), "--aet", aet, *extra]

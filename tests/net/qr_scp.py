@@ -116,6 +116,7 @@ class ScriptedMove:
     failed_uids: Sequence[str] = ()
     known_destinations: frozenset[str] = frozenset({"DEST"})
     delay: float = 0.0
+    final_data: bytes | None = None
     destinations: list[str] = field(default_factory=list)
     queries: list[Dataset] = field(default_factory=list)
     requests: tuple[str, ...] = ("C-MOVE-RQ",)
@@ -144,7 +145,7 @@ class ScriptedMove:
         final_counts = _counts((0, completed + remaining, failed, warning))
         final_counts.pop("NumberOfRemainingSuboperations")
         data = failed_list(self.failed_uids, request.transfer_syntax) \
-            if self.failed_uids else None
+            if self.failed_uids else self.final_data
         await request.respond(self.final, data, **final_counts)
         return None
 

@@ -16,7 +16,7 @@ import anyio
 import pytest
 
 from dicomkit.core.dataset import Dataset
-from dicomkit.generated import tags
+from dicomkit.generated import tags, uids
 from dicomkit.io.reader import read
 from dicomkit.net import AcceptPolicy, ApplicationEntity
 from dicomkit.net.services import qr
@@ -217,3 +217,59 @@ async def test_pynetdicom_qr_scp_stops_on_our_c_cancel(tmp_path: Path) -> None:
             assert results.cancelled and results.status == FIND_CANCELLED
             again = await qr.find_all(assoc, level="STUDY", PatientID="1CT1")
             assert len(again) == 1
+
+
+@pytest.mark.usefixtures("pynetdicom_peer")
+async def test_pynetdicom_qr_scp_extended_negotiation_reports_what_it_accepted(
+        tmp_path: Path) -> None:
+    find = uids.StudyRootQueryRetrieveInformationModelFind
+    move = uids.StudyRootQueryRetrieveInformationModelMove
+    offer = {find: qr.extended_negotiation("C-FIND", relational_queries=True,
+                                           date_time_matching=True),
+             move: qr.extended_negotiation("C-MOVE", relational_retrieval=True)}
+    with pynetdicom_qr_scp(tmp_path / "pyn", qr_files(), relational=True) as peer:
+        async with client().connect(peer.host, peer.port, called_ae=peer.aet,
+                                    contexts=qr_contexts("C-FIND", "C-MOVE"),
+                                    sop_class_extended=offer) as assoc:
+            found = qr.accepted_options(assoc, find)
+            moved = qr.accepted_options(assoc, move)
+            # a relational query: a series-level key without the study's unique key
+            series = await qr.find_all(assoc, level="SERIES", Modality="CT",
+                                       return_keys=["SeriesInstanceUID"])
+    assert found["relational_queries"] and not found["date_time_matching"]
+    assert moved["relational_retrieval"]
+    assert len(series) == 1
+
+
+async def test_dcmtk_dcmqrscp_answers_no_extended_negotiation(tmp_path: Path) -> None:
+    find = uids.StudyRootQueryRetrieveInformationModelFind
+    with dcmqrscp(tmp_path, qr_files()) as peer:
+        async with client().connect(
+                peer.host, peer.port, called_ae=peer.aet, contexts=qr_contexts(),
+                sop_class_extended={find: qr.extended_negotiation(
+                    "C-FIND", relational_queries=True)}) as assoc:
+            options = qr.accepted_options(assoc, find)
+            assert len(await qr.find_all(assoc, level="STUDY")) == len(QR_SAMPLES)
+    # no sub-item in the A-ASSOCIATE-AC: the default conditions hold (PS3.4 C.5.1.1)
+    assert options and not any(options.values())
+
+
+@pytest.mark.usefixtures("pynetdicom_peer")
+async def test_storage_classes_found_by_c_find_before_a_get(tmp_path: Path) -> None:
+    """pynetdicom returns SOP Class UID at the IMAGE level; dcmqrscp does not (an optional
+    key, PS3.4 Table C.6-4): its instances are counted as unknown."""
+    from dicomkit.net.services.qr.retrieve import storage_classes_of
+
+    files = qr_files()
+    classes = {str(read(f, stop_before_pixels=True).SOPClassUID) for f in files}
+    with pynetdicom_qr_scp(tmp_path / "pyn", files) as peer:
+        async with client().connect(peer.host, peer.port, called_ae=peer.aet,
+                                    contexts=qr_contexts()) as assoc:
+            found = await storage_classes_of(assoc, level="STUDY", PatientID="*")
+    assert {uid for uid, _ in found.pairs} == classes and found.unknown == 0
+    with dcmqrscp(tmp_path / "dcmtk", files) as peer:
+        async with client().connect(peer.host, peer.port, called_ae=peer.aet,
+                                    contexts=qr_contexts()) as assoc:
+            found = await storage_classes_of(assoc, level="PATIENT", model="Patient Root",
+                                             PatientID="id*")
+    assert found.pairs == () and found.unknown == 2

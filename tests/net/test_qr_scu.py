@@ -321,3 +321,82 @@ def test_dates_and_times_become_da_and_tm_strings_that_read_back(day: datetime.d
     assert parsed == moment.replace(tzinfo=None)
     assert format_value("DA", qr.Range(None, day)) == "-" + da
     assert format_value("DT", datetime.datetime.combine(day, moment)).startswith(da)
+
+
+_UID = st.lists(st.integers(0, 99999), min_size=2, max_size=6).map(
+    lambda parts: "1." + ".".join(map(str, parts)))
+_NAME = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\\^="),
+                max_size=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=_NAME, day=st.one_of(st.none(), st.dates()), end=st.one_of(st.none(), st.dates()),
+       studies=st.lists(_UID, max_size=4), syntax=st.sampled_from(
+           [uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian,
+            uids.ExplicitVRBigEndian]))
+def test_identifiers_round_trip_through_the_wire_encoding(
+        name: str, day: datetime.date | None, end: datetime.date | None, studies: list[str],
+        syntax: str) -> None:
+    """keys -> identifier -> bytes in the context's syntax -> the identifier a response
+    decoder reads: the same data set (the encoder/decoder pair of the SCU)."""
+    from dicomkit.net.services.qr.responses import decode_identifier
+
+    ident = qr.identifier({"PatientName": name, "StudyDate": qr.Range(day, end),
+                           "StudyInstanceUID": studies or None,
+                           "ReferencedStudySequence": {"ReferencedSOPInstanceUID": None}},
+                          level="STUDY")
+    back = decode_identifier(encode_dataset(ident, syntax), syntax,
+                             uids.StudyRootQueryRetrieveInformationModelFind,
+                             operation="C-FIND")
+    assert back == ident
+    if not name.isascii():
+        assert back.SpecificCharacterSet == "ISO_IR 192"
+
+
+def test_datetime_keys_carry_their_utc_offset() -> None:
+    from dicomkit.net.services.qr.keys import format_value
+
+    moment = datetime.datetime(2024, 3, 1, 8, 30, tzinfo=datetime.timezone(
+        datetime.timedelta(hours=-5, minutes=-30)))
+    assert format_value("DT", moment) == "20240301083000-0530"  # PS3.5 Table 6.2-1 &ZZXX
+    assert format_value("DT", qr.Range(moment, None)) == "20240301083000-0530-"
+    assert format_value("TM", moment) == "083000"
+    with pytest.raises(qr.QueryKeyError, match="VR DA"):
+        format_value("DA", datetime.time(1, 2))
+
+
+def test_unknown_levels_models_and_keys_are_refused_with_the_rule() -> None:
+    with pytest.raises(qr.QueryKeyError, match="levels: STUDY, SERIES, IMAGE"):
+        qr.identifier(level="PATIENT", model="Study Root")
+    with pytest.raises(qr.QueryKeyError, match="information model"):
+        qr.identifier(level="STUDY", model="Worklist")
+    with pytest.raises(qr.QueryKeyError, match="NoSuchKeyword"):
+        qr.identifier({"NoSuchKeyword": 1}, level="STUDY")
+    with pytest.raises(qr.QueryKeyError, match="sequence"):
+        qr.identifier({"PatientID": {"x": 1}}, level="STUDY")
+
+
+def test_dcmtk_style_key_arguments() -> None:
+    keys = qr.parse_key_argument(["PatientName=DOE*", "(0008,0020)=20240101-", "0020,000D=",
+                                  "00080061=CT\\MR",
+                                  "ReferencedStudySequence[0].ReferencedSOPInstanceUID=1.2"])
+    assert keys == {tags.PatientName: "DOE*", tags.StudyDate: "20240101-",
+                    tags.StudyInstanceUID: None, tags.ModalitiesInStudy: ["CT", "MR"],
+                    tags.ReferencedStudySequence: [{tags.ReferencedSOPInstanceUID: "1.2"}]}
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blob=st.binary(min_size=1, max_size=120))
+async def test_random_final_move_identifiers_give_only_our_errors(anyio_backend: str,
+                                                                  blob: bytes) -> None:
+    scp = ScriptedMove([(1, 0, 0, 0)], final=MOVE_WARNING, final_data=blob)
+    async with serving(scripted_ae(scp)) as addr, \
+            client().connect(*addr, called_ae="QRSCP", contexts=contexts("C-MOVE")) as assoc:
+        try:
+            result = await qr.move_all(assoc, "DEST", StudyInstanceUID="1.2.3")
+        except qr.IdentifierError:
+            assert await echo_on(assoc) == 0
+            return
+        assert all(isinstance(uid, str) for uid in result.failed_instances)

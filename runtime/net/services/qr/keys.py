@@ -130,13 +130,15 @@ def format_value(vr: str, value: Any, key: str = "") -> Any:
                 return ""
             return f"{_temporal(vr, start, key)}-{_temporal(vr, end, key)}"
         if isinstance(value, list | set | frozenset):
-            return [_temporal(vr, v, key) for v in value]
+            listed = [_temporal(vr, v, key) for v in value]
+            return listed[0] if len(listed) == 1 else listed
         return _temporal(vr, value, key)
     if isinstance(value, bool):
         raise QueryKeyError(f"query key {key}: a bool is no DICOM value")
     if isinstance(value, list | tuple | set | frozenset):
         values = sorted(value) if isinstance(value, set | frozenset) else list(value)
-        return [format_value(vr, v, key) for v in values]
+        out = [format_value(vr, v, key) for v in values]
+        return out[0] if len(out) == 1 else out  # one value on the wire either way
     if isinstance(value, str):
         return value
     if isinstance(value, int | float):

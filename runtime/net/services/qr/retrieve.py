@@ -19,7 +19,7 @@ written), through a router put in front of the provider's handlers.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -49,7 +49,7 @@ from dicomkit.net.services.storage.folder import FolderStorage
 from dicomkit.net.services.storage.scp import StorageHandler, StorageSCP
 
 __all__ = ["Progress", "Retrieve", "RetrieveResult", "SubOperationRouter", "get", "get_all",
-           "move", "move_all"]
+           "StorageClasses", "move", "move_all", "storage_classes_of"]
 
 
 @dataclass(frozen=True)
@@ -337,11 +337,58 @@ async def get_all(association: Association, keys: Mapping[object, Any] | None = 
     return await _run(get(association, keys, **options))
 
 
-def unique_keys(identifiers: Iterable[Dataset], keyword: str) -> list[str]:
-    """The values of ``keyword`` in query results (to retrieve what a C-FIND found)."""
-    out: list[str] = []
-    for ds in identifiers:
-        value = ds.get(keyword)
-        if value is not None and value.value:
-            out.append(str(value.value))
-    return out
+@dataclass(frozen=True)
+class StorageClasses:
+    """What :func:`storage_classes_of` found: (SOP class, transfer syntax or ``""``) pairs,
+    and how many instances came without a SOP Class UID."""
+
+    pairs: tuple[tuple[str, str], ...]
+    unknown: int
+
+
+def _text(ds: Dataset, tag: int) -> str:
+    elem = ds.get(tag)
+    return "" if elem is None or elem.value in (None, "") else str(elem.value).strip()
+
+
+async def storage_classes_of(association: Association,
+                             keys: Mapping[object, Any] | None = None, *, level: str = "STUDY",
+                             model: str | InformationModel | None = None,
+                             **keywords: Any) -> StorageClasses:
+    """The (SOP Class UID, transfer syntax) pairs of the instances a retrieve of ``keys``
+    at ``level`` would send, found by C-FIND down to the IMAGE level (hierarchical queries,
+    PS3.4 C.4.1.2.2: each level's unique key from the level above): SOP Class UID and, where
+    the peer returns it, Available Transfer Syntax UID (0008,3002; PS3.4 Table C.6-4).  A C-GET
+    can then propose exactly these storage contexts.  The syntax is ``""`` when unknown;
+    instances whose SOP Class UID the peer does not return (it is an optional key) are
+    counted in ``unknown``."""
+    from dicomkit.net.services.qr.find import find_all
+
+    info = choose_model(association, "C-FIND", "IMAGE", model)
+    merged: dict[object, Any] = dict(keys or {})
+    merged.update(keywords)
+    order = [lv.value for lv in info.levels]
+    start = level_of(info, level).value
+    found: set[tuple[str, str]] = set()
+    unknown = [0]
+
+    async def descend(at: int, query: dict[object, Any], uniques: dict[object, Any]) -> None:
+        current = info.levels[at]
+        if at == len(order) - 1:
+            for ds in await find_all(association, query, level=current.value, model=info,
+                                     return_keys=[tags.SOPClassUID,
+                                                  tags.AvailableTransferSyntaxUID]):
+                uid = _text(ds, tags.SOPClassUID)
+                if uid:
+                    found.add((uid, _text(ds, tags.AvailableTransferSyntaxUID)))
+                else:
+                    unknown[0] += 1
+            return
+        for ds in await find_all(association, query, level=current.value, model=info):
+            unique = _text(ds, current.unique)
+            if unique:
+                below = {**uniques, current.unique: unique}
+                await descend(at + 1, below, below)
+
+    await descend(order.index(start), merged, {})
+    return StorageClasses(tuple(sorted(found)), unknown[0])
