@@ -24,8 +24,11 @@ from dicomkit.net.services.qr.negotiation import query_contexts
 from dicomkit.net.services.verification import echo_on
 from tests.net.qr_scp import (
     FAST,
+    FIND_CANCELLED,
+    GET_CANCELLED,
     MOVE_WARNING,
     OUT_OF_RESOURCES,
+    PENDING,
     PENDING_WARNING,
     UNABLE_TO_PROCESS,
     ScriptedFind,
@@ -87,7 +90,7 @@ async def test_find_studies_streams_every_identifier_and_sends_typed_keys() -> N
 
 async def test_pending_ff01_is_a_warning_on_the_identifier() -> None:
     scp = ScriptedFind([study(i) for i in range(4)],
-                       status_of=lambda i: PENDING_WARNING if i % 2 else 0xFF00)
+                       status_of=lambda i: PENDING_WARNING if i % 2 else PENDING)
     async with serving(scripted_ae(scp)) as addr, \
             client().connect(*addr, called_ae="QRSCP", contexts=contexts()) as assoc:
         async with qr.find_studies(assoc) as results:
@@ -156,7 +159,7 @@ async def test_refused_out_of_resources_names_its_meaning() -> None:
 
 
 async def test_a_cancel_we_did_not_ask_for_is_a_failure() -> None:
-    scp = ScriptedFind([study(1)], final=0xFE00)
+    scp = ScriptedFind([study(1)], final=FIND_CANCELLED)
     async with serving(scripted_ae(scp)) as addr, \
             client().connect(*addr, called_ae="QRSCP", contexts=contexts()) as assoc:
         with pytest.raises(qr.QueryFailed, match="did not cancel"):
@@ -400,3 +403,28 @@ async def test_random_final_move_identifiers_give_only_our_errors(anyio_backend:
             assert await echo_on(assoc) == 0
             return
         assert all(isinstance(uid, str) for uid in result.failed_instances)
+
+
+async def test_a_status_outside_every_class_is_a_failure() -> None:
+    scp = ScriptedFind([study(1)], final=0x0999)  # PS3.7 Annex C lists no 09xx status
+    async with serving(scripted_ae(scp)) as addr, \
+            client().connect(*addr, called_ae="QRSCP", contexts=contexts()) as assoc:
+        with pytest.raises(qr.QueryFailed, match="0x0999"):
+            await qr.find_all(assoc, level="STUDY")
+
+
+async def test_leaving_a_get_early_cancels_the_remaining_sub_operations(tmp_path: Path) -> None:
+    files = [sample(name) for name in ("CT_small.dcm", "MR_small.dcm", "rtplan.dcm")] * 4
+    classes = sorted({str(read(f, stop_before_pixels=True).SOPClassUID) for f in files})
+    scp = StoringGet(files)
+    async with serving(scripted_ae(scp, storage_scu=classes)) as addr, \
+            client().connect(*addr, called_ae="QRSCP", contexts=qr.get_contexts(
+                ("Study Root",), storage=classes)) as assoc:
+        async with qr.get(assoc, store=tmp_path, StudyInstanceUID="1.2.3") as retrieve:
+            async for progress in retrieve:
+                if progress.completed == 2:
+                    break
+        result = retrieve.result
+        assert result.cancelled and result.status == GET_CANCELLED
+        assert assoc.is_established  # the association goes on
+    assert 2 <= len(result.stored) < len(files)

@@ -27,6 +27,7 @@ import anyio
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated.query_retrieve import MODELS, InformationModel
+from dicomkit.generated.service_statuses import status_code
 from dicomkit.io.writer import encode_dataset
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import Priority, build
@@ -46,6 +47,11 @@ __all__ = ["FindResults", "choose_model", "find", "find_all", "find_instances",
            "find_patients", "find_series", "find_studies"]
 
 OPERATION = "C-FIND"
+#: The pending status of a match whose optional keys were all supported (PS3.4 Table C.4-1);
+#: any other pending status (FF01H) warns that some were not.
+PENDING_ALL_KEYS = status_code(
+    "C.4-1", "Matches are continuing - Current Match is supplied and any Optional Keys were "
+    "supported in the same manner as Required Keys.")
 #: The models tried, in order, when the caller names none.
 PREFERRED = ("Study Root", "Patient Root", "Patient/Study Only")
 
@@ -163,7 +169,7 @@ class FindResults:
                 ds = decode_identifier(response.data, self.association.contexts[
                     response.context_id].transfer_syntax, self.sop_class,
                     operation=OPERATION, status=status, peer=peer)
-                if status != 0xFF00:
+                if status != PENDING_ALL_KEYS:  # FF01H: optional keys not supported
                     self.warnings.append(self.count)
                 self.count += 1
                 return ds
