@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.net.peers import DCMTK_ENV, HERE, Peer, PeerError, _server, dcmtk_tool
+from tests.net.peers import DCMTK_ENV, HERE, Peer, PeerError, _server, dcmtk_tool, run_storescu
 from tests.samples import sample
 
 #: (file, Patient ID, Study Date) of the Q/R sample set: one study per patient.
@@ -37,6 +37,10 @@ def qr_files() -> list[Path]:
     return [sample(name) for name, _, _ in QR_SAMPLES]
 
 
+#: The most studies dcmqrscp keeps in one storage area (it says "maxStudiesPerStorageArea too
+#: large, setting to 500" above it, and deletes the oldest studies past its quota).
+MAX_STUDIES = 500
+
 _CONFIG = """\
 NetworkTCPPort  = {port}
 MaxPDUSize      = 16384
@@ -50,7 +54,7 @@ VendorTable BEGIN
 VendorTable END
 
 AETable BEGIN
-{aet} {storage} RW (200, 1024mb) ANY
+{aet} {storage} RW ({studies}, 1024mb) ANY
 AETable END
 """
 
@@ -59,34 +63,45 @@ AETable END
 def dcmqrscp(folder: Path, files: Sequence[Path], *, aet: str = "DCMQRSCP",
              destinations: Mapping[str, tuple[str, int]] | None = None,
              extra: Sequence[str] = ()) -> Iterator[Peer]:
-    """dcmtk ``dcmqrscp`` serving ``files``, copied into its storage area
-    and indexed with ``dcmqridx``; ``destinations`` are its move destinations (AE title ->
-    host, port, its HostTable)."""
+    """dcmtk ``dcmqrscp`` serving ``files`` (of at most :data:`MAX_STUDIES` studies), copied
+    into its storage area and indexed with ``dcmqridx`` (up to 200 files; more are stored with
+    ``storescu``); ``destinations`` are its move destinations (AE title -> host, port, its
+    HostTable)."""
     tool, index = dcmtk_tool("dcmqrscp"), dcmtk_tool("dcmqridx")
     if tool is None or index is None:
         raise PeerError("dcmtk dcmqrscp / dcmqridx not found")
     storage = folder / "storage"
     storage.mkdir(parents=True, exist_ok=True)
-    copies = []
-    for n, path in enumerate(files):
-        copy = storage / f"{n:04d}_{path.name}"
-        shutil.copyfile(path, copy)
-        copies.append(copy)
-    result = subprocess.run([index, str(storage), *map(str, copies)], capture_output=True,
-                            text=True, timeout=60)
-    if result.returncode != 0:
-        raise PeerError(f"dcmqridx -> {result.returncode}\n{result.stdout}{result.stderr}")
+    # dcmqridx keeps at most 200 studies (its built-in quota; it reads no configuration):
+    # larger sets are stored through dcmqrscp itself with storescu, under the quota below
+    by_index = len(files) <= 200
+    if by_index:
+        copies = []
+        for n, path in enumerate(files):
+            copy = storage / f"{n:04d}_{path.name}"
+            shutil.copyfile(path, copy)
+            copies.append(copy)
+        result = subprocess.run([index, str(storage), *map(str, copies)], capture_output=True,
+                                text=True, timeout=60)
+        if result.returncode != 0:
+            raise PeerError(f"dcmqridx -> {result.returncode}\n{result.stdout}{result.stderr}")
     hosts = "\n".join(f"{title.lower()} = ({title}, {host}, {port})"
                       for title, (host, port) in (destinations or {}).items())
 
     def argv(port: int) -> list[str]:
         config = folder / f"dcmqrscp-{port}.cfg"
-        config.write_text(_CONFIG.format(port=port, hosts=hosts, aet=aet, storage=storage))
+        # its quota: at most this many studies (more are deleted, oldest first); 500 is the
+        # most dcmqrscp allows per storage area
+        config.write_text(_CONFIG.format(port=port, hosts=hosts, aet=aet, storage=storage,
+                                         studies=MAX_STUDIES))
         # the default fork mode (one child per association): in single-process mode (-s)
         # dcmqrscp 3.6.7 crashes (SIGSEGV) on the release of an association that moved
         return [tool, "-c", str(config), *extra, str(port)]
 
     with _server("dcmqrscp", argv, folder / "out", aet, folder / "logs", DCMTK_ENV) as peer:
+        if not by_index:
+            for start in range(0, len(files), 500):
+                run_storescu(peer.host, peer.port, files[start:start + 500], aec=aet)
         yield peer
 
 
