@@ -149,7 +149,7 @@ async def _find(args: argparse.Namespace, options: QueryOptions) -> int:
         if args.json:
             out.write("[")
         async with qr.find(assoc, options.keys, level=options.level, model=options.model,
-                           timeout=args.deadline) as results:
+                           timeout=args.deadline, relational=args.relational) as results:
             async for ds in results:
                 count += 1
                 if args.json:

@@ -106,7 +106,7 @@ async def _get(args: argparse.Namespace) -> int:
                           sop_class_extended=extended(args, contexts)) as assoc:
         report_extended(args, assoc, sys.stderr)
         retrieve = qr.get(assoc, options.keys, store=args.out, level=options.level,
-                          model=options.model, timeout=args.deadline)
+                          model=options.model, timeout=args.deadline, relational=args.relational)
         try:
             async with retrieve:
                 async for progress in retrieve:

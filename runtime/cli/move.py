@@ -64,7 +64,7 @@ async def _move(args: argparse.Namespace) -> int:
                           sop_class_extended=extended(args, contexts)) as assoc:
         report_extended(args, assoc, sys.stderr)
         retrieve = qr.move(assoc, args.dest, options.keys, level=options.level,
-                           model=options.model, timeout=args.deadline)
+                           model=options.model, timeout=args.deadline, relational=args.relational)
         try:
             async with retrieve:
                 async for progress in retrieve:

@@ -234,7 +234,9 @@ async def test_pynetdicom_qr_scp_extended_negotiation_reports_what_it_accepted(
             found = qr.accepted_options(assoc, find)
             moved = qr.accepted_options(assoc, move)
             # a relational query: a series-level key without the study's unique key
-            series = await qr.find_all(assoc, level="SERIES", Modality="CT",
+            with pytest.raises(qr.QueryKeyError, match="C.4.1.2.1"):
+                qr.find_series(assoc, Modality="CT")  # not hierarchical
+            series = await qr.find_all(assoc, level="SERIES", Modality="CT", relational=True,
                                        return_keys=["SeriesInstanceUID"])
     assert found["relational_queries"] and not found["date_time_matching"]
     assert moved["relational_retrieval"]

@@ -428,3 +428,31 @@ async def test_leaving_a_get_early_cancels_the_remaining_sub_operations(tmp_path
         assert result.cancelled and result.status == GET_CANCELLED
         assert assoc.is_established  # the association goes on
     assert 2 <= len(result.stored) < len(files)
+
+
+def test_hierarchical_rules_of_the_baseline_scu() -> None:
+    """PS3.4 C.4.1.2.1 (C-FIND), C.4.2.2.1 (C-MOVE), C.4.3.2.1 (C-GET)."""
+    from dicomkit.generated.query_retrieve import MODELS
+    from dicomkit.net.services.qr.keys import check_hierarchical
+
+    patient, study = MODELS["Patient Root"], MODELS["Study Root"]
+
+    def check(keys: dict[str, object], model: object, level: str, operation: str) -> None:
+        ds = qr.identifier(keys, level=level, model=model,  # type: ignore[arg-type]
+                           defaults=operation == "C-FIND")
+        check_hierarchical(ds, model, level, operation)  # type: ignore[arg-type]
+
+    check({"StudyInstanceUID": "1.2"}, study, "SERIES", "C-FIND")
+    with pytest.raises(qr.QueryKeyError, match=r"\(0020,000D\) of the STUDY level"):
+        check({}, study, "SERIES", "C-FIND")
+    with pytest.raises(qr.QueryKeyError, match="single value"):
+        check({"StudyInstanceUID": "1.2*"}, study, "SERIES", "C-FIND")
+    with pytest.raises(qr.QueryKeyError, match=r"\(0010,0010\) is a key of the PATIENT"):
+        check({"PatientID": "A", "PatientName": "X*"}, patient, "STUDY", "C-FIND")
+    check({"PatientID": "A", "StudyInstanceUID": ["1.2", "1.3"]}, patient, "STUDY", "C-MOVE")
+    with pytest.raises(qr.QueryKeyError, match="one UID or a list of UIDs"):
+        check({"PatientID": "A"}, patient, "STUDY", "C-MOVE")
+    with pytest.raises(qr.QueryKeyError, match="a single value"):
+        check({"PatientID": ["A", "B"]}, patient, "PATIENT", "C-GET")
+    with pytest.raises(qr.QueryKeyError, match="C.4.3.2.1"):
+        check({"PatientID": "A*"}, patient, "PATIENT", "C-GET")

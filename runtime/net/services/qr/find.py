@@ -32,7 +32,12 @@ from dicomkit.io.writer import encode_dataset
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import Priority, build
 from dicomkit.net.services.qr.errors import IdentifierError, NoContextError, QueryFailed
-from dicomkit.net.services.qr.keys import identifier, level_of, model_named
+from dicomkit.net.services.qr.keys import (
+    check_hierarchical,
+    identifier,
+    level_of,
+    model_named,
+)
 from dicomkit.net.services.qr.negotiation import context_for
 from dicomkit.net.services.qr.operation import CANCEL_GRACE, Operation
 from dicomkit.net.services.qr.responses import (
@@ -195,7 +200,7 @@ def find(association: Association, keys: Mapping[object, Any] | None = None, *, 
          model: str | InformationModel | None = None, return_keys: Iterable[object] = (),
          priority: int = Priority.MEDIUM, timeout: float | None = None,
          cancel_grace: float = CANCEL_GRACE, defaults: bool = True,
-         **keywords: Any) -> FindResults:
+         relational: bool = False, **keywords: Any) -> FindResults:
     """A C-FIND at ``level`` (PS3.4 C.4.1) over ``association``.
 
     Parameters
@@ -216,6 +221,11 @@ def find(association: Association, keys: Mapping[object, Any] | None = None, *, 
         Seconds for the whole query; then C-CANCEL and QueryTimeout.
     defaults
         Add the level's unique and required keys as return keys (PS3.4 C.6).
+    relational
+        A relational query (PS3.4 C.4.1.2.2; negotiate it with
+        :func:`~dicomkit.net.services.qr.negotiation.extended_negotiation`): the keys are not
+        held to the hierarchical rules, which are checked otherwise
+        (:func:`~dicomkit.net.services.qr.keys.check_hierarchical`, PS3.4 C.4.1.2.1).
 
     Returns
     -------
@@ -228,6 +238,8 @@ def find(association: Association, keys: Mapping[object, Any] | None = None, *, 
     merged.update(keywords)
     query = identifier(merged, level=lv.value, model=info, return_keys=return_keys,
                        defaults=defaults)
+    if not relational:
+        check_hierarchical(query, info, lv.value, OPERATION)
     return FindResults(association, query, model=info, level=lv.value, priority=priority,
                        timeout=timeout, cancel_grace=cancel_grace)
 

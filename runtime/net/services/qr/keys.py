@@ -39,7 +39,8 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.query_retrieve import LEVELS, MODELS, InformationModel, QueryLevel
 
-__all__ = ["QueryKeyError", "Range", "format_value", "identifier", "level_of",
+__all__ = ["QueryKeyError", "Range", "check_hierarchical", "format_value", "identifier",
+           "level_of",
            "model_named", "parse_key", "parse_key_argument", "tag_of"]
 
 #: The Specific Character Set Defined Term of UTF-8 (PS3.3 Table C.12-5), for non-ASCII values.
@@ -301,3 +302,66 @@ def parse_key_argument(arguments: Iterable[str]) -> dict[object, Any]:
             vr = dictionary_vr(tag)
             target[tag] = value.split("\\") if "\\" in value and vr != "SQ" else value
     return out
+
+
+def _single(elem_value: Any) -> bool:
+    if elem_value is None or elem_value == "" or isinstance(elem_value, list):
+        return False
+    text = str(elem_value)
+    return "*" not in text and "?" not in text
+
+
+def _tag_text(tag: int) -> str:
+    return f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
+
+
+def check_hierarchical(ds: Dataset, model: InformationModel, level: str,
+                       operation: str) -> None:
+    """Check ``ds`` against the baseline (hierarchical) SCU rules: for C-FIND (PS3.4
+    C.4.1.2.1) a single value in the unique key of each level above, none of their required
+    keys; for C-MOVE and C-GET (C.4.2.2.1, C.4.3.2.1) also the unique key of the level, a
+    single value above the STUDY level, else one UID or a list of UIDs, no wild cards.
+
+    Raises
+    ------
+    QueryKeyError
+        Naming the key and the rule (a relational query or retrieve, negotiated with SOP Class
+        Extended Negotiation, PS3.4 C.5, is not bound by them: pass ``relational=True``).
+    """
+    lv = level_of(model, level)
+    levels = list(model.levels)
+    above = levels[:levels.index(lv)]
+    clause = "C.4.1.2.1" if operation == "C-FIND" else (
+        "C.4.2.2.1" if operation == "C-MOVE" else "C.4.3.2.1")
+    hint = (f" (PS3.4 {clause}; a relational {'query' if operation == 'C-FIND' else 'retrieve'}"
+            ", if the peer accepted one in extended negotiation, PS3.4 C.5: relational=True)")
+    own = {lv.unique, *lv.required}
+    for upper in above:
+        elem = ds.get(upper.unique)
+        if elem is None or not _single(elem.value):
+            raise QueryKeyError(f"{operation} at {lv.value} level of {model.name}: the unique "
+                                f"key {_tag_text(upper.unique)} of the {upper.value} level "
+                                "needs a single value" + hint)
+        if operation == "C-FIND":
+            for tag in upper.required:
+                if tag in ds and tag not in own:
+                    raise QueryKeyError(f"C-FIND at {lv.value} level of {model.name}: "
+                                        f"{_tag_text(tag)} is a key of the {upper.value} level "
+                                        "above, which a hierarchical query may not give"
+                                        + hint)
+    if operation == "C-FIND":
+        return
+    elem = ds.get(lv.unique)
+    values = [] if elem is None or elem.value in (None, "") else (
+        elem.value if isinstance(elem.value, list) else [elem.value])
+    if not values or not all(_single(v) for v in values) or (
+            len(values) > 1 and levels.index(lv) < _study_index(levels)):
+        raise QueryKeyError(f"{operation} at {lv.value} level of {model.name}: the unique key "
+                            f"{_tag_text(lv.unique)} needs "
+                            + ("a single value" if levels.index(lv) < _study_index(levels)
+                               else "one UID or a list of UIDs") + hint)
+
+
+def _study_index(levels: list[QueryLevel]) -> int:
+    """The index of the level whose unique key is Study Instance UID (the STUDY level)."""
+    return next((i for i, lv in enumerate(levels) if lv.unique == tags.StudyInstanceUID), 0)

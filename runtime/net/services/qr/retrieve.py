@@ -35,7 +35,7 @@ from dicomkit.net.dimse import Priority, build
 from dicomkit.net.dimse_provider import Handler, HandlerLookup, Request, Response
 from dicomkit.net.services.qr.errors import QueryRetrieveError, RetrieveFailed
 from dicomkit.net.services.qr.find import choose_model
-from dicomkit.net.services.qr.keys import identifier, level_of
+from dicomkit.net.services.qr.keys import check_hierarchical, identifier, level_of
 from dicomkit.net.services.qr.negotiation import context_for
 from dicomkit.net.services.qr.operation import CANCEL_GRACE, Operation
 from dicomkit.net.services.qr.responses import (
@@ -275,22 +275,26 @@ class Retrieve:
 
 
 def _prepare(association: Association, operation: str, keys: Mapping[object, Any] | None,
-             level: str, model: str | InformationModel | None,
+             level: str, model: str | InformationModel | None, relational: bool,
              keywords: Mapping[str, Any]) -> tuple[InformationModel, Dataset]:
     info = choose_model(association, operation, level, model)
     lv = level_of(info, level)
     merged: dict[object, Any] = dict(keys or {})
     merged.update(keywords)
-    return info, identifier(merged, level=lv.value, model=info, defaults=False)
+    query = identifier(merged, level=lv.value, model=info, defaults=False)
+    if not relational:  # PS3.4 C.4.2.2.1, C.4.3.2.1 (relational retrieval: C.4.2.2.2)
+        check_hierarchical(query, info, lv.value, operation)
+    return info, query
 
 
 def move(association: Association, destination: str,
          keys: Mapping[object, Any] | None = None, *, level: str = "STUDY",
          model: str | InformationModel | None = None, priority: int = Priority.MEDIUM,
          timeout: float | None = None, cancel_grace: float = CANCEL_GRACE,
-         **keywords: Any) -> Retrieve:
+         relational: bool = False, **keywords: Any) -> Retrieve:
     """A C-MOVE of what ``keys`` name (unique keys, PS3.4 C.4.2.2.1) to the AE titled
     ``destination`` (Move Destination (0000,0600), which the peer resolves to an address).
+    The keys are checked against the baseline rules (PS3.4 C.4.2.2.1) unless ``relational``.
 
     Returns
     -------
@@ -298,7 +302,7 @@ def move(association: Association, destination: str,
         ``async with move(...) as r: async for progress in r: ...``; then ``r.result``.
     """
     title = validate_ae_title(destination, "Move Destination")
-    info, query = _prepare(association, "C-MOVE", keys, level, model, keywords)
+    info, query = _prepare(association, "C-MOVE", keys, level, model, relational, keywords)
     return Retrieve(association, "C-MOVE", query, model=info, destination=title,
                     priority=priority, timeout=timeout, cancel_grace=cancel_grace)
 
@@ -307,12 +311,12 @@ def get(association: Association, keys: Mapping[object, Any] | None = None, *,
         store: StorageHandler | str | os.PathLike[str] = ".", level: str = "STUDY",
         model: str | InformationModel | None = None, priority: int = Priority.MEDIUM,
         timeout: float | None = None, cancel_grace: float = CANCEL_GRACE,
-        **keywords: Any) -> Retrieve:
+        relational: bool = False, **keywords: Any) -> Retrieve:
     """A C-GET of what ``keys`` name: the instances come back as C-STORE sub-operations on
     this association (PS3.4 C.4.3) and go to ``store``: a folder (written by
     :class:`FolderStorage`) or any :class:`StorageHandler`."""
     handler = store if isinstance(store, StorageHandler) else FolderStorage(store)
-    info, query = _prepare(association, "C-GET", keys, level, model, keywords)
+    info, query = _prepare(association, "C-GET", keys, level, model, relational, keywords)
     return Retrieve(association, "C-GET", query, model=info, destination=None,
                     priority=priority, timeout=timeout, cancel_grace=cancel_grace,
                     store=handler)
