@@ -164,7 +164,7 @@ class FindResults:
             if response.message.name != "C-FIND-RSP":
                 raise QueryFailed(f"answered with {response.message.name}", operation=OPERATION,
                                   peer=peer)
-            kind = category(response, OPERATION)
+            kind = category(response)
             status = response.status
             if kind == "pending":
                 if not response.data:

@@ -55,10 +55,10 @@ def decode_identifier(data: bytes, transfer_syntax: str, sop_class: str, *, oper
     return ds
 
 
-def category(response: Response, operation: str,
-             peer: tuple[str, int] | None = None) -> str:
-    """success, pending, cancel, warning or failure; IdentifierError-free: a code outside
-    every class (PS3.7 Annex C) is a failure."""
+def category(response: Response) -> str:
+    """success, pending, cancel, warning or failure of a response's status (PS3.7 Annex C); a
+    code outside every class ("Implementations shall not use Status Codes with values not
+    listed") counts as a failure."""
     try:
         return classify_status(response.status)
     except DimseError:

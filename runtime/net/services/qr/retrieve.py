@@ -244,7 +244,7 @@ class Retrieve:
                             _count(response, "NumberOfFailedSuboperations"),
                             _count(response, "NumberOfWarningSuboperations"))
         self.result.progress.append(progress)
-        kind = category(response, self.operation)
+        kind = category(response)
         if kind == "pending":
             return progress
         result = self.result
