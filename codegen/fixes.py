@@ -83,6 +83,19 @@ FIXES: tuple[Fix, ...] = (
                "Enhanced PET Image IOD)",
     ),
     Fix(
+        part=4, table="C.6.3", editions=(), key="Patient/Study Only", field="levels",
+        value="PATIENT STUDY",
+        reason="PS3.4 retired the Patient/Study Only Query/Retrieve Information Model (C.6.3: "
+               "'Retired. See PS 3.4-2004') and gives none of it, but PS3.6 still registers "
+               "its SOP classes and peers offer them; PS3.4-2004 C.6.3 defines it as the "
+               "Patient and Study levels of the Patient Root model, with the same keys",
+    ),
+    Fix(
+        part=4, table="C.6.3", editions=(), key="Patient/Study Only", field="levels of",
+        value="Patient Root",
+        reason="see the 'levels' fix of the same section: the model whose levels it shares",
+    ),
+    Fix(
         part=5, table="A.3", editions=(), key="A.3", field="uid",
         value="1.2.840.10008.1.2.2",
         reason="PS3.5 A.3 specifies the Explicit VR Big Endian transfer syntax but, unlike its "

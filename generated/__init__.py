@@ -16,6 +16,7 @@ Modules:
     pdus: construct schemas of the upper-layer PDUs, items and sub-items (PS3.8 9.3, Annex D; PS3.7 Annex D.3.3)
     private_dictionary: private data elements of vendors by private creator (dcmtk private.dic)
     query_keys: query/return keys per level of the Query/Retrieve information models (PS3.4 C.6) and the QIDO-RS search attributes (PS3.18 10.6)
+    query_retrieve: Query/Retrieve information models (levels, unique and required keys, SOP classes) and SOP Class Extended Negotiation fields (PS3.4 C.5, C.6)
     service_classes: SOP Class UID -> the PS3.4 service class (annex) specifying it, with the DIMSE-C operation of query/retrieve SOP classes (PS3.4 Annexes A-KK, PS3.6 Table A-1)
     service_statuses: service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... Response Status Values)
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
@@ -41,6 +42,7 @@ MODULES = (
     'pdus',
     'private_dictionary',
     'query_keys',
+    'query_retrieve',
     'service_classes',
     'service_statuses',
     'sop_classes',

@@ -4,6 +4,9 @@ blocking portal (one event loop thread for the whole association, not one per ca
     with dicomkit.net.connect("pacs", 104, called_ae="PACS", contexts=[...]) as assoc:
         assoc.echo()
         assoc.store(paths)
+        for study in assoc.find(level="STUDY", PatientName="DOE^*"):
+            ...
+        assoc.move("STORESCP", StudyInstanceUID=uid)
         for response in assoc.request(context_id, message):
             ...
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import ssl
-from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import anyio.from_thread
@@ -29,6 +32,7 @@ from dicomkit.net.ul import Timeouts
 
 if TYPE_CHECKING:
     from dicomkit.core.dataset import Dataset
+    from dicomkit.net.services.qr import Progress, Retrieve, RetrieveResult
     from dicomkit.net.services.storage import StoreResult
 
 __all__ = ["BlockingAssociation", "connect"]
@@ -84,7 +88,49 @@ class BlockingAssociation:
             if close is not None:
                 self.portal.call(close)
 
-    find = request
+    def find(self, keys: Mapping[object, Any] | None = None, **options: Any
+             ) -> Iterator[Dataset]:
+        """A C-FIND's identifiers as they arrive (:func:`dicomkit.net.services.qr.find`,
+        same arguments: ``level=``, keywords...); leaving the loop early sends C-CANCEL."""
+        from dicomkit.net.services.qr import find
+
+        results = find(self.association, keys, **options)
+        with self.portal.wrap_async_context_manager(results):
+            while True:
+                try:
+                    yield self.portal.call(results.__anext__)
+                except StopAsyncIteration:
+                    return
+
+    def move(self, destination: str, keys: Mapping[object, Any] | None = None, *,
+             progress: Callable[[Progress], None] | None = None, **options: Any
+             ) -> RetrieveResult:
+        """A C-MOVE to ``destination`` to its end (:func:`dicomkit.net.services.qr.move`);
+        ``progress`` is called with each pending response's counts."""
+        from dicomkit.net.services.qr import move
+
+        return self._retrieve(move(self.association, destination, keys, **options), progress)
+
+    def get(self, keys: Mapping[object, Any] | None = None, *,
+            progress: Callable[[Progress], None] | None = None, **options: Any
+            ) -> RetrieveResult:
+        """A C-GET to its end (:func:`dicomkit.net.services.qr.get`, ``store=`` a folder or
+        a storage handler); ``progress`` as for :meth:`move`."""
+        from dicomkit.net.services.qr import get
+
+        return self._retrieve(get(self.association, keys, **options), progress)
+
+    def _retrieve(self, retrieve: Retrieve, progress: Callable[[Progress], None] | None
+                  ) -> RetrieveResult:
+        with self.portal.wrap_async_context_manager(retrieve):
+            while True:
+                try:
+                    report = self.portal.call(retrieve.__anext__)
+                except StopAsyncIteration:
+                    break
+                if progress is not None:
+                    progress(report)
+        return retrieve.result
 
     def release(self) -> None:
         """Release now (the ``with`` block then has nothing left to do)."""

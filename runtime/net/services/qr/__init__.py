@@ -1,0 +1,58 @@
+"""The Query/Retrieve service class as SCU (PS3.4 Annex C): C-FIND, C-MOVE, C-GET, C-CANCEL.
+
+* :mod:`~dicomkit.net.services.qr.keys` - typed query keys and request identifiers;
+* :mod:`~dicomkit.net.services.qr.negotiation` - contexts (with SCP role selection for
+  C-GET) and SOP Class Extended Negotiation (relational queries ...);
+* :mod:`~dicomkit.net.services.qr.find` - :func:`find`, :func:`find_studies` ...;
+* :mod:`~dicomkit.net.services.qr.retrieve` - :func:`move`, :func:`get` with progress;
+* :mod:`~dicomkit.net.services.qr.operation` - one request's responses, C-CANCEL, limits;
+* :mod:`~dicomkit.net.services.qr.errors` - what can go wrong.
+
+The information models, levels, unique and required keys and the extended negotiation
+fields come from :mod:`dicomkit.generated.query_retrieve`.
+"""
+
+from __future__ import annotations
+
+from dicomkit.net.services.qr.errors import (
+    IdentifierError,
+    NoContextError,
+    QueryFailed,
+    QueryRetrieveError,
+    QueryTimeout,
+    RetrieveFailed,
+)
+from dicomkit.net.services.qr.find import (
+    FindResults,
+    find,
+    find_all,
+    find_instances,
+    find_patients,
+    find_series,
+    find_studies,
+)
+from dicomkit.net.services.qr.keys import QueryKeyError, Range, identifier, parse_key_argument
+from dicomkit.net.services.qr.negotiation import (
+    accepted_options,
+    extended_negotiation,
+    get_contexts,
+    query_contexts,
+)
+from dicomkit.net.services.qr.retrieve import (
+    Progress,
+    Retrieve,
+    RetrieveResult,
+    get,
+    get_all,
+    move,
+    move_all,
+)
+
+__all__ = [
+    "FindResults", "IdentifierError", "NoContextError", "Progress", "QueryFailed",
+    "QueryKeyError", "QueryRetrieveError", "QueryTimeout", "Range", "Retrieve",
+    "RetrieveFailed", "RetrieveResult", "accepted_options", "extended_negotiation", "find",
+    "find_all", "find_instances", "find_patients", "find_series", "find_studies", "get",
+    "get_all", "get_contexts", "identifier", "move", "move_all", "parse_key_argument",
+    "query_contexts",
+]
