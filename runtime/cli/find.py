@@ -172,11 +172,11 @@ async def _find(args: argparse.Namespace, options: QueryOptions) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Query the peer and print what it finds."""
-    import anyio
+    from dicomkit.net import loop
 
     try:
         options = QueryOptions(args)
-        return anyio.run(_find, args, options)
+        return loop.run(_find, args, options)
     except (DicomError, OSError, ValueError) as exc:
         print(f"dicomkit find: {args.aec}@{args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -120,10 +120,10 @@ async def _get(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Retrieve what the keys name into ``--out``."""
-    import anyio
+    from dicomkit.net import loop
 
     try:
-        return anyio.run(_get, args)
+        return loop.run(_get, args)
     except (DicomError, OSError, ValueError) as exc:
         print(f"dicomkit get: {args.aec}@{args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -76,10 +76,10 @@ async def _move(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Move what the keys name to ``--dest``."""
-    import anyio
+    from dicomkit.net import loop
 
     try:
-        return anyio.run(_move, args)
+        return loop.run(_move, args)
     except (DicomError, OSError, ValueError) as exc:
         print(f"dicomkit move: {args.aec}@{args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ import asyncio
 import socket
 import ssl
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 import anyio
 import anyio.abc
@@ -383,7 +383,7 @@ async def connect(host: str, port: int, *, ssl_context: ssl.SSLContext | None = 
                                  peer=(host, port)) from None
         except OSError as exc:
             raise NetworkError(f"cannot connect: {exc}", peer=(host, port)) from None
-        return AsyncioConnection(cast(asyncio.Transport, tcp), protocol)
+        return AsyncioConnection(tcp, protocol)
     try:
         with anyio.fail_after(timeout):
             stream: anyio.abc.AnyByteStream = await anyio.connect_tcp(host, port)
@@ -446,8 +446,8 @@ class Listener:
         except OSError:
             client.close()
             return
-        # (uvloop's transports are not asyncio.Transport subclasses, but have its methods)
-        await handler(AsyncioConnection(cast(asyncio.Transport, tcp), protocol))
+
+        await handler(AsyncioConnection(tcp, protocol))
 
     async def serve(self, handler: Callable[[Connection], Awaitable[None]]) -> None:
         """Accept connections until cancelled, each handled in its own task."""
