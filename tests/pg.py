@@ -107,7 +107,8 @@ def postgres_server() -> Iterator[str]:
         port = 0
         for _attempt in range(5):
             port = _free_port()
-            options = f"-p {port} -h 127.0.0.1 -k {base} -F -c fsync=off"
+            options = (f"-p {port} -h 127.0.0.1 -k {base} -F -c fsync=off "
+                       "-c synchronous_commit=off -c full_page_writes=off")
             started = _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
                             "-w", "-t", "60", "start"], as_postgres=as_postgres)
             if started.returncode == 0:
