@@ -179,6 +179,25 @@ async def test_scp_answers_out_of_resources_on_disk_errors_and_leaves_nothing(
 
 
 @pytest.mark.anyio
+async def test_scp_makes_its_folder_again_when_it_was_removed_while_serving(
+        tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "in"
+    scp = StorageSCP(root)
+    shutil.rmtree(root)  # e.g. a clean-up job emptied the storage area
+    assoc = FakeAssociation({1: CT})
+    ds = make_ct()
+    assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(),
+                           [encode_dataset(ds, IMPLICIT)]))
+    await scp.serve_association(assoc)  # type: ignore[arg-type]
+    [rsp] = sent_messages(assoc)
+    assert rsp.status == 0
+    [stored] = all_files(root)
+    assert dicomkit.read(stored) == ds
+
+
+@pytest.mark.anyio
 async def test_will_receive_answers_before_the_data_set_and_drains_it() -> None:
     class Refuse(StoreAll):
         def will_receive(self, command: DimseMessage) -> int | None:

@@ -167,8 +167,12 @@ class _Part:
         self.pending: list[bytes] = []
 
     def open(self) -> None:
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except FileNotFoundError:  # the storage folder was removed under us: make it again
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, flags, 0o600)
         self.fh = os.fdopen(fd, "wb")
 
     def write(self, parts: list[bytes]) -> None:
