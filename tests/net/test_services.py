@@ -138,33 +138,15 @@ async def test_scp_answers_cannot_understand_for_unparsable_data(tmp_path: Path)
     assert all_files(tmp_path) == []
 
 
-class FailingFile:
-    """A file whose second write fails like a full disk."""
-
-    def __init__(self, fh: Any) -> None:
-        self.fh, self.writes = fh, 0
-
-    def __enter__(self) -> FailingFile:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.fh.close()
-
-    def close(self) -> None:
-        self.fh.close()
-
-    def write(self, data: bytes) -> int:
-        self.writes += 1
-        if self.writes > 1:
-            raise OSError(28, "No space left on device")
-        return int(self.fh.write(data))
-
-
 @pytest.mark.anyio
 async def test_scp_answers_out_of_resources_on_disk_errors_and_leaves_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_fdopen = os.fdopen
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    import errno
+
+    def full_disk(fd: int, buffers: Any) -> int:  # every write of a part file: ENOSPC
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "writev", full_disk)
     assoc = FakeAssociation({1: CT})
     ds = make_ct()
     data = encode_dataset(ds, IMPLICIT)
@@ -760,3 +742,30 @@ async def test_a_handler_overriding_did_receive_does_not_pile_up_kept_bytes(
     await StorageSCP(handler).serve_association(assoc)  # type: ignore[arg-type]
     assert [m.status for m in sent_messages(assoc)] == [0] * (_PENDING_LIMIT + 5)
     assert len(handler._received) == _PENDING_LIMIT
+
+
+def test_part_files_are_written_whole_across_short_writes(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """writev may write less than asked: the rest follows; a write of nothing is an error."""
+    from dicomkit.net.services.storage import folder
+
+    real = os.writev
+    calls: list[int] = []
+
+    def short(fd: int, buffers: Any) -> int:  # at most 7 bytes a call
+        calls.append(len(buffers))
+        first = bytes(buffers[0])[:7]
+        return real(fd, [first])
+
+    monkeypatch.setattr(os, "writev", short)
+    part = folder._Part(tmp_path)
+    parts = [b"head", b"", b"x" * 20, b"tail"]
+    part.write(parts)
+    part.close()
+    assert part.path.read_bytes() == b"".join(parts) and part.size == 28
+    assert len(calls) > 3
+    monkeypatch.setattr(os, "writev", lambda fd, buffers: 0)
+    stuck = folder._Part(tmp_path)
+    with pytest.raises(OSError):
+        stuck.write([b"data"])
+    stuck.discard()
