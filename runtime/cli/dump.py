@@ -26,6 +26,7 @@ from dicomkit.core.dictionary import lookup as dictionary_lookup
 from dicomkit.core.dictionary import private_creator_name, private_lookup
 from dicomkit.core.element import DataElement
 from dicomkit.errors import DicomError, NotDicomError
+from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.uids import UIDS
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
@@ -33,7 +34,7 @@ from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 #: the column the ``#`` comment starts at, after the indentation (dcmdump's layout)
 _TEXT_WIDTH = 55
 _INDENT = "  "
-_PIXEL_DATA = 0x7FE00010
+_PIXEL_DATA = tags.PixelData
 #: the group of the file meta information (PS3.10 7.1) as a DICOM JSON key begins
 _META_GROUP = "0002"
 
@@ -199,16 +200,16 @@ def _sequence_lines(el: DataElement, level: int, width: int, lines: list[str],
         item_undef = flags[i] if i < len(flags) else False
         ikind = "undefined" if item_undef else "explicit"
         item_len = "u/l" if item_undef else str(_items_size(item, implicit))
-        lines.append(_line(level + 1, 0xFFFEE000, "na",
+        lines.append(_line(level + 1, tags.Item, "na",
                            f"(Item with {ikind} length #={len(item)})",
                            item_len, 1, "Item"))
         _dataset_lines(item, level + 2, width, lines, implicit)
         note = "(ItemDelimitationItem)" if item_undef else \
             "(ItemDelimitationItem for re-encoding)"
-        lines.append(_line(level + 1, 0xFFFEE00D, "na", note, "0", 0, "ItemDelimitationItem"))
+        lines.append(_line(level + 1, tags.ItemDelimitationItem, "na", note, "0", 0, "ItemDelimitationItem"))
     note = "(SequenceDelimitationItem)" if undefined else \
         "(SequenceDelimitationItem for re-encod.)"
-    lines.append(_line(level, 0xFFFEE0DD, "na", note, "0", 0, "SequenceDelimitationItem"))
+    lines.append(_line(level, tags.SequenceDelimitationItem, "na", note, "0", 0, "SequenceDelimitationItem"))
 
 
 def _encapsulated_lines(el: DataElement, level: int, width: int, lines: list[str], *,
@@ -227,8 +228,8 @@ def _encapsulated_lines(el: DataElement, level: int, width: int, lines: list[str
                        _keyword(el, ds)))
     for frag in items:
         shown = _hex(frag, 1, True, width) if frag else "(no value available)"
-        lines.append(_line(level + 1, 0xFFFEE000, "pi", shown, str(len(frag)), 1, "Item"))
-    lines.append(_line(level, 0xFFFEE0DD, "na", "(SequenceDelimitationItem)", "0", 0,
+        lines.append(_line(level + 1, tags.Item, "pi", shown, str(len(frag)), 1, "Item"))
+    lines.append(_line(level, tags.SequenceDelimitationItem, "na", "(SequenceDelimitationItem)", "0", 0,
                        "SequenceDelimitationItem"))
 
 

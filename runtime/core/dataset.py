@@ -23,11 +23,12 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import Tag, TagError, as_tag_int
 from dicomkit.core.values import split_multi_valued
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 
-_PIXEL_REPRESENTATION = 0x00280103
-_BITS_ALLOCATED = 0x00280100
-_PIXEL_DATA = 0x7FE00010
-_SPECIFIC_CHARACTER_SET = 0x00080005
+_PIXEL_REPRESENTATION = tags.PixelRepresentation
+_BITS_ALLOCATED = tags.BitsAllocated
+_PIXEL_DATA = tags.PixelData
+_SPECIFIC_CHARACTER_SET = tags.SpecificCharacterSet
 
 
 @dataclass(frozen=True)
@@ -332,9 +333,9 @@ class Dataset(MutableMapping[Tag, DataElement]):
         ds.SOPClassUID = uid
         ds.SOPInstanceUID = generate_uid(uid_prefix)
         meta = cls()
-        meta.add_new(0x00020001, "OB", b"\x00\x01")
-        meta.add_new(0x00020002, "UI", uid)
-        meta.add_new(0x00020003, "UI", ds.SOPInstanceUID)
+        meta.add_new(tags.FileMetaInformationVersion, "OB", b"\x00\x01")
+        meta.add_new(tags.MediaStorageSOPClassUID, "UI", uid)
+        meta.add_new(tags.MediaStorageSOPInstanceUID, "UI", ds.SOPInstanceUID)
         ds.file_meta = meta
         return ds
 

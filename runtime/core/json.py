@@ -27,11 +27,12 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import Tag
 from dicomkit.core.values import CHARSET_VRS, decode_value, swap_bytes
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.vrs import VRS
 
 __all__ = ["from_json_dict", "to_json_dict"]
 
-_PIXEL_DATA = 0x7FE00010
+_PIXEL_DATA = tags.PixelData
 _ITEM_LE = b"\xfe\xff\x00\xe0"
 
 

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from dicomkit.errors import InvalidDicomError
+from dicomkit.generated import tags
 
-_ITEM = 0xFFFEE000
-_PIXEL_DATA = 0x7FE00010
-_SEQ_DELIM = 0xFFFEE0DD
+_ITEM = tags.Item
+_PIXEL_DATA = tags.PixelData
+_SEQ_DELIM = tags.SequenceDelimitationItem
 
 
 class EncapsulatedPixelData:
@@ -151,8 +152,8 @@ def parse_fragments(raw: bytes, little_endian: bool = True) -> EncapsulatedPixel
     return EncapsulatedPixelData(items[1:], offsets)
 
 
-_EXTENDED_OFFSET_TABLE = 0x7FE00001
-_EXTENDED_OFFSET_TABLE_LENGTHS = 0x7FE00002
+_EXTENDED_OFFSET_TABLE = tags.ExtendedOffsetTable
+_EXTENDED_OFFSET_TABLE_LENGTHS = tags.ExtendedOffsetTableLengths
 
 
 def pixel_data_fragments(ds: Any) -> EncapsulatedPixelData:

@@ -36,21 +36,21 @@ from dicomkit.core.element import DataElement, DeferredValue, EncodingContext
 from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
 from dicomkit.errors import DicomError, InvalidDicomError, NotDicomError, ReadLimitError
-from dicomkit.generated import dictionary
+from dicomkit.generated import dictionary, tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 
 IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2"
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
 
-_ITEM = 0xFFFEE000
-_ITEM_DELIM = 0xFFFEE00D
-_SEQ_DELIM = 0xFFFEE0DD
-_PIXEL_DATA = 0x7FE00010
+_ITEM = tags.Item
+_ITEM_DELIM = tags.ItemDelimitationItem
+_SEQ_DELIM = tags.SequenceDelimitationItem
+_PIXEL_DATA = tags.PixelData
 #: Float Pixel Data (7FE0,0008), the first of the pixel data elements (then Double Float Pixel
 #: Data (7FE0,0009) and Pixel Data (7FE0,0010)) where stop_before_pixels stops
-_FLOAT_PIXEL_DATA = 0x7FE00008
-_SPECIFIC_CHARACTER_SET = 0x00080005
+_FLOAT_PIXEL_DATA = tags.FloatPixelData
+_SPECIFIC_CHARACTER_SET = tags.SpecificCharacterSet
 _UNDEFINED = 0xFFFFFFFF
 _MAX_DEPTH = 64
 #: files above this size are memory-mapped instead of read, so untouched values cost no memory
@@ -898,7 +898,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     warnings = _Warnings(MAX_WARNINGS)
     ds = Dataset()
     ds.filename = name if path else ""
-    tags = frozenset(as_tag_int(t) for t in specific_tags) if specific_tags is not None else None
+    wanted = frozenset(as_tag_int(t) for t in specific_tags) if specific_tags is not None else None
     base_parser = Parser(buf, name, strict=strict, warnings=warnings)
     pos = 0
     if len(buf) >= 132 and buf[128:132] == b"DICM":
@@ -936,7 +936,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
         ds.file_meta = meta
     elif ds.preamble is not None:
         base_parser.problem("no file meta information after 'DICM'", pos)
-    ts_elem = meta._elements.get(0x00020010)
+    ts_elem = meta.get(tags.TransferSyntaxUID)
     ts_uid = ""
     if ts_elem is not None and ts_elem.raw is not None:
         ts_uid = ts_elem.raw.decode("ascii", "replace").strip(" \x00")
@@ -979,7 +979,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     ctx = EncodingContext(little)
     object.__setattr__(ds, "_context", ctx)
     parser = Parser(data, name, strict=strict, path=dpath, base=base,
-                    defer_size=_size(defer_size), specific_tags=tags,
+                    defer_size=_size(defer_size), specific_tags=wanted,
                     stop_before_pixels=stop_before_pixels, warnings=warnings)
     stopped = False
     try:

@@ -76,10 +76,10 @@ IMPLEMENTATION_VERSION_NAME = ("DICOMKIT_" + __version__.replace(".", ""))[:16]
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
 
 _PIXEL_DATA = tags.PixelData
-_CHARSET = 0x00080005
-_ITEM = 0xFFFEE000
-_ITEM_DELIM = 0xFFFEE00D
-_SEQ_DELIM = 0xFFFEE0DD
+_CHARSET = tags.SpecificCharacterSet
+_ITEM = tags.Item
+_ITEM_DELIM = tags.ItemDelimitationItem
+_SEQ_DELIM = tags.SequenceDelimitationItem
 _UNDEFINED = 0xFFFFFFFF
 
 
@@ -290,14 +290,15 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
         meta.add_new(tags.ImplementationClassUID, "UI", IMPLEMENTATION_CLASS_UID, validation_mode="ignore")
         meta.add_new(tags.ImplementationVersionName, "SH", IMPLEMENTATION_VERSION_NAME,
                      validation_mode="ignore")
-    if 0x00020000 in meta:
-        del meta[0x00020000]
+    if tags.FileMetaInformationGroupLength in meta:
+        del meta[tags.FileMetaInformationGroupLength]
     enc = _Encoder(True, False, None)
     out: list[bytes] = []
     enc.dataset(meta, out, None)
     length = sum(len(b) for b in out)
-    old = ds.file_meta._elements.get(0x00020000) if ds.file_meta is not None else None
-    group_length = DataElement(0x00020000, "UL", length)
+    old = ds.file_meta.get(tags.FileMetaInformationGroupLength) if ds.file_meta is not None \
+        else None
+    group_length = DataElement(tags.FileMetaInformationGroupLength, "UL", length)
     if old is not None and old.raw is not None and len(old.raw) == 4 and \
             struct.unpack("<L", old.raw)[0] == length:
         group_length = old

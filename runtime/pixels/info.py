@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 
@@ -23,9 +24,9 @@ __all__ = ["PIXEL_DATA_TAGS", "SAMPLES_FOR", "SUBSAMPLED_422", "YBR", "PixelData
 #: The three pixel data elements (PS3.3 C.7.6.3): Pixel Data, Float Pixel Data, Double Float
 #: Pixel Data; a data set holds at most one of them.
 PIXEL_DATA_TAGS: dict[int, str] = {
-    0x7FE00010: "PixelData",
-    0x7FE00008: "FloatPixelData",
-    0x7FE00009: "DoubleFloatPixelData",
+    tags.PixelData: "PixelData",
+    tags.FloatPixelData: "FloatPixelData",
+    tags.DoubleFloatPixelData: "DoubleFloatPixelData",
 }
 
 

@@ -32,6 +32,7 @@ import numpy as np
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement, EncodingContext
 from dicomkit.core.uid import generate_uid
+from dicomkit.generated import tags
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES, TransferSyntax
 from dicomkit.io.encapsulation import EncapsulatedPixelData
@@ -39,9 +40,9 @@ from dicomkit.pixels.info import PIXEL_DATA_TAGS, SUBSAMPLED_422, PixelDataError
 
 __all__ = ["TranscodeError", "resolve_transfer_syntax", "transcode"]
 
-_PIXEL_DATA = 0x7FE00010
-_EXTENDED_OFFSET_TABLE = 0x7FE00001
-_EXTENDED_OFFSET_TABLE_LENGTHS = 0x7FE00002
+_PIXEL_DATA = tags.PixelData
+_EXTENDED_OFFSET_TABLE = tags.ExtendedOffsetTable
+_EXTENDED_OFFSET_TABLE_LENGTHS = tags.ExtendedOffsetTableLengths
 #: A Basic Offset Table holds 32-bit offsets (PS3.5 A.4); beyond that the Extended Offset
 #: Table (7FE0,0001) is used and the basic one left empty.
 _BASIC_TABLE_LIMIT = 0xFFFFFFFF
