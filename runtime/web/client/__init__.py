@@ -1,0 +1,22 @@
+"""The DICOMweb client (PS3.18 10): QIDO-RS search, WADO-RS retrieve, STOW-RS store.
+
+Modules:
+    client: :class:`DicomWebClient`, async (anyio: asyncio and trio)
+    blocking: :class:`BlockingDicomWebClient`, the same for blocking code (one portal)
+    transport: the HTTP seam (:class:`Transport`) and its default on httpx
+    query: QIDO-RS query parameters from keys and Python values
+    results: search results, frames, per-instance store outcomes
+    options: authentication, TLS and retry settings
+"""
+
+from __future__ import annotations
+
+from dicomkit.web.client.blocking import BlockingDicomWebClient
+from dicomkit.web.client.client import DicomWebClient, resource_path
+from dicomkit.web.client.options import BasicAuth, BearerAuth, RetryPolicy, TlsOptions
+from dicomkit.web.client.results import Frame, InstanceOutcome, SearchResults, StoreResult
+from dicomkit.web.client.transport import HttpxTransport, Response, Transport
+
+__all__ = ["BasicAuth", "BearerAuth", "BlockingDicomWebClient", "DicomWebClient", "Frame",
+           "HttpxTransport", "InstanceOutcome", "Response", "RetryPolicy", "SearchResults",
+           "StoreResult", "TlsOptions", "Transport", "resource_path"]
