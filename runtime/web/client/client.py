@@ -155,8 +155,9 @@ def _part_accept(type_: str, transfer_syntax: str | None) -> str:
     return str(ct.with_params(**params))
 
 
-async def _nonblank(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """The chunks of a body, none at all when it holds only white space (an empty 200)."""
+async def _json_datasets(chunks: AsyncIterator[bytes]) -> AsyncIterator[Dataset]:
+    """The data sets of a DICOM JSON array body; none for a body of only white space (a 200
+    with an empty body, as some servers send for no results)."""
     held: list[bytes] = []
     async for chunk in chunks:
         held.append(chunk)
@@ -164,10 +165,15 @@ async def _nonblank(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
             break
     else:
         return
-    for h in held:
-        yield h
-    async for rest in chunks:
-        yield rest
+
+    async def rest() -> AsyncIterator[bytes]:
+        for h in held:
+            yield h
+        async for more in chunks:
+            yield more
+
+    async for ds in json_model.aiter_datasets(rest()):
+        yield ds
 
 
 class DicomWebClient:
@@ -375,7 +381,7 @@ class DicomWebClient:
                 raise DicomWebError("the server answered Native DICOM XML to a request for "
                                     "DICOM JSON", method="GET", url=self.url_of(path, params),
                                     status=response.status)
-            async for ds in json_model.aiter_datasets(_nonblank(response.aiter_bytes())):
+            async for ds in _json_datasets(response.aiter_bytes()):
                 yield ds
 
     async def _search(self, path: str, match: Match | None, options: dict[str, Any]
@@ -516,7 +522,7 @@ class DicomWebClient:
             if response.status == 204:
                 return []
             return [ds async for ds in
-                    json_model.aiter_datasets(_nonblank(response.aiter_bytes()))]
+                    _json_datasets(response.aiter_bytes())]
 
     async def retrieve_frames(self, study: str, series: str, instance: str,
                               frames: int | Iterable[int], *,
