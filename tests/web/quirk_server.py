@@ -36,6 +36,7 @@ Handler = Callable[[Request], Answer]
 @dataclass
 class QuirkServer:
     handler: Handler
+    ssl_context: Any = None
     requests: list[Request] = field(default_factory=list)
     _httpd: Any = None
     _thread: Any = None
@@ -43,7 +44,8 @@ class QuirkServer:
     @property
     def url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/dicom-web"
+        scheme = "https" if self.ssl_context is not None else "http"
+        return f"{scheme}://{host}:{port}/dicom-web"
 
     def __enter__(self) -> QuirkServer:
         outer = self
@@ -86,6 +88,8 @@ class QuirkServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
         self._httpd.daemon_threads = True
+        if self.ssl_context is not None:
+            self._httpd.socket = self.ssl_context.wrap_socket(self._httpd.socket, server_side=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()
         return self

@@ -451,3 +451,35 @@ def test_blocking_client_keeps_one_client_open_on_either_backend(backend: str) -
         web.search_series()
         assert web.client is first
     assert len(server.requests) == 2
+
+
+# ------------------------------------------------------------------ TLS
+def _tls_server_context(tmp_path: Path):  # type: ignore[no-untyped-def]
+    import ssl
+
+    from tests.net.peers import make_tls_files
+
+    pki = make_tls_files(tmp_path)
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH, cafile=str(pki.ca_cert))
+    ctx.load_cert_chain(str(pki.server_cert), str(pki.server_key))
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    return pki, ctx
+
+
+def test_tls_with_a_private_ca_and_a_client_certificate(tmp_path: Path) -> None:
+    from dicomkit.web.client import TlsOptions
+
+    pki, ctx = _tls_server_context(tmp_path)
+    with QuirkServer(lambda r: (204, [], b""), ssl_context=ctx) as server:
+        tls = TlsOptions(ca_file=pki.ca_cert, cert_file=pki.client_cert, key_file=pki.client_key)
+        with _client(server, tls=tls) as web:
+            assert list(web.search_studies()) == []
+        # the server asks for a client certificate: without one the handshake fails
+        with _client(server, tls=TlsOptions(ca_file=pki.ca_cert)) as web, \
+                pytest.raises(DicomWebConnectionError):
+            web.search_studies()
+        # a server certificate from a CA we were not told to trust is refused
+        with _client(server, tls=TlsOptions(cert_file=pki.client_cert, key_file=pki.client_key)) as web, \
+                pytest.raises(DicomWebConnectionError):
+            web.search_studies()
+    assert len(server.requests) == 1

@@ -85,7 +85,7 @@ class _HttpxResponse:
         try:
             async for chunk in self.raw.aiter_bytes():
                 yield chunk
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, OSError) as exc:  # ssl.SSLError is an OSError
             raise DicomWebConnectionError(f"the response body broke off: {exc!r}",
                                           method=self.method, url=self.url,
                                           status=self.status) from exc
@@ -124,7 +124,7 @@ class HttpxTransport:
             req = self._client.build_request(method, url, headers=list(headers), content=body,
                                              **kwargs)  # type: ignore[arg-type]
             raw = await self._client.send(req, stream=True)
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, OSError) as exc:  # ssl.SSLError is an OSError
             raise DicomWebConnectionError(f"no response: {exc!r}", method=method,
                                           url=url) from exc
         return _HttpxResponse(raw, Headers(list(raw.headers.multi_items())), method, url)
