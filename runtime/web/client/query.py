@@ -47,19 +47,26 @@ def key_name(key: QueryKey) -> str:
     return _one_name(key)
 
 
+def _da(d: datetime.date) -> str:
+    # not strftime("%Y"): it does not pad years before 1000, and DA is YYYYMMDD (PS3.5 6.2)
+    return f"{d.year:04d}{d.month:02d}{d.day:02d}"
+
+
+def _tm(t: datetime.time | datetime.datetime) -> str:
+    text = f"{t.hour:02d}{t.minute:02d}{t.second:02d}"
+    return text + (f".{t.microsecond:06d}" if t.microsecond else "")
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, datetime.datetime):
-        text = value.strftime("%Y%m%d%H%M%S")
-        if value.microsecond:
-            text += f".{value.microsecond:06d}"
+        text = _da(value) + _tm(value)
         if value.utcoffset() is not None:
             text += value.strftime("%z")
         return text
     if isinstance(value, datetime.date):
-        return value.strftime("%Y%m%d")
+        return _da(value)
     if isinstance(value, datetime.time):
-        text = value.strftime("%H%M%S")
-        return text + (f".{value.microsecond:06d}" if value.microsecond else "")
+        return _tm(value)
     if isinstance(value, bool):
         raise TypeError("a query value cannot be a bool")
     if isinstance(value, int | float | str):
