@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,8 +37,10 @@ def _plugin_dir() -> Path | None:
 
 
 @contextlib.contextmanager
-def orthanc(tmp: Path) -> Iterator[str]:
-    """Run Orthanc in ``tmp``; yields the DICOMweb root URL (``http://127.0.0.1:PORT/dicom-web``)."""
+def orthanc(tmp: Path, users: dict[str, str] | None = None) -> Iterator[str]:
+    """Run Orthanc in ``tmp``; yields the DICOMweb root URL (``http://127.0.0.1:PORT/dicom-web``).
+
+    ``users`` (name -> password) turns on HTTP basic authentication."""
     exe = shutil.which("Orthanc") or ("/usr/sbin/Orthanc" if Path("/usr/sbin/Orthanc").exists()
                                       else None)
     plugins = _plugin_dir()
@@ -51,7 +54,8 @@ def orthanc(tmp: Path) -> Iterator[str]:
         "Name": "dicomkit-test", "HttpPort": http_port, "DicomPort": dicom_port,
         "StorageDirectory": str(storage), "IndexDirectory": str(storage),
         "Plugins": [str(plugins)], "RemoteAccessAllowed": False,
-        "AuthenticationEnabled": False, "HttpServerEnabled": True, "DicomServerEnabled": False,
+        "AuthenticationEnabled": bool(users), "RegisteredUsers": dict(users or {}),
+        "HttpServerEnabled": True, "DicomServerEnabled": False,
         "DicomWeb": {"Enable": True, "Root": "/dicom-web/"},
     }
     path = tmp / "orthanc.json"
@@ -65,6 +69,9 @@ def orthanc(tmp: Path) -> Iterator[str]:
                 with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/system", timeout=1) as r:
                     if r.status == 200:
                         break
+            except urllib.error.HTTPError as exc:
+                if exc.code == 401:  # up, and asking for the credentials it was given
+                    break
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:

@@ -250,3 +250,17 @@ def test_orthanc_unknown_study_is_a_404_dicomweb_error(web: BlockingDicomWebClie
 
 def test_orthanc_sample_paths_are_pinned() -> None:
     assert sample("CT_small.dcm").is_file()
+
+
+def test_orthanc_with_basic_authentication(tmp_path: Path) -> None:
+    from dicomkit.web.client import BasicAuth
+
+    with orthanc(tmp_path, users={"alice": "s3cret"}) as url:
+        with BlockingDicomWebClient(url, auth=BasicAuth("alice", "s3cret")) as web:
+            result = web.store([sample("CT_small.dcm")])
+            assert result.ok and len(web.search_studies()) == 1
+        for auth in (None, BasicAuth("alice", "wrong")):
+            with BlockingDicomWebClient(url, auth=auth) as web, \
+                    pytest.raises(DicomWebError) as info:
+                web.search_studies()
+            assert info.value.status == 401 and "credentials" in str(info.value)
