@@ -297,3 +297,19 @@ def test_orthanc_frames_of_lossless_compressed_instances_decode_to_our_pixel_arr
         compared.append(path.name)
     # (the RLE samples share their SOP Instance UIDs with uncompressed ones stored first)
     assert "SC_rgb_jpeg_gdcm.dcm" in compared, (compared, undecodable)
+
+
+def test_orthanc_xml_metadata_puts_empty_values_among_sequence_items(
+        web: BlockingDicomWebClient, stored: list[tuple[Path, Dataset]]) -> None:
+    """Orthanc 1.10.1's Native DICOM XML writes an empty ``<Value number="n"/>`` after each
+    ``<Item>`` of a sequence; PS3.19 A.1.6 allows one kind of child per DicomAttribute, so the
+    reader refuses it, naming the attribute (CT_small's Other Patient IDs Sequence)."""
+    from dicomkit.web.errors import XmlModelError
+
+    _, ds = next(p for p in stored if p[0].name == "CT_small.dcm")
+    with pytest.raises(XmlModelError, match="00101002") as info:
+        web.retrieve_metadata(*_ids(ds), xml=True)
+    assert "Item" in str(info.value) and "Value" in str(info.value)
+    # the same instance's DICOM JSON has the sequence as sent
+    (meta,) = web.retrieve_metadata(*_ids(ds))
+    assert meta[tags.OtherPatientIDsSequence] == ds[tags.OtherPatientIDsSequence]

@@ -483,3 +483,17 @@ def test_tls_with_a_private_ca_and_a_client_certificate(tmp_path: Path) -> None:
                 pytest.raises(DicomWebConnectionError):
             web.search_studies()
     assert len(server.requests) == 1
+
+
+def test_xml_metadata_parts_are_read_as_data_sets() -> None:
+    from dicomkit.web.xml_model import to_xml
+
+    a, b = _study("1.2.3.1"), _study("1.2.3.2")
+    body = _multipart([([("Content-Type", "application/dicom+xml; charset=utf-8")], to_xml(x))
+                       for x in (a, b)], "x")
+    ct = 'multipart/related; type="application/dicom+xml"; boundary=x'
+    with QuirkServer(lambda r: (200, [("Content-Type", ct)], body)) as server, _client(server) as web:
+        got = web.retrieve_metadata("1.2", xml=True)
+    assert got == [a, b]
+    assert server.requests[0].path == "/dicom-web/studies/1.2/metadata"
+    assert server.requests[0].header("accept") == 'multipart/related; type="application/dicom+xml"'
