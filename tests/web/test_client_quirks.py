@@ -497,3 +497,56 @@ def test_xml_metadata_parts_are_read_as_data_sets() -> None:
     assert got == [a, b]
     assert server.requests[0].path == "/dicom-web/studies/1.2/metadata"
     assert server.requests[0].header("accept") == 'multipart/related; type="application/dicom+xml"'
+
+
+# ------------------------------------------------------------------ OAuth 2.0
+def test_oauth2_client_credentials_token_is_fetched_reused_and_refreshed_before_expiry() -> None:
+    from urllib.parse import parse_qsl
+
+    from dicomkit.web.client import OAuth2ClientCredentials
+
+    issued: list[str] = []
+    now = [0.0]
+
+    def handler(r: Request) -> Answer:
+        if r.path == "/token":
+            assert r.method == "POST"
+            assert dict(parse_qsl(r.body.decode())) == {"grant_type": "client_credentials",
+                                                        "scope": "dicomweb"}
+            assert r.header("authorization") == "Basic " + base64.b64encode(b"app:pw").decode()
+            issued.append(f"tok{len(issued) + 1}")
+            return 200, [("Content-Type", "application/json")], json.dumps(
+                {"access_token": issued[-1], "token_type": "Bearer", "expires_in": 100}).encode()
+        if r.header("authorization") != f"Bearer {issued[-1]}" or r.query == [("revoked", "1")]:
+            return 401, [], b""
+        return 204, [], b""
+
+    with QuirkServer(handler) as server:
+        token_url = server.url.replace("/dicom-web", "/token")
+        auth = OAuth2ClientCredentials(token_url, "app", "pw", scope="dicomweb",
+                                       refresh_margin=30, clock=lambda: now[0])
+        with _client(server, auth=auth) as web:
+            web.search_studies()            # t=0: first token
+            now[0] = 50.0
+            web.search_studies()            # still valid: reused
+            now[0] = 75.0
+            web.search_studies()            # 25 s left, under the margin: refreshed
+            with pytest.raises(DicomWebError) as info:
+                web.search_studies(extra={"revoked": "1"})  # 401 again with a new token
+    assert issued == ["tok1", "tok2", "tok3"]
+    assert info.value.status == 401
+    calls = [(r.path, r.header("authorization")) for r in server.requests if r.path != "/token"]
+    assert [a for _, a in calls] == ["Bearer tok1", "Bearer tok1", "Bearer tok2", "Bearer tok2",
+                                     "Bearer tok3"]
+
+
+def test_oauth2_token_endpoint_refusal_is_a_dicomweb_error() -> None:
+    from dicomkit.web.client import OAuth2ClientCredentials
+
+    with QuirkServer(lambda r: (400, [("Content-Type", "application/json")],
+                                b'{"error":"invalid_client"}')) as server:
+        auth = OAuth2ClientCredentials(server.url + "/token", "app", "bad")
+        with _client(server, auth=auth) as web, pytest.raises(DicomWebError) as info:
+            web.search_studies()
+    assert info.value.status == 400 and "invalid_client" in info.value.body
+    assert len(server.requests) == 1

@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from dicomkit.web.client.blocking import BlockingDicomWebClient
 from dicomkit.web.client.client import DicomWebClient, resource_path
-from dicomkit.web.client.options import BasicAuth, BearerAuth, RetryPolicy, TlsOptions
+from dicomkit.web.client.options import (
+    BasicAuth,
+    BearerAuth,
+    OAuth2ClientCredentials,
+    RetryPolicy,
+    TlsOptions,
+)
 from dicomkit.web.client.results import Frame, InstanceOutcome, SearchResults, StoreResult
 from dicomkit.web.client.transport import HttpxTransport, Response, Transport
 
 __all__ = ["BasicAuth", "BearerAuth", "BlockingDicomWebClient", "DicomWebClient", "Frame",
-           "HttpxTransport", "InstanceOutcome", "Response", "RetryPolicy", "SearchResults",
-           "StoreResult", "TlsOptions", "Transport", "resource_path"]
+           "HttpxTransport", "InstanceOutcome", "OAuth2ClientCredentials", "Response",
+           "RetryPolicy", "SearchResults", "StoreResult", "TlsOptions", "Transport",
+           "resource_path"]

@@ -255,11 +255,12 @@ class DicomWebClient:
         fields.extend(headers)
         attempts = self.retry.attempts if method.upper() in IDEMPOTENT_METHODS else 1
         attempt = 0
+        reauthorized = False
         while True:
             attempt += 1
             sent = list(fields)
             if self.auth is not None:
-                field = self.auth.header()
+                field = await self.auth.aheader(self.transport)
                 if field is not None:
                     sent.append(field)
             try:
@@ -275,6 +276,12 @@ class DicomWebClient:
                 retry_after = response.headers.get("retry-after")
                 await response.aclose()
                 await anyio.sleep(self.retry.delay(attempt, retry_after))
+                continue
+            if (status == 401 and self.auth is not None and not reauthorized
+                    and (body is None or isinstance(body, bytes)) and self.auth.invalidate()):
+                reauthorized = True  # a token that expired early: once more with a new one
+                attempt -= 1
+                await response.aclose()
                 continue
             if status >= 400 and status not in allow:
                 raise await self._error(method, url, response, accept)
