@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
