@@ -550,3 +550,22 @@ def test_oauth2_token_endpoint_refusal_is_a_dicomweb_error() -> None:
             web.search_studies()
     assert info.value.status == 400 and "invalid_client" in info.value.body
     assert len(server.requests) == 1
+
+
+def test_store_batches_by_bytes_and_a_large_instance_goes_alone() -> None:
+    files = [sample("CT_small.dcm"), sample("MR_small.dcm"), sample("rtplan.dcm")]
+    sizes = [f.stat().st_size for f in files]
+
+    def handler(r: Request) -> Answer:
+        from dicomkit.web.multipart import boundary_of, read_parts
+        got = [read(body) for _, body in read_parts(r.body, boundary_of(r.header("content-type") or ""))]
+        return _store_answer(200, [(str(d.SOPClassUID), str(d.SOPInstanceUID), None) for d in got],
+                             [], "application/dicom+json")
+
+    with QuirkServer(handler) as server, _client(server) as web:
+        # CT (39 KB) alone: with MR it would pass the limit; MR and the small plan together
+        result = web.store(files, batch_bytes=sizes[1] + sizes[2])
+    from dicomkit.web.multipart import boundary_of, read_parts
+    counts = [len(read_parts(r.body, boundary_of(r.header("content-type") or ""))) for r in server.requests]
+    assert sizes[0] + sizes[1] > sizes[1] + sizes[2]
+    assert counts == [1, 2] and result.ok and len(result.outcomes) == 3

@@ -615,48 +615,63 @@ class DicomWebClient:
 
     # ------------------------------------------------------------------ STOW-RS
     async def store(self, instances: Iterable[Instance], *, study: str | None = None,
-                    batch_size: int = 100,
+                    batch_size: int = 100, batch_bytes: int | None = None,
                     progress: Callable[[int, int], None] | None = None) -> StoreResult:
         """Store instances (PS3.18 10.5): Part 10 files streamed from disk, bytes or data sets
-        (encoded in their transfer syntax), ``batch_size`` per multipart/related request.
+        (encoded in their transfer syntax), in multipart/related requests of at most
+        ``batch_size`` instances and, with ``batch_bytes``, of at most that many bytes of
+        instances (a larger instance goes alone).
 
         A 200, 202 (some stored) or 409 (none stored) response is parsed into one
         :class:`~dicomkit.web.client.results.InstanceOutcome` per instance; any other error
         status raises.  ``progress(sent, total)`` is called after each batch.  Store requests
         are not retried (POST is not idempotent).
         """
-        if batch_size <= 0:
-            raise ValueError("batch_size must be positive")
+        if batch_size <= 0 or (batch_bytes is not None and batch_bytes <= 0):
+            raise ValueError("batch_size and batch_bytes must be positive")
         items = list(instances)
         path = (resource_path("Store", "Study", study=study) if study is not None
                 else resource_path("Store", "Studies"))
         url = self.url_of(path)
         result = StoreResult()
-        for start in range(0, len(items), batch_size):
-            batch = items[start:start + batch_size]
-            parts: list[Part] = []
-            sent: list[tuple[str, str]] = []
-            for item in batch:
-                part, ids = await anyio.to_thread.run_sync(_store_part, item)
-                parts.append(part)
-                sent.append(ids)
-            boundary = make_boundary()
-            response = await self.request(
-                "POST", url, accept=str(MediaType.APPLICATION_DICOM_JSON),
-                content_type=content_type(boundary, MediaType.APPLICATION_DICOM),
-                body=aiter_multipart(parts, boundary), allow=frozenset({409}))
-            try:
-                body = b"".join([c async for c in response.aiter_bytes()])
-            finally:
-                await response.aclose()
-            answer = _store_response(body, _mime(response.headers), url, response.status)
-            result.http_statuses.append(response.status)
-            result.warnings.extend(_warnings(response.headers))
-            result.responses.append(answer)
-            result.outcomes.extend(parse_store_response(answer, sent))
+        parts: list[Part] = []
+        sent: list[tuple[str, str]] = []
+        size = 0
+        done = 0
+        for item in items:
+            part, ids, length = await anyio.to_thread.run_sync(_store_part, item)
+            if parts and (len(parts) >= batch_size
+                          or (batch_bytes is not None and size + length > batch_bytes)):
+                await self._store_batch(url, parts, sent, result)
+                done += len(parts)
+                if progress is not None:
+                    progress(done, len(items))
+                parts, sent, size = [], [], 0
+            parts.append(part)
+            sent.append(ids)
+            size += length
+        if parts:
+            await self._store_batch(url, parts, sent, result)
             if progress is not None:
-                progress(start + len(batch), len(items))
+                progress(done + len(parts), len(items))
         return result
+
+    async def _store_batch(self, url: str, parts: list[Part], sent: list[tuple[str, str]],
+                           result: StoreResult) -> None:
+        boundary = make_boundary()
+        response = await self.request(
+            "POST", url, accept=str(MediaType.APPLICATION_DICOM_JSON),
+            content_type=content_type(boundary, MediaType.APPLICATION_DICOM),
+            body=aiter_multipart(parts, boundary), allow=frozenset({409}))
+        try:
+            body = b"".join([c async for c in response.aiter_bytes()])
+        finally:
+            await response.aclose()
+        answer = _store_response(body, _mime(response.headers), url, response.status)
+        result.http_statuses.append(response.status)
+        result.warnings.extend(_warnings(response.headers))
+        result.responses.append(answer)
+        result.outcomes.extend(parse_store_response(answer, sent))
 
 
 def _sop_instance_uid(path: Path) -> str:
@@ -668,24 +683,27 @@ def _sop_instance_uid(path: Path) -> str:
     return text
 
 
-def _store_part(item: Instance) -> tuple[Part, tuple[str, str]]:
-    """A Store part for an instance, and its (SOP Class UID, SOP Instance UID)."""
+def _store_part(item: Instance) -> tuple[Part, tuple[str, str], int]:
+    """A Store part for an instance, its (SOP Class UID, SOP Instance UID) and its size."""
     body: bytes | AsyncIterator[bytes]
     if isinstance(item, Dataset):
         ds = item
         body = encode_file(item)
+        size = len(body)
     elif isinstance(item, bytes):
         ds = read_bytes(item, stop_before_pixels=True)
         body = item
+        size = len(body)
     else:
         ds = read(item, stop_before_pixels=True,
                   specific_tags=[tags.SOPClassUID, tags.SOPInstanceUID])
         body = file_body(item)
+        size = os.stat(item).st_size
     ids = []
     for tag in (tags.SOPClassUID, tags.SOPInstanceUID):
         el = ds.get(tag)
         ids.append(str(el.value).strip() if el is not None and el.value else "")
-    return (Part(body, content_type=str(MediaType.APPLICATION_DICOM)), (ids[0], ids[1]))
+    return (Part(body, content_type=str(MediaType.APPLICATION_DICOM)), (ids[0], ids[1]), size)
 
 
 def _store_response(body: bytes, ct: media_types.ContentType | None, url: str,
