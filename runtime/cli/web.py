@@ -55,6 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_argument("--cert", metavar="PEM", help="client certificate (https)")
     common.add_argument("--key", metavar="PEM", help="its private key")
     common.add_argument("--timeout", type=float, default=60.0, help="seconds per read")
+    common.add_argument("--progress", action="store_true",
+                        help="show progress on stderr (retrieve --out and store)")
 
     s = sub.add_parser("search", parents=[common], help="QIDO-RS search")
     s.add_argument("--level", choices=sorted(_SHOWN), help="default: the level below the "
@@ -140,6 +142,20 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bar(done: int, total: int, width: int = 30) -> str:
+    filled = width * done // total if total else width
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def _retrieve_progress(instances: int, nbytes: int) -> None:
+    print(f"\rretrieved {instances} instances, {nbytes / 1e6:.1f} MB", end="", file=sys.stderr,
+          flush=True)
+
+
+def _store_progress(done: int, total: int) -> None:
+    print(f"\rstored {_bar(done, total)} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
 def _retrieve(args: argparse.Namespace) -> int:
     ts = None if args.transfer_syntax == "none" else args.transfer_syntax
     with _client(args) as web:
@@ -148,7 +164,10 @@ def _retrieve(args: argparse.Namespace) -> int:
             print(json.dumps([json_model.to_json_dict(d) for d in found], indent=1))
             return 0
         paths = web.retrieve_to(args.out, args.study, args.series, args.instance,
-                                transfer_syntax=ts)
+                                transfer_syntax=ts,
+                                progress=_retrieve_progress if args.progress else None)
+    if args.progress:
+        print(file=sys.stderr)
     if args.json:
         print(json.dumps([str(p) for p in paths]))
     else:
@@ -170,7 +189,10 @@ def _files(paths: list[str]) -> list[Path]:
 def _store(args: argparse.Namespace) -> int:
     files = _files(args.paths)
     with _client(args) as web:
-        result = web.store(files, study=args.study, batch_size=args.batch)
+        result = web.store(files, study=args.study, batch_size=args.batch,
+                           progress=_store_progress if args.progress else None)
+    if args.progress:
+        print(file=sys.stderr)
     if args.json:
         print(json.dumps({"http_statuses": result.http_statuses, "warnings": result.warnings,
                           "instances": [{"sop_class_uid": o.sop_class_uid,

@@ -71,11 +71,13 @@ def test_web_store_exit_status_is_1_when_an_instance_failed(capsys: pytest.Captu
         ok = main(["web", "store", server.url, str(sample("CT_small.dcm"))])
         out_ok = capsys.readouterr().out
         bad = main(["web", "store", server.url, str(sample("CT_small.dcm")), str(sample("MR_small.dcm")),
-                    "--json"])
-        doc = json.loads(capsys.readouterr().out)
+                    "--json", "--progress", "--batch", "1"])
+        captured = capsys.readouterr()
+        doc = json.loads(captured.out)
     assert ok == 0 and out_ok.split()[0] == "stored"
-    assert bad == 1 and doc["http_statuses"] == [202]
+    assert bad == 1 and doc["http_statuses"] == [200, 202]
     assert [i["status"] for i in doc["instances"]] == ["stored", "failed"]
+    assert "1/2" in captured.err and "2/2" in captured.err
     assert doc["instances"][1]["reason"] == 0xA700
 
 
