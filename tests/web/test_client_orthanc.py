@@ -241,6 +241,16 @@ def test_orthanc_rendered_and_thumbnail_are_images(
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and jpeg[:2] == b"\xff\xd8"
 
 
+def test_orthanc_wado_uri_gives_the_stored_file(
+        server: str, stored: list[tuple[Path, Dataset]]) -> None:
+    path, ds = next(p for p in stored if p[0].name == "CT_small.dcm")
+    wado = server.replace("/dicom-web", "/wado")
+    with BlockingDicomWebClient(server, wado_uri=wado) as web:
+        assert web.retrieve_wado_uri(*_ids(ds)) == path.read_bytes()
+        jpeg = web.retrieve_wado_uri(*_ids(ds), content_type="image/jpeg")
+    assert jpeg[:2] == b"\xff\xd8"
+
+
 def test_orthanc_unknown_study_is_a_404_dicomweb_error(web: BlockingDicomWebClient,
                                                        server: str) -> None:
     with pytest.raises(DicomWebError) as info:

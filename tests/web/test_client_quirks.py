@@ -569,3 +569,20 @@ def test_store_batches_by_bytes_and_a_large_instance_goes_alone() -> None:
     counts = [len(read_parts(r.body, boundary_of(r.header("content-type") or ""))) for r in server.requests]
     assert sizes[0] + sizes[1] > sizes[1] + sizes[2]
     assert counts == [1, 2] and result.ok and len(result.outcomes) == 3
+
+
+def test_wado_uri_sends_the_uri_service_parameters() -> None:
+    data = sample("CT_small.dcm").read_bytes()
+    with QuirkServer(lambda r: (200, [("Content-Type", "application/dicom")], data)) as server:
+        wado = server.url.replace("/dicom-web", "/wado")
+        with _client(server, wado_uri=wado) as web:
+            got = web.retrieve_wado_uri("1.2", "3.4", "5.6", transfer_syntax=uids.ExplicitVRLittleEndian,
+                                        anonymize=True)
+        with _client(server) as web, pytest.raises(ValueError):
+            web.retrieve_wado_uri("1.2", "3.4", "5.6")
+    assert got == data
+    r = server.requests[0]
+    assert r.path == "/wado" and r.header("accept") == "application/dicom"
+    assert r.query == [("requestType", "WADO"), ("studyUID", "1.2"), ("seriesUID", "3.4"),
+                       ("objectUID", "5.6"), ("contentType", "application/dicom"),
+                       ("transferSyntax", uids.ExplicitVRLittleEndian), ("anonymize", "yes")]

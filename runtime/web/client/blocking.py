@@ -128,6 +128,12 @@ class BlockingDicomWebClient:
                                    **options)
         return result
 
+    def retrieve_wado_uri(self, study: str, series: str, instance: str, **options: Any) -> bytes:
+        """:meth:`DicomWebClient.retrieve_wado_uri`."""
+        result: bytes = self._call(self.client.retrieve_wado_uri, study, series, instance,
+                                   **options)
+        return result
+
     def store(self, instances: Iterable[Instance], **options: Any) -> StoreResult:
         """:meth:`DicomWebClient.store` (the instances are listed first)."""
         result: StoreResult = self._call(self.client.store, list(instances), **options)

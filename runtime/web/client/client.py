@@ -41,6 +41,7 @@ from dicomkit.generated.web import (
     RENDERED_PARAMETERS,
     RESOURCES,
     THUMBNAIL_PARAMETERS,
+    URI_PARAMETERS,
     MediaType,
 )
 from dicomkit.io.reader import read, read_bytes
@@ -195,13 +196,17 @@ class DicomWebClient:
         Retries of idempotent requests (default :class:`RetryPolicy`).
     headers
         Header fields added to every request.
+    wado_uri
+        The URL of the server's URI Service (WADO-URI, PS3.18 9), e.g.
+        ``http://host:8042/wado``, for :meth:`retrieve_wado_uri`.
     """
 
     def __init__(self, url: str, *, transport: Transport | None = None, auth: Auth | None = None,
                  tls: TlsOptions | None = None, timeout: float | None = 30.0,
                  retry: RetryPolicy | None = None,
-                 headers: Mapping[str, str] | None = None) -> None:
+                 headers: Mapping[str, str] | None = None, wado_uri: str | None = None) -> None:
         self.url = url.rstrip("/")
+        self.wado_uri = wado_uri
         self.transport: Transport = transport or HttpxTransport(
             verify=tls.context() if tls is not None else True, timeout=timeout)
         self.auth = auth
@@ -229,8 +234,10 @@ class DicomWebClient:
         else:
             url = urljoin(self.url + "/", path)
         if params:
+            # RFC 3986 3.4 lets '/' and ':' stand in a query; Orthanc's WADO-URI does not
+            # decode %2F (contentType=application%2Fdicom is a 400 there)
             url += ("&" if "?" in url else "?") + urlencode(list(params), quote_via=quote,
-                                                            safe="*,")
+                                                            safe="*,/:")
         return url
 
     async def request(self, method: str, url: str, *, accept: str | None = None,
@@ -612,6 +619,34 @@ class DicomWebClient:
         params = {"viewport": ",".join(str(v) for v in viewport) if viewport else None}
         return await self._rendered("Thumbnail", THUMBNAIL_PARAMETERS, study, series, instance,
                                     frames, media_type, params)
+
+    # ------------------------------------------------------------------ WADO-URI
+    async def retrieve_wado_uri(self, study: str, series: str, instance: str, *,
+                                content_type: str = MediaType.APPLICATION_DICOM,
+                                transfer_syntax: str | None = None, anonymize: bool = False,
+                                extra: Mapping[str, str] | None = None) -> bytes:
+        """One instance through the URI Service (WADO-URI, PS3.18 9.4: the older single GET
+        with ``requestType=WADO``), for servers that have no WADO-RS: the bytes of
+        ``content_type`` (a Part 10 file by default) from ``wado_uri`` (set on the client).
+        """
+        if self.wado_uri is None:
+            raise ValueError("WADO-URI needs the client's wado_uri (the URI Service's URL)")
+        request_type = next(p.values.strip('"') for p in URI_PARAMETERS
+                            if p.name == "requestType")
+        query: list[tuple[str, str]] = [
+            (_param("requestType", URI_PARAMETERS), request_type),
+            (_param("studyUID", URI_PARAMETERS), study),
+            (_param("seriesUID", URI_PARAMETERS), series),
+            (_param("objectUID", URI_PARAMETERS), instance),
+            (_param("contentType", URI_PARAMETERS), str(content_type)),
+        ]
+        if transfer_syntax is not None:
+            query.append((_param("transferSyntax", URI_PARAMETERS), transfer_syntax))
+        if anonymize:
+            query.append((_param("anonymize", URI_PARAMETERS), "yes"))
+        query.extend((extra or {}).items())
+        async with self._get(self.url_of(self.wado_uri, query), str(content_type)) as response:
+            return b"".join([c async for c in response.aiter_bytes()])
 
     # ------------------------------------------------------------------ STOW-RS
     async def store(self, instances: Iterable[Instance], *, study: str | None = None,
