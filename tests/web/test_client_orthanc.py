@@ -239,6 +239,12 @@ def test_orthanc_rendered_and_thumbnail_are_images(
     png = web.retrieve_rendered(st, se, si, media_type="image/png")
     jpeg = web.retrieve_rendered(st, se, si, frames=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and jpeg[:2] == b"\xff\xd8"
+    from dicomkit.web.client.images import as_array, as_image
+
+    assert as_image(png).size == (int(ds.Columns), int(ds.Rows))
+    assert as_array(jpeg).shape[:2] == (int(ds.Rows), int(ds.Columns))
+    with pytest.raises(DicomWebError):
+        as_image(b"not an image")
 
 
 def test_orthanc_wado_uri_gives_the_stored_file(

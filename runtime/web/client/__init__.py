@@ -6,7 +6,8 @@ Modules:
     transport: the HTTP seam (:class:`Transport`) and its default on httpx
     query: QIDO-RS query parameters from keys and Python values
     results: search results, frames, per-instance store outcomes
-    options: authentication, TLS and retry settings
+    options: authentication (basic, bearer, OAuth 2.0), TLS and retry settings
+    images: rendered answers as Pillow images or numpy arrays
 """
 
 from __future__ import annotations
