@@ -586,3 +586,23 @@ def test_wado_uri_sends_the_uri_service_parameters() -> None:
     assert r.query == [("requestType", "WADO"), ("studyUID", "1.2"), ("seriesUID", "3.4"),
                        ("objectUID", "5.6"), ("contentType", "application/dicom"),
                        ("transferSyntax", uids.ExplicitVRLittleEndian), ("anonymize", "yes")]
+
+
+def test_frames_with_an_accept_of_several_ranges_and_q_values() -> None:
+    from dicomkit.web.client import multipart_accept
+
+    body = _multipart([([("Content-Type", f"image/jls; transfer-syntax={uids.JPEGLSLossless}")], b"\xff\xd8")], "j")
+    accept = multipart_accept([("image/jls", uids.JPEGLSLossless, 1.0),
+                               ("application/octet-stream", None, 0.5)])
+    with QuirkServer(lambda r: (200, [("Content-Type", "multipart/related; boundary=j")], body)) as server, \
+            _client(server) as web:
+        (frame,) = web.retrieve_frames("1", "2", "3", range(1, 2), accept=accept)
+    assert (frame.media_type, frame.transfer_syntax) == ("image/jls", uids.JPEGLSLossless)
+    sent = server.requests[0].header("accept") or ""
+    assert sent == (f'multipart/related; type="image/jls"; transfer-syntax={uids.JPEGLSLossless}, '
+                    'multipart/related; type="application/octet-stream"; q=0.5')
+    from dicomkit.web import media_types
+    ranges = media_types.parse_accept(sent)
+    assert [(r.range.param("type"), r.q) for r in ranges] == [("image/jls", 1.0), ("application/octet-stream", 0.5)]
+    with pytest.raises(ValueError):
+        multipart_accept([("image/jls", None, 1.5)])

@@ -69,7 +69,7 @@ from dicomkit.web.multipart import (
     make_boundary,
 )
 
-__all__ = ["DicomWebClient", "Instance", "resource_path"]
+__all__ = ["DicomWebClient", "Instance", "multipart_accept", "resource_path"]
 
 #: What :meth:`DicomWebClient.store` accepts: a Part 10 file's path, its bytes, a data set.
 Instance = str | os.PathLike[str] | bytes | Dataset
@@ -146,6 +146,21 @@ def _mime(headers: Headers) -> media_types.ContentType | None:
         return media_types.parse(text)
     except WebModelError:
         return None
+
+
+def multipart_accept(choices: Iterable[tuple[str, str | None, float]]) -> str:
+    """An Accept header of multipart/related ranges with q-values (PS3.18 8.7.3.5, RFC 7231
+    5.3.2): ``[("image/jls", uids.JPEGLSLossless, 1.0), ("application/octet-stream", None,
+    0.5)]`` asks for JPEG-LS frames, or uncompressed ones if the server has none."""
+    out = []
+    for type_, transfer_syntax, q in choices:
+        if not 0 <= q <= 1:
+            raise ValueError(f"q-value {q} is not between 0 and 1 (RFC 7231 5.3.1)")
+        text = _part_accept(type_, transfer_syntax)
+        out.append(text if q == 1 else f"{text}; q={q:.3g}")
+    if not out:
+        raise ValueError("an Accept header needs at least one media range")
+    return ", ".join(out)
 
 
 def _part_accept(type_: str, transfer_syntax: str | None) -> str:
@@ -541,18 +556,21 @@ class DicomWebClient:
     async def retrieve_frames(self, study: str, series: str, instance: str,
                               frames: int | Iterable[int], *,
                               media_type: str = MediaType.APPLICATION_OCTET_STREAM,
-                              transfer_syntax: str | None = None) -> list[Frame]:
+                              transfer_syntax: str | None = None,
+                              accept: str | None = None) -> list[Frame]:
         """Frames of an instance (PS3.18 10.4.1.1.5), numbered from 1: uncompressed
         (application/octet-stream) or in a compressed media type (``image/jls`` ...), in
         ``transfer_syntax`` when given.  A part without ``transfer-syntax`` is Explicit VR
-        Little Endian for octet-stream (PS3.18 8.7.3.3.1)."""
+        Little Endian for octet-stream (PS3.18 8.7.3.3.1).  ``accept`` replaces the Accept
+        header (several ranges with q-values: :func:`multipart_accept`); each frame then says
+        the media type and syntax the server chose."""
         numbers = [frames] if isinstance(frames, int) else list(frames)
         if not numbers or any(n < 1 for n in numbers):
             raise ValueError("frame numbers start at 1")
         url = self.url_of(_level_path("Retrieve", "Pixel Data", study, series, instance,
                                       ",".join(str(n) for n in numbers)))
         found: list[Frame] = []
-        async with self._parts(url, _part_accept(media_type, transfer_syntax)) as parts:
+        async with self._parts(url, accept or _part_accept(media_type, transfer_syntax)) as parts:
             async for headers, chunks in parts:
                 data = b"".join([c async for c in chunks])
                 ct = headers.content_type
