@@ -75,6 +75,7 @@ __all__ = ["DicomWebClient", "Instance", "multipart_accept", "resource_path"]
 Instance = str | os.PathLike[str] | bytes | Dataset
 
 _BODY_EXCERPT = 2000
+_WRITE_SIZE = 1 << 20
 _TEMPLATE_VAR = re.compile(r"\{(\w+)\}")
 _TEMPLATE_QUERY = re.compile(r"\{\?[^}]*\}")
 
@@ -517,9 +518,15 @@ class DicomWebClient:
                 tmp = out / f".dicomkit-{make_boundary()}.part"
                 try:
                     async with await anyio.open_file(tmp, "wb") as fh:
+                        held = bytearray()  # one worker-thread write per MiB, not per chunk
                         async for chunk in chunks:
-                            await fh.write(chunk)
+                            held += chunk
                             total += len(chunk)
+                            if len(held) >= _WRITE_SIZE:
+                                await fh.write(bytes(held))
+                                held.clear()
+                        if held:
+                            await fh.write(bytes(held))
                     uid = await anyio.to_thread.run_sync(_sop_instance_uid, tmp)
                     final = out / f"{uid}.dcm"
                     await anyio.Path(tmp).replace(final)
