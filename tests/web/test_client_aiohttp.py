@@ -10,8 +10,13 @@ from pathlib import Path
 import pytest
 
 from dicomkit.io.reader import read
-from dicomkit.web.client import BlockingDicomWebClient, DicomWebClient, RetryPolicy, TlsOptions
-from dicomkit.web.client import aiohttp_transport
+from dicomkit.web.client import (
+    BlockingDicomWebClient,
+    DicomWebClient,
+    RetryPolicy,
+    TlsOptions,
+    aiohttp_transport,
+)
 from dicomkit.web.errors import DicomWebConnectionError, DicomWebError
 from dicomkit.web.multipart import boundary_of, read_parts
 from tests.samples import sample
