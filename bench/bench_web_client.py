@@ -1,6 +1,6 @@
 """The DICOMweb client against dicomweb-client (PyPI) on the same Orthanc in the same run.
 
-    python bench/bench_web_client.py [--instances 200] [--rounds 3]
+    python bench/bench_web_client.py [--instances 200] [--rounds 3] [--transport aiohttp]
 
 Starts Orthanc 1.10.1 + DICOMweb plugin (Debian) on free loopback ports with its storage in a
 temporary folder, makes a study of ``--instances`` copies of CT_small.dcm with fresh UIDs (one
@@ -71,6 +71,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--instances", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--transport", choices=["httpx", "aiohttp"], default="httpx",
+                    help="dicomkit's transport (default httpx; aiohttp is asyncio only)")
     args = ap.parse_args()
     import pydicom
 
@@ -80,7 +82,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_text:
         tmp = Path(tmp_text)
         with orthanc(tmp / "orthanc") as url:
-            ours = BlockingDicomWebClient(url)
+            options: dict[str, object] = {}
+            if args.transport == "aiohttp":
+                from dicomkit.web.client.aiohttp_transport import AiohttpTransport
+
+                options["transport"] = AiohttpTransport()
+            ours = BlockingDicomWebClient(url, **options)  # type: ignore[arg-type]
             theirs = DICOMwebClient(url=url)
             rows: list[tuple[str, float, float]] = []
 
@@ -140,6 +147,7 @@ def main() -> int:
                          best(lambda: ours.retrieve_to(out, study, transfer_syntax="*"),
                               args.rounds), wado_t))
             ours.close()
+    print(f"dicomkit transport: {args.transport}")
     print(f"{'measurement':60} {'dicomkit':>10} {'dicomweb-client':>16} {'ratio':>7}")
     for name, a, b in rows:
         print(f"{name:60} {a * 1000:8.1f}ms {b * 1000:14.1f}ms {b / a:7.2f}")

@@ -31,9 +31,13 @@ _CHILD = r"""
 import json, resource, sys, time
 mode, url, out = sys.argv[1:4]
 t = time.perf_counter()
-if mode == "dicomkit":
+if mode.startswith("dicomkit"):
     from dicomkit.web.client import BlockingDicomWebClient
-    with BlockingDicomWebClient(url) as web:
+    options = {}
+    if mode == "dicomkit-aiohttp":
+        from dicomkit.web.client.aiohttp_transport import AiohttpTransport
+        options["transport"] = AiohttpTransport()
+    with BlockingDicomWebClient(url, **options) as web:
         n = len(web.retrieve_to(out, "1.2.3", transfer_syntax="*"))
 else:
     from dicomweb_client.api import DICOMwebClient
@@ -83,7 +87,8 @@ def main() -> int:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/dicom-web"
     print(f"study: {count} instances of {len(instance) / 1e6:.1f} MB = {length / 1e9:.2f} GB")
-    modes = ["dicomkit"] + ([] if args.skip_dicomweb_client else ["dicomweb-client"])
+    modes = ["dicomkit", "dicomkit-aiohttp"] + ([] if args.skip_dicomweb_client
+                                                else ["dicomweb-client"])
     for mode in modes:
         with tempfile.TemporaryDirectory() as out:
             done = subprocess.run([sys.executable, "-c", _CHILD, mode, url, out],
@@ -92,7 +97,7 @@ def main() -> int:
             print(f"{mode}: failed: {done.stderr[-500:]}")
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"{mode:16} {r['n']:5} instances  {r['seconds']:6.1f} s  "
+        print(f"{mode:18} {r['n']:5} instances  {r['seconds']:6.1f} s  "
               f"{length / 1e6 / r['seconds']:7.1f} MB/s  peak RSS {r['peak_rss_mb']:7.1f} MB")
     httpd.shutdown()
     return 0
