@@ -78,7 +78,7 @@ class QuirkServer:
                 names = {k.lower() for k, _ in headers}
                 for k, v in headers:
                     self.send_header(k, v)
-                if "content-length" not in names:
+                if "content-length" not in names and "transfer-encoding" not in names:
                     self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)

@@ -138,15 +138,18 @@ def _mutate(data: bytes, draws: list[tuple[int, int]]) -> bytes:
     return bytes(out)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=st.sampled_from(sorted(_GOOD)),
        mutation=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=6),
-       cut=st.integers(0, 10_000), chunk=st.integers(1, 64), random_body=st.none() | st.binary(max_size=200))
+       cut=st.integers(0, 10_000), chunk=st.integers(1, 64), random_body=st.none() | st.binary(max_size=200),
+       sized=st.booleans())
 def test_mutated_and_random_response_bodies_raise_only_dicom_errors(
-        kind: str, mutation: list[tuple[int, int]], cut: int, chunk: int, random_body: bytes | None) -> None:
+        kind: str, mutation: list[tuple[int, int]], cut: int, chunk: int, random_body: bytes | None,
+        sized: bool) -> None:
     good, ctype = _GOOD[kind]
     body = random_body if random_body is not None else _mutate(good, mutation)[:max(cut, len(good) // 2)]
-    transport = CannedTransport(200, [("Content-Type", ctype)], body, chunk)
+    headers = [("Content-Type", ctype)] + ([("Content-Length", str(len(body)))] if sized else [])
+    transport = CannedTransport(200, headers, body, chunk)
     try:
         anyio.run(_run, kind, transport)
     except DicomError:

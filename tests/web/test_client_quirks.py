@@ -606,3 +606,25 @@ def test_frames_with_an_accept_of_several_ranges_and_q_values() -> None:
     assert [(r.range.param("type"), r.q) for r in ranges] == [("image/jls", 1.0), ("application/octet-stream", 0.5)]
     with pytest.raises(ValueError):
         multipart_accept([("image/jls", None, 1.5)])
+
+
+@pytest.mark.parametrize("body", [b"[]", b"", b"[{}, {}]", b"[1]", b"{}", b"[{]"])
+def test_search_answers_parse_alike_whole_or_streamed(body: bytes) -> None:
+    """A Search answer with a Content-Length is parsed whole, one without (chunked) streamed:
+    the same data sets, or a JsonModelError, either way."""
+    from dicomkit.web.errors import JsonModelError
+
+    outcomes = []
+    for sized in (True, False):
+        headers = [("Content-Type", "application/dicom+json")]
+        if not sized:
+            headers.append(("Transfer-Encoding", "chunked"))
+        payload = body if sized else (f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n" if body
+                                      else b"0\r\n\r\n")
+        answer = (200, headers + ([("Content-Length", str(len(body)))] if sized else []), payload)
+        with QuirkServer(lambda r, a=answer: a) as server, _client(server) as web:  # type: ignore[misc]
+            try:
+                outcomes.append(len(web.search_studies()))
+            except JsonModelError:
+                outcomes.append(-1)
+    assert outcomes[0] == outcomes[1]

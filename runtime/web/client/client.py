@@ -56,7 +56,12 @@ from dicomkit.web.client.results import (
     parse_store_response,
 )
 from dicomkit.web.client.transport import Body, HttpxTransport, Response, Transport
-from dicomkit.web.errors import DicomWebConnectionError, DicomWebError, WebModelError
+from dicomkit.web.errors import (
+    DicomWebConnectionError,
+    DicomWebError,
+    JsonModelError,
+    WebModelError,
+)
 from dicomkit.web.multipart import (
     AsyncBodyPart,
     Headers,
@@ -76,6 +81,8 @@ Instance = str | os.PathLike[str] | bytes | Dataset
 
 _BODY_EXCERPT = 2000
 _WRITE_SIZE = 1 << 20
+#: Search answers up to this size (by Content-Length) are parsed whole, larger ones streamed.
+_WHOLE_JSON = 4 << 20
 _TEMPLATE_VAR = re.compile(r"\{(\w+)\}")
 _TEMPLATE_QUERY = re.compile(r"\{\?[^}]*\}")
 
@@ -170,6 +177,25 @@ def _part_accept(type_: str, transfer_syntax: str | None) -> str:
     if transfer_syntax is not None:
         params["transfer-syntax"] = transfer_syntax
     return str(ct.with_params(**params))
+
+
+def _json_array(body: bytes) -> list[Dataset]:
+    """The data sets of a whole DICOM JSON array (PS3.18 F.2.1); none for a blank body."""
+    if not body.strip():
+        return []
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise JsonModelError(f"not JSON: {exc}") from None
+    if not isinstance(doc, list):
+        raise JsonModelError(f"a Search answer is a JSON array (PS3.18 F.2.1), not a "
+                             f"{type(doc).__name__}")
+    out = []
+    for i, item in enumerate(doc):
+        if not isinstance(item, dict):
+            raise JsonModelError(f"not a DICOM JSON object but a {type(item).__name__}", f"[{i}]")
+        out.append(json_model.from_json_dict(item))
+    return out
 
 
 async def _json_datasets(chunks: AsyncIterator[bytes]) -> AsyncIterator[Dataset]:
@@ -411,6 +437,13 @@ class DicomWebClient:
                 raise DicomWebError("the server answered Native DICOM XML to a request for "
                                     "DICOM JSON", method="GET", url=self.url_of(path, params),
                                     status=response.status)
+            length = response.headers.get("content-length") or ""
+            if length.strip().isdigit() and int(length) <= _WHOLE_JSON:
+                # a small answer of known size: one json.loads beats the streaming splitter
+                body = b"".join([c async for c in response.aiter_bytes()])
+                for ds in _json_array(body):
+                    yield ds
+                return
             async for ds in _json_datasets(response.aiter_bytes()):
                 yield ds
 
