@@ -451,6 +451,7 @@ def test_blocking_client_keeps_one_client_open_on_either_backend(backend: str) -
         web.search_series()
         assert web.client is first
     assert len(server.requests) == 2
+    web.close()  # closing twice is harmless
 
 
 # ------------------------------------------------------------------ TLS

@@ -35,6 +35,7 @@ class BlockingDicomWebClient:
     """
 
     def __init__(self, url: str, *, backend: str = "asyncio", **options: Any) -> None:
+        self._closed = False
         self._stack = contextlib.ExitStack()
         self._portal = self._stack.enter_context(
             anyio.from_thread.start_blocking_portal(backend))
@@ -56,7 +57,10 @@ class BlockingDicomWebClient:
         self.close()
 
     def close(self) -> None:
-        """Close the connections and stop the loop thread."""
+        """Close the connections and stop the loop thread (again: nothing to do)."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._portal.call(self.client.aclose)
         finally:
