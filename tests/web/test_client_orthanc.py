@@ -329,3 +329,15 @@ def test_orthanc_xml_metadata_puts_empty_values_among_sequence_items(
     # the same instance's DICOM JSON has the sequence as sent
     (meta,) = web.retrieve_metadata(*_ids(ds))
     assert meta[tags.OtherPatientIDsSequence] == ds[tags.OtherPatientIDsSequence]
+
+
+def test_orthanc_the_default_transport_runs_on_trio(
+        server: str, stored: list[tuple[Path, Dataset]], tmp_path: Path) -> None:
+    path, ds = next(p for p in stored if p[0].name == "MR_small.dcm")
+    st, se, si = _ids(ds)
+    with BlockingDicomWebClient(server, backend="trio") as web:
+        assert si in {str(d.SOPInstanceUID) for d in web.search_instances(study=st)}
+        (got,) = web.retrieve_to(tmp_path, st, se, si, transfer_syntax="*")
+        assert got.read_bytes() == path.read_bytes()
+        result = web.store([path])
+    assert result.ok
