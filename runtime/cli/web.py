@@ -139,6 +139,9 @@ def _search(args: argparse.Namespace) -> int:
             print("  ".join(_text(ds, t) for t in _SHOWN[level]))
     for w in found.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    for key in found.unlisted_keys:
+        print(f"note: {key} is not a key servers must match on at this level (PS3.18 Table "
+              "10.6.1-5); the server may ignore it", file=sys.stderr)
     return 0
 
 

@@ -33,15 +33,17 @@ def test_web_search_prints_one_line_per_study_and_sends_the_keys(capsys: pytest.
     out, err = capsys.readouterr()
     assert rc == 0
     assert [line.split()[:2] for line in out.splitlines()] == [["1.2.0", "P0"], ["1.2.1", "P1"]]
-    assert 'warning: 299 x "partial"' in err
+    assert 'warning: 299 x "partial"' in err and "note:" not in err
     assert server.requests[0].query == [("PatientID", "P*"), ("StudyDate", "20240101-"),
                                         ("includefield", "all"), ("limit", "5")]
 
 
 def test_web_search_json_of_a_series_level_search(capsys: pytest.CaptureFixture[str]) -> None:
     with QuirkServer(lambda r: (204, [], b"")) as server:
-        rc = main(["web", "search", server.url, "--study", "1.2", "--json"])
-    assert rc == 0 and json.loads(capsys.readouterr().out) == []
+        rc = main(["web", "search", server.url, "--study", "1.2", "--json", "-m", "PatientID=7"])
+    out, err = capsys.readouterr()
+    assert rc == 0 and json.loads(out) == []
+    assert "note: PatientID is not a key servers must match on" in err
     assert server.requests[0].path == "/dicom-web/studies/1.2/series"
 
 

@@ -629,3 +629,18 @@ def test_search_answers_parse_alike_whole_or_streamed(body: bytes) -> None:
             except JsonModelError:
                 outcomes.append(-1)
     assert outcomes[0] == outcomes[1]
+
+
+def test_keys_a_server_need_not_support_on_a_resource_are_named() -> None:
+    """PS3.18 Tables 10.6.1-4/-5: All Studies supports the Study keys only, All Instances the
+    keys of all three levels; a key outside them may be ignored by the server."""
+    from dicomkit.web.client import unlisted_keys
+
+    with QuirkServer(lambda r: (204, [], b"")) as server, _client(server) as web:
+        found = web.search_studies({"PatientID": "1", "Modality": "CT", tags.StudyDate: "2024"})
+        everywhere = web.search_instances({"PatientID": "1", "Modality": "CT"})
+    assert found.unlisted_keys == ["Modality"] and everywhere.unlisted_keys == []
+    assert unlisted_keys("Study's Series' Instances", {"SOPInstanceUID": "1", "PatientName": "x"}) == [
+        "PatientName"]
+    with pytest.raises(KeyError):
+        unlisted_keys("No Such Resource", {})

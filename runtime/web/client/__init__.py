@@ -13,7 +13,12 @@ Modules:
 from __future__ import annotations
 
 from dicomkit.web.client.blocking import BlockingDicomWebClient
-from dicomkit.web.client.client import DicomWebClient, multipart_accept, resource_path
+from dicomkit.web.client.client import (
+    DicomWebClient,
+    multipart_accept,
+    resource_path,
+    unlisted_keys,
+)
 from dicomkit.web.client.options import (
     BasicAuth,
     BearerAuth,
@@ -27,4 +32,4 @@ from dicomkit.web.client.transport import HttpxTransport, Response, Transport
 __all__ = ["BasicAuth", "BearerAuth", "BlockingDicomWebClient", "DicomWebClient", "Frame",
            "HttpxTransport", "InstanceOutcome", "OAuth2ClientCredentials", "Response",
            "RetryPolicy", "SearchResults", "StoreResult", "TlsOptions", "Transport",
-           "multipart_accept", "resource_path"]
+           "multipart_accept", "resource_path", "unlisted_keys"]

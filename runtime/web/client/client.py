@@ -35,11 +35,14 @@ from urllib.parse import quote, urlencode, urljoin
 import anyio
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.core.tag import as_tag_int
 from dicomkit.generated import tags, uids
 from dicomkit.generated.web import (
     HTTP_STATUSES,
+    MATCHING_KEYS,
     RENDERED_PARAMETERS,
     RESOURCES,
+    SEARCH_RESOURCES,
     THUMBNAIL_PARAMETERS,
     URI_PARAMETERS,
     MediaType,
@@ -48,7 +51,7 @@ from dicomkit.io.reader import read, read_bytes
 from dicomkit.io.writer import encode_file
 from dicomkit.web import json_model, media_types, xml_model
 from dicomkit.web.client.options import IDEMPOTENT_METHODS, Auth, RetryPolicy, TlsOptions
-from dicomkit.web.client.query import Match, QueryKey, query_params
+from dicomkit.web.client.query import Match, QueryKey, key_name, query_params
 from dicomkit.web.client.results import (
     Frame,
     SearchResults,
@@ -74,7 +77,7 @@ from dicomkit.web.multipart import (
     make_boundary,
 )
 
-__all__ = ["DicomWebClient", "Instance", "multipart_accept", "resource_path"]
+__all__ = ["DicomWebClient", "Instance", "multipart_accept", "resource_path", "unlisted_keys"]
 
 #: What :meth:`DicomWebClient.store` accepts: a Part 10 file's path, its bytes, a data set.
 Instance = str | os.PathLike[str] | bytes | Dataset
@@ -133,6 +136,22 @@ def _level_path(transaction: str, kind: str, study: str, series: str | None,
     if instance is not None:
         values["instance"] = instance
     return resource_path(transaction, name, **values)
+
+
+def unlisted_keys(resource: str, match: Match | None) -> list[str]:
+    """The matching keys of ``match`` that PS3.18 does not require an origin server to support
+    on the Search ``resource`` (its IE levels' keys, Tables 10.6.1-4 and 10.6.1-5): a server may
+    still match on them, or ignore them (then results are not filtered by them)."""
+    levels = next((r.levels for r in SEARCH_RESOURCES if r.name == resource), None)
+    if levels is None:
+        raise KeyError(f"PS3.18 has no Search resource {resource!r}")
+    listed = {k.path[0] for level in levels for k in MATCHING_KEYS.get(level, ())}
+    out = []
+    for key in match or {}:
+        first = key.split(".", 1)[0] if isinstance(key, str) else key
+        if as_tag_int(first) not in listed:
+            out.append(key_name(key))
+    return out
 
 
 def _param(name: str, table: Sequence[Any]) -> str:
@@ -447,12 +466,12 @@ class DicomWebClient:
             async for ds in _json_datasets(response.aiter_bytes()):
                 yield ds
 
-    async def _search(self, path: str, match: Match | None, options: dict[str, Any]
-                      ) -> SearchResults:
+    async def _search(self, resource: str, path: str, match: Match | None,
+                      options: dict[str, Any]) -> SearchResults:
         warnings: list[str] = []
         found = [ds async for ds in self.aiter_search(path, match, warnings=warnings,
                                                       **options)]
-        return SearchResults(found, warnings)
+        return SearchResults(found, warnings, unlisted_keys(resource, match))
 
     async def search_studies(self, match: Match | None = None, **options: Any) -> SearchResults:
         """Search for studies (PS3.18 10.6, "All Studies").
@@ -461,14 +480,16 @@ class DicomWebClient:
         those of :meth:`aiter_search` (``includefield``, ``fuzzymatching``, ``limit``,
         ``offset``, ``page_size``, ``extra``).
         """
-        return await self._search(resource_path("Search", "All Studies"), match, options)
+        return await self._search("All Studies", resource_path("Search", "All Studies"), match,
+                                  options)
 
     async def search_series(self, match: Match | None = None, *, study: str | None = None,
                             **options: Any) -> SearchResults:
         """Search for series, in all studies or in ``study`` (PS3.18 10.6)."""
-        path = (resource_path("Search", "Study's Series", study=study) if study is not None
-                else resource_path("Search", "All Series"))
-        return await self._search(path, match, options)
+        name = "Study's Series" if study is not None else "All Series"
+        path = (resource_path("Search", name, study=study) if study is not None
+                else resource_path("Search", name))
+        return await self._search(name, path, match, options)
 
     async def search_instances(self, match: Match | None = None, *, study: str | None = None,
                                series: str | None = None, **options: Any) -> SearchResults:
@@ -476,13 +497,15 @@ class DicomWebClient:
         if series is not None:
             if study is None:
                 raise ValueError("a series search of instances needs the study")
-            path = resource_path("Search", "Study's Series' Instances", study=study,
-                                 series=series)
+            name = "Study's Series' Instances"
+            path = resource_path("Search", name, study=study, series=series)
         elif study is not None:
-            path = resource_path("Search", "Study's Instances", study=study)
+            name = "Study's Instances"
+            path = resource_path("Search", name, study=study)
         else:
-            path = resource_path("Search", "All Instances")
-        return await self._search(path, match, options)
+            name = "All Instances"
+            path = resource_path("Search", name)
+        return await self._search(name, path, match, options)
 
     # ------------------------------------------------------------------ WADO-RS
     @contextlib.asynccontextmanager

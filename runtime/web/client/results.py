@@ -17,11 +17,15 @@ __all__ = ["Frame", "InstanceOutcome", "SearchResults", "StoreResult", "parse_st
 
 class SearchResults(list[Dataset]):
     """The data sets a Search (QIDO-RS) returned, with the Warning headers it carried
-    (PS3.18 8.4.3: e.g. ``299 ... The fuzzymatching parameter is not supported``)."""
+    (PS3.18 8.4.3: e.g. ``299 ... The fuzzymatching parameter is not supported``) and the
+    matching keys asked for that PS3.18 does not require the server to support on that
+    resource (``unlisted_keys``: a server may ignore them, leaving results unfiltered)."""
 
-    def __init__(self, items: Iterable[Dataset] = (), warnings: Iterable[str] = ()) -> None:
+    def __init__(self, items: Iterable[Dataset] = (), warnings: Iterable[str] = (),
+                 unlisted_keys: Iterable[str] = ()) -> None:
         super().__init__(items)
         self.warnings: list[str] = list(warnings)
+        self.unlisted_keys: list[str] = list(unlisted_keys)
 
 
 @dataclass(frozen=True)
