@@ -644,3 +644,17 @@ def test_keys_a_server_need_not_support_on_a_resource_are_named() -> None:
         "PatientName"]
     with pytest.raises(KeyError):
         unlisted_keys("No Such Resource", {})
+
+
+def test_store_400_with_a_store_response_gives_outcomes_and_without_one_raises() -> None:
+    ct, mr = sample("CT_small.dcm"), sample("MR_small.dcm")
+    (c1, u1), (_, u2) = _ids(ct), _ids(mr)
+    answers = [_store_answer(400, [(c1, u1, None)], [], "application/dicom+json"),
+               (400, [("Content-Type", "text/plain")], b"malformed multipart")]
+    with QuirkServer(lambda r: answers.pop(0)) as server, _client(server) as web:
+        result = web.store([ct, mr])
+        with pytest.raises(DicomWebError) as info:
+            web.store([ct])
+    assert result.http_statuses == [400] and not result.ok
+    assert [(o.sop_instance_uid, o.status) for o in result.outcomes] == [(u1, "stored"), (u2, "unknown")]
+    assert info.value.status == 400 and "malformed multipart" in info.value.body

@@ -739,7 +739,9 @@ class DicomWebClient:
         instances (a larger instance goes alone).
 
         A 200, 202 (some stored) or 409 (none stored) response is parsed into one
-        :class:`~dicomkit.web.client.results.InstanceOutcome` per instance; any other error
+        :class:`~dicomkit.web.client.results.InstanceOutcome` per instance, and so is a 400
+        that carries a Store Instances Response (Orthanc's answer to a batch it stored only
+        part of); an instance such a response does not name is "unknown".  Any other error
         status raises.  ``progress(sent, total)`` is called after each batch.  Store requests
         are not retried (POST is not idempotent).
         """
@@ -778,12 +780,25 @@ class DicomWebClient:
         response = await self.request(
             "POST", url, accept=str(MediaType.APPLICATION_DICOM_JSON),
             content_type=content_type(boundary, MediaType.APPLICATION_DICOM),
-            body=aiter_multipart(parts, boundary), allow=frozenset({409}))
+            body=aiter_multipart(parts, boundary), allow=frozenset({400, 409}))
         try:
             body = b"".join([c async for c in response.aiter_bytes()])
         finally:
             await response.aclose()
-        answer = _store_response(body, _mime(response.headers), url, response.status)
+        if response.status == 400:
+            # Orthanc answers 400 where PS3.18 10.5.3 has 409 or 202, with a Store Instances
+            # Response naming what it did store: read it; any other 400 is an error
+            try:
+                answer = _store_response(body, _mime(response.headers), url, 400)
+            except DicomWebError:
+                answer = None
+            if answer is None or not (tags.ReferencedSOPSequence in answer
+                                      or tags.FailedSOPSequence in answer):
+                raise DicomWebError("Bad Request", method="POST", url=url, status=400,
+                                    warning=", ".join(_warnings(response.headers)),
+                                    body=body[:_BODY_EXCERPT].decode("utf-8", "replace"))
+        else:
+            answer = _store_response(body, _mime(response.headers), url, response.status)
         result.http_statuses.append(response.status)
         result.warnings.extend(_warnings(response.headers))
         result.responses.append(answer)
