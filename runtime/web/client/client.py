@@ -17,7 +17,9 @@ Server quirks handled: 204 or ``[]`` (or an empty body) for no results; ``Warnin
 kept (:attr:`SearchResults.warnings`, :attr:`StoreResult.warnings`); media types with
 ``charset`` or other parameters; 202 and 409 Store responses parsed into per-instance outcomes;
 header names in any case; quoted or unquoted boundaries; frames without ``transfer-syntax``
-(Explicit VR Little Endian, PS3.18 8.7.3.3.1); servers that ignore ``offset`` while paging.
+(Explicit VR Little Endian, PS3.18 8.7.3.3.1); servers that ignore ``offset`` or ``limit``
+while paging; a Store answered 400 with a Store Instances Response (Orthanc).  WADO-URI
+(PS3.18 9.4) is there for servers without WADO-RS (:meth:`DicomWebClient.retrieve_wado_uri`).
 """
 
 from __future__ import annotations
