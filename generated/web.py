@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.18 2024c (docbook) https://dicom.nema.org/medical/dicom/2024c/source/docbook/part18/part18.xml
     sha256 84d0bb2b66361d994646cb6c4fd746bb229b04280ecd5a7d3631929ae56f2d02
-    Table 5.2-1, Table 5.2-2, Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.4.1-1, Table 8.4.2-1, Table 8.4.3-1, Table 8.5-1, Table 8.6.1-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.1-1, Table 8.9.3-1, Table 8.9.3-2, Table 8.10.4-1, Table 8.10.4-2, Table 8.10.4-3, Table 9.4.1-2, Table 9.4.3-1, Table 9.4.3-2, Table 9.5.1-2, Table 9.5.3-1, Table 9.5.3-2, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1-6, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.3-2, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.1-2, Table 10.5.3-1, Table 10.5.3-2, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.1-6, Table 10.6.3-1, Table 10.6.3-2, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.1-3, Table 11.4.3-1, Table 11.4.3-2, Table 11.5.1-1, Table 11.5.3-1, Table 11.5.3-2, Table 11.6.1-1, Table 11.6.3-1, Table 11.6.3-2, Table 11.7.1-1, Table 11.7.3-1, Table 11.7.3-2, Table 11.8.1-1, Table 11.8.3-1, Table 11.8.3-2, Table 11.9.1-1, Table 11.9.3-1, Table 11.9.3-2, Table 11.10.1-1, Table 11.10.3-1, Table 11.10.3-2, Table 11.11.1-1, Table 11.11.3-1, Table 11.11.3-2, Table 11.12.1-1, Table 11.12.3-1, Table 11.12.3-2, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.1-2, Table 12.4.3-1, Table 12.4.3-2, Table 12.5.1-1, Table 12.5.1-2, Table 12.5.3-1, Table 12.5.3-2, Table 12.6.1-1, Table 12.6.1-3, Table 12.6.3-1, Table 12.6.3-2, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.1-2, Table 13.4.3-1, Table 13.4.3-2, Table 13.5.1-2, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
+    Table 5.2-1, Table 5.2-2, Table 8.3.4-1, Table 8.3.5-1, Table 8.3.5-2, Table 8.4.1-1, Table 8.4.2-1, Table 8.4.3-1, Table 8.5-1, Table 8.6.1-1, Table 8.7.3-2, Table 8.7.3-3, Table 8.7.3-4, Table 8.7.3-5, Table 8.7.4-1, Table 8.9.1-1, Table 8.9.3-1, Table 8.9.3-2, Table 8.10.4-1, Table 8.10.4-2, Table 8.10.4-3, Table 9.1.2-1, Table 9.1.2-2, Table 9.4.1-1, Table 9.4.1-2, Table 9.4.3-1, Table 9.4.3-2, Table 9.5.1-2, Table 9.5.3-1, Table 9.5.3-2, Table 10.4.1-1, Table 10.4.1-2, Table 10.4.1-3, Table 10.4.1-4, Table 10.4.1-5, Table 10.4.1-6, Table 10.4.1.5-1, Table 10.4.1.6-1, Table 10.4.3-1, Table 10.4.3-2, Table 10.4.4-1, Table 10.5.1-1, Table 10.5.1-2, Table 10.5.3-1, Table 10.5.3-2, Table 10.5.4-1, Table 10.6.1-1, Table 10.6.1-4, Table 10.6.1-5, Table 10.6.1-6, Table 10.6.3-1, Table 10.6.3-2, Table 10.6.3-3, Table 10.6.3-4, Table 10.6.3-5, Table 10.6.4-1, Table 11.1.1-1, Table 11.1.3-1, Table 11.4.1-1, Table 11.4.1-3, Table 11.4.3-1, Table 11.4.3-2, Table 11.5.1-1, Table 11.5.3-1, Table 11.5.3-2, Table 11.6.1-1, Table 11.6.3-1, Table 11.6.3-2, Table 11.7.1-1, Table 11.7.3-1, Table 11.7.3-2, Table 11.8.1-1, Table 11.8.3-1, Table 11.8.3-2, Table 11.9.1-1, Table 11.9.3-1, Table 11.9.3-2, Table 11.10.1-1, Table 11.10.3-1, Table 11.10.3-2, Table 11.11.1-1, Table 11.11.3-1, Table 11.11.3-2, Table 11.12.1-1, Table 11.12.3-1, Table 11.12.3-2, Table 12.1.3-1, Table 12.4.1-1, Table 12.4.1-2, Table 12.4.3-1, Table 12.4.3-2, Table 12.5.1-1, Table 12.5.1-2, Table 12.5.3-1, Table 12.5.3-2, Table 12.6.1-1, Table 12.6.1-3, Table 12.6.3-1, Table 12.6.3-2, Table 13.1.1-1, Table 13.1.3-1, Table 13.4.1-2, Table 13.4.3-1, Table 13.4.3-2, Table 13.5.1-2, Table 13.5.3-1, Table D-1, Table F.2.3-1, Table I.1-1, Table I.2-1, Table I.2-2
 """
 # DICOMweb tables of PS3.18: 26 HTTP status codes (Table 8.5-1) and those of
 # 21 transactions; 22 media types; 91 (category, media type, transfer syntax)
@@ -39,6 +39,7 @@ __all__ = [
     "STORE_RESPONSE_INCLUDES",
     "THUMBNAIL_PARAMETERS",
     "TRANSACTION_STATUSES",
+    "URI_PARAMETERS",
     "AttributeKey",
     "HeaderField",
     "MediaType",
@@ -588,6 +589,19 @@ RETRIEVE_PARAMETERS: Final[tuple[QueryParameter, ...]] = (
     QueryParameter('viewport', '', 'O', 'O', 'Thumbnail Resources', '8.3.5.1.3', '10.4.1-5'),
     QueryParameter('window', '', 'O', 'M', 'Rendered Resources', '8.3.5.1.4', '10.4.1-5'),
     QueryParameter('iccprofile', '', 'O', 'O', 'Rendered Resources', '8.3.5.1.5', '10.4.1-5'),
+)
+
+#: Query parameters of the URI Service (WADO-URI): mandatory (PS3.18 9.1.2, Table 9.1.2-1), optional (Table 9.1.2-2) and those of Retrieve DICOM Instance (9.4.1, Table 9.4.1-1); target says which.
+URI_PARAMETERS: Final[tuple[QueryParameter, ...]] = (
+    QueryParameter('requestType', '"WADO"', 'M', 'M', 'Mandatory', '9.1.2.1.1', '9.1.2-1'),
+    QueryParameter('studyUID', 'uid', 'M', 'M', 'Mandatory', '9.1.2.1.3', '9.1.2-1'),
+    QueryParameter('seriesUID', 'uid', 'M', 'M', 'Mandatory', '9.1.2.1.3', '9.1.2-1'),
+    QueryParameter('objectUID', 'uid', 'M', 'M', 'Mandatory', '9.1.2.1.4', '9.1.2-1'),
+    QueryParameter('contentType', 'media-type', 'O', 'O', 'Optional', '8.3.3.1', '9.1.2-2'),
+    QueryParameter('charset', 'token', 'O', 'O', 'Optional', '8.3.3.2', '9.1.2-2'),
+    QueryParameter('anonymize', '"yes"', 'O', 'O', 'Retrieve DICOM Instance', '9.4.1.2.1', '9.4.1-1'),
+    QueryParameter('annotation', '"patient" "technique"', 'O', 'O', 'Retrieve DICOM Instance', '9.4.1.2.2', '9.4.1-1'),
+    QueryParameter('transferSyntax', 'uid', 'O', 'O', 'Retrieve DICOM Instance', '9.4.1.2.3', '9.4.1-1'),
 )
 
 

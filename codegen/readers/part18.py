@@ -16,7 +16,8 @@ Where each thing is read from (found by label, caption and header, never by posi
 - Resources: tables whose header is "Resource", "URI Template" (and more), in chapters 9 to 13.
 - Header fields: the tables captioned "<Kind> Header Fields" outside chapter 5 (conventions),
   placed like the status codes.
-- Query parameters: Tables 8.3.4-1 (Search; its first row, ``search``, is the grammar of the
+- Query parameters: Tables 9.1.2-1, 9.1.2-2 and 9.4.1-1 (WADO-URI),
+  8.3.4-1 (Search; its first row, ``search``, is the grammar of the
   others), 8.3.5-1 (rendered), 8.3.5-2 (thumbnail), 10.4.1-5 (Retrieve by resource).
 - Search resources: Table 10.6.1-1 with the IE levels of Table 10.6.1-4; matching keys:
   Table 10.6.1-5; return attributes: Tables 10.6.3-3, 10.6.3-4 and 10.6.3-5, each level named
@@ -380,14 +381,42 @@ def _parameter_rows(table: Table, target: str | None) -> list[QueryParameter]:
     return out
 
 
+def _uri_parameter_rows(table: Table, target: str) -> list[QueryParameter]:
+    """The query parameters of the URI Service (WADO-URI, PS3.18 9): ``Name`` or ``Key``,
+    ``Values``, the usage of user agent and origin server; names are camelCase
+    (``requestType``) and the Section column is empty in 2024c."""
+    cols = [c.lower() for c in table.columns]
+    key = "Key" if "key" in cols else "Name"
+    idx = _columns(table, (key, "Values", "User Agent", "Origin Server"))
+    sec = cols.index("section") if "section" in cols else None
+    out = []
+    for i, r in enumerate(table.body, 1):
+        name = r.cells[idx[key]].text
+        if not re.fullmatch(r"[a-z][A-Za-z]*", name):
+            raise _fail(table, f"parameter name {name!r} is not a camelCase word", i)
+        m = _SECTION_REF.match(r.cells[sec].text) if sec is not None else None
+        out.append(QueryParameter(name, r.cells[idx["Values"]].text,
+                                  r.cells[idx["User Agent"]].text,
+                                  r.cells[idx["Origin Server"]].text, target,
+                                  m.group(1) if m else "", table.label))
+    if not out:
+        raise _fail(table, "no query parameters")
+    return out
+
+
 def read_query_parameters(std: Standard) -> dict[str, tuple[QueryParameter, ...]]:
     """Query parameters of Search (8.3.4-1), rendered (8.3.5-1) and thumbnail (8.3.5-2)
-    resources, and of Retrieve by resource (10.4.1-5)."""
+    resources, of Retrieve by resource (10.4.1-5), and of the URI Service's Retrieve DICOM
+    Instance (WADO-URI: mandatory 9.1.2-1, optional 9.1.2-2, the transaction's 9.4.1-1)."""
     return {
         "search": tuple(_parameter_rows(std.table(PART, "8.3.4-1"), "Search")),
         "rendered": tuple(_parameter_rows(std.table(PART, "8.3.5-1"), None)),
         "thumbnail": tuple(_parameter_rows(std.table(PART, "8.3.5-2"), None)),
         "retrieve": tuple(_parameter_rows(std.table(PART, "10.4.1-5"), None)),
+        "uri": (tuple(_uri_parameter_rows(std.table(PART, "9.1.2-1"), "Mandatory"))
+                + tuple(_uri_parameter_rows(std.table(PART, "9.1.2-2"), "Optional"))
+                + tuple(_uri_parameter_rows(std.table(PART, "9.4.1-1"),
+                                            "Retrieve DICOM Instance"))),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dicomkit.errors import DicomError
 
-__all__ = ["BulkDataError", "DicomWebError", "JsonModelError", "MediaTypeError",
+__all__ = ["BulkDataError", "DicomWebConnectionError", "DicomWebError", "JsonModelError", "MediaTypeError",
            "MultipartError", "WebModelError", "XmlModelError"]
 
 
@@ -144,3 +144,9 @@ class DicomWebError(DicomError):
         if warning:
             parts.append(f"Warning: {warning}")
         super().__init__(": ".join(p for p in parts if p))
+
+
+class DicomWebConnectionError(DicomWebError):
+    """A DICOMweb request that got no HTTP response: the connection failed, was refused, reset
+    or timed out (``status`` is -1).  Idempotent requests are retried before this is raised
+    (see :class:`dicomkit.web.client.options.RetryPolicy`)."""

@@ -1,0 +1,144 @@
+"""The DICOMweb client for blocking code: one :class:`DicomWebClient` kept open across calls on
+one event loop thread (an anyio blocking portal), not a new loop per call::
+
+    with BlockingDicomWebClient("http://pacs/dicom-web") as web:
+        studies = web.search_studies({"PatientName": "DOE^*"})
+        web.retrieve_to("out/", studies[0].StudyInstanceUID)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio.from_thread
+
+from dicomkit.core.dataset import Dataset
+from dicomkit.web.client.client import DicomWebClient, Instance
+from dicomkit.web.client.query import Match
+from dicomkit.web.client.results import Frame, SearchResults, StoreResult
+
+__all__ = ["BlockingDicomWebClient"]
+
+T = TypeVar("T")
+
+
+class BlockingDicomWebClient:
+    """:class:`DicomWebClient` with blocking methods of the same names and arguments.
+
+    Parameters are those of :class:`DicomWebClient`; ``backend`` is the anyio backend of the
+    loop thread (``"asyncio"`` or ``"trio"``).  Close it (or use ``with``) to stop the thread.
+    """
+
+    def __init__(self, url: str, *, backend: str = "asyncio", **options: Any) -> None:
+        self._closed = False
+        self._stack = contextlib.ExitStack()
+        self._portal = self._stack.enter_context(
+            anyio.from_thread.start_blocking_portal(backend))
+        try:
+            self.client: DicomWebClient = self._portal.call(
+                functools.partial(self._make, url, options))
+        except BaseException:
+            self._stack.close()
+            raise
+
+    @staticmethod
+    async def _make(url: str, options: dict[str, Any]) -> DicomWebClient:
+        return DicomWebClient(url, **options)
+
+    def __enter__(self) -> BlockingDicomWebClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connections and stop the loop thread (again: nothing to do)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._portal.call(self.client.aclose)
+        finally:
+            self._stack.close()
+
+    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self._portal.call(functools.partial(fn, *args, **kwargs))
+
+    def search_studies(self, match: Match | None = None, **options: Any) -> SearchResults:
+        """:meth:`DicomWebClient.search_studies`."""
+        result: SearchResults = self._call(self.client.search_studies, match, **options)
+        return result
+
+    def search_series(self, match: Match | None = None, **options: Any) -> SearchResults:
+        """:meth:`DicomWebClient.search_series`."""
+        result: SearchResults = self._call(self.client.search_series, match, **options)
+        return result
+
+    def search_instances(self, match: Match | None = None, **options: Any) -> SearchResults:
+        """:meth:`DicomWebClient.search_instances`."""
+        result: SearchResults = self._call(self.client.search_instances, match, **options)
+        return result
+
+    def retrieve(self, study: str, series: str | None = None, instance: str | None = None,
+                 **options: Any) -> list[Dataset]:
+        """:meth:`DicomWebClient.retrieve`."""
+        result: list[Dataset] = self._call(self.client.retrieve, study, series, instance,
+                                           **options)
+        return result
+
+    def retrieve_to(self, folder: str | os.PathLike[str], study: str, series: str | None = None,
+                    instance: str | None = None, **options: Any) -> list[Path]:
+        """:meth:`DicomWebClient.retrieve_to`."""
+        result: list[Path] = self._call(self.client.retrieve_to, folder, study, series,
+                                        instance, **options)
+        return result
+
+    def retrieve_metadata(self, study: str, series: str | None = None,
+                          instance: str | None = None, **options: Any) -> list[Dataset]:
+        """:meth:`DicomWebClient.retrieve_metadata`."""
+        result: list[Dataset] = self._call(self.client.retrieve_metadata, study, series,
+                                           instance, **options)
+        return result
+
+    def retrieve_frames(self, study: str, series: str, instance: str,
+                        frames: int | Iterable[int], **options: Any) -> list[Frame]:
+        """:meth:`DicomWebClient.retrieve_frames`."""
+        result: list[Frame] = self._call(self.client.retrieve_frames, study, series, instance,
+                                         list(frames) if not isinstance(frames, int) else frames,
+                                         **options)
+        return result
+
+    def retrieve_bulkdata(self, uri: str, **options: Any) -> bytes:
+        """:meth:`DicomWebClient.retrieve_bulkdata`."""
+        result: bytes = self._call(self.client.retrieve_bulkdata, uri, **options)
+        return result
+
+    def retrieve_rendered(self, study: str, series: str | None = None,
+                          instance: str | None = None, **options: Any) -> bytes:
+        """:meth:`DicomWebClient.retrieve_rendered`."""
+        result: bytes = self._call(self.client.retrieve_rendered, study, series, instance,
+                                   **options)
+        return result
+
+    def retrieve_thumbnail(self, study: str, series: str | None = None,
+                           instance: str | None = None, **options: Any) -> bytes:
+        """:meth:`DicomWebClient.retrieve_thumbnail`."""
+        result: bytes = self._call(self.client.retrieve_thumbnail, study, series, instance,
+                                   **options)
+        return result
+
+    def retrieve_wado_uri(self, study: str, series: str, instance: str, **options: Any) -> bytes:
+        """:meth:`DicomWebClient.retrieve_wado_uri`."""
+        result: bytes = self._call(self.client.retrieve_wado_uri, study, series, instance,
+                                   **options)
+        return result
+
+    def store(self, instances: Iterable[Instance], **options: Any) -> StoreResult:
+        """:meth:`DicomWebClient.store` (the instances are listed first)."""
+        result: StoreResult = self._call(self.client.store, list(instances), **options)
+        return result
