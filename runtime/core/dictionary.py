@@ -108,6 +108,8 @@ class _Tables:
     #: creator -> [(group mask, group, element, entry)], newest first
     private_repeaters: dict[str, list[tuple[int, int, int, PrivateEntry]]]
     keywords: dict[str, int] | None = None
+    #: how many times the user changed the tables (caches built on them key on it)
+    generation: int = 0
 
 
 _tables = _Tables(elements=_generated.ELEMENTS, user={}, repeaters=[], private={},
@@ -260,6 +262,7 @@ def reset() -> None:
         _tables.private.clear()
         _tables.private_repeaters.clear()
         _tables.keywords = None
+        _tables.generation += 1
         _pending = True
 
 
@@ -280,6 +283,14 @@ def _check_vm(vm: str, where: str) -> str:
     return vm
 
 
+def generation() -> int:
+    """A number that changes whenever the user's entries change (:func:`add_dict_entries`,
+    :func:`add_private_dict_entries`, ``.dic`` files): a cache of lookups keys on it."""
+    if _pending:
+        _load_environment()
+    return _tables.generation
+
+
 def _add_exact(entries: dict[int, Entry]) -> None:
     """Put the user's exact entries over the generated ones (a copy is made the first time)."""
     with _lock:
@@ -289,6 +300,7 @@ def _add_exact(entries: dict[int, Entry]) -> None:
             _tables.elements.update(entries)
             _tables.user.update(entries)
         _tables.keywords = None
+        _tables.generation += 1
 
 
 def add_dict_entries(entries: Mapping[int, tuple[str, str, str] | tuple[str, str, str, str]
@@ -359,6 +371,7 @@ def add_private_dict_entries(creator: str, entries: Mapping[
     with _lock:
         _tables.private.setdefault(creator, {}).update(checked)
         _user_private = True
+        _tables.generation += 1
 
 
 def add_private_dict_entry(creator: str, tag: int, vr: str, name: str, vm: str = "1") -> None:

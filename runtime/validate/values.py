@@ -106,8 +106,13 @@ def vm_allows(ranges: tuple[tuple[int, int | None, int], ...], count: int) -> bo
 _Info = tuple[frozenset[str], tuple[tuple[int, int | None, int], ...], str, str, bool]
 
 
-@lru_cache(maxsize=8192)
 def _tag_info(tag: int) -> _Info | None:
+    """The dictionary facts of ``tag``, cached until the user changes the dictionary."""
+    return _tag_info_of(tag, dictionary.generation())
+
+
+@lru_cache(maxsize=8192)
+def _tag_info_of(tag: int, _generation: int) -> _Info | None:
     entry = dictionary.lookup(tag)
     if entry is None:
         return None

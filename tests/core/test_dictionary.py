@@ -374,3 +374,26 @@ def test_dicomkit_dict_path_is_read_in_a_fresh_process(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode != 0
     assert f"{private}, line 1: 2 tab-separated field(s)" in run.stderr
+
+
+def test_value_validation_sees_entries_added_after_it_first_ran() -> None:
+    """validate's per-tag cache keys on dictionary.generation() (it used to keep the facts of
+    the first look: an entry added later was never seen, one dropped was kept)."""
+    from dicomkit.core.element import DataElement
+    from dicomkit.validate.report import Report
+    from dicomkit.validate.values import check_elements
+
+    tag = 0x00301234  # an even group, no public entry
+
+    def codes() -> set[str]:
+        ds = Dataset()
+        ds[tag] = DataElement(tag, "DS", "1.5")
+        report = Report()
+        check_elements(ds, report)
+        return {f.rule for f in report.findings}
+
+    assert "unknown-public" in codes()
+    dictionary.add_dict_entry(tag, "LO", "MyThing")
+    assert "unknown-public" not in codes() and "vr" in codes()  # DS where the entry says LO
+    dictionary.reset()
+    assert "unknown-public" in codes()
