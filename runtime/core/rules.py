@@ -89,9 +89,11 @@ SYNTAX: Final[dict[str, re.Pattern[str]]] = {
 _CS_OK: Final = re.compile(r"[A-Z0-9 _]*")
 #: AE: default repertoire without backslash and control characters
 _AE_OK: Final = re.compile(r"[ -\[\]-~]*")
-#: control characters forbidden in SH LO PN UC (all but ESC) and in LT ST UT (all but TAB LF FF CR ESC)
-_CTRL_STRING: Final = re.compile(r"[\x00-\x1a\x1c-\x1f\x7f]")
-_CTRL_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+#: control characters forbidden in SH LO PN UC (all but ESC) and in LT ST UT (all but TAB LF FF CR
+#: ESC): the C0 set, DEL, and the C1 set (U+0080-U+009F: no character set of PS3.5 6.1 uses
+#: C1; a value holding them was decoded wrongly or is damaged)
+_CTRL_STRING: Final = re.compile(r"[\x00-\x1a\x1c-\x1f\x7f-\x9f]")
+_CTRL_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 #: IS: "-2^31 <= n <= (2^31 - 1)" (Table 6.2-1, definition of IS)
 _INT32: Final = (-(2**31), 2**31 - 1)
 #: PN: at most three component groups of at most five components (PS3.5 6.2.1)

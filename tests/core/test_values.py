@@ -477,3 +477,15 @@ def test_date_arithmetic_results_still_print() -> None:
     later = dec("DA", b"20240131") + timedelta(days=1)
     assert later == date(2024, 2, 1)
     assert str(DA(later)) == "20240201"
+
+
+@pytest.mark.parametrize(("vr", "text"), [("LO", "ab\x85c"), ("SH", "\x9f"), ("PN", "A\x80B"),
+                                          ("LT", "line\x8dbreak"), ("UT", "\x90")])
+def test_c1_control_characters_are_refused_like_c0_ones(vr: str, text: str) -> None:
+    """PS3.5 6.1 and 6.2: control characters are not part of any character repertoire but ESC
+    (and TAB LF FF CR in text VRs); U+0080-U+009F are the C1 controls."""
+    from dicomkit.core.rules import value_problem
+
+    problem = value_problem(vr, text)
+    assert problem is not None and problem.rule == "repertoire"
+    assert value_problem(vr, text.translate({c: "x" for c in range(0x80, 0xA0)})) is None
