@@ -77,13 +77,15 @@ async def test_two_requests_in_a_window_of_two_are_answered_out_of_order() -> No
     first_waiting = anyio.Event()
     second_done = anyio.Event()
 
-    async def slow_or_fast(request: Request) -> int:
+    async def slow_or_fast(request: Request) -> int | None:
         if request.message.message_id == 1:
             first_waiting.set()
             await second_done.wait()  # answered only after the second
         else:
             await first_waiting.wait()
+            await request.respond(0)  # answered before the first may go on (no race)
             second_done.set()
+            return None
         return 0
 
     ae.register("C-ECHO-RQ", slow_or_fast)
