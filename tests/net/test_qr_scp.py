@@ -1,0 +1,194 @@
+"""The Query/Retrieve SCP over an archive (dicomkit.net.services.qr.scp), asked by dicomkit's
+own Q/R SCU: C-FIND at every level of Patient Root and Study Root with wild cards, date ranges
+and UID lists, refusals (A900H), C-CANCEL (FE00H); C-MOVE into a dicomkit Storage SCP with
+unknown destinations refused (A801H); C-GET on the same association; what arrives compared
+with the pinned pydicom samples stored first (tests/samples.py via tests/net/qr_peers.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import anyio
+import pytest
+
+from dicomkit.archive import Archive, AsyncArchive
+from dicomkit.core.dataset import Dataset
+from dicomkit.generated import uids
+from dicomkit.io.reader import read
+from dicomkit.io.writer import encode_dataset
+from dicomkit.net import ApplicationEntity, PresentationContext
+from dicomkit.net.services import qr
+from dicomkit.net.services.qr.scp import FIND_CANCEL, FIND_NOT_MATCH
+from dicomkit.net.services.qr.server import archive_entity
+from tests.net.qr_peers import QR_SAMPLES, qr_files
+from tests.net.qr_scp import FAST
+from tests.net.test_qr_interop import same_data_sets, storage_scp
+
+pytestmark = pytest.mark.anyio
+
+PATIENTS = {pid for _, pid, _ in QR_SAMPLES}
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def client() -> ApplicationEntity:
+    return ApplicationEntity("DKSCU", timeouts=FAST)
+
+
+def contexts(*operations: str) -> list[PresentationContext]:
+    return qr.query_contexts(("Study Root", "Patient Root"), operations or ("C-FIND",))
+
+
+@contextlib.asynccontextmanager
+async def qrscp(folder: Path, *, destinations: dict[str, tuple[str, int]] | None = None,
+                files: list[Path] | None = None) -> AsyncIterator[tuple[str, int]]:
+    """Our Q/R SCP titled DKQR over an archive in ``folder`` holding ``files`` (the Q/R
+    samples by default), on a free loopback port for the block."""
+    archive = Archive(folder)
+    for f in qr_files() if files is None else files:
+        archive.insert_file(f)
+    ae = archive_entity(AsyncArchive(archive), ae_title="DKQR", destinations=destinations,
+                        timeouts=FAST)
+    try:
+        async with anyio.create_task_group() as tg:
+            addr = await tg.start(ae.serve, "127.0.0.1", 0)
+            yield addr
+            tg.cancel_scope.cancel()
+    finally:
+        archive.close()
+
+
+async def test_find_at_every_level_of_both_models(tmp_path: Path) -> None:
+    files = qr_files()
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        patients = await qr.find_all(assoc, level="PATIENT", model="Patient Root")
+        assert {str(p.PatientID) for p in patients} == PATIENTS
+        studies = await qr.find_all(assoc, level="STUDY", model="Study Root",
+                                    return_keys=["StudyDescription"])
+        assert len(studies) == len(QR_SAMPLES)
+        assert all(str(s.RetrieveAETitle) == "DKQR" for s in studies)
+        one = next(s for s in studies if str(s.PatientID) == "1CT1")
+        series = await qr.find_all(assoc, level="SERIES", StudyInstanceUID=one.StudyInstanceUID,
+                                   return_keys=["Modality"])
+        assert [str(s.Modality) for s in series] == ["CT"]
+        instances = await qr.find_all(assoc, level="IMAGE",
+                                      StudyInstanceUID=one.StudyInstanceUID,
+                                      SeriesInstanceUID=series[0].SeriesInstanceUID,
+                                      return_keys=["SOPClassUID"])
+        ct = read(files[0], stop_before_pixels=True)
+        assert [str(i.SOPInstanceUID) for i in instances] == [str(ct.SOPInstanceUID)]
+        assert str(instances[0].SOPClassUID) == str(ct.SOPClassUID)
+        theirs = await qr.find_all(assoc, level="STUDY", model="Patient Root", PatientID="4MR1")
+        assert len(theirs) == 1 and str(theirs[0].PatientID) == "4MR1"
+        # the derived keys of PS3.4 Table C.3-1, computed by the index
+        counted = await qr.find_all(assoc, level="STUDY", model="Study Root",
+                                    StudyInstanceUID=one.StudyInstanceUID,
+                                    return_keys=["NumberOfStudyRelatedInstances",
+                                                 "ModalitiesInStudy"])
+        assert str(counted[0].NumberOfStudyRelatedInstances).strip() == "1"
+        assert str(counted[0].ModalitiesInStudy) == "CT"
+
+
+async def test_find_with_wildcards_ranges_and_uid_lists(tmp_path: Path) -> None:
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        wild = await qr.find_all(assoc, level="STUDY", PatientID="id*")
+        assert {str(s.PatientID) for s in wild} == {"id00001", "id11111"}
+        question = await qr.find_all(assoc, level="STUDY", PatientID="?MR?")
+        assert {str(s.PatientID) for s in question} == {"4MR1"}
+        ranged = await qr.find_all(assoc, level="STUDY", StudyDate=qr.Range(
+            datetime.date(2003, 7, 1), datetime.date(2004, 12, 31)))
+        assert {str(s.PatientID) for s in ranged} == {
+            pid for _, pid, day in QR_SAMPLES if "20030701" <= day <= "20041231"}
+        before = await qr.find_all(assoc, level="STUDY",
+                                   StudyDate=(None, datetime.date(2003, 12, 31)))
+        assert {str(s.PatientID) for s in before} == {
+            pid for _, pid, day in QR_SAMPLES if day <= "20031231"}
+        every = await qr.find_all(assoc, level="STUDY")
+        pick = [str(s.StudyInstanceUID) for s in every[:2]]
+        listed = await qr.find_all(assoc, level="STUDY", StudyInstanceUID=pick)
+        assert sorted(str(s.StudyInstanceUID) for s in listed) == sorted(pick)
+        modality = await qr.find_all(assoc, level="STUDY", ModalitiesInStudy="MR")
+        assert {str(s.PatientID) for s in modality} == {"4MR1", "021234567"}
+        rt = await qr.find_all(assoc, level="STUDY", ModalitiesInStudy=["RTPLAN", "ECG"])
+        assert {str(s.PatientID) for s in rt} == {"id00001", "642341"}
+        nobody = await qr.find_all(assoc, level="STUDY", PatientID="NOBODY")
+        assert nobody == []
+
+
+def _raw_identifier(**values: str) -> bytes:
+    ds = Dataset()
+    for kw, v in values.items():
+        setattr(ds, kw, v)
+    return encode_dataset(ds, uids.ImplicitVRLittleEndian)
+
+
+async def test_find_refuses_a_key_below_the_level_with_a900(tmp_path: Path) -> None:
+    """PS3.4 C.4.1.3.1.1: a key of a level below the query's level is an error; Table C.4-1:
+    Error: Data Set does not match SOP Class."""
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        with pytest.raises(qr.QueryFailed) as caught:
+            await qr.find_all(assoc, level="PATIENT", model="Patient Root", defaults=False,
+                              relational=True, PatientID="*", Modality="CT")
+        assert caught.value.status == FIND_NOT_MATCH
+
+
+async def test_find_honours_c_cancel_between_responses(tmp_path: Path) -> None:
+    """PS3.4 C.4.1.2.3: a C-CANCEL ends the matching with status Cancel (FE00H)."""
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        async with qr.find(assoc, level="STUDY", model="Study Root") as results:
+            async for _first in results:
+                break
+        assert results.cancelled
+        assert results.status in (FIND_CANCEL, 0)
+        # the association is still usable afterwards
+        assert len(await qr.find_all(assoc, level="STUDY")) == len(QR_SAMPLES)
+
+
+async def test_move_into_a_dicomkit_storage_scp_and_unknown_destination(tmp_path: Path) -> None:
+    files = qr_files()
+    async with storage_scp(tmp_path / "received") as (store_addr, scp), \
+            qrscp(tmp_path / "a", destinations={"DKSTORE": store_addr}) as addr, \
+            client().connect(*addr, called_ae="DKQR",
+                             contexts=contexts("C-FIND", "C-MOVE")) as assoc:
+        studies = await qr.find_all(assoc, level="STUDY")
+        results = []
+        for study in studies:
+            async with qr.move(assoc, "DKSTORE",
+                               StudyInstanceUID=study.StudyInstanceUID) as retrieve:
+                async for _progress in retrieve:
+                    pass
+            results.append(retrieve.result)
+        unknown = qr.move(assoc, "NOBODY", StudyInstanceUID=studies[0].StudyInstanceUID)
+        with pytest.raises(qr.RetrieveFailed, match="Move Destination unknown"):
+            async with unknown as retrieve:
+                async for _progress in retrieve:
+                    pass
+    assert all(r.ok and r.completed == 1 for r in results), results
+    stored = scp.handler.stored  # type: ignore[attr-defined]
+    same_data_sets(list(stored), files)
+
+
+async def test_get_on_the_same_association(tmp_path: Path) -> None:
+    files = qr_files()
+    classes = sorted({str(read(f, stop_before_pixels=True).SOPClassUID) for f in files})
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR",
+                             contexts=qr.get_contexts(("Study Root",), storage=classes)) as assoc:
+        studies = await qr.find_all(assoc, level="STUDY")
+        stored: list[Path] = []
+        for study in studies:
+            result = await qr.get_all(assoc, store=tmp_path / "got",
+                                      StudyInstanceUID=study.StudyInstanceUID)
+            assert result.ok and result.completed == 1, result
+            stored += result.stored
+    same_data_sets(stored, files)
