@@ -1,0 +1,139 @@
+"""``dicomkit qrscp`` started as a process on a free loopback port, used by dcmtk: ``storescu``
+stores the pinned pydicom samples into it (tests/net/qr_peers.py), then ``findscu`` finds them
+at every level, ``movescu`` moves them to a dcmtk ``storescp`` (and is refused an unknown
+destination), ``getscu`` gets them on its own association; what arrives is compared with the
+samples data set for data set.  Options: ``--move``, ``--config``, bad values."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from dicomkit.cli.main import main
+from dicomkit.io.reader import read
+from tests.net.peers import (
+    DCMTK_ENV,
+    Peer,
+    _server,
+    dcmtk_peers,
+    dcmtk_storescp,
+    dcmtk_tool,
+    run_storescu,
+)
+from tests.net.qr_peers import QR_SAMPLES, qr_files
+from tests.net.test_qr_interop import same_data_sets
+
+__all__ = ["dcmtk_peers"]
+
+AET = "DKQR"
+
+
+@contextlib.contextmanager
+def qrscp(folder: Path, *extra: str) -> Iterator[Peer]:
+    """``dicomkit qrscp`` over the archive ``folder/archive`` on a free loopback port."""
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
+                str(folder / "archive"), "--aet", AET, "--bind", "127.0.0.1", *extra]
+
+    with _server("qrscp", argv, folder / "out", AET, folder / "logs") as peer:
+        yield peer
+
+
+def dcmtk(tool: str, args: Sequence[str], peer: Peer, *, cwd: Path | None = None
+          ) -> subprocess.CompletedProcess[str]:
+    path = dcmtk_tool(tool)
+    assert path is not None
+    return subprocess.run([path, "-aec", AET, *args, peer.host, str(peer.port)],
+                          capture_output=True, text=True, timeout=60, env=DCMTK_ENV,
+                          stdin=subprocess.DEVNULL, cwd=cwd)
+
+
+def values(output: str, tag: str) -> list[str]:
+    """The values of ``tag`` (``0010,0020``) in findscu's dump of its responses (not of its
+    request, which ``-v`` dumps first)."""
+    responses = "".join(re.split(r"Find Response: ", output)[1:])
+    return [m.strip(" \x00") for m in re.findall(rf"\({tag}\) \w\w \[([^\]]*)\]", responses)]
+
+
+@pytest.mark.usefixtures("dcmtk_peers")
+def test_dcmtk_storescu_findscu_movescu_getscu_against_dicomkit_qrscp(tmp_path: Path) -> None:
+    files = qr_files()
+    with dcmtk_storescp(tmp_path / "moved", aet="DCMSTORE") as store, \
+            qrscp(tmp_path, "--move", f"DCMSTORE={store.host}:{store.port}") as peer:
+        assert run_storescu(peer.host, peer.port, files, aec=AET).returncode == 0
+        found = dcmtk("findscu", ["-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID",
+                                  "-k", "StudyInstanceUID", "-k", "StudyDate"], peer)
+        assert found.returncode == 0, found.stderr
+        assert set(values(found.stderr, "0010,0020")) == {p for _, p, _ in QR_SAMPLES}
+        dated = dcmtk("findscu", ["-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID",
+                                  "-k", "StudyInstanceUID", "-k", "StudyDate=20030101-20031231"],
+                      peer)
+        assert set(values(dated.stderr, "0010,0020")) == {
+            p for _, p, d in QR_SAMPLES if d.startswith("2003")}
+        patients = dcmtk("findscu", ["-P", "-v", "-k", "QueryRetrieveLevel=PATIENT",
+                                     "-k", "PatientID", "-k", "PatientName"], peer)
+        assert set(values(patients.stderr, "0010,0020")) == {p for _, p, _ in QR_SAMPLES}
+        # PS3.4 C.2.2.1.1: a Unique Key (Patient ID at PATIENT level, C.6.1.1.2) takes a
+        # single value or universal matching, not wild cards (dcmqrscp accepts them): Error:
+        # Data Set does not match SOP Class (Table C.4-1)
+        wild = dcmtk("findscu", ["-P", "-v", "-k", "QueryRetrieveLevel=PATIENT",
+                                 "-k", "PatientID=*1"], peer)
+        assert "DataSetDoesNotMatchSOPClass" in wild.stderr
+        assert values(wild.stderr, "0010,0020") == []
+        ct = read(files[0], stop_before_pixels=True)
+        images = dcmtk("findscu", ["-S", "-k", "QueryRetrieveLevel=IMAGE",
+                                   "-k", f"StudyInstanceUID={ct.StudyInstanceUID}",
+                                   "-k", f"SeriesInstanceUID={ct.SeriesInstanceUID}",
+                                   "-k", "SOPInstanceUID"], peer)
+        assert values(images.stderr, "0008,0018") == [str(ct.SOPInstanceUID)]
+        studies = values(found.stderr, "0020,000d")
+        for uid in studies:
+            moved = dcmtk("movescu", ["-S", "-aem", "DCMSTORE", "-k", "QueryRetrieveLevel=STUDY",
+                                      "-k", f"StudyInstanceUID={uid}"], peer)
+            assert moved.returncode == 0, moved.stderr
+        refused = dcmtk("movescu", ["-S", "-aem", "NOBODY", "-k", "QueryRetrieveLevel=STUDY",
+                                    "-k", f"StudyInstanceUID={studies[0]}"], peer)
+        assert "MoveDestinationUnknown" in refused.stderr and refused.returncode != 0
+        got = tmp_path / "got"
+        got.mkdir()
+        for uid in studies:
+            result = dcmtk("getscu", ["-S", "-od", str(got), "-k", "QueryRetrieveLevel=STUDY",
+                                      "-k", f"StudyInstanceUID={uid}"], peer)
+            assert result.returncode == 0, result.stderr
+    same_data_sets(sorted((tmp_path / "moved").iterdir()), files)
+    same_data_sets(sorted(got.iterdir()), files)
+
+
+def test_qrscp_refuses_bad_destinations_and_config(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["qrscp", "0", "--archive", str(tmp_path / "a"), "--move", "NOPORT=localhost"])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"destinations": {"X": ["127.0.0.1", "port"]}}))
+    assert main(["qrscp", "0", "--archive", str(tmp_path / "a"), "--config", str(bad)]) == 2
+    assert "is not [HOST, PORT]" in capsys.readouterr().err
+
+
+def test_qrscp_config_file_gives_title_and_destinations(tmp_path: Path) -> None:
+    import argparse
+
+    from dicomkit.cli.qrscp import add_arguments, destinations_of
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    path = tmp_path / "qrscp.json"
+    path.write_text(json.dumps({"aet": "FROMFILE", "destinations": {"A": ["10.0.0.1", 104]}}))
+    args = parser.parse_args(["0", "--archive", "x", "--config", str(path),
+                              "--move", "B=127.0.0.1:11112"])
+    assert destinations_of(args) == ("FROMFILE", {"A": ("10.0.0.1", 104),
+                                                  "B": ("127.0.0.1", 11112)})
+    args = parser.parse_args(["0", "--archive", "x", "--config", str(path), "--aet", "MINE",
+                              "--move", "A=127.0.0.2:1"])
+    assert destinations_of(args) == ("MINE", {"A": ("127.0.0.2", 1)})
