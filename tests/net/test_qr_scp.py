@@ -23,6 +23,7 @@ from dicomkit.net import ApplicationEntity, PresentationContext
 from dicomkit.net.services import qr
 from dicomkit.net.services.qr.scp import FIND_CANCEL, FIND_NOT_MATCH
 from dicomkit.net.services.qr.server import archive_entity
+from tests.archive import make
 from tests.net.qr_peers import QR_SAMPLES, qr_files
 from tests.net.qr_scp import FAST
 from tests.net.test_qr_interop import same_data_sets, storage_scp
@@ -142,16 +143,27 @@ async def test_find_refuses_a_key_below_the_level_with_a900(tmp_path: Path) -> N
 
 
 async def test_find_honours_c_cancel_between_responses(tmp_path: Path) -> None:
-    """PS3.4 C.4.1.2.3: a C-CANCEL ends the matching with status Cancel (FE00H)."""
-    async with qrscp(tmp_path / "a") as addr, \
-            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
-        async with qr.find(assoc, level="STUDY", model="Study Root") as results:
-            async for _first in results:
-                break
-        assert results.cancelled
-        assert results.status in (FIND_CANCEL, 0)
-        # the association is still usable afterwards
-        assert len(await qr.find_all(assoc, level="STUDY")) == len(QR_SAMPLES)
+    """PS3.4 C.4.1.2.3: a C-CANCEL ends the matching with status Cancel (FE00H), before every
+    match is sent (400 studies: far more than the responses in flight)."""
+    async with qrscp(tmp_path / "a", files=[]) as addr:
+        archive = Archive(tmp_path / "a")
+        try:
+            for n in range(400):
+                archive.insert_bytes(make.instance(f"1.2.3.{n}", f"1.2.3.{n}.1",
+                                                   f"1.2.3.{n}.1.1", patient=f"P{n}"))
+        finally:
+            archive.close()
+        async with client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+            seen = 0
+            async with qr.find(assoc, level="STUDY", model="Study Root") as results:
+                async for _first in results:
+                    seen += 1
+                    if seen == 3:
+                        break
+            assert results.cancelled and results.status == FIND_CANCEL
+            assert results.count < 400
+            # the association is still usable afterwards
+            assert len(await qr.find_all(assoc, level="STUDY")) == 400
 
 
 async def test_move_into_a_dicomkit_storage_scp_and_unknown_destination(tmp_path: Path) -> None:
