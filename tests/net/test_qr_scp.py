@@ -10,9 +10,12 @@ import contextlib
 import datetime
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dicomkit.archive import Archive, AsyncArchive
 from dicomkit.core.dataset import Dataset
@@ -20,6 +23,7 @@ from dicomkit.generated import uids
 from dicomkit.io.reader import read
 from dicomkit.io.writer import encode_dataset
 from dicomkit.net import ApplicationEntity, PresentationContext
+from dicomkit.net.dimse import build, classify_status
 from dicomkit.net.services import qr
 from dicomkit.net.services.qr.scp import FIND_CANCEL, FIND_NOT_MATCH
 from dicomkit.net.services.qr.server import archive_entity
@@ -204,3 +208,55 @@ async def test_get_on_the_same_association(tmp_path: Path) -> None:
             assert result.ok and result.completed == 1, result
             stored += result.stored
     same_data_sets(stored, files)
+
+
+def _identifier_bytes() -> bytes:
+    ds = Dataset()
+    ds.QueryRetrieveLevel = "STUDY"
+    ds.PatientID = "1CT1"
+    ds.StudyInstanceUID = ""
+    ds.PatientName = "DOE^*"
+    return encode_dataset(ds, uids.ExplicitVRLittleEndian)
+
+
+async def _raw_request(assoc: Any, operation: str, sop_class: str, data: bytes
+                       ) -> list[int]:
+    """Statuses of the responses to ``operation`` with ``data`` as its identifier."""
+    context = next(cid for cid, c in assoc.contexts.items() if c.abstract_syntax == sop_class)
+    fields: dict[str, Any] = {"AffectedSOPClassUID": sop_class, "Priority": 0}
+    if operation == "C-MOVE":
+        fields["MoveDestination"] = "NOBODY"
+    message = build(f"{operation}-RQ", data_set=True, **fields)
+    return [r.status async for r in assoc.dimse.request(context, message, data)]
+
+
+_MUTATED = st.tuples(st.integers(0, 200), st.binary(min_size=0, max_size=8))
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_random_and_mutated_identifiers_get_failure_statuses(tmp_path: Path) -> None:
+    """Bytes that are no identifier, or a broken one, are answered with a failure status of
+    the operation's table (PS3.4 C.4.1.1.4, C.4.2.1.5, C.4.3.1.4) and the association goes
+    on: nothing the peer sends reaches past the library's own errors."""
+    good = _identifier_bytes()
+    cases: list[bytes] = []
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(st.one_of(st.binary(max_size=64), _MUTATED.map(
+        lambda m: good[:m[0]] + m[1] + good[m[0] + len(m[1]):])))
+    def draw(data: bytes) -> None:
+        cases.append(data)
+
+    draw()
+    find_class, move_class = uids.StudyRootQueryRetrieveInformationModelFind, \
+        uids.StudyRootQueryRetrieveInformationModelMove
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR",
+                             contexts=contexts("C-FIND", "C-MOVE")) as assoc:
+        for data in cases:
+            for operation, sop_class in (("C-FIND", find_class), ("C-MOVE", move_class)):
+                statuses = await _raw_request(assoc, operation, sop_class, data)
+                final = statuses[-1]
+                assert classify_status(final) in ("success", "failure"), (data, statuses)
+                assert all(classify_status(s) == "pending" for s in statuses[:-1])
+        assert len(await qr.find_all(assoc, level="STUDY")) == len(QR_SAMPLES)

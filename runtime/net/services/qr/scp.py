@@ -104,6 +104,13 @@ def _model_key(sop_class: str) -> str:
     return found[0].name.upper().replace(" ", "_")
 
 
+def _comment(reason: object) -> str:
+    """An Error Comment (0000,0902): LO, one value of at most 64 characters of the default
+    repertoire (PS3.7 Annex E, PS3.5 6.2): backslashes and other characters replaced."""
+    text = "".join(c if " " <= c <= "~" and c != "\\" else "?" for c in str(reason))
+    return text[:64].rstrip()
+
+
 def _offending(exc: QueryError) -> tuple[int, ...]:
     path = getattr(exc, "tag_path", "") or ""
     first = path.split(".")[0].strip("()") if path else ""
@@ -178,7 +185,7 @@ class FindSCP(_Base):
             parsed = await self._parse(request, "C-FIND", retrieve=False)
         except (QueryError, _Refused) as exc:
             off = _offending(exc) if isinstance(exc, QueryError) else ()
-            fields: dict[str, Any] = {"ErrorComment": str(exc)[:64]}
+            fields: dict[str, Any] = {"ErrorComment": _comment(exc)}
             if off:
                 fields["OffendingElement"] = list(off)
             await request.respond(FIND_NOT_MATCH, **fields)
@@ -201,7 +208,7 @@ class FindSCP(_Base):
                 await request.respond(pending, encode_dataset(out, ts))
         except (ArchiveError, OSError) as exc:
             log.warning("C-FIND from %s failed: %s", request.association.calling_ae, exc)
-            await request.respond(FIND_UNABLE, ErrorComment=str(exc)[:64])
+            await request.respond(FIND_UNABLE, ErrorComment=_comment(exc))
             return None
         if request.cancelled.is_set():
             return FIND_CANCEL
@@ -273,7 +280,7 @@ class _Retrieve(_Base):
 
     async def _refuse(self, request: Request, exc: Exception) -> None:
         off = _offending(exc) if isinstance(exc, QueryError) else ()
-        fields: dict[str, Any] = {"ErrorComment": str(exc)[:64]}
+        fields: dict[str, Any] = {"ErrorComment": _comment(exc)}
         if off:
             fields["OffendingElement"] = list(off)
         await request.respond(self.statuses["not match"], **fields)
@@ -338,12 +345,12 @@ class MoveSCP(_Retrieve):
             return None
         address = self.destinations.get(destination)
         if address is None:
-            await request.respond(MOVE_UNKNOWN, ErrorComment=f"unknown AE {destination}"[:64])
+            await request.respond(MOVE_UNKNOWN, ErrorComment=_comment(f"unknown AE {destination}"))
             return None
         try:
             instances = await self._instances(parsed)
         except (ArchiveError, OSError) as exc:
-            await request.respond(MOVE_UNABLE, ErrorComment=str(exc)[:64])
+            await request.respond(MOVE_UNABLE, ErrorComment=_comment(exc))
             return None
         if not instances:
             return MOVE_SUCCESS
@@ -393,7 +400,7 @@ class GetSCP(_Retrieve):
         try:
             instances = await self._instances(parsed)
         except (ArchiveError, OSError) as exc:
-            await request.respond(GET_UNABLE, ErrorComment=str(exc)[:64])
+            await request.respond(GET_UNABLE, ErrorComment=_comment(exc))
             return None
         if not instances:
             return GET_SUCCESS
