@@ -25,9 +25,15 @@ from dicomkit.io.writer import encode_dataset
 from dicomkit.net import ApplicationEntity, PresentationContext
 from dicomkit.net.dimse import build, classify_status
 from dicomkit.net.services import qr
-from dicomkit.net.services.qr.scp import FIND_CANCEL, FIND_NOT_MATCH
+from dicomkit.net.services.qr.scp import (
+    FIND_CANCEL,
+    FIND_NOT_MATCH,
+    GET_WARNING,
+    MOVE_NO_SUBOPERATIONS,
+)
 from dicomkit.net.services.qr.server import archive_entity
 from tests.archive import make
+from tests.net.peers import free_port
 from tests.net.qr_peers import QR_SAMPLES, qr_files
 from tests.net.qr_scp import FAST
 from tests.net.test_qr_interop import same_data_sets, storage_scp
@@ -260,3 +266,47 @@ async def test_random_and_mutated_identifiers_get_failure_statuses(tmp_path: Pat
                 assert classify_status(final) in ("success", "failure"), (data, statuses)
                 assert all(classify_status(s) == "pending" for s in statuses[:-1])
         assert len(await qr.find_all(assoc, level="STUDY")) == len(QR_SAMPLES)
+
+
+async def test_get_counts_a_storage_class_not_negotiated_as_failed(tmp_path: Path) -> None:
+    """PS3.4 C.4.3.3.1: a sub-operation the SCP cannot perform (no context for its SOP class)
+    is failed; the final status is Warning, one or more failures (B000H), with the Failed SOP
+    Instance UID List (C.4.3.1.3.1)."""
+    files = qr_files()
+    ct = read(files[0], stop_before_pixels=True)
+    mr = read(files[1], stop_before_pixels=True)
+    both = [files[0], files[1]]
+    async with qrscp(tmp_path / "a", files=both) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=qr.get_contexts(
+                ("Patient Root",), storage=[str(ct.SOPClassUID)])) as assoc:
+        for uid in (ct.StudyInstanceUID, mr.StudyInstanceUID):
+            result = await qr.get_all(assoc, store=tmp_path / "got", model="Patient Root",
+                                      PatientID=str(read(files[0] if uid == ct.StudyInstanceUID
+                                                         else files[1]).PatientID),
+                                      StudyInstanceUID=uid)
+            if uid == ct.StudyInstanceUID:
+                assert result.ok and result.completed == 1
+            else:
+                assert result.status == GET_WARNING and result.failed == 1
+                assert result.failed_instances == (str(mr.SOPInstanceUID),)
+
+
+async def test_move_at_patient_level_and_to_a_destination_that_is_down(tmp_path: Path) -> None:
+    """Patient Root, PATIENT level: every instance of the patient (PS3.4 C.4.2.2.1); a known
+    destination that refuses the connection: Refused, unable to perform sub-operations
+    (A702H) with every instance failed."""
+    files = qr_files()
+    ct = read(files[0], stop_before_pixels=True)
+    async with storage_scp(tmp_path / "received") as (store_addr, scp), \
+            qrscp(tmp_path / "a", destinations={"DKSTORE": store_addr,
+                                                "DOWN": ("127.0.0.1", free_port())}) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=qr.query_contexts(
+                ("Patient Root",), ("C-MOVE",))) as assoc:
+        result = await qr.move_all(assoc, "DKSTORE", level="PATIENT", model="Patient Root",
+                                   PatientID=str(ct.PatientID))
+        assert result.ok and result.completed == 1
+        with pytest.raises(qr.RetrieveFailed) as caught:
+            await qr.move_all(assoc, "DOWN", level="PATIENT", model="Patient Root",
+                              PatientID=str(ct.PatientID))
+        assert caught.value.status == MOVE_NO_SUBOPERATIONS
+    same_data_sets(list(scp.handler.stored), [files[0]])  # type: ignore[attr-defined]
