@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
 
@@ -33,6 +33,8 @@ from dicomkit.query.sql import IndexColumn, ValueRows, to_sql
 __all__ = ["ArchiveMatcher", "Plan", "row_dataset"]
 
 _UTC = "+0000"
+#: the index's values were checked when the instance was stored: not again for each response
+_AS_IS: Final = "ignore"
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,16 @@ def row_dataset(schema: Schema, level: str, row: dict[str, Any]) -> Dataset:
         if key.kind == "json":
             items = value if isinstance(value, list) else []
             ds.add_new(key.tag, "SQ", Sequence([from_json_dict(i) for i in items
-                                                if isinstance(i, dict)]))
+                                                if isinstance(i, dict)]), validation_mode=_AS_IS)
             continue
         if key.kind in ("integer", "float"):
-            ds.add_new(key.tag, key.vr, str(value) if key.vr in ("IS", "DS") else value)
+            ds.add_new(key.tag, key.vr, str(value) if key.vr in ("IS", "DS") else value,
+                       validation_mode=_AS_IS)
             continue
         text = str(value)
         wide = wide or not text.isascii()
-        ds.add_new(key.tag, key.vr, text.split("\\") if key.multi else text)
+        ds.add_new(key.tag, key.vr, text.split("\\") if key.multi else text,
+                   validation_mode=_AS_IS)
     if wide:
         ds.add_new(tags.SpecificCharacterSet, "CS", "ISO_IR 192")
     return ds

@@ -125,6 +125,8 @@ class _Parsed:
     query: Query
     level: str
     warn: bool
+    #: the Unique Keys of the model's levels above the query's (C.4.1.3.1.1)
+    above: tuple[int, ...] = ()
 
 
 class _Base:
@@ -154,7 +156,9 @@ class _Base:
         if validation.unsupported:
             query = query.without(validation.unsupported) if retrieve else query.where(
                 lambda k: k.tag not in set(validation.unsupported) or k.is_universal)
-        return _Parsed(query, validation.level.name, bool(validation.unsupported))
+        depth = model.index(validation.level.name)
+        return _Parsed(query, validation.level.name, bool(validation.unsupported),
+                       tuple(lv.unique for lv in model.levels[:depth]))
 
 
 class _Refused(Exception):
@@ -192,9 +196,7 @@ class FindSCP(_Base):
             return None
         query = parsed.query
         plan = self.matcher.plan(query, parsed.level)
-        include = [tags.RetrieveAETitle, *(self.matcher.schema.unique_tag[lv] for lv in
-                                           self.matcher.schema.tables
-                                           if lv != parsed.level)]
+        include = [tags.RetrieveAETitle, *parsed.above]
         pending = FIND_PENDING_WARNING if parsed.warn else FIND_PENDING
         ts = request.transfer_syntax
         try:
