@@ -18,6 +18,7 @@ import pytest
 
 from dicomkit.cli.main import main
 from dicomkit.io.reader import read
+from tests.net import peers
 from tests.net.peers import (
     DCMTK_ENV,
     Peer,
@@ -25,12 +26,13 @@ from tests.net.peers import (
     dcmtk_peers,
     dcmtk_storescp,
     dcmtk_tool,
+    pynetdicom_peer,
     run_storescu,
 )
 from tests.net.qr_peers import QR_SAMPLES, qr_files
 from tests.net.test_qr_interop import same_data_sets
 
-__all__ = ["dcmtk_peers"]
+__all__ = ["dcmtk_peers", "pynetdicom_peer"]
 
 AET = "DKQR"
 
@@ -137,3 +139,24 @@ def test_qrscp_config_file_gives_title_and_destinations(tmp_path: Path) -> None:
     args = parser.parse_args(["0", "--archive", "x", "--config", str(path), "--aet", "MINE",
                               "--move", "A=127.0.0.2:1"])
     assert destinations_of(args) == ("MINE", {"A": ("127.0.0.2", 1)})
+
+
+@pytest.mark.usefixtures("pynetdicom_peer")
+def test_pynetdicom_find_and_get_against_dicomkit_qrscp(tmp_path: Path) -> None:
+    """pynetdicom's SCU (a subprocess, tests/net/pynetdicom_qr_scu.py): C-FIND at STUDY and
+    PATIENT level, C-GET of every study on its association; the files it writes are the
+    samples stored first."""
+    files = qr_files()
+    classes = sorted({str(read(f, stop_before_pixels=True).SOPClassUID) for f in files})
+    with qrscp(tmp_path) as peer:
+        assert run_storescu(peer.host, peer.port, files, aec=AET).returncode == 0
+        result = subprocess.run(
+            [sys.executable, str(Path(peers.HERE) / "pynetdicom_qr_scu.py"), peer.host,
+             str(peer.port), str(tmp_path / "got"), "--aec", AET, "--storage", *classes],
+            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {pid for pid, _ in report["studies"]} == {p for _, p, _ in QR_SAMPLES}
+    assert set(report["patients"]) == {p for _, p, _ in QR_SAMPLES}
+    assert report["get_statuses"] == [0] * len(QR_SAMPLES)
+    same_data_sets(sorted((tmp_path / "got").iterdir()), files)
