@@ -29,6 +29,7 @@ from dicomkit.net.services.qr.scp import (
     FIND_CANCEL,
     FIND_NOT_MATCH,
     GET_WARNING,
+    MOVE_CANCEL,
     MOVE_NO_SUBOPERATIONS,
 )
 from dicomkit.net.services.qr.server import archive_entity
@@ -310,3 +311,47 @@ async def test_move_at_patient_level_and_to_a_destination_that_is_down(tmp_path:
                               PatientID=str(ct.PatientID))
         assert caught.value.status == MOVE_NO_SUBOPERATIONS
     same_data_sets(list(scp.handler.stored), [files[0]])  # type: ignore[attr-defined]
+
+
+def _series(tmp_path: Path, n: int) -> list[Path]:
+    """``n`` instances of one study and series, as files."""
+    folder = tmp_path / "series"
+    folder.mkdir()
+    out = []
+    for i in range(n):
+        path = folder / f"{i}.dcm"
+        path.write_bytes(make.instance("1.2.41", "1.2.41.1", f"1.2.41.1.{i}", patient="BIG"))
+        out.append(path)
+    return out
+
+
+async def test_move_honours_c_cancel_between_sub_operations(tmp_path: Path) -> None:
+    """PS3.4 C.4.2.3.1: after a C-CANCEL the SCP ends the sub-operations and answers Cancel
+    (FE00H) with the counts so far."""
+    files = _series(tmp_path, 40)
+    async with storage_scp(tmp_path / "received") as (store_addr, scp), \
+            qrscp(tmp_path / "a", destinations={"DKSTORE": store_addr}, files=files) as addr, \
+            client().connect(*addr, called_ae="DKQR",
+                             contexts=contexts("C-FIND", "C-MOVE")) as assoc:
+        retrieve = qr.move(assoc, "DKSTORE", StudyInstanceUID="1.2.41")
+        async with retrieve:
+            async for _progress in retrieve:
+                await retrieve.cancel()
+                break
+        result = retrieve.result
+        assert result.cancelled and result.status == MOVE_CANCEL, result
+        assert result.completed is not None and result.completed < 40
+        assert result.remaining is not None and result.remaining > 0
+    assert 0 < len(scp.handler.stored) < 40  # type: ignore[attr-defined]
+
+
+async def test_find_answers_ff01_for_keys_no_level_lists(tmp_path: Path) -> None:
+    """PS3.4 C.2.2.1.3, Table C.4-1: a key the information model does not list is not matched;
+    the matches are pending FF01H (optional keys not supported), the key returned empty."""
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        async with qr.find(assoc, level="STUDY", model="Study Root", PatientID="4MR1",
+                           InstitutionName="NOWHERE") as results:
+            found = [ds async for ds in results]
+        assert len(found) == 1 and results.warnings == [0]
+        assert str(found[0].PatientID) == "4MR1"
