@@ -7,9 +7,14 @@ SQLite beside it); files stored by C-STORE are indexed as they arrive and found 
 C-FIND.  C-MOVE destinations are AE titles with their address, given by ``--move AE=HOST:PORT``
 (repeatable) and/or a JSON ``--config`` file::
 
-    {"aet": "DKQR", "destinations": {"STORESCP": ["127.0.0.1", 11113]}}
+    {"aet": "DKQR", "destinations": {"STORESCP": ["127.0.0.1", 11113],
+                                     "SECURE": {"host": "pacs2", "port": 2762,
+                                                "tls": {"ca": "ca.pem", "cert": "me.pem",
+                                                        "key": "me.key"}}}}
 
-(``--aet`` and ``--move`` win over the file).  Each association and each refused one are
+(``--aet`` and ``--move`` win over the file; a destination with ``tls`` is reached over TLS,
+PS3.15 B.1, verified with ``ca``, else the system's store, presenting ``cert`` when given).
+``--tls --cert PEM [--key PEM] [--ca PEM]`` serves TLS itself.  Each association and each refused one are
 logged on stderr; ``listening on HOST:PORT`` when ready.
 """
 
@@ -18,13 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import ssl
 import sys
 import time
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from dicomkit.cli.echo import ae_title
+from dicomkit.cli.echo import add_tls_arguments, ae_title
 
 __all__ = ["add_arguments", "destinations_of", "run"]
 
@@ -62,10 +68,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="concurrent associations; more are rejected (default 64)")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only the start, failures and the end")
+    add_tls_arguments(parser, server=True)
 
 
-def destinations_of(args: argparse.Namespace) -> tuple[str, dict[str, tuple[str, int]]]:
-    """(our AE title, Move Destination table) from ``--config``, ``--aet`` and ``--move``.
+#: A Move Destination: (host, port), or (host, port, client TLS context).
+Address = tuple[str, int] | tuple[str, int, ssl.SSLContext]
+
+
+def _tls_context(where: str, tls: Any) -> ssl.SSLContext:
+    """The client TLS context of a destination's ``tls`` object (see the module)."""
+    if not isinstance(tls, dict) or not all(isinstance(v, str) for v in tls.values()) \
+            or set(tls) - {"ca", "cert", "key"}:
+        raise ValueError(f"{where}: 'tls' is not an object of 'ca', 'cert', 'key' paths")
+    try:
+        ctx = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=tls.get("ca"))
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+        if tls.get("cert"):
+            ctx.load_cert_chain(tls["cert"], tls.get("key"))
+    except (OSError, ssl.SSLError) as exc:
+        raise ValueError(f"{where}: cannot set up TLS: {exc}") from None
+    return ctx
+
+
+def _config_destination(where: str, name: str, address: Any) -> tuple[str, Address]:
+    tls = None
+    if isinstance(address, dict):
+        tls = address.get("tls")
+        address = [address.get("host"), address.get("port")]
+    if not (isinstance(address, list) and len(address) == 2
+            and isinstance(address[0], str) and isinstance(address[1], int)):
+        raise ValueError(f"{where}: destination {name!r} is not [HOST, PORT]")
+    try:
+        key, value = _destination(f"{name}={address[0]}:{address[1]}")
+    except argparse.ArgumentTypeError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    if tls is None:
+        return key, value
+    return key, (value[0], value[1], _tls_context(f"{where}: destination {name!r}", tls))
+
+
+def destinations_of(args: argparse.Namespace) -> tuple[str, dict[str, Address]]:
+    """(our AE title, Move Destination table) from ``--config``, ``--aet`` and ``--move``:
+    AE title -> (host, port), or (host, port, client TLS context).
 
     Raises
     ------
@@ -73,7 +117,7 @@ def destinations_of(args: argparse.Namespace) -> tuple[str, dict[str, tuple[str,
         For a config file that is not of the form the module shows.
     """
     aet = "DICOMKIT"
-    table: dict[str, tuple[str, int]] = {}
+    table: dict[str, Address] = {}
     if args.config:
         try:
             config: Any = json.loads(Path(args.config).read_text(encoding="utf-8"))
@@ -92,13 +136,7 @@ def destinations_of(args: argparse.Namespace) -> tuple[str, dict[str, tuple[str,
         if not isinstance(found, dict):
             raise ValueError(f"{args.config}: 'destinations' is not an object")
         for name, address in found.items():
-            if not (isinstance(address, list) and len(address) == 2
-                    and isinstance(address[0], str) and isinstance(address[1], int)):
-                raise ValueError(f"{args.config}: destination {name!r} is not [HOST, PORT]")
-            try:
-                key, value = _destination(f"{name}={address[0]}:{address[1]}")
-            except argparse.ArgumentTypeError as exc:
-                raise ValueError(f"{args.config}: {exc}") from None
+            key, value = _config_destination(args.config, str(name), address)
             table[key] = value
     if args.aet:
         aet = args.aet
@@ -117,8 +155,8 @@ class _Log:
             self.stream.flush()
 
 
-async def _serve(args: argparse.Namespace, aet: str, table: dict[str, tuple[str, int]],
-                 log: _Log) -> int:
+async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
+                 log: _Log, ssl_context: ssl.SSLContext | None) -> int:
     import anyio
 
     from dicomkit.archive import Archive, AsyncArchive
@@ -126,13 +164,15 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, tuple[str,
     from dicomkit.net.association import Association
     from dicomkit.net.errors import REJECT_REASONS
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
+    from dicomkit.net.services.qr.scp import Destination
     from dicomkit.net.services.qr.server import archive_entity
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
-        ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=table,
+        destinations = {k: Destination(*v) for k, v in table.items()}
+        ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
                             policy=policy)
         counter = 0
 
@@ -164,9 +204,12 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, tuple[str,
                         return
 
             tg.start_soon(stop_on_signal)
-            host, port = await tg.start(ae.serve, args.bind, args.port)
-            moves = ", ".join(f"{k}={h}:{p}" for k, (h, p) in sorted(table.items())) or "none"
-            log(f"listening on {host}:{port} as {aet}, archive {args.archive}, "
+            host, port = await tg.start(partial(ae.serve, args.bind, args.port,
+                                                ssl_context=ssl_context))
+            moves = ", ".join(f"{k}={v[0]}:{v[1]}{' (TLS)' if len(v) > 2 else ''}"
+                              for k, v in sorted(table.items())) or "none"
+            log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''} as {aet}, "
+                f"archive {args.archive}, "
                 f"move destinations: {moves}", always=True)
         log(f"stopped after {counter} association(s)", always=True)
     finally:
@@ -177,6 +220,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, tuple[str,
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C or SIGTERM: 0 then; 1 when the port cannot be opened or the archive
     cannot be; 2 for bad options."""
+    from dicomkit.cli.echo import TLSOptionError, server_ssl_context
     from dicomkit.errors import DicomError
     from dicomkit.net import loop
 
@@ -185,12 +229,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         aet, table = destinations_of(args)
-    except ValueError as exc:
+        ssl_context = server_ssl_context(args)
+    except (ValueError, TLSOptionError) as exc:
         print(f"dicomkit qrscp: {exc}", file=sys.stderr)
         return 2
     log = _Log(sys.stderr, args.quiet)
     try:
-        return loop.run(_serve, args, aet, table, log)
+        return loop.run(_serve, args, aet, table, log, ssl_context)
     except OSError as exc:
         print(f"dicomkit qrscp: cannot listen on {args.bind}:{args.port}: {exc}",
               file=sys.stderr)

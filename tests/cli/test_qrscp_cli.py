@@ -22,17 +22,20 @@ from tests.net import peers
 from tests.net.peers import (
     DCMTK_ENV,
     Peer,
+    TLSFiles,
     _server,
     dcmtk_peers,
     dcmtk_storescp,
+    dcmtk_tls_peers,
     dcmtk_tool,
     pynetdicom_peer,
     run_storescu,
+    tls_files,
 )
 from tests.net.qr_peers import QR_SAMPLES, qr_files
 from tests.net.test_qr_interop import same_data_sets
 
-__all__ = ["dcmtk_peers", "pynetdicom_peer"]
+__all__ = ["dcmtk_peers", "dcmtk_tls_peers", "pynetdicom_peer", "tls_files"]
 
 AET = "DKQR"
 
@@ -160,3 +163,34 @@ def test_pynetdicom_find_and_get_against_dicomkit_qrscp(tmp_path: Path) -> None:
     assert set(report["patients"]) == {p for _, p, _ in QR_SAMPLES}
     assert report["get_statuses"] == [0] * len(QR_SAMPLES)
     same_data_sets(sorted((tmp_path / "got").iterdir()), files)
+
+
+@pytest.mark.usefixtures("dcmtk_tls_peers")
+def test_movescu_to_a_tls_destination_from_the_config_file(tmp_path: Path,
+                                                           tls_files: TLSFiles) -> None:
+    """A destination with ``tls`` in the config file is reached over TLS (PS3.15 B.1): dcmtk's
+    storescp serving TLS with our test CA receives the moved instances; ``qrscp --tls``
+    serves TLS itself (dcmtk storescu and findscu, dicomkit move over TLS)."""
+    files = qr_files()[:2]
+    with dcmtk_storescp(tmp_path / "moved", aet="DCMTLS", tls=tls_files) as store:
+        config = tmp_path / "qrscp.json"
+        config.write_text(json.dumps({"destinations": {"DCMTLS": {
+            "host": "localhost", "port": store.port,
+            "tls": {"ca": str(tls_files.ca_cert), "cert": str(tls_files.client_cert),
+                    "key": str(tls_files.client_key)}}}}))
+        with qrscp(tmp_path, "--config", str(config), "--tls", "--cert",
+                   str(tls_files.server_cert), "--key", str(tls_files.server_key)) as peer:
+            tls = ["+tls", str(tls_files.client_key), str(tls_files.client_cert), "-pw",
+                   "+cf", str(tls_files.ca_cert)]
+            stored = run_storescu(peer.host, peer.port, files, aec=AET, tls=tls_files)
+            assert stored.returncode == 0, stored.stderr
+            found = dcmtk("findscu", ["-S", *tls, "-k", "QueryRetrieveLevel=STUDY",
+                                      "-k", "StudyInstanceUID"], peer)
+            studies = values(found.stderr, "0020,000d")
+            assert len(studies) == 2, found.stderr
+            for uid in studies:  # dcmtk's movescu has no TLS: dicomkit's does
+                assert main(["move", "--tls", "--ca", str(tls_files.ca_cert), "--cert",
+                             str(tls_files.client_cert), "--key", str(tls_files.client_key),
+                             "--aec", AET, "--dest", "DCMTLS", "-k",
+                             f"StudyInstanceUID={uid}", "localhost", str(peer.port)]) == 0
+    same_data_sets(sorted((tmp_path / "moved").iterdir()), files)

@@ -26,6 +26,7 @@ index, Failed: Unable to process (C000H).
 from __future__ import annotations
 
 import logging
+import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,8 +60,8 @@ from dicomkit.query import (
     validate_query,
 )
 
-__all__ = ["FIND_SOP_CLASSES", "GET_SOP_CLASSES", "MOVE_SOP_CLASSES", "FindSCP", "GetSCP",
-           "MoveSCP"]
+__all__ = ["FIND_SOP_CLASSES", "GET_SOP_CLASSES", "MOVE_SOP_CLASSES", "Destination", "FindSCP",
+           "GetSCP", "MoveSCP"]
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,16 @@ def _offending(exc: QueryError) -> tuple[int, ...]:
         return (int(Tag(first)),) if first else ()
     except (DicomError, ValueError):
         return ()
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a Move Destination AE title is (PS3.4 C.4.2.1.4.1: the SCP knows the address of
+    each AE it moves to): host, port and, for TLS (PS3.15 B.1), the client context."""
+
+    host: str
+    port: int
+    ssl_context: ssl.SSLContext | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +328,8 @@ class MoveSCP(_Retrieve):
     archive
         The archive.
     destinations
-        Move Destination AE title -> (host, port) of its Storage SCP.
+        Move Destination AE title -> its Storage SCP: (host, port), or a
+        :class:`Destination` (with TLS).
     ae_title
         Our AE title: the calling AE title of the sub-operation associations.
     timeouts
@@ -330,11 +342,13 @@ class MoveSCP(_Retrieve):
     statuses = {"pending": MOVE_PENDING, "cancel": MOVE_CANCEL, "warning": MOVE_WARNING,
                 "success": MOVE_SUCCESS, "not match": MOVE_NOT_MATCH, "unable": MOVE_UNABLE}
 
-    def __init__(self, archive: AsyncArchive, destinations: Mapping[str, tuple[str, int]], *,
+    def __init__(self, archive: AsyncArchive,
+                 destinations: Mapping[str, tuple[str, int] | Destination], *,
                  ae_title: str = "DICOMKIT", options: MatchOptions = DEFAULT_OPTIONS,
                  timeouts: Timeouts | None = None, batch: int = 200) -> None:
         super().__init__(archive, ae_title=ae_title, options=options, batch=batch)
-        self.destinations = {k.strip(): v for k, v in destinations.items()}
+        self.destinations = {k.strip(): v if isinstance(v, Destination) else Destination(*v)
+                             for k, v in destinations.items()}
         self.timeouts = timeouts
 
     async def handle(self, request: Request) -> int | None:
@@ -358,11 +372,12 @@ class MoveSCP(_Retrieve):
             return MOVE_SUCCESS
         contexts = contexts_for(sorted({(i.sop_class, i.transfer_syntax) for i in instances}))
         try:
-            assoc = await associate(address[0], address[1], called_ae=destination,
+            assoc = await associate(address.host, address.port, called_ae=destination,
                                     calling_ae=self.ae_title, contexts=contexts,
-                                    timeouts=self.timeouts)
+                                    timeouts=self.timeouts, ssl_context=address.ssl_context)
         except DicomError as exc:
-            log.warning("C-MOVE to %s at %s:%d: %s", destination, *address, exc)
+            log.warning("C-MOVE to %s at %s:%d: %s", destination, address.host, address.port,
+                        exc)
             counts = _Counts(len(instances), failed=len(instances))
             await request.respond(MOVE_NO_SUBOPERATIONS,
                                   _failed_list([i.sop_instance for i in instances],

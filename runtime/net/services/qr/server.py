@@ -15,7 +15,7 @@ from dicomkit.archive import AsyncArchive
 from dicomkit.net.acse import AcceptPolicy
 from dicomkit.net.ae import ApplicationEntity
 from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
-from dicomkit.net.services.qr.scp import FindSCP, GetSCP, MoveSCP
+from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP
 from dicomkit.net.services.storage.archive import ArchiveStorage
 from dicomkit.net.services.storage.scp import StorageSCP
 from dicomkit.net.services.verification import VerificationSCP
@@ -26,7 +26,7 @@ __all__ = ["archive_entity"]
 
 
 def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
-                   destinations: Mapping[str, tuple[str, int]] | None = None,
+                   destinations: Mapping[str, tuple[str, int] | Destination] | None = None,
                    policy: AcceptPolicy | None = None, timeouts: Timeouts | None = None,
                    options: MatchOptions = DEFAULT_OPTIONS,
                    storage: ArchiveStorage | None = None) -> ApplicationEntity:
@@ -38,7 +38,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
         Our AE title (called AE title answered, calling AE title of C-MOVE sub-operations,
         Retrieve AE Title of C-FIND matches).
     destinations
-        Move Destination AE title -> (host, port).
+        Move Destination AE title -> (host, port) or
+        :class:`~dicomkit.net.services.qr.scp.Destination` (with TLS).
     policy
         What to accept (default: the AE title, any calling AE).
     storage
