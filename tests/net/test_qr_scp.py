@@ -355,3 +355,27 @@ async def test_find_answers_ff01_for_keys_no_level_lists(tmp_path: Path) -> None
             found = [ds async for ds in results]
         assert len(found) == 1 and results.warnings == [0]
         assert str(found[0].PatientID) == "4MR1"
+
+
+async def test_concurrent_moves_on_several_associations(tmp_path: Path) -> None:
+    """Moves requested at the same time on four associations each get their own sub-operation
+    association and every instance arrives once per request."""
+    files = qr_files()
+    studies = [str(read(f, stop_before_pixels=True).StudyInstanceUID) for f in files]
+    results: list[Any] = []
+    async with storage_scp(tmp_path / "received") as (store_addr, scp), \
+            qrscp(tmp_path / "a", destinations={"DKSTORE": store_addr}) as addr:
+
+        async def mover(picked: list[str]) -> None:
+            async with client().connect(*addr, called_ae="DKQR",
+                                        contexts=contexts("C-MOVE")) as assoc:
+                results.append(await qr.move_all(assoc, "DKSTORE", StudyInstanceUID=picked))
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(4):
+                tg.start_soon(mover, studies)
+    assert [r.completed for r in results] == [len(files)] * 4 and all(r.ok for r in results)
+    received = [str(read(p, stop_before_pixels=True).SOPInstanceUID)
+                for p in scp.handler.stored]  # type: ignore[attr-defined]
+    assert sorted(set(received)) == sorted(str(read(f, stop_before_pixels=True).SOPInstanceUID)
+                                           for f in files)
