@@ -28,6 +28,7 @@ from dicomkit.net.services import qr
 from dicomkit.net.services.qr.scp import (
     FIND_CANCEL,
     FIND_NOT_MATCH,
+    GET_CANCEL,
     GET_WARNING,
     MOVE_CANCEL,
     MOVE_NO_SUBOPERATIONS,
@@ -379,3 +380,20 @@ async def test_concurrent_moves_on_several_associations(tmp_path: Path) -> None:
                 for p in scp.handler.stored]  # type: ignore[attr-defined]
     assert sorted(set(received)) == sorted(str(read(f, stop_before_pixels=True).SOPInstanceUID)
                                            for f in files)
+
+
+async def test_get_honours_c_cancel_between_sub_operations(tmp_path: Path) -> None:
+    """PS3.4 C.4.3.3.1: a C-CANCEL ends the C-GET's sub-operations with Cancel (FE00H)."""
+    files = _series(tmp_path, 40)
+    sop_class = str(read(files[0], stop_before_pixels=True).SOPClassUID)
+    async with qrscp(tmp_path / "a", files=files) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=qr.get_contexts(
+                ("Study Root",), storage=[sop_class])) as assoc:
+        retrieve = qr.get(assoc, store=tmp_path / "got", StudyInstanceUID="1.2.41")
+        async with retrieve:
+            async for _progress in retrieve:
+                await retrieve.cancel()
+                break
+        result = retrieve.result
+        assert result.cancelled and result.status == GET_CANCEL, result
+        assert result.completed is not None and 0 < result.completed < 40
