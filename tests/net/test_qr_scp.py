@@ -34,6 +34,7 @@ from dicomkit.net.services.qr.scp import (
     MOVE_NO_SUBOPERATIONS,
 )
 from dicomkit.net.services.qr.server import archive_entity
+from dicomkit.net.services.storage import store_on
 from tests.archive import make
 from tests.net.peers import free_port
 from tests.net.qr_peers import QR_SAMPLES, qr_files
@@ -397,3 +398,35 @@ async def test_get_honours_c_cancel_between_sub_operations(tmp_path: Path) -> No
         result = retrieve.result
         assert result.cancelled and result.status == GET_CANCEL, result
         assert result.completed is not None and 0 < result.completed < 40
+
+
+async def test_store_while_a_find_is_streaming(tmp_path: Path) -> None:
+    """A C-STORE into the archive completes while a C-FIND on another association is in the
+    middle of its responses (the index reads in a snapshot; WAL on SQLite), and the next
+    C-FIND finds the new instance."""
+    files = qr_files()
+    async with qrscp(tmp_path / "a", files=files[1:]) as addr:
+        archive = Archive(tmp_path / "a")
+        try:
+            for n in range(300):
+                archive.insert_bytes(make.instance(f"1.2.42.{n}", f"1.2.42.{n}.1",
+                                                   f"1.2.42.{n}.1.1", patient=f"Q{n}"))
+        finally:
+            archive.close()
+        storage = [PresentationContext(1, str(read(files[0], stop_before_pixels=True)
+                                              .SOPClassUID), (uids.ExplicitVRLittleEndian,
+                                                              uids.ImplicitVRLittleEndian))]
+        async with client().connect(*addr, called_ae="DKQR", contexts=contexts()) as finder, \
+                client().connect(*addr, called_ae="DKQR", contexts=storage) as storer:
+            seen = 0
+            async with qr.find(finder, level="STUDY", model="Study Root") as results:
+                async for _ds in results:
+                    seen += 1
+                    if seen == 5:
+                        stored = await store_on(storer, [files[0]])
+                        assert stored[0].ok, stored
+            assert results.status == 0 and seen == 300 + len(files) - 1
+            ct = read(files[0], stop_before_pixels=True)
+            again = await qr.find_all(finder, level="STUDY",
+                                      StudyInstanceUID=str(ct.StudyInstanceUID))
+            assert len(again) == 1
