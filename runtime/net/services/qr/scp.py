@@ -45,6 +45,7 @@ from dicomkit.io.writer import encode_dataset
 from dicomkit.net.client import associate
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.archive_query import ArchiveMatcher, utc_offset_text
+from dicomkit.net.services.qr.errors import IdentifierError
 from dicomkit.net.services.qr.responses import decode_identifier
 from dicomkit.net.services.storage.negotiation import contexts_for
 from dicomkit.net.services.storage.scu import StoreResult, store_on
@@ -151,14 +152,11 @@ class _Base:
         self.options = options
 
     async def _parse(self, request: Request, operation: str, *, retrieve: bool) -> _Parsed:
-        """The identifier of ``request`` parsed and checked (QueryError when it cannot be)."""
+        """The identifier of ``request`` parsed and checked: IdentifierError when it cannot be
+        read, QueryError when it breaks a rule."""
         data = await request.read_data()
-        try:
-            identifier = decode_identifier(data, request.transfer_syntax,
-                                           request.abstract_syntax, operation=operation,
-                                           peer=None)
-        except DicomError as exc:
-            raise _Refused(str(exc)) from None
+        identifier = decode_identifier(data, request.transfer_syntax, request.abstract_syntax,
+                                       operation=operation)
         query = parse_identifier(identifier, self.options)
         model = information_model(_model_key(request.abstract_syntax))
         validation = validate_query(query, model, retrieve=retrieve)
@@ -170,10 +168,6 @@ class _Base:
         depth = model.index(validation.level.name)
         return _Parsed(query, validation.level.name, bool(validation.unsupported),
                        tuple(lv.unique for lv in model.levels[:depth]))
-
-
-class _Refused(Exception):
-    """An identifier that cannot be read (answered A900H)."""
 
 
 class FindSCP(_Base):
@@ -198,7 +192,7 @@ class FindSCP(_Base):
         """Answer one C-FIND request (PS3.4 C.4.1.3)."""
         try:
             parsed = await self._parse(request, "C-FIND", retrieve=False)
-        except (QueryError, _Refused) as exc:
+        except (QueryError, IdentifierError) as exc:
             off = _offending(exc) if isinstance(exc, QueryError) else ()
             fields: dict[str, Any] = {"ErrorComment": _comment(exc)}
             if off:
@@ -356,7 +350,7 @@ class MoveSCP(_Retrieve):
         destination = str(request.message.get("MoveDestination") or "").strip()
         try:
             parsed = await self._parse(request, "C-MOVE", retrieve=True)
-        except (QueryError, _Refused) as exc:
+        except (QueryError, IdentifierError) as exc:
             await self._refuse(request, exc)
             return None
         address = self.destinations.get(destination)
@@ -411,7 +405,7 @@ class GetSCP(_Retrieve):
         """Answer one C-GET request (PS3.4 C.4.3.3)."""
         try:
             parsed = await self._parse(request, "C-GET", retrieve=True)
-        except (QueryError, _Refused) as exc:
+        except (QueryError, IdentifierError) as exc:
             await self._refuse(request, exc)
             return None
         try:
