@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import dicomkit
 from dicomkit.archive import Archive, AsyncArchive
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import uids
@@ -430,3 +431,19 @@ async def test_store_while_a_find_is_streaming(tmp_path: Path) -> None:
             again = await qr.find_all(finder, level="STUDY",
                                       StudyInstanceUID=str(ct.StudyInstanceUID))
             assert len(again) == 1
+
+
+async def test_non_ascii_names_are_matched_and_returned_in_utf8(tmp_path: Path) -> None:
+    """A Latin-1 name (ISO_IR 100) is indexed decoded; a UTF-8 query (ISO_IR 192) with a wild
+    card finds it, and the response, in ISO_IR 192, gives the name back (PS3.4 C.2.2.2: values
+    compared as characters, whatever each side's character set)."""
+    ds = make.dataset("1.2.43", "1.2.43.1", "1.2.43.1.1", patient="LATIN")
+    ds.SpecificCharacterSet = "ISO_IR 100"
+    ds.PatientName = "MÜLLER^HANS"
+    path = tmp_path / "latin.dcm"
+    dicomkit.write(path, ds)
+    async with qrscp(tmp_path / "a", files=[path, *qr_files()[:2]]) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        found = await qr.find_all(assoc, level="STUDY", PatientName="MÜL*")
+        assert [str(s.PatientName) for s in found] == ["MÜLLER^HANS"]
+        assert str(found[0].SpecificCharacterSet) == "ISO_IR 192"
