@@ -3,6 +3,12 @@
 Only the keys the schema holds are read from a file (:func:`dicomkit.io.reader.read` with
 ``specific_tags`` and ``stop_before_pixels``), which is what makes indexing fast.  The derived
 keys (PS3.4 Table C.3-1) are never taken from the instance: the index computes them.
+
+Text columns hold the normal forms of :func:`dicomkit.query.storage.stored_values` (PN
+normalised, DA ``YYYYMMDD``, TM ``HHMMSS.ffffff`` and DT in UTC, DS and IS as numbers...), the
+values of a multi-valued key joined by ``\\`` and one per row of the side table: what
+:func:`dicomkit.query.to_sql` needs to select exactly what :func:`dicomkit.query.matches`
+selects.  Numbers (integer and float columns) stay numbers.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dicomkit.archive.schema import IMAGE, LEVELS, PATIENT, KeyColumn, Schema, S
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.json import to_json_dict
 from dicomkit.generated import tags
+from dicomkit.query.storage import stored_values
 
 __all__ = ["Record", "patient_key", "record_of", "tags_to_read"]
 
@@ -110,10 +117,12 @@ def _value(ds: Dataset, key: KeyColumn) -> tuple[Any, list[str]]:
             return float(values[0]), []
         except ValueError:
             return None, []
-    joined = "\\".join(values)
-    if not joined.strip("\\ "):
+    # text: the normal forms of dicomkit.query.storage, so that dicomkit.query.to_sql over
+    # these columns (and the side table's rows) selects what the pure matcher selects
+    stored = stored_values(ds, key.tag)
+    if not stored.values:
         return None, []
-    return joined, values if key.multi else []
+    return "\\".join(stored.values), list(stored.values) if key.multi else []
 
 
 def record_of(ds: Dataset, schema: Schema, source: str = "") -> Record:

@@ -12,10 +12,12 @@ above it, so :func:`Schema.keyword_columns` gives every key a query at that leve
 How values are held:
 
 * single-valued keys: a column named by the keyword; integers (IS, US, SS, UL, SL, UV, SV) and
-  floats (FL, FD) as numbers, everything else as the DICOM string (PS3.5 6.2), character set
-  decoded; absent or empty: NULL;
+  floats (FL, FD) as numbers, everything else as text, character set decoded, in the normal form
+  of :func:`dicomkit.query.storage.stored_values` (PN normalised, DA ``YYYYMMDD``, TM and DT in
+  UTC at microseconds, DS as the number, padding dropped: what :func:`dicomkit.query.to_sql`
+  compares with); absent or empty: NULL;
 * multi-valued keys (VM other than 1, e.g. Modalities in Study, Other Patient Names): the column
-  holds the values joined by ``\\`` as DICOM encodes them, and the side table
+  holds the values (normal forms) joined by ``\\``, and the side table
   ``<level>_value`` one row per value (``owner``, ``tag``, ``position``, ``value``), so that SQL
   can match any one value (PS3.4 C.2.2.2.1 multiple values: a match of any value is a match)
   with an indexed ``EXISTS`` instead of string surgery on the joined form;

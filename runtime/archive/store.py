@@ -535,7 +535,10 @@ class Archive:
 
     def find(self, level: str, **keys: Any) -> list[dict[str, Any]]:
         """The rows of ``level`` whose keys equal the values given (exact matching only; the
-        query layer does the rest of PS3.4 C.2.2.2)."""
+        query layer does the rest of PS3.4 C.2.2.2).  Text columns hold normal forms
+        (:mod:`dicomkit.query.storage`: ``"DOE^JOHN"`` for ``"DOE^JOHN^^"``, times in UTC as
+        ``HHMMSS.ffffff``): give values in that form, or query through
+        :func:`dicomkit.query.to_sql`."""
         cols = self.columns(level)
         unknown = [k for k in keys if k not in cols]
         if unknown:

@@ -33,6 +33,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
              "have a Q/R SCP send instances to an AE (C-MOVE) like movescu"),
     "get": ("dicomkit.cli.get", "retrieve instances into a folder (C-GET) like getscu"),
     "store": ("dicomkit.cli.store", "send files and folders to a Storage SCP (C-STORE)"),
+    "qrscp": ("dicomkit.cli.qrscp",
+              "serve an archive like dcmqrscp: C-FIND, C-MOVE, C-GET, C-STORE, C-ECHO"),
     "storescp": ("dicomkit.cli.storescp",
                  "receive and store files as a Storage SCP (C-STORE, C-ECHO) until Ctrl-C"),
     "transcode": ("dicomkit.cli.transcode",

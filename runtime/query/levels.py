@@ -236,9 +236,11 @@ def _validate_retrieve(query: Query, model: InformationModel, relational: bool) 
                               f"Key {tag_text(level.unique)}", tag_path=tag_text(level.unique),
                               rule="C.4.2.2.1")
     single = key.kind is MatchingType.SINGLE_VALUE and len(key.values) == 1
-    if not single and not (key.kind is MatchingType.LIST_OF_UID and depth > 0):
+    # a list of UIDs (C.2.2.2.2) is a UID key's: Study Instance UID at the top of Study Root
+    # too, not only below the Patient level (only a UI key parses as List of UID Matching)
+    if not single and key.kind is not MatchingType.LIST_OF_UID:
         raise QueryLevelError(f"the Unique Key of level {level.name} takes one value"
-                              + (" or a list of UIDs" if depth > 0 else "")
+                              + (" or a list of UIDs" if level.unique != tags.PatientID else "")
                               + f" in a retrieval, not {key.kind.title}", tag_path=key.path,
                               value=key.text, rule="C.4.2.2.1")
     for lv in model.levels[:depth]:

@@ -145,3 +145,14 @@ def test_a_retrieval_gives_unique_keys_only() -> None:
     with pytest.raises(QueryLevelError, match="level below"):
         retrieve(QueryRetrieveLevel="STUDY", PatientID="P1", StudyInstanceUID="1.2",
                  SOPInstanceUID="1.2.3")
+
+
+def test_a_retrieval_at_the_top_of_study_root_takes_a_list_of_uids() -> None:
+    # C.4.2.2.1, C.2.2.2.2: the Unique Key of the retrieval's level may be a list of UIDs;
+    # Study Instance UID is a UID at the top of Study Root as below the Patient level
+    study_root = information_model("STUDY_ROOT")
+    ident = parse_identifier(dataset(QueryRetrieveLevel="STUDY",
+                                     StudyInstanceUID=["1.2", "1.3"]))
+    assert validate_query(ident, study_root, retrieve=True).level.name == "STUDY"
+    with pytest.raises(QueryLevelError, match="takes one value in a retrieval"):
+        retrieve(QueryRetrieveLevel="PATIENT", PatientID=["P1", "P2"])

@@ -1,4 +1,4 @@
-"""The Query/Retrieve service class as SCU (PS3.4 Annex C): C-FIND, C-MOVE, C-GET, C-CANCEL.
+"""The Query/Retrieve service class as SCU and SCP (PS3.4 Annex C): C-FIND, C-MOVE, C-GET, C-CANCEL.
 
 * :mod:`~dicomkit.net.services.qr.keys` - typed query keys and request identifiers;
 * :mod:`~dicomkit.net.services.qr.negotiation` - contexts (with SCP role selection for
@@ -7,6 +7,13 @@
 * :mod:`~dicomkit.net.services.qr.retrieve` - :func:`move`, :func:`get` with progress;
 * :mod:`~dicomkit.net.services.qr.operation` - one request's responses, C-CANCEL, limits;
 * :mod:`~dicomkit.net.services.qr.errors` - what can go wrong.
+
+And as SCP over an archive (imported by name: they need the ``archive`` extra):
+
+* :mod:`~dicomkit.net.services.qr.scp` - :class:`FindSCP`, :class:`MoveSCP`, :class:`GetSCP`;
+* :mod:`~dicomkit.net.services.qr.archive_query` - identifiers matched by the archive's index;
+* :mod:`~dicomkit.net.services.qr.server` - :func:`archive_entity`, what ``dicomkit qrscp``
+  serves.
 
 The information models, levels, unique and required keys and the extended negotiation
 fields come from :mod:`dicomkit.generated.query_retrieve`.

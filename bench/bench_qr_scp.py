@@ -1,0 +1,144 @@
+"""Query/Retrieve SCP benchmark on loopback: ``dicomkit qrscp`` against dcmtk's ``dcmqrscp``
+(the anchor) over the same files in one run, both asked by the same client (dicomkit's Q/R
+SCU, one association): C-FIND of every study (results/s), of the instances of one large
+series (results/s), exact matches by Study Instance UID (p50 / p99 ms), C-MOVE of
+single-instance studies into dcmtk ``storescp`` discarding what it receives (moves/s).
+
+The files are ``bench_qr.make_archive``'s (CT_small.dcm's header, new UIDs, names and dates);
+dcmqrscp gets them with dcmqridx / storescu (tests/net/qr_peers.py), ours with
+``Archive.insert_file`` into a SQLite index before it starts.  Not a test: nothing here fails.
+
+    python bench/bench_qr_scp.py [--studies 400] [--instances 2000] [--queries 200] [--moves 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "bench"))
+
+import anyio  # noqa: E402
+from bench_qr import _ours, make_archive, percentiles  # noqa: E402
+
+from dicomkit.archive import Archive  # noqa: E402
+from tests.net import peers  # noqa: E402
+from tests.net.qr_peers import dcmqrscp, pynetdicom_qr_scp  # noqa: E402
+
+
+async def _searches(port: int, aec: str, rounds: int) -> dict[str, list[float]]:
+    """Latencies (s) of a wild-card and a date-range C-FIND at study level, ``rounds`` each."""
+    import datetime
+
+    from dicomkit.net import ApplicationEntity
+    from dicomkit.net.services import qr
+
+    out: dict[str, list[float]] = {"wildcard": [], "range": []}
+    ae = ApplicationEntity("BENCH")
+    contexts = qr.query_contexts(("Study Root",), ("C-FIND",))
+    async with ae.connect(peers.HOST, port, called_ae=aec, contexts=contexts) as assoc:
+        for i in range(rounds):
+            t0 = time.perf_counter()
+            await qr.find_all(assoc, level="STUDY", PatientName=f"BENCH^{'ABCDEFGH'[i % 8]}0001*")
+            out["wildcard"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            year = 1995 + i % 30
+            await qr.find_all(assoc, level="STUDY", StudyDate=qr.Range(
+                datetime.date(year, 3, 1), datetime.date(year, 3, 20)))
+            out["range"].append(time.perf_counter() - t0)
+    return out
+
+
+@contextlib.contextmanager
+def dicomkit_qrscp(folder: Path, files: list[Path], destinations: dict[str, tuple[str, int]]
+                   ) -> Iterator[peers.Peer]:
+    """``dicomkit qrscp`` (a process, as users run it) over an archive of ``files``."""
+    archive = Archive(folder / "archive", fsync=False)
+    try:
+        for path in files:
+            archive.insert_file(path)
+    finally:
+        archive.close()
+    moves = [a for k, (h, p) in destinations.items() for a in ("--move", f"{k}={h}:{p}")]
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
+                str(folder / "archive"), "--aet", "DKQR", "--bind", peers.HOST, "-q", *moves]
+
+    with peers._server("qrscp", argv, folder / "out", "DKQR", folder / "logs") as peer:
+        yield peer
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--studies", type=int, default=400)
+    parser.add_argument("--instances", type=int, default=2000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--moves", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each SCP, alternating")
+    parser.add_argument("--searches", type=int, default=40,
+                        help="wild-card and date-range queries per round")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-qrscp-") as tmp:
+        root = Path(tmp)
+        files, studies, big = make_archive(root / "files", args.studies, args.instances)
+        rng = random.Random(7)
+        exact = rng.sample(studies, min(args.queries, len(studies)))
+        moves = rng.sample(studies, min(args.moves, len(studies)))
+        results: dict[str, list[dict[str, Any]]] = {"dicomkit qrscp": [], "dcmqrscp": [],
+                                                    "pynetdicom": []}
+        with contextlib.ExitStack() as stack:
+            store = stack.enter_context(peers.dcmtk_storescp(root / "store", discard=True))
+            dest = {"STORESCP": (store.host, store.port)}
+            t0 = time.perf_counter()
+            theirs = stack.enter_context(dcmqrscp(root / "dcmqrscp", files, destinations=dest))
+            t1 = time.perf_counter()
+            ours = stack.enter_context(dicomkit_qrscp(root / "ours", files, dest))
+            t2 = time.perf_counter()
+            pyn = stack.enter_context(pynetdicom_qr_scp(root / "pyn", files, destinations=dest))
+            print(f"{len(files)} files loaded: dcmqrscp {t1 - t0:.1f} s, "
+                  f"dicomkit archive {t2 - t1:.1f} s")
+            for _ in range(args.rounds):
+                for name, peer in (("dicomkit qrscp", ours), ("dcmqrscp", theirs),
+                                   ("pynetdicom", pyn)):
+                    run = anyio.run(_ours, peer.port, peer.aet, exact, moves, "STORESCP", big)
+                    run.update(anyio.run(_searches, peer.port, peer.aet, args.searches))
+                    results[name].append(run)
+    n, m = len(studies) + 1, args.instances
+    print(f"\nSCP asked by dicomkit's SCU: all {n} studies, the {m} instances of one series "
+          f"(results/s); {len(exact)} exact matches (ms); {len(moves)} C-MOVEs (moves/s)")
+    print(f"{'SCP':<16}{'studies/s':>10}{'images/s':>10}{'p50':>8}{'p99':>8}{'wild p50':>9}"
+          f"{'range p50':>10}{'moves/s':>9}")
+    best: dict[str, tuple[float, ...]] = {}
+    for name, runs in results.items():
+        for run in runs:
+            p50, p99 = percentiles(run["exact"])
+            row = (n / run["all"][1], m / run["images"][1], p50, p99,
+                   percentiles(run["wildcard"])[0], percentiles(run["range"])[0],
+                   len(moves) / run["moves"])
+            print(f"{name:<16}{row[0]:10.0f}{row[1]:10.0f}{row[2]:8.2f}{row[3]:8.2f}"
+                  f"{row[4]:9.2f}{row[5]:10.2f}{row[6]:9.1f}"
+                  + ("" if run["all"][0] == n and run["images"][0] == m else
+                     f"  (found {run['all'][0]} studies, {run['images'][0]} images)"))
+            prev = best.get(name)
+            best[name] = row if prev is None or row[2] < prev[2] else prev
+    a = best["dicomkit qrscp"]
+    for other in ("dcmqrscp", "pynetdicom"):
+        b = best[other]
+        print(f"dicomkit / {other} (best round by p50): studies/s {a[0] / b[0]:.2f}, images/s "
+              f"{a[1] / b[1]:.2f}; how many times faster at p50: exact {b[2] / a[2]:.2f}, "
+              f"wild card {b[4] / a[4]:.2f}, range {b[5] / a[5]:.2f}; moves/s {a[6] / b[6]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""An application entity serving an archive as dcmqrscp does: Verification, Storage into the
+archive, and Query/Retrieve (C-FIND, C-MOVE, C-GET) from it (PS3.4 Annexes A, B, C).
+
+:func:`archive_entity` builds it; ``dicomkit qrscp`` serves it.  The storage SOP classes are
+supported in both roles: as SCP (C-STORE into the archive) and as SCU (the C-GET
+sub-operations sent back on the requesting association, PS3.4 C.4.3, with the SCU's role
+selection, PS3.7 D.3.3.4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dicomkit.archive import AsyncArchive
+from dicomkit.net.acse import AcceptPolicy
+from dicomkit.net.ae import ApplicationEntity
+from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
+from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP
+from dicomkit.net.services.storage.archive import ArchiveStorage
+from dicomkit.net.services.storage.scp import StorageSCP
+from dicomkit.net.services.verification import VerificationSCP
+from dicomkit.net.ul import Timeouts
+from dicomkit.query import DEFAULT_OPTIONS, MatchOptions
+
+__all__ = ["archive_entity"]
+
+
+def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
+                   destinations: Mapping[str, tuple[str, int] | Destination] | None = None,
+                   policy: AcceptPolicy | None = None, timeouts: Timeouts | None = None,
+                   options: MatchOptions = DEFAULT_OPTIONS,
+                   storage: ArchiveStorage | None = None) -> ApplicationEntity:
+    """An application entity serving ``archive`` (see the module).
+
+    Parameters
+    ----------
+    ae_title
+        Our AE title (called AE title answered, calling AE title of C-MOVE sub-operations,
+        Retrieve AE Title of C-FIND matches).
+    destinations
+        Move Destination AE title -> (host, port) or
+        :class:`~dicomkit.net.services.qr.scp.Destination` (with TLS).
+    policy
+        What to accept (default: the AE title, any calling AE).
+    storage
+        The Storage SCP's handler (default: :class:`ArchiveStorage` into the archive).
+    """
+    ae = ApplicationEntity(ae_title, policy=policy or AcceptPolicy(ae_title=ae_title),
+                           timeouts=timeouts)
+    ae.add_service(VerificationSCP())
+    ae.add_service(StorageSCP(storage or ArchiveStorage(archive.archive)), supported=False)
+    for uid in STORAGE_SOP_CLASSES:
+        ae.add_supported(uid, None, scu_role=True, scp_role=True)
+    ae.add_service(FindSCP(archive, ae_title=ae_title, options=options))
+    ae.add_service(MoveSCP(archive, destinations or {}, ae_title=ae_title, options=options,
+                           timeouts=timeouts))
+    ae.add_service(GetSCP(archive, ae_title=ae_title, options=options))
+    return ae
