@@ -1,5 +1,6 @@
 """An application entity serving an archive as dcmqrscp does: Verification, Storage into the
-archive, and Query/Retrieve (C-FIND, C-MOVE, C-GET) from it (PS3.4 Annexes A, B, C).
+archive, Query/Retrieve (C-FIND, C-MOVE, C-GET) from it and Storage Commitment Push Model
+over it (PS3.4 Annexes A, B, C, J).
 
 :func:`archive_entity` builds it; ``dicomkit qrscp`` serves it.  The storage SOP classes are
 supported in both roles: as SCP (C-STORE into the archive) and as SCU (the C-GET
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from dicomkit.archive import AsyncArchive
 from dicomkit.net.acse import AcceptPolicy
 from dicomkit.net.ae import ApplicationEntity
+from dicomkit.net.services.commitment import ArchiveChecker, CommitmentSCP
 from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
 from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP
 from dicomkit.net.services.storage.archive import ArchiveStorage
@@ -55,4 +57,10 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
     ae.add_service(MoveSCP(archive, destinations or {}, ae_title=ae_title, options=options,
                            timeouts=timeouts))
     ae.add_service(GetSCP(archive, ae_title=ae_title, options=options))
+    # Storage Commitment Push Model (PS3.4 J.3): reports to a closed requestor go to its
+    # address among the destinations
+    ae.add_service(CommitmentSCP(
+        ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts,
+        requestors={title: (where if isinstance(where, tuple) else (where.host, where.port))
+                    for title, where in (destinations or {}).items()}))
     return ae

@@ -1,0 +1,230 @@
+"""Storage Commitment Push Model (dicomkit.net.services.commitment, PS3.4 Annex J): our SCU
+against our SCP over an archive (all committed; missing instances in the Failed SOP Sequence
+with 0112H, a wrong SOP class with 0119H), the report on a new association to a listener,
+an unknown Action Type refused, the SCU's timeout; and against pynetdicom both ways (its
+SCP, tests/net/pynetdicom_commit_scp.py, and its SCU, tests/net/pynetdicom_commit_scu.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+
+from dicomkit.archive import Archive, AsyncArchive
+from dicomkit.core.uid import generate_uid
+from dicomkit.generated import uids
+from dicomkit.io.reader import read
+from dicomkit.net import ApplicationEntity, PresentationContext
+from dicomkit.net.dimse import build
+from dicomkit.net.services.commitment import (
+    CLASS_INSTANCE_CONFLICT,
+    NO_SUCH_OBJECT_INSTANCE,
+    CommitmentError,
+    CommitmentListener,
+    CommitmentSCP,
+    CommitmentTimeout,
+    request_commitment,
+)
+from dicomkit.net.services.commitment.datasets import encode, request_data_set
+from dicomkit.net.services.qr.server import archive_entity
+from tests.net.peers import HERE, _server, have_pynetdicom
+from tests.net.qr_peers import qr_files
+from tests.net.qr_scp import FAST
+
+pytestmark = pytest.mark.anyio
+
+CONTEXT = [PresentationContext(1, uids.StorageCommitmentPushModel,
+                               (uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian))]
+
+
+@pytest.fixture(params=["asyncio", "trio"])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def references() -> list[tuple[str, str]]:
+    """(SOP class, SOP instance) of the Q/R samples (pinned pydicom files)."""
+    out = []
+    for f in qr_files():
+        ds = read(f, stop_before_pixels=True)
+        out.append((str(ds.SOPClassUID), str(ds.SOPInstanceUID)))
+    return out
+
+
+@contextlib.asynccontextmanager
+async def archive_scp(folder: Path, *, requestors: dict[str, tuple[str, int]] | None = None,
+                      ) -> AsyncIterator[tuple[str, int]]:
+    """``dicomkit qrscp``'s entity (archive_entity, titled DKQR) over the Q/R samples."""
+    archive = Archive(folder)
+    for f in qr_files():
+        archive.insert_file(f)
+    ae = archive_entity(AsyncArchive(archive), ae_title="DKQR", timeouts=FAST,
+                        destinations=requestors)
+    try:
+        async with anyio.create_task_group() as tg:
+            addr = await tg.start(ae.serve, "127.0.0.1", 0)
+            yield addr
+            tg.cancel_scope.cancel()
+    finally:
+        archive.close()
+
+
+@contextlib.asynccontextmanager
+async def scp(provider: CommitmentSCP) -> AsyncIterator[tuple[str, int]]:
+    ae = ApplicationEntity("DKSC", timeouts=FAST)
+    ae.add_service(provider)
+    async with anyio.create_task_group() as tg:
+        addr = await tg.start(ae.serve, "127.0.0.1", 0)
+        yield addr
+        tg.cancel_scope.cancel()
+
+
+async def test_all_held_instances_are_committed_on_the_same_association(tmp_path: Path) -> None:
+    refs = references()
+    async with archive_scp(tmp_path / "a") as addr, ApplicationEntity(
+            "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKQR", contexts=CONTEXT) as assoc:
+        result = await request_commitment(assoc, refs, timeout=10)
+    assert result.event_type == 1 and result.all_committed
+    assert sorted(result.committed) == sorted(refs)
+    assert result.failed == ()
+
+
+async def test_missing_and_mistyped_instances_fail_with_their_reasons(tmp_path: Path) -> None:
+    refs = references()
+    missing = (uids.CTImageStorage, generate_uid())
+    cls, inst = refs[0]
+    other = uids.MRImageStorage if cls != uids.MRImageStorage else uids.CTImageStorage
+    uid = generate_uid()
+    async with archive_scp(tmp_path / "a") as addr, ApplicationEntity(
+            "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKQR", contexts=CONTEXT) as assoc:
+        result = await request_commitment(assoc, [*refs[1:], missing, (other, inst)],
+                                          timeout=10, transaction_uid=uid)
+    assert result.transaction_uid == uid
+    assert result.event_type == 2  # PS3.4 Table J.3-2: Complete - Failures Exist
+    assert sorted(result.committed) == sorted(refs[1:])
+    # PS3.4 J.3.3: 0112H No such object instance, 0119H Class / Instance conflict
+    assert set(result.failed) == {(*missing, NO_SUCH_OBJECT_INSTANCE),
+                                  (other, inst, CLASS_INSTANCE_CONFLICT)}
+    assert NO_SUCH_OBJECT_INSTANCE == 0x0112 and CLASS_INSTANCE_CONFLICT == 0x0119
+
+
+async def test_report_on_a_new_association_to_a_listening_requestor() -> None:
+    listener = CommitmentListener()
+    ours = ApplicationEntity("DKSCU", timeouts=FAST)
+    ours.add_service(listener, scu_role=True, scp_role=False)
+    held = {"1.2.3.4"}
+    async with anyio.create_task_group() as tg:
+        listen = await tg.start(ours.serve, "127.0.0.1", 0)
+        provider = CommitmentSCP(lambda c, i: i in held, ae_title="DKSC",
+                                 requestors={"DKSCU": listen}, same_association=False,
+                                 timeouts=FAST)
+        async with scp(provider) as addr:
+            async with ours.connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+                sent = await request_commitment(
+                    assoc, [(uids.CTImageStorage, "1.2.3.4"), (uids.CTImageStorage, "1.2.5")],
+                    timeout=10, listener=listener, wait=False)
+            # released: the report comes on an association the SCP opens to us
+            result = await listener.wait(sent.transaction_uid, 10)
+        tg.cancel_scope.cancel()
+    assert result.committed == ((uids.CTImageStorage, "1.2.3.4"),)
+    assert result.failed == ((uids.CTImageStorage, "1.2.5", NO_SUCH_OBJECT_INSTANCE),)
+    assert result.peer is not None and result.peer != addr
+
+
+async def test_a_report_that_does_not_come_times_out() -> None:
+    async def slow(sop_class: str, sop_instance: str) -> bool:
+        await anyio.sleep(30)
+        return True
+
+    async with scp(CommitmentSCP(slow)) as addr, ApplicationEntity(
+            "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+        with anyio.fail_after(10):
+            with pytest.raises(CommitmentTimeout, match="no N-EVENT-REPORT within 0.3 s"):
+                await request_commitment(assoc, [(uids.CTImageStorage, "1.2.3")], timeout=0.3)
+
+
+async def test_unknown_action_type_is_refused_and_nothing_reported() -> None:
+    provider = CommitmentSCP(lambda c, i: True)
+    async with scp(provider) as addr, ApplicationEntity(
+            "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+        assert assoc.dimse is not None
+        msg = build("N-ACTION-RQ", data_set=True,
+                    RequestedSOPClassUID=uids.StorageCommitmentPushModel,
+                    RequestedSOPInstanceUID=uids.StorageCommitmentPushModelInstance,
+                    ActionTypeID=7)
+        ts = assoc.contexts[1].transfer_syntax
+        rsp = await assoc.dimse.request_one(1, msg, encode(request_data_set(
+            "1.2.3", [(uids.CTImageStorage, "1.2.3.4")]), ts))
+    assert rsp.status == 0x0123  # PS3.7 C.5.24 No such Action Type
+    assert provider.reports == []
+
+
+async def test_no_references_and_no_context_are_refused_locally(tmp_path: Path) -> None:
+    async with archive_scp(tmp_path / "a") as addr:
+        ctx = [PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))]
+        async with ApplicationEntity("DKSCU", timeouts=FAST).connect(
+                *addr, called_ae="DKQR", contexts=ctx) as assoc:
+            with pytest.raises(CommitmentError, match="no Storage Commitment"):
+                await request_commitment(assoc, [("1.2", "1.2.3")], timeout=1)
+            with pytest.raises(CommitmentError, match="nothing to commit"):
+                await request_commitment(assoc, [], timeout=1)
+
+
+# -- pynetdicom ------------------------------------------------------------------------------
+
+def need_pynetdicom() -> None:
+    if not have_pynetdicom():
+        from tests.conftest import missing
+
+        missing("pynetdicom (pip install -e '.[test]')")
+
+
+async def test_our_scu_against_pynetdicom_scp(tmp_path: Path) -> None:
+    need_pynetdicom()
+    have = "1.2.826.0.1.3680043.2.1125.1"
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, str(HERE / "pynetdicom_commit_scp.py"), str(port),
+                "--have", have]
+
+    with _server("pynetdicom-commit-scp", argv, tmp_path / "out", "PYNETDICOM",
+                 tmp_path / "logs") as peer:
+        async with ApplicationEntity("DKSCU", timeouts=FAST).connect(
+                peer.host, peer.port, called_ae="PYNETDICOM", contexts=CONTEXT) as assoc:
+            result = await request_commitment(
+                assoc, [(uids.CTImageStorage, have), (uids.CTImageStorage, "1.2.3.999")],
+                timeout=10)
+    assert result.event_type == 2
+    assert result.committed == ((uids.CTImageStorage, have),)
+    assert result.failed == ((uids.CTImageStorage, "1.2.3.999", NO_SUCH_OBJECT_INSTANCE),)
+
+
+def run_pynetdicom_commit_scu(host: str, port: int, refs: list[tuple[str, str]]
+                              ) -> dict[str, Any]:
+    argv = [sys.executable, str(HERE / "pynetdicom_commit_scu.py"), host, str(port),
+            *(f"{c}:{i}" for c, i in refs), "--aec", "DKQR"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+async def test_pynetdicom_scu_against_our_archive_scp(tmp_path: Path) -> None:
+    need_pynetdicom()
+    refs = references()
+    missing = (uids.CTImageStorage, generate_uid())
+    async with archive_scp(tmp_path / "a") as addr:
+        report = await anyio.to_thread.run_sync(run_pynetdicom_commit_scu, addr[0], addr[1],
+                                                [*refs, missing])
+    assert report["action_status"] == 0
+    assert report["transaction_uid"] == report["sent_transaction_uid"]
+    assert report["event_type"] == 2
+    assert sorted(map(tuple, report["committed"])) == sorted(refs)
+    assert report["failed"] == [[*missing, NO_SUCH_OBJECT_INSTANCE]]
