@@ -1,6 +1,8 @@
 """``dicomkit qrscp``: an archive served like dcmtk's dcmqrscp: Verification (PS3.4 Annex A),
 Storage into the archive (Annex B) and Query/Retrieve from it (Annex C: C-FIND, C-MOVE and
-C-GET of Patient Root and Study Root), in one process, until Ctrl-C (or SIGTERM).
+C-GET of Patient Root and Study Root) and Storage Commitment Push Model over it (Annex J; a
+report to a requestor whose association closed goes to its address among the destinations),
+in one process, until Ctrl-C (or SIGTERM).
 
 ``--archive DIR`` is the archive (:class:`dicomkit.archive.Archive`; ``--db`` its index, default
 SQLite beside it); files stored by C-STORE are indexed as they arrive and found by the next

@@ -228,3 +228,23 @@ async def test_pynetdicom_scu_against_our_archive_scp(tmp_path: Path) -> None:
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[*missing, NO_SUCH_OBJECT_INSTANCE]]
+
+
+def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
+    """``dicomkit qrscp`` (a process) serves Storage Commitment over its archive."""
+    need_pynetdicom()
+    archive = Archive(tmp_path / "archive")
+    for f in qr_files():
+        archive.insert_file(f)
+    archive.close()
+    refs = references()
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
+                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1"]
+
+    with _server("qrscp", argv, tmp_path / "out", "DKQR", tmp_path / "logs") as peer:
+        report = run_pynetdicom_commit_scu(peer.host, peer.port, [*refs, (refs[0][0], "1.2.9")])
+    assert report["event_type"] == 2
+    assert sorted(map(tuple, report["committed"])) == sorted(refs)
+    assert report["failed"] == [[refs[0][0], "1.2.9", NO_SUCH_OBJECT_INSTANCE]]
