@@ -16,9 +16,12 @@ from typing import Any
 
 import anyio
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dicomkit.archive import Archive, AsyncArchive
 from dicomkit.core.uid import generate_uid
+from dicomkit.errors import DicomError
 from dicomkit.generated import uids
 from dicomkit.io.reader import read
 from dicomkit.net import ApplicationEntity, PresentationContext
@@ -32,7 +35,13 @@ from dicomkit.net.services.commitment import (
     CommitmentTimeout,
     request_commitment,
 )
-from dicomkit.net.services.commitment.datasets import encode, request_data_set
+from dicomkit.net.services.commitment.datasets import (
+    decode,
+    encode,
+    read_report,
+    report_data_set,
+    request_data_set,
+)
 from dicomkit.net.services.qr.server import archive_entity
 from tests.net.peers import HERE, _server, have_pynetdicom
 from tests.net.qr_peers import qr_files
@@ -248,3 +257,64 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[refs[0][0], "1.2.9", NO_SUCH_OBJECT_INSTANCE]]
+
+
+async def test_report_falls_back_to_a_new_association_when_the_first_closed() -> None:
+    """PS3.4 J.3.3: the SCP may report on a new association once the requestor released."""
+    listener = CommitmentListener()
+    ours = ApplicationEntity("DKSCU", timeouts=FAST)
+    ours.add_service(listener, scu_role=True, scp_role=False)
+    released = anyio.Event()
+
+    async def after_release(sop_class: str, sop_instance: str) -> bool:
+        await released.wait()
+        await anyio.sleep(0.05)
+        return True
+
+    async with anyio.create_task_group() as tg:
+        listen = await tg.start(ours.serve, "127.0.0.1", 0)
+        provider = CommitmentSCP(after_release, ae_title="DKSC", requestors={"DKSCU": listen},
+                                 timeouts=FAST)
+        async with scp(provider) as addr:
+            async with ours.connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+                sent = await request_commitment(assoc, [(uids.CTImageStorage, "1.2.3")],
+                                                timeout=10, listener=listener, wait=False)
+            released.set()
+            result = await listener.wait(sent.transaction_uid, 10)
+        tg.cancel_scope.cancel()
+    assert result.event_type == 1 and result.committed == ((uids.CTImageStorage, "1.2.3"),)
+
+
+# -- the data sets ---------------------------------------------------------------------------
+
+_UID = st.from_regex(r"\A[1-9][0-9]{0,5}(\.[1-9][0-9]{0,5}){1,6}\Z")
+_SYNTAX = st.sampled_from([uids.ImplicitVRLittleEndian, uids.ExplicitVRLittleEndian,
+                           uids.ExplicitVRBigEndian])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_UID, st.lists(st.tuples(_UID, _UID), max_size=5),
+       st.lists(st.tuples(_UID, _UID, st.sampled_from([0x0110, 0x0112, 0x0119, 0x0122])),
+                max_size=5), _SYNTAX)
+def test_event_information_round_trips(transaction: str, committed: list[tuple[str, str]],
+                                       failed: list[tuple[str, str, int]], syntax: str) -> None:
+    data = encode(report_data_set(transaction, committed, failed), syntax)
+    result = read_report(decode(data, syntax, uids.StorageCommitmentPushModel),
+                         2 if failed else 1)
+    assert result.transaction_uid == transaction
+    assert result.committed == tuple(committed) and result.failed == tuple(failed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_mutated_event_information_raises_only_our_errors(data: st.DataObject) -> None:
+    good = bytearray(encode(report_data_set("1.2.3", [("1.2", "1.2.3.4")],
+                                            [("1.2", "1.2.5", 0x0112)]),
+                            uids.ExplicitVRLittleEndian))
+    for _ in range(data.draw(st.integers(1, 4))):
+        good[data.draw(st.integers(0, len(good) - 1))] = data.draw(st.integers(0, 255))
+    cut = bytes(good[:data.draw(st.integers(0, len(good)))])
+    try:
+        read_report(decode(cut, uids.ExplicitVRLittleEndian, uids.StorageCommitmentPushModel), 2)
+    except DicomError:
+        pass
