@@ -101,6 +101,7 @@ async def test_all_held_instances_are_committed_on_the_same_association(tmp_path
             "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKQR", contexts=CONTEXT) as assoc:
         result = await request_commitment(assoc, refs, timeout=10)
     assert result.event_type == 1 and result.all_committed
+    assert result.retrieve_ae_title == "DKQR"  # PS3.4 J.3.3.1.1.1
     assert sorted(result.committed) == sorted(refs)
     assert result.failed == ()
 

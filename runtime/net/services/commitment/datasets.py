@@ -44,6 +44,8 @@ class CommitmentResult:
     committed: tuple[Reference, ...] = ()
     failed: tuple[tuple[str, str, int], ...] = ()
     event_type: int = 1
+    #: Retrieve AE Title (0008,0054) given outside the sequences (PS3.4 J.3.3.1.1.1), or ""
+    retrieve_ae_title: str = ""
     peer: tuple[str, int] | None = field(default=None, compare=False)
 
     @property
@@ -72,15 +74,19 @@ def request_data_set(transaction_uid: str, references: Iterable[Reference]) -> D
 
 
 def report_data_set(transaction_uid: str, committed: Iterable[Reference],
-                    failed: Iterable[tuple[str, str, int]]) -> Dataset:
+                    failed: Iterable[tuple[str, str, int]], *,
+                    retrieve_ae_title: str = "") -> Dataset:
     """The Event Information of Storage Commitment Request Successful/Complete - Failures
     Exist (PS3.4 Table J.3-3): Referenced SOP Sequence when something was committed, Failed
-    SOP Sequence when something failed."""
+    SOP Sequence when something failed; Retrieve AE Title, when given, outside the
+    sequences (PS3.4 J.3.3.1.1.1: every committed instance is retrievable from it)."""
     ds = Dataset()
     ds.TransactionUID = transaction_uid
     done = reference_items(committed)
     if done:
         ds.ReferencedSOPSequence = done
+        if retrieve_ae_title:
+            ds.RetrieveAETitle = retrieve_ae_title
     failures = []
     for sop_class, sop_instance, reason in failed:
         item = Dataset()
@@ -145,4 +151,4 @@ def read_report(ds: Dataset, event_type: int, *,
         failed.append((_uid(item, "ReferencedSOPClassUID"),
                        _uid(item, "ReferencedSOPInstanceUID"), code))
     return CommitmentResult(_uid(ds, "TransactionUID"), tuple(read_references(ds)),
-                            tuple(failed), event_type, peer)
+                            tuple(failed), event_type, _uid(ds, "RetrieveAETitle"), peer)

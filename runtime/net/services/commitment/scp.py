@@ -86,6 +86,9 @@ class CommitmentSCP:
         Report on the request's association while it is open (False: always on a new one).
     timeouts, ssl_context
         For the associations we open to report.
+    retrieve_ae_title
+        Sent as Retrieve AE Title (0008,0054) with the committed references (PS3.4
+        J.3.3.1.1.1); ``""``: not sent.
     """
 
     requests: tuple[str, ...] = ("N-ACTION-RQ",)
@@ -94,8 +97,10 @@ class CommitmentSCP:
     def __init__(self, checker: Checker, *, ae_title: str = "DICOMKIT",
                  requestors: Mapping[str, tuple[str, int]] | None = None,
                  same_association: bool = True, timeouts: Timeouts | None = None,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None,
+                 retrieve_ae_title: str = "") -> None:
         self.checker = checker
+        self.retrieve_ae_title = retrieve_ae_title
         self.ae_title = ae_title
         self.requestors = dict(requestors or {})
         self.same_association = same_association
@@ -152,7 +157,8 @@ class CommitmentSCP:
             else:
                 failed.append((sop_class, sop_instance, reason))
         return CommitmentResult(transaction, tuple(committed), tuple(failed),
-                                FAILURES_EXIST if failed else ALL_COMMITTED)
+                                FAILURES_EXIST if failed else ALL_COMMITTED,
+                                self.retrieve_ae_title if committed else "")
 
     async def report(self, request: Request, result: CommitmentResult) -> None:
         """Send the N-EVENT-REPORT: on ``request``'s association when open and allowed, else
@@ -210,7 +216,7 @@ async def send_report(provider: DimseProvider, context_id: int, result: Commitme
                 AffectedSOPClassUID=uids.StorageCommitmentPushModel,
                 AffectedSOPInstanceUID=uids.StorageCommitmentPushModelInstance,
                 EventTypeID=result.event_type)
-    data = encode(report_data_set(result.transaction_uid, result.committed, result.failed),
-                  transfer_syntax)
+    data = encode(report_data_set(result.transaction_uid, result.committed, result.failed,
+                                  retrieve_ae_title=result.retrieve_ae_title), transfer_syntax)
     rsp = await provider.request_one(context_id, msg, data)
     return int(rsp.status)

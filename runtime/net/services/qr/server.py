@@ -60,7 +60,7 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
     # Storage Commitment Push Model (PS3.4 J.3): reports to a closed requestor go to its
     # address among the destinations
     ae.add_service(CommitmentSCP(
-        ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts,
+        ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts, retrieve_ae_title=ae_title,
         requestors={title: (where if isinstance(where, tuple) else (where.host, where.port))
                     for title, where in (destinations or {}).items()}))
     return ae
