@@ -32,6 +32,7 @@ from dicomkit.net.ul import Timeouts
 
 if TYPE_CHECKING:
     from dicomkit.core.dataset import Dataset
+    from dicomkit.net.services.commitment import CommitmentResult
     from dicomkit.net.services.qr import Progress, Retrieve, RetrieveResult
     from dicomkit.net.services.storage import StoreResult
 
@@ -131,6 +132,20 @@ class BlockingAssociation:
                 if progress is not None:
                     progress(report)
         return retrieve.result
+
+    def commit(self, references: Iterable[tuple[str, str]], *, timeout: float | None,
+               **options: Any) -> CommitmentResult:
+        """Storage commitment of (SOP class, SOP instance) ``references``, the report waited
+        for on this association (PS3.4 J.3;
+        :func:`dicomkit.net.services.commitment.request_commitment`, same options)."""
+        from dicomkit.net.services.commitment import request_commitment
+
+        refs = list(references)
+
+        async def run() -> CommitmentResult:
+            return await request_commitment(self.association, refs, timeout=timeout, **options)
+
+        return self.portal.call(run)
 
     def release(self) -> None:
         """Release now (the ``with`` block then has nothing left to do)."""

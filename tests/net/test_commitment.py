@@ -24,7 +24,7 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import uids
 from dicomkit.io.reader import read
-from dicomkit.net import ApplicationEntity, PresentationContext
+from dicomkit.net import ApplicationEntity, PresentationContext, connect
 from dicomkit.net.dimse import build
 from dicomkit.net.services.commitment import (
     CLASS_INSTANCE_CONFLICT,
@@ -255,6 +255,11 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
 
     with _server("qrscp", argv, tmp_path / "out", "DKQR", tmp_path / "logs") as peer:
         report = run_pynetdicom_commit_scu(peer.host, peer.port, [*refs, (refs[0][0], "1.2.9")])
+        # and our blocking facade against the same process
+        with connect(peer.host, peer.port, called_ae="DKQR", contexts=CONTEXT,
+                     timeouts=FAST) as assoc:
+            ours = assoc.commit(refs[:1], timeout=10)
+    assert ours.committed == tuple(refs[:1]) and ours.event_type == 1
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[refs[0][0], "1.2.9", NO_SUCH_OBJECT_INSTANCE]]
