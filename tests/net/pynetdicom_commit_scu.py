@@ -5,7 +5,8 @@
 sends N-ACTION-RQ Request Storage Commitment for the references, waits on the same
 association for the N-EVENT-REPORT-RQ (answered Success by pynetdicom) and prints one JSON
 line: ``action_status``, ``event_type``, ``transaction_uid``, ``sent_transaction_uid``,
-``committed`` and ``failed`` (``[class, instance, reason]``).
+``committed`` and ``failed`` (``[class, instance, reason]``).  With ``--listen PORT`` it
+releases after the N-ACTION-RSP and takes the report on a new association it accepts.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def main() -> int:
     parser.add_argument("--aec", default="ANY-SCP")
     parser.add_argument("--aet", default="PYNETDICOM")
     parser.add_argument("--timeout", type=float, default=20.0)
+    parser.add_argument("--listen", type=int, default=0,
+                        help="release after the N-ACTION-RSP and take the report on a new "
+                             "association accepted on this port")
     args = parser.parse_args()
     report: dict[str, Any] = {}
     arrived = threading.Event()
@@ -48,6 +52,11 @@ def main() -> int:
 
     ae = AE(ae_title=args.aet)
     ae.add_requested_context(StorageCommitmentPushModel)
+    server = None
+    if args.listen:
+        ae.add_supported_context(StorageCommitmentPushModel, scu_role=True, scp_role=True)
+        server = ae.start_server(("127.0.0.1", args.listen), block=False,
+                                 evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
     assoc = ae.associate(args.host, args.port, ae_title=args.aec,
                          evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
     if not assoc.is_established:
@@ -64,8 +73,13 @@ def main() -> int:
     status, _ = assoc.send_n_action(ds, 1, StorageCommitmentPushModel, PUSH_INSTANCE)
     report["action_status"] = int(status.Status) if status else None
     report["sent_transaction_uid"] = str(ds.TransactionUID)
-    arrived.wait(args.timeout)
-    assoc.release()
+    if server is not None:
+        assoc.release()
+        arrived.wait(args.timeout)
+        server.shutdown()
+    else:
+        arrived.wait(args.timeout)
+        assoc.release()
     print(json.dumps(report))
     return 0 if arrived.is_set() else 1
 

@@ -43,7 +43,7 @@ from dicomkit.net.services.commitment.datasets import (
     request_data_set,
 )
 from dicomkit.net.services.qr.server import archive_entity
-from tests.net.peers import HERE, _server, have_pynetdicom
+from tests.net.peers import HERE, _server, free_port, have_pynetdicom
 from tests.net.qr_peers import qr_files
 from tests.net.qr_scp import FAST
 
@@ -216,10 +216,10 @@ async def test_our_scu_against_pynetdicom_scp(tmp_path: Path) -> None:
     assert result.failed == ((uids.CTImageStorage, "1.2.3.999", NO_SUCH_OBJECT_INSTANCE),)
 
 
-def run_pynetdicom_commit_scu(host: str, port: int, refs: list[tuple[str, str]]
-                              ) -> dict[str, Any]:
+def run_pynetdicom_commit_scu(host: str, port: int, refs: list[tuple[str, str]],
+                              *extra: str) -> dict[str, Any]:
     argv = [sys.executable, str(HERE / "pynetdicom_commit_scu.py"), host, str(port),
-            *(f"{c}:{i}" for c, i in refs), "--aec", "DKQR"]
+            *(f"{c}:{i}" for c, i in refs), "--aec", "DKQR", *extra]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -238,6 +238,23 @@ async def test_pynetdicom_scu_against_our_archive_scp(tmp_path: Path) -> None:
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[*missing, NO_SUCH_OBJECT_INSTANCE]]
+
+
+async def test_our_scp_reports_to_a_listening_pynetdicom_scu_on_a_new_association() -> None:
+    need_pynetdicom()
+    listen = free_port()
+    provider = CommitmentSCP(lambda c, i: i == "1.2.3.4", ae_title="DKQR",
+                             requestors={"PYNETDICOM": ("127.0.0.1", listen)},
+                             same_association=False, timeouts=FAST)
+    async with scp(provider) as addr:
+        report = await anyio.to_thread.run_sync(
+            run_pynetdicom_commit_scu, addr[0], addr[1],
+            [(uids.CTImageStorage, "1.2.3.4"), (uids.CTImageStorage, "1.2.3.5")],
+            "--listen", str(listen), "--aec", "DKSC")
+    assert report["transaction_uid"] == report["sent_transaction_uid"]
+    assert report["event_type"] == 2
+    assert report["committed"] == [[uids.CTImageStorage, "1.2.3.4"]]
+    assert report["failed"] == [[uids.CTImageStorage, "1.2.3.5", NO_SUCH_OBJECT_INSTANCE]]
 
 
 def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
