@@ -341,3 +341,28 @@ def test_mutated_event_information_raises_only_our_errors(data: st.DataObject) -
         read_report(decode(cut, uids.ExplicitVRLittleEndian, uids.StorageCommitmentPushModel), 2)
     except DicomError:
         pass
+
+
+async def test_concurrent_requests_on_one_association_each_get_their_report() -> None:
+    async def slow_second(sop_class: str, sop_instance: str) -> bool:
+        await anyio.sleep(0.6 if sop_instance == "1.2.2" else 0.2)  # the first ends first
+        return True
+
+    results: dict[str, Any] = {}
+    async with scp(CommitmentSCP(slow_second)) as addr, ApplicationEntity(
+            "DKSCU", timeouts=FAST).connect(*addr, called_ae="DKSC", contexts=CONTEXT,
+                                            async_ops=(4, 4)) as assoc:
+        async def one(instance: str) -> None:
+            results[instance] = await request_commitment(
+                assoc, [(uids.CTImageStorage, instance)], timeout=10)
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(one, "1.2.1")
+            await anyio.sleep(0.05)
+            tg.start_soon(one, "1.2.2")
+        assert assoc.dimse is not None
+        # the report handler put in front of the provider's own is gone again
+        assert assoc.dimse.handlers is not None
+        assert assoc.dimse.handlers.__name__ != "lookup"
+    assert {i: r.committed for i, r in results.items()} == {
+        i: ((uids.CTImageStorage, i),) for i in ("1.2.1", "1.2.2")}

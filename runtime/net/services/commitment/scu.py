@@ -9,7 +9,9 @@ N-EVENT-REPORT-RSP Success (PS3.4 J.3.3.2).  The report may come on the same ass
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import anyio
 
@@ -18,7 +20,7 @@ from dicomkit.generated import uids
 from dicomkit.generated.statuses import STATUSES
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import build, classify_status
-from dicomkit.net.dimse_provider import Handler, HandlerLookup, Request
+from dicomkit.net.dimse_provider import DimseProvider, Handler, HandlerLookup, Request
 from dicomkit.net.errors import ServiceError
 from dicomkit.net.services.commitment.datasets import (
     CommitmentResult,
@@ -67,6 +69,8 @@ class CommitmentListener:
     def __init__(self) -> None:
         self.results: dict[str, CommitmentResult] = {}
         self._waiting: dict[str, anyio.Event] = {}
+        #: transaction UID -> the listener its report is for (see request_commitment)
+        self._forward: dict[str, CommitmentListener] = {}
 
     async def handle(self, request: Request) -> int | None:
         """Keep the report; answer Success (PS3.4 J.3.3.2)."""
@@ -80,11 +84,15 @@ class CommitmentListener:
         except CommitmentError as exc:
             raise ServiceError(_PROCESSING_FAILURE, str(exc.reason)[:64]) from None
         result = read_report(ds, int(event_type), peer=request.association.peer_address)
+        self._forward.pop(result.transaction_uid, self).deliver(result)
+        return _SUCCESS
+
+    def deliver(self, result: CommitmentResult) -> None:
+        """Keep ``result`` for :meth:`wait`."""
         self.results[result.transaction_uid] = result
         event = self._waiting.get(result.transaction_uid)
         if event is not None:
             event.set()
-        return _SUCCESS
 
     def expect(self, transaction_uid: str) -> None:
         """Get ready for the report of ``transaction_uid`` (before sending the request)."""
@@ -110,6 +118,19 @@ class CommitmentListener:
             raise CommitmentTimeout(f"no N-EVENT-REPORT within {timeout} s",
                                     transaction_uid=transaction_uid)
         return result
+
+
+@dataclass
+class _Installed:
+    """The N-EVENT-REPORT handler put in front of a DIMSE provider's own lookup while
+    requests wait for reports on its association."""
+
+    listener: CommitmentListener
+    previous: HandlerLookup | None
+    users: int = 0
+
+
+_INSTALLED: weakref.WeakKeyDictionary[DimseProvider, _Installed] = weakref.WeakKeyDictionary()
 
 
 def _chain(listener: CommitmentListener, previous: HandlerLookup | None) -> HandlerLookup:
@@ -157,6 +178,8 @@ async def request_commitment(association: Association, references: Iterable[Refe
     refs = list(references)
     if not refs:
         raise CommitmentError("nothing to commit: give at least one reference")
+    if not wait and listener is None:
+        raise CommitmentError("wait=False needs a listener to take the report later")
     dimse = association.dimse
     if dimse is None:
         raise CommitmentError("the association has no DIMSE provider reading it (the report "
@@ -165,10 +188,16 @@ async def request_commitment(association: Association, references: Iterable[Refe
     context_id = _context_id(association)
     context = association.contexts[context_id]
     uid = transaction_uid or generate_uid()
-    waiter = listener or CommitmentListener()
+    installed = _INSTALLED.get(dimse)
+    if installed is None:
+        installed = _INSTALLED[dimse] = _Installed(CommitmentListener(), dimse.handlers)
+        dimse.handlers = _chain(installed.listener, installed.previous)
+    installed.users += 1
+    waiter = listener or installed.listener
     waiter.expect(uid)
-    previous = dimse.handlers
-    dimse.handlers = _chain(waiter, previous)
+    if listener is not None:
+        installed.listener._forward[uid] = listener
+    keep = False  # the report of a request not waited for may still come on the association
     try:
         msg = build("N-ACTION-RQ", data_set=True,
                     RequestedSOPClassUID=uids.StorageCommitmentPushModel,
@@ -181,6 +210,7 @@ async def request_commitment(association: Association, references: Iterable[Refe
             raise CommitmentRefused(rsp.status, comment=str(comment or ""),
                                     transaction_uid=uid, peer=association.peer_address)
         if not wait:
+            keep = True
             return CommitmentResult(uid, event_type=0, peer=association.peer_address)
         try:
             return await waiter.wait(uid, timeout)
@@ -191,5 +221,9 @@ async def request_commitment(association: Association, references: Iterable[Refe
                                     transaction_uid=uid,
                                     peer=association.peer_address) from exc
     finally:
-        if dimse.handlers is not previous:
-            dimse.handlers = previous
+        installed.users -= 1
+        if not keep:
+            installed.listener._forward.pop(uid, None)
+        if installed.users == 0 and not installed.listener._forward:
+            dimse.handlers = installed.previous
+            del _INSTALLED[dimse]
