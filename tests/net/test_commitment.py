@@ -173,7 +173,7 @@ async def test_unknown_action_type_is_refused_and_nothing_reported() -> None:
         rsp = await assoc.dimse.request_one(1, msg, encode(request_data_set(
             "1.2.3", [(uids.CTImageStorage, "1.2.3.4")]), ts))
     assert rsp.status == 0x0123  # PS3.7 C.5.24 No such Action Type
-    assert provider.reports == []
+    assert not provider.reports
 
 
 async def test_no_references_and_no_context_are_refused_locally(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import logging
 import ssl
+from collections import deque
 from collections.abc import Mapping
 
 from dicomkit.generated import uids
@@ -106,8 +107,8 @@ class CommitmentSCP:
         self.same_association = same_association
         self.timeouts = timeouts
         self.ssl_context = ssl_context
-        #: the reports sent (or that could not be sent), newest last, for monitoring
-        self.reports: list[CommitmentResult] = []
+        #: the last 1,000 reports made (sent or not), newest last, for monitoring
+        self.reports: deque[CommitmentResult] = deque(maxlen=1000)
 
     async def handle(self, request: Request) -> int | None:
         """Answer the N-ACTION-RQ, then report (PS3.4 J.3.2, J.3.3)."""
