@@ -322,7 +322,7 @@ def encode_file_meta(file_meta: Dataset, transfer_syntax: str) -> bytes:
 def encode_file(ds: Dataset, transfer_syntax: str | None = None, *,
                 undefined_length_sequences: bool | None = None) -> bytes:
     """The bytes of a Part 10 file: preamble, ``DICM``, file meta, data set."""
-    ts = transfer_syntax or _syntax_of(ds)
+    ts = transfer_syntax or transfer_syntax_of(ds)
     meta = file_meta_for(ds, ts)
     out: list[bytes] = [ds.preamble if ds.preamble is not None and len(ds.preamble) == 128
                         else b"\x00" * 128, b"DICM"]
@@ -331,7 +331,9 @@ def encode_file(ds: Dataset, transfer_syntax: str | None = None, *,
     return b"".join(out)
 
 
-def _syntax_of(ds: Dataset) -> str:
+def transfer_syntax_of(ds: Dataset) -> str:
+    """The transfer syntax ``ds`` is in: its file meta's, else the one it was read in, else
+    Explicit VR Little Endian."""
     if ds.file_meta is not None:
         el = ds.file_meta._elements.get(tags.TransferSyntaxUID)
         if el is not None and el.value:

@@ -23,7 +23,7 @@ from dicomkit.web.errors import BulkDataError
 
 __all__ = ["BulkDataResolver", "BulkDataURI", "BulkDataURIBuilder", "AsyncBulkDataResolver",
            "TagPath", "aresolve_bulk_data", "bulk_data_references", "path_text",
-           "resolve_bulk_data"]
+           "resolve_bulk_data", "set_value"]
 
 #: Tags and item indexes alternating from the top data set.
 TagPath = tuple[int, ...]
@@ -78,7 +78,8 @@ def bulk_data_references(ds: Dataset, _prefix: TagPath = ()) -> Iterator[tuple[T
             yield path, el
 
 
-def _replace(ds: Dataset, path: TagPath, el: DataElement, raw: bytes) -> None:
+def set_value(ds: Dataset, path: TagPath, el: DataElement, raw: bytes) -> None:
+    """Put the value field ``raw`` (little endian) of ``el`` at ``path`` into ``ds``."""
     target = ds
     for i in range(0, len(path) - 1, 2):
         target = target[path[i]].value[path[i + 1]]
@@ -106,7 +107,7 @@ def resolve_bulk_data(ds: Dataset, resolver: BulkDataResolver) -> int:
         if not isinstance(raw, bytes | bytearray | memoryview):
             raise BulkDataError(f"the resolver returned {type(raw).__name__}, not bytes", uri,
                                 path_text(path))
-        _replace(ds, path, el, bytes(raw))
+        set_value(ds, path, el, bytes(raw))
         n += 1
     return n
 
@@ -125,6 +126,6 @@ async def aresolve_bulk_data(ds: Dataset, resolver: AsyncBulkDataResolver) -> in
         if not isinstance(raw, bytes | bytearray | memoryview):
             raise BulkDataError(f"the resolver returned {type(raw).__name__}, not bytes", uri,
                                 path_text(path))
-        _replace(ds, path, el, bytes(raw))
+        set_value(ds, path, el, bytes(raw))
         n += 1
     return n

@@ -473,7 +473,7 @@ async def test_every_pydicom_sample_file_is_stored_over_loopback_and_reads_back_
     originals = {f: storable(f) for f in files}
     sendable = [f for f, ds in originals.items() if ds is not None]
     assert len(sendable) > 100
-    assert any(TRANSFER_SYNTAXES[dicomkit.io.writer._syntax_of(originals[f])].encapsulated
+    assert any(TRANSFER_SYNTAXES[dicomkit.io.writer.transfer_syntax_of(originals[f])].encapsulated
                for f in sendable)  # type: ignore[arg-type]
     scp = StorageSCP(tmp_path / "in")
     async with anyio.create_task_group() as tg:  # the default policy: every syntax as sent
@@ -498,7 +498,7 @@ async def test_every_pydicom_sample_file_is_stored_over_loopback_and_reads_back_
     for result in good:
         original = originals[result.source]
         assert original is not None
-        assert result.transfer_syntax == dicomkit.io.writer._syntax_of(original)
+        assert result.transfer_syntax == dicomkit.io.writer.transfer_syntax_of(original)
         copies = stored.get(result.sop_instance_uid, [])
         assert any(back == original and encode_dataset(back, result.transfer_syntax) ==
                    encode_dataset(original, result.transfer_syntax) for back in copies), \

@@ -67,6 +67,7 @@ from dicomkit.web.errors import (
     JsonModelError,
     WebModelError,
 )
+from dicomkit.web.metadata_bulkdata import DEFAULT_THRESHOLD, encode_instances
 from dicomkit.web.multipart import (
     AsyncBodyPart,
     Headers,
@@ -776,12 +777,33 @@ class DicomWebClient:
                 progress(done + len(parts), len(items))
         return result
 
+    async def store_metadata(self, datasets: Iterable[Dataset], *, study: str | None = None,
+                             media: str = str(MediaType.APPLICATION_DICOM_JSON),
+                             threshold: int = DEFAULT_THRESHOLD) -> StoreResult:
+        """Store instances as Metadata and Bulkdata representations (PS3.18 10.5.1.4): their
+        DICOM JSON (one array) or Native DICOM XML (one part each) followed by a part per bulk
+        data value (binary values above ``threshold`` bytes, Pixel Data and the Encapsulated
+        Document always), compressed pixel data as its Table 8.7.3-5 media type, one part per
+        frame.  One request for all instances; the response is read as :meth:`store` reads it.
+        """
+        items = list(datasets)
+        root, parts = await anyio.to_thread.run_sync(
+            lambda: encode_instances(items, media=media, threshold=threshold))
+        sent = [(_text(ds, tags.SOPClassUID), _text(ds, tags.SOPInstanceUID)) for ds in items]
+        path = (resource_path("Store", "Study", study=study) if study is not None
+                else resource_path("Store", "Studies"))
+        result = StoreResult()
+        await self._store_batch(self.url_of(path), parts, sent, result,
+                                root=root)
+        return result
+
     async def _store_batch(self, url: str, parts: list[Part], sent: list[tuple[str, str]],
-                           result: StoreResult) -> None:
+                           result: StoreResult,
+                           root: str = str(MediaType.APPLICATION_DICOM)) -> None:
         boundary = make_boundary()
         response = await self.request(
             "POST", url, accept=str(MediaType.APPLICATION_DICOM_JSON),
-            content_type=content_type(boundary, MediaType.APPLICATION_DICOM),
+            content_type=content_type(boundary, root),
             body=aiter_multipart(parts, boundary), allow=frozenset({400, 409}))
         try:
             body = b"".join([c async for c in response.aiter_bytes()])
@@ -805,6 +827,11 @@ class DicomWebClient:
         result.warnings.extend(_warnings(response.headers))
         result.responses.append(answer)
         result.outcomes.extend(parse_store_response(answer, sent))
+
+
+def _text(ds: Dataset, tag: int) -> str:
+    el = ds.get(tag)
+    return str(el.value).strip() if el is not None and el.value else ""
 
 
 def _sop_instance_uid(path: Path) -> str:
