@@ -52,13 +52,15 @@ FIND = uids.StudyRootQueryRetrieveInformationModelFind
 MOVE = uids.StudyRootQueryRetrieveInformationModelMove
 
 
-def make_archive(folder: Path, n: int, instances: int
+def make_archive(folder: Path, n: int, instances: int, *, pixels: bool = False
                  ) -> tuple[list[Path], list[str], tuple[str, str]]:
     """``n`` single-instance studies and one study of ``instances`` instances in one series,
-    from CT_small.dcm's header; the files, the single-instance study UIDs and the (study,
-    series) UIDs of the large one."""
+    from CT_small.dcm's header (and its 32 kB of pixel data with ``pixels``: a Storage SCP
+    may refuse an image without them, as ours does); the files, the single-instance study UIDs
+    and the (study, series) UIDs of the large one."""
     base = dicomkit.read(sample("CT_small.dcm"))
-    del base[tags.PixelData]
+    if not pixels:
+        del base[tags.PixelData]
     rng = random.Random(20261203)
     folder.mkdir(parents=True, exist_ok=True)
     paths, studies = [], []

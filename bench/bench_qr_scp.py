@@ -2,7 +2,10 @@
 (the anchor) over the same files in one run, both asked by the same client (dicomkit's Q/R
 SCU, one association): C-FIND of every study (results/s), of the instances of one large
 series (results/s), exact matches by Study Instance UID (p50 / p99 ms), C-MOVE of
-single-instance studies into dcmtk ``storescp`` discarding what it receives (moves/s).
+single-instance studies into dcmtk ``storescp`` discarding what it receives (moves/s); the
+large series moved there and fetched with C-GET into a folder (files/s); C-GET of each
+single-instance study (gets/s).  With ``--studies 10000`` dcmqrscp gets only
+``--dcmqrscp-studies`` of them (its limit is 500 per storage area).
 
 The files are ``bench_qr.make_archive``'s (CT_small.dcm's header, new UIDs, names and dates);
 dcmqrscp gets them with dcmqridx / storescu (tests/net/qr_peers.py), ours with
@@ -34,6 +37,8 @@ from dicomkit.archive import Archive  # noqa: E402
 from tests.net import peers  # noqa: E402
 from tests.net.qr_peers import dcmqrscp, pynetdicom_qr_scp  # noqa: E402
 
+QRSCP_LOG = ["-q"]
+
 
 async def _searches(port: int, aec: str, rounds: int) -> dict[str, list[float]]:
     """Latencies (s) of a wild-card and a date-range C-FIND at study level, ``rounds`` each."""
@@ -58,6 +63,38 @@ async def _searches(port: int, aec: str, rounds: int) -> dict[str, list[float]]:
     return out
 
 
+async def _retrieves(port: int, aec: str, dest: str, big: tuple[str, str], studies: list[str],
+                     sink: Path) -> dict[str, float]:
+    """Seconds for: C-MOVE of the large series into ``dest``; C-GET of it (sub-operations
+    written to ``sink`` by :class:`FolderStorage`, as ``dicomkit get`` does); C-GET of each of
+    ``studies`` (one instance each), all on one association."""
+    from dicomkit.generated import uids
+    from dicomkit.net import ApplicationEntity
+    from dicomkit.net.services import qr
+
+    ae = ApplicationEntity("BENCH")
+    contexts = qr.get_contexts(("Study Root",), storage=[uids.CTImageStorage], find=False,
+                               move=True)
+    out: dict[str, float] = {}
+    async with ae.connect(peers.HOST, port, called_ae=aec, contexts=contexts) as assoc:
+        t0 = time.perf_counter()
+        result = await qr.move_all(assoc, dest, level="SERIES", StudyInstanceUID=big[0],
+                                   SeriesInstanceUID=big[1])
+        out["move series"] = time.perf_counter() - t0
+        out["move series ok"] = float(result.completed or 0)
+        t0 = time.perf_counter()
+        result = await qr.get_all(assoc, level="SERIES", store=sink / "series",
+                                  StudyInstanceUID=big[0], SeriesInstanceUID=big[1])
+        out["get series"] = time.perf_counter() - t0
+        out["get series ok"] = float(result.completed or 0)
+        t0 = time.perf_counter()
+        for uid in studies:
+            result = await qr.get_all(assoc, store=sink / "studies", StudyInstanceUID=uid)
+            assert result.ok, (aec, result)
+        out["gets"] = time.perf_counter() - t0
+    return out
+
+
 @contextlib.contextmanager
 def dicomkit_qrscp(folder: Path, files: list[Path], destinations: dict[str, tuple[str, int]]
                    ) -> Iterator[peers.Peer]:
@@ -72,7 +109,7 @@ def dicomkit_qrscp(folder: Path, files: list[Path], destinations: dict[str, tupl
 
     def argv(port: int) -> list[str]:
         return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
-                str(folder / "archive"), "--aet", "DKQR", "--bind", peers.HOST, "-q", *moves]
+                str(folder / "archive"), "--aet", "DKQR", "--bind", peers.HOST, *QRSCP_LOG, *moves]
 
     with peers._server("qrscp", argv, folder / "out", "DKQR", folder / "logs") as peer:
         yield peer
@@ -87,10 +124,15 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="runs of each SCP, alternating")
     parser.add_argument("--searches", type=int, default=40,
                         help="wild-card and date-range queries per round")
+    parser.add_argument("--dcmqrscp-studies", type=int, default=450,
+                        help="dcmqrscp keeps at most 500 studies per storage area (dcmtk's "
+                             "DB_UpperMaxStudies): it gets the first N single-instance studies "
+                             "and the large one; the others get every study")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-qrscp-") as tmp:
         root = Path(tmp)
-        files, studies, big = make_archive(root / "files", args.studies, args.instances)
+        files, studies, big = make_archive(root / "files", args.studies, args.instances,
+                                           pixels=True)
         rng = random.Random(7)
         exact = rng.sample(studies, min(args.queries, len(studies)))
         moves = rng.sample(studies, min(args.moves, len(studies)))
@@ -100,7 +142,9 @@ def main() -> int:
             store = stack.enter_context(peers.dcmtk_storescp(root / "store", discard=True))
             dest = {"STORESCP": (store.host, store.port)}
             t0 = time.perf_counter()
-            theirs = stack.enter_context(dcmqrscp(root / "dcmqrscp", files, destinations=dest))
+            capped = [f for i, f in enumerate(files)
+                      if i < args.dcmqrscp_studies or i >= len(studies)]
+            theirs = stack.enter_context(dcmqrscp(root / "dcmqrscp", capped, destinations=dest))
             t1 = time.perf_counter()
             ours = stack.enter_context(dicomkit_qrscp(root / "ours", files, dest))
             t2 = time.perf_counter()
@@ -110,25 +154,38 @@ def main() -> int:
             for _ in range(args.rounds):
                 for name, peer in (("dicomkit qrscp", ours), ("dcmqrscp", theirs),
                                    ("pynetdicom", pyn)):
-                    run = anyio.run(_ours, peer.port, peer.aet, exact, moves, "STORESCP", big)
+                    asked = exact if name != "dcmqrscp" else [
+                        u for u in exact if studies.index(u) < args.dcmqrscp_studies] or exact[:1]
+                    moved = moves if name != "dcmqrscp" else [
+                        u for u in moves if studies.index(u) < args.dcmqrscp_studies] or moves[:1]
+                    run = anyio.run(_ours, peer.port, peer.aet, asked, moved, "STORESCP", big)
+                    run["asked"], run["moved"] = len(asked), len(moved)
                     run.update(anyio.run(_searches, peer.port, peer.aet, args.searches))
+                    with tempfile.TemporaryDirectory(dir=root) as sink:
+                        run.update(anyio.run(_retrieves, peer.port, peer.aet, "STORESCP", big,
+                                             moved, Path(sink)))
                     results[name].append(run)
-    n, m = len(studies) + 1, args.instances
-    print(f"\nSCP asked by dicomkit's SCU: all {n} studies, the {m} instances of one series "
-          f"(results/s); {len(exact)} exact matches (ms); {len(moves)} C-MOVEs (moves/s)")
-    print(f"{'SCP':<16}{'studies/s':>10}{'images/s':>10}{'p50':>8}{'p99':>8}{'wild p50':>9}"
-          f"{'range p50':>10}{'moves/s':>9}")
+    m = args.instances
+    print(f"\nSCP asked by dicomkit's SCU: all studies, the {m} instances of one series "
+          f"(results/s); exact matches (ms); single-instance C-MOVEs (moves/s); the series "
+          f"moved into storescp and got with C-GET (files/s); single-instance C-GETs (gets/s)")
+    print(f"{'SCP':<16}{'studies':>8}{'studies/s':>10}{'images/s':>10}{'p50':>8}{'p99':>8}"
+          f"{'wild p50':>9}{'range p50':>10}{'moves/s':>9}{'move f/s':>9}{'get f/s':>9}"
+          f"{'gets/s':>8}")
     best: dict[str, tuple[float, ...]] = {}
     for name, runs in results.items():
         for run in runs:
             p50, p99 = percentiles(run["exact"])
+            n = run["all"][0]
             row = (n / run["all"][1], m / run["images"][1], p50, p99,
                    percentiles(run["wildcard"])[0], percentiles(run["range"])[0],
-                   len(moves) / run["moves"])
-            print(f"{name:<16}{row[0]:10.0f}{row[1]:10.0f}{row[2]:8.2f}{row[3]:8.2f}"
-                  f"{row[4]:9.2f}{row[5]:10.2f}{row[6]:9.1f}"
-                  + ("" if run["all"][0] == n and run["images"][0] == m else
-                     f"  (found {run['all'][0]} studies, {run['images'][0]} images)"))
+                   run["moved"] / run["moves"], run["move series ok"] / run["move series"],
+                   run["get series ok"] / run["get series"], run["moved"] / run["gets"])
+            print(f"{name:<16}{n:8d}{row[0]:10.0f}{row[1]:10.0f}{row[2]:8.2f}{row[3]:8.2f}"
+                  f"{row[4]:9.2f}{row[5]:10.2f}{row[6]:9.1f}{row[7]:9.0f}{row[8]:9.0f}"
+                  f"{row[9]:8.1f}"
+                  + ("" if run["images"][0] == m and run["get series ok"] == m else
+                     f"  (found {run['images'][0]} images, got {run['get series ok']:.0f})"))
             prev = best.get(name)
             best[name] = row if prev is None or row[2] < prev[2] else prev
     a = best["dicomkit qrscp"]
@@ -136,7 +193,9 @@ def main() -> int:
         b = best[other]
         print(f"dicomkit / {other} (best round by p50): studies/s {a[0] / b[0]:.2f}, images/s "
               f"{a[1] / b[1]:.2f}; how many times faster at p50: exact {b[2] / a[2]:.2f}, "
-              f"wild card {b[4] / a[4]:.2f}, range {b[5] / a[5]:.2f}; moves/s {a[6] / b[6]:.2f}")
+              f"wild card {b[4] / a[4]:.2f}, range {b[5] / a[5]:.2f}; moves/s {a[6] / b[6]:.2f}; "
+              f"series C-MOVE files/s {a[7] / b[7]:.2f}, C-GET files/s {a[8] / b[8]:.2f}, "
+              f"gets/s {a[9] / b[9]:.2f}")
     return 0
 
 

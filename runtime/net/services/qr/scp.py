@@ -307,6 +307,8 @@ class _Retrieve(_Base):
             counts.add(result)
             if not result.ok:
                 failed.append(inst.sop_instance)
+                log.warning("%s sub-operation for %s failed: %s (%s)", self.operation,
+                            inst.sop_instance, result.error or result.category, inst.path)
             if counts.remaining:
                 await request.respond(self.statuses["pending"], None, **counts.pending())
         status = self.statuses["warning"] if counts.failed or counts.warning \
