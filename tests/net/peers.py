@@ -173,8 +173,9 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def _server(name: str, argv_for_port: Any, out_dir: Path, aet: str, log_dir: Path,
-            env: dict[str, str] | None = None) -> Iterator[Peer]:
-    """Start ``argv_for_port(port)`` on a free port (retrying if the port was taken meanwhile)."""
+            env: dict[str, str] | None = None, listen_timeout: float = 15.0) -> Iterator[Peer]:
+    """Start ``argv_for_port(port)`` on a free port (retrying if the port was taken meanwhile);
+    ``listen_timeout``: how long it may take to listen (a peer loading a large archive)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     log_dir.mkdir(parents=True, exist_ok=True)
     last: PeerError | None = None
@@ -185,7 +186,7 @@ def _server(name: str, argv_for_port: Any, out_dir: Path, aet: str, log_dir: Pat
             proc = subprocess.Popen(argv_for_port(port), stdout=fh, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, env=env)
         try:
-            wait_listening(proc, port, log)
+            wait_listening(proc, port, log, listen_timeout)
         except PeerError as exc:
             stop(proc)
             last = exc

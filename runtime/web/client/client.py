@@ -263,16 +263,19 @@ class DicomWebClient:
     wado_uri
         The URL of the server's URI Service (WADO-URI, PS3.18 9), e.g.
         ``http://host:8042/wado``, for :meth:`retrieve_wado_uri`.
+    http2
+        Offer HTTP/2 over TLS to the server (the default transport; needs ``h2``).
     """
 
     def __init__(self, url: str, *, transport: Transport | None = None, auth: Auth | None = None,
                  tls: TlsOptions | None = None, timeout: float | None = 30.0,
                  retry: RetryPolicy | None = None,
-                 headers: Mapping[str, str] | None = None, wado_uri: str | None = None) -> None:
+                 headers: Mapping[str, str] | None = None, wado_uri: str | None = None,
+                 http2: bool = False) -> None:
         self.url = url.rstrip("/")
         self.wado_uri = wado_uri
         self.transport: Transport = transport or HttpxTransport(
-            verify=tls.context() if tls is not None else True, timeout=timeout)
+            verify=tls.context() if tls is not None else True, timeout=timeout, http2=http2)
         self.auth = auth
         self.timeout = timeout
         self.retry = retry or RetryPolicy()

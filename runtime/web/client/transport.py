@@ -76,6 +76,8 @@ class _HttpxResponse:
     headers: Headers
     method: str
     url: str
+    #: ``HTTP/1.1`` or ``HTTP/2``, as the connection spoke
+    http_version: str = "HTTP/1.1"
 
     @property
     def status(self) -> int:
@@ -106,14 +108,24 @@ class HttpxTransport:
         Default seconds for connecting and for each read, None for none.
     max_connections
         Connections kept open to the server.
+    http2
+        Offer HTTP/2 (RFC 9113) in the TLS handshake (ALPN ``h2``) and use it where the server
+        takes it; plain ``http://`` URLs stay on HTTP/1.1.  Needs the ``h2`` package (extra
+        ``http2``).
     """
 
     def __init__(self, *, verify: ssl.SSLContext | bool = True, timeout: float | None = 30.0,
-                 max_connections: int = 32) -> None:
+                 max_connections: int = 32, http2: bool = False) -> None:
+        if http2:
+            try:
+                import h2  # noqa: F401
+            except ImportError as exc:
+                raise DicomWebConnectionError(
+                    "HTTP/2 needs the h2 package: pip install 'dicomkit[http2]' (or h2)") from exc
         limits = httpx.Limits(max_connections=max_connections,
                               max_keepalive_connections=max_connections)
         self._client = httpx.AsyncClient(verify=verify, timeout=timeout, limits=limits,
-                                         follow_redirects=True, trust_env=False)
+                                         follow_redirects=True, trust_env=False, http2=http2)
 
     async def request(self, method: str, url: str, headers: Sequence[tuple[str, str]],
                       body: Body = None, *, timeout: float | None = None) -> Response:
@@ -127,7 +139,8 @@ class HttpxTransport:
         except (httpx.TransportError, OSError) as exc:  # ssl.SSLError is an OSError
             raise DicomWebConnectionError(f"no response: {exc!r}", method=method,
                                           url=url) from exc
-        return _HttpxResponse(raw, Headers(list(raw.headers.multi_items())), method, url)
+        return _HttpxResponse(raw, Headers(list(raw.headers.multi_items())), method, url,
+                              raw.http_version)
 
     async def aclose(self) -> None:
         await self._client.aclose()
