@@ -143,13 +143,16 @@ class KeySet:
             except (ValueError, TypeError) as exc:
                 raise KeySetError(f"key {i + 1} cannot be read as a PEM public key: {exc}",
                                   "PEM") from exc
-            kty = ("RSA" if isinstance(public, rsa.RSAPublicKey) else
-                   "EC" if isinstance(public, ec.EllipticCurvePublicKey) else
-                   "OKP" if isinstance(public, ed25519.Ed25519PublicKey) else None)
-            if kty is None:
+            key: jwk.Key
+            if isinstance(public, rsa.RSAPublicKey):
+                key = jwk.import_key(data, "RSA")
+            elif isinstance(public, ec.EllipticCurvePublicKey):
+                key = jwk.import_key(data, "EC")
+            elif isinstance(public, ed25519.Ed25519PublicKey):
+                key = jwk.import_key(data, "OKP")
+            else:
                 raise KeySetError(f"key {i + 1} is a {type(public).__name__}; use RSA, EC or Ed25519",
                                   "PEM")
-            key = jwk.import_key(data, kty)  # type: ignore[arg-type]
             d = dict(key.as_dict(private=False))
             if kids is not None:
                 d["kid"] = kids[i]
