@@ -23,8 +23,8 @@ def free_port() -> int:
 def serve(app: Any, **options: Any) -> Iterator[int]:
     """Run ``app`` under uvicorn (``options`` go to ``uvicorn.Config``); yields the port."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off",
-                            **options)
+    options.setdefault("lifespan", "off")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
