@@ -1,7 +1,8 @@
 // Drives headless Chromium (Debian's, through playwright-core) through the OHIF viewer, for
 // tests/web/ohif.py.  Usage: node ohif_driver.cjs CONFIG.json
-// CONFIG: {playwright, chromium, baseUrl, outDir, studies: [{uid, texts: [...]}], viewer: {uid,
-//          query}, timeoutMs}
+// CONFIG: {playwright, chromium, baseUrl, outDir, studies: [{uid, texts: [...]}] (texts the study
+//          list must show; [] skips the list), filter: {text, expect: [...]} (typed into the
+//          Patient filter), viewer: {uid, query}, timeoutMs}
 // Writes into outDir: study-list.png, viewer.png, browser-requests.json, console.log, result.json.
 'use strict';
 const fs = require('fs');
@@ -55,19 +56,34 @@ async function main() {
     page.on('requestfailed', (r) => requests.push({ method: r.method(), url: r.url(),
       type: r.resourceType(), status: null, failure: r.failure() && r.failure().errorText }));
 
-    // 1. The study list shows every study.
-    await page.goto(config.baseUrl + (config.listPath || '/'), { waitUntil: 'domcontentloaded' });
-    try {
-      for (const study of config.studies) {
-        for (const text of study.texts) {
-          await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+    // 1. The study list shows every study (skipped when no study texts are given).
+    if (config.studies.length) {
+      await page.goto(config.baseUrl + '/', { waitUntil: 'domcontentloaded' });
+      try {
+        for (const study of config.studies) {
+          for (const text of study.texts) {
+            await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+          }
         }
+        step('study-list', true);
+      } catch (e) {
+        step('study-list', false, String(e.message || e).slice(0, 500));
       }
-      step('study-list', true);
-    } catch (e) {
-      step('study-list', false, String(e.message || e).slice(0, 500));
+      await page.screenshot({ path: path.join(out, 'study-list.png') });
+      // 1b. The Patient filter (the list's first text box) narrows the list.
+      if (config.filter) {
+        try {
+          await page.locator('input[type="text"], input:not([type])').first().fill(config.filter.text);
+          for (const text of config.filter.expect) {
+            await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+          }
+          step('study-list-filter', true);
+        } catch (e) {
+          step('study-list-filter', false, String(e.message || e).slice(0, 500));
+        }
+        await page.screenshot({ path: path.join(out, 'study-list-filtered.png') });
+      }
     }
-    await page.screenshot({ path: path.join(out, 'study-list.png') });
 
     // 2. A study opens: thumbnails, then the first image drawn on the viewport's canvas.
     const viewerUrl = config.baseUrl + '/viewer?StudyInstanceUIDs=' + config.viewer.uid +
