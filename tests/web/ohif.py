@@ -208,14 +208,16 @@ class BrowserRun:
 
 def run_browser(harness: Harness, base_url: str, out: Path, *, studies: list[dict[str, Any]],
                 viewer_uid: str, viewer_query: str = "", filter_text: str = "",
-                filter_expect: list[str] | None = None, timeout_s: float = 60) -> BrowserRun:
+                filter_expect: list[str] | None = None, filter_request: str = "",
+                timeout_s: float = 60) -> BrowserRun:
     """Run the driver; screenshots, ``browser-requests.json``, ``console.log`` and
     ``result.json`` are left in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     config = {"playwright": str(harness.playwright), "chromium": str(harness.chromium),
               "baseUrl": base_url, "outDir": str(out), "studies": studies,
               "viewer": {"uid": viewer_uid, "query": viewer_query}, "timeoutMs": int(timeout_s * 1000),
-              "filter": {"text": filter_text, "expect": filter_expect or []} if filter_text else None}
+              "filter": {"text": filter_text, "expect": filter_expect or [], "request": filter_request}
+              if filter_text else None}
     (out / "driver-config.json").write_text(json.dumps(config, indent=1))
     proc = subprocess.run([harness.node, str(DRIVER), str(out / "driver-config.json")],
                           capture_output=True, text=True, timeout=timeout_s * 4 + 60)

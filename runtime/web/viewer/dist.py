@@ -1,10 +1,15 @@
 """Finding an installed build of the OHIF viewer: the npm package ``@ohif/app`` ships a prebuilt
 viewer in ``dist/`` (``index.html``, ``app-config.js``, hashed bundles).
 
-Looked for, in order: the folder given (a ``dist`` folder itself, the package's folder, or an npm
-prefix with ``node_modules/@ohif/app``), ``$DICOMKIT_OHIF_DIST``, then npm install folders:
-``./node_modules``, ``~/.cache/dicomkit/ohif/node_modules`` (where :data:`INSTALL_COMMAND` puts
-it) and the global ``/usr/local/lib`` and ``/usr/lib`` ``node_modules``.
+Looked for, in order: the folder given (a ``dist`` folder itself, the package's folder, the folder
+an ``npm pack`` tarball was unpacked in, or an npm prefix with ``node_modules/@ohif/app``),
+``$DICOMKIT_OHIF_DIST``, ``~/.cache/dicomkit/ohif`` (where :data:`INSTALL_COMMAND` unpacks it),
+then the npm install folders ``./node_modules`` and the global ``/usr/local/lib`` and ``/usr/lib``
+``node_modules``.
+
+The package is fetched with ``npm pack`` and unpacked rather than installed with ``npm install``:
+only its ``dist`` is needed, and ``npm install @ohif/app@3.13.2`` fails on a dependency version
+missing from the registry (``@ohif/i18n@3.13.2``, ETARGET).
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ __all__ = ["DEFAULT_PREFIX", "INSTALL_COMMAND", "OHIF_VERSION", "find_ohif_dist"
 OHIF_VERSION = "3.13"
 #: Where the install command puts the package.
 DEFAULT_PREFIX = Path("~/.cache/dicomkit/ohif")
-#: The command that installs the viewer where :func:`find_ohif_dist` looks.
-INSTALL_COMMAND = (f"npm install --prefix {DEFAULT_PREFIX} --no-save --ignore-scripts --no-audit "
-                   f"--no-fund @ohif/app@{OHIF_VERSION}")
+#: The command that installs the viewer where :func:`find_ohif_dist` looks (``package/dist``).
+INSTALL_COMMAND = (f"mkdir -p {DEFAULT_PREFIX} && cd {DEFAULT_PREFIX} && npm pack @ohif/app@{OHIF_VERSION} "
+                   "&& tar xzf ohif-app-*.tgz")
 
 
 def _candidates(folder: Path) -> list[Path]:
-    return [folder, folder / "dist", folder / "node_modules" / "@ohif" / "app" / "dist"]
+    return [folder, folder / "dist", folder / "package" / "dist",
+            folder / "node_modules" / "@ohif" / "app" / "dist"]
 
 
 def find_ohif_dist(path: str | os.PathLike[str] | None = None, *,
@@ -55,8 +61,9 @@ def find_ohif_dist(path: str | os.PathLike[str] | None = None, *,
         candidates = []
         if env.get("DICOMKIT_OHIF_DIST"):
             candidates += _candidates(Path(env["DICOMKIT_OHIF_DIST"]).expanduser())
+        candidates += _candidates(DEFAULT_PREFIX.expanduser())[2:]
         candidates += [root / "node_modules" / "@ohif" / "app" / "dist" for root in (
-            cwd or Path.cwd(), DEFAULT_PREFIX.expanduser(), Path("/usr/local/lib"), Path("/usr/lib"))]
+            cwd or Path.cwd(), Path("/usr/local/lib"), Path("/usr/lib"))]
     searched: list[Path] = []
     for candidate in candidates:
         searched.append(candidate)

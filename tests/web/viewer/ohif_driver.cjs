@@ -1,8 +1,8 @@
 // Drives headless Chromium (Debian's, through playwright-core) through the OHIF viewer, for
 // tests/web/ohif.py.  Usage: node ohif_driver.cjs CONFIG.json
 // CONFIG: {playwright, chromium, baseUrl, outDir, studies: [{uid, texts: [...]}] (texts the study
-//          list must show; [] skips the list), filter: {text, expect: [...]} (typed into the
-//          Patient filter), viewer: {uid, query}, timeoutMs}
+//          list must show; [] skips the list), filter: {text, expect: [...], request} (typed into
+//          the Patient filter; request: a part of the search URL to wait for), viewer: {uid, query}, timeoutMs}
 // Writes into outDir: study-list.png, viewer.png, browser-requests.json, console.log, result.json.
 'use strict';
 const fs = require('fs');
@@ -73,10 +73,15 @@ async function main() {
       // 1b. The Patient filter (the list's first text box) narrows the list.
       if (config.filter) {
         try {
+          // the list filters what it has at once, then asks the server (debounced)
+          const asked = config.filter.request ? page.waitForRequest(
+            (r) => r.url().includes(config.filter.request), { timeout }) : Promise.resolve();
           await page.locator('input[type="text"], input:not([type])').first().fill(config.filter.text);
           for (const text of config.filter.expect) {
             await page.getByText(text, { exact: false }).first().waitFor({ timeout });
           }
+          await asked;
+          await page.waitForLoadState('networkidle', { timeout });
           step('study-list-filter', true);
         } catch (e) {
           step('study-list-filter', false, String(e.message || e).slice(0, 500));
