@@ -56,7 +56,7 @@ def main() -> None:
         if pyjwt is not None:
             jwks = pyjwt.PyJWKSet.from_dict({"keys": [key.as_dict(private=False)]})
 
-            def verify(token: str) -> None:
+            def verify(token: str, jwks: Any = jwks, alg: str = alg) -> None:
                 kid = pyjwt.get_unverified_header(token)["kid"]
                 pyjwt.decode(token, jwks[kid], algorithms=[alg], audience=AUD, issuer=ISS, leeway=60)
 
