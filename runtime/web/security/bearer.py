@@ -23,7 +23,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import unquote_plus
 
 from dicomkit.web.security.asgi import ASGIApp, Receive, Scope, Send, header, refuse, request_url
 from dicomkit.web.security.errors import AuthenticationError, InsufficientScopeError, StudyAccessDeniedError
@@ -142,13 +142,18 @@ class BearerAuth:
         qs = bytes(scope.get("query_string", b""))
         if not any(n.encode() + b"=" in qs for n in _QUERY_NAMES):
             return scope, []
-        pairs = parse_qsl(qs.decode("latin-1"), keep_blank_values=True)
-        tokens = [v for k, v in pairs if k in _QUERY_NAMES]
+        kept: list[bytes] = []
+        tokens: list[str] = []
+        for part in qs.split(b"&"):
+            name, eq, value = part.partition(b"=")
+            if eq and unquote_plus(name.decode("latin-1")) in _QUERY_NAMES:
+                tokens.append(unquote_plus(value.decode("latin-1")))
+            else:
+                kept.append(part)  # the other parameters byte for byte, as the client wrote them
         if not tokens:
             return scope, []
-        kept = [(k, v) for k, v in pairs if k not in _QUERY_NAMES]
         scope = dict(scope)
-        scope["query_string"] = urlencode(kept, safe=",*").encode("latin-1")
+        scope["query_string"] = b"&".join(kept)
         return scope, tokens
 
     async def _authorize(self, scope: Scope, method: str, path: str, from_query: list[str],

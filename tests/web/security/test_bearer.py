@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -76,9 +78,11 @@ def test_valid_token_reaches_the_app_with_its_claims() -> None:
 
 @pytest.mark.parametrize("name", ["token", "access_token"])
 def test_query_token_is_accepted_and_removed_before_the_app(name: str) -> None:
-    r = TestClient(app()).get(f"/dicom-web/studies?limit=101&{name}={tokens.mint()}&includefield=00081030")
+    r = TestClient(app()).get(f"/dicom-web/studies?limit=101&{name}={tokens.mint()}&includefield=00081030"
+                              "%2C00080060&PatientName=*Doe*&tokenish=1")
     assert r.status_code == 200, r.text
-    assert r.json()["query"] == "limit=101&includefield=00081030"
+    # the other parameters reach the app byte for byte
+    assert r.json()["query"] == "limit=101&includefield=00081030%2C00080060&PatientName=*Doe*&tokenish=1"
 
 
 def test_token_in_header_and_query_is_an_invalid_request() -> None:
@@ -186,3 +190,41 @@ def test_uvicorn_with_httpx_bearer_and_query_token() -> None:
         assert r.status_code == 200 and r.json()["sub"] == "carol"
         r = httpx.get(base, params={"token": tokens.mint(), "limit": "5"})
         assert r.status_code == 200 and r.json()["query"] == "limit=5"
+
+
+def _call(mw: BearerAuth, headers: list[tuple[bytes, bytes]], query: bytes) -> int:
+    import anyio
+
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": f"/studies/{STUDY}/series", "headers": headers,
+             "query_string": query}
+    anyio.run(mw, scope, receive, send)
+    return int(sent[0]["status"])
+
+
+async def _ok(scope: Any, receive: Any, send: Any) -> None:
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+FUZZ_MW = BearerAuth(_ok, verifier=TokenVerifier(KeySet.from_jwks(tokens.jwks()), issuer=tokens.ISSUER,
+                                                 audience=tokens.AUDIENCE),
+                     policy=lambda claims, uid: True)
+GOOD = tokens.mint(lifetime=3600)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.binary(max_size=200), st.builds(lambda s: b"Bearer " + s, st.binary(max_size=200)),
+                 st.builds(lambda i: b"Bearer " + GOOD.encode()[:i], st.integers(0, len(GOOD)))),
+       st.binary(max_size=200))
+def test_random_authorization_headers_and_query_strings_get_a_4xx_or_pass(header: bytes, query: bytes) -> None:
+    status = _call(FUZZ_MW, [(b"authorization", header)], query)
+    assert status in (200, 400, 401, 403)
+    assert status != 200 or GOOD.encode() in header  # only the real token gets through
