@@ -108,6 +108,9 @@ class BearerAuth:
             return
         method = str(scope.get("method", "GET")) if scope["type"] == "http" else "GET"
         path = str(scope.get("path", ""))
+        root = str(scope.get("root_path", ""))
+        if root and path.startswith(root):  # below a Starlette Mount: the path within it
+            path = path[len(root):]
         if method == "OPTIONS" and header(scope, b"access-control-request-method") is not None:
             await self.app(scope, receive, send)  # CORS preflight: never carries credentials
             return

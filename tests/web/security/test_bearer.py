@@ -182,6 +182,19 @@ def test_exempt_paths_need_no_token() -> None:
     assert seen == ["/viewer/index.html"]
 
 
+def test_below_a_mount_exempt_prefixes_and_scope_paths_are_within_the_mount() -> None:
+    from starlette.routing import Mount
+
+    inner = Starlette(routes=[Route("/{rest:path}", echo, methods=["GET", "POST"])])
+    verifier = TokenVerifier(KeySet.from_jwks(tokens.jwks()))
+    mounted = BearerAuth(inner, verifier=verifier, scopes=ScopeMap(paths={"/workitems": "write"}))
+    client = TestClient(Starlette(routes=[Mount("/dicom-web", app=mounted)]))
+    read_token = bearer(tokens.mint("dicomweb.read"))
+    assert client.get("/dicom-web/studies", headers=read_token).status_code == 200
+    r = client.get("/dicom-web/workitems", headers=read_token)
+    assert r.status_code == 403 and "dicomweb.write" in r.text
+
+
 def test_uvicorn_with_httpx_bearer_and_query_token() -> None:
     with serve(app()) as port:
         base = f"http://127.0.0.1:{port}/dicom-web/studies"

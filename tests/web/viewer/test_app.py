@@ -98,7 +98,7 @@ def test_prefix_mount_rewrites_asset_paths_and_router_basename(dist: Path) -> No
 
 
 def test_absent_build_raises_with_the_npm_command(tmp_path: Path) -> None:
-    with pytest.raises(ViewerNotFoundError, match="npm install"):
+    with pytest.raises(ViewerNotFoundError, match="npm pack @ohif/app@3.13"):
         OhifViewer("/dicom-web", dist=tmp_path)
 
 
