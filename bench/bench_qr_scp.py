@@ -158,12 +158,20 @@ def main() -> int:
                         u for u in exact if studies.index(u) < args.dcmqrscp_studies] or exact[:1]
                     moved = moves if name != "dcmqrscp" else [
                         u for u in moves if studies.index(u) < args.dcmqrscp_studies] or moves[:1]
-                    run = anyio.run(_ours, peer.port, peer.aet, asked, moved, "STORESCP", big)
-                    run["asked"], run["moved"] = len(asked), len(moved)
-                    run.update(anyio.run(_searches, peer.port, peer.aet, args.searches))
-                    with tempfile.TemporaryDirectory(dir=root) as sink:
-                        run.update(anyio.run(_retrieves, peer.port, peer.aet, "STORESCP", big,
-                                             moved, Path(sink)))
+                    try:
+                        run = anyio.run(_ours, peer.port, peer.aet, asked, moved, "STORESCP",
+                                        big)
+                        run["asked"], run["moved"] = len(asked), len(moved)
+                        run.update(anyio.run(_searches, peer.port, peer.aet, args.searches))
+                        with tempfile.TemporaryDirectory(dir=root) as sink:
+                            run.update(anyio.run(_retrieves, peer.port, peer.aet, "STORESCP",
+                                                 big, moved, Path(sink)))
+                    except BaseException as exc:  # a peer that aborts: say so, go on
+                        if isinstance(exc, KeyboardInterrupt):
+                            raise
+                        print(f"{name}: round failed: {exc!r}"[:400], flush=True)
+                        continue
+                    print(f"{name}: round done", flush=True)
                     results[name].append(run)
     m = args.instances
     print(f"\nSCP asked by dicomkit's SCU: all studies, the {m} instances of one series "
@@ -188,9 +196,11 @@ def main() -> int:
                      f"  (found {run['images'][0]} images, got {run['get series ok']:.0f})"))
             prev = best.get(name)
             best[name] = row if prev is None or row[2] < prev[2] else prev
-    a = best["dicomkit qrscp"]
+    a = best.get("dicomkit qrscp")
     for other in ("dcmqrscp", "pynetdicom"):
-        b = best[other]
+        b = best.get(other)
+        if a is None or b is None:
+            continue
         print(f"dicomkit / {other} (best round by p50): studies/s {a[0] / b[0]:.2f}, images/s "
               f"{a[1] / b[1]:.2f}; how many times faster at p50: exact {b[2] / a[2]:.2f}, "
               f"wild card {b[4] / a[4]:.2f}, range {b[5] / a[5]:.2f}; moves/s {a[6] / b[6]:.2f}; "
