@@ -148,9 +148,14 @@ class Deidentifier:
         out = Dataset(context=src.context)
         creators: dict[tuple[int, int], DataElement] = {}
         kept_blocks: set[tuple[int, int]] = set()
+        dropped = self._dropped_groups(src, depth, state)
         for el in src.elements():
             tag = el.tag
             group = tag >> 16
+            if group in dropped and table.row_for(tag) is None:
+                state.report.changes.append(Change(
+                    _path(parent, tag), el.keyword, el.vr, "X", detail=dropped[group]))
+                continue
             if group == 0x0004:
                 state.report.changes.append(Change(_path(parent, tag), el.keyword, el.vr, "X",
                                                    detail="group 0004 (PS3.15 E.1.1)"))
@@ -183,6 +188,24 @@ class Deidentifier:
             else:
                 state.report.changes.append(Change(path, "", creator.vr, "X", "X", BASIC.name,
                                                    "Private Creator"))
+        return out
+
+    def _dropped_groups(self, src: Dataset, depth: int, state: _State) -> dict[int, str]:
+        """Repeating groups (60xx overlays) whose Type 1 element the profile removes: the
+        rest of the group goes too, as its module cannot stay conformant without it (Overlay
+        Data (60xx,3000) is Type 1 in the Overlay Plane Module, PS3.3 C.9.2)."""
+        out: dict[int, str] = {}
+        types = state.top if depth == 0 else state.nested
+        for tag in src.keys():
+            row = table.row_for(tag)
+            if row is None or row.mask != 0xFF00FFFF or tag >> 16 & 1 or \
+                    types.get(row.tag, 0) != 3:
+                continue
+            action, _ = self.profile.action(row)
+            step = self._step(action, row.tag, depth, state)
+            if step is _A.REMOVE or (step is _A.CLEAN and self.cleaner is None):
+                out[tag >> 16] = (f"the rest of group {tag >> 16:04X}: its Type 1 {row.name} "
+                                  f"({tag >> 16:04X},{tag & 0xFFFF:04X}) is removed")
         return out
 
     def _items(self, el: DataElement, parent: str, depth: int, state: _State) -> Sequence:

@@ -208,11 +208,13 @@ def test_overlays_and_curves_are_matched_by_their_masks() -> None:
     ds.add_new(0x60023000, "OW", b"\x00\x01" * 8)
     ds.add_new(0x60024000, "LT", "comment")
     ds.add_new(0x50000010, "US", 3)
-    ds.add_new(0x60020010, "US", 4)  # Overlay Rows: no row of Table E.1-1, kept
-    out, _ = Deidentifier(Profile(), Mapper("s")).deidentify(ds)
+    ds.add_new(0x60020010, "US", 4)  # Overlay Rows: no row, but its overlay goes
+    ds.add_new(0x60040010, "US", 4)  # an overlay without Overlay Data: kept
+    out, report = Deidentifier(Profile(), Mapper("s")).deidentify(ds)
     for tag in (0x60023000, 0x60024000, 0x50000010):
         assert table.row_for(tag) is not None and tag not in out
-    assert 0x60020010 in out
+    assert 0x60020010 not in out and "Type 1" in report.by_path()["(6002,0010)"].detail
+    assert 0x60040010 in out
 
 
 def test_patient_name_inside_a_sequence_is_handled_as_at_the_top() -> None:
@@ -260,7 +262,8 @@ def test_an_applied_option_overrides_the_basic_profile_and_clean_wins_over_keep(
             assert got is Action.CLEAN
 
 
-_TEXT_ROWS = [r for r in table.ROWS if r.mask == 0xFFFFFFFF and (lookup(r.tag) or ("",))[0]
+_TEXT_ROWS = [r for r in table.ROWS if r.mask == 0xFFFFFFFF and r.tag >> 16 != 0x0004
+              and (lookup(r.tag) or ("",))[0]
               in ("LO", "SH", "PN", "LT", "ST", "UT", "DA", "TM", "DT", "UI", "CS", "DS", "IS")]
 
 
