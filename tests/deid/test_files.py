@@ -13,7 +13,7 @@ import pytest
 
 import dicomkit
 from dicomkit.cli.main import main
-from dicomkit.deid import DeidFileError, Deidentifier, Mapper, Profile, deidentify_file
+from dicomkit.deid import Deidentifier, DeidFileError, Mapper, Profile, deidentify_file
 from dicomkit.validate import validate
 from tests.deid.helpers import sample_paths
 
