@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.15 2026c (docbook) https://dicom.nema.org/medical/dicom/2026c/source/docbook/part15/part15.xml
     sha256 77d60b856faf4223ab40a398c53130fc0ee9490d0d811ee3536e6d25c02ac717
-    Section E.1.1, Section E.2, Section E.3.6, Table E.1-1, Table E.1-1a, Table E.3.10-1
+    Section E.1.1, Section E.2, Section E.3.6, Table E.1-1, Table E.1-1a, Table E.3.4-1, Table E.3.10-1
   PS3.16 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part16/
     sha256 418c2e6242e66eeb1946a07598c4b48f12a410c83a0e6a67d34137003c8e9cfc
     Section CID 7050
@@ -77,6 +77,19 @@ BY_TAG: Final[dict[int, ProfileRow]]
 MASKED: Final[tuple[ProfileRow, ...]]
 
 def row_for(tag: int) -> ProfileRow | None: ...
+
+class ContentItem(NamedTuple):
+    meaning: str
+    value: str
+    scheme: str
+    scheme_version: str
+    value_type: str
+    retired: bool
+    in_template: bool
+    basic: Action
+    options: tuple[tuple[Option, Action], ...]
+
+CONTENT_ITEMS: Final[dict[tuple[str, str, str], ContentItem]]
 
 class SafePrivate(NamedTuple):
     group: int

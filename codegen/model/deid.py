@@ -101,3 +101,19 @@ class SafePrivateDef:
     vr: str
     vm: str
     meaning: str
+
+
+@dataclass(frozen=True)
+class ContentItemDef:
+    """One row of Table E.3.4-1 (Clean Structured Content Option): the concept name code of
+    content items, their value type, the Basic Profile's action and each option's."""
+
+    meaning: str
+    value: str
+    scheme: str
+    scheme_version: str
+    value_type: str
+    retired: bool
+    in_template: bool
+    basic: str
+    options: tuple[tuple[str, str], ...]

@@ -19,6 +19,8 @@
   Options, defined by operations on the pixels, PS3.15 E.3.1, E.3.2) are options too.
 * Table E.3.10-1 "Safe Private Attributes": ``(gggg,xxee)`` with its Private Creator, VR, VM
   and meaning.
+* Table E.3.4-1 (Clean Structured Content Option): the concept name codes of content items
+  ("NCDR [2.0b]" is scheme NCDR, version 2.0b), value type, and actions by the same columns.
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ from dicomkit.codegen.document import Paragraph, Table
 from dicomkit.codegen.emit import ModuleSpec
 from dicomkit.codegen.errors import CodegenError, TableError
 from dicomkit.codegen.fixes import fixes_for
-from dicomkit.codegen.model.deid import ActionDef, OptionDef, ProfileRow, SafePrivateDef
+from dicomkit.codegen.model.deid import (
+    ActionDef,
+    ContentItemDef,
+    OptionDef,
+    ProfileRow,
+    SafePrivateDef,
+)
 from dicomkit.codegen.readers.part16 import read_group
 from dicomkit.codegen.standard import Standard
 
@@ -42,6 +50,11 @@ METHOD_CID = 7050
 FIXED_COLUMNS = ("Attribute Name", "Tag", "Retd. (from PS3.6)", "In Std. Comp. IOD (from PS3.3)")
 BASIC_COLUMN = "Basic Prof."
 SAFE_COLUMNS = ("Data Element", "Private Creator", "VR", "VM", "Meaning")
+CONTENT_TABLE = ("E.3.4-1", "Application Level Confidentiality Profile Clean Structured Content "
+                 "Option Content Item Concept Name Codes")
+CONTENT_COLUMNS = ("Code Meaning", "Code Value", "Coding Scheme Designator", "Value Type",
+                   "Retd. (from PS3.16)", "In Std. Tpl. (from PS3.16)")
+_SCHEME = re.compile(r"^(\S+)(?: \[([^\]]+)\])?$")
 #: Our names for the single action codes of Table E.1-1a (the table gives letters and prose).
 ACTION_NAMES = {"D": "DUMMY", "Z": "ZERO", "X": "REMOVE", "K": "KEEP", "C": "CLEAN", "U": "UID"}
 _TAG = re.compile(r"^\(([0-9A-Fa-fx]{4}),([0-9A-Fa-fx]{4})\)$")
@@ -202,6 +215,58 @@ def read_profile(std: Standard) -> tuple[list[OptionDef], list[ActionDef], list[
     return options, actions, rows
 
 
+def read_content_items(std: Standard, options: list[OptionDef],
+                       actions: list[ActionDef]) -> list[ContentItemDef]:
+    """The rows of Table E.3.4-1: concept names of content items and their actions; its
+    option columns are matched to the options as those of Table E.1-1 are."""
+    table = _table(std, *CONTENT_TABLE)
+    fixed_n = len(CONTENT_COLUMNS)
+    if table.columns[:fixed_n] != CONTENT_COLUMNS or table.columns[fixed_n:fixed_n + 1] != (
+            BASIC_COLUMN,):
+        raise TableError(table.source, table.label, f"columns {table.columns}, expected "
+                         f"{CONTENT_COLUMNS} then {BASIC_COLUMN!r} and option columns")
+    option_of: dict[str, str] = {}
+    for heading in table.columns[fixed_n:]:
+        found = [o for o in options if abbreviates(heading, o.meaning)]
+        if len(found) != 1:
+            raise TableError(table.source, table.label, f"column {heading!r} abbreviates "
+                             f"{len(found)} options, expected one")
+        option_of[heading] = found[0].name
+    by_code = {a.code: a.name for a in actions}
+    out: list[ContentItemDef] = []
+    seen: set[tuple[str, str, str]] = set()
+    for n, row in enumerate(table.body, 1):
+        cells = [c.text.replace("\u200b", "").strip() for c in row.cells]
+        m = _SCHEME.match(cells[2])
+        if m is None or not cells[1]:
+            raise TableError(table.source, table.label,
+                             f"code {cells[1]!r} of scheme {cells[2]!r}", n)
+        flags = []
+        for i in (4, 5):
+            if cells[i] not in _YES_NO:
+                raise TableError(table.source, table.label,
+                                 f"{table.columns[i]} {cells[i]!r} is neither Y nor N", n)
+            flags.append(_YES_NO[cells[i]])
+        acts: list[tuple[str, str]] = []
+        for i in range(fixed_n, len(cells)):
+            if not cells[i]:
+                continue
+            if cells[i] not in by_code:
+                raise TableError(table.source, table.label, f"{table.columns[i]}: action "
+                                 f"{cells[i]!r} is not in Table {ACTION_TABLE[0]}", n)
+            acts.append((option_of[table.columns[i]], by_code[cells[i]]))
+        if not acts or acts[0][0] != option_of[BASIC_COLUMN]:
+            raise TableError(table.source, table.label, f"{cells[0]!r}: no Basic Profile action",
+                             n)
+        key = (m.group(1), cells[1], cells[3])  # a code is listed once per value type
+        if key in seen:
+            raise TableError(table.source, table.label, f"code {key} listed twice", n)
+        seen.add(key)
+        out.append(ContentItemDef(cells[0], cells[1], m.group(1), m.group(2) or "", cells[3],
+                                  flags[0], flags[1], acts[0][1], tuple(acts[1:])))
+    return out
+
+
 def read_safe_private(std: Standard) -> list[SafePrivateDef]:
     """The rows of Table E.3.10-1."""
     table = _table(std, *SAFE_PRIVATE_TABLE)
@@ -273,6 +338,7 @@ def _build(std: Standard) -> dict[str, Any]:
     options, actions, rows = read_profile(std)
     return {"options": options, "actions": actions, "rows": rows, "names": ACTION_NAMES,
             "safe_private": read_safe_private(std),
+            "content_items": read_content_items(std, options, actions),
             "edition": std.document(PART).edition, **read_required_values(std, options)}
 
 
