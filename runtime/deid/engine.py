@@ -10,7 +10,13 @@ Every element, at the top level and inside every sequence item, is looked up in 
   (:mod:`dicomkit.deid.values`); U replaces each UID by its mapping (:class:`Mapper`); K keeps
   it.  A sequence that is kept, replaced by D or U, or cleaned keeps its items, each
   de-identified in turn (E.1.1: "Keeping a Sequence ('K' action) requires recursively applying
-  the Profile rules to each Data Set in each Item of the Sequence").
+  the Profile rules to each Data Set in each Item of the Sequence"); in a sequence replaced by
+  D (Content Sequence in the Basic Profile) the text no row names is replaced by dummy values
+  too (Text Value of SR content items), code sequences and CS values excepted.
+* Under the Clean Structured Content Option, the content items of Content Sequence,
+  Acquisition Context Sequence and Specimen Preparation Sequence are cleaned by PS3.15 Table
+  E.3.4-1, by their concept name code and value type: X removes the item, D (and X/D, which
+  keeps the content tree's shape) replaces its values by dummies, K keeps it.
 * A composite action (X/Z, X/D, Z/D, X/Z/D, X/Z/U*) takes its weakest step the IOD of the SOP
   class allows: X for Type 3 (or a tag the IOD does not name), Z for Type 2, D (U for
   X/Z/U*) for Type 1 (:mod:`dicomkit.deid.iodtypes`).
@@ -57,6 +63,17 @@ _A = Action
 _MODIFIED = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED_DATES
 _SAFE = frozenset((s.group, s.creator.strip().upper(), s.element) for s in table.SAFE_PRIVATE)
 _STEP_BY_TYPE = {3: (_A.DUMMY, _A.UID, _A.ZERO), 2: (_A.ZERO, _A.DUMMY, _A.UID)}
+_STRUCTURED = Option.CLEAN_STRUCTURED_CONTENT
+#: text that a sequence replaced by dummy values (D) may hold outside any row: CS is left
+#: (PS3.15 E.1.1: "it is usually safe to assume that code strings do not contain identifying
+#: information"), and so are code sequences ("coded sequence entries ... do not contain
+#: identifying information")
+_DUMMY_TEXT_VRS = frozenset({"LO", "LT", "SH", "ST", "UC", "UT", "PN", "AE", "UR"})
+_DATE_VALUE_TYPES = frozenset({"DATE", "TIME", "DATETIME"})
+
+
+def _is_code_sequence(el: DataElement) -> bool:
+    return el.keyword.endswith("CodeSequence")
 
 
 def _path(parent: str, tag: int) -> str:
@@ -144,7 +161,10 @@ class Deidentifier:
                                          detail=f"set as PS3.15 {why} requires"))
 
     # -- elements ---------------------------------------------------------------------------
-    def _dataset(self, src: Dataset, parent: str, depth: int, state: _State) -> Dataset:
+    def _dataset(self, src: Dataset, parent: str, depth: int, state: _State,
+                 dummy: bool = False) -> Dataset:
+        """De-identify one data set or item; ``dummy``: it is inside a sequence the profile
+        replaces with dummy values (D), so text no row names is replaced too."""
         out = Dataset(context=src.context)
         creators: dict[tuple[int, int], DataElement] = {}
         kept_blocks: set[tuple[int, int]] = set()
@@ -166,8 +186,14 @@ class Deidentifier:
             row = table.row_for(tag)
             if row is None:
                 if el.vr == "SQ":
-                    out.add_new(tag, "SQ", self._items(el, parent, depth, state),
+                    out.add_new(tag, "SQ", self._items(el, parent, depth, state,
+                                                       dummy and not _is_code_sequence(el)),
                                 validation_mode="ignore")
+                elif dummy and el.vr in _DUMMY_TEXT_VRS and el.value not in (None, ""):
+                    out.add_new(tag, el.vr, dummy_value(el.vr), validation_mode="ignore")
+                    state.report.changes.append(Change(
+                        _path(parent, tag), el.keyword, el.vr, "D",
+                        detail="text in a sequence the profile replaces with dummy values"))
                 else:
                     out[tag] = el
                 continue
@@ -208,10 +234,48 @@ class Deidentifier:
                                   f"({tag >> 16:04X},{tag & 0xFFFF:04X}) is removed")
         return out
 
-    def _items(self, el: DataElement, parent: str, depth: int, state: _State) -> Sequence:
+    def _items(self, el: DataElement, parent: str, depth: int, state: _State,
+               dummy: bool = False, structured: bool = False) -> Sequence:
         path = _path(parent, el.tag)
-        return Sequence(self._dataset(item, f"{path}[{i}]", depth + 1, state)
-                        for i, item in enumerate(el.value or ()))
+        out = Sequence()
+        for i, item in enumerate(el.value or ()):
+            here = f"{path}[{i}]"
+            item_dummy = dummy
+            if structured:
+                verdict = self._content_item(item, here, state)
+                if verdict is None:
+                    continue
+                item_dummy = item_dummy or verdict
+            out.append(self._dataset(item, here, depth + 1, state, item_dummy))
+        return out
+
+    def _content_item(self, item: Dataset, path: str, state: _State) -> bool | None:
+        """Under the Clean Structured Content Option, what Table E.3.4-1 says of a content
+        item by its concept name and value type: None to remove it (X), True to replace its
+        values with dummies (D, and X/D: the content tree keeps its shape), False to keep it
+        (K; C for dates and times, which the date rows then clean)."""
+        names = item.get(tags.ConceptNameCodeSequence)
+        if names is None or not names.value:
+            return False
+        code = names.value[0]
+        key = tuple(_text(code[t].value if t in code else "").strip()
+                    for t in (tags.CodingSchemeDesignator, tags.CodeValue))
+        kind = _text(item[tags.ValueType].value if tags.ValueType in item else "").strip()
+        row = table.CONTENT_ITEMS.get((key[0], key[1], kind))
+        if row is None:
+            return False
+        action, option = self.profile.action(row)
+        step = action.steps[-1] if len(action.steps) > 1 else action.steps[0]
+        if step is _A.CLEAN:
+            if kind in _DATE_VALUE_TYPES and self.profile.has(_MODIFIED):
+                return False
+            step = row.basic.steps[-1]
+        if step is _A.KEEP:
+            return False
+        state.report.changes.append(Change(
+            path, "", "", "X" if step is _A.REMOVE else "D", action.value, option.name,
+            f"content item {row.meaning!r} ({key[0]} {key[1]}, {kind}), PS3.15 Table E.3.4-1"))
+        return None if step is _A.REMOVE else True
 
     def _private(self, el: DataElement, src: Dataset, row: ProfileRow, action: Action,
                  option: Option, out: Dataset, parent: str, depth: int, state: _State) -> bool:
@@ -255,7 +319,7 @@ class Deidentifier:
         step = self._step(action, tag, depth, state)
         detail = ""
         if step is _A.CLEAN:
-            cleaned, detail = self._clean(el, path, parent, depth, state)
+            cleaned, detail = self._clean(el, path, parent, depth, state, option)
             if cleaned is not None:
                 out.add_new(tag, vr, cleaned, validation_mode="ignore")
                 state.report.changes.append(Change(path, el.keyword, vr, "C", action.value,
@@ -270,12 +334,14 @@ class Deidentifier:
                                                option.name, detail))
             return
         if vr == "SQ" and step is not _A.ZERO:
-            out.add_new(tag, "SQ", self._items(el, parent, depth, state),
+            out.add_new(tag, "SQ", self._items(el, parent, depth, state,
+                                               dummy=step is _A.DUMMY),
                         validation_mode="ignore")
             if step is not _A.KEEP:
-                state.report.changes.append(Change(path, el.keyword, vr, step.value,
-                                                   action.value, option.name,
-                                                   detail or "items de-identified"))
+                state.report.changes.append(Change(
+                    path, el.keyword, vr, step.value, action.value, option.name, detail or (
+                        "items de-identified, their other text replaced by dummy values"
+                        if step is _A.DUMMY else "items de-identified")))
             return
         if step is _A.KEEP:
             out[tag] = el
@@ -301,10 +367,13 @@ class Deidentifier:
             return [self.mapper.uid(str(v)) for v in value]
         return self.mapper.uid(str(value))
 
-    def _clean(self, el: DataElement, path: str, parent: str, depth: int,
-               state: _State) -> tuple[Any, str]:
+    def _clean(self, el: DataElement, path: str, parent: str, depth: int, state: _State,
+               option: Option) -> tuple[Any, str]:
         vr = el.vr
         if vr == "SQ":
+            if option is _STRUCTURED:
+                return (self._items(el, parent, depth, state, structured=True),
+                        "content items cleaned by PS3.15 Table E.3.4-1")
             return self._items(el, parent, depth, state), "items de-identified"
         if vr in ("DA", "DT", "TM") and self.profile.has(_MODIFIED):
             if vr == "TM":

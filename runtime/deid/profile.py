@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dicomkit.deid.errors import OptionError
-from dicomkit.generated.deid import Action, Option, ProfileRow
+from dicomkit.generated.deid import Action, ContentItem, Option, ProfileRow
 
 __all__ = ["BASIC", "Profile", "option_named"]
 
@@ -112,8 +112,9 @@ class Profile:
         De-identification Method Code Sequence (0012,0064), PS3.15 E.1.1."""
         return (BASIC, *(o for o in Option if o in self.options))
 
-    def action(self, row: ProfileRow) -> tuple[Action, Option]:
-        """The action of ``row`` under this profile, and the option (or BASIC) it comes from."""
+    def action(self, row: ProfileRow | ContentItem) -> tuple[Action, Option]:
+        """The action of a row of Table E.1-1 (or E.3.4-1) under this profile, and the option
+        (or BASIC) it comes from."""
         chosen: tuple[Action, Option] | None = None
         for option, action in row.options:
             if option in self.options:

@@ -301,3 +301,49 @@ def test_each_element_gets_the_action_its_row_gives_under_the_profile(
             assert change is not None and change.action in ("C", *r.basic.steps[0].value)
         else:
             assert change is not None and change.action == step.value, (r.name, step, change)
+
+
+def _content_item(scheme: str, value: str, value_type: str, text: str) -> Dataset:
+    code = Dataset()
+    code.add_new(tags.CodeValue, "SH", value)
+    code.add_new(tags.CodingSchemeDesignator, "SH", scheme)
+    code.add_new(tags.CodeMeaning, "LO", "meaning")
+    item = Dataset()
+    item.add_new(tags.RelationshipType, "CS", "CONTAINS")
+    item.add_new(tags.ValueType, "CS", value_type)
+    item.add_new(tags.ConceptNameCodeSequence, "SQ", Sequence([code]))
+    item.add_new(tags.TextValue, "UT", text)
+    return item
+
+
+def test_basic_profile_leaves_no_free_text_in_sr_content() -> None:
+    path = next(p for p in SAMPLES if p.name == "test-SR.dcm")
+    ds = read(path)
+    texts = {str(el.value) for _, _, el in walk(ds) if el.tag == tags.TextValue and el.value}
+    assert texts, "the sample has text content items"
+    out, _ = Deidentifier(Profile(), Mapper("s")).deidentify(ds)
+    left = {str(el.value) for _, _, el in walk(out) if el.tag == tags.TextValue}
+    assert not (left & texts), "Content Sequence is D: its text is replaced by dummy values"
+    meanings = [el.value for _, _, el in walk(out) if el.tag == tags.CodeMeaning]
+    assert meanings and all(str(m) != "ANONYMIZED" for m in meanings)  # codes are kept
+
+
+def test_clean_structured_content_follows_table_e3_4_1() -> None:
+    removed = next(r for r in table.CONTENT_ITEMS.values()
+                   if r.value_type == "TEXT" and r.basic is Action.REMOVE and not r.options)
+    dummied = next(r for r in table.CONTENT_ITEMS.values()
+                   if r.value_type == "TEXT" and r.basic is Action.DUMMY and not r.options)
+    ds = Dataset()
+    ds.add_new(tags.SOPClassUID, "UI", "1.2.840.10008.5.1.4.1.1.88.33")
+    ds.add_new(tags.ContentSequence, "SQ", Sequence([
+        _content_item(removed.scheme, removed.value, "TEXT", "secret one"),
+        _content_item(dummied.scheme, dummied.value, "TEXT", "secret two"),
+        _content_item("99X", "1", "TEXT", "finding of no identity"),
+    ]))
+    out, report = Deidentifier(Profile.of(["clean-structured-content"]),
+                               Mapper("s")).deidentify(ds)
+    items = list(out.ContentSequence)
+    assert len(items) == 2  # the X item is gone
+    assert str(items[0].TextValue) == str(dummy_value("UT"))
+    assert str(items[1].TextValue) == "finding of no identity"  # not listed: kept
+    assert report.by_path()["(0040,A730)[0]"].action == "X"
