@@ -408,5 +408,9 @@ class _State:
 def deidentify(ds: Dataset, options: tuple[str | Option, ...] = (), *,
                secret: bytes | str | None = None) -> tuple[Dataset, FileReport]:
     """De-identify one data set with the Basic Profile and ``options`` (names as
-    :func:`dicomkit.deid.profile.option_named` takes them); see :class:`Deidentifier`."""
+    :func:`dicomkit.deid.profile.option_named` takes them); see :class:`Deidentifier`.
+
+    Without ``secret`` each call draws a new one, so UIDs of separate calls do not match:
+    give a secret, or keep one :class:`Deidentifier` for a set of instances (PS3.15 E.1.1).
+    """
     return Deidentifier(Profile.of(options), Mapper(secret)).deidentify(ds)

@@ -100,3 +100,17 @@ def test_deidentify_command_refuses_unknown_and_exclusive_options(tmp_path: Any,
     assert main(["deidentify", str(tmp_path), str(tmp_path / "o"), "--option",
                  "retain-full-dates", "--option", "retain-modified-dates"]) == 2
     assert "mutually exclusive" in capsys.readouterr().err
+
+
+def test_two_runs_with_one_map_and_no_secret_give_the_same_uids(tmp_path: Any) -> None:
+    src = next(p for p in WRITABLE if p.name == "CT_small.dcm")
+    db = tmp_path / "map.db"
+    names = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        assert main(["deidentify", str(src), str(out), "--map", str(db), "-q"]) == 0
+        names.append(sorted(p.name for p in out.iterdir()))
+    assert names[0] == names[1] and names[0] != [f"{dicomkit.read(str(src)).SOPInstanceUID}.dcm"]
+    other = tmp_path / "c"
+    assert main(["deidentify", str(src), str(other), "-q"]) == 0  # a new random secret
+    assert sorted(p.name for p in other.iterdir()) != names[0]
