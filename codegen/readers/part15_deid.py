@@ -289,6 +289,8 @@ _IDENTITY_REMOVED = re.compile(r"Patient Identity Removed \(0012,0062\) shall be
                                r"added to the Data Set with a value of (\w+)")
 _LONGITUDINAL = re.compile(r"Longitudinal Temporal Information Modified \(0028,0303\) shall be "
                            r"added to the Data Set with a Value of \"(\w+)\"")
+_SAFE_STATUS = re.compile(r'with a Value of "(\w+)" in Block Identifying Information Status '
+                          r'\(0008,0303\)')
 _SPECIFIED = re.compile(r"When the (Retain Longitudinal Temporal Information [\w ]+ Option) is "
                         r"specified")
 
@@ -300,7 +302,8 @@ def _paragraphs(std: Standard, label: str) -> list[str]:
 def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, Any]:
     """The values the profile says to set: Patient Identity Removed (E.1.1), and Longitudinal
     Temporal Information Modified without a Retain Longitudinal option (E.2) and with each of
-    them (E.3.6)."""
+    them (E.3.6), and the Block Identifying Information Status of a safe private block
+    (E.3.10)."""
     found = [m.group(1) for t in _paragraphs(std, "E.1.1") for m in [_IDENTITY_REMOVED.search(t)]
              if m]
     if len(found) != 1:
@@ -330,8 +333,13 @@ def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, A
     if len(longitudinal) != 2:
         raise CodegenError(f"PS3.15 E.3.6: {len(longitudinal)} options with a value of "
                            "Longitudinal Temporal Information Modified, expected two")
+    safe = [m.group(1) for t in _paragraphs(std, "E.3.10") for m in [_SAFE_STATUS.search(t)]
+            if m]
+    if len(safe) != 1:
+        raise CodegenError(f"PS3.15 E.3.10: {len(safe)} values of Block Identifying "
+                           "Information Status (0008,0303) that mark a safe block, expected one")
     return {"identity_removed": found[0], "longitudinal_removed": removed[0],
-            "longitudinal": longitudinal}
+            "longitudinal": longitudinal, "safe_block_status": safe[0]}
 
 
 def _build(std: Standard) -> dict[str, Any]:

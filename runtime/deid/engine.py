@@ -119,7 +119,8 @@ class Deidentifier:
         offset = 0
         if self.profile.has(_MODIFIED):
             offset = self.mapper.date_offset(self._patient_key(ds))
-        state = _State(types, offset, report)
+        declared = declared_private(ds) if self.profile.has(Option.RETAIN_SAFE_PRIVATE) else {}
+        state = _State(types, offset, report, declared)
         out = self._dataset(ds, "", 0, state)
         self._set_required(out, report)
         meta = Dataset()
@@ -279,25 +280,44 @@ class Deidentifier:
 
     def _private(self, el: DataElement, src: Dataset, row: ProfileRow, action: Action,
                  option: Option, out: Dataset, parent: str, depth: int, state: _State) -> bool:
+        """A private element under the Basic Profile (X) or Retain Safe Private (C): kept when
+        known safe -- Table E.3.10-1, a block whose Block Identifying Information Status
+        (0008,0303) says safe, or an element listed in Nonidentifying Private Elements
+        (0008,0304) -- processed as its Deidentification Action (0008,0307) says when one is
+        given, removed otherwise (PS3.15 E.3.10)."""
         tag = el.tag
         path = _path(parent, tag)
         if action is _A.CLEAN and tag & 0xFFFF >= 0x1000:
             creator_tag = (tag & 0xFFFF0000) | ((tag >> 8) & 0xFF)
             creator = src.get(creator_tag)
             name = _text(creator.value if creator is not None else "").strip().upper()
-            if (tag >> 16, name, tag & 0xFF) in _SAFE:
+            offset = tag & 0xFF
+            declared = state.declared.get((tag >> 16, name))
+            why = ""
+            if (tag >> 16, name, offset) in _SAFE:
+                why = f"safe for {name!r} (PS3.15 Table E.3.10-1)"
+            elif declared is not None and (declared.safe or offset in declared.nonidentifying):
+                why = "declared safe in Private Data Element Characteristics (0008,0300)"
+            if why:
                 if el.vr == "SQ":
                     out.add_new(tag, "SQ", self._items(el, parent, depth, state),
                                 validation_mode="ignore")
                 else:
                     out[tag] = el
                 state.report.changes.append(Change(path, "", el.vr, "K", action.value,
-                                                   option.name, f"safe for {name!r} "
-                                                   "(PS3.15 Table E.3.10-1)"))
+                                                   option.name, why))
+                return True
+            told = declared.actions.get(offset) if declared is not None else None
+            if told is not None and told is not _A.REMOVE:
+                value = (empty_value(el.vr) if told is _A.ZERO else self._uids(el)
+                         if told is _A.UID else dummy_value(el.vr))
+                out.add_new(tag, el.vr, value, validation_mode="ignore")
+                state.report.changes.append(Change(
+                    path, "", el.vr, told.value, action.value, option.name,
+                    "as its Deidentification Action (0008,0307) says (PS3.15 E.3.10)"))
                 return True
             state.report.changes.append(Change(path, "", el.vr, "X", action.value, option.name,
-                                               "not on the safe private list (PS3.15 "
-                                               "E.3.10)"))
+                                               "not known to be safe (PS3.15 E.3.10)"))
             return False
         state.report.changes.append(Change(path, "", el.vr, "X", row.basic.value, BASIC.name))
         return False
@@ -396,13 +416,62 @@ class Deidentifier:
 class _State:
     """What one data set's de-identification carries down its sequences."""
 
-    __slots__ = ("nested", "offset", "report", "top")
+    __slots__ = ("declared", "nested", "offset", "report", "top")
 
     def __init__(self, types: tuple[dict[int, int], dict[int, int]], offset: int,
-                 report: FileReport) -> None:
+                 report: FileReport, declared: dict[tuple[int, str], _Declared]) -> None:
         self.top, self.nested = types
         self.offset = offset
         self.report = report
+        self.declared = declared
+
+
+class _Declared:
+    """What Private Data Element Characteristics Sequence (0008,0300) says of one block."""
+
+    __slots__ = ("actions", "nonidentifying", "safe")
+
+    def __init__(self) -> None:
+        self.safe = False
+        self.nonidentifying: set[int] = set()
+        self.actions: dict[int, Action] = {}
+
+
+def _numbers(value: Any) -> list[int]:
+    values = value if isinstance(value, list) else [value]
+    return [int(v) & 0xFF for v in values if isinstance(v, int)]
+
+
+def declared_private(ds: Dataset) -> dict[tuple[int, str], _Declared]:
+    """(group, Private Creator) -> what (0008,0300) of ``ds`` declares of that block
+    (PS3.3 C.12.1.1.7, PS3.15 E.3.10)."""
+    out: dict[tuple[int, str], _Declared] = {}
+    seq = ds.get(tags.PrivateDataElementCharacteristicsSequence)
+    for item in (seq.value or ()) if seq is not None else ():
+        group, creator = (item.get(tags.PrivateGroupReference),
+                          item.get(tags.PrivateCreatorReference))
+        if group is None or creator is None or not isinstance(group.value, int):
+            continue
+        entry = out.setdefault((group.value, _text(creator.value).strip().upper()), _Declared())
+        status = item.get(tags.BlockIdentifyingInformationStatus)
+        if status is not None and _text(status.value).strip() == table.SAFE_BLOCK_STATUS:
+            entry.safe = True
+        listed = item.get(tags.NonidentifyingPrivateElements)
+        if listed is not None:
+            entry.nonidentifying.update(_numbers(listed.value))
+        actions = item.get(tags.DeidentificationActionSequence)
+        for sub in (actions.value or ()) if actions is not None else ():
+            elements, what = (sub.get(tags.IdentifyingPrivateElements),
+                              sub.get(tags.DeidentificationAction))
+            if elements is None or what is None:
+                continue
+            try:
+                told = Action(_text(what.value).strip())
+            except ValueError:
+                continue  # not an action code of Table E.1-1a: the element is removed
+            for number in _numbers(elements.value):
+                entry.actions[number] = told
+    return out
 
 
 def deidentify(ds: Dataset, options: tuple[str | Option, ...] = (), *,

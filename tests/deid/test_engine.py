@@ -347,3 +347,28 @@ def test_clean_structured_content_follows_table_e3_4_1() -> None:
     assert str(items[0].TextValue) == str(dummy_value("UT"))
     assert str(items[1].TextValue) == "finding of no identity"  # not listed: kept
     assert report.by_path()["(0040,A730)[0]"].action == "X"
+
+
+def test_private_blocks_declared_safe_or_with_actions_follow_their_declaration() -> None:
+    ds = _private_ds("ACME DECLARED 1", 0x0029, (0x01, 0x02, 0x03))
+    ds.private_block(0x0031, "ACME SAFE", create=True).add_new(0x05, "LO", "kept")
+    item = Dataset()
+    item.add_new(tags.PrivateGroupReference, "US", 0x0029)
+    item.add_new(tags.PrivateCreatorReference, "LO", "ACME DECLARED 1")
+    item.add_new(tags.NonidentifyingPrivateElements, "US", [0x01])
+    action = Dataset()
+    action.add_new(tags.IdentifyingPrivateElements, "US", [0x02])
+    action.add_new(tags.DeidentificationAction, "CS", Action.DUMMY.value)
+    item.add_new(tags.DeidentificationActionSequence, "SQ", Sequence([action]))
+    safe = Dataset()
+    safe.add_new(tags.PrivateGroupReference, "US", 0x0031)
+    safe.add_new(tags.PrivateCreatorReference, "LO", "ACME SAFE")
+    safe.add_new(tags.BlockIdentifyingInformationStatus, "CS", table.SAFE_BLOCK_STATUS)
+    ds.add_new(tags.PrivateDataElementCharacteristicsSequence, "SQ", Sequence([item, safe]))
+    out, report = Deidentifier(Profile.of(["retain-safe-private"]), Mapper("s")).deidentify(ds)
+    assert str(out[0x00291001].value) == "1.5"                       # nonidentifying: kept
+    assert str(out[0x00291002].value) == str(dummy_value("DS"))      # its action: D
+    assert 0x00291003 not in out                                     # neither: removed
+    assert str(out[0x00311005].value) == "kept"                      # a SAFE block
+    plain, _ = Deidentifier(Profile(), Mapper("s")).deidentify(ds)
+    assert not [t for t in plain if t >> 16 & 1]                     # no option: all gone
