@@ -24,7 +24,9 @@ Every element, at the top level and inside every sequence item, is looked up in 
   Longitudinal Temporal Information Modified Dates Option move by the patient's offset, TM
   values stay (offsets are whole days, so times of day and intervals are kept, E.3.6); a
   private element under the Retain Safe Private Option is kept when Table E.3.10-1 lists it
-  for its Private Creator, removed otherwise (E.3.10); anything else goes to the ``cleaner``
+  for its Private Creator or Private Data Element Characteristics (0008,0300) declares it
+  safe, handled as its Deidentification Action (0008,0307) says when one is given, removed
+  otherwise (E.3.10); anything else goes to the ``cleaner``
   given, and when there is none, or it declines, the Basic Profile's action of the row
   applies (which never keeps the value).
 * Elements no row names are kept (Table E.1-1 "defines the minimum actions required"), and
