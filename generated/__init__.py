@@ -8,6 +8,7 @@ Modules:
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
+    deid: De-identification: the Basic Application Level Confidentiality Profile and its options (PS3.15 Table E.1-1, E.1-1a, CID 7050 of PS3.16), safe private attributes (Table E.3.10-1)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)
     iods: IOD module tables and functional group macros of PS3.3 Annex A
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
@@ -34,6 +35,7 @@ MODULES = (
     'charsets',
     'commands',
     'context_groups',
+    'deid',
     'dictionary',
     'iods',
     'macros',

@@ -26,6 +26,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "archive": ("dicomkit.cli.archive",
                 "manage an archive: index a folder, check, delete, list (dicomkit.archive)"),
+    "deidentify": ("dicomkit.cli.deidentify",
+                   "de-identify files and folders (PS3.15 Basic Profile and options)"),
     "dump": ("dicomkit.cli.dump", "print data sets like dcmdump"),
     "echo": ("dicomkit.cli.echo", "check that a DICOM peer answers C-ECHO (Verification)"),
     "find": ("dicomkit.cli.find", "query a Query/Retrieve SCP (C-FIND) like findscu"),
