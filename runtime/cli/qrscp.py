@@ -2,7 +2,8 @@
 Storage into the archive (Annex B) and Query/Retrieve from it (Annex C: C-FIND, C-MOVE and
 C-GET of Patient Root and Study Root) and Storage Commitment Push Model over it (Annex J; a
 report to a requestor whose association closed goes to its address among the destinations),
-in one process, until Ctrl-C (or SIGTERM).
+in one process, until Ctrl-C (or SIGTERM).  ``--worklist DIR`` serves the Modality Worklist
+(Annex K) from a folder of entries, ``--mpps DIR`` Modality Performed Procedure Step (F.7).
 
 ``--archive DIR`` is the archive (:class:`dicomkit.archive.Archive`; ``--db`` its index, default
 SQLite beside it); files stored by C-STORE are indexed as they arrive and found by the next
@@ -63,6 +64,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=_destination, help="a C-MOVE destination (repeatable)")
     parser.add_argument("--config", metavar="FILE.json", default=None,
                         help='JSON: {"aet": AE, "destinations": {AE: [HOST, PORT]}}')
+    parser.add_argument("--worklist", metavar="DIR", default=None,
+                        help="serve the Modality Worklist (PS3.4 K) from the entries of DIR "
+                             "(DICOM JSON .json, DICOM .dcm/.wl files; see dicomkit worklist "
+                             "add)")
+    parser.add_argument("--mpps", metavar="DIR", default=None,
+                        help="serve Modality Performed Procedure Step (PS3.4 F.7), its records "
+                             "kept as DICOM files in DIR")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
@@ -167,15 +175,19 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.errors import REJECT_REASONS
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
     from dicomkit.net.services.qr.scp import Destination
+    from dicomkit.net.services.mpps import MppsStore
     from dicomkit.net.services.qr.server import archive_entity
+    from dicomkit.net.services.worklist import WorklistStore
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
         destinations = {k: Destination(*v) for k, v in table.items()}
+        worklist = WorklistStore(args.worklist) if args.worklist else None
+        mpps = MppsStore(args.mpps) if args.mpps else None
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
-                            policy=policy)
+                            policy=policy, worklist=worklist, mpps=mpps)
         counter = 0
 
         def opened(assoc: Association) -> None:
@@ -212,6 +224,8 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                               for k, v in sorted(table.items())) or "none"
             log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''} as {aet}, "
                 f"archive {args.archive}, "
+                f"{f'worklist {args.worklist}, ' if args.worklist else ''}"
+                f"{f'MPPS {args.mpps}, ' if args.mpps else ''}"
                 f"move destinations: {moves}", always=True)
         log(f"stopped after {counter} association(s)", always=True)
     finally:

@@ -64,10 +64,15 @@ def worklist_identifier(keys: Mapping[object, Any] | None = None, *,
         tag = tag_of(key)
         target = step if tag in _STEP else top
         target.setdefault(tag, None)
-    given = top.get(SPS)
-    if given not in (None, "") and step:
-        raise QueryKeyError("give the Scheduled Procedure Step keys either inside "
-                            "ScheduledProcedureStepSequence or as keywords, not both")
+    asked = SPS in top
+    given = top.pop(SPS, None)
+    if isinstance(given, Mapping):
+        given = [given]
+    if given not in (None, ""):
+        if not isinstance(given, list) or len(given) != 1 or not isinstance(given[0], Mapping):
+            raise QueryKeyError("ScheduledProcedureStepSequence takes one item of keys (a "
+                                "dict): sequence matching of PS3.4 C.2.2.2.6")
+        step = {**{tag_of(k): v for k, v in given[0].items()}, **step}
     if defaults:
         for tag in default_keys(()):
             top.setdefault(tag, None)
@@ -76,14 +81,15 @@ def worklist_identifier(keys: Mapping[object, Any] | None = None, *,
     ds = Dataset()
     utf8 = False
     for tag, value in top.items():
-        if tag == SPS and step:
-            continue
-        utf8 |= add_key(ds, tag, value)
+        if tag != SPS:
+            utf8 |= add_key(ds, tag, value)
     if step:
         item = Dataset()
         for tag, value in step.items():
             utf8 |= add_key(item, tag, value)
         ds.add_new(SPS, "SQ", Sequence([item]))
+    elif asked or SPS in top:  # universal: a zero-length sequence (C.2.2.2.3)
+        ds.add_new(SPS, "SQ", Sequence([]))
     if utf8 and tags.SpecificCharacterSet not in ds:
         ds.add_new(tags.SpecificCharacterSet, "CS", UTF8_TERM)
     return ds
