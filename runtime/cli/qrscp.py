@@ -174,8 +174,8 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.association import Association
     from dicomkit.net.errors import REJECT_REASONS
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
-    from dicomkit.net.services.qr.scp import Destination
     from dicomkit.net.services.mpps import MppsStore
+    from dicomkit.net.services.qr.scp import Destination
     from dicomkit.net.services.qr.server import archive_entity
     from dicomkit.net.services.worklist import WorklistStore
 
