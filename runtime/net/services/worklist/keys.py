@@ -55,8 +55,8 @@ def worklist_identifier(keys: Mapping[object, Any] | None = None, *,
     QueryKeyError
         For an unknown key, or a value the key's VR cannot hold.
     """
-    top: dict[object, Any] = {}
-    step: dict[object, Any] = {}
+    top: dict[int, Any] = {}
+    step: dict[int, Any] = {}
     for key, value in dict(keys or {}).items():
         tag = tag_of(key)
         (step if tag in _STEP else top)[tag] = value
