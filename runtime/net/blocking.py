@@ -139,6 +139,17 @@ class BlockingAssociation:
 
         return self.portal.call(run)
 
+    def notify_availability(self, attributes: Dataset, **options: Any) -> str:
+        """An Instance Availability Notification N-CREATE
+        (:func:`dicomkit.net.services.ian.notify_availability`, same options); its SOP
+        Instance UID."""
+        from dicomkit.net.services.ian import notify_availability
+
+        async def run() -> str:
+            return await notify_availability(self.association, attributes, **options)
+
+        return self.portal.call(run)
+
     def move(self, destination: str, keys: Mapping[object, Any] | None = None, *,
              progress: Callable[[Progress], None] | None = None, **options: Any
              ) -> RetrieveResult:

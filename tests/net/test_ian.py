@@ -216,3 +216,29 @@ def test_qrscp_sends_a_notification_per_idle_study_to_pynetdicom(tmp_path: Path)
         assert [r["00081155"]["Value"][0] for r in refs] == [sop]
         assert refs[0]["00080054"]["Value"] == ["DKQR"]
         assert refs[0]["00080056"]["Value"] == ["ONLINE"]
+
+
+async def test_storescp_archive_notifies_our_scp_when_a_study_is_idle(tmp_path: Path) -> None:
+    scp = IanSCP()
+    files = qr_files()[3:5]
+    async with serving(scp) as (host, port):
+        def argv(p: int) -> list[str]:
+            return [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(p), "--archive",
+                    str(tmp_path / "archive"), "--aet", "DKSTORE", "--bind", "127.0.0.1",
+                    "--ian", f"DKIAN={host}:{port}", "--ian-idle", "0.5"]
+
+        def store() -> None:
+            with _server("storescp", argv, tmp_path / "o", "DKSTORE", tmp_path / "logs") as peer:
+                pairs = sorted({(str(read(f).SOPClassUID),
+                                 str(read(f).file_meta.TransferSyntaxUID)) for f in files})
+                with connect(peer.host, peer.port, called_ae="DKSTORE",
+                             contexts=contexts_for(pairs), timeouts=FAST) as assoc:
+                    assert all(r.ok for r in assoc.store(files))
+                deadline = time.monotonic() + 20
+                while len(scp.notifications) < len(files) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+
+        await anyio.to_thread.run_sync(store)
+    studies = {read_notification(n.attributes)[0] for n in scp.notifications}
+    assert studies == {str(read(f).StudyInstanceUID) for f in files}
+    assert {n.calling_ae for n in scp.notifications} == {"DKSTORE"}

@@ -21,7 +21,7 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.generated import tags, uids
 from dicomkit.generated.workflow import MPPS_STATES
 from dicomkit.io.reader import read
-from dicomkit.net import ApplicationEntity, PresentationContext
+from dicomkit.net import ApplicationEntity, PresentationContext, connect
 from dicomkit.net.dimse import status_code_named
 from dicomkit.net.services.mpps import (
     MppsRefused,
@@ -178,6 +178,8 @@ async def test_our_scu_against_pynetdicom_mpps_scp(tmp_path: Path) -> None:
     assert second["data"]["00400252"]["Value"] == ["COMPLETED"]
 
 
+@pytest.mark.parametrize("anyio_backend", ["asyncio", ("asyncio", {"use_uvloop": True}),
+                                           "trio"], ids=["asyncio", "uvloop", "trio"])
 async def test_our_scu_and_scp_every_transition(tmp_path: Path) -> None:
     """IN PROGRESS -> IN PROGRESS, -> COMPLETED, -> DISCONTINUED succeed; nothing changes a
     final step (PS3.4 F.7.2.2.3)."""
@@ -257,3 +259,27 @@ def test_store_writes_atomically_and_refuses_a_second_create(tmp_path: Path) -> 
     with pytest.raises(MppsStoreError):
         store.get(generate_uid())
     assert [p.name for p in tmp_path.iterdir()] == [f"{uid}.dcm"]  # no temporary left
+
+
+def test_qrscp_mpps_with_the_blocking_facade(tmp_path: Path) -> None:
+    """``dicomkit qrscp --mpps DIR`` (a process) keeps the records in DIR."""
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
+                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1",
+                "--mpps", str(tmp_path / "mpps")]
+
+    with _server("qrscp", argv, tmp_path / "out", "DKQR", tmp_path / "logs") as peer:
+        with connect(peer.host, peer.port, called_ae="DKQR", contexts=CONTEXT,
+                     timeouts=FAST) as assoc:
+            created = assoc.create_mpps(step())
+            stop = Dataset()
+            stop.add_new(tags.PerformedProcedureStepStatus, "CS", "DISCONTINUED")
+            stop.add_new(tags.PerformedProcedureStepEndDate, "DA", "20240105")
+            stop.add_new(tags.PerformedProcedureStepEndTime, "TM", "081500")
+            stop.add_new(tags.PerformedSeriesSequence, "SQ", Sequence([series()]))
+            assoc.set_mpps(created.instance_uid, stop)
+            with pytest.raises(MppsRefused) as refused:
+                assoc.set_mpps(created.instance_uid, stop)
+    assert refused.value.error_id == MPPS_STATES.failure_error_id
+    record = read(tmp_path / "mpps" / f"{created.instance_uid}.dcm")
+    assert str(record.PerformedProcedureStepStatus) == "DISCONTINUED"

@@ -175,6 +175,8 @@ async def test_pynetdicom_mwl_scu_against_our_scp(tmp_path: Path) -> None:
 
 # -- ours against ours --------------------------------------------------------------------------
 
+@pytest.mark.parametrize("anyio_backend", ["asyncio", ("asyncio", {"use_uvloop": True}),
+                                           "trio"], ids=["asyncio", "uvloop", "trio"])
 async def test_our_scu_and_scp_sequence_matching(tmp_path: Path) -> None:
     store = store_of(tmp_path / "wl")
     async with serving(store) as addr, client().connect(*addr, called_ae="DKMWL",
