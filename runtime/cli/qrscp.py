@@ -254,6 +254,9 @@ def run(args: argparse.Namespace) -> int:
     if args.max_associations < 1:
         print("dicomkit qrscp: --max-associations must be at least 1", file=sys.stderr)
         return 2
+    if args.ian_idle <= 0:
+        print("dicomkit qrscp: --ian-idle must be positive", file=sys.stderr)
+        return 2
     try:
         aet, table = destinations_of(args)
         ssl_context = server_ssl_context(args)

@@ -283,3 +283,23 @@ def test_qrscp_mpps_with_the_blocking_facade(tmp_path: Path) -> None:
     assert refused.value.error_id == MPPS_STATES.failure_error_id
     record = read(tmp_path / "mpps" / f"{created.instance_uid}.dcm")
     assert str(record.PerformedProcedureStepStatus) == "DISCONTINUED"
+
+
+def test_every_attribute_not_allowed_in_an_n_set_is_refused() -> None:
+    """Each top-level row of Table F.7.2-1 whose N-SET column says "Not allowed"."""
+    from dicomkit.core.dataset import dictionary_vr
+    from dicomkit.generated.workflow import MPPS_ATTRIBUTES, attributes_at
+    from dicomkit.net.services.mpps import check_set
+
+    current = step()
+    refused = [a for a in attributes_at(MPPS_ATTRIBUTES, ()) if not a.set_scu]
+    assert {tags.PatientName, tags.Modality, tags.PerformedStationAETitle} <= {
+        a.tag for a in refused}
+    for attr in refused:
+        vr = dictionary_vr(attr.tag)
+        mods = Dataset()
+        mods.add_new(attr.tag, vr, Sequence([]) if vr == "SQ" else None)
+        with pytest.raises(MppsRuleError) as err:
+            check_set(current, mods)
+        assert err.value.status == NO_SUCH_ATTRIBUTE
+        assert err.value.attributes == (attr.tag,)
