@@ -314,3 +314,33 @@ def test_store_fuzz_random_and_mutated_entry_files(tmp_path: Path, data: bytes, 
     assert len(good) + len(bad) == 1
     for err in bad:
         assert isinstance(err, WorklistStoreError)
+
+
+async def test_keys_of_matching_key_type_dash_are_returned_not_matched(tmp_path: Path) -> None:
+    """Table K.6-1: the Protocol Context Sequence "shall not be used for matching"."""
+    from dicomkit.core.sequence import Sequence as DicomSequence
+
+    ds = entries()[0]
+    context = Dataset()
+    context.add_new(tags.ValueType, "CS", "TEXT")
+    context.add_new(tags.TextValue, "UT", "fasting")
+    code = Dataset()
+    code.add_new(tags.CodeValue, "SH", "P1")
+    code.add_new(tags.CodingSchemeDesignator, "SH", "99LOCAL")
+    code.add_new(tags.CodeMeaning, "LO", "Protocol one")
+    code.add_new(tags.ProtocolContextSequence, "SQ", DicomSequence([context]))
+    ds.ScheduledProcedureStepSequence[0].add_new(tags.ScheduledProtocolCodeSequence, "SQ",
+                                                 DicomSequence([code]))
+    store = store_of(tmp_path / "wl", [ds])
+    query = {"ScheduledProtocolCodeSequence": [{
+        "CodeValue": "P1", "ProtocolContextSequence": [{"ValueType": "NUMERIC",
+                                                        "TextValue": None}]}]}
+    other = {"ScheduledProtocolCodeSequence": [{"CodeValue": "P2"}]}
+    async with serving(store) as addr, client().connect(*addr, called_ae="DKMWL",
+                                                        contexts=CONTEXT) as assoc:
+        found = await find_worklist_all(assoc, query)
+        none = await find_worklist_all(assoc, other)
+    [only] = found
+    protocol = only.ScheduledProcedureStepSequence[0].ScheduledProtocolCodeSequence[0]
+    assert str(protocol.ProtocolContextSequence[0].TextValue) == "fasting"
+    assert none == []  # Code Value is matched (Matching Key Type O)

@@ -6,7 +6,8 @@ matching on the Scheduled Procedure Step Sequence, C.2.2.2.6, K.6.1.2.2), and an
 entry of its :class:`~dicomkit.net.services.worklist.store.WorklistStore` that
 :func:`dicomkit.query.matches` with a Pending response (FF00H) whose identifier
 :func:`dicomkit.query.response_identifier` builds (the Scheduled Procedure Step items that
-matched, each with the keys asked); a C-CANCEL is honoured between responses (Cancel, FE00H),
+matched, each with the keys asked; keys of Matching Key Type "-" are returned, not
+matched); a C-CANCEL is honoured between responses (Cancel, FE00H),
 then Success.  An identifier that cannot be read or breaks a matching rule is answered Error:
 Data Set does not match SOP Class (A900H) with the reason in Error Comment; a store that
 cannot be listed, Failed: Unable to process (C000H).  Statuses from PS3.4 Table K.4-1.
@@ -15,22 +16,30 @@ cannot be listed, Failed: Unable to process (C000H).  Statuses from PS3.4 Table 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import anyio
 
 from dicomkit.generated.service_statuses import status_code
-from dicomkit.generated.workflow import WORKLIST_SOP_CLASS
+from dicomkit.generated.workflow import WORKLIST_KEYS, WORKLIST_SOP_CLASS
 from dicomkit.io.writer import encode_dataset
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.errors import IdentifierError
 from dicomkit.net.services.qr.responses import decode_identifier
 from dicomkit.net.services.worklist.errors import WorklistStoreError
 from dicomkit.net.services.worklist.store import WorklistStore
-from dicomkit.query import DEFAULT_OPTIONS, MatchOptions, QueryError, matches, parse_identifier
+from dicomkit.query import (
+    DEFAULT_OPTIONS,
+    MatchOptions,
+    Query,
+    QueryError,
+    matches,
+    parse_identifier,
+)
 from dicomkit.query import response_identifier as project
 
-__all__ = ["WorklistSCP"]
+__all__ = ["WorklistSCP", "not_for_matching"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +50,31 @@ CANCEL = status_code(_TABLE, "Matching terminated due to Cancel request")
 SUCCESS = status_code(_TABLE, "Matching is complete - No final Identifier is supplied.")
 NOT_MATCH = status_code(_TABLE, "Error: Data Set does not match SOP Class")
 UNABLE = status_code(_TABLE, "Failed: Unable to process")
+
+
+#: (sequence path, tag) of the keys Table K.6-1 gives Matching Key Type "-": returned, never
+#: used for matching (the Protocol Context Sequence, K.6.1.2.2).
+_NOT_MATCHED = frozenset((k.path, k.tag) for k in WORKLIST_KEYS if k.matching == "-")
+
+
+def _unmatched(query: Query) -> Query:
+    return replace(query, keys=tuple(
+        replace(k, matched=False, items=None if k.items is None else _unmatched(k.items))
+        for k in query.keys))
+
+
+def not_for_matching(query: Query, path: tuple[int, ...] = ()) -> Query:
+    """``query`` with the keys of Matching Key Type "-" of Table K.6-1 returned but not
+    matched, at any depth (a sequence's item keys with it: every item is returned)."""
+    keys = []
+    for key in query.keys:
+        if (path, key.tag) in _NOT_MATCHED:
+            key = replace(key, matched=False,
+                          items=None if key.items is None else _unmatched(key.items))
+        elif key.items is not None:
+            key = replace(key, items=not_for_matching(key.items, (*path, key.tag)))
+        keys.append(key)
+    return replace(query, keys=tuple(keys))
 
 
 def _comment(reason: object) -> str:
@@ -75,7 +109,7 @@ class WorklistSCP:
         try:
             identifier = decode_identifier(data, request.transfer_syntax,
                                            request.abstract_syntax, operation="C-FIND")
-            query = parse_identifier(identifier, self.options)
+            query = not_for_matching(parse_identifier(identifier, self.options))
         except (QueryError, IdentifierError) as exc:
             fields: dict[str, Any] = {"ErrorComment": _comment(exc)}
             await request.respond(NOT_MATCH, **fields)
