@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dicomkit.net.services.mpps.errors import (
     MppsError,
+    MppsNoSuchRecord,
     MppsRecordExists,
     MppsRefused,
     MppsRuleError,
@@ -25,6 +26,6 @@ from dicomkit.net.services.mpps.scp import MppsSCP
 from dicomkit.net.services.mpps.scu import MppsResult, create_mpps, in_progress, set_mpps
 from dicomkit.net.services.mpps.store import MppsStore
 
-__all__ = ["FINAL", "IN_PROGRESS", "MppsError", "MppsRecordExists", "MppsRefused",
-           "MppsResult", "MppsRuleError", "MppsSCP", "MppsStore", "MppsStoreError",
+__all__ = ["FINAL", "IN_PROGRESS", "MppsError", "MppsNoSuchRecord", "MppsRecordExists",
+           "MppsRefused", "MppsResult", "MppsRuleError", "MppsSCP", "MppsStore", "MppsStoreError",
            "check_create", "check_set", "create_mpps", "in_progress", "set_mpps"]

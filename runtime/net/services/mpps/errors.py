@@ -13,7 +13,8 @@ from dicomkit.errors import DicomError
 from dicomkit.net.dimse import status_text
 from dicomkit.net.errors import NetworkError
 
-__all__ = ["MppsError", "MppsRecordExists", "MppsRefused", "MppsRuleError", "MppsStoreError"]
+__all__ = ["MppsError", "MppsNoSuchRecord", "MppsRecordExists", "MppsRefused", "MppsRuleError",
+           "MppsStoreError"]
 
 
 def _tags(tags: tuple[int, ...]) -> str:
@@ -101,3 +102,7 @@ class MppsStoreError(DicomError):
 class MppsRecordExists(MppsStoreError):
     """A record of that SOP Instance UID exists already (an N-CREATE answers Duplicate SOP
     Instance, 0111H)."""
+
+
+class MppsNoSuchRecord(MppsStoreError):
+    """No record of that SOP Instance UID (an N-SET answers No such SOP Instance, 0112H)."""

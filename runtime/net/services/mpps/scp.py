@@ -29,7 +29,12 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
 from dicomkit.net.dimse import status_code_named
 from dicomkit.net.dimse_provider import Request
-from dicomkit.net.services.mpps.errors import MppsRecordExists, MppsRuleError, MppsStoreError
+from dicomkit.net.services.mpps.errors import (
+    MppsNoSuchRecord,
+    MppsRecordExists,
+    MppsRuleError,
+    MppsStoreError,
+)
 from dicomkit.net.services.mpps.rules import apply_set, check_create, check_set
 from dicomkit.net.services.mpps.store import MppsStore
 from dicomkit.net.services.qr.errors import IdentifierError
@@ -125,7 +130,7 @@ class MppsSCP:
         except MppsRecordExists:
             await request.respond(DUPLICATE, AffectedSOPInstanceUID=uid)
             return
-        except LookupError:
+        except MppsNoSuchRecord:
             await request.respond(NO_SUCH_INSTANCE, AffectedSOPInstanceUID=uid)
             return
         except MppsStoreError as exc:
@@ -148,8 +153,6 @@ class MppsSCP:
         return ds
 
     def _set(self, uid: str, modifications: Dataset) -> Dataset:
-        if uid not in self.store:
-            raise LookupError(uid)
         current = self.store.get(uid)
         check_set(current, modifications)
         after = apply_set(current, modifications)

@@ -23,7 +23,7 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
 from dicomkit.io.reader import read
 from dicomkit.io.writer import encode_file
-from dicomkit.net.services.mpps.errors import MppsRecordExists, MppsStoreError
+from dicomkit.net.services.mpps.errors import MppsNoSuchRecord, MppsRecordExists, MppsStoreError
 
 __all__ = ["MppsStore"]
 
@@ -63,13 +63,15 @@ class MppsStore:
         Raises
         ------
         MppsStoreError
-            When there is none or it cannot be read.
+            When it cannot be read; :class:`MppsNoSuchRecord` when there is none.
         """
         path = self.path(uid)
+        if not path.is_file():
+            raise MppsNoSuchRecord("no such record", path=path)
         try:
             ds = read(path, strict=True)
         except FileNotFoundError:
-            raise MppsStoreError("no such record", path=path) from None
+            raise MppsNoSuchRecord("no such record", path=path) from None
         except (DicomError, OSError) as exc:
             raise MppsStoreError(f"cannot be read: {exc}", path=path) from None
         ds.file_meta = None
