@@ -28,7 +28,7 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
 from dicomkit.io.writer import encode_file
-from dicomkit.net.dimse import status_code_named
+from dicomkit.net.dimse import error_comment, status_code_named
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.ian.datasets import missing_attributes
 from dicomkit.net.services.qr.errors import IdentifierError
@@ -110,7 +110,7 @@ class IanSCP:
             ds = decode_identifier(data, request.transfer_syntax, request.abstract_syntax,
                                    operation="N-CREATE")
         except IdentifierError as exc:
-            await request.respond(PROCESSING_FAILURE, ErrorComment=str(exc.reason)[:64])
+            await request.respond(PROCESSING_FAILURE, ErrorComment=error_comment(exc.reason))
             return None
         path, absent = missing_attributes(ds)
         if path:
@@ -129,7 +129,7 @@ class IanSCP:
                 await anyio.to_thread.run_sync(_write, self.folder, uid, ds)
             except (OSError, DicomError) as exc:
                 log.warning("instance availability notification %s not kept: %s", uid, exc)
-                await request.respond(PROCESSING_FAILURE, ErrorComment=str(exc)[:64])
+                await request.respond(PROCESSING_FAILURE, ErrorComment=error_comment(exc))
                 return None
         self._seen.append(uid)
         note = Notification(uid, str(request.association.calling_ae or "").strip(), ds)

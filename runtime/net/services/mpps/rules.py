@@ -73,11 +73,11 @@ def _required(ds: Dataset, path: tuple[int, ...], column: str, where: str) -> No
                 empty.append(attr.tag)
     if absent:
         raise MppsRuleError(_MISSING if column.startswith("create") else _MISSING_VALUE,
-                            f"{where}: Type 1 attributes missing (PS3.4 Table F.7.2-1)",
+                            f"{where}: Type 1 missing (PS3.4 Table F.7.2-1)",
                             attributes=tuple(absent))
     if empty:
-        raise MppsRuleError(_MISSING_VALUE, f"{where}: Type 1 attributes without a value "
-                            "(PS3.4 Table F.7.2-1)", attributes=tuple(empty))
+        raise MppsRuleError(_MISSING_VALUE, f"{where}: Type 1 empty (PS3.4 Table F.7.2-1)",
+                            attributes=tuple(empty))
     for attr in attributes_at(MPPS_ATTRIBUTES, path):
         elem = ds.get(attr.tag)
         if elem is not None and isinstance(elem.value, Sequence):
@@ -90,14 +90,13 @@ def check_create(ds: Dataset) -> None:
     (see the module)."""
     status = status_of(ds)
     if status != IN_PROGRESS:
-        raise MppsRuleError(_INVALID, f"N-CREATE with Performed Procedure Step Status "
-                            f"{status!r}; it shall be {IN_PROGRESS!r} (PS3.4 "
-                            f"{MPPS_STATES.section_create})", attributes=(_PPS_STATUS,))
+        raise MppsRuleError(_INVALID, f"N-CREATE status {status!r}, not {IN_PROGRESS!r} "
+                            f"(PS3.4 {MPPS_STATES.section_create})", attributes=(_PPS_STATUS,))
     not_allowed = tuple(a.tag for a in attributes_at(MPPS_ATTRIBUTES, ())
                         if not a.create_scu and a.tag in ds)
     if not_allowed:
-        raise MppsRuleError(_NO_SUCH, "attributes not allowed in an N-CREATE (PS3.4 Table "
-                            "F.7.2-1)", attributes=not_allowed)
+        raise MppsRuleError(_NO_SUCH, "not allowed in an N-CREATE (PS3.4 Table F.7.2-1)",
+                            attributes=not_allowed)
     _required(ds, (), "create_scp", "N-CREATE")
 
 
@@ -110,14 +109,14 @@ def check_set(current: Dataset, modifications: Dataset) -> None:
     not_allowed = tuple(a.tag for a in attributes_at(MPPS_ATTRIBUTES, ())
                         if not a.set_scu and a.tag in modifications)
     if not_allowed:
-        raise MppsRuleError(_NO_SUCH, "attributes that may not be N-SET (PS3.4 Table "
-                            "F.7.2-1)", attributes=not_allowed)
+        raise MppsRuleError(_NO_SUCH, "not allowed in an N-SET (PS3.4 Table F.7.2-1)",
+                            attributes=not_allowed)
     if _PPS_STATUS in modifications:
         status = status_of(modifications)
         if status not in (IN_PROGRESS, *FINAL):
-            raise MppsRuleError(_INVALID, f"Performed Procedure Step Status {status!r}: "
-                                f"{IN_PROGRESS}, {' or '.join(FINAL)} (PS3.4 "
-                                f"{MPPS_STATES.section_final})", attributes=(_PPS_STATUS,))
+            raise MppsRuleError(_INVALID, f"status {status!r}, not {IN_PROGRESS}, "
+                                f"{' or '.join(FINAL)} (PS3.4 {MPPS_STATES.section_final})",
+                                attributes=(_PPS_STATUS,))
     after = apply_set(current, modifications)
     if status_of(after) in FINAL:
         _required(after, (), "final", f"N-SET to {status_of(after)}")

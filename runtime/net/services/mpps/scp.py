@@ -27,7 +27,7 @@ import anyio
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
-from dicomkit.net.dimse import status_code_named
+from dicomkit.net.dimse import error_comment, status_code_named
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.mpps.errors import (
     MppsNoSuchRecord,
@@ -55,10 +55,6 @@ _LISTS_TAGS = (status_code_named("No such Attribute"), status_code_named("Missin
 #: changed; may be a coroutine function.
 OnChange = Callable[[str, Dataset], Awaitable[None] | None]
 
-
-def _comment(reason: object) -> str:
-    text = "".join(c if " " <= c <= "~" and c != "\\" else "?" for c in str(reason))
-    return text[:64].rstrip()
 
 
 def _uid(value: Any) -> str:
@@ -96,7 +92,7 @@ class MppsSCP:
             ds = decode_identifier(data, request.transfer_syntax, request.abstract_syntax,
                                    operation=request.message.name[:-3])
         except IdentifierError as exc:
-            await request.respond(PROCESSING_FAILURE, ErrorComment=_comment(exc.reason))
+            await request.respond(PROCESSING_FAILURE, ErrorComment=error_comment(exc.reason))
             return None
         if request.message.name == "N-CREATE-RQ":
             uid = _uid(request.message.get("AffectedSOPInstanceUID")) or generate_uid()
@@ -117,7 +113,7 @@ class MppsSCP:
             async with self._lock:
                 after = await anyio.to_thread.run_sync(step, uid, ds)
         except MppsRuleError as exc:
-            fields: dict[str, Any] = {"ErrorComment": _comment(exc.comment),
+            fields: dict[str, Any] = {"ErrorComment": error_comment(exc.comment),
                                       "AffectedSOPInstanceUID": uid}
             if exc.error_id is not None:
                 fields["ErrorID"] = exc.error_id
@@ -135,7 +131,7 @@ class MppsSCP:
             return
         except MppsStoreError as exc:
             log.warning("MPPS %s: %s", uid, exc)
-            await request.respond(PROCESSING_FAILURE, ErrorComment=_comment(exc.args[0]))
+            await request.respond(PROCESSING_FAILURE, ErrorComment=error_comment(exc.args[0]))
             return
         await request.respond(SUCCESS, AffectedSOPInstanceUID=uid,
                               AffectedSOPClassUID=uids.ModalityPerformedProcedureStep)

@@ -24,6 +24,7 @@ import anyio
 from dicomkit.generated.service_statuses import status_code
 from dicomkit.generated.workflow import WORKLIST_KEYS, WORKLIST_SOP_CLASS
 from dicomkit.io.writer import encode_dataset
+from dicomkit.net.dimse import error_comment
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.errors import IdentifierError
 from dicomkit.net.services.qr.responses import decode_identifier
@@ -77,11 +78,6 @@ def not_for_matching(query: Query, path: tuple[int, ...] = ()) -> Query:
     return replace(query, keys=tuple(keys))
 
 
-def _comment(reason: object) -> str:
-    """An Error Comment (0000,0902): LO of the default repertoire, at most 64 characters."""
-    text = "".join(c if " " <= c <= "~" and c != "\\" else "?" for c in str(reason))
-    return text[:64].rstrip()
-
 
 class WorklistSCP:
     """Modality Worklist C-FIND SCP (see the module); register with
@@ -111,14 +107,14 @@ class WorklistSCP:
                                            request.abstract_syntax, operation="C-FIND")
             query = not_for_matching(parse_identifier(identifier, self.options))
         except (QueryError, IdentifierError) as exc:
-            fields: dict[str, Any] = {"ErrorComment": _comment(exc)}
+            fields: dict[str, Any] = {"ErrorComment": error_comment(exc)}
             await request.respond(NOT_MATCH, **fields)
             return None
         try:
             entries = await anyio.to_thread.run_sync(self.store.entries)
         except WorklistStoreError as exc:
             log.warning("worklist C-FIND from %s: %s", request.association.calling_ae, exc)
-            await request.respond(UNABLE, ErrorComment=_comment(exc))
+            await request.respond(UNABLE, ErrorComment=error_comment(exc))
             return None
         ts = request.transfer_syntax
         for entry in entries:
