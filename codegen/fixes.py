@@ -83,6 +83,22 @@ FIXES: tuple[Fix, ...] = (
                "Enhanced PET Image IOD)",
     ),
     Fix(
+        part=4, table="F.7.2-1c", editions=("2024c",), key="row 1", field="Attribute Name",
+        value="Include Table F.7.2-1d",
+        reason="PS3.4 2024c Table F.7.2-1c (Enhanced Code Value Macro with N-SET, Mandatory "
+               "Meaning) opens with '>Include Table F.7.2-1d', one level too deep: the Simple "
+               "Code Value attributes are those of the code item itself, as in Table F.7.2-1a "
+               "('Include Table F.7.2-1b'), and only its Equivalent Code Sequence items are "
+               "one level down (its third row)",
+    ),
+    Fix(
+        part=4, table="F.7.2-1e", editions=("2024c",), key="row 1", field="Attribute Name",
+        value="Include Table F.7.2-1f",
+        reason="PS3.4 2024c Table F.7.2-1e (Enhanced Code Value Macro with N-SET, Optional "
+               "Meaning) opens with '>Include Table F.7.2-1f', one level too deep, like Table "
+               "F.7.2-1c: see Table F.7.2-1a",
+    ),
+    Fix(
         part=4, table="C.6.3", editions=(), key="Patient/Study Only", field="levels",
         value="PATIENT STUDY",
         reason="PS3.4 retired the Patient/Study Only Query/Retrieve Information Model (C.6.3: "

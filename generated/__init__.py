@@ -29,6 +29,7 @@ Modules:
     upper_layer: the upper-layer protocol state machine: states, events, actions, transitions (PS3.8 9.2)
     vrs: value representations (PS3.5 6.2, 7.1.2)
     web: DICOMweb tables: media types and their transfer syntaxes, HTTP status codes by transaction, resources and URI templates, query parameters, Search keys, JSON types of the VRs, Store reasons, charsets (PS3.18)
+    workflow: Modality Worklist keys (PS3.4 K.6), Modality Performed Procedure Step attributes and state rules (F.7) and Instance Availability Notification attributes (R.3)
 """
 
 MODULES = (
@@ -56,4 +57,5 @@ MODULES = (
     'upper_layer',
     'vrs',
     'web',
+    'workflow',
 )

@@ -44,6 +44,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "sr": ("dicomkit.cli.sr", "print or validate Structured Report content trees (PS3.16 templates)"),
     "render": ("dicomkit.cli.render", "render a frame to PNG with the modality and VOI transforms"),
     "web": ("dicomkit.cli.web", "DICOMweb client: search (QIDO-RS), retrieve (WADO-RS), store (STOW-RS)"),
+    "worklist": ("dicomkit.cli.worklist",
+                 "Modality Worklist: query a worklist SCP (C-FIND, like findscu -W), add entries"),
     "validate": ("dicomkit.cli.validate",
                  "check files against the DICOM standard (PS3.3 IODs, PS3.5 values) like dciodvfy"),
 }

@@ -2,7 +2,10 @@
 Storage into the archive (Annex B) and Query/Retrieve from it (Annex C: C-FIND, C-MOVE and
 C-GET of Patient Root and Study Root) and Storage Commitment Push Model over it (Annex J; a
 report to a requestor whose association closed goes to its address among the destinations),
-in one process, until Ctrl-C (or SIGTERM).
+in one process, until Ctrl-C (or SIGTERM).  ``--worklist DIR`` serves the Modality Worklist
+(Annex K) from a folder of entries, ``--mpps DIR`` Modality Performed Procedure Step (F.7);
+``--ian AE=HOST:PORT`` sends an Instance Availability Notification (Annex R) of each study
+stored once it has been idle ``--ian-idle`` seconds (see ``dicomkit storescp``).
 
 ``--archive DIR`` is the archive (:class:`dicomkit.archive.Archive`; ``--db`` its index, default
 SQLite beside it); files stored by C-STORE are indexed as they arrive and found by the next
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dicomkit.cli.echo import add_tls_arguments, ae_title
+from dicomkit.cli.storescp import add_ian_arguments, flush_notifier, ian_notifier
 
 __all__ = ["add_arguments", "destinations_of", "run"]
 
@@ -63,6 +67,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=_destination, help="a C-MOVE destination (repeatable)")
     parser.add_argument("--config", metavar="FILE.json", default=None,
                         help='JSON: {"aet": AE, "destinations": {AE: [HOST, PORT]}}')
+    parser.add_argument("--worklist", metavar="DIR", default=None,
+                        help="serve the Modality Worklist (PS3.4 K) from the entries of DIR "
+                             "(DICOM JSON .json, DICOM .dcm/.wl files; see dicomkit worklist "
+                             "add)")
+    parser.add_argument("--mpps", metavar="DIR", default=None,
+                        help="serve Modality Performed Procedure Step (PS3.4 F.7), its records "
+                             "kept as DICOM files in DIR")
+    add_ian_arguments(parser)
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
@@ -166,16 +178,24 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.association import Association
     from dicomkit.net.errors import REJECT_REASONS
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
+    from dicomkit.net.services.mpps import MppsStore
     from dicomkit.net.services.qr.scp import Destination
     from dicomkit.net.services.qr.server import archive_entity
+    from dicomkit.net.services.worklist import WorklistStore
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
         destinations = {k: Destination(*v) for k, v in table.items()}
+        from dicomkit.net.services.storage.archive import ArchiveStorage
+
+        notifier = ian_notifier(args, aet)
+        storage = ArchiveStorage(archive, on_instance=notifier.note if notifier else None)
+        worklist = WorklistStore(args.worklist) if args.worklist else None
+        mpps = MppsStore(args.mpps) if args.mpps else None
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
-                            policy=policy)
+                            policy=policy, worklist=worklist, mpps=mpps, storage=storage)
         counter = 0
 
         def opened(assoc: Association) -> None:
@@ -206,13 +226,18 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                         return
 
             tg.start_soon(stop_on_signal)
+            if notifier is not None:
+                await tg.start(notifier.run)
             host, port = await tg.start(partial(ae.serve, args.bind, args.port,
                                                 ssl_context=ssl_context))
             moves = ", ".join(f"{k}={v[0]}:{v[1]}{' (TLS)' if len(v) > 2 else ''}"
                               for k, v in sorted(table.items())) or "none"
             log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''} as {aet}, "
                 f"archive {args.archive}, "
+                f"{f'worklist {args.worklist}, ' if args.worklist else ''}"
+                f"{f'MPPS {args.mpps}, ' if args.mpps else ''}"
                 f"move destinations: {moves}", always=True)
+        await flush_notifier(notifier, log)
         log(f"stopped after {counter} association(s)", always=True)
     finally:
         await anyio.to_thread.run_sync(archive.close)
@@ -228,6 +253,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_associations < 1:
         print("dicomkit qrscp: --max-associations must be at least 1", file=sys.stderr)
+        return 2
+    if args.ian_idle <= 0:
+        print("dicomkit qrscp: --ian-idle must be positive", file=sys.stderr)
         return 2
     try:
         aet, table = destinations_of(args)

@@ -15,7 +15,10 @@ clients for a certificate from that CA (mutual TLS).
 ``--archive DIR`` stores into an archive instead (:class:`dicomkit.archive.Archive`, through
 :class:`dicomkit.net.services.storage.archive.ArchiveStorage`): each file is indexed in the
 same step as it is placed, with ``--db`` for the index and ``--policy`` for a known SOP
-Instance UID that arrives with other content.
+Instance UID that arrives with other content.  With ``--ian AE=HOST:PORT`` an Instance
+Availability Notification (PS3.4 Annex R) of each study goes to that AE once no instance of
+the study arrived for ``--ian-idle`` seconds (:class:`dicomkit.net.services.ian.StudyNotifier`),
+and the ones still pending when the SCP stops.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import argparse
 import signal
 import sys
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from dicomkit.archive import Archive
     from dicomkit.net.association import Association
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
+    from dicomkit.net.services.ian import StudyNotifier
     from dicomkit.net.services.storage.archive import ArchiveStorage
     from dicomkit.net.services.storage.folder import FolderStorage
 
@@ -55,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fsync", action="store_true",
                         help="with --archive: flush each file to disk before indexing it "
                              "(durable across a power loss; slower)")
+    add_ian_arguments(parser)
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0: all interfaces, as "
                              "dcmtk's storescp; 127.0.0.1 for this machine only)")
@@ -85,6 +91,54 @@ class _Log:
             self.stream.flush()
 
 
+def _ian_destination(text: str) -> tuple[str, str, int]:
+    name, sep, address = text.partition("=")
+    host, colon, port = address.rpartition(":")
+    if not sep or not colon or not name.strip() or not host or not port.isdigit() \
+            or not 0 < int(port) < 65536 or len(name.strip()) > 16:
+        raise argparse.ArgumentTypeError(f"{text!r} is not AE=HOST:PORT (an AE title of at "
+                                         "most 16 characters, PS3.5 Table 6.2-1)")
+    return name.strip(), host, int(port)
+
+
+def add_ian_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--ian`` and ``--ian-idle`` (with ``--archive``; shared with ``dicomkit qrscp``)."""
+    parser.add_argument("--ian", metavar="AE=HOST:PORT", default=None, type=_ian_destination,
+                        help="with --archive: send an Instance Availability Notification "
+                             "(PS3.4 R) of each complete study to this AE")
+    parser.add_argument("--ian-idle", metavar="S", type=float, default=30.0,
+                        help="a study is complete after S seconds without a new instance "
+                             "(default 30)")
+
+
+def ian_notifier(args: argparse.Namespace, ae_title: str) -> StudyNotifier | None:
+    """The notifier ``--ian`` asks for (None without), the instances retrievable from
+    ``ae_title``."""
+    if args.ian is None:
+        return None
+    from dicomkit.net.services.ian import StudyNotifier
+
+    called, host, port = args.ian
+    return StudyNotifier(host, port, called_ae=called, retrieve_ae_title=ae_title,
+                         idle=args.ian_idle, calling_ae=ae_title)
+
+
+async def flush_notifier(notifier: StudyNotifier | None, log: Callable[..., None]) -> None:
+    """Send what is pending when the SCP stops (shielded from the cancellation)."""
+    import anyio
+
+    from dicomkit.errors import DicomError
+
+    if notifier is None or not notifier.pending():
+        return
+    with anyio.CancelScope(shield=True), anyio.move_on_after(30):
+        try:
+            sent = await notifier.flush()
+            log(f"sent {len(sent)} instance availability notification(s) on stopping")
+        except (DicomError, OSError) as exc:
+            log(f"instance availability notifications not sent: {exc}", always=True)
+
+
 async def _serve(args: argparse.Namespace, log: _Log) -> int:
     import anyio
 
@@ -96,6 +150,7 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
     ssl_context = server_ssl_context(args)
     storage: FolderStorage | ArchiveStorage
     archive: Archive | None = None
+    notifier: StudyNotifier | None = None
     if args.archive:  # sqlalchemy (the 'archive' extra) is imported only then
         from dicomkit.archive import Archive
         from dicomkit.net.services.storage.archive import ArchiveStorage
@@ -103,8 +158,10 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         archive = await anyio.to_thread.run_sync(
             partial(Archive, Path(args.archive), db=args.db, policy=args.policy,
                     fsync=args.fsync))
+        notifier = ian_notifier(args, args.aet or "DICOMKIT")
         storage = ArchiveStorage(archive, on_stored=lambda o: log(
-            f"{o.action} {Path(args.archive) / o.path}"))
+            f"{o.action} {Path(args.archive) / o.path}"),
+            on_instance=notifier.note if notifier is not None else None)
     else:
         storage = FolderStorage(Path(args.out),
                                 on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
@@ -149,11 +206,14 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
                     return
 
         tg.start_soon(stop_on_signal)
+        if notifier is not None:
+            await tg.start(notifier.run)
         host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
                                             ssl_context=ssl_context, hooks=hooks))
         log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing "
             f"{'into the archive ' + args.archive if args.archive else 'under ' + args.out}",
             always=True)
+    await flush_notifier(notifier, log)
     log(f"stopped after {counter} association(s), {len(storage.stored)} file(s) stored",
         always=True)
     if archive is not None:
@@ -167,6 +227,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_associations < 1:
         print("dicomkit storescp: --max-associations must be at least 1", file=sys.stderr)
+        return 2
+    if args.ian is not None and not args.archive:
+        print("dicomkit storescp: --ian needs --archive", file=sys.stderr)
+        return 2
+    if args.ian_idle <= 0:
+        print("dicomkit storescp: --ian-idle must be positive", file=sys.stderr)
         return 2
     log = _Log(sys.stderr, args.quiet)
     try:

@@ -33,6 +33,7 @@ from dicomkit.net.ul import Timeouts
 if TYPE_CHECKING:
     from dicomkit.core.dataset import Dataset
     from dicomkit.net.services.commitment import CommitmentResult
+    from dicomkit.net.services.mpps import MppsResult
     from dicomkit.net.services.qr import Progress, Retrieve, RetrieveResult
     from dicomkit.net.services.storage import StoreResult
 
@@ -102,6 +103,52 @@ class BlockingAssociation:
                     yield self.portal.call(results.__anext__)
                 except StopAsyncIteration:
                     return
+
+    def find_worklist(self, keys: Mapping[object, Any] | None = None, **options: Any
+                      ) -> Iterator[Dataset]:
+        """A Modality Worklist C-FIND's entries as they arrive
+        (:func:`dicomkit.net.services.worklist.find_worklist`, same arguments); leaving the
+        loop early sends C-CANCEL."""
+        from dicomkit.net.services.worklist import find_worklist
+
+        results = find_worklist(self.association, keys, **options)
+        with self.portal.wrap_async_context_manager(results):
+            while True:
+                try:
+                    yield self.portal.call(results.__anext__)
+                except StopAsyncIteration:
+                    return
+
+    def create_mpps(self, attributes: Dataset, **options: Any) -> MppsResult:
+        """N-CREATE a Modality Performed Procedure Step
+        (:func:`dicomkit.net.services.mpps.create_mpps`, same options)."""
+        from dicomkit.net.services.mpps import create_mpps
+
+        async def run() -> MppsResult:
+            return await create_mpps(self.association, attributes, **options)
+
+        return self.portal.call(run)
+
+    def set_mpps(self, instance_uid: str, modifications: Dataset) -> MppsResult:
+        """N-SET a Modality Performed Procedure Step
+        (:func:`dicomkit.net.services.mpps.set_mpps`)."""
+        from dicomkit.net.services.mpps import set_mpps
+
+        async def run() -> MppsResult:
+            return await set_mpps(self.association, instance_uid, modifications)
+
+        return self.portal.call(run)
+
+    def notify_availability(self, attributes: Dataset, **options: Any) -> str:
+        """An Instance Availability Notification N-CREATE
+        (:func:`dicomkit.net.services.ian.notify_availability`, same options); its SOP
+        Instance UID."""
+        from dicomkit.net.services.ian import notify_availability
+
+        async def run() -> str:
+            return await notify_availability(self.association, attributes, **options)
+
+        return self.portal.call(run)
 
     def move(self, destination: str, keys: Mapping[object, Any] | None = None, *,
              progress: Callable[[Progress], None] | None = None, **options: Any

@@ -41,7 +41,7 @@ __all__ = [
     "MessageField",
     "MessageIDs", "MessageSpec", "Priority", "SPECS", "build", "c_echo_rq", "c_echo_rsp",
     "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain", "read_data",
-    "receive", "send", "status_meaning", "status_text",
+    "error_comment", "receive", "send", "status_code_named", "status_meaning", "status_text",
 ]
 
 #: Command Data Set Type (0000,0800) "shall be set to the value of 0101H if no Data Set is
@@ -515,6 +515,29 @@ def status_meaning(code: int, service: str | None = None) -> str | None:
                     return meaning
     known = STATUSES.get(code)
     return known[0] if known else None
+
+
+def error_comment(reason: object) -> str:
+    """``reason`` as an Error Comment (0000,0902): LO, one value of at most 64 characters of
+    the default repertoire (PS3.7 Annex C, PS3.5 6.2); other characters and backslashes become
+    ``?``."""
+    text = "".join(c if " " <= c <= "~" and c != "\\" else "?" for c in str(reason))
+    return text[:64].rstrip()
+
+
+def status_code_named(name: str) -> int:
+    """The fixed code of the PS3.7 Annex C status type ``name`` (``"Processing Failure"`` ->
+    0x0110), from the generated table.
+
+    Raises
+    ------
+    KeyError
+        When PS3.7 Annex C has no status type of that name with a fixed code.
+    """
+    for code, entry in STATUSES.items():
+        if entry[0] == name:
+            return int(code)
+    raise KeyError(f"PS3.7 Annex C has no status type {name!r} with a fixed code")
 
 
 def status_text(code: int, service: str | None = None) -> str:

@@ -95,17 +95,23 @@ class FindResults:
     count
         Identifiers received.
     sop_class, level, identifier
-        What was asked.
+        What was asked (``level`` is ``""`` for a model without levels, the Modality
+        Worklist).
     """
 
-    def __init__(self, association: Association, query: Dataset, *, model: InformationModel,
-                 level: str, priority: int, timeout: float | None,
-                 cancel_grace: float) -> None:
+    def __init__(self, association: Association, query: Dataset, *,
+                 model: InformationModel | None, level: str, priority: int,
+                 timeout: float | None, cancel_grace: float,
+                 sop_class: str | None = None) -> None:
         self.association = association
         self.identifier = query
         self.model = model
         self.level = level
-        self.sop_class = model.sop_classes[OPERATION]
+        if sop_class is None:
+            if model is None:
+                raise ValueError("give the information model or the C-FIND SOP class")
+            sop_class = model.sop_classes[OPERATION]
+        self.sop_class = sop_class
         self.priority = priority
         self.status: int | None = None
         self.warnings: list[int] = []

@@ -39,7 +39,8 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.query_retrieve import LEVELS, MODELS, InformationModel, QueryLevel
 
-__all__ = ["QueryKeyError", "Range", "check_hierarchical", "format_value", "identifier",
+__all__ = ["QueryKeyError", "Range", "add_key", "check_hierarchical", "format_value",
+           "identifier",
            "level_of",
            "model_named", "parse_key", "parse_key_argument", "tag_of"]
 
@@ -163,8 +164,9 @@ def _needs_utf8(value: Any) -> bool:
     return False
 
 
-def _add(ds: Dataset, key: object, value: Any) -> bool:
-    """Add one key to ``ds``; True when a value needs UTF-8."""
+def add_key(ds: Dataset, key: object, value: Any) -> bool:
+    """Add one key (see the module for keys and values) to ``ds``; True when its value needs
+    UTF-8 (Specific Character Set ISO_IR 192)."""
     tag = tag_of(key)
     name = f"{key} ({tag >> 16:04X},{tag & 0xFFFF:04X})"
     vr = dictionary_vr(tag, ds)
@@ -179,7 +181,7 @@ def _add(ds: Dataset, key: object, value: Any) -> bool:
                                     f"item, not {type(item).__name__}")
             child = Dataset()
             for k, v in item.items():
-                utf8 |= _add(child, k, v)
+                utf8 |= add_key(child, k, v)
             seq.append(child)
         ds.add_new(tag, "SQ", seq)
         return utf8
@@ -246,14 +248,14 @@ def identifier(keys: Mapping[object, Any] | None = None, *, level: str,
     utf8 = False
     given = dict(keys or {})
     for key, value in given.items():
-        utf8 |= _add(ds, key, value)
+        utf8 |= add_key(ds, key, value)
     for key in return_keys:
         if tag_of(key) not in ds:
-            _add(ds, key, None)
+            add_key(ds, key, None)
     if defaults:
         for tag in (lv.unique, *lv.required):
             if tag not in ds:
-                _add(ds, tag, None)
+                add_key(ds, tag, None)
     ds.add_new(tags.QueryRetrieveLevel, "CS", lv.value)
     if utf8 and tags.SpecificCharacterSet not in ds:
         ds.add_new(tags.SpecificCharacterSet, "CS", UTF8_TERM)

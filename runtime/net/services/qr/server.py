@@ -1,6 +1,7 @@
 """An application entity serving an archive as dcmqrscp does: Verification, Storage into the
 archive, Query/Retrieve (C-FIND, C-MOVE, C-GET) from it and Storage Commitment Push Model
-over it (PS3.4 Annexes A, B, C, J).
+over it (PS3.4 Annexes A, B, C, J); with a worklist store, the Modality Worklist (Annex K),
+with an MPPS store, Modality Performed Procedure Step (F.7).
 
 :func:`archive_entity` builds it; ``dicomkit qrscp`` serves it.  The storage SOP classes are
 supported in both roles: as SCP (C-STORE into the archive) and as SCU (the C-GET
@@ -16,11 +17,13 @@ from dicomkit.archive import AsyncArchive
 from dicomkit.net.acse import AcceptPolicy
 from dicomkit.net.ae import ApplicationEntity
 from dicomkit.net.services.commitment import ArchiveChecker, CommitmentSCP
+from dicomkit.net.services.mpps import MppsSCP, MppsStore
 from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
 from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP
 from dicomkit.net.services.storage.archive import ArchiveStorage
 from dicomkit.net.services.storage.scp import StorageSCP
 from dicomkit.net.services.verification import VerificationSCP
+from dicomkit.net.services.worklist import WorklistSCP, WorklistStore
 from dicomkit.net.ul import Timeouts
 from dicomkit.query import DEFAULT_OPTIONS, MatchOptions
 
@@ -31,7 +34,9 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                    destinations: Mapping[str, tuple[str, int] | Destination] | None = None,
                    policy: AcceptPolicy | None = None, timeouts: Timeouts | None = None,
                    options: MatchOptions = DEFAULT_OPTIONS,
-                   storage: ArchiveStorage | None = None) -> ApplicationEntity:
+                   storage: ArchiveStorage | None = None,
+                   worklist: WorklistStore | None = None,
+                   mpps: MppsStore | None = None) -> ApplicationEntity:
     """An application entity serving ``archive`` (see the module).
 
     Parameters
@@ -46,6 +51,10 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
         What to accept (default: the AE title, any calling AE).
     storage
         The Storage SCP's handler (default: :class:`ArchiveStorage` into the archive).
+    worklist
+        Serve the Modality Worklist from this store too (PS3.4 Annex K).
+    mpps
+        Serve Modality Performed Procedure Step into this store too (PS3.4 F.7).
     """
     ae = ApplicationEntity(ae_title, policy=policy or AcceptPolicy(ae_title=ae_title),
                            timeouts=timeouts)
@@ -63,4 +72,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
         ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts, retrieve_ae_title=ae_title,
         requestors={title: (where if isinstance(where, tuple) else (where.host, where.port))
                     for title, where in (destinations or {}).items()}))
+    if worklist is not None:
+        ae.add_service(WorklistSCP(worklist, options=options))
+    if mpps is not None:
+        ae.add_service(MppsSCP(mpps))
     return ae

@@ -30,7 +30,7 @@ import anyio
 from dicomkit.archive import Archive, ArchiveError, DuplicateInstanceError, InstanceRefusedError
 from dicomkit.archive.files import PartWriter
 from dicomkit.archive.index import Outcome
-from dicomkit.archive.schema import IMAGE
+from dicomkit.archive.schema import IMAGE, SERIES, STUDY
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
@@ -63,12 +63,18 @@ class ArchiveStorage(StorageHandler):
         The archive.
     on_stored
         Called (from a worker thread) with each insert's outcome.
+    on_instance
+        Called (from a worker thread) with (Study, Series, SOP Class, SOP Instance UID) of
+        each instance stored or replaced (not a duplicate or a kept repeat), e.g. by
+        :class:`dicomkit.net.services.ian.StudyNotifier`.
     """
 
     def __init__(self, archive: Archive, *,
-                 on_stored: Callable[[Outcome], None] | None = None) -> None:
+                 on_stored: Callable[[Outcome], None] | None = None,
+                 on_instance: Callable[[str, str, str, str], None] | None = None) -> None:
         self.archive = archive
         self.on_stored = on_stored
+        self.on_instance = on_instance
         self.stored: list[Outcome] = []
         #: part path -> (its writer, the bytes not written yet, whether some were), between
         #: receive() and finish()
@@ -153,6 +159,9 @@ class ArchiveStorage(StorageHandler):
         self.stored.append(outcome)
         if self.on_stored is not None:
             self.on_stored(outcome)
+        if self.on_instance is not None and outcome.action in ("stored", "replaced"):
+            self.on_instance(record.uids[STUDY], record.uids[SERIES], str(ds_class),
+                             record.sop_instance_uid)
         return 0x0000
 
     async def finish(self, received: Path | Dataset, command: DimseMessage) -> int:
