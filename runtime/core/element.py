@@ -80,7 +80,26 @@ class DeferredValue:
         return data
 
 
-_UNSET: Any = object()
+class _Unset:
+    """The marker of a value not decoded yet: one object, kept by copy, deepcopy and pickle
+    (a copied marker would read as a value)."""
+
+    __slots__ = ()
+
+    def __copy__(self) -> _Unset:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Unset:
+        return self
+
+    def __reduce__(self) -> str:
+        return "_UNSET"
+
+    def __repr__(self) -> str:
+        return "<not decoded>"
+
+
+_UNSET: Any = _Unset()
 
 
 def known_vr_of_un(tag: int) -> str | None:
