@@ -20,7 +20,7 @@ from enum import IntEnum
 from typing import Final, NamedTuple
 
 __all__ = ["ACTION_INFORMATION", "ATTRIBUTES", "EVENT_INFORMATION", "FINAL_STATE_CODES",
-           "MACROS", "SOP_CLASSES", "STATES", "STATUSES", "TRANSITIONS", "WELL_KNOWN",
+           "ACTION_SOP_CLASSES", "MACROS", "SERVICE_SOP_CLASSES", "SOP_CLASSES", "STATES", "STATUSES", "TRANSITIONS", "WELL_KNOWN",
            "AttributeRow", "FinalStateCode", "Operation", "SopClass", "Transition",
            "TypeAttribute", "UpsAction", "UpsEvent", "UpsStatus", "UpsStatusRow",
            'SCHEDULED',
@@ -150,6 +150,25 @@ SOP_CLASSES: Final[dict[str, SopClass]] = {
     '1.2.840.10008.5.1.4.34.6.2': SopClass('Unified Procedure Step - Watch SOP Class', 'UnifiedProcedureStepWatch', '1.2.840.10008.5.1.4.34.6.2', 'CC.2-3', (('N-ACTION - Un/Subscribe', 'M/M'), ('N-GET', 'M/M'), ('C-FIND', 'U/M'), ('N-ACTION - Request UPS Cancel', 'U/M'), )),
     '1.2.840.10008.5.1.4.34.6.4': SopClass('Unified Procedure Step - Event SOP Class', 'UnifiedProcedureStepEvent', '1.2.840.10008.5.1.4.34.6.4', 'CC.2-4', (('N-EVENT-REPORT', 'M/M'), )),
     '1.2.840.10008.5.1.4.34.6.5': SopClass('Unified Procedure Step - Query SOP Class', 'UnifiedProcedureStepQuery', '1.2.840.10008.5.1.4.34.6.5', 'CC.2-5', (('C-FIND', 'M/M'), )),
+}
+
+#: DIMSE service -> the UPS SOP classes whose group has it (PS3.4 Table CC.2-1 to CC.2-5).
+SERVICE_SOP_CLASSES: Final[dict[str, tuple[str, ...]]] = {
+    'C-FIND': ('1.2.840.10008.5.1.4.34.6.3', '1.2.840.10008.5.1.4.34.6.2', '1.2.840.10008.5.1.4.34.6.5', ),
+    'N-CREATE': ('1.2.840.10008.5.1.4.34.6.1', ),
+    'N-EVENT-REPORT': ('1.2.840.10008.5.1.4.34.6.4', ),
+    'N-GET': ('1.2.840.10008.5.1.4.34.6.1', '1.2.840.10008.5.1.4.34.6.3', '1.2.840.10008.5.1.4.34.6.2', ),
+    'N-SET': ('1.2.840.10008.5.1.4.34.6.3', ),
+}
+
+#: N-ACTION Action Type ID -> the UPS SOP classes whose group has it (PS3.4 Table CC.2-1 to
+#: CC.2-5: "N-ACTION - Change UPS State", "N-ACTION - Un/Subscribe", ...).
+ACTION_SOP_CLASSES: Final[dict[int, tuple[str, ...]]] = {
+    1: ('1.2.840.10008.5.1.4.34.6.3', ),
+    2: ('1.2.840.10008.5.1.4.34.6.1', '1.2.840.10008.5.1.4.34.6.2', ),
+    3: ('1.2.840.10008.5.1.4.34.6.2', ),
+    4: ('1.2.840.10008.5.1.4.34.6.2', ),
+    5: ('1.2.840.10008.5.1.4.34.6.2', ),
 }
 
 #: Keyword -> UID of the well-known UPS SOP instances (PS3.4 CC.3.1, PS3.6 Table A-1).

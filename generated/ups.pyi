@@ -50,6 +50,8 @@ class SopClass(NamedTuple):
     services: tuple[tuple[str, str], ...]
 
 SOP_CLASSES: Final[dict[str, SopClass]]
+SERVICE_SOP_CLASSES: Final[dict[str, tuple[str, ...]]]
+ACTION_SOP_CLASSES: Final[dict[int, tuple[str, ...]]]
 WELL_KNOWN: Final[dict[str, str]]
 
 class UpsAction(IntEnum):

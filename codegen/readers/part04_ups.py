@@ -219,6 +219,36 @@ def read_sop_classes(std: Standard) -> list[UpsSopClass]:
     return out
 
 
+def operation_classes(classes: list[UpsSopClass], actions: list[TypeAttribute]
+                      ) -> tuple[dict[str, tuple[str, ...]], dict[int, tuple[str, ...]]]:
+    """The SOP classes of each DIMSE service ("N-GET" -> UIDs) and of each N-ACTION Action
+    Type ID, from the service group tables: an entry "N-ACTION - <name>" names the action
+    types whose name is <name> ("Change UPS State"), or, written "Un/<name>", those whose
+    name begins "<name>" or "Un<name>" (lower-cased), with every other action type of the
+    same Action Information table (Table CC.2.3-1: subscribe, unsubscribe, suspend)."""
+    services: dict[str, list[str]] = {}
+    by_action: dict[int, list[str]] = {}
+    for cls in classes:
+        for element, _usage in cls.services:
+            if not element.startswith("N-ACTION - "):
+                services.setdefault(element, []).append(cls.uid)
+                continue
+            name = element[len("N-ACTION - "):]
+            if name.startswith("Un/"):
+                stem = name[3:].lower()
+                found = {a.table for a in actions
+                         if a.type_name.lower().startswith((stem, "un" + stem))}
+                ids = {a.type_id for a in actions if a.table in found}
+            else:
+                ids = {a.type_id for a in actions if a.type_name == name}
+            if not ids:
+                raise CodegenError(f"Table {cls.table}: {element!r} names no action type")
+            for type_id in sorted(ids):
+                by_action.setdefault(type_id, []).append(cls.uid)
+    return ({k: tuple(v) for k, v in sorted(services.items())},
+            {k: tuple(v) for k, v in sorted(by_action.items())})
+
+
 def read_well_known(std: Standard) -> list[tuple[str, str, str]]:
     """(keyword, name, UID) of the well-known UPS SOP instances of PS3.6 (the global
     subscription instances, PS3.4 CC.3.1)."""
@@ -385,10 +415,14 @@ def _build(std: Standard) -> dict[str, Any]:
     states = read_states(std)
     attributes, macros = read_attributes(std)
     actions, events = read_actions(std), read_events(std)
+    classes = read_sop_classes(std)
+    by_service, by_action = operation_classes(classes, actions)
     return {
+        "by_service": by_service,
+        "by_action": by_action,
         "states": [(identifier(s), s) for s in states],
         "transitions": read_transitions(std),
-        "sop_classes": read_sop_classes(std),
+        "sop_classes": classes,
         "well_known": read_well_known(std),
         "actions": actions,
         "action_types": list(dict.fromkeys((a.type_id, a.member) for a in actions)),

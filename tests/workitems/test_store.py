@@ -9,7 +9,7 @@ import pytest
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import tags, uids, ups
-from dicomkit.workitems import GLOBAL, FILTERED_GLOBAL, WorkitemError, WorkitemStore
+from dicomkit.workitems import FILTERED_GLOBAL, GLOBAL, WorkitemError, WorkitemStore
 from dicomkit.workitems.statuses import (
     DUPLICATE_SOP_INSTANCE,
     INVALID_ATTRIBUTE_VALUE,
