@@ -40,7 +40,7 @@ async def setting(tmp_path: Path) -> AsyncIterator[tuple[ApplicationEntity, tupl
     store = AsyncWorkitemStore(WorkitemStore(str(tmp_path / "ups.sqlite")))
     listener = UpsEventListener()
     ours = ApplicationEntity("WATCHER", timeouts=FAST)
-    ours.add_service(listener, scu_role=True, scp_role=False)
+    ours.add_service(listener, scu_role=True, scp_role=True)
     async with anyio.create_task_group() as tg:
         listen = await tg.start(ours.serve, "127.0.0.1", 0)
         provider = UpsSCP(store, ae_title="DKUPS", receivers={"WATCHER": listen},

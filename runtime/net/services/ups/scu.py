@@ -9,7 +9,9 @@ the class of every UPS instance (PS3.4 CC.3.1).
 
 :class:`UpsEventListener` takes N-EVENT-REPORTs (PS3.4 CC.2.4) that the SCP sends on
 associations it opens to us: add it to the application entity that serves
-(``ae.add_service(listener, scu_role=True, scp_role=False)``) and read its events with
+(``ae.add_service(listener, scu_role=True, scp_role=True)``: the SCP proposes its SCP role by
+role selection, PS3.7 D.3.3.4; peers that propose none, pynetdicom among them, are accepted in
+the default roles too) and read its events with
 :meth:`~UpsEventListener.wait` or ``async for``.
 """
 
