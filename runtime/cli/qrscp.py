@@ -2,7 +2,8 @@
 Storage into the archive (Annex B) and Query/Retrieve from it (Annex C: C-FIND, C-MOVE and
 C-GET of Patient Root and Study Root) and Storage Commitment Push Model over it (Annex J; a
 report to a requestor whose association closed goes to its address among the destinations),
-in one process, until Ctrl-C (or SIGTERM).
+and with ``--ups DB`` Unified Procedure Step (Annex CC, :mod:`dicomkit.net.services.ups`; its
+events go to the destinations' addresses), in one process, until Ctrl-C (or SIGTERM).
 
 ``--archive DIR`` is the archive (:class:`dicomkit.archive.Archive`; ``--db`` its index, default
 SQLite beside it); files stored by C-STORE are indexed as they arrive and found by the next
@@ -63,6 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=_destination, help="a C-MOVE destination (repeatable)")
     parser.add_argument("--config", metavar="FILE.json", default=None,
                         help='JSON: {"aet": AE, "destinations": {AE: [HOST, PORT]}}')
+    parser.add_argument("--ups", metavar="DB", default=None,
+                        help="also serve Unified Procedure Step (PS3.4 Annex CC) over this "
+                             "workitem store (SQLite file or URL); events go to the "
+                             "destinations' addresses")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
@@ -170,12 +175,20 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.services.qr.server import archive_entity
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
+    workitems = None
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
         destinations = {k: Destination(*v) for k, v in table.items()}
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
                             policy=policy)
+        if args.ups:
+            from dicomkit.net.services.ups import UpsSCP
+            from dicomkit.workitems import AsyncWorkitemStore
+
+            workitems = await AsyncWorkitemStore.open(args.ups)
+            ae.add_service(UpsSCP(workitems, ae_title=aet,
+                                  receivers={k: (v[0], v[1]) for k, v in table.items()}))
         counter = 0
 
         def opened(assoc: Association) -> None:
@@ -212,9 +225,12 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                               for k, v in sorted(table.items())) or "none"
             log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''} as {aet}, "
                 f"archive {args.archive}, "
+                f"{f'workitems {args.ups}, ' if args.ups else ''}"
                 f"move destinations: {moves}", always=True)
         log(f"stopped after {counter} association(s)", always=True)
     finally:
+        if workitems is not None:
+            await workitems.aclose()
         await anyio.to_thread.run_sync(archive.close)
     return 0
 
