@@ -86,6 +86,16 @@ NAMES: tuple[Name, ...] = (
     Name("UpsStatus", 0xC307,
          "Specified SOP Instance UID does not exist or is not a UPS Instance managed by this "
          "SCP", "NO_SUCH_UPS", "PS3.4 CC.2.1-2: the rule would give a 17-word name"),
+    Name("UpsSubscriptionEvent", 0,
+         'A UPS is Created when the AE Global Subscription State is "No Global Subscription"',
+         "UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION", "PS3.4 Table CC.2.3-2 words the event as "
+         "a sentence; the rule would give a 15-word name"),
+    Name("UpsSubscriptionEvent", 1,
+         'A UPS is Created when the AE Global Subscription State is "Global Subscription with '
+         'Lock"', "UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITH_LOCK", "as for row 0"),
+    Name("UpsSubscriptionEvent", 2,
+         'A UPS is Created when the AE Global Subscription State is "Global Subscription w/o '
+         'Lock"', "UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITHOUT_LOCK", "as for row 0"),
     Name("UserIdentityType", 1, "Username as a string in UTF-8", "USERNAME",
          "PS3.7 Table D.3-14 describes the encoding of the identity ('as a string in UTF-8'); "
          "the rule would give USERNAME_AS_A_STRING_IN_UTF_8"),

@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.4 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part04/
     sha256 413602d46f08a09be5be39f8dd627db97bf741c408320307a82c5997e478a000
-    Table CC.1.1-1, Table CC.1.1-2, Table CC.2-1, Table CC.2-2, Table CC.2-3, Table CC.2-4, Table CC.2-5, Table CC.2.1-1, Table CC.2.1-2, Table CC.2.2-1, Table CC.2.2-2, Table CC.2.3-1, Table CC.2.3-3, Table CC.2.4-1, Table CC.2.5-1, Table CC.2.5-2a, Table CC.2.5-2b, Table CC.2.5-2c, Table CC.2.5-2d, Table CC.2.5-2e, Table CC.2.5-2f, Table CC.2.5-2g, Table CC.2.5-3, Table CC.2.5-4, Table CC.2.6-1, Table CC.2.7-1, Table CC.2.8-2
+    Table CC.1.1-1, Table CC.1.1-2, Table CC.2-1, Table CC.2-2, Table CC.2-3, Table CC.2-4, Table CC.2-5, Table CC.2.1-1, Table CC.2.1-2, Table CC.2.2-1, Table CC.2.2-2, Table CC.2.3-1, Table CC.2.3-2, Table CC.2.3-3, Table CC.2.4-1, Table CC.2.5-1, Table CC.2.5-2a, Table CC.2.5-2b, Table CC.2.5-2c, Table CC.2.5-2d, Table CC.2.5-2e, Table CC.2.5-2f, Table CC.2.5-2g, Table CC.2.5-3, Table CC.2.5-4, Table CC.2.6-1, Table CC.2.7-1, Table CC.2.8-2
   PS3.6 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part06/
     sha256 bc5abc53a05dfaca91150cdde942edc12b54f9fa68f97c0982288bf908ca6096
     Table A-1
@@ -20,7 +20,9 @@ from enum import IntEnum
 from typing import Final, NamedTuple
 
 __all__ = ["ACTION_INFORMATION", "ATTRIBUTES", "EVENT_INFORMATION", "FINAL_STATE_CODES",
-           "ACTION_SOP_CLASSES", "MACROS", "SERVICE_SOP_CLASSES", "SOP_CLASSES", "STATES", "STATUSES", "TRANSITIONS", "WELL_KNOWN",
+           "ACTION_SOP_CLASSES", "CREATION_EVENTS", "GLOBAL_STATES", "MACROS", "SERVICE_SOP_CLASSES", "SOP_CLASSES", "STATES", "STATUSES", "SUBSCRIPTION_STATES",
+           "SUBSCRIPTION_TRANSITIONS", "TRANSITIONS", "WELL_KNOWN", "SubscriptionCell",
+           "SubscriptionEvent",
            "AttributeRow", "FinalStateCode", "Operation", "SopClass", "Transition",
            "TypeAttribute", "UpsAction", "UpsEvent", "UpsStatus", "UpsStatusRow",
            'SCHEDULED',
@@ -175,6 +177,107 @@ ACTION_SOP_CLASSES: Final[dict[int, tuple[str, ...]]] = {
 WELL_KNOWN: Final[dict[str, str]] = {
     'UPSGlobalSubscriptionInstance': '1.2.840.10008.5.1.4.34.5',  # UPS Global Subscription SOP Instance
     'UPSFilteredGlobalSubscriptionInstance': '1.2.840.10008.5.1.4.34.5.1',  # UPS Filtered Global Subscription SOP Instance
+}
+
+
+#: UPS Subscription State Not Subscribed (PS3.4 Table CC.2.3-2).
+NOT_SUBSCRIBED: Final = 'Not Subscribed'
+#: UPS Subscription State Subscribed with Lock (PS3.4 Table CC.2.3-2).
+SUBSCRIBED_WITH_LOCK: Final = 'Subscribed with Lock'
+#: UPS Subscription State Subscribed w/o Lock (PS3.4 Table CC.2.3-2).
+SUBSCRIBED_W_O_LOCK: Final = 'Subscribed w/o Lock'
+#: The UPS Subscription States of an AE for a UPS (PS3.4 CC.2.3.1, Table CC.2.3-2).
+SUBSCRIPTION_STATES: Final[tuple[str, ...]] = ('Not Subscribed', 'Subscribed with Lock', 'Subscribed w/o Lock', )
+
+#: Global Subscription State Global Subscription with Lock (PS3.4 CC.2.3.1, Table CC.2.3-2).
+GLOBAL_SUBSCRIPTION_WITH_LOCK: Final = 'Global Subscription with Lock'
+#: Global Subscription State Global Subscription w/o Lock (PS3.4 CC.2.3.1, Table CC.2.3-2).
+GLOBAL_SUBSCRIPTION_W_O_LOCK: Final = 'Global Subscription w/o Lock'
+#: Global Subscription State No Global Subscription (PS3.4 CC.2.3.1, Table CC.2.3-2).
+NO_GLOBAL_SUBSCRIPTION: Final = 'No Global Subscription'
+#: The Global Subscription States of an AE (PS3.4 CC.2.3.1).
+GLOBAL_STATES: Final[tuple[str, ...]] = ('Global Subscription with Lock', 'Global Subscription w/o Lock', 'No Global Subscription', )
+
+
+class SubscriptionEvent:
+    """The events of the UPS Subscription State Transition Table (PS3.4 Table CC.2.3-2)."""
+
+    UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION: Final = 'A UPS is Created when the AE Global Subscription State is "No Global Subscription"'
+    UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITH_LOCK: Final = 'A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"'
+    UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITHOUT_LOCK: Final = 'A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"'
+    AE_SUBSCRIBES_GLOBALLY_WITH_LOCK: Final = 'AE Subscribes Globally with Lock'
+    AE_SUBSCRIBES_GLOBALLY_W_O_LOCK: Final = 'AE Subscribes Globally w/o Lock'
+    AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITH_LOCK: Final = 'AE Subscribes to Specific UPS with Lock'
+    AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITHOUT_LOCK: Final = 'AE Subscribes to Specific UPS without Lock'
+    AE_UNSUBSCRIBES_FROM_SPECIFIC_UPS: Final = 'AE Unsubscribes from Specific UPS'
+    AE_UNSUBSCRIBES_GLOBALLY: Final = 'AE Unsubscribes Globally'
+    AE_SUSPENDS_GLOBAL_SUBSCRIPTION: Final = 'AE Suspends Global Subscription'
+
+
+class SubscriptionCell(NamedTuple):
+    """One cell of PS3.4 Table CC.2.3-2: the event, the AE's UPS Subscription State for the
+    UPS ("" for the UPS being created), whether the event applies ("N/A"), the Global
+    Subscription State after it ("" unchanged), the UPS Subscription State after it (""
+    unchanged), whether that holds for every UPS ("All"), whether an initial event is sent."""
+
+    event: str
+    state: str
+    applicable: bool
+    global_state: str
+    result: str
+    every: bool
+    initial_event: bool
+
+
+#: (event, UPS Subscription State) -> the cell of PS3.4 Table CC.2.3-2.
+SUBSCRIPTION_TRANSITIONS: Final[dict[tuple[str, str], SubscriptionCell]] = {
+    ('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', ''): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', '', True, '', 'Not Subscribed', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Not Subscribed'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Not Subscribed', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Subscribed with Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Subscribed with Lock', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Subscribed w/o Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "No Global Subscription"', 'Subscribed w/o Lock', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', ''): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', '', True, '', 'Subscribed with Lock', False, True),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Not Subscribed'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Not Subscribed', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Subscribed with Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Subscribed with Lock', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Subscribed w/o Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription with Lock"', 'Subscribed w/o Lock', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', ''): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', '', True, '', 'Subscribed w/o Lock', False, True),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Not Subscribed'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Not Subscribed', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Subscribed with Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Subscribed with Lock', False, '', '', False, False),
+    ('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Subscribed w/o Lock'): SubscriptionCell('A UPS is Created when the AE Global Subscription State is "Global Subscription w/o Lock"', 'Subscribed w/o Lock', False, '', '', False, False),
+    ('AE Subscribes Globally with Lock', ''): SubscriptionCell('AE Subscribes Globally with Lock', '', False, '', '', False, False),
+    ('AE Subscribes Globally with Lock', 'Not Subscribed'): SubscriptionCell('AE Subscribes Globally with Lock', 'Not Subscribed', True, 'Global Subscription with Lock', 'Subscribed with Lock', True, True),
+    ('AE Subscribes Globally with Lock', 'Subscribed with Lock'): SubscriptionCell('AE Subscribes Globally with Lock', 'Subscribed with Lock', True, 'Global Subscription with Lock', '', False, False),
+    ('AE Subscribes Globally with Lock', 'Subscribed w/o Lock'): SubscriptionCell('AE Subscribes Globally with Lock', 'Subscribed w/o Lock', True, 'Global Subscription with Lock', '', False, False),
+    ('AE Subscribes Globally w/o Lock', ''): SubscriptionCell('AE Subscribes Globally w/o Lock', '', False, '', '', False, False),
+    ('AE Subscribes Globally w/o Lock', 'Not Subscribed'): SubscriptionCell('AE Subscribes Globally w/o Lock', 'Not Subscribed', True, 'Global Subscription w/o Lock', 'Subscribed w/o Lock', True, False),
+    ('AE Subscribes Globally w/o Lock', 'Subscribed with Lock'): SubscriptionCell('AE Subscribes Globally w/o Lock', 'Subscribed with Lock', True, 'Global Subscription w/o Lock', '', False, False),
+    ('AE Subscribes Globally w/o Lock', 'Subscribed w/o Lock'): SubscriptionCell('AE Subscribes Globally w/o Lock', 'Subscribed w/o Lock', True, 'Global Subscription w/o Lock', '', False, False),
+    ('AE Subscribes to Specific UPS with Lock', ''): SubscriptionCell('AE Subscribes to Specific UPS with Lock', '', False, '', '', False, False),
+    ('AE Subscribes to Specific UPS with Lock', 'Not Subscribed'): SubscriptionCell('AE Subscribes to Specific UPS with Lock', 'Not Subscribed', True, '', 'Subscribed with Lock', False, True),
+    ('AE Subscribes to Specific UPS with Lock', 'Subscribed with Lock'): SubscriptionCell('AE Subscribes to Specific UPS with Lock', 'Subscribed with Lock', True, '', '', False, True),
+    ('AE Subscribes to Specific UPS with Lock', 'Subscribed w/o Lock'): SubscriptionCell('AE Subscribes to Specific UPS with Lock', 'Subscribed w/o Lock', True, '', 'Subscribed with Lock', False, True),
+    ('AE Subscribes to Specific UPS without Lock', ''): SubscriptionCell('AE Subscribes to Specific UPS without Lock', '', False, '', '', False, False),
+    ('AE Subscribes to Specific UPS without Lock', 'Not Subscribed'): SubscriptionCell('AE Subscribes to Specific UPS without Lock', 'Not Subscribed', True, '', 'Subscribed w/o Lock', False, True),
+    ('AE Subscribes to Specific UPS without Lock', 'Subscribed with Lock'): SubscriptionCell('AE Subscribes to Specific UPS without Lock', 'Subscribed with Lock', True, '', 'Subscribed w/o Lock', False, True),
+    ('AE Subscribes to Specific UPS without Lock', 'Subscribed w/o Lock'): SubscriptionCell('AE Subscribes to Specific UPS without Lock', 'Subscribed w/o Lock', True, '', '', False, True),
+    ('AE Unsubscribes from Specific UPS', ''): SubscriptionCell('AE Unsubscribes from Specific UPS', '', False, '', '', False, False),
+    ('AE Unsubscribes from Specific UPS', 'Not Subscribed'): SubscriptionCell('AE Unsubscribes from Specific UPS', 'Not Subscribed', True, '', '', False, False),
+    ('AE Unsubscribes from Specific UPS', 'Subscribed with Lock'): SubscriptionCell('AE Unsubscribes from Specific UPS', 'Subscribed with Lock', True, '', 'Not Subscribed', False, False),
+    ('AE Unsubscribes from Specific UPS', 'Subscribed w/o Lock'): SubscriptionCell('AE Unsubscribes from Specific UPS', 'Subscribed w/o Lock', True, '', 'Not Subscribed', False, False),
+    ('AE Unsubscribes Globally', ''): SubscriptionCell('AE Unsubscribes Globally', '', False, '', '', False, False),
+    ('AE Unsubscribes Globally', 'Not Subscribed'): SubscriptionCell('AE Unsubscribes Globally', 'Not Subscribed', True, 'No Global Subscription', '', False, False),
+    ('AE Unsubscribes Globally', 'Subscribed with Lock'): SubscriptionCell('AE Unsubscribes Globally', 'Subscribed with Lock', True, 'No Global Subscription', 'Not Subscribed', True, False),
+    ('AE Unsubscribes Globally', 'Subscribed w/o Lock'): SubscriptionCell('AE Unsubscribes Globally', 'Subscribed w/o Lock', True, 'No Global Subscription', 'Not Subscribed', True, False),
+    ('AE Suspends Global Subscription', ''): SubscriptionCell('AE Suspends Global Subscription', '', False, '', '', False, False),
+    ('AE Suspends Global Subscription', 'Not Subscribed'): SubscriptionCell('AE Suspends Global Subscription', 'Not Subscribed', True, 'No Global Subscription', '', False, False),
+    ('AE Suspends Global Subscription', 'Subscribed with Lock'): SubscriptionCell('AE Suspends Global Subscription', 'Subscribed with Lock', True, 'No Global Subscription', '', False, False),
+    ('AE Suspends Global Subscription', 'Subscribed w/o Lock'): SubscriptionCell('AE Suspends Global Subscription', 'Subscribed w/o Lock', True, 'No Global Subscription', '', False, False),
+}
+
+#: Global Subscription State -> the event of a UPS created while the AE is in it.
+CREATION_EVENTS: Final[dict[str, str]] = {
+    'No Global Subscription': SubscriptionEvent.UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION,
+    'Global Subscription with Lock': SubscriptionEvent.UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITH_LOCK,
+    'Global Subscription w/o Lock': SubscriptionEvent.UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITHOUT_LOCK,
 }
 
 

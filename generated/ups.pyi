@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.4 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part04/
     sha256 413602d46f08a09be5be39f8dd627db97bf741c408320307a82c5997e478a000
-    Table CC.1.1-1, Table CC.1.1-2, Table CC.2-1, Table CC.2-2, Table CC.2-3, Table CC.2-4, Table CC.2-5, Table CC.2.1-1, Table CC.2.1-2, Table CC.2.2-1, Table CC.2.2-2, Table CC.2.3-1, Table CC.2.3-3, Table CC.2.4-1, Table CC.2.5-1, Table CC.2.5-2a, Table CC.2.5-2b, Table CC.2.5-2c, Table CC.2.5-2d, Table CC.2.5-2e, Table CC.2.5-2f, Table CC.2.5-2g, Table CC.2.5-3, Table CC.2.5-4, Table CC.2.6-1, Table CC.2.7-1, Table CC.2.8-2
+    Table CC.1.1-1, Table CC.1.1-2, Table CC.2-1, Table CC.2-2, Table CC.2-3, Table CC.2-4, Table CC.2-5, Table CC.2.1-1, Table CC.2.1-2, Table CC.2.2-1, Table CC.2.2-2, Table CC.2.3-1, Table CC.2.3-2, Table CC.2.3-3, Table CC.2.4-1, Table CC.2.5-1, Table CC.2.5-2a, Table CC.2.5-2b, Table CC.2.5-2c, Table CC.2.5-2d, Table CC.2.5-2e, Table CC.2.5-2f, Table CC.2.5-2g, Table CC.2.5-3, Table CC.2.5-4, Table CC.2.6-1, Table CC.2.7-1, Table CC.2.8-2
   PS3.6 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part06/
     sha256 bc5abc53a05dfaca91150cdde942edc12b54f9fa68f97c0982288bf908ca6096
     Table A-1
@@ -53,6 +53,39 @@ SOP_CLASSES: Final[dict[str, SopClass]]
 SERVICE_SOP_CLASSES: Final[dict[str, tuple[str, ...]]]
 ACTION_SOP_CLASSES: Final[dict[int, tuple[str, ...]]]
 WELL_KNOWN: Final[dict[str, str]]
+
+NOT_SUBSCRIBED: Final[str]
+SUBSCRIBED_WITH_LOCK: Final[str]
+SUBSCRIBED_W_O_LOCK: Final[str]
+SUBSCRIPTION_STATES: Final[tuple[str, ...]]
+GLOBAL_SUBSCRIPTION_WITH_LOCK: Final[str]
+GLOBAL_SUBSCRIPTION_W_O_LOCK: Final[str]
+NO_GLOBAL_SUBSCRIPTION: Final[str]
+GLOBAL_STATES: Final[tuple[str, ...]]
+
+class SubscriptionEvent:
+    UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION: Final[str]
+    UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITH_LOCK: Final[str]
+    UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITHOUT_LOCK: Final[str]
+    AE_SUBSCRIBES_GLOBALLY_WITH_LOCK: Final[str]
+    AE_SUBSCRIBES_GLOBALLY_W_O_LOCK: Final[str]
+    AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITH_LOCK: Final[str]
+    AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITHOUT_LOCK: Final[str]
+    AE_UNSUBSCRIBES_FROM_SPECIFIC_UPS: Final[str]
+    AE_UNSUBSCRIBES_GLOBALLY: Final[str]
+    AE_SUSPENDS_GLOBAL_SUBSCRIPTION: Final[str]
+
+class SubscriptionCell(NamedTuple):
+    event: str
+    state: str
+    applicable: bool
+    global_state: str
+    result: str
+    every: bool
+    initial_event: bool
+
+SUBSCRIPTION_TRANSITIONS: Final[dict[tuple[str, str], SubscriptionCell]]
+CREATION_EVENTS: Final[dict[str, str]]
 
 class UpsAction(IntEnum):
     CHANGE_UPS_STATE = 1

@@ -149,3 +149,36 @@ class AttributeRow:
     returned: str
     remark: str
     include: str
+
+
+@dataclass(frozen=True)
+class SubscriptionCell:
+    """One cell of the UPS Subscription State Transition Table (PS3.4 Table CC.2.3-2).
+
+    Attributes
+    ----------
+    event
+        The event as the row names it; ``member`` its name.
+    state
+        The UPS Subscription State of the AE for the UPS (``""``: the column "null", a UPS
+        being created).
+    applicable
+        False for "N/A".
+    global_state
+        The AE's Global Subscription State after the event (``""``: unchanged).
+    result
+        The UPS Subscription State after the event (``""``: unchanged).
+    every
+        True when the change applies to all UPS instances ("All Go to ...").
+    initial_event
+        True when an initial event (the UPS's current state) is sent.
+    """
+
+    event: str
+    member: str
+    state: str
+    applicable: bool
+    global_state: str
+    result: str
+    every: bool
+    initial_event: bool

@@ -34,6 +34,7 @@ from dicomkit.codegen.fixes import fixes_for
 from dicomkit.codegen.model.ups import (
     AttributeRow,
     FinalStateCode,
+    SubscriptionCell,
     Transition,
     TypeAttribute,
     UpsSopClass,
@@ -190,6 +191,80 @@ def read_transitions(std: Standard) -> list[Transition]:
             out.append(Transition(event, operation, requested, transaction, state, 0, result,
                                   reports, cancel, record, m_final is not None, final_status))
     return out
+
+
+SUBSCRIPTION_CAPTION = "UPS Subscription State Transition Table"
+_GLOBAL_NOW = re.compile(r'^AE Global State is now "(.+)"$')
+_GO_TO = re.compile(r"^(All )?Go to (.+)$")
+_GLOBAL_ABBREVIATION = re.compile(r"^Global Sub\. ")
+
+
+def read_subscription_transitions(std: Standard) -> tuple[tuple[str, ...], list[SubscriptionCell]]:
+    """The subscription states and every cell of PS3.4 Table CC.2.3-2.  Its first body row
+    heads the columns ("Events", "null", the states); a cell is "N/A" or ``;``-separated
+    actions: 'AE Global State is now "<global state>"' ("Global Sub." abbreviating "Global
+    Subscription", as the event rows write it), "[All ]Go to <state>", "No UPS state change",
+    "[All ]Send initial event"."""
+    doc = std.document(PART)
+    table = _one(doc, SUBSCRIPTION_CAPTION)
+    std.table(PART, table.label)
+    head = table.body[0].texts
+    if head[0] != "Events" or head[1] != "null":
+        raise TableError(table.source, table.label, f"first row {head!r}, expected the "
+                         "column heads 'Events', 'null', states")
+    states = tuple(head[2:])
+    rows = table.body[1:]
+    members = member_names("UpsSubscriptionEvent",
+                           {n: row.cells[0].text for n, row in enumerate(rows)})
+    out: list[SubscriptionCell] = []
+    for n, row in enumerate(rows):
+        event = row.cells[0].text
+        for state, cell in zip(("", *states), row.cells[1:], strict=True):
+            text = cell.text.strip()
+            if text == "N/A":
+                out.append(SubscriptionCell(event, members[n], state, False, "", "", False,
+                                            False))
+                continue
+            global_state = result = ""
+            every = initial = False
+            for part in (p.strip() for p in text.split(";")):
+                m_global = _GLOBAL_NOW.match(part)
+                m_go = _GO_TO.match(part)
+                if not part or part == "No UPS state change":
+                    continue
+                if m_global is not None:
+                    global_state = _GLOBAL_ABBREVIATION.sub("Global Subscription ",
+                                                            m_global.group(1))
+                elif m_go is not None:
+                    result, every = m_go.group(2), bool(m_go.group(1))
+                    if result not in states:
+                        raise TableError(table.source, table.label, f"{result!r} is not a "
+                                         "subscription state", n + 2)
+                elif part in ("Send initial event", "All Send initial event"):
+                    initial = True
+                else:
+                    raise TableError(table.source, table.label, f"unknown action {part!r}",
+                                     n + 2)
+            out.append(SubscriptionCell(event, members[n], state, True, global_state, result,
+                                        every, initial))
+    return states, out
+
+
+_CREATED = re.compile(r'^A UPS is Created when the AE Global Subscription State is "(.+)"$')
+
+
+def creation_events(cells: list[SubscriptionCell]) -> list[tuple[str, str]]:
+    """(Global Subscription State, the event "A UPS is Created when the AE Global
+    Subscription State is ...") of Table CC.2.3-2."""
+    out: dict[str, str] = {}
+    for cell in cells:
+        m = _CREATED.match(cell.event)
+        if m is not None:
+            out[m.group(1)] = cell.member
+    if len(out) != 3:
+        raise CodegenError(f"Table CC.2.3-2: {len(out)} UPS creation events, expected three "
+                           "(one per Global Subscription State)")
+    return list(out.items())
 
 
 def read_sop_classes(std: Standard) -> list[UpsSopClass]:
@@ -417,7 +492,15 @@ def _build(std: Standard) -> dict[str, Any]:
     actions, events = read_actions(std), read_events(std)
     classes = read_sop_classes(std)
     by_service, by_action = operation_classes(classes, actions)
+    subscription_states, subscription_cells = read_subscription_transitions(std)
     return {
+        "subscription_states": [(identifier(s), s) for s in subscription_states],
+        "subscription_cells": subscription_cells,
+        "subscription_events": list(dict.fromkeys((c.member, c.event)
+                                                  for c in subscription_cells)),
+        "global_states": [(identifier(g), g) for g in dict.fromkeys(
+            c.global_state for c in subscription_cells if c.global_state)],
+        "creation_events": creation_events(subscription_cells),
         "by_service": by_service,
         "by_action": by_action,
         "states": [(identifier(s), s) for s in states],

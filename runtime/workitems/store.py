@@ -14,7 +14,8 @@ well-known global subscription UID, deletion lock, the filter of a filtered glob
 subscription).  The subscription states of PS3.4 Table CC.2.3-2 are rows: "Subscribed with
 Lock" / "w/o Lock" a row for the UPS with ``deletion_lock`` true / false, "Not Subscribed" no
 row; an AE's Global Subscription State a row for the Global (or Filtered Global) Subscription
-instance UID.
+instance UID.  Every subscription change follows the generated table
+(:data:`dicomkit.generated.ups.SUBSCRIPTION_TRANSITIONS`).
 """
 
 from __future__ import annotations
@@ -284,18 +285,84 @@ class WorkitemStore:
         return out
 
     def _subscribe_new(self, conn: sa.Connection, uid: str, ds: Dataset) -> tuple[str, ...]:
-        """Subscribe the global subscribers to a new UPS (PS3.4 Table CC.2.3-2, "A UPS is
-        Created ..."): the AEs subscribed to it."""
+        """Subscribe the AEs to a new UPS as PS3.4 Table CC.2.3-2 says for their Global
+        Subscription State ("A UPS is Created when ..."; a filtered global subscription only
+        when the UPS matches its keys): the AEs sent the initial event."""
         rows = conn.execute(sa.select(self._subs).where(self._subs.c.uid.in_(_GLOBALS))).all()
-        chosen: dict[str, bool] = {}
+        initial: list[str] = []
         for row in rows:
             if row.uid == FILTERED_GLOBAL and not self._filter_matches(row.filter, ds):
                 continue
-            chosen[row.ae] = chosen.get(row.ae, False) or bool(row.deletion_lock)
-        for ae, lock in chosen.items():
-            conn.execute(sa.insert(self._subs).values(ae=ae, uid=uid, deletion_lock=lock,
-                                                      filter=None))
-        return tuple(sorted(chosen))
+            state = ups.GLOBAL_SUBSCRIPTION_WITH_LOCK if row.deletion_lock \
+                else ups.GLOBAL_SUBSCRIPTION_W_O_LOCK
+            cell = ups.SUBSCRIPTION_TRANSITIONS[(ups.CREATION_EVENTS[state], "")]
+            self._set_state(conn, row.ae, uid, cell.result)
+            if cell.initial_event:
+                initial.append(row.ae)
+        return tuple(sorted(initial))
+
+    # the UPS Subscription State of an AE for a UPS, as rows (see the module)
+
+    def _state(self, conn: sa.Connection, ae: str, uid: str) -> str:
+        row = conn.execute(sa.select(self._subs.c.deletion_lock).where(
+            self._subs.c.ae == ae, self._subs.c.uid == uid)).first()
+        if row is None:
+            return ups.NOT_SUBSCRIBED
+        return ups.SUBSCRIBED_WITH_LOCK if row.deletion_lock else ups.SUBSCRIBED_W_O_LOCK
+
+    def _set_state(self, conn: sa.Connection, ae: str, uid: str, state: str) -> None:
+        if not state:
+            return  # "No UPS state change"
+        conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae,
+                                                 self._subs.c.uid == uid))
+        if state != ups.NOT_SUBSCRIBED:
+            conn.execute(sa.insert(self._subs).values(
+                ae=ae, uid=uid, deletion_lock=state == ups.SUBSCRIBED_WITH_LOCK, filter=None))
+
+    def _set_global(self, conn: sa.Connection, ae: str, state: str, *,
+                    filtered: bytes | None = None) -> None:
+        if not state:
+            return
+        conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae,
+                                                 self._subs.c.uid.in_(_GLOBALS)))
+        if state != ups.NO_GLOBAL_SUBSCRIPTION:
+            conn.execute(sa.insert(self._subs).values(
+                ae=ae, uid=GLOBAL if filtered is None else FILTERED_GLOBAL,
+                deletion_lock=state == ups.GLOBAL_SUBSCRIPTION_WITH_LOCK, filter=filtered))
+
+    def _apply(self, conn: sa.Connection, ae: str, event: str, uid: str | None,
+               query: Query | None = None, filtered: bytes | None = None) -> list[Event]:
+        """Apply an event of PS3.4 Table CC.2.3-2 for ``ae``: to the UPS ``uid``, or (None) to
+        every UPS the cells say "All" for (those matching ``query``, when given); the initial
+        events to send."""
+        events: list[Event] = []
+        if uid is not None:
+            _, ds = self._existing(conn, uid)
+            cell = ups.SUBSCRIPTION_TRANSITIONS[(event, self._state(conn, ae, uid))]
+            self._set_global(conn, ae, cell.global_state)
+            self._set_state(conn, ae, uid, cell.result)
+            if cell.initial_event:
+                events.append(Event(ups.UpsEvent.UPS_STATE_REPORT, uid, self.state_report(ds),
+                                    (ae,)))
+            return events
+        cells = [c for c in ups.SUBSCRIPTION_TRANSITIONS.values()
+                 if c.event == event and c.applicable]
+        self._set_global(conn, ae, cells[0].global_state, filtered=filtered)
+        if not any(c.every for c in cells):
+            return events
+        for row in conn.execute(sa.select(self._items).order_by(self._items.c.created)).all():
+            cell = ups.SUBSCRIPTION_TRANSITIONS[(event, self._state(conn, ae, row.uid))]
+            if not cell.every and not cell.initial_event:
+                continue
+            ds = self._load(row)
+            if query is not None and not matches(query, ds):
+                continue
+            if cell.every:
+                self._set_state(conn, ae, row.uid, cell.result)
+            if cell.initial_event:
+                events.append(Event(ups.UpsEvent.UPS_STATE_REPORT, row.uid,
+                                    self.state_report(ds), (ae,)))
+        return events
 
     def _filter_matches(self, data: bytes | None, ds: Dataset) -> bool:
         if not data:
@@ -506,9 +573,9 @@ class WorkitemStore:
     def subscribe(self, ae: str, uid: str, *, deletion_lock: bool,
                   keys: Dataset | None = None) -> Outcome:
         """Subscribe ``ae`` to a UPS, or globally (``uid`` the Global or Filtered Global
-        Subscription instance; ``keys`` the matching keys of a filtered one), PS3.4 CC.2.3 and
-        Table CC.2.3-2.  Initial UPS State Reports: for a specific UPS always, for a global
-        subscription with lock one per UPS (PS3.4 CC.2.4.3).
+        Subscription instance; ``keys`` the matching keys of a filtered one), as PS3.4 Table
+        CC.2.3-2 says (a filtered global subscription acts as a global one on the UPSs
+        matching its keys, PS3.4 CC.2.3.2); the initial UPS State Reports are the events.
 
         Raises
         ------
@@ -516,66 +583,48 @@ class WorkitemStore:
             C307H for no such UPS.
         """
         ae = ae.strip()
-        events: list[Event] = []
+        lock = "with" if deletion_lock else "without"
         with self._transaction() as conn:
             if uid in _GLOBALS:
+                event = ups.SubscriptionEvent.AE_SUBSCRIBES_GLOBALLY_WITH_LOCK if deletion_lock \
+                    else ups.SubscriptionEvent.AE_SUBSCRIBES_GLOBALLY_W_O_LOCK
                 query = self._query(keys) if uid == FILTERED_GLOBAL and keys is not None \
                     else None
-                conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae,
-                                                         self._subs.c.uid.in_(_GLOBALS)))
-                data = _encode_keys(keys) if keys is not None and query is not None else None
-                conn.execute(sa.insert(self._subs).values(ae=ae, uid=uid,
-                                                          deletion_lock=deletion_lock,
-                                                          filter=data))
-                subscribed = set(conn.execute(sa.select(self._subs.c.uid).where(
-                    self._subs.c.ae == ae)).scalars())
-                for row in conn.execute(sa.select(self._items).order_by(
-                        self._items.c.created)).all():
-                    if row.uid in subscribed:
-                        continue  # Table CC.2.3-2: "No UPS state change"
-                    ds = self._load(row)
-                    if query is not None and not matches(query, ds):
-                        continue
-                    conn.execute(sa.insert(self._subs).values(
-                        ae=ae, uid=row.uid, deletion_lock=deletion_lock, filter=None))
-                    if deletion_lock:
-                        events.append(Event(ups.UpsEvent.UPS_STATE_REPORT, row.uid,
-                                            self.state_report(ds), (ae,)))
-                return Outcome(SUCCESS, None, events)
-            _, ds = self._existing(conn, uid)
-            conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae,
-                                                     self._subs.c.uid == uid))
-            conn.execute(sa.insert(self._subs).values(ae=ae, uid=uid,
-                                                      deletion_lock=deletion_lock, filter=None))
-        return Outcome(SUCCESS, None, [Event(ups.UpsEvent.UPS_STATE_REPORT, uid,
-                                             self.state_report(ds), (ae,))])
+                filtered = _encode_keys(keys) if query is not None and keys is not None \
+                    else None
+                events = self._apply(conn, ae, event, None, query, filtered)
+            else:
+                event = ups.SubscriptionEvent.AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITH_LOCK \
+                    if lock == "with" else \
+                    ups.SubscriptionEvent.AE_SUBSCRIBES_TO_SPECIFIC_UPS_WITHOUT_LOCK
+                events = self._apply(conn, ae, event, uid)
+        return Outcome(SUCCESS, None, events)
 
     def unsubscribe(self, ae: str, uid: str) -> Outcome:
-        """Unsubscribe ``ae`` from a UPS, or (``uid`` a global subscription instance) from
-        every UPS and globally (PS3.4 Table CC.2.3-2); deletion locks go with the
-        subscriptions.
+        """Unsubscribe ``ae`` from a UPS, or (``uid`` a global subscription instance)
+        globally, as PS3.4 Table CC.2.3-2 says ("AE Unsubscribes Globally": every UPS too);
+        deletion locks go with the subscriptions.
 
         Raises
         ------
         WorkitemError
             C307H for no such UPS.
         """
-        ae = ae.strip()
         with self._transaction() as conn:
             if uid in _GLOBALS:
-                conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae))
+                self._apply(conn, ae.strip(), ups.SubscriptionEvent.AE_UNSUBSCRIBES_GLOBALLY,
+                            None)
             else:
-                self._existing(conn, uid)
-                conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae,
-                                                         self._subs.c.uid == uid))
+                self._apply(conn, ae.strip(),
+                            ups.SubscriptionEvent.AE_UNSUBSCRIBES_FROM_SPECIFIC_UPS, uid)
         return Outcome()
 
     def suspend_global(self, ae: str) -> Outcome:
-        """Suspend ``ae``'s global subscription: no subscription to new UPSs, those it has
-        stay (PS3.4 Table CC.2.3-2)."""
+        """Suspend ``ae``'s global subscription (PS3.4 Table CC.2.3-2: no UPS state
+        change)."""
         with self._transaction() as conn:
-            conn.execute(sa.delete(self._subs).where(self._subs.c.ae == ae.strip(),
-                                                     self._subs.c.uid.in_(_GLOBALS)))
+            self._apply(conn, ae.strip(), ups.SubscriptionEvent.AE_SUSPENDS_GLOBAL_SUBSCRIPTION,
+                        None)
         return Outcome()
 
     def subscriptions(self, ae: str | None = None) -> list[tuple[str, str, bool]]:

@@ -103,3 +103,16 @@ def test_attribute_table_rows_and_macros(std: Standard) -> None:
     # the include under Output Information Sequence is one level deeper (codegen/fixes.py)
     last = rows[-1]
     assert (last.kind, last.include, last.depth) == ("include", "CC.2.5-2c", 2)
+
+
+def test_subscription_table_states_and_cells(std: Standard) -> None:
+    states, cells = part04_ups.read_subscription_transitions(std)
+    assert states == ("Not Subscribed", "Subscribed with Lock", "Subscribed w/o Lock")
+    by = {(c.member, c.state): c for c in cells}
+    lock = by[("AE_SUBSCRIBES_GLOBALLY_WITH_LOCK", "Not Subscribed")]
+    # "Global Sub. with Lock" in the cell is the "Global Subscription with Lock" of the events
+    assert (lock.global_state, lock.result, lock.every, lock.initial_event) == (
+        "Global Subscription with Lock", "Subscribed with Lock", True, True)
+    assert not by[("AE_UNSUBSCRIBES_GLOBALLY", "")].applicable  # N/A
+    created = dict(part04_ups.creation_events(cells))
+    assert created["No Global Subscription"] == "UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION"
