@@ -5,7 +5,7 @@ run as a subprocess by ``tests/net/test_ups_interop.py``.
 keeping workitems in a dict: N-CREATE, N-GET, N-SET, N-ACTION (change state, request
 cancel, subscribe, unsubscribe) and C-FIND (every workitem whose Procedure Step State equals
 the query's, when given).  Subscribed AEs get N-EVENT-REPORTs (state reports, cancel
-requested, progress) on new associations to 127.0.0.1:EVENTS_PORT, sent by a worker thread
+requested, progress, assigned) on new associations to 127.0.0.1:EVENTS_PORT, sent by a worker thread
 after the response.  Runs until killed.
 """
 
@@ -96,6 +96,10 @@ def main() -> int:
         for elem in mods:
             if elem.tag != 0x00081195:
                 items[uid][elem.tag] = elem
+        if "ScheduledStationNameCodeSequence" in mods:
+            assigned = Dataset()
+            assigned.ScheduledStationNameCodeSequence = mods.ScheduledStationNameCodeSequence
+            report(5, uid, assigned)
         if "ProcedureStepProgressInformationSequence" in mods:
             info = Dataset()
             info.ProcedureStepProgressInformationSequence = \

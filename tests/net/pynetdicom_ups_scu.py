@@ -87,6 +87,7 @@ def main() -> int:
                            "class": str(event.request.AffectedSOPClassUID),
                            "state": str(info.get("ProcedureStepState", "")),
                            "requesting": str(info.get("RequestingAE", "")),
+                           "scp_status": str(info.get("SCPStatus", "")),
                            "calling": event.assoc.requestor.ae_title})
         return 0x0000, None
 
@@ -176,7 +177,23 @@ def main() -> int:
     out["no_such"] = status(assoc.send_n_action(claim, 1, UnifiedProcedureStepPush,
                                                 generate_uid(),
                                                 meta_uid=UnifiedProcedureStepPull))
-    time.sleep(1.0)  # the last events (sent after each response) arrive
+    third = generate_uid()
+    out["create3"] = status(assoc.send_n_create(workitem("third"), UnifiedProcedureStepPush,
+                                                third))
+    claim3 = Dataset()
+    claim3.ProcedureStepState = "IN PROGRESS"
+    claim3.TransactionUID = generate_uid()
+    out["claim3"] = status(assoc.send_n_action(claim3, 1, UnifiedProcedureStepPush, third,
+                                               meta_uid=UnifiedProcedureStepPull))
+    out["request_cancel3"] = status(assoc.send_n_action(
+        cancel, 2, UnifiedProcedureStepPush, third, meta_uid=UnifiedProcedureStepWatch))
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:  # the test has the SCP announce a restart
+        with lock:
+            if any(e["type"] == 4 for e in events):
+                break
+        time.sleep(0.1)
+    time.sleep(0.5)
     unsub = Dataset()
     unsub.ReceivingAE = args.aet
     out["unsubscribe"] = status(assoc.send_n_action(unsub, 4, UnifiedProcedureStepPush,
@@ -184,7 +201,7 @@ def main() -> int:
                                                     meta_uid=UnifiedProcedureStepWatch))
     assoc.release()
     server.shutdown()
-    out["first"], out["second"] = first, second
+    out["first"], out["second"], out["third"] = first, second, third
     with lock:
         out["events"] = events
     print(json.dumps(out))

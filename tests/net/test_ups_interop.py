@@ -22,7 +22,7 @@ from dicomkit.workitems import AsyncWorkitemStore, WorkitemStore
 from dicomkit.workitems.statuses import DUPLICATE_SOP_INSTANCE
 from tests.net.peers import HERE, _server, free_port, have_pynetdicom
 from tests.net.qr_scp import FAST
-from tests.workitems.items import final_attributes, new_workitem
+from tests.workitems.items import code, final_attributes, new_workitem
 
 pytestmark = pytest.mark.anyio
 
@@ -57,8 +57,15 @@ async def test_pynetdicom_scu_against_our_scp_every_operation_and_event(
                       timeouts=FAST)
     scp = ApplicationEntity("DKUPS", timeouts=FAST)
     scp.add_service(provider)
+    async def announce_when_cancel_requested() -> None:
+        while not any(e.event_type == ups.UpsEvent.UPS_CANCEL_REQUESTED
+                      for e, _, _ in provider.sent):
+            await anyio.sleep(0.1)
+        await provider.announce("RESTARTED")
+
     async with anyio.create_task_group() as tg:
         addr = await tg.start(scp.serve, "127.0.0.1", 0)
+        tg.start_soon(announce_when_cancel_requested)
         out = await anyio.to_thread.run_sync(run_scu, addr[0], addr[1], listen)
         tg.cancel_scope.cancel()
     store.store.close()
@@ -93,6 +100,12 @@ async def test_pynetdicom_scu_against_our_scp_every_operation_and_event(
                         (report, first, "COMPLETED")]
     of_second = [e for e in seen[4:] if e[1] == second]
     assert of_second == [(report, second, "IN PROGRESS"), (report, second, "CANCELED")]
+    third = out["third"]
+    assert (out["create3"], out["claim3"], out["request_cancel3"]) == (0, 0, 0)
+    cancel_requested = [e for e in out["events"] if e["type"] == ups.UpsEvent.UPS_CANCEL_REQUESTED]
+    assert [(e["uid"], e["requesting"]) for e in cancel_requested] == [(third, "PYNETDICOM")]
+    status_changes = [e for e in out["events"] if e["type"] == ups.UpsEvent.SCP_STATUS_CHANGE]
+    assert [e["scp_status"] for e in status_changes] == ["RESTARTED"]
 
 
 async def test_our_scu_and_listener_against_pynetdicom_scp(tmp_path: Path) -> None:
@@ -125,6 +138,12 @@ async def test_our_scu_and_listener_against_pynetdicom_scp(tmp_path: Path) -> No
                 assert (got.ProcedureStepLabel, got.PatientName) == ("CT head", "DOE^JANE")
                 tx = await client.claim(uid)
                 assert (await listener.wait(20)).state == ups.IN_PROGRESS
+                station = Dataset()
+                station.ScheduledStationNameCodeSequence = [code("AI2", "99LOCAL", "AI 2")]
+                assert await client.set(uid, station, tx) == 0
+                event = await listener.wait(20)
+                assert event.event_type == ups.UpsEvent.UPS_ASSIGNED
+                assert event.info.ScheduledStationNameCodeSequence[0].CodeValue == "AI2"
                 item = Dataset()
                 item.ProcedureStepProgress = 10
                 change = Dataset()

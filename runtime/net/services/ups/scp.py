@@ -11,7 +11,8 @@ Event, Query; their services from the generated :data:`~dicomkit.generated.ups.S
 
 through :class:`~dicomkit.workitems.AsyncWorkitemStore`, which applies the state machine and
 the attribute requirements and names the events.  The response goes first; then the events
-(N-EVENT-REPORT, CC.2.4) go to each subscribed AE on a new association (the SCP role of the
+(N-EVENT-REPORT, CC.2.4) go to each subscribed AE on a new association, one at a time and in
+order per AE (the SCP role of the
 UPS Event SOP class proposed by role selection, as the Storage Commitment SCP reports), to the
 address ``receivers`` gives for its AE title.  A subscription for an AE title ``receivers``
 does not know is refused with C308H (Receiving AE Title is Unknown).  Delivery failures are
@@ -107,6 +108,8 @@ class UpsSCP:
         self.ssl_context = ssl_context
         #: the last events sent, with their delivery outcome (kept bounded)
         self.sent: deque[tuple[Event, str, int | None]] = deque(maxlen=1000)
+        #: one lock per receiver: its events go out one association at a time, in order
+        self._locks: dict[str, anyio.Lock] = {}
 
     async def handle(self, request: Request) -> int | None:
         """Answer one request (see the module)."""
@@ -249,6 +252,11 @@ class UpsSCP:
                 tg.start_soon(self._deliver_to, ae, queue)
 
     async def _deliver_to(self, ae: str, events: list[Event]) -> None:
+        lock = self._locks.setdefault(ae, anyio.Lock())
+        async with lock:
+            await self._deliver_now(ae, events)
+
+    async def _deliver_now(self, ae: str, events: list[Event]) -> None:
         where = self.receivers.get(ae)
         if where is None:
             log.warning("UPS events for %s not sent: no address configured", ae)
