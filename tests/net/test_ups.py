@@ -147,3 +147,66 @@ async def test_scp_status_change_reaches_subscribers(tmp_path: Path) -> None:
         event = await listener.wait(10)
         assert event.event_type == ups.UpsEvent.SCP_STATUS_CHANGE
         assert event.info.SCPStatus == "RESTARTED"
+
+
+async def test_filtered_global_subscription_and_suspend_over_dimse(tmp_path: Path) -> None:
+    async with setting(tmp_path) as (ours, addr, listener, _):
+        async with ours.connect(*addr, called_ae="DKUPS", contexts=contexts()) as assoc:
+            client = UpsClient(assoc)
+            keys = Dataset()
+            keys.PatientName = "SMITH*"
+            assert await client.subscribe("WATCHER", keys=keys) == 0
+            await client.create(new_workitem(patient="DOE^JANE"))
+            smith = await client.create(new_workitem(patient="SMITH^JO"))
+            event = await listener.wait(10)
+            assert (event.uid, event.state) == (smith, ups.SCHEDULED)
+            assert await client.suspend_global("WATCHER") == 0
+            await client.create(new_workitem(patient="SMITH^AL"))
+            await client.claim(smith)  # still subscribed to this one (Table CC.2.3-2)
+            event = await listener.wait(10)
+            assert (event.uid, event.state) == (smith, ups.IN_PROGRESS)
+            assert len(listener.received) == 2
+
+
+async def test_leaving_a_find_early_cancels_it_and_the_association_goes_on(
+        tmp_path: Path) -> None:
+    async with setting(tmp_path) as (ours, addr, _, _):
+        async with ours.connect(*addr, called_ae="DKUPS", contexts=contexts()) as assoc:
+            client = UpsClient(assoc)
+            made = [await client.create(new_workitem()) for _ in range(3)]
+            keys = Dataset()
+            keys.ProcedureStepState = ""
+            seen = []
+            stream = client.find_iter(keys)
+            async for ds in stream:
+                seen.append(ds.SOPInstanceUID)
+                break
+            await stream.aclose()  # type: ignore[attr-defined]
+            assert seen == made[:1]
+            assert (await client.get(made[2])).ProcedureStepState == ups.SCHEDULED
+
+
+async def test_listener_answers_garbage_event_information_with_processing_failure(
+        tmp_path: Path) -> None:
+    from dicomkit.generated import uids
+    from dicomkit.net.acse import PresentationContext
+    from dicomkit.net.dimse import build
+
+    listener = UpsEventListener()
+    ours = ApplicationEntity("WATCHER", timeouts=FAST)
+    ours.add_service(listener, scu_role=True, scp_role=True)
+    event_context = [PresentationContext(1, uids.UnifiedProcedureStepEvent,
+                                         (uids.ExplicitVRLittleEndian,))]
+    async with anyio.create_task_group() as tg:
+        listen = await tg.start(ours.serve, "127.0.0.1", 0)
+        sender = ApplicationEntity("SENDER", timeouts=FAST)
+        async with sender.connect(*listen, called_ae="WATCHER", contexts=event_context) as assoc:
+            assert assoc.dimse is not None
+            for event_type, data in ((1, b"\x74\x00\x00\x10garbage"), (9, b"")):
+                msg = build("N-EVENT-REPORT-RQ", data_set=bool(data),
+                            AffectedSOPClassUID=uids.UnifiedProcedureStepPush,
+                            AffectedSOPInstanceUID="1.2.3", EventTypeID=event_type)
+                rsp = await assoc.dimse.request_one(1, msg, data or None)
+                assert rsp.category == "failure"
+        tg.cancel_scope.cancel()
+    assert listener.received == []
