@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import tags, uids, ups
@@ -15,6 +17,7 @@ from dicomkit.workitems.statuses import (
     INVALID_ATTRIBUTE_VALUE,
     MISSING_ATTRIBUTE,
 )
+from dicomkit.workitems.store import _decode_keys, _encode_keys
 from tests.workitems.items import final_attributes, new_workitem
 
 TX = "1.2.826.0.1.3680043.8.498.1"
@@ -213,3 +216,14 @@ def test_store_survives_reopening(tmp_path: Path) -> None:
     assert second.get("1.2.3.4").ProcedureStepLabel == "CT head"
     assert second.subscribed_aes() == ["WATCHER"]
     second.close()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.from_regex(r"\A[A-Z][A-Z^*?]{0,20}\Z"), st.sampled_from(ups.STATES))
+def test_filter_keys_round_trip_as_stored(name: str, state: str) -> None:
+    keys = Dataset()
+    keys.PatientName = name
+    keys.ProcedureStepState = state
+    back = _decode_keys(_encode_keys(keys))
+    assert (back.PatientName, back.ProcedureStepState) == (name, state)
+    assert back.get(tags.SOPInstanceUID) is None  # nothing added to the keys
