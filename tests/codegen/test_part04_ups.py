@@ -116,3 +116,34 @@ def test_subscription_table_states_and_cells(std: Standard) -> None:
     assert not by[("AE_UNSUBSCRIBES_GLOBALLY", "")].applicable  # N/A
     created = dict(part04_ups.creation_events(cells))
     assert created["No Global Subscription"] == "UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "docbook"
+
+
+def test_fixture_cells_of_every_form() -> None:
+    """A status, actions, and a final state check, each read into its fields."""
+    from dicomkit.codegen.docbook import read_docbook
+
+    cells = part04_ups.read_transitions(Standard.of_document(
+        read_docbook(FIXTURES / "part04_ups.xml")))
+    by = {(c.operation, c.requested, c.state): c for c in cells}
+    assert by[("CHANGE STATE", "IN PROGRESS", "")].status == 0xC307
+    claim = by[("CHANGE STATE", "IN PROGRESS", "SCHEDULED")]
+    assert (claim.result, claim.reports, claim.records_transaction) == (
+        "IN PROGRESS", ("IN PROGRESS",), True)
+    done = by[("CHANGE STATE", "COMPLETED", "IN PROGRESS")]
+    assert (done.final_check, done.final_status, done.result) == (True, 0xC304, "COMPLETED")
+    assert by[("CHANGE STATE", "COMPLETED", "COMPLETED")].status == 0xB306  # a warning
+    assert by[("REQUEST CANCEL", "", "IN PROGRESS")].cancel_requested
+
+
+def test_fixture_with_an_unknown_action_is_refused_naming_the_table(tmp_path: Path) -> None:
+    from dicomkit.codegen.docbook import read_docbook
+    from dicomkit.codegen.errors import TableError
+
+    text = (FIXTURES / "part04_ups.xml").read_text().replace(
+        "Record transaction UID", "Record the moon phase")
+    (tmp_path / "p.xml").write_text(text)
+    with pytest.raises(TableError, match="CC.1.1-2.*Record the moon phase"):
+        part04_ups.read_transitions(Standard.of_document(read_docbook(tmp_path / "p.xml")))
