@@ -32,6 +32,8 @@ def main() -> int:
     parser.add_argument("port", type=int)
     parser.add_argument("events_port", type=int)
     parser.add_argument("--aet", default="PYUPS")
+    parser.add_argument("--fallback", default="",
+                        help="an AE told of our restart (SCP Status Change) at start")
     args = parser.parse_args()
     items: dict[str, Dataset] = {}
     locks: dict[str, str] = {}
@@ -50,6 +52,12 @@ def main() -> int:
                 assoc.release()
 
     threading.Thread(target=sender, daemon=True).start()
+    if args.fallback:
+        restarted = Dataset()
+        restarted.SCPStatus = "RESTARTED"
+        restarted.SubscriptionListStatus = "COLD STARTED"
+        restarted.UnifiedProcedureStepListStatus = "COLD START"
+        outbox.put((args.fallback, 4, "1.2.840.10008.5.1.4.34.5", restarted))
 
     def report(event_type: int, uid: str, info: Dataset) -> None:
         for receiver in sorted(subscribers):

@@ -118,10 +118,13 @@ async def test_our_scu_and_listener_against_pynetdicom_scp(tmp_path: Path) -> No
 
         def argv(port: int) -> list[str]:
             return [sys.executable, str(HERE / "pynetdicom_ups_scp.py"), str(port),
-                    str(listen[1])]
+                    str(listen[1]), "--fallback", "DKWATCH"]
 
         with _server("pynetdicom-ups-scp", argv, tmp_path / "out", "PYUPS",
                      tmp_path / "logs") as peer:
+            restarted = await listener.wait(20)  # PS3.4 CC.2.4.3: to the fallback list
+            assert (restarted.event_type, restarted.info.SCPStatus) == (
+                ups.UpsEvent.SCP_STATUS_CHANGE, "RESTARTED")
             async with ours.connect(peer.host, peer.port, called_ae="PYUPS",
                                     contexts=contexts()) as assoc:
                 client = UpsClient(assoc)
