@@ -229,7 +229,7 @@ class WorkitemStore:
             codes = item.get(tags.ProcedureStepDiscontinuationReasonCodeSequence)
             if has_value(codes):
                 info[tags.ProcedureStepDiscontinuationReasonCodeSequence] = codes
-        return info
+        return _same_charset(info, ds)
 
     @staticmethod
     def _assigned(ds: Dataset) -> Dataset:
@@ -238,7 +238,7 @@ class WorkitemStore:
             elem = ds.get(tag)
             if has_value(elem):
                 info[tag] = elem
-        return info
+        return _same_charset(info, ds)
 
     # ------------------------------------------------------------------ N-CREATE
 
@@ -453,6 +453,13 @@ class WorkitemStore:
                                     offending=(tags.TransactionUID,))
             before = {t: ds.get(t) for t in (tags.InputReadinessState, *_ASSIGNED,
                                              tags.ProcedureStepProgressInformationSequence)}
+            if _charset(changes) not in ("", _charset(ds)):
+                # PS3.4 CC.2.6.3: the combination of the character sets; both decoded, kept
+                # in UTF-8, which holds every character of both
+                ds, changes = _decoded(ds), _decoded(changes)
+                ds.SpecificCharacterSet = _UTF8
+                if tags.SpecificCharacterSet in changes:
+                    del changes[tags.SpecificCharacterSet]
             for elem in changes.elements():
                 ds[elem.tag] = elem
             ds.ScheduledProcedureStepModificationDateTime = _dt_value(_now())
@@ -472,8 +479,8 @@ class WorkitemStore:
                 info = Dataset()
                 info[tags.ProcedureStepProgressInformationSequence] = ds[
                     tags.ProcedureStepProgressInformationSequence]
-                out.events.append(Event(ups.UpsEvent.UPS_PROGRESS_REPORT, uid, info,
-                                        receivers))
+                out.events.append(Event(ups.UpsEvent.UPS_PROGRESS_REPORT, uid,
+                                        _same_charset(info, ds), receivers))
         return out
 
     # ------------------------------------------------------------------ N-ACTION
@@ -564,8 +571,8 @@ class WorkitemStore:
                     elem = info.get(tag)
                     if has_value(elem):
                         report[tag] = elem
-                out.events.append(Event(ups.UpsEvent.UPS_CANCEL_REQUESTED, uid, report,
-                                        receivers))
+                out.events.append(Event(ups.UpsEvent.UPS_CANCEL_REQUESTED, uid,
+                                        _same_charset(report, info), receivers))
         return out
 
     # ------------------------------------------------------------------ subscriptions
@@ -660,6 +667,44 @@ class WorkitemStore:
                 conn.execute(sa.delete(self._subs).where(self._subs.c.uid.in_(gone)))
                 conn.execute(sa.delete(self._items).where(self._items.c.uid.in_(gone)))
         return gone
+
+
+_UTF8 = "ISO_IR 192"
+_TEXT_VRS = frozenset({"PN", "LO", "SH", "ST", "LT", "UT", "UC"})
+
+
+def _charset(ds: Dataset) -> str:
+    elem = ds.get(tags.SpecificCharacterSet)
+    if elem is None or elem.value is None:
+        return ""
+    value = elem.value
+    return "\\".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
+
+
+def _same_charset(info: Dataset, source: Dataset) -> Dataset:
+    """``info`` (elements copied from ``source``) with ``source``'s Specific Character Set,
+    so that its text reads as it was written."""
+    elem = source.get(tags.SpecificCharacterSet)
+    if elem is not None and elem.value:
+        info[tags.SpecificCharacterSet] = elem
+    return info
+
+
+def _decoded(ds: Dataset) -> Dataset:
+    """A copy of ``ds`` whose text values are held decoded (not as received bytes), so that
+    they can be written in another character set."""
+    out = Dataset()
+    for elem in ds.elements():
+        if elem.tag == tags.SpecificCharacterSet:
+            continue
+        if elem.vr == "SQ":
+            out.add_new(elem.tag, "SQ", [_decoded(item) for item in elem.value or ()
+                                         if isinstance(item, Dataset)])
+        elif elem.vr in _TEXT_VRS:
+            out.add_new(elem.tag, elem.vr, elem.value, validation_mode="ignore")
+        else:
+            out[elem.tag] = elem
+    return out
 
 
 def _value(elem: Any) -> str:

@@ -227,3 +227,24 @@ def test_filter_keys_round_trip_as_stored(name: str, state: str) -> None:
     back = _decode_keys(_encode_keys(keys))
     assert (back.PatientName, back.ProcedureStepState) == (name, state)
     assert back.get(tags.SOPInstanceUID) is None  # nothing added to the keys
+
+
+def test_set_in_another_character_set_keeps_both_texts(store: WorkitemStore) -> None:
+    """PS3.4 CC.2.6.3: the SCP combines the character sets of the request and the UPS."""
+    from dicomkit.io.writer import encode_dataset
+    from dicomkit.net.services.ups.datasets import decode
+
+    syntax = uids.ExplicitVRLittleEndian
+    ds = new_workitem(patient="MÜLLER^JÖRG")
+    ds.SpecificCharacterSet = "ISO_IR 100"
+    store.create(decode(encode_dataset(ds, syntax), syntax), "1.2.3.4")
+    store.subscribe("WATCHER", "1.2.3.4", deletion_lock=False)
+    change = Dataset()
+    change.SpecificCharacterSet = "ISO_IR 192"
+    change.ProcedureStepLabel = "Kopf – 頭"
+    change.ScheduledStationNameCodeSequence = []
+    out = store.set("1.2.3.4", decode(encode_dataset(change, syntax), syntax))
+    got = store.get("1.2.3.4")
+    assert (got.PatientName, got.ProcedureStepLabel) == ("MÜLLER^JÖRG", "Kopf – 頭")
+    assert got.SpecificCharacterSet == "ISO_IR 192"
+    assert out.events[0].info.SpecificCharacterSet == "ISO_IR 192"
