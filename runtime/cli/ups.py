@@ -20,6 +20,7 @@ Servers::
 
     dicomkit ups watch PORT --aet AE [--count N] [--json]     (print events as they come)
     dicomkit ups serve PORT --db FILE.sqlite [--aet AE] [--receiver AE=HOST:PORT ...]
+                       [--purge-every S]
 
 ``serve`` runs the UPS SCP over a workitem store (also ``dicomkit qrscp --ups FILE``), sending
 events to the receivers named.
@@ -97,6 +98,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     serve.add_argument("--bind", default="0.0.0.0", metavar="HOST")
     serve.add_argument("--receiver", action="append", default=[], type=_receiver,
                        metavar="AE=HOST:PORT", help="where an AE's events go (repeatable)")
+    serve.add_argument("--purge-every", type=float, default=0.0, metavar="S",
+                       help="every S seconds delete the COMPLETED and CANCELED workitems "
+                            "without a deletion lock (PS3.4 CC.2.1.3; default: never)")
     serve.add_argument("--timeout", type=float, default=30.0, metavar="S")
 
 
@@ -245,7 +249,15 @@ async def _serve(args: argparse.Namespace) -> int:
                         tg.cancel_scope.cancel()
                         return
 
+            async def purge() -> None:
+                while True:
+                    await anyio.sleep(args.purge_every)
+                    for uid in await store.purge():
+                        print(f"purged {uid}", file=sys.stderr, flush=True)
+
             tg.start_soon(stop_on_signal)
+            if args.purge_every > 0:
+                tg.start_soon(purge)
             host, port = await tg.start(partial(ae.serve, args.bind, args.port))
             print(f"listening on {host}:{port} as {args.aet}, workitems {args.db}",
                   file=sys.stderr, flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -86,11 +87,23 @@ def test_ups_serve_answers_and_refuses_unknown_receivers(tmp_path: Path,
                                                         ) -> None:
     def argv(port: int) -> list[str]:
         return [sys.executable, "-m", "dicomkit.cli.main", "ups", "serve", str(port), "--db",
-                str(tmp_path / "ups.sqlite"), "--aet", "DKUPS", "--bind", "127.0.0.1"]
+                str(tmp_path / "ups.sqlite"), "--aet", "DKUPS", "--bind", "127.0.0.1",
+                "--purge-every", "0.2"]
 
     with _server("ups-serve", argv, tmp_path / "out", "DKUPS", tmp_path / "logs") as peer:
         common = [peer.host, str(peer.port), "--aec", "DKUPS"]
         assert main(["ups", "subscribe", *common, "--receiver", "NOBODY"]) == 1
         assert "C308" in capsys.readouterr().err
         assert main(["ups", "claim", *common, "1.2.3.4"]) == 1
+        assert "C307" in capsys.readouterr().err
+        # a canceled workitem without a deletion lock is purged (PS3.4 CC.2.1.3)
+        keys = ["-k", "ScheduledProcedureStepPriority=LOW", "-k", "ProcedureStepLabel=x",
+                "-k", "InputReadinessState=READY",
+                "-k", "ScheduledProcedureStepStartDateTime=20261203120000"]
+        assert main(["ups", "create", *common, *keys]) == 0
+        uid = capsys.readouterr().out.strip()
+        assert main(["ups", "cancel", *common, uid]) == 0
+        deadline = time.monotonic() + 20
+        while main(["ups", "get", *common, uid]) == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert "C307" in capsys.readouterr().err
