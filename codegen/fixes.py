@@ -120,6 +120,15 @@ FIXES: tuple[Fix, ...] = (
         reason="as CANCELEDH: the SCHEDULED column is headed 'SCHEDULEDH'",
     ),
     Fix(
+        part=4, table="CC.2.5-3", editions=(), key="(0040,4033)", field="Final State",
+        value="O",
+        reason="PS3.4 Table CC.2.5-3 gives Output Information Sequence (0040,4033) the Final "
+               "State Code P (no COMPLETED without a value) and in the same row's remark 'If "
+               "there are no relevant output objects, then this sequence may have no items'; "
+               "a sequence without items has no value, so the two conflict: the remark is the "
+               "specific rule (a step that produced nothing can complete), hence O",
+    ),
+    Fix(
         part=4, table="CC.2.5-3", editions=(),
         key="Include Table CC.2.5-2c after 00404033", field="depth", value="2",
         reason="PS3.4 Table CC.2.5-3 includes the Referenced Instances and Access Macro "

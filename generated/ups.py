@@ -634,7 +634,7 @@ ATTRIBUTES: Final[tuple[AttributeRow, ...]] = (
     AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'attribute', 1, 0x00741212, 'Performed Processing Parameters Sequence', 'not allowed', '3/1', 'O', '-/1', '-', '-', '', ''),
     AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'include', 2, 0x00000000, 'Include Table CC.2.5-2b', '', '', '', '', '', '', '', 'CC.2.5-2b'),
     AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'attribute', 1, 0x00404051, 'Performed Procedure Step End DateTime', 'not allowed', '3/1', 'P', '-/1', 'O', '1C', 'Required if set.', ''),
-    AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'attribute', 1, 0x00404033, 'Output Information Sequence', 'not allowed', '2/2', 'P', '-/2', '-', '-', 'If there are no relevant output objects, then this sequence may have no items.', ''),
+    AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'attribute', 1, 0x00404033, 'Output Information Sequence', 'not allowed', '2/2', 'O', '-/2', '-', '-', 'If there are no relevant output objects, then this sequence may have no items.', ''),
     AttributeRow('Unified Procedure Step Performed Procedure Information Module', 'include', 2, 0x00000000, 'Include Table CC.2.5-2c', '', '', '', '', '', '', '', 'CC.2.5-2c'),
 )
 

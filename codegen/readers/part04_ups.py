@@ -458,8 +458,9 @@ def _attribute_rows(std: Standard, table: Table) -> list[AttributeRow]:
             continue
         tag = _tag(table, n, t[1])
         previous = tag
+        final = fixed.get((f"({tag >> 16:04X},{tag & 0xFFFF:04X})", "Final State"), t[4])
         out.append(AttributeRow(table.label, module, "attribute", depth, tag, name.lstrip(">"),
-                                _requirement(t[2]), _requirement(t[3]), t[4],
+                                _requirement(t[2]), _requirement(t[3]), final,
                                 _requirement(t[5]), t[6], t[7], t[8], ""))
     return out
 

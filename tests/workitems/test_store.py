@@ -248,3 +248,14 @@ def test_set_in_another_character_set_keeps_both_texts(store: WorkitemStore) -> 
     assert (got.PatientName, got.ProcedureStepLabel) == ("MÜLLER^JÖRG", "Kopf – 頭")
     assert got.SpecificCharacterSet == "ISO_IR 192"
     assert out.events[0].info.SpecificCharacterSet == "ISO_IR 192"
+
+
+def test_a_step_without_output_objects_can_complete(store: WorkitemStore) -> None:
+    """Output Information Sequence may have no items (PS3.4 Table CC.2.5-3 remark; its Final
+    State Code P corrected in codegen/fixes.py)."""
+    store.create(new_workitem(), "1.2.3.4")
+    store.change_state("1.2.3.4", ups.IN_PROGRESS, TX)
+    final = final_attributes(TX)
+    final.UnifiedProcedureStepPerformedProcedureSequence[0].OutputInformationSequence = []
+    store.set("1.2.3.4", final)
+    assert store.change_state("1.2.3.4", ups.COMPLETED, TX).status == 0
