@@ -532,7 +532,8 @@ class WorkitemStore:
         canceled by the SCP (through IN PROGRESS; the Procedure Step Progress Information
         Sequence records the cancellation time and what the request gave), an IN PROGRESS one
         is reported to its subscribers as UPS Cancel Requested (with Requesting AE and the
-        request's reason and contact); the performer decides.
+        request's reason and contact); the performer decides.  Without subscribers to tell,
+        the request fails with C312H (The performer cannot be contacted).
         """
         info = info or Dataset()
         with self._transaction() as conn:
@@ -545,6 +546,13 @@ class WorkitemStore:
                 return Outcome(cell.status)
             ds = self._load(row)
             receivers = self._subscribers(conn, uid)
+            if cell.cancel_requested and not receivers:
+                # PS3.4 CC.2.2.3: "if there is no possibility that the performing SCU will be
+                # informed of the cancel request (e.g., the subscription list for the UPS is
+                # empty) ... the SCP may return a failure"
+                raise WorkitemError(ups.UpsStatus.PERFORMER_CANNOT_BE_CONTACTED,
+                                    "nobody is subscribed to the UPS to hear the cancel "
+                                    "request (PS3.4 CC.2.2.3)", uid=uid)
             if cell.result:
                 item = Dataset()
                 item.ProcedureStepCancellationDateTime = _dt_value(_now())

@@ -259,3 +259,11 @@ def test_a_step_without_output_objects_can_complete(store: WorkitemStore) -> Non
     final.UnifiedProcedureStepPerformedProcedureSequence[0].OutputInformationSequence = []
     store.set("1.2.3.4", final)
     assert store.change_state("1.2.3.4", ups.COMPLETED, TX).status == 0
+
+
+def test_cancel_request_nobody_can_hear_fails_with_c312(store: WorkitemStore) -> None:
+    store.create(new_workitem(), "1.2.3.4")
+    store.change_state("1.2.3.4", ups.IN_PROGRESS, TX)
+    with pytest.raises(WorkitemError) as err:
+        store.request_cancel("1.2.3.4", "RIS")
+    assert err.value.status == ups.UpsStatus.PERFORMER_CANNOT_BE_CONTACTED
