@@ -210,3 +210,19 @@ async def test_listener_answers_garbage_event_information_with_processing_failur
                 assert rsp.category == "failure"
         tg.cancel_scope.cancel()
     assert listener.received == []
+
+
+async def test_a_service_outside_its_sop_class_is_refused(tmp_path: Path) -> None:
+    from dicomkit.generated import uids
+    from dicomkit.net.dimse import build
+
+    async with setting(tmp_path) as (ours, addr, _, _):
+        async with ours.connect(*addr, called_ae="DKUPS", contexts=contexts()) as assoc:
+            pull = next(c.id for c in assoc.contexts.values()
+                        if c.abstract_syntax == uids.UnifiedProcedureStepPull)
+            msg = build("N-CREATE-RQ", data_set=False,
+                        AffectedSOPClassUID=uids.UnifiedProcedureStepPush,
+                        AffectedSOPInstanceUID="1.2.3.4")
+            assert assoc.dimse is not None
+            rsp = await assoc.dimse.request_one(pull, msg)  # N-CREATE is Push's (CC.2-1)
+            assert rsp.status == 0x0211

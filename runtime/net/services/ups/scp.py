@@ -60,6 +60,8 @@ _SUCCESS = _code("Success")
 _NO_SUCH_ACTION_TYPE = _code("No such Action Type")
 _PROCESSING_FAILURE = _code("Processing Failure")
 _INVALID_ARGUMENT = _code("Invalid argument value")
+_UNRECOGNIZED = _code("Unrecognized operation")
+_NOT_SUPPORTED = _code("Refused: SOP Class not supported")
 #: PS3.4 Table CC.2.8-2
 _FIND_PENDING = status_code("CC.2.8-2", "Matches are continuing - Current Match is supplied "
                             "and any Optional Keys were supported in the same manner as "
@@ -114,6 +116,13 @@ class UpsSCP:
     async def handle(self, request: Request) -> int | None:
         """Answer one request (see the module)."""
         name = request.message.name
+        operation = name[:-3]
+        if operation != "N-ACTION" and \
+                request.abstract_syntax not in ups.SERVICE_SOP_CLASSES[operation]:
+            # PS3.4 Table CC.2-1 to CC.2-5: the service is not of this SOP class
+            raise ServiceError(_NOT_SUPPORTED if operation == "C-FIND" else _UNRECOGNIZED,
+                               f"{operation} is not a service of "
+                               f"{ups.SOP_CLASSES[request.abstract_syntax].name}")
         try:
             if name == "N-CREATE-RQ":
                 await self._create(request)
