@@ -112,6 +112,47 @@ FIXES: tuple[Fix, ...] = (
         reason="see the 'levels' fix of the same section: the model whose levels it shares",
     ),
     Fix(
+        part=4, table="CC.1.1-2", editions=(), key="CANCELEDH", field="state",
+        value="CANCELED",
+        reason="PS3.4 Table CC.1.1-2 heads the CANCELED column 'CANCELEDH' (a stray 'H', as "
+               "after the hex status codes of the cells); Table CC.1.1-1 names the state "
+               "CANCELED",
+    ),
+    Fix(
+        part=4, table="CC.1.1-2", editions=(), key="COMPLETEDH", field="state",
+        value="COMPLETED",
+        reason="as CANCELEDH: the COMPLETED column is headed 'COMPLETEDH'",
+    ),
+    Fix(
+        part=4, table="CC.1.1-2", editions=(), key="IN-PROGRESS", field="state",
+        value="IN PROGRESS",
+        reason="PS3.4 Table CC.1.1-2 writes 'Report state change to IN-PROGRESS' (Request "
+               "Cancel of a SCHEDULED UPS); Table CC.1.1-1 names the state IN PROGRESS "
+               "(CC.1.1: 'the SCP first changes the UPS state to IN PROGRESS')",
+    ),
+    Fix(
+        part=4, table="CC.1.1-2", editions=(), key="SCHEDULEDH", field="state",
+        value="SCHEDULED",
+        reason="as CANCELEDH: the SCHEDULED column is headed 'SCHEDULEDH'",
+    ),
+    Fix(
+        part=4, table="CC.2.5-3", editions=(), key="(0040,4033)", field="Final State",
+        value="O",
+        reason="PS3.4 Table CC.2.5-3 gives Output Information Sequence (0040,4033) the Final "
+               "State Code P (no COMPLETED without a value) and in the same row's remark 'If "
+               "there are no relevant output objects, then this sequence may have no items'; "
+               "a sequence without items has no value, so the two conflict: the remark is the "
+               "specific rule (a step that produced nothing can complete), hence O",
+    ),
+    Fix(
+        part=4, table="CC.2.5-3", editions=(),
+        key="Include Table CC.2.5-2c after 00404033", field="depth", value="2",
+        reason="PS3.4 Table CC.2.5-3 includes the Referenced Instances and Access Macro "
+               "under '>Output Information Sequence (0040,4033)' at nesting '>' (the level of "
+               "the sequence itself); the macro gives the sequence's items (as it does under "
+               "Input Information Sequence, one '>' deeper than the sequence), so '>>'",
+    ),
+    Fix(
         part=5, table="A.3", editions=(), key="A.3", field="uid",
         value="1.2.840.10008.1.2.2",
         reason="PS3.5 A.3 specifies the Explicit VR Big Endian transfer syntax but, unlike its "

@@ -70,6 +70,32 @@ NAMES: tuple[Name, ...] = (
          "PS3.8 Table 9-10 abbreviates 'Transport Connect Confirmation' as 'Transport Conn. "
          "Confirm^n' (the ^n of the printed superscript), which the rule makes "
          "TRANSPORT_CONN_CONFIRM_N"),
+    Name("UpsStatus", 0xB304, "UPS is already in the requested state of CANCELED",
+         "ALREADY_CANCELED", "PS3.4 CC.2.1-2 words the state the UPS is in as a sentence; the "
+         "rule would give UPS_IS_ALREADY_IN_THE_REQUESTED_STATE_OF_CANCELED"),
+    Name("UpsStatus", 0xB306, "UPS is already in the requested state of COMPLETED",
+         "ALREADY_COMPLETED", "as for B304H"),
+    Name("UpsStatus", 0xC303,
+         "UPS may only become SCHEDULED via N-CREATE, not N-SET or N-ACTION",
+         "MAY_ONLY_BECOME_SCHEDULED_VIA_N_CREATE", "PS3.4 CC.2.1-2: the rule's name repeats "
+         "the alternatives ('_NOT_N_SET_OR_N_ACTION')"),
+    Name("UpsStatus", 0xC304,
+         "UPS has not met final state requirements for the requested state change",
+         "FINAL_STATE_REQUIREMENTS_NOT_MET", "PS3.4 CC.2.1-2: the rule would give a 12-word "
+         "name"),
+    Name("UpsStatus", 0xC307,
+         "Specified SOP Instance UID does not exist or is not a UPS Instance managed by this "
+         "SCP", "NO_SUCH_UPS", "PS3.4 CC.2.1-2: the rule would give a 17-word name"),
+    Name("UpsSubscriptionEvent", 0,
+         'A UPS is Created when the AE Global Subscription State is "No Global Subscription"',
+         "UPS_CREATED_WITHOUT_GLOBAL_SUBSCRIPTION", "PS3.4 Table CC.2.3-2 words the event as "
+         "a sentence; the rule would give a 15-word name"),
+    Name("UpsSubscriptionEvent", 1,
+         'A UPS is Created when the AE Global Subscription State is "Global Subscription with '
+         'Lock"', "UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITH_LOCK", "as for row 0"),
+    Name("UpsSubscriptionEvent", 2,
+         'A UPS is Created when the AE Global Subscription State is "Global Subscription w/o '
+         'Lock"', "UPS_CREATED_WITH_GLOBAL_SUBSCRIPTION_WITHOUT_LOCK", "as for row 0"),
     Name("UserIdentityType", 1, "Username as a string in UTF-8", "USERNAME",
          "PS3.7 Table D.3-14 describes the encoding of the identity ('as a string in UTF-8'); "
          "the rule would give USERNAME_AS_A_STRING_IN_UTF_8"),

@@ -27,6 +27,7 @@ Modules:
     transfer_syntaxes: transfer syntaxes and their encoding (PS3.5 Annex A, PS3.6 Table A-1)
     uids: registered UIDs, frames of reference, context group and template UIDs, color palettes (PS3.6 Annex A, B)
     upper_layer: the upper-layer protocol state machine: states, events, actions, transitions (PS3.8 9.2)
+    ups: Unified Procedure Step: states, state transition table, SOP classes, action and event types, status codes, final state codes and attribute requirements (PS3.4 Annex CC)
     vrs: value representations (PS3.5 6.2, 7.1.2)
     web: DICOMweb tables: media types and their transfer syntaxes, HTTP status codes by transaction, resources and URI templates, query parameters, Search keys, JSON types of the VRs, Store reasons, charsets (PS3.18)
     workflow: Modality Worklist keys (PS3.4 K.6), Modality Performed Procedure Step attributes and state rules (F.7) and Instance Availability Notification attributes (R.3)
@@ -55,6 +56,7 @@ MODULES = (
     'transfer_syntaxes',
     'uids',
     'upper_layer',
+    'ups',
     'vrs',
     'web',
     'workflow',

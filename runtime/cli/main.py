@@ -39,6 +39,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
               "serve an archive like dcmqrscp: C-FIND, C-MOVE, C-GET, C-STORE, C-ECHO"),
     "storescp": ("dicomkit.cli.storescp",
                  "receive and store files as a Storage SCP (C-STORE, C-ECHO) until Ctrl-C"),
+    "ups": ("dicomkit.cli.ups",
+            "Unified Procedure Step over DIMSE: create, find, get, claim, complete, cancel, "
+            "subscribe, watch events, serve (PS3.4 Annex CC)"),
     "transcode": ("dicomkit.cli.transcode",
                   "re-encode files in another transfer syntax (compress, decompress, convert)"),
     "sr": ("dicomkit.cli.sr", "print or validate Structured Report content trees (PS3.16 templates)"),

@@ -5,7 +5,9 @@ report to a requestor whose association closed goes to its address among the des
 in one process, until Ctrl-C (or SIGTERM).  ``--worklist DIR`` serves the Modality Worklist
 (Annex K) from a folder of entries, ``--mpps DIR`` Modality Performed Procedure Step (F.7);
 ``--ian AE=HOST:PORT`` sends an Instance Availability Notification (Annex R) of each study
-stored once it has been idle ``--ian-idle`` seconds (see ``dicomkit storescp``).
+stored once it has been idle ``--ian-idle`` seconds (see ``dicomkit storescp``); ``--ups DB``
+serves Unified Procedure Step (Annex CC, :mod:`dicomkit.net.services.ups`; its events go to the
+destinations' addresses).
 
 ``--archive DIR`` is the archive (:class:`dicomkit.archive.Archive`; ``--db`` its index, default
 SQLite beside it); files stored by C-STORE are indexed as they arrive and found by the next
@@ -75,6 +77,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="serve Modality Performed Procedure Step (PS3.4 F.7), its records "
                              "kept as DICOM files in DIR")
     add_ian_arguments(parser)
+    parser.add_argument("--ups", metavar="DB", default=None,
+                        help="also serve Unified Procedure Step (PS3.4 Annex CC) over this "
+                             "workitem store (SQLite file or URL); events go to the "
+                             "destinations' addresses")
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
@@ -184,6 +190,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.services.worklist import WorklistStore
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
+    workitems = None
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
@@ -196,6 +203,13 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
         mpps = MppsStore(args.mpps) if args.mpps else None
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
                             policy=policy, worklist=worklist, mpps=mpps, storage=storage)
+        if args.ups:
+            from dicomkit.net.services.ups import UpsSCP
+            from dicomkit.workitems import AsyncWorkitemStore
+
+            workitems = await AsyncWorkitemStore.open(args.ups)
+            ae.add_service(UpsSCP(workitems, ae_title=aet,
+                                  receivers={k: (v[0], v[1]) for k, v in table.items()}))
         counter = 0
 
         def opened(assoc: Association) -> None:
@@ -236,10 +250,13 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                 f"archive {args.archive}, "
                 f"{f'worklist {args.worklist}, ' if args.worklist else ''}"
                 f"{f'MPPS {args.mpps}, ' if args.mpps else ''}"
+                f"{f'workitems {args.ups}, ' if args.ups else ''}"
                 f"move destinations: {moves}", always=True)
         await flush_notifier(notifier, log)
         log(f"stopped after {counter} association(s)", always=True)
     finally:
+        if workitems is not None:
+            await workitems.aclose()
         await anyio.to_thread.run_sync(archive.close)
     return 0
 

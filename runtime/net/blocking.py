@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from dicomkit.net.services.mpps import MppsResult
     from dicomkit.net.services.qr import Progress, Retrieve, RetrieveResult
     from dicomkit.net.services.storage import StoreResult
+    from dicomkit.net.services.ups import UpsClient
 
-__all__ = ["BlockingAssociation", "connect"]
+__all__ = ["BlockingAssociation", "BlockingUps", "connect"]
 
 _VERIFICATION = PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,
                                                            uids.ExplicitVRLittleEndian))
@@ -194,6 +195,13 @@ class BlockingAssociation:
 
         return self.portal.call(run)
 
+    def ups(self) -> BlockingUps:
+        """The Unified Procedure Step operations on this association (PS3.4 Annex CC;
+        :class:`dicomkit.net.services.ups.UpsClient`, blocking)."""
+        from dicomkit.net.services.ups import UpsClient
+
+        return BlockingUps(self.portal, UpsClient(self.association))
+
     def release(self) -> None:
         """Release now (the ``with`` block then has nothing left to do)."""
         self.portal.call(self.association.release)
@@ -201,6 +209,78 @@ class BlockingAssociation:
     def abort(self) -> None:
         """Abort now."""
         self.portal.call(self.association.abort)
+
+
+class BlockingUps:
+    """:class:`~dicomkit.net.services.ups.UpsClient` driven from blocking code (made by
+    :meth:`BlockingAssociation.ups`): the same methods, same arguments, run on the
+    association's event loop thread."""
+
+    def __init__(self, portal: anyio.from_thread.BlockingPortal, client: UpsClient) -> None:
+        self.portal = portal
+        self.client = client
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        method = getattr(self.client, name)
+
+        async def run() -> Any:
+            return await method(*args, **kwargs)
+
+        return self.portal.call(run)
+
+    def create(self, ds: Dataset, uid: str | None = None) -> str:
+        """N-CREATE (PS3.4 CC.2.5): the UPS's UID."""
+        return str(self._call("create", ds, uid))
+
+    def get(self, uid: str, attributes: Iterable[int] = ()) -> Dataset:
+        """N-GET (PS3.4 CC.2.7)."""
+        result: Dataset = self._call("get", uid, list(attributes))
+        return result
+
+    def set(self, uid: str, changes: Dataset, transaction_uid: str = "") -> int:
+        """N-SET (PS3.4 CC.2.6): the status."""
+        return int(self._call("set", uid, changes, transaction_uid))
+
+    def find(self, keys: Dataset) -> list[Dataset]:
+        """C-FIND (PS3.4 CC.2.8): the matches."""
+        result: list[Dataset] = self._call("find", keys)
+        return result
+
+    def change_state(self, uid: str, state: str, transaction_uid: str) -> int:
+        """N-ACTION Change UPS State (PS3.4 CC.2.1): the status."""
+        return int(self._call("change_state", uid, state, transaction_uid))
+
+    def claim(self, uid: str, transaction_uid: str | None = None) -> str:
+        """Claim (IN PROGRESS): the Transaction UID."""
+        return str(self._call("claim", uid, transaction_uid))
+
+    def complete(self, uid: str, transaction_uid: str) -> int:
+        """Change to COMPLETED: the status."""
+        return int(self._call("complete", uid, transaction_uid))
+
+    def cancel(self, uid: str, transaction_uid: str) -> int:
+        """Change to CANCELED as the performer: the status."""
+        return int(self._call("cancel", uid, transaction_uid))
+
+    def request_cancel(self, uid: str, **options: Any) -> int:
+        """N-ACTION Request UPS Cancel (PS3.4 CC.2.2): the status."""
+        return int(self._call("request_cancel", uid, **options))
+
+    def subscribe(self, receiving_ae: str, uid: str | None = None, **options: Any) -> int:
+        """Subscribe (PS3.4 CC.2.3; globally without ``uid``): the status."""
+        if uid is None:
+            return int(self._call("subscribe", receiving_ae, **options))
+        return int(self._call("subscribe", receiving_ae, uid, **options))
+
+    def unsubscribe(self, receiving_ae: str, uid: str | None = None) -> int:
+        """Unsubscribe (globally without ``uid``): the status."""
+        if uid is None:
+            return int(self._call("unsubscribe", receiving_ae))
+        return int(self._call("unsubscribe", receiving_ae, uid))
+
+    def suspend_global(self, receiving_ae: str) -> int:
+        """Suspend the global subscription: the status."""
+        return int(self._call("suspend_global", receiving_ae))
 
 
 @contextlib.contextmanager

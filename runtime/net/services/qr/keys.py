@@ -39,10 +39,8 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.query_retrieve import LEVELS, MODELS, InformationModel, QueryLevel
 
-__all__ = ["QueryKeyError", "Range", "add_key", "check_hierarchical", "format_value",
-           "identifier",
-           "level_of",
-           "model_named", "parse_key", "parse_key_argument", "tag_of"]
+__all__ = ["QueryKeyError", "Range", "add_key", "check_hierarchical", "dataset_of", "format_value",
+           "identifier", "level_of", "model_named", "parse_key", "parse_key_argument", "tag_of"]
 
 #: The Specific Character Set Defined Term of UTF-8 (PS3.3 Table C.12-5), for non-ASCII values.
 UTF8_TERM = next(term for term, codec in TERM_CODECS.items() if codec == "utf_8")
@@ -257,6 +255,19 @@ def identifier(keys: Mapping[object, Any] | None = None, *, level: str,
             if tag not in ds:
                 add_key(ds, tag, None)
     ds.add_new(tags.QueryRetrieveLevel, "CS", lv.value)
+    if utf8 and tags.SpecificCharacterSet not in ds:
+        ds.add_new(tags.SpecificCharacterSet, "CS", UTF8_TERM)
+    return ds
+
+
+def dataset_of(keys: Mapping[object, Any]) -> Dataset:
+    """A data set of ``keys`` (as :func:`identifier` takes them) without a Query/Retrieve
+    Level: the identifier of a service without levels (UPS C-FIND, PS3.4 CC.2.8) or the
+    attributes of an N-CREATE or N-SET."""
+    ds = Dataset()
+    utf8 = False
+    for key, value in keys.items():
+        utf8 |= _add(ds, key, value)
     if utf8 and tags.SpecificCharacterSet not in ds:
         ds.add_new(tags.SpecificCharacterSet, "CS", UTF8_TERM)
     return ds
