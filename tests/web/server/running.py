@@ -4,6 +4,7 @@ archive in a temporary folder, stopped after the test."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
@@ -26,10 +27,14 @@ def free_port() -> int:
 @contextlib.contextmanager
 def running(archive: Archive, config: ServerConfig | None = None, *,
             middleware: Sequence[Any] = (), mounts: Sequence[Any] = (),
-            prefix: str = "") -> Iterator[str]:
-    """Serve ``archive``; yields the base URL (``http://127.0.0.1:PORT``)."""
-    app = create_app(archive, config, middleware=middleware, mounts=mounts, prefix=prefix)
+            prefix: str = "", public: bool = False) -> Iterator[str]:
+    """Serve ``archive``; yields the base URL (``http://127.0.0.1:PORT``).  ``public``: set
+    it as the configured public URL."""
     port = free_port()
+    if public:
+        config = dataclasses.replace(config or ServerConfig(),
+                                     public_url=f"http://127.0.0.1:{port}{prefix}")
+    app = create_app(archive, config, middleware=middleware, mounts=mounts, prefix=prefix)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                            lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
