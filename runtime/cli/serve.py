@@ -101,7 +101,11 @@ async def _serve(args: argparse.Namespace) -> int:
                 _log(f"DIMSE on {host}:{port} as {args.aet}, archive {args.archive}")
 
             async def web() -> None:
-                await http.serve()
+                try:
+                    await http.serve()
+                except SystemExit:  # uvicorn's answer to a port it cannot bind
+                    raise OSError(f"cannot listen on {args.host}:{args.http_port} (in use, "
+                                  "or not an address of this machine)") from None
                 if not http.started:
                     raise OSError(f"cannot listen on {args.host}:{args.http_port}")
                 tg.cancel_scope.cancel()

@@ -185,9 +185,13 @@ class DicomWebServer:
         for s in stored:
             ds = read(str(s.path), defer_size=threshold)
             url = instance_url(base, s.study, s.series, s.instance) + "/bulk/"
-            parts.append(Part(xml_model.to_xml(
-                ds, bulk_data_uri=lambda p, _e, u=url: u + wado.bulk_path(p),
-                bulk_data_threshold=threshold), content_type=f"{_XML}; charset=utf-8"))
+
+            def uri(path: tuple[int, ...], _el: object, u: str = url) -> str:
+                return u + wado.bulk_path(path)
+
+            parts.append(Part(xml_model.to_xml(ds, bulk_data_uri=uri,
+                                               bulk_data_threshold=threshold),
+                              content_type=f"{_XML}; charset=utf-8"))
         return parts
 
     async def frames(self, request: Request) -> Response:

@@ -192,9 +192,9 @@ async def run_search(matcher: ArchiveMatcher, search: Search, base: str, service
         wanted |= set(by_tag)
     extra = [by_tag[t] for t in wanted if t in by_tag and t != tags.RetrieveURL]
     for up in LEVELS[1: LEVELS.index(level) + 1]:
-        kw = by_tag.get(_UNIQUE[up])
-        if kw is not None:
-            extra.append(kw)
+        unique_kw = by_tag.get(_UNIQUE[up])
+        if unique_kw is not None:
+            extra.append(unique_kw)
     warnings = list(search.warnings)
     unheld = [k for k in search.query.keys if k.tag not in by_tag and not k.is_universal]
     if unheld:

@@ -16,12 +16,13 @@ from typing import Any
 
 import numpy as np
 
+from dicomkit.generated import tags
 from dicomkit.generated.web import RENDERED_MEDIA_TYPES, MediaType
 from dicomkit.io.reader import read
 from dicomkit.pixels.render import render
 from dicomkit.web.server.errors import HttpError
 
-__all__ = ["IMAGE_TYPES", "RenderOptions", "parse_render", "render_image"]
+__all__ = ["IMAGE_TYPES", "PIXEL_TAGS", "RenderOptions", "parse_render", "render_image"]
 
 #: The rendered media types of single-frame images this server writes (Table 8.7.4-1), the
 #: default (JPEG) first.
@@ -29,6 +30,8 @@ IMAGE_TYPES: tuple[str, ...] = tuple(dict.fromkeys(
     m.media_type for m in sorted(RENDERED_MEDIA_TYPES, key=lambda m: m.restful != "D")
     if m.category.lower().startswith("single") and m.media_type in
     (MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.IMAGE_GIF)))
+#: The pixel data elements (PS3.3 C.7.6.3): an instance has frames when it has one.
+PIXEL_TAGS = (tags.PixelData, tags.FloatPixelData, tags.DoubleFloatPixelData)
 _PIL_FORMAT = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF"}
 _THUMBNAIL = 128
 
@@ -107,9 +110,10 @@ def render_image(path: str, frame: int, options: RenderOptions, media_type: str)
     from PIL import Image
 
     ds = read(path)
-    if "PixelData" not in ds and "FloatPixelData" not in ds and "DoubleFloatPixelData" not in ds:
+    if not any(t in ds for t in PIXEL_TAGS):
         raise HttpError(400, "the instance has no pixel data: it cannot be rendered")
-    frames = int(ds.get("NumberOfFrames").value or 1) if "NumberOfFrames" in ds else 1
+    nof = ds.get(tags.NumberOfFrames)
+    frames = int(nof.value or 1) if nof is not None else 1
     if not 1 <= frame <= frames:
         raise HttpError(404, f"frame {frame} does not exist: the instance has {frames} frame(s)")
     pixels = render(ds, frame=frame - 1, window=options.window)

@@ -196,7 +196,6 @@ async def store_body(archive: Archive, chunks: object, boundary: str, *, study: 
     buffered: list[bytes] = []
     buffered_size = 0
     total = 0
-    skip = False
 
     async def flush() -> None:
         nonlocal buffered, buffered_size
@@ -212,12 +211,14 @@ async def store_body(archive: Archive, chunks: object, boundary: str, *, study: 
                                 "most this server takes; send fewer instances per request")
             for ev in parser.feed(chunk):
                 if isinstance(ev, PartStart):
-                    ct = ev.headers.content_type
-                    skip = ct is not None and ct.mime != _DICOM
-                    if skip:
-                        outcome.other.append((0x0122 if ct is not None else CANNOT_UNDERSTAND,
-                                              f"a part of type {ct.mime if ct else '?'} is not "
-                                              "application/dicom"))
+                    try:
+                        ct = ev.headers.content_type
+                        why = (f"a part of type {ct.mime} is not application/dicom"
+                               if ct is not None and ct.mime != _DICOM else "")
+                    except MediaTypeError as exc:
+                        why = f"a part's Content-Type cannot be read: {exc}"
+                    if why:
+                        outcome.other.append((CANNOT_UNDERSTAND, why))
                         writer = None
                     else:
                         writer = archive.files.part()

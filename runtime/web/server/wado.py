@@ -40,6 +40,7 @@ from dicomkit.web.json_model import to_json_dict
 from dicomkit.web.multipart import Part, file_body
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.instances import Stored
+from dicomkit.web.server.rendered import PIXEL_TAGS
 from dicomkit.web.server.urls import instance_url
 
 __all__ = ["FRAME_TYPES", "bulk_path", "frame_numbers", "frame_parts", "frame_syntax",
@@ -187,7 +188,7 @@ def stored_frames(ds: Dataset, syntax: str) -> list[bytes]:
 
 def _frames(path: str, stored: str, target: str, numbers: list[int]) -> list[bytes]:
     ds = read(path)
-    if "PixelData" not in ds and "FloatPixelData" not in ds and "DoubleFloatPixelData" not in ds:
+    if not any(t in ds for t in PIXEL_TAGS):
         raise HttpError(400, "the instance has no pixel data: it has no frames")
     if target != stored:
         ds = transcode(ds, target)

@@ -196,3 +196,12 @@ def test_delete_is_off_by_default(tmp_path: Path) -> None:
             assert archive.count("IMAGE") == 1
     finally:
         archive.close()
+
+
+def test_a_part_whose_content_type_cannot_be_read_is_an_other_failure(served: Served) -> None:
+    # found by tests/web/server/test_fuzz.py: a MediaTypeError escaped as a 500
+    body = b"".join(iter_multipart([Part(instance(uid(), uid(), uid()),
+                                         content_type=",application/dicom")], "b0und4ry"))
+    r = _post(served, body)
+    assert r.status_code == 409
+    assert "cannot be read" in r.headers["warning"]
