@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -95,6 +96,8 @@ class DicomWebServer:
         self.matcher = ArchiveMatcher(self.aarchive)
         self.metadata_cache: ByteCache[bytes] = ByteCache(self.config.metadata_cache_bytes)
         self.rendered_cache: ByteCache[bytes] = ByteCache(self.config.rendered_cache_bytes)
+        self.search_cache: ByteCache[bytes] = ByteCache(self.config.search_cache_bytes)
+        self._search_meta: dict[object, tuple[int, float, list[str]]] = {}
 
     # ------------------------------------------------------------------ helpers
     def base(self, request: Request) -> str:
@@ -113,12 +116,33 @@ class DicomWebServer:
         if series is not None:
             fixed["SeriesInstanceUID"] = series
         choose(request, [_JSON])
-        s = qido.parse_search(route, request.query_params.multi_items(), fixed)
-        results, warnings = await qido.run_search(self.matcher, s, self.base(request),
-                                                  _service(request), self.config.max_results)
-        if not results:
+        base = self.base(request)
+        items = request.query_params.multi_items()
+        key = (route, tuple(items), study, series, base, _service(request))
+        now = time.monotonic()
+        meta = self._search_meta.get(key)
+        if meta is not None and meta[0] == self.archive.changes and \
+                now - meta[1] < self.config.search_cache_seconds:
+            body = self.search_cache.get(key)
+            if body is not None:
+                return self._search_answer(body, meta[2])
+        changes = self.archive.changes
+        s = qido.parse_search(route, items, fixed)
+        results, warnings = await qido.run_search(self.matcher, s, base, _service(request),
+                                                  self.config.max_results)
+        body = orjson.dumps([to_json_dict(ds) for ds in results]) if results else b""
+        if self.config.search_cache_seconds > 0:
+            if len(self._search_meta) > 4 * max(len(self.search_cache), 256):
+                self._search_meta = {k: v for k, v in self._search_meta.items()
+                                     if self.search_cache.get(k) is not None}
+            self._search_meta[key] = (changes, now, warnings)
+            self.search_cache.put(key, body)
+        return self._search_answer(body, warnings)
+
+    @staticmethod
+    def _search_answer(body: bytes, warnings: list[str]) -> Response:
+        if not body:
             return _with_warnings(Response(status_code=204), warnings)
-        body = orjson.dumps([to_json_dict(ds) for ds in results])
         return _with_warnings(Response(body, media_type=_JSON), warnings)
 
     # ------------------------------------------------------------------ WADO-RS

@@ -32,6 +32,12 @@ class ServerConfig:
         Origins allowed to call the server from a browser (``("*",)``: any).
     metadata_cache_bytes, rendered_cache_bytes
         Sizes of the caches of per-instance metadata JSON and of rendered images.
+    search_cache_seconds
+        How long a Search answer is reused while this process has not changed the archive
+        (changes made through the server, or the DIMSE services of ``dicomkit serve``, are seen
+        at once; another process's within this time).  0: no cache.
+    search_cache_bytes
+        Size of that cache.
     policy
         The duplicate policy of STOW-RS (``"keep"``, ``"replace"``, ``"reject"``); None: the
         archive's.
@@ -46,4 +52,6 @@ class ServerConfig:
     cors_origins: tuple[str, ...] = field(default=("*",))
     metadata_cache_bytes: int = 256 << 20
     rendered_cache_bytes: int = 64 << 20
+    search_cache_seconds: float = 2.0
+    search_cache_bytes: int = 32 << 20
     policy: str | None = None

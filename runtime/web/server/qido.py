@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from dicomkit.archive.schema import IMAGE, LEVELS, SERIES, STUDY
 from dicomkit.core import dictionary
+from dicomkit.core.config import validation_mode
 from dicomkit.core.dataset import Dataset, dictionary_vr
 from dicomkit.generated import tags
 from dicomkit.generated.web import RETURN_KEYS, SEARCH_PARAMETERS, SEARCH_RESOURCES
@@ -215,7 +216,9 @@ async def run_search(matcher: ArchiveMatcher, search: Search, base: str, service
         if len(out) >= cap:
             more = True
             break
-        out.append(_answer(search, ds, include, base))
+        # the index's values were checked when stored: not again for each answer
+        with validation_mode("ignore", writing=False):
+            out.append(_answer(search, ds, include, base))
     if more:
         if plan.residual.is_universal:
             total = await anyio.to_thread.run_sync(_count, matcher, plan)

@@ -131,3 +131,29 @@ def test_ohif_study_list_request(served: Served) -> None:
     items = _json(r)
     assert _values(items, "0020000D") == [served.studies[0]]
     assert "00081030" in items[0] and "00100030" in items[0]
+
+
+def test_search_answers_are_cached_until_the_archive_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    import httpx
+
+    from dicomkit.archive import Archive
+    from dicomkit.web.server import ServerConfig
+    from tests.archive.make import instance, uid
+    from tests.web.server.running import archive_of, running
+
+    archive = archive_of(tmp_path, [instance(uid(), uid(), uid())])
+    other = Archive(archive.root)  # another process's view of the same index
+    try:
+        with running(archive, ServerConfig(search_cache_seconds=1.0)) as url:
+            assert len(httpx.get(url + "/studies").json()) == 1
+            archive.insert_bytes(instance(uid(), uid(), uid()))  # through the server's archive
+            assert len(httpx.get(url + "/studies").json()) == 2  # seen at once
+            other.insert_bytes(instance(uid(), uid(), uid()))
+            assert len(httpx.get(url + "/studies").json()) == 2  # within the cache's time
+            time.sleep(1.1)
+            assert len(httpx.get(url + "/studies").json()) == 3
+    finally:
+        other.close()
+        archive.close()
