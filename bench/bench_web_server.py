@@ -10,7 +10,9 @@ the same aiohttp client in this process:
   64 x 64 pixels, new UIDs, names, dates), 20 instances per request, 4 requests at a time --
   this fills both servers with the same instances;
 - QIDO-RS study search as OHIF's study list asks it (``limit=101``, its ``includefield``s):
-  requests/s and p50 / p99 latency with 1 and with 32 concurrent clients;
+  requests/s and p50 / p99 latency with 1 and with 32 concurrent clients, from a second
+  ``dicomkit serve`` over the same archive without the Search cache (``uncached``) and from
+  the first one (``cached``: the answer reused while the archive is unchanged);
 - series metadata (WADO-RS ``/studies/{S}/series/{SE}/metadata``), random series, 8 clients;
 - frames/s (``/frames/1``, ``transfer-syntax=*``, uncompressed), random instances, 8 clients.
 
@@ -31,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -72,10 +74,10 @@ def make_instances(studies: int) -> tuple[list[bytes], list[tuple[str, str]],
     return files, series_list, instances
 
 
-def start_dicomkit(folder: Path) -> tuple[str, subprocess.Popen[str]]:
+def start_dicomkit(folder: Path, *extra: str) -> tuple[str, subprocess.Popen[str]]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "dicomkit.cli.main", "serve", str(folder / "archive"),
-         "--http-port", "0", "--no-dimse", "--quiet"],
+         "--http-port", "0", "--no-dimse", "--quiet", *extra],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert proc.stderr is not None
     while True:
@@ -133,6 +135,7 @@ async def bench(args: argparse.Namespace) -> None:
     print(f"{len(files)} instances in {args.studies} studies, {len(series)} series")
     with tempfile.TemporaryDirectory() as tmp:
         ours_url, proc = start_dicomkit(Path(tmp) / "dicomkit")
+        procs = [proc]
         try:
             with orthanc(Path(tmp) / "orthanc") as orthanc_url:
                 servers = {"dicomkit": ours_url, "orthanc": orthanc_url}
@@ -141,12 +144,16 @@ async def bench(args: argparse.Namespace) -> None:
                     results: dict[str, dict[str, float]] = {k: {} for k in servers}
                     for name, url in servers.items():
                         results[name]["STOW instances/s"] = await stow(session, url, files)
+                    # a second dicomkit process over the same archive, without the Search cache
+                    nocache_url, nocache = start_dicomkit(Path(tmp) / "dicomkit",
+                                                          "--search-cache-seconds", "0")
+                    procs.append(nocache)
                     rng = random.Random(1)
                     measures: list[tuple[str, Callable[[str], Callable[[], str]],
                                          dict[str, str], int]] = [
-                        ("QIDO studies, 1 client", lambda u: lambda: u + OHIF_STUDIES,
+                        ("QIDO studies, cached, 1 client", lambda u: lambda: u + OHIF_STUDIES,
                          {"Accept": "application/dicom+json"}, 1),
-                        ("QIDO studies, 32 clients", lambda u: lambda: u + OHIF_STUDIES,
+                        ("QIDO studies, cached, 32 clients", lambda u: lambda: u + OHIF_STUDIES,
                          {"Accept": "application/dicom+json"}, 32),
                         ("series metadata, 8 clients",
                          lambda u: lambda: u + "/studies/{}/series/{}/metadata".format(
@@ -155,6 +162,17 @@ async def bench(args: argparse.Namespace) -> None:
                          lambda u: lambda: u + "/studies/{}/series/{}/instances/{}/frames/1".format(
                              *rng.choice(instances)), {"Accept": FRAMES_ACCEPT}, 8),
                     ]
+                    for clients in (1, 32):
+                        label = f"QIDO studies, uncached, {clients} client(s)"
+                        for name, url in (("dicomkit", nocache_url), ("orthanc", orthanc_url)):
+                            make = (lambda u: lambda: u + OHIF_STUDIES)(url)
+                            await load(session, make, {"Accept": "application/dicom+json"},
+                                       clients, 0.5)
+                            rps, p50, p99 = await load(session, make, {
+                                "Accept": "application/dicom+json"}, clients, args.seconds)
+                            results[name][label] = rps
+                            results[name][label + " p50"] = p50
+                            results[name][label + " p99"] = p99
                     for label, make, headers, clients in measures:
                         for name, url in servers.items():
                             await load(session, make(url), headers, clients, 0.5)  # warm up
@@ -171,8 +189,9 @@ async def bench(args: argparse.Namespace) -> None:
                         print(f"{label:36s} dicomkit {ours:9.1f}{unit}  orthanc {theirs:9.1f}{unit}"
                               f"  ratio {ratio:5.2f}")
         finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(20)
+            for p in procs:
+                p.send_signal(signal.SIGTERM)
+                p.wait(20)
 
 
 def main() -> None:

@@ -51,6 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="what storing a SOP Instance UID again does (default keep)")
     parser.add_argument("--max-request-mb", type=int, default=4096, metavar="MB",
                         help="largest STOW-RS request body (default 4096 MB)")
+    parser.add_argument("--search-cache-seconds", type=float, default=2.0, metavar="S",
+                        help="reuse a Search answer this long while the archive is unchanged "
+                             "by this process (default 2; 0: no cache)")
     parser.add_argument("--quiet", "-q", action="store_true", help="log only start and end")
 
 
@@ -72,7 +75,8 @@ async def _serve(args: argparse.Namespace) -> int:
         partial(Archive, Path(args.archive), db=args.db, policy=args.policy))
     aarchive = AsyncArchive(archive)
     config = ServerConfig(public_url=args.public_url, allow_delete=args.allow_delete,
-                          max_request_bytes=args.max_request_mb << 20)
+                          max_request_bytes=args.max_request_mb << 20,
+                          search_cache_seconds=args.search_cache_seconds)
     app = create_app(aarchive, config, prefix=args.prefix)
 
     class Server(uvicorn.Server):

@@ -98,6 +98,7 @@ class DicomWebServer:
         self.rendered_cache: ByteCache[bytes] = ByteCache(self.config.rendered_cache_bytes)
         self.search_cache: ByteCache[bytes] = ByteCache(self.config.search_cache_bytes)
         self._search_meta: dict[object, tuple[int, float, list[str]]] = {}
+        self._searching: dict[object, anyio.Event] = {}
 
     # ------------------------------------------------------------------ helpers
     def base(self, request: Request) -> str:
@@ -119,25 +120,44 @@ class DicomWebServer:
         base = self.base(request)
         items = request.query_params.multi_items()
         key = (route, tuple(items), study, series, base, _service(request))
-        now = time.monotonic()
-        meta = self._search_meta.get(key)
-        if meta is not None and meta[0] == self.archive.changes and \
-                now - meta[1] < self.config.search_cache_seconds:
-            body = self.search_cache.get(key)
-            if body is not None:
-                return self._search_answer(body, meta[2])
-        changes = self.archive.changes
-        s = qido.parse_search(route, items, fixed)
-        results, warnings = await qido.run_search(self.matcher, s, base, _service(request),
-                                                  self.config.max_results)
-        body = orjson.dumps([to_json_dict(ds) for ds in results]) if results else b""
+        cached = self._cached_search(key)
+        if cached is not None:
+            return cached
+        running = self._searching.get(key)
+        if running is not None:  # the same search under way: wait for its answer
+            await running.wait()
+            cached = self._cached_search(key)
+            if cached is not None:
+                return cached
+        done = anyio.Event()
         if self.config.search_cache_seconds > 0:
-            if len(self._search_meta) > 4 * max(len(self.search_cache), 256):
-                self._search_meta = {k: v for k, v in self._search_meta.items()
-                                     if self.search_cache.get(k) is not None}
-            self._search_meta[key] = (changes, now, warnings)
-            self.search_cache.put(key, body)
+            self._searching[key] = done
+        try:
+            changes = self.archive.changes
+            s = qido.parse_search(route, items, fixed)
+            results, warnings = await qido.run_search(self.matcher, s, base, _service(request),
+                                                      self.config.max_results)
+            body = orjson.dumps([to_json_dict(ds) for ds in results]) if results else b""
+            if self.config.search_cache_seconds > 0:
+                if len(self._search_meta) > 4 * max(len(self.search_cache), 256):
+                    self._search_meta = {k: v for k, v in self._search_meta.items()
+                                         if self.search_cache.get(k) is not None}
+                # the answer's age counts from when it was made, not from when it was asked
+                self._search_meta[key] = (changes, time.monotonic(), warnings)
+                self.search_cache.put(key, body)
+        finally:
+            if self._searching.get(key) is done:
+                del self._searching[key]
+            done.set()
         return self._search_answer(body, warnings)
+
+    def _cached_search(self, key: object) -> Response | None:
+        meta = self._search_meta.get(key)
+        if meta is None or meta[0] != self.archive.changes or \
+                time.monotonic() - meta[1] >= self.config.search_cache_seconds:
+            return None
+        body = self.search_cache.get(key)
+        return None if body is None else self._search_answer(body, meta[2])
 
     @staticmethod
     def _search_answer(body: bytes, warnings: list[str]) -> Response:
