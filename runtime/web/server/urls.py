@@ -14,6 +14,8 @@ __all__ = ["base_url", "instance_url", "series_url", "study_url"]
 _PAIR = re.compile(r'\s*([A-Za-z]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;,]*)')
 _HOST = re.compile(r"^[A-Za-z0-9.\-:\[\]]+$")
 _PROTO = frozenset(("http", "https"))
+#: path segments of RFC 3986 3.3 (pchar), no dot segments
+_PREFIX = re.compile(r"^(/[A-Za-z0-9_~!$&'()*+,;=:@%-][A-Za-z0-9._~!$&'()*+,;=:@%-]*)+/?$")
 
 
 def _forwarded(value: str) -> dict[str, str]:
@@ -32,12 +34,16 @@ def _forwarded(value: str) -> dict[str, str]:
 
 def base_url(request: Request, public_url: str | None) -> str:
     """The base URL (no trailing ``/``) clients reach the server at (see the module).  Host
-    and scheme values that are not a host name or ``http``/``https`` are ignored."""
+    and scheme values that are not a host name or ``http``/``https`` are ignored (a Host that is
+    not one gives the address the request came to)."""
     if public_url:
         return public_url.rstrip("/")
     h = request.headers
     scheme = request.url.scheme
-    host = h.get("host") or request.url.netloc
+    host = h.get("host", "")
+    if not _HOST.match(host):  # absent, or not a host name: the address the request came to
+        server = request.scope.get("server") or ("localhost", None)
+        host = server[0] if server[1] is None else f"{server[0]}:{server[1]}"
     prefix = request.scope.get("root_path", "")
     fwd = h.get("forwarded")
     if fwd:
@@ -54,7 +60,7 @@ def base_url(request: Request, public_url: str | None) -> str:
         if xhost and _HOST.match(xhost):
             host = xhost
     xprefix = h.get("x-forwarded-prefix", "").split(",")[0].strip()
-    if xprefix.startswith("/") and ".." not in xprefix:
+    if _PREFIX.match(xprefix):
         prefix = xprefix.rstrip("/") + prefix
     return f"{scheme}://{host}{prefix}".rstrip("/")
 

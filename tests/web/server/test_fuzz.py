@@ -11,7 +11,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from starlette.requests import Request
 
@@ -147,3 +147,21 @@ def test_mutated_stow_bodies_raise_only_http_errors_and_leave_no_part(data: st.D
 
     anyio.run(go)
     assert not list((_ARCHIVE.root / ".incoming").glob("*"))
+
+
+@settings(max_examples=300, deadline=None)
+@example([("x-forwarded-prefix", '/a "b'), ("host", 'x"<y')])
+@example([("forwarded", 'host="a b";proto=ftp'), ("x-forwarded-prefix", "/../etc")])
+@given(st.lists(st.tuples(st.sampled_from(["host", "forwarded", "x-forwarded-proto",
+                                           "x-forwarded-host", "x-forwarded-prefix"]),
+                          st.text(max_size=40)), max_size=5))
+def test_forwarding_headers_give_an_http_url_whatever_they_say(headers: list[tuple[str, str]]
+                                                               ) -> None:
+    from dicomkit.web.server.urls import base_url
+
+    request = Request({"type": "http", "method": "GET", "path": "/", "scheme": "http",
+                       "server": ("127.0.0.1", 8042), "query_string": b"",
+                       "headers": [(k.encode(), v.encode("utf-8")) for k, v in headers]})
+    url = base_url(request, None)
+    assert url.startswith(("http://", "https://"))
+    assert not any(c in url for c in "\r\n\"<> ")
