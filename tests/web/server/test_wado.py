@@ -263,3 +263,33 @@ def test_rendered_series_is_multipart_of_each_instance(served: Served) -> None:
     parts = _parts(served.http.get(f"/studies/{st}/series/{se}/rendered"))
     assert len(parts) == 2
     assert all(h.content_type.mime == "image/jpeg" for h, _ in parts)
+
+
+def test_study_retrieve_is_streamed_not_held_in_memory(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import tracemalloc
+
+    import httpx
+
+    from tests.archive.make import instance, uid
+    from tests.web.server.running import archive_of, running
+
+    st, se = uid(), uid()
+    archive = archive_of(tmp_path, [instance(st, se, uid(), number=i, size=1024)
+                                    for i in range(24)])  # 24 x 2 MiB of pixels
+    try:
+        with running(archive) as url:
+            total = 0
+            tracemalloc.start()
+            try:
+                with httpx.stream("GET", f"{url}/studies/{st}", headers={
+                        "Accept": 'multipart/related; type="application/dicom"; transfer-syntax=*'},
+                        timeout=60) as r:
+                    for chunk in r.iter_raw():
+                        total += len(chunk)
+                _size, peak = tracemalloc.get_traced_memory()
+            finally:
+                tracemalloc.stop()
+        assert total > 48 << 20
+        assert peak < 12 << 20, peak  # a few file blocks in flight, not the study's 48 MiB
+    finally:
+        archive.close()
