@@ -262,11 +262,11 @@ class DicomWebServer:
         except HttpError:
             choose(request, [_OCTET])
             single = True
-        data = await wado.read_bulk(s, request.path_params["path"])
         etag = fingerprint([s], "bulk", request.path_params["path"])
         cached = _not_modified(request, etag)
         if cached is not None:
             return cached
+        data = await wado.read_bulk(s, request.path_params["path"])
         status, extra, body = 200, [], data
         rng = request.headers.get("range")
         if rng is not None:
@@ -311,11 +311,11 @@ class DicomWebServer:
             frame = numbers[0] if numbers else 1
             if thumbnail and numbers is None and (s.frames or 1) > 1:
                 frame = (s.frames or 1) // 2 + 1
-            image = await self._rendered(s, frame, options, media)
             etag = fingerprint([s], media, str(frame), repr(options.key()))
             cached = _not_modified(request, etag)
             if cached is not None:
                 return cached
+            image = await self._rendered(s, frame, options, media)
             return _with_warnings(Response(image, media_type=media, headers={"ETag": etag}),
                                   warnings)
         boundary = make_boundary()
@@ -373,11 +373,9 @@ class DicomWebServer:
                             "allow_delete; dicomkit serve --allow-delete)",
                             headers=[("Allow", "GET")])
         p = request.path_params
-        stored = await self._stored(request)  # 404 when absent, or not of that study/series
+        await self._stored(request)  # 404 when absent, or not of that study (and series)
         level, uid = ((IMAGE, p["instance"]) if "instance" in p else
                       (SERIES, p["series"]) if "series" in p else (STUDY, p["study"]))
-        if level != STUDY and not stored:
-            raise HttpError(404, "not found")
         try:
             await self.aarchive.delete(level, uid)
         except NotFoundError as exc:

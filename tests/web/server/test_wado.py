@@ -150,6 +150,17 @@ def test_etag_and_if_none_match(served: Served) -> None:
     assert again.status_code == 304 and again.content == b""
     assert served.http.get(f"/studies/{st}/metadata",
                            headers={"If-None-Match": '"other"'}).status_code == 200
+    se = served.series[st][0]
+    sop = _instances_of(served, st, se)[0]
+    base = f"/studies/{st}/series/{se}/instances/{sop}"
+    for path in ("", "/frames/1", "/rendered", "/thumbnail", "/bulk/7FE00010"):
+        first = served.http.get(base + path)
+        assert first.status_code == 200, path
+        tag = first.headers["etag"]
+        assert served.http.get(base + path, headers={"If-None-Match": tag}).status_code == 304
+    # another variant of the same resource is another entity
+    png = served.http.get(base + "/rendered", params={"accept": "image/png"}).headers["etag"]
+    assert png != served.http.get(base + "/rendered").headers["etag"]
 
 
 def _one(served: Served) -> tuple[str, str, str]:
