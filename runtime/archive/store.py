@@ -155,6 +155,9 @@ class Archive:
         self.files = FileStore(self.root, fsync=fsync)
         self.index = Index(db or default_db(self.root), self.schema)
         self._tags = tags_to_read(self.schema)
+        #: Counts the changes this object made to the index (inserts, re-indexing, deletions):
+        #: caches of answers (the DICOMweb server's) compare it to see this process's changes.
+        self.changes = 0
         self.files.remove_stale_parts()
         self.finish_deletions()
 
@@ -329,6 +332,7 @@ class Archive:
             raise
         written.discard()  # placed: linked already; duplicate or kept: not wanted
         assert result is not None  # the loop either breaks with it or raises
+        self.changes += 1
         if result.obsolete:
             self.finish_deletions()
         return result
@@ -411,6 +415,7 @@ class Archive:
             except IndexUnavailableError as exc:
                 if not exc.retryable or attempt == ATTEMPTS:
                     raise
+        self.changes += 1
         for entry, result in zip(entries, results, strict=True):
             if isinstance(result, DuplicateInstanceError):
                 report.refused.append((entry.place(), str(result)))
@@ -438,6 +443,7 @@ class Archive:
         key = patient_key(uid, None) if lv == PATIENT else uid
         with self.index.transaction() as conn:
             paths = self.index.delete(conn, lv, key)
+        self.changes += 1
         self.finish_deletions()
         return len(paths)
 
@@ -445,6 +451,7 @@ class Archive:
         """Delete a patient (Patient ID and Issuer of Patient ID) and all its studies."""
         with self.index.transaction() as conn:
             paths = self.index.delete(conn, PATIENT, patient_key(patient_id, issuer))
+        self.changes += 1
         self.finish_deletions()
         return len(paths)
 

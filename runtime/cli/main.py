@@ -44,6 +44,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
             "subscribe, watch events, serve (PS3.4 Annex CC)"),
     "transcode": ("dicomkit.cli.transcode",
                   "re-encode files in another transfer syntax (compress, decompress, convert)"),
+    "serve": ("dicomkit.cli.serve",
+              "serve an archive over DIMSE (qrscp) and DICOMweb (QIDO, WADO, STOW) in one process"),
     "sr": ("dicomkit.cli.sr", "print or validate Structured Report content trees (PS3.16 templates)"),
     "render": ("dicomkit.cli.render", "render a frame to PNG with the modality and VOI transforms"),
     "web": ("dicomkit.cli.web", "DICOMweb client: search (QIDO-RS), retrieve (WADO-RS), store (STOW-RS)"),

@@ -1,0 +1,158 @@
+"""``dicomkit serve ARCHIVE``: a PACS in one process: the archive served over DIMSE (the
+``dicomkit qrscp`` application entity: C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET, Storage
+Commitment; PS3.4) and over DICOMweb (QIDO-RS, WADO-RS, STOW-RS; PS3.18) by uvicorn, both on
+one event loop, until Ctrl-C or SIGTERM.
+
+An instance stored by either is found by the other at once (one index).  ``--http-port 0`` or
+``--dimse-port 0`` takes a free port; the line ``DICOMweb on http://HOST:PORT`` and ``DIMSE on
+HOST:PORT as AET`` on stderr say where when ready.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from dicomkit.cli.echo import ae_title
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the options of ``dicomkit serve``."""
+    parser.add_argument("archive", metavar="ARCHIVE", help="the archive folder (made when missing)")
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="the index database (default sqlite beside ARCHIVE)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address both servers listen on (default 127.0.0.1; 0.0.0.0 for "
+                             "every interface)")
+    parser.add_argument("--http-port", type=int, default=8042, metavar="PORT",
+                        help="DICOMweb port (default 8042; 0: any free port)")
+    parser.add_argument("--dimse-port", type=int, default=11112, metavar="PORT",
+                        help="DIMSE port (default 11112; 0: any free port)")
+    parser.add_argument("--no-dimse", action="store_true", help="serve DICOMweb only")
+    parser.add_argument("--aet", default="DICOMKIT", type=ae_title("our AE title"),
+                        help="our AE title (default DICOMKIT)")
+    parser.add_argument("--prefix", default="", metavar="PATH",
+                        help="path DICOMweb is served under (e.g. /dicom-web; default the root)")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="base URL clients reach DICOMweb at (for Retrieve URLs and "
+                             "BulkDataURIs; default from Forwarded / X-Forwarded-* or Host)")
+    parser.add_argument("--allow-delete", action="store_true",
+                        help="answer DELETE of studies, series and instances (off by default)")
+    parser.add_argument("--policy", choices=("keep", "replace", "reject"), default="keep",
+                        help="what storing a SOP Instance UID again does (default keep)")
+    parser.add_argument("--max-request-mb", type=int, default=4096, metavar="MB",
+                        help="largest STOW-RS request body (default 4096 MB)")
+    parser.add_argument("--search-cache-seconds", type=float, default=2.0, metavar="S",
+                        help="reuse a Search answer this long while the archive is unchanged "
+                             "by this process (default 2; 0: no cache)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="log only start and end")
+
+
+def _log(text: str) -> None:
+    sys.stderr.write(f"{time.strftime('%H:%M:%S')} {text}\n")
+    sys.stderr.flush()
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    import anyio
+    import uvicorn
+
+    from dicomkit.archive import Archive, AsyncArchive
+    from dicomkit.net.acse import AcceptPolicy
+    from dicomkit.net.services.qr.server import archive_entity
+    from dicomkit.web.server import ServerConfig, create_app
+
+    archive = await anyio.to_thread.run_sync(
+        partial(Archive, Path(args.archive), db=args.db, policy=args.policy))
+    aarchive = AsyncArchive(archive)
+    config = ServerConfig(public_url=args.public_url, allow_delete=args.allow_delete,
+                          max_request_bytes=args.max_request_mb << 20,
+                          search_cache_seconds=args.search_cache_seconds)
+    app = create_app(aarchive, config, prefix=args.prefix)
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:  # the signals are ours (below)
+            yield
+
+    http = Server(uvicorn.Config(app, host=args.host, port=args.http_port, lifespan="off",
+                                 log_level="warning" if args.quiet else "info",
+                                 access_log=not args.quiet))
+    try:
+        async with anyio.create_task_group() as tg:
+            async def stop_on_signal() -> None:
+                with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+                    async for sig in signals:
+                        _log(f"stopping ({signal.Signals(sig).name})")
+                        http.should_exit = True
+                        tg.cancel_scope.cancel()
+                        return
+
+            tg.start_soon(stop_on_signal)
+            if not args.no_dimse:
+                ae = archive_entity(aarchive, ae_title=args.aet,
+                                    policy=AcceptPolicy(ae_title=args.aet, transfer_syntaxes=None))
+                host, port = await tg.start(partial(ae.serve, args.host, args.dimse_port))
+                _log(f"DIMSE on {host}:{port} as {args.aet}, archive {args.archive}")
+
+            async def web() -> None:
+                try:
+                    await http.serve()
+                except SystemExit:  # uvicorn's answer to a port it cannot bind
+                    raise OSError(f"cannot listen on {args.host}:{args.http_port} (in use, "
+                                  "or not an address of this machine)") from None
+                if not http.started:
+                    raise OSError(f"cannot listen on {args.host}:{args.http_port}")
+                tg.cancel_scope.cancel()
+
+            tg.start_soon(web)
+            while not http.started:
+                await anyio.sleep(0.01)
+            sock: Any = http.servers[0].sockets[0]
+            bound = sock.getsockname()
+            _log(f"DICOMweb on http://{bound[0]}:{bound[1]}{args.prefix}, archive {args.archive}")
+    finally:
+        await anyio.to_thread.run_sync(archive.close)
+    _log("stopped")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl-C or SIGTERM: 0 then; 1 when a port or the archive cannot be opened."""
+    import anyio
+
+    from dicomkit.errors import DicomError
+
+    try:
+        return anyio.run(_serve, args)
+    except BaseExceptionGroup as group:
+        first = _first(group)
+        if isinstance(first, OSError):
+            print(f"dicomkit serve: cannot listen: {first}", file=sys.stderr)
+            return 1
+        if isinstance(first, DicomError):
+            print(f"dicomkit serve: {first}", file=sys.stderr)
+            return 1
+        raise
+    except OSError as exc:
+        print(f"dicomkit serve: cannot listen: {exc}", file=sys.stderr)
+        return 1
+    except DicomError as exc:
+        print(f"dicomkit serve: {exc}", file=sys.stderr)
+        return 1
+
+
+def _first(group: BaseExceptionGroup[Any]) -> BaseException:
+    exc: BaseException = group
+    while isinstance(exc, BaseExceptionGroup):
+        exc = exc.exceptions[0]
+    return exc
