@@ -3,9 +3,8 @@ dicomkit.web.viewer with DICOMweb at the same origin: the study list shows the s
 study opens, thumbnails and the first image render.  Screenshots, the browser's requests and the
 DICOMweb request log stay in the test's tmp_path.
 
-The DICOMweb server behind the viewer is the ``dicomweb_root`` fixture's parameter: Orthanc's
-DICOMweb plugin now; adding ``"dicomkit"`` to its params (and a branch starting our server) runs
-the same checks against ours.
+The DICOMweb server behind the viewer is the ``dicomweb_server`` fixture's parameter: Orthanc's
+DICOMweb plugin, and dicomkit's own server (``dicomkit.web.server``), with the same checks.
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ class Server:
     viewer_options: dict[str, Any]
 
 
-@pytest.fixture(scope="module", params=["orthanc"])
+@pytest.fixture(scope="module", params=["orthanc", "dicomkit"])
 def dicomweb_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                     ) -> Iterator[Server]:
     """A DICOMweb server holding :data:`SAMPLES`, stored with our DICOMweb client's STOW-RS.
@@ -52,7 +51,20 @@ def dicomweb_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
                 result = web.store([sample(n) for n in SAMPLES])
                 assert all(o.status == "stored" for o in result.outcomes), result
             yield Server(root, {"thumbnail_rendering": "rendered"})
-    else:  # pragma: no cover - the next server
+    elif request.param == "dicomkit":
+        from tests.web.server.running import archive_of, running
+
+        archive = archive_of(tmp_path_factory.mktemp("dicomkit"))
+        try:
+            with running(archive) as root:
+                with BlockingDicomWebClient(root) as web:
+                    result = web.store([sample(n) for n in SAMPLES])
+                    assert all(o.status == "stored" for o in result.outcomes), result
+                # ours has /thumbnail (PS3.18 10.4.1.1.3): the viewer's default rendering
+                yield Server(root, {})
+        finally:
+            archive.close()
+    else:  # pragma: no cover - a server not set up here
         raise AssertionError(f"no DICOMweb server {request.param!r}")
 
 
@@ -85,6 +97,8 @@ def test_ohif_study_list_study_thumbnails_and_first_image(
     assert any("PatientName=%2ADoe%2A" in p or "PatientName=*Doe*" in p for p in paths), paths
     if dicomweb_server.viewer_options.get("thumbnail_rendering") == "rendered":
         assert any("/rendered" in p for p in paths), paths
+    else:
+        assert any("/thumbnail" in p for p in paths), paths
     assert all(e["status"] < 400 for e in log.entries), [e for e in log.entries if e["status"] >= 400]
     for shot in ("study-list.png", "viewer.png"):
         assert (tmp_path / shot).stat().st_size > 10_000
