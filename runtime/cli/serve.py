@@ -54,6 +54,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search-cache-seconds", type=float, default=2.0, metavar="S",
                         help="reuse a Search answer this long while the archive is unchanged "
                              "by this process (default 2; 0: no cache)")
+    parser.add_argument("--viewer", action="store_true",
+                        help="serve the OHIF viewer at / of the HTTP port, DICOMweb under "
+                             "--prefix (default /dicom-web then); the viewer's files from "
+                             "--viewer-dir or an npm install (see README)")
+    parser.add_argument("--viewer-dir", metavar="DIR", default=None,
+                        help="the OHIF build (the folder with index.html) for --viewer")
+    sec = parser.add_argument_group("security (PS3.18 8.1, RFC 6750)")
+    sec.add_argument("--jwks", metavar="FILE", default=None,
+                     help="require a bearer JWT verified against this JWKS file on every "
+                          "DICOMweb request (scopes read/write/delete by method)")
+    sec.add_argument("--issuer", default=None, help="the tokens' required iss")
+    sec.add_argument("--audience", default=None, help="the tokens' required aud")
+    sec.add_argument("--rate", type=float, default=None, metavar="REQ/S",
+                     help="requests per second per client (token bucket; 429 past it)")
+    sec.add_argument("--cert", default=None, metavar="PEM",
+                     help="serve HTTPS with this certificate (and --key)")
+    sec.add_argument("--key", default=None, metavar="PEM", help="the certificate's private key")
+    sec.add_argument("--ca", default=None, metavar="PEM",
+                     help="CA certificates clients must present a certificate from (mutual TLS)")
     parser.add_argument("--quiet", "-q", action="store_true", help="log only start and end")
 
 
@@ -77,7 +96,10 @@ async def _serve(args: argparse.Namespace) -> int:
     config = ServerConfig(public_url=args.public_url, allow_delete=args.allow_delete,
                           max_request_bytes=args.max_request_mb << 20,
                           search_cache_seconds=args.search_cache_seconds)
-    app = create_app(aarchive, config, prefix=args.prefix)
+    prefix = args.prefix or ("/dicom-web" if args.viewer else "")
+    middleware, mounts = _security(args), _viewer(args, prefix)
+    app = create_app(aarchive, config, prefix=prefix, middleware=middleware, mounts=mounts)
+    tls = _tls(args)
 
     class Server(uvicorn.Server):
         @contextlib.contextmanager
@@ -86,7 +108,8 @@ async def _serve(args: argparse.Namespace) -> int:
 
     http = Server(uvicorn.Config(app, host=args.host, port=args.http_port, lifespan="off",
                                  log_level="warning" if args.quiet else "info",
-                                 access_log=not args.quiet))
+                                 access_log=not args.quiet,
+                                 **(tls.uvicorn_options() if tls is not None else {})))
     try:
         async with anyio.create_task_group() as tg:
             async def stop_on_signal() -> None:
@@ -119,11 +142,56 @@ async def _serve(args: argparse.Namespace) -> int:
                 await anyio.sleep(0.01)
             sock: Any = http.servers[0].sockets[0]
             bound = sock.getsockname()
-            _log(f"DICOMweb on http://{bound[0]}:{bound[1]}{args.prefix}, archive {args.archive}")
+            scheme = "https" if tls is not None else "http"
+            _log(f"DICOMweb on {scheme}://{bound[0]}:{bound[1]}{prefix}, archive {args.archive}"
+                 + (f", OHIF viewer at {scheme}://{bound[0]}:{bound[1]}/" if args.viewer else "")
+                 + (", bearer tokens required" if args.jwks else ""))
     finally:
         await anyio.to_thread.run_sync(archive.close)
     _log("stopped")
     return 0
+
+
+def _security(args: argparse.Namespace) -> list[Any]:
+    """The middleware the options ask for: rate limit, then bearer auth (inside CORS)."""
+    from starlette.middleware import Middleware
+
+    out: list[Any] = []
+    if args.rate is not None:
+        from dicomkit.web.security import RateLimit
+
+        out.append(Middleware(RateLimit, rate=args.rate, burst=max(1.0, 2 * args.rate)))
+    if args.jwks:
+        from dicomkit.web.security import BearerAuth, KeySet, TokenVerifier
+
+        verifier = TokenVerifier(KeySet.from_jwks_file(args.jwks), issuer=args.issuer,
+                                 audience=args.audience)
+        out.append(Middleware(BearerAuth, verifier=verifier))
+    return out
+
+
+def _viewer(args: argparse.Namespace, prefix: str) -> list[Any]:
+    """The OHIF viewer's mount at ``/`` for ``--viewer`` (its files found first, so that a
+    missing viewer stops the command with the install instructions)."""
+    if not args.viewer:
+        return []
+    from starlette.routing import Mount
+
+    from dicomkit.web.viewer import OhifViewer
+
+    return [Mount("/", app=OhifViewer(prefix, dist=args.viewer_dir))]
+
+
+def _tls(args: argparse.Namespace) -> Any:
+    if args.cert is None:
+        if args.key or args.ca:
+            raise OSError("--key and --ca need --cert (the server's certificate)")
+        return None
+    from dicomkit.web.security import TLSConfig
+
+    return TLSConfig(Path(args.cert), Path(args.key or args.cert),
+                     ca_file=Path(args.ca) if args.ca else None,
+                     client_certs="required" if args.ca else "none")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,7 +28,8 @@ def serve(folder: Path, *extra: str) -> Iterator[tuple[str, int, subprocess.Pope
         [sys.executable, "-m", "dicomkit.cli.main", "serve", str(folder / "archive"),
          "--http-port", "0", "--dimse-port", "0", "--aet", "DKSERVE", "--quiet", *extra],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
-    url, port, seen = None, None, []
+    url, seen = None, []
+    port: int | None = 0 if "--no-dimse" in extra else None
     try:
         deadline = time.monotonic() + 60
         assert proc.stderr is not None
@@ -37,7 +38,7 @@ def serve(folder: Path, *extra: str) -> Iterator[tuple[str, int, subprocess.Pope
             seen.append(line)
             if not line and proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("dicomkit serve did not start: " + "".join(seen))
-            m = re.search(r"DICOMweb on (http://\S+),", line)
+            m = re.search(r"DICOMweb on (https?://\S+),", line)
             if m:
                 url = m.group(1)
             m = re.search(r"DIMSE on [\d.]+:(\d+) as", line)
@@ -102,3 +103,71 @@ def test_serve_refuses_a_port_in_use(tmp_path: Path) -> None:
              "--http-port", str(busy), "--no-dimse"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "cannot listen" in result.stderr
+
+
+# -- the viewer, bearer tokens and TLS (issue 16) ----------------------------------------------
+
+def test_serve_viewer_puts_ohif_at_the_root_and_dicomweb_under_dicom_web(tmp_path: Path) -> None:
+    """``--viewer``: the OHIF build at ``/`` with an app-config.js naming ``/dicom-web``, where
+    DICOMweb is (the browser test, tests/web/viewer, runs the viewer itself)."""
+    from tests.conftest import missing
+    from tests.web.ohif import dist_dir
+
+    if not (dist_dir() / "index.html").is_file():
+        missing(f"the OHIF viewer in {dist_dir()} (python -m tests.web.ohif install)")
+    with serve(tmp_path, "--no-dimse", "--viewer", "--viewer-dir", str(dist_dir())) as (url, _, _p):
+        assert url.endswith("/dicom-web")
+        site = url[: -len("/dicom-web")]
+        index = httpx.get(site + "/", timeout=30)
+        assert index.status_code == 200 and "<html" in index.text.lower()
+        config = httpx.get(site + "/app-config.js", timeout=30).text
+        assert '"/dicom-web"' in config
+        # a client route of the viewer falls back to index.html; DICOMweb answers under its prefix
+        assert httpx.get(site + "/viewer?StudyInstanceUIDs=1.2.3", timeout=30).status_code == 200
+        assert httpx.get(url + "/studies", timeout=30).status_code == 204
+
+
+def test_serve_without_the_viewer_installed_says_how_to_install_it(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "dicomkit.cli.main", "serve", str(tmp_path / "archive"), "--no-dimse",
+         "--http-port", "0", "--viewer", "--viewer-dir", str(tmp_path / "nothing")],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 1
+    assert "OHIF viewer is not installed" in proc.stderr and "npm" in proc.stderr
+
+
+def test_serve_jwks_requires_bearer_tokens(tmp_path: Path) -> None:
+    import json
+
+    from tests.web.security import tokens
+
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text(json.dumps(tokens.jwks()))
+    with serve(tmp_path, "--no-dimse", "--jwks", str(jwks), "--issuer", tokens.ISSUER,
+               "--audience", tokens.AUDIENCE) as (url, _, _p):
+        refused = httpx.get(url + "/studies", timeout=30)
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"].startswith("Bearer")
+        ok = httpx.get(url + "/studies", timeout=30,
+                       headers={"Authorization": f"Bearer {tokens.mint()}"})
+        assert ok.status_code == 204
+        expired = httpx.get(url + "/studies", timeout=30,
+                            headers={"Authorization": f"Bearer {tokens.mint(lifetime=-3600)}"})
+        assert expired.status_code == 401 and "expired" in expired.headers["www-authenticate"]
+
+
+def test_serve_https_and_mutual_tls(tmp_path: Path) -> None:
+    import ssl
+
+    from tests.web.security.pki import make_pki
+
+    pki = make_pki(tmp_path)
+    with serve(tmp_path, "--no-dimse", "--cert", str(pki.server_cert), "--key",
+               str(pki.server_key), "--ca", str(pki.ca)) as (url, _, _p):
+        assert url.startswith("https://")
+        ctx = ssl.create_default_context(cafile=str(pki.ca))
+        ctx.load_cert_chain(pki.client_cert, pki.client_key)
+        assert httpx.get(url + "/studies", verify=ctx, timeout=30).status_code == 204
+        bare = ssl.create_default_context(cafile=str(pki.ca))
+        with pytest.raises((httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError)):
+            httpx.get(url + "/studies", verify=bare, timeout=30)
