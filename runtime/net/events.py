@@ -153,6 +153,10 @@ class NetEvents:
                        time.monotonic() - start)
 
 
+def _addr(peer: tuple[str, int]) -> str:
+    return f"{peer[0]}:{peer[1]}"
+
+
 class LoggingObserver(NetObserver):
     """Logs associations and operations to ``dicomkit.net`` (INFO; messages at DEBUG), with
     the fields as ``extra`` (``peer``, ``calling_ae``, ``called_ae``, ``duration``...) for
@@ -163,7 +167,7 @@ class LoggingObserver(NetObserver):
 
     @staticmethod
     def _fields(assoc: Association) -> dict[str, object]:
-        return {"peer": "%s:%s" % assoc.peer_address, "calling_ae": assoc.calling_ae,
+        return {"peer": _addr(assoc.peer_address), "calling_ae": assoc.calling_ae,
                 "called_ae": assoc.called_ae, "requestor": assoc.is_requestor}
 
     def association_established(self, assoc: Association) -> None:
@@ -187,15 +191,15 @@ class LoggingObserver(NetObserver):
                              rejection: AAssociateRJ) -> None:
         self.log.warning("association from %s:%s rejected (result %d, source %d, reason %d)",
                          *peer, rejection.result, rejection.source, rejection.reason,
-                         extra={"peer": "%s:%s" % peer})
+                         extra={"peer": _addr(peer)})
 
     def handshake_failed(self, peer: tuple[str, int], why: str) -> None:
         self.log.warning("TLS handshake with %s:%s failed: %s", *peer, why,
-                         extra={"peer": "%s:%s" % peer})
+                         extra={"peer": _addr(peer)})
 
     def message(self, assoc: Association, direction: str, message: DimseMessage) -> None:
         if self.log.isEnabledFor(logging.DEBUG):
-            self.log.debug("%s %s (%s)", direction, message.name, "%s:%s" % assoc.peer_address,
+            self.log.debug("%s %s (%s)", direction, message.name, _addr(assoc.peer_address),
                            extra={**self._fields(assoc), "message": message.name})
 
     def operation_completed(self, assoc: Association, role: str, request: DimseMessage,
