@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import select
 import socket
 import ssl
 import threading
@@ -137,12 +138,40 @@ class TcpSyslog(_Syslog):
     def _connect(self) -> socket.socket:
         return socket.create_connection((self.host, self.port), timeout=self.timeout)
 
+    def _closed_by_peer(self) -> bool:
+        """Whether the collector closed (or reset) the connection, checked before each write
+        (a write into a closed connection succeeds once, and is lost).  A collector sends
+        nothing (RFC 5425 4.3, RFC 6587) but TLS records (session tickets), so a read that
+        finds the end of the stream, or fails, says it is closed."""
+        sock = self._sock
+        assert sock is not None
+        try:
+            readable, _, _ = select.select([sock], [], [], 0)
+        except (OSError, ValueError):
+            return True
+        if not readable:
+            return False
+        sock.setblocking(False)
+        try:
+            return sock.recv(4096) == b""
+        except (ssl.SSLWantReadError, ssl.SSLWantWriteError, BlockingIOError):
+            return False  # a TLS record that carried no data
+        except OSError:
+            return True
+        finally:
+            try:
+                sock.settimeout(self.timeout)
+            except OSError:
+                pass
+
     def write(self, message: AuditMessage) -> None:
         payload = self.frame(message)
         data = b"%d " % len(payload) + payload  # RFC 5425 4.3: MSG-LEN SP SYSLOG-MSG
         with self._lock:
             for attempt in (1, 2):  # a connection the collector closed is reopened once
                 try:
+                    if self._sock is not None and self._closed_by_peer():
+                        self._close()
                     if self._sock is None:
                         self._sock = self._connect()
                     self._sock.sendall(data)
