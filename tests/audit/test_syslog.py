@@ -39,7 +39,7 @@ def _check(frame: bytes, n: int) -> None:
     assert parsed.structured_data == b"-"
     assert parsed.timestamp is not None and parsed.timestamp.tzinfo is not None
     assert_valid(parsed.msg)
-    assert from_xml(parsed.msg) == _message(n) or from_xml(parsed.msg).objects[1].object_id == f"PID{n}"
+    assert from_xml(parsed.msg).objects[1].object_id == f"PID{n}"  # the n-th message
 
 
 def test_udp_collector_receives_one_rfc5424_message_per_datagram() -> None:
