@@ -10,7 +10,7 @@ background sender that never blocks the caller.
                        fallback=AuditFile("audit/undelivered.json.log", format="json"))
     observer = AuditObserver(trail.emit, ae_title="MYSCP")
     ae = ApplicationEntity("MYSCP", events=[observer])
-    ae.add_service(StorageSCP(folder, on_stored=observer.stored))
+    ae.add_service(StorageSCP(FolderStorage(folder, on_stored=observer.stored_file)))
 
 This layer imports only the core, io and the generated tables; the network, the archive and
 the web server reach it through the observers and hooks they take as parameters.

@@ -4,8 +4,10 @@ an application entity's activity gives.
 :class:`AuditObserver` has the methods of ``dicomkit.net.events.NetObserver`` (without
 importing the network layer, which sits above this one): pass it to
 ``ApplicationEntity(events=...)``.  It also takes the hooks of the services that see data sets
-(``StorageSCP(on_stored=observer.stored)``, ``FindSCP(on_query=observer.query_received)``,
-``StorageSCU(progress=observer.store_progress)``), because the command sets the network
+(``FolderStorage(folder, on_stored=observer.stored_file)`` behind a Storage SCP,
+``FindSCP(on_query=observer.query_received)``, ``StorageSCU(progress=observer.store_progress)``
+or ``store_on(..., progress=observer.store_progress)``; :meth:`AuditObserver.note_source` for
+any other handler), because the command sets the network
 carries name no patient or study.
 
 What it reports:
@@ -176,9 +178,9 @@ class AuditObserver:
         if found is not None:
             self.note(*found)
 
-    def stored(self, assoc: Any, command: Any, received: Path | Dataset, status: int) -> None:
-        """``StorageSCP(on_stored=...)``: a data set the Storage SCP took."""
-        self.note_source(received)
+    def stored_file(self, path: Path, size: int = 0) -> None:
+        """``FolderStorage(folder, on_stored=...)``: a file the Storage SCP placed."""
+        self.note_source(path)
 
     def store_progress(self, result: Any, done: int = 0, total: int = 0) -> None:
         """``StorageSCU(progress=...)``: a source the Storage SCU sent (a ``StoreResult``)."""

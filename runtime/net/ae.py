@@ -34,7 +34,7 @@ from dicomkit.net.association import Association
 from dicomkit.net.client import associate
 from dicomkit.net.dimse import DimseMessage
 from dicomkit.net.dimse_provider import DimseProvider, Handler, Request
-from dicomkit.net.events import NetEvents, NetObserver
+from dicomkit.net.events import NetEvents
 from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
 from dicomkit.net.server import AssociationHooks, serve
 from dicomkit.net.ul import Timeouts
@@ -84,13 +84,15 @@ class ApplicationEntity:
     timeouts, max_pdu
         For the associations we open.
     events
-        Observers of the network activity (:class:`~dicomkit.net.events.NetObserver`): the
-        audit trail, metrics, logging; they are told of every association served or opened.
+        An observer of the network activity, or a list of them: objects with some of the
+        methods of :class:`~dicomkit.net.events.NetObserver` (the audit trail, the metrics,
+        :class:`~dicomkit.net.events.LoggingObserver`, which layers below the network
+        implement without importing it); told of every association served or opened.
     """
 
     def __init__(self, ae_title: str = "DICOMKIT", *, policy: AcceptPolicy | None = None,
                  timeouts: Timeouts | None = None, max_pdu: int = DEFAULT_MAX_PDU,
-                 events: NetObserver | Sequence[NetObserver] | None = None) -> None:
+                 events: object = None) -> None:
         self.ae_title = ae_title
         self.policy = policy if policy is not None else AcceptPolicy(ae_title=ae_title)
         self.timeouts = timeouts or Timeouts()
@@ -108,7 +110,7 @@ class ApplicationEntity:
         #: the dispatcher of ``events`` (None without observers)
         self.events: NetEvents | None = None
         if events is not None:
-            self.events = NetEvents([events] if isinstance(events, NetObserver) else events)
+            self.events = NetEvents(events if isinstance(events, (list, tuple)) else [events])
             self.events.attach(self)
 
     # ----------------------------------------------------------------- configuration

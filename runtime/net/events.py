@@ -82,7 +82,7 @@ class HookedEntity(Protocol):
 class NetEvents:
     """Dispatches an entity's hooks to observers, timing associations and operations."""
 
-    def __init__(self, observers: Iterable[NetObserver]) -> None:
+    def __init__(self, observers: Iterable[object]) -> None:
         self.observers = tuple(observers)
         self._opened: dict[int, float] = {}
         self._operations: dict[tuple[int, str, int], tuple[DimseMessage, float]] = {}
@@ -98,8 +98,11 @@ class NetEvents:
 
     def _each(self, method: str, *args: object) -> None:
         for observer in self.observers:
+            fn = getattr(observer, method, None)
+            if fn is None:
+                continue  # an observer says what it observes by the methods it has
             try:
-                getattr(observer, method)(*args)
+                fn(*args)
             except Exception:
                 log.exception("network observer %r failed in %s", observer, method)
 

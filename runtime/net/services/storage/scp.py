@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import ssl
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from functools import partial
 from pathlib import Path
 
@@ -115,11 +115,6 @@ class StorageHandler:
         return self.did_receive(received, command)
 
 
-#: ``on_stored(association, command, received, status)``: what the handler's ``receive``
-#: returned (a file path or a data set) and the status of the C-STORE-RSP.
-StoredHook = Callable[[Association, DimseMessage, "Path | Dataset", int], None]
-
-
 class StorageSCP:
     """A Storage SCP: serves C-STORE with a handler (a :class:`StorageHandler`, or a folder
     for :class:`~dicomkit.net.services.storage.folder.FolderStorage`).
@@ -131,15 +126,11 @@ class StorageSCP:
     requests: tuple[str, ...] = ("C-STORE-RQ",)
     sop_classes: tuple[str, ...] | None = None
 
-    def __init__(self, handler: StorageHandler | str | os.PathLike[str], *,
-                 on_stored: StoredHook | None = None) -> None:
+    def __init__(self, handler: StorageHandler | str | os.PathLike[str]) -> None:
         from dicomkit.net.services.storage.folder import FolderStorage
 
         self.handler = handler if isinstance(handler, StorageHandler) else FolderStorage(handler)
         self._verification = VerificationSCP()
-        #: told of every data set the handler took, with the status answered (the audit
-        #: trail's ``stored``: DICOM Instances Transferred, PS3.15 A.5.3.7)
-        self.on_stored = on_stored
 
     @inline_handler
     async def handle(self, request: Request) -> int | None:
@@ -152,10 +143,7 @@ class StorageSCP:
             raise StoreRefused(CANNOT_UNDERSTAND, "no data set")
         context = request.association.contexts[request.context_id]
         received = await self.handler.receive(msg, context, request.data)
-        status = await self.handler.finish(received, msg)
-        if self.on_stored is not None:
-            self.on_stored(request.association, msg, received, status)
-        return status
+        return await self.handler.finish(received, msg)
 
     def handler_for(self, request: Request) -> Handler | None:
         """C-STORE to this SCP, C-ECHO to the Verification SCP."""
