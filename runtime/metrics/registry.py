@@ -170,7 +170,8 @@ class Histogram(_Metric):
             running = 0
             for le, c in zip([*self.buckets, math.inf], counts, strict=True):
                 running += c
-                yield self.name + "_bucket", self._label_text(key, (("le", _number(le)),)), running
+                le_text = "+Inf" if math.isinf(le) else repr(float(le))  # "1.0", as is usual
+                yield self.name + "_bucket", self._label_text(key, (("le", le_text),)), running
             yield self.name + "_sum", self._label_text(key), s
             yield self.name + "_count", self._label_text(key), running
 
