@@ -85,3 +85,34 @@ async def test_both_sides_see_the_association_the_echo_and_every_byte(
     assert any(m.startswith("received A_ASSOCIATE_AC") for m in pdus)
     assert sum(m.startswith("sent P_DATA_TF") for m in pdus) >= 4  # 2 echoes, both sides
     assert all("127.0.0.1:" in m for m in pdus)
+
+
+async def test_logging_observer_records_fields_as_json_lines() -> None:
+    import io
+    import json
+
+    from dicomkit.logs import configure
+    from dicomkit.net.events import LoggingObserver
+
+    out = io.StringIO()
+    handler = configure(logging.INFO, json_lines=True, stream=out)
+    try:
+        scp = ApplicationEntity("SCP", events=LoggingObserver())
+        scp.add_service(VerificationSCP())
+        context = PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))
+        async with anyio.create_task_group() as tg:
+            addr = await tg.start(scp.serve, "127.0.0.1", 0)
+            async with ApplicationEntity("SCU").connect(*addr, called_ae="SCP",
+                                                        contexts=[context]) as assoc:
+                assert await echo_on(assoc) == 0
+            await anyio.sleep(0.1)
+            tg.cancel_scope.cancel()
+    finally:
+        logging.getLogger("dicomkit").removeHandler(handler)
+        logging.getLogger("dicomkit").setLevel(logging.NOTSET)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    ended = [r for r in records if r["message"].startswith("association released")]
+    assert len(ended) == 1
+    assert ended[0]["logger"] == "dicomkit.net" and ended[0]["calling_ae"] == "SCU"
+    assert ended[0]["called_ae"] == "SCP" and ended[0]["outcome"] == "released"
+    assert ended[0]["duration"] >= 0 and ended[0]["time"].endswith("Z")
