@@ -21,8 +21,9 @@ What it reports:
   handshake that failed (Node Authentication), both minor failures;
 - User Authentication (A.5.3.12): an association whose requestor gave a user identity
   (PS3.7 D.3.3.7) that we accepted;
-- Application Activity (A.5.3.1): :meth:`AuditObserver.application_started` and
-  :meth:`AuditObserver.application_stopped`, which a server calls around serving.
+- Application Activity (A.5.3.1) when an application entity starts and stops serving
+  (``ApplicationEntity.serve``), or when :meth:`AuditObserver.application_started` and
+  :meth:`AuditObserver.application_stopped` are called.
 
 PS3.15 A.5.3 defines no message for an association's establishment or release as such:
 those are counted by the metrics and logged (``dicomkit.net``), not audited.
@@ -212,13 +213,20 @@ class AuditObserver:
         self.emit(message)
 
     # ----------------------------------------------------------------- application
-    def application_started(self) -> None:
-        """Application Activity, Application Start (PS3.15 A.5.3.1)."""
-        self._send(builders.application_activity(True, self.local, source=self.source))
+    def _application(self, ae_title: str | None) -> Endpoint:
+        return Endpoint(self.local.user_id, (ae_title or self.ae_title,), self.host,
+                        self.local.name)
 
-    def application_stopped(self) -> None:
+    def application_started(self, ae_title: str | None = None) -> None:
+        """Application Activity, Application Start (PS3.15 A.5.3.1); told by
+        ``ApplicationEntity.serve`` when the entity starts serving."""
+        self._send(builders.application_activity(True, self._application(ae_title),
+                                                 source=self.source))
+
+    def application_stopped(self, ae_title: str | None = None) -> None:
         """Application Activity, Application Stop (PS3.15 A.5.3.1)."""
-        self._send(builders.application_activity(False, self.local, source=self.source))
+        self._send(builders.application_activity(False, self._application(ae_title),
+                                                 source=self.source))
 
     # ----------------------------------------------------------------- net events
     def association_established(self, assoc: Any) -> None:

@@ -208,10 +208,16 @@ class ApplicationEntity:
         async def handle(assoc: Association) -> None:
             await self.provider(assoc).run()
 
-        await serve(host, port, policy=self.policy, handler=handle, ssl_context=ssl_context,
-                    timeouts=timeouts or self.timeouts,
-                    supported=self.supported or None, hooks=self._hooks(),
-                    task_status=task_status)
+        if self.events is not None:
+            self.events.serving(self.ae_title, True)
+        try:
+            await serve(host, port, policy=self.policy, handler=handle,
+                        ssl_context=ssl_context, timeouts=timeouts or self.timeouts,
+                        supported=self.supported or None, hooks=self._hooks(),
+                        task_status=task_status)
+        finally:
+            if self.events is not None:
+                self.events.serving(self.ae_title, False)
 
     # ----------------------------------------------------------------- requestor
 

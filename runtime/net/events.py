@@ -42,6 +42,12 @@ class NetObserver:
     titles, ``peer_address``, ``is_requestor``, ``tls``).
     """
 
+    def application_started(self, ae_title: str) -> None:
+        """The application entity ``ae_title`` starts serving (``ApplicationEntity.serve``)."""
+
+    def application_stopped(self, ae_title: str) -> None:
+        """The application entity ``ae_title`` stopped serving."""
+
     def association_established(self, assoc: Association) -> None:
         """The association is established (either side)."""
 
@@ -107,6 +113,10 @@ class NetEvents:
                 log.exception("network observer %r failed in %s", observer, method)
 
     # -- hooks ------------------------------------------------------------------------------
+    def serving(self, ae_title: str, started: bool) -> None:
+        """The entity starts (``started``) or stopped serving."""
+        self._each("application_started" if started else "application_stopped", ae_title)
+
     def opened(self, assoc: Association) -> None:
         self._opened[id(assoc)] = time.monotonic()
         self._each("association_established", assoc)

@@ -183,7 +183,13 @@ async def test_a_rejected_association_is_a_security_alert_and_counted(tmp_path: 
                 pass
         await anyio.sleep(0.1)
         tg.cancel_scope.cancel()
-    (alert,) = [m for m in s.messages() if m.event_id == spec.SECURITY_ALERT]
+    messages = s.messages()
+    started, stopped = [m for m in messages if m.event_id == spec.APPLICATION_ACTIVITY]
+    assert (started.event_types, stopped.event_types) == ((spec.APPLICATION_START,),
+                                                          (spec.APPLICATION_STOP,))
+    assert started.participants[0].alternative_user_id == "AETITLES=DKSCP"
+    assert spec.APPLICATION in started.participants[0].roles
+    (alert,) = [m for m in messages if m.event_id == spec.SECURITY_ALERT]
     assert alert.event_types[0].code == "110147" and alert.outcome == "4"
     assert alert.participants[1].alternative_user_id == "AETITLES=INTRUDER"
     assert alert.objects[0].object_id.startswith("dicom://127.0.0.1:")
