@@ -59,9 +59,12 @@ class _Metric:
         self._lock = threading.Lock()
 
     def _key(self, labels: dict[str, str]) -> LabelValues:
-        if set(labels) != set(self.labels):
-            raise ValueError(f"{self.name} takes the labels {self.labels}, not {sorted(labels)}")
-        return tuple(str(labels[k]) for k in self.labels)
+        try:
+            if len(labels) == len(self.labels):
+                return tuple([str(labels[k]) for k in self.labels])
+        except KeyError:
+            pass
+        raise ValueError(f"{self.name} takes the labels {self.labels}, not {sorted(labels)}")
 
     def _label_text(self, values: LabelValues, extra: tuple[tuple[str, str], ...] = ()) -> str:
         pairs = [*zip(self.labels, values, strict=True), *extra]

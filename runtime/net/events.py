@@ -90,6 +90,9 @@ class NetEvents:
 
     def __init__(self, observers: Iterable[object]) -> None:
         self.observers = tuple(observers)
+        # event -> (observer, bound method) of the observers that have it (an observer says
+        # what it observes by the methods it has)
+        self._handlers: dict[str, list[tuple[object, Callable[..., object]]]] = {}
         self._opened: dict[int, float] = {}
         self._operations: dict[tuple[int, str, int], tuple[DimseMessage, float]] = {}
 
@@ -103,10 +106,11 @@ class NetEvents:
         entity.on_handshake_failed.append(self.handshake_failed)
 
     def _each(self, method: str, *args: object) -> None:
-        for observer in self.observers:
-            fn = getattr(observer, method, None)
-            if fn is None:
-                continue  # an observer says what it observes by the methods it has
+        handlers = self._handlers.get(method)
+        if handlers is None:  # the bound methods of each event, looked up once
+            handlers = self._handlers[method] = [
+                (o, fn) for o in self.observers if (fn := getattr(o, method, None)) is not None]
+        for observer, fn in handlers:
             try:
                 fn(*args)
             except Exception:
