@@ -198,3 +198,69 @@ async def test_a_rejected_association_is_a_security_alert_and_counted(tmp_path: 
     root = etree.fromstring(alert.to_xml())
     assert root.find("EventIdentification/EventTypeCode").get("originalText") == "Access Control Decision"
     s.trail.close()
+
+
+async def test_a_failed_tls_handshake_is_a_node_authentication_security_alert(
+        tmp_path: Path) -> None:
+    import ssl
+
+    from tests.net.peers import make_tls_files
+
+    tls = make_tls_files(tmp_path / "tls")
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH, cafile=str(tls.ca_cert))
+    server_ctx.load_cert_chain(str(tls.server_cert), str(tls.server_key))
+    server_ctx.verify_mode = ssl.CERT_REQUIRED  # mutual node authentication (PS3.15 B.1)
+    s = _Setup(tmp_path, "DKTLS")
+    ae = ApplicationEntity("DKTLS", timeouts=FAST, events=s.events)
+    ae.add_service(VerificationSCP())
+    client_ctx = ssl.create_default_context(cafile=str(tls.ca_cert))  # no client certificate
+    async with anyio.create_task_group() as tg:
+        host, port = await tg.start(lambda task_status: ae.serve(
+            "127.0.0.1", 0, ssl_context=server_ctx, task_status=task_status))
+        with pytest.raises(Exception):  # noqa: B017 - the client's side of a refused handshake
+            async with ApplicationEntity("NOCERT", timeouts=FAST).connect(
+                    host, port, called_ae="DKTLS", ssl_context=client_ctx,
+                    server_hostname="localhost",
+                    contexts=qr.query_contexts(("Study Root",), ("C-FIND",))) as assoc:
+                await assoc.release()
+        for _ in range(50):
+            if s.metrics.handshakes.value():
+                break
+            await anyio.sleep(0.05)
+        tg.cancel_scope.cancel()
+    (alert,) = [m for m in s.messages() if m.event_id == spec.SECURITY_ALERT]
+    assert alert.event_types[0].code == "110126"  # Node Authentication, CID 403
+    assert alert.outcome == "4" and "TLS handshake" in alert.outcome_description
+    assert alert.objects[0].object_id.startswith("dicom://127.0.0.1:")
+    assert s.metrics.handshakes.value() == 1
+    s.trail.close()
+
+
+async def test_an_accepted_user_identity_is_a_user_authentication_login(tmp_path: Path) -> None:
+    from dicomkit.net.acse import UserIdentity
+
+    s = _Setup(tmp_path, "DKSCP")
+    ae = ApplicationEntity("DKSCP", timeouts=FAST, events=s.events,
+                           policy=AcceptPolicy(ae_title="DKSCP",
+                                               authenticate=lambda identity: identity.primary == b"alice"))
+    ae.add_service(VerificationSCP())
+    from dicomkit.generated import uids
+    from dicomkit.net import PresentationContext
+    from dicomkit.net.services.verification import echo_on
+
+    context = PresentationContext(1, uids.Verification, (uids.ImplicitVRLittleEndian,))
+    async with anyio.create_task_group() as tg:
+        addr = await tg.start(ae.serve, "127.0.0.1", 0)
+        async with ApplicationEntity("ALICEAPP", timeouts=FAST).connect(
+                *addr, called_ae="DKSCP", contexts=[context],
+                user_identity=UserIdentity.username("alice")) as assoc:
+            assert await echo_on(assoc) == 0
+        await anyio.sleep(0.1)
+        tg.cancel_scope.cancel()
+    (login,) = [m for m in s.messages() if m.event_id == spec.USER_AUTHENTICATION]
+    assert login.event_types == (spec.LOGIN,) and login.outcome == "0"
+    user, node = login.participants
+    assert user.user_id == "alice" and user.user_is_requestor
+    assert user.alternative_user_id == "AETITLES=ALICEAPP"
+    assert node.alternative_user_id == "AETITLES=DKSCP"
+    s.trail.close()
