@@ -192,3 +192,12 @@ def test_docbook_programlisting_is_a_listing_block_kept_verbatim(tmp_path: Path)
     sec = doc.section("1")
     listings = [b for b in sec.blocks if isinstance(b, Listing)]
     assert [x.text for x in listings] == ["start = a\n  # two spaces <kept>\n"]
+
+
+@pytest.mark.parametrize("form", ["docbook", "chtml"])
+def test_listings_are_kept_verbatim_by_both_front_ends(form: str) -> None:
+    from dicomkit.codegen.document import Listing
+
+    chapter = _fixture(form).section("1")
+    assert [b.text for b in chapter.blocks if isinstance(b, Listing)] == [
+        "start = a\n  # kept <as written>\n"]
