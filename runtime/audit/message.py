@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -252,7 +252,6 @@ class AuditMessage:
     event_types: tuple[AuditCode, ...] = ()
     action: str = ""
     outcome_description: str = ""
-    extra: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "event_id", _code("EventID", self.event_id))

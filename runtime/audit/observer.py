@@ -45,6 +45,7 @@ from dicomkit.audit.message import AuditMessage, AuditSource
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
+from dicomkit.io.reader import read
 
 __all__ = ["AuditObserver", "InstanceFacts"]
 
@@ -109,8 +110,6 @@ def facts_of(source: Dataset | str | os.PathLike[str]) -> tuple[str, InstanceFac
     if isinstance(source, Dataset):
         ds = source
     else:
-        from dicomkit.io.reader import read
-
         try:
             ds = read(os.fspath(source), stop_before_pixels=True, specific_tags=_FACT_TAGS)
         except (DicomError, OSError):
