@@ -182,6 +182,18 @@ class AuditObserver:
         """``FolderStorage(folder, on_stored=...)``: a file the Storage SCP placed."""
         self.note_source(path)
 
+    def archived_in(self, root: str | os.PathLike[str]) -> Callable[[Any], None]:
+        """``ArchiveStorage(archive, on_stored=observer.archived_in(archive.root))``: each
+        insert's outcome (its ``path`` relative to the archive's folder)."""
+        base = Path(root)
+
+        def archived(outcome: Any) -> None:
+            path = getattr(outcome, "path", "")
+            if path:
+                self.note_source(base / path)
+
+        return archived
+
     def store_progress(self, result: Any, done: int = 0, total: int = 0) -> None:
         """``StorageSCU(progress=...)``: a source the Storage SCU sent (a ``StoreResult``)."""
         source = getattr(result, "source", "")

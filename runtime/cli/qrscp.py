@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dicomkit.cli.echo import add_tls_arguments, ae_title
+from dicomkit.cli.observability import add_arguments as add_observability_arguments
 
 __all__ = ["add_arguments", "destinations_of", "run"]
 
@@ -71,6 +72,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only the start, failures and the end")
     add_tls_arguments(parser, server=True)
+    add_observability_arguments(parser)
 
 
 #: A Move Destination: (host, port), or (host, port, client TLS context).
@@ -162,6 +164,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     import anyio
 
     from dicomkit.archive import Archive, AsyncArchive
+    from dicomkit.cli.observability import Observability
     from dicomkit.net.acse import AcceptPolicy
     from dicomkit.net.association import Association
     from dicomkit.net.errors import REJECT_REASONS
@@ -170,12 +173,14 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.services.qr.server import archive_entity
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
+    watch = Observability(args, aet)
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
         destinations = {k: Destination(*v) for k, v in table.items()}
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
-                            policy=policy)
+                            policy=policy, events=watch.events or None,
+                            on_query=watch.on_query, storage=watch.storage(archive))
         counter = 0
 
         def opened(assoc: Association) -> None:
@@ -215,6 +220,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                 f"move destinations: {moves}", always=True)
         log(f"stopped after {counter} association(s)", always=True)
     finally:
+        await anyio.to_thread.run_sync(watch.close)
         await anyio.to_thread.run_sync(archive.close)
     return 0
 
