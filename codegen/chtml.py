@@ -24,6 +24,7 @@ from dicomkit.codegen.document import (
     DefinitionList,
     Document,
     Link,
+    Listing,
     Paragraph,
     Section,
     Table,
@@ -308,6 +309,8 @@ class ChtmlReader:
                     anchor = next((a.get("id", "") for a in child if _local(a) == "a"
                                    and a.get("id", "").startswith("para_")), "")
                     out.append(Paragraph(text=text, links=tuple(links), id=anchor))
+            elif name == "pre":
+                out.append(Listing(text="".join(child.itertext())))  # DocBook programlisting
             elif name == "table":
                 continue  # layout tables (release information banner)
             else:

@@ -17,6 +17,7 @@ from dicomkit.codegen.document import (
     DefinitionList,
     Document,
     Link,
+    Listing,
     Paragraph,
     Section,
     Table,
@@ -41,6 +42,8 @@ _SECTIONS = {
 }
 # lists whose <title> ("Defined Terms", "Enumerated Values") is shown as a paragraph in cells
 _TITLED_LISTS = {"variablelist", "itemizedlist", "orderedlist"}
+# verbatim blocks, kept as written (the schema listing of PS3.15 A.5.1.1)
+_VERBATIM = {"programlisting", "screen", "literallayout"}
 _SKIP = {"title", "subtitle", "info", "titleabbrev", "footnote", "indexterm", "remark"}
 
 
@@ -253,6 +256,9 @@ class DocBookReader:
                 out.append(self.table(child, section_id))
             elif name == "variablelist":
                 out.append(self._variablelist(child))
+            elif name in _VERBATIM:
+                out.append(Listing(text="".join(child.itertext()),
+                                   id=str(child.get(XML_ID) or "")))
             elif name in ("para", "simpara"):
                 nested = [c for c in child if _local(c) in (
                     "table", "informaltable", "itemizedlist", "orderedlist", "variablelist",

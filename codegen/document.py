@@ -1,11 +1,11 @@
 """The format-neutral document model that both front-ends produce.
 
 A part of the standard is a tree of :class:`Section` objects whose ``blocks`` hold, in document
-order, paragraphs, tables, definition lists and sub-sections.  Tables come with row and column
-spans already expanded, so every body row has one :class:`Cell` per column and readers can index
-columns by header text.  Text is normalised the same way for both forms (zero-width spaces
-removed, whitespace collapsed, cross references rendered from their targets), so that the same
-edition read from DocBook or from chunked XHTML gives equal tables.
+order, paragraphs, tables, definition lists, verbatim listings and sub-sections.  Tables come
+with row and column spans already expanded, so every body row has one :class:`Cell` per column
+and readers can index columns by header text.  Text is normalised the same way for both forms
+(zero-width spaces removed, whitespace collapsed, cross references rendered from their
+targets), so that the same edition read from DocBook or from chunked XHTML gives equal tables.
 """
 
 from __future__ import annotations
@@ -158,7 +158,17 @@ class Section:
                 yield from b.iter_blocks()
 
 
-Block = Paragraph | Table | DefinitionList | Section
+@dataclass(frozen=True)
+class Listing:
+    """A verbatim block (DocBook ``programlisting``/``screen``/``literallayout``): its text as
+    written, whitespace and line breaks kept (PS3.15 A.5.1.1 gives the audit message schema
+    this way)."""
+
+    text: str
+    id: str = ""
+
+
+Block = Paragraph | Table | DefinitionList | Listing | Section
 
 
 @dataclass

@@ -259,6 +259,16 @@ FIXES: tuple[Fix, ...] = (
                "the 'URI Template', 'Description' columns of Tables 10.5.1-1 and 11.1.1-1 do",
     ),
     Fix(
+        part=15, table="A.5.1.1", editions=("2026c",), key="schema",
+        field="trailing documentation comments", value="#",
+        reason="PS3.15 2026c A.5.1.1 writes the meaning of enumerated values as RELAX NG "
+               "documentation comments after the value ('\"E\" ## Execute }'); RELAX NG "
+               "Compact Syntax (ISO/IEC 19757-2 Annex C) allows '##' documentation only "
+               "before the pattern it documents, so the schema does not parse; a '##' that "
+               "follows a pattern on its line becomes a plain '#' comment (the patterns are "
+               "unchanged; the meanings are read from the text as written)",
+    ),
+    Fix(
         part=16, table="CID 212", editions=("2024c",), key="CID 212", field="UID",
         value="1.2.840.10008.6.1.1287",
         reason="PS3.16 2024c gives CID 212 the UID 1.2.840.10008.6.1287; "

@@ -39,6 +39,7 @@ from typing import Any, TextIO
 
 from dicomkit.cli.echo import add_tls_arguments, ae_title
 from dicomkit.cli.storescp import add_ian_arguments, flush_notifier, ian_notifier
+from dicomkit.cli.observability import add_arguments as add_observability_arguments
 
 __all__ = ["add_arguments", "destinations_of", "run"]
 
@@ -89,6 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only the start, failures and the end")
     add_tls_arguments(parser, server=True)
+    add_observability_arguments(parser)
 
 
 #: A Move Destination: (host, port), or (host, port, client TLS context).
@@ -180,6 +182,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     import anyio
 
     from dicomkit.archive import Archive, AsyncArchive
+    from dicomkit.cli.observability import Observability
     from dicomkit.net.acse import AcceptPolicy
     from dicomkit.net.association import Association
     from dicomkit.net.errors import REJECT_REASONS
@@ -191,6 +194,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
     workitems = None
+    watch = Observability(args, aet)
     try:
         policy = AcceptPolicy(ae_title=aet, transfer_syntaxes=None,
                               max_associations=args.max_associations)
@@ -198,11 +202,13 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
         from dicomkit.net.services.storage.archive import ArchiveStorage
 
         notifier = ian_notifier(args, aet)
-        storage = ArchiveStorage(archive, on_instance=notifier.note if notifier else None)
+        storage = ArchiveStorage(archive, on_instance=notifier.note if notifier else None,
+                                 on_stored=watch.on_stored(archive))
         worklist = WorklistStore(args.worklist) if args.worklist else None
         mpps = MppsStore(args.mpps) if args.mpps else None
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
-                            policy=policy, worklist=worklist, mpps=mpps, storage=storage)
+                            policy=policy, worklist=worklist, mpps=mpps, storage=storage,
+                            events=watch.events or None, on_query=watch.on_query)
         if args.ups:
             from dicomkit.net.services.ups import UpsSCP
             from dicomkit.workitems import AsyncWorkitemStore
@@ -257,6 +263,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     finally:
         if workitems is not None:
             await workitems.aclose()
+        await anyio.to_thread.run_sync(watch.close)
         await anyio.to_thread.run_sync(archive.close)
     return 0
 

@@ -34,6 +34,7 @@ from dicomkit.net.association import Association
 from dicomkit.net.client import associate
 from dicomkit.net.dimse import DimseMessage
 from dicomkit.net.dimse_provider import DimseProvider, Handler, Request
+from dicomkit.net.events import NetEvents
 from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
 from dicomkit.net.server import AssociationHooks, serve
 from dicomkit.net.ul import Timeouts
@@ -82,10 +83,16 @@ class ApplicationEntity:
         What to accept as an acceptor (limits, identity, AE titles).
     timeouts, max_pdu
         For the associations we open.
+    events
+        An observer of the network activity, or a list of them: objects with some of the
+        methods of :class:`~dicomkit.net.events.NetObserver` (the audit trail, the metrics,
+        :class:`~dicomkit.net.events.LoggingObserver`, which layers below the network
+        implement without importing it); told of every association served or opened.
     """
 
     def __init__(self, ae_title: str = "DICOMKIT", *, policy: AcceptPolicy | None = None,
-                 timeouts: Timeouts | None = None, max_pdu: int = DEFAULT_MAX_PDU) -> None:
+                 timeouts: Timeouts | None = None, max_pdu: int = DEFAULT_MAX_PDU,
+                 events: object = None) -> None:
         self.ae_title = ae_title
         self.policy = policy if policy is not None else AcceptPolicy(ae_title=ae_title)
         self.timeouts = timeouts or Timeouts()
@@ -100,6 +107,11 @@ class ApplicationEntity:
         self.on_reject: list[Callable[[tuple[str, int], AAssociateRQ | None,
                                        AAssociateRJ], None]] = []
         self.on_handshake_failed: list[Callable[[tuple[str, int], str], None]] = []
+        #: the dispatcher of ``events`` (None without observers)
+        self.events: NetEvents | None = None
+        if events is not None:
+            self.events = NetEvents(events if isinstance(events, (list, tuple)) else [events])
+            self.events.attach(self)
 
     # ----------------------------------------------------------------- configuration
 
@@ -196,10 +208,16 @@ class ApplicationEntity:
         async def handle(assoc: Association) -> None:
             await self.provider(assoc).run()
 
-        await serve(host, port, policy=self.policy, handler=handle, ssl_context=ssl_context,
-                    timeouts=timeouts or self.timeouts,
-                    supported=self.supported or None, hooks=self._hooks(),
-                    task_status=task_status)
+        if self.events is not None:
+            self.events.serving(self.ae_title, True)
+        try:
+            await serve(host, port, policy=self.policy, handler=handle,
+                        ssl_context=ssl_context, timeouts=timeouts or self.timeouts,
+                        supported=self.supported or None, hooks=self._hooks(),
+                        task_status=task_status)
+        finally:
+            if self.events is not None:
+                self.events.serving(self.ae_title, False)
 
     # ----------------------------------------------------------------- requestor
 

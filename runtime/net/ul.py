@@ -18,6 +18,7 @@ decoded in a worker thread, so that a huge request does not hold up other associ
 
 from __future__ import annotations
 
+import logging
 import ssl
 import struct
 from collections.abc import Awaitable, Callable
@@ -53,7 +54,15 @@ from dicomkit.net.pdu import (
 )
 from dicomkit.net.statemachine import INVALID_EVENT, StateMachine
 
-__all__ = ["THREAD_DECODE_BYTES", "Timeouts", "UpperLayer"]
+__all__ = ["THREAD_DECODE_BYTES", "PduObserver", "Timeouts", "UpperLayer"]
+
+#: PDU-level debug log (PDU type, length, peer of every PDU sent and received); enable with
+#: ``logging.getLogger("dicomkit.net.pdu").setLevel(logging.DEBUG)``.
+pdu_log = logging.getLogger("dicomkit.net.pdu")
+
+#: ``observer(direction, pdu_type, nbytes)``: ``"sent"``/``"received"``, the PDU type
+#: (PS3.8 Table 9-11), the bytes of the whole PDU (header included).
+PduObserver = Callable[[str, int, int], None]
 
 #: A-ASSOCIATE-RQ/AC PDUs longer than this are decoded in a worker thread (PS3.8 9.3.2).
 THREAD_DECODE_BYTES = 1 << 16
@@ -161,6 +170,11 @@ class UpperLayer:
         self._reading = False
         self._actions: dict[str, Action] = {
             name: getattr(self, "_" + name.lower().replace("-", "_")) for name in ACTIONS}
+        #: bytes of the PDUs sent and received so far (headers included)
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        #: called for every PDU sent or received (see :data:`PduObserver`), when set
+        self.on_pdu: PduObserver | None = None
 
     # ----------------------------------------------------------------- state
 
@@ -189,11 +203,26 @@ class UpperLayer:
 
     # ----------------------------------------------------------------- transport helpers
 
+    def _count(self, direction: str, data: bytes) -> None:
+        n = len(data)
+        if direction == "sent":
+            self.bytes_sent += n
+        else:
+            self.bytes_received += n
+        if pdu_log.isEnabledFor(logging.DEBUG):
+            code = data[0] if data else 0
+            pdu_log.debug("%s %s PDU-length %d %s %s:%s", direction,
+                          PDU_TYPES.get(code, f"0x{code:02X}"), n - _HEADER.size,
+                          "to" if direction == "sent" else "from", *self.peer)
+        if self.on_pdu is not None:
+            self.on_pdu(direction, data[0] if data else 0, n)
+
     async def _send(self, data: bytes, timeout: float | None) -> None:
         try:
             await self.connection.send(data, timeout)
         except ConnectionClosed:
             await self._lost()  # (raises)
+        self._count("sent", data)
 
     async def _lost(self) -> NoReturn:
         """The connection closed under a send: Evt17, and the association ends aborted."""
@@ -222,7 +251,8 @@ class UpperLayer:
         try:
             await self.connection.send(data, 5.0)
         except NetworkError:
-            pass
+            return
+        self._count("sent", data)
 
     async def _close(self) -> None:
         if self._conn is not None:
@@ -421,6 +451,7 @@ class UpperLayer:
                            length=length, offset=2)
         data = await conn.receive_exactly(_HEADER.size + length,
                                           _min(self.timeouts.pdu_body, artim))
+        self._count("received", data)
         if length > THREAD_DECODE_BYTES and code in (_RQ, _AC):
             return await anyio.to_thread.run_sync(decode_pdu, data)
         return decode_pdu(data)

@@ -173,3 +173,31 @@ def test_chunk_after_a_missing_one_is_found_from_the_head_links(tmp_path: Path) 
     (folder / "chapter_1.html").unlink()
     doc = read_chtml(folder, known_missing=["chapter_1.html"])
     assert doc.table("1-1").columns == ("Tag", "Name", "VR")
+
+
+def test_docbook_programlisting_is_a_listing_block_kept_verbatim(tmp_path: Path) -> None:
+    """PS3.15 A.5.1.1 gives the audit message schema as a <programlisting>: kept with its
+    line breaks and indentation, as a block of its section."""
+    from dicomkit.codegen.document import Listing
+
+    src = tmp_path / "part99.xml"
+    src.write_text(
+        '<?xml version="1.0"?><book xmlns="http://docbook.org/ns/docbook" xml:id="PS3.99">'
+        "<subtitle>DICOM PS3.99 2099z - Fixture Part</subtitle>"
+        '<chapter label="1" xml:id="chapter_1"><title>Listings</title>'
+        "<para>The schema:</para>"
+        "<programlisting><![CDATA[start = a\n  # two spaces <kept>\n]]></programlisting>"
+        "</chapter></book>")
+    doc = read_docbook(src)
+    sec = doc.section("1")
+    listings = [b for b in sec.blocks if isinstance(b, Listing)]
+    assert [x.text for x in listings] == ["start = a\n  # two spaces <kept>\n"]
+
+
+@pytest.mark.parametrize("form", ["docbook", "chtml"])
+def test_listings_are_kept_verbatim_by_both_front_ends(form: str) -> None:
+    from dicomkit.codegen.document import Listing
+
+    chapter = _fixture(form).section("1")
+    assert [b.text for b in chapter.blocks if isinstance(b, Listing)] == [
+        "start = a\n  # kept <as written>\n"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import ssl
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,9 @@ from dicomkit.generated import tags
 from dicomkit.generated.query_retrieve import MODELS, model_of
 from dicomkit.generated.service_statuses import status_code
 from dicomkit.io.writer import encode_dataset
+from dicomkit.net.association import Association
 from dicomkit.net.client import associate
+from dicomkit.net.dimse import DimseMessage
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.archive_query import ArchiveMatcher, utc_offset_text
 from dicomkit.net.services.qr.errors import IdentifierError
@@ -141,20 +143,31 @@ class _Parsed:
     above: tuple[int, ...] = ()
 
 
+#: ``on_query(association, request, identifier, transfer_syntax)``: a C-FIND-RQ and the bytes
+#: of its identifier as received.
+QueryHook = Callable[[Association, DimseMessage, bytes, str], None]
+
+
 class _Base:
     """What the three providers share: the archive, its matcher, reading identifiers."""
 
     def __init__(self, archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
-                 options: MatchOptions = DEFAULT_OPTIONS, batch: int = 200) -> None:
+                 options: MatchOptions = DEFAULT_OPTIONS, batch: int = 200,
+                 on_query: QueryHook | None = None) -> None:
         self.archive = archive
         self.matcher = ArchiveMatcher(archive, batch=batch)
         self.ae_title = ae_title
         self.options = options
+        #: told of every C-FIND identifier received, before it is parsed (the audit trail's
+        #: ``query_received``: the Query message, PS3.15 A.5.3.10)
+        self.on_query = on_query
 
     async def _parse(self, request: Request, operation: str, *, retrieve: bool) -> _Parsed:
         """The identifier of ``request`` parsed and checked: IdentifierError when it cannot be
         read, QueryError when it breaks a rule."""
         data = await request.read_data()
+        if self.on_query is not None and operation == "C-FIND":
+            self.on_query(request.association, request.message, data, request.transfer_syntax)
         identifier = decode_identifier(data, request.transfer_syntax, request.abstract_syntax,
                                        operation=operation)
         query = parse_identifier(identifier, self.options)

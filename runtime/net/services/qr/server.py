@@ -19,7 +19,7 @@ from dicomkit.net.ae import ApplicationEntity
 from dicomkit.net.services.commitment import ArchiveChecker, CommitmentSCP
 from dicomkit.net.services.mpps import MppsSCP, MppsStore
 from dicomkit.net.services.qr.negotiation import STORAGE_SOP_CLASSES
-from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP
+from dicomkit.net.services.qr.scp import Destination, FindSCP, GetSCP, MoveSCP, QueryHook
 from dicomkit.net.services.storage.archive import ArchiveStorage
 from dicomkit.net.services.storage.scp import StorageSCP
 from dicomkit.net.services.verification import VerificationSCP
@@ -36,7 +36,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                    options: MatchOptions = DEFAULT_OPTIONS,
                    storage: ArchiveStorage | None = None,
                    worklist: WorklistStore | None = None,
-                   mpps: MppsStore | None = None) -> ApplicationEntity:
+                   mpps: MppsStore | None = None, events: object = None,
+                   on_query: QueryHook | None = None) -> ApplicationEntity:
     """An application entity serving ``archive`` (see the module).
 
     Parameters
@@ -55,14 +56,17 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
         Serve the Modality Worklist from this store too (PS3.4 Annex K).
     mpps
         Serve Modality Performed Procedure Step into this store too (PS3.4 F.7).
+    events, on_query
+        Observers of the network (:class:`~dicomkit.net.events.NetObserver`: the audit
+        trail, metrics) and the hook of the C-FIND SCP (the audit trail's Query message).
     """
     ae = ApplicationEntity(ae_title, policy=policy or AcceptPolicy(ae_title=ae_title),
-                           timeouts=timeouts)
+                           timeouts=timeouts, events=events)
     ae.add_service(VerificationSCP())
     ae.add_service(StorageSCP(storage or ArchiveStorage(archive.archive)), supported=False)
     for uid in STORAGE_SOP_CLASSES:
         ae.add_supported(uid, None, scu_role=True, scp_role=True)
-    ae.add_service(FindSCP(archive, ae_title=ae_title, options=options))
+    ae.add_service(FindSCP(archive, ae_title=ae_title, options=options, on_query=on_query))
     ae.add_service(MoveSCP(archive, destinations or {}, ae_title=ae_title, options=options,
                            timeouts=timeouts))
     ae.add_service(GetSCP(archive, ae_title=ae_title, options=options))
