@@ -255,27 +255,38 @@ class DestinationWorker:
             else Priority.MEDIUM
         done = 0
         transient = False
-        try:
-            async with self.pool.lease(contexts, fits, operations=len(items)) as assoc:
-                if self.bucket is None:
-                    def progress(result: StoreResult, n: int, _total: int) -> None:
-                        nonlocal done
-                        item = items[n - 1]
-                        outcomes[item.job.id] = self._outcome(item, result)
-                        done = n
-                        if result.ok:
-                            self._sent.append((time.monotonic(), result.bytes))
+        limit = self.dest.max_operations
 
-                    await store_on(assoc, [i.source for i in items], priority=priority,
-                                   progress=progress)
-                else:
-                    for item in items:
-                        await self.bucket.take(item.job.size)
-                        (result,) = await store_on(assoc, [item.source], priority=priority)
-                        outcomes[item.job.id] = self._outcome(item, result)
-                        done += 1
-                        if result.ok:
-                            self._sent.append((time.monotonic(), result.bytes))
+        def record(item: _Sendable, result: StoreResult) -> None:
+            nonlocal done
+            outcomes[item.job.id] = self._outcome(item, result)
+            done += 1
+            if result.ok:
+                self._sent.append((time.monotonic(), result.bytes))
+
+        try:
+            while done < len(items):
+                pooled = await self.pool.acquire(contexts, fits)
+                room = len(items) - done if limit is None else limit - pooled.operations
+                chunk = items[done:done + max(1, room)]
+                try:
+                    if self.bucket is None:
+                        def progress(result: StoreResult, n: int, _total: int,
+                                     chunk: list[_Sendable] = chunk) -> None:
+                            record(chunk[n - 1], result)
+
+                        await store_on(pooled.association, [i.source for i in chunk],
+                                       priority=priority, progress=progress)
+                    else:
+                        for item in chunk:
+                            await self.bucket.take(item.job.size)
+                            (result,) = await store_on(pooled.association, [item.source],
+                                                       priority=priority)
+                            record(item, result)
+                except BaseException:
+                    await self.pool.give_back(pooled, broken=True, operations=len(chunk))
+                    raise
+                await self.pool.give_back(pooled, operations=len(chunk))
         except (DicomError, OSError) as exc:
             failure = classify_error(exc)
             transient = transient or failure.transient
