@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as _pg_insert
+from sqlalchemy.dialects.sqlite import insert as _sqlite_insert
 
 from dicomkit.forward.errors import QueueError
 
@@ -225,10 +227,12 @@ class ForwardQueue:
             raise QueueError(f"queue transaction failed: {exc}", url=self.url) from None
 
     def _ensure(self, conn: sa.Connection, names: Iterable[str]) -> None:
+        wanted = set(names)
         have = {r[0] for r in conn.execute(sa.select(self.dests.c.name).where(
-            self.dests.c.name.in_(list(set(names)))))}
-        for name in set(names) - have:
-            conn.execute(sa.insert(self.dests).values(
+            self.dests.c.name.in_(list(wanted))))}
+        insert = _pg_insert if not self.sqlite else _sqlite_insert
+        for name in sorted(wanted - have):  # (another process may insert it meanwhile)
+            conn.execute(insert(self.dests).on_conflict_do_nothing().values(
                 name=name, paused=False, sent=0, failed=0, dead=0, bytes=0, breaker="closed",
                 rate=0.0, byte_rate=0.0, updated=time.time()))
 
