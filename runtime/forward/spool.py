@@ -105,7 +105,7 @@ class Spool:
     def names(self) -> set[str]:
         """Every spool file's name (not the temporary ones)."""
         return {p.name for p in self.root.iterdir() if p.is_file() and
-                not p.name.startswith(_TMP)}
+                p.name.endswith(".dcm") and not p.name.startswith(_TMP)}
 
     def sweep(self, referenced: set[str], *, older_than: float = 3600.0) -> list[str]:
         """Remove files that no job names (and temporary files) older than ``older_than``
@@ -114,7 +114,8 @@ class Spool:
         now = time.time()
         removed = []
         for p in self.root.iterdir():
-            if not p.is_file() or p.name in referenced:
+            # only spool files (the queue's database may share the folder)
+            if not p.is_file() or p.name in referenced or not p.name.endswith(".dcm"):
                 continue
             try:
                 if now - p.stat().st_mtime < older_than:

@@ -125,13 +125,14 @@ def test_spool_accepts_atomically_and_sweeps_orphans(tmp_path: Path) -> None:
     moved = spool.accept_file(src, move=True)
     assert not src.exists() and spool.names() == {name, moved}
     (spool.root / ".tmp-half.dcm").write_bytes(b"half")  # a crash mid-accept
+    (spool.root / "queue.sqlite").write_bytes(b"the queue may live here")
     orphan = spool.accept_bytes(b"no job")
     old = 1_000_000_000
     for n in (orphan, ".tmp-half.dcm"):
         os.utime(spool.root / n, (old, old))
     removed = spool.sweep({name, moved})
     assert sorted(removed) == sorted([orphan, ".tmp-half.dcm"])
-    assert spool.names() == {name, moved}
+    assert spool.names() == {name, moved} and (spool.root / "queue.sqlite").exists()
     young = spool.accept_bytes(b"accept under way")
     assert spool.sweep({name, moved}) == [] and young in spool.names()
 
