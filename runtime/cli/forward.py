@@ -62,8 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             help="stop when nothing is left to deliver (dead letters aside)")
         if name == "add":
             sp.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
-            sp.add_argument("--to", nargs="+", metavar="DEST", default=None,
-                            help="destinations (default: where the rules send each file)")
+            sp.add_argument("--to", action="append", metavar="DEST", default=None,
+                            help="a destination (repeat for more; default: where the rules "
+                                 "send each file)")
             sp.add_argument("--priority", choices=("stat", "high", "routine", "low"),
                             default="routine")
             sp.add_argument("--calling-ae", default="",
