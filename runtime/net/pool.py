@@ -6,7 +6,8 @@ is released after ``idle_timeout`` seconds, checked before reuse when it has bee
 than ``check_after`` (the ``health_check`` callable, a C-ECHO for the clients here: the
 service layer passes it, this layer does not know the services), and released after
 ``max_operations`` leases.  An association is reused only for a request whose presentation
-contexts it has (``fits``); otherwise a new one is opened with the contexts asked for.
+contexts it has (``fits``); otherwise the idle ones are released (many SCPs serve one
+association at a time) and a new one is opened with the contexts asked for.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import anyio
 import anyio.abc
 
+from dicomkit.errors import DicomError
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.association import Association
 from dicomkit.net.dimse_provider import DimseProvider, HandlerLookup
@@ -145,7 +147,7 @@ class AssociationPool:
                     self.clock.now() - found.last_used >= self.check_after:
                 try:
                     await self.health_check(found.association)
-                except (NetworkError, OSError):
+                except (DicomError, OSError):
                     await self._close(found, abort=True)
                     continue
             return found
@@ -173,8 +175,10 @@ class AssociationPool:
             if found is not None:
                 self.reused += 1
                 return found
-            if self._idle and len(self._idle) + (self.size - self._slots.value) > self.size:
-                await self._close(self._idle.pop(0))  # room for one with other contexts
+            # idle associations that do not fit are released before a new one is opened:
+            # many SCPs serve one association at a time (dcmtk's storescp without --fork)
+            while self._idle:
+                await self._close(self._idle.pop(0))
             assoc = await self._open(contexts)
             pooled = Pooled(assoc, last_used=self.clock.now())
             try:

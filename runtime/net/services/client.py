@@ -12,8 +12,9 @@ C-FIND, C-MOVE, C-GET (C.4).  Asynchronous (``async with DicomClient(...)``) and
 A call that fails transiently (:func:`~dicomkit.net.resilience.classify_error`; for C-STORE
 also each file answered with a transient status) is tried again after the policy's delay
 until the policy gives up; a permanent failure is raised (or returned, for C-STORE results)
-at once.  The breaker counts transient failures of the AE; while it is open calls fail with
-:class:`~dicomkit.net.resilience.CircuitOpen` without touching the network, and when half-open
+at once.  The breaker counts transient failures of the AE; while it is open calls fail at
+once with :class:`~dicomkit.net.resilience.CircuitOpen` without touching the network (a retry
+that would wait past the breaker's cool-down waits for it), and when half-open
 a C-ECHO probes the AE before the call.
 """
 
@@ -47,7 +48,7 @@ from dicomkit.net.resilience import (
 from dicomkit.net.services.qr import get_contexts, query_contexts
 from dicomkit.net.services.qr.find import find_all
 from dicomkit.net.services.qr.retrieve import RetrieveResult, get_all, move_all
-from dicomkit.net.services.storage.negotiation import contexts_for
+from dicomkit.net.services.storage.negotiation import MAX_CONTEXTS, contexts_for
 from dicomkit.net.services.storage.scu import StoreResult, load, store_on
 from dicomkit.net.services.verification import echo_on
 from dicomkit.net.ul import Timeouts
@@ -60,7 +61,10 @@ VERIFICATION = PresentationContext(1, uids.Verification, _SYNTAXES)
 
 
 def _with_verification(contexts: Sequence[PresentationContext]) -> list[PresentationContext]:
-    out = [c for c in contexts if c.abstract_syntax != uids.Verification]
+    """``contexts`` and Verification (the pool's health check and the breaker's probe); when
+    the 128 contexts of an association (PS3.8 9.3.2.2) are taken, it takes the last one's
+    place."""
+    out = [c for c in contexts if c.abstract_syntax != uids.Verification][:MAX_CONTEXTS - 1]
     last = max((c.id for c in out), default=-1)
     return [*out, PresentationContext(last + 2, uids.Verification, _SYNTAXES)]
 
@@ -136,18 +140,19 @@ class DicomClient:
             await echo_on(assoc)
 
     async def _attempt(self, contexts: Sequence[PresentationContext],
-                       op: Callable[[Association], Awaitable[_T]]) -> _T:
+                       op: Callable[[Association], Awaitable[_T]], operations: int) -> _T:
         if self.breaker is not None:
             self.breaker.check(self.peer)
             if self.breaker.state == "half-open":
                 await self._probe()
-        async with self.pool.lease(contexts) as assoc:
+        async with self.pool.lease(contexts, operations=operations) as assoc:
             return await op(assoc)
 
     async def call(self, contexts: Sequence[PresentationContext],
-                   op: Callable[[Association], Awaitable[_T]]) -> _T:
+                   op: Callable[[Association], Awaitable[_T]], *, operations: int = 1) -> _T:
         """Run ``op`` on a pooled association with ``contexts``, under the retry policy and
-        the breaker (the loop every method here goes through)."""
+        the breaker (the loop every method here goes through); ``operations`` is what it
+        counts against the pool's ``max_operations``."""
         first = self.clock.now()
         attempt = 0
         while True:
@@ -156,11 +161,12 @@ class DicomClient:
             if attempt > 1:
                 self.retries += 1
             try:
-                result = await self._attempt(contexts, op)
+                result = await self._attempt(contexts, op, operations)
+            except CircuitOpen:
+                raise  # fail fast while the breaker is open
             except (DicomError, OSError) as exc:
                 failure = classify_error(exc)
-                if failure.transient and self.breaker is not None and \
-                        not isinstance(exc, CircuitOpen):
+                if failure.transient and self.breaker is not None:
                     self.breaker.record_failure()
                 if not failure.transient or self.retry.gives_up(attempt, first,
                                                                 self.clock.now()):
@@ -203,7 +209,7 @@ class DicomClient:
             async def send(assoc: Association, batch: list[Any] = batch) -> list[StoreResult]:
                 return await store_on(assoc, batch)
 
-            sent = await self.call(contexts, send)
+            sent = await self.call(contexts, send, operations=len(batch))
             again = []
             for index, result in zip(pending, sent, strict=True):
                 results[index] = result
@@ -290,6 +296,7 @@ class BlockingDicomClient:
         self.client: DicomClient | None = None
         self._portal_cm: Any = None
         self._portal: anyio.from_thread.BlockingPortal | None = None
+        self._client_cm: Any = None
 
     def __enter__(self) -> BlockingDicomClient:
         self._portal_cm = anyio.from_thread.start_blocking_portal(
@@ -297,7 +304,9 @@ class BlockingDicomClient:
         self._portal = self._portal_cm.__enter__()
         try:
             self.client = self._portal.call(self._make)
-            self._portal.call(self.client.__aenter__)
+            # entered and left in one task of the portal (the pool's task group)
+            self._client_cm = self._portal.wrap_async_context_manager(self.client)
+            self._client_cm.__enter__()
         except BaseException:
             self._portal_cm.__exit__(None, None, None)
             raise
@@ -309,7 +318,7 @@ class BlockingDicomClient:
     def __exit__(self, *exc: Any) -> None:
         assert self._portal is not None and self.client is not None
         try:
-            self._portal.call(self.client.__aexit__, None, None, None)
+            self._client_cm.__exit__(*exc)
         finally:
             self._portal_cm.__exit__(*exc)
 
