@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.archive.pg import PostgresUnavailable, new_database, postgres_cluster
 from tests.archive.make import instance, uid
+from tests.archive.pg import PostgresUnavailable, new_database, postgres_cluster
 from tests.conftest import missing
 from tests.net.peers import dcmtk_peers
 

@@ -20,10 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import dicomkit
-from dicomkit.forward import ForwardQueue, Forwarder, Spool, load_rules
+from dicomkit.forward import Forwarder, ForwardQueue, Spool, load_rules
 from tests.forward.conftest import make_files
 from tests.net.peers import dcmtk_storescp
 

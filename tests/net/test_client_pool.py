@@ -5,6 +5,8 @@ scripted Q/R SCP; asynchronous and blocking."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +145,15 @@ async def test_find_move_get_through_the_client(tmp_path: Path) -> None:
     assert len(found) == 5 and moved.ok and got.ok and len(got.stored) == 1
 
 
+@contextlib.asynccontextmanager
+async def storage_server(storage: FolderStorage) -> AsyncIterator[int]:
+    async with anyio.create_task_group() as tg:
+        _h, port = await tg.start(lambda task_status: StorageSCP(storage).serve(
+            "127.0.0.1", 0, task_status=task_status))
+        yield port
+        tg.cancel_scope.cancel()
+
+
 def test_blocking_client_echo_store_find(tmp_path: Path) -> None:
     files = make_files(tmp_path / "src", 2)
     storage = FolderStorage(tmp_path / "out")
@@ -152,12 +163,8 @@ def test_blocking_client_echo_store_find(tmp_path: Path) -> None:
         with BlockingDicomClient(host, port, called_ae="QRSCP") as client:
             assert client.echo() == 0
             assert len(client.find(level="STUDY")) == 1
-        scp_port = free_port()
-        portal.start_task_soon(lambda: StorageSCP(storage).serve("127.0.0.1", scp_port))
-        import time
-
-        time.sleep(0.3)
-        with BlockingDicomClient("127.0.0.1", scp_port) as client:
+        with portal.wrap_async_context_manager(storage_server(storage)) as scp_port, \
+                BlockingDicomClient("127.0.0.1", scp_port) as client:
             results = client.store(files)
             assert all(r.ok for r in results)
             assert client.client is not None and client.client.pool.opened == 1
