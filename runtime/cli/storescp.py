@@ -53,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "them, through a durable queue (dicomkit.forward; needs --spool)")
     parser.add_argument("--spool", metavar="DIR", default=None,
                         help="with --forward: the spool folder of the queue")
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="with --forward: do not flush accepted files and commits to disk "
+                             "(faster; a power cut may lose accepted files, a kill does not)")
     parser.add_argument("--queue", metavar="URL", default=None,
                         help="with --forward: the queue database (default "
                              "sqlite:///SPOOL/queue.sqlite; postgresql://...)")
@@ -113,9 +116,10 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         from dicomkit.forward.gateway import ForwardingSCP, ForwardingStorage
 
         def make() -> Forwarder:
-            spool = Spool(args.spool)
+            spool = Spool(args.spool, fsync=not args.no_fsync)
             url = args.queue or f"sqlite:///{Path(args.spool).resolve() / 'queue.sqlite'}"
-            return Forwarder(ForwardQueue(url), spool, load_rules(args.forward))
+            return Forwarder(ForwardQueue(url, durable=not args.no_fsync), spool,
+                             load_rules(args.forward))
 
         forwarder = await anyio.to_thread.run_sync(make)
         storage = fstorage = ForwardingStorage(forwarder)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import anyio
 import anyio.abc
+import anyio.from_thread
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
@@ -67,6 +68,8 @@ _VERIFICATION = PresentationContext(1, uids.Verification, (uids.ExplicitVRLittle
 #: Seconds a lane with nothing to do waits before looking again (an enqueue in this process
 #: wakes it at once).
 POLL = 1.0
+#: Seconds an association with nothing to send is kept open for the next jobs.
+IDLE_RELEASE = 2.0
 #: The window of the rates in the status (seconds).
 RATE_WINDOW = 60.0
 
@@ -143,6 +146,14 @@ class DestinationWorker:
             await self.report()
             tg.cancel_scope.cancel()
 
+    def poke(self) -> None:
+        """Wake the idle lanes (new jobs): from the event loop, a worker thread of it, or
+        blocking code with no loop running."""
+        try:
+            anyio.from_thread.run_sync(self.wake.set)
+        except RuntimeError:  # on the loop's own thread, or no loop at all
+            self.wake.set()
+
     async def _wait(self, seconds: float) -> None:
         self.wake = anyio.Event()
         with anyio.move_on_after(max(0.0, min(seconds, POLL))):
@@ -166,10 +177,15 @@ class DestinationWorker:
                 self.dest.name, self.dest.batch, owner=self.fwd.owner, lease=self.dest.lease,
                 now=clock.now()))
             if not jobs:
+                # nothing to send: give idle associations back soon (many SCPs serve one
+                # association at a time, and others may be waiting for it)
+                await self.pool.close_idle(IDLE_RELEASE)
                 if drain and await anyio.to_thread.run_sync(self._empty):
                     return
                 due = await anyio.to_thread.run_sync(queue.next_due, self.dest.name)
-                await self._wait(POLL if due is None else due - clock.now())
+                # nothing claimable although due: paused, or leased by another lane/process
+                await self._wait(POLL if due is None or due <= clock.now()
+                                 else due - clock.now())
                 continue
             outcomes = await self.deliver(jobs)
             files = await anyio.to_thread.run_sync(partial(queue.finish, outcomes,
@@ -351,7 +367,7 @@ class Forwarder:
         for r in routes:
             worker = self.workers.get(r.destination.name)
             if worker is not None:
-                worker.wake.set()
+                worker.poke()
         return ids
 
     def add(self, path: str | os.PathLike[str], destinations: Iterable[str] | None = None, *,

@@ -22,6 +22,8 @@ stays idempotent (PS3.4 B.4.1: a Storage SCP may keep or replace an instance rec
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -201,6 +203,7 @@ class ForwardQueue:
         self.sqlite = parsed.get_backend_name() == "sqlite"
         md = sa.MetaData()
         self.jobs, self.dests = _tables(md)
+        self._write_lock = threading.Lock()
         try:
             if self.sqlite:
                 self.engine = sa.create_engine(parsed, connect_args={
@@ -221,7 +224,10 @@ class ForwardQueue:
     @contextmanager
     def _tx(self) -> Iterator[sa.Connection]:
         try:
-            with self.engine.begin() as conn:
+            # one writer at a time in this process: SQLite's busy handler would otherwise
+            # make concurrent threads sleep for their turn (PostgreSQL takes them all)
+            with self._write_lock if self.sqlite else contextlib.nullcontext(), \
+                    self.engine.begin() as conn:
                 yield conn
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
             raise QueueError(f"queue transaction failed: {exc}", url=self.url) from None
