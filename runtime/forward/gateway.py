@@ -4,7 +4,8 @@ the forwarding queue before they are answered Success (``dicomkit storescp --for
 A data set is received and checked as :class:`~dicomkit.net.services.storage.FolderStorage`
 does (into ``<spool>/.incoming``), then flushed, moved into the spool and its jobs committed
 (:meth:`dicomkit.forward.Forwarder.accept`); only then is Success sent.  A file no rule
-matches is answered Success and not kept (it has nowhere to go); a file that cannot be put in
+matches is answered Success and not kept (it has nowhere to go; the folders FolderStorage made
+for it under ``.incoming`` are left, empty, for the next files of the study); a file that cannot be put in
 the queue is answered Refused: Out of resources (PS3.4 Table B.2-1), so the sender tries
 again later.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import os
 import threading
 from pathlib import Path
 
@@ -74,13 +74,6 @@ class ForwardingStorage(FolderStorage):
                 self.accepted += 1
             else:
                 self.unrouted += 1
-        for parent in path.parents:  # the emptied patient/study/series folders
-            if parent == self.root:
-                break
-            try:
-                os.rmdir(parent)
-            except OSError:
-                break
         return 0
 
 
