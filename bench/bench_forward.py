@@ -33,6 +33,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+import dicomkit  # noqa: E402
 from dicomkit.forward import (  # noqa: E402
     Forwarder,
     ForwardQueue,
@@ -40,7 +41,6 @@ from dicomkit.forward import (  # noqa: E402
     Spool,
     parse_rules,
 )
-import dicomkit  # noqa: E402
 from tests.forward.conftest import make_files  # noqa: E402
 from tests.net import peers  # noqa: E402
 
