@@ -344,21 +344,29 @@ class Forwarder:
     # ----------------------------------------------------------------- accepting
 
     def accept(self, path: str | os.PathLike[str], routes: Iterable[Route], *,
-               move: bool = False, priority: int | None = None) -> list[int]:
+               move: bool = False, priority: int | None = None,
+               identity: tuple[str, str] | None = None) -> list[int]:
         """Put a file in the spool (flushed) and commit its jobs for ``routes``; the job IDs
-        (none, and nothing kept, when there is no route).  Blocking: call it from a worker
-        thread in async code."""
+        (none, and nothing kept, when there is no route).  ``identity`` is its (SOP Class UID,
+        SOP Instance UID) when the caller has read them (else they are read here).  Blocking:
+        call it from a worker thread in async code."""
         routes = list(routes)
         if not routes:
             if move:
                 Path(path).unlink(missing_ok=True)
             return []
-        item = load(path)
+        if identity is None:
+            item = load(path)
+            identity = (item.sop_class, item.sop_instance)
+        sop_class, sop_instance = identity
+        if not sop_class or not sop_instance:
+            raise DicomError(f"{os.fspath(path)}: no SOP Class UID or SOP Instance UID; it "
+                             "cannot be stored (PS3.4 B.2)")
         size = os.path.getsize(path)
         name = self.spool.accept_file(path, move=move)
         try:
             ids = self.queue.enqueue([
-                NewJob(name, r.destination.name, item.sop_class, item.sop_instance, size,
+                NewJob(name, r.destination.name, sop_class, sop_instance, size,
                        r.priority if priority is None else priority, r.transfer_syntax,
                        r.lossy) for r in routes], now=self.clock.now())
         except BaseException:

@@ -64,7 +64,9 @@ class ForwardingStorage(FolderStorage):
             log.warning("received file cannot be routed: %s", exc)
             return CANNOT_UNDERSTAND
         try:
-            ids = self.forwarder.accept(path, routes, move=True)
+            # FolderStorage checked that the data set's UIDs are the request's
+            ids = self.forwarder.accept(path, routes, move=True, identity=(
+                command.affected_sop_class_uid or "", command.affected_sop_instance_uid or ""))
         except (DicomError, OSError) as exc:
             path.unlink(missing_ok=True)
             log.error("cannot queue a received file: %s", exc)
