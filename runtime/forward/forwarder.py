@@ -193,8 +193,7 @@ class DestinationWorker:
             await anyio.to_thread.run_sync(self.fwd.spool.remove, files)
 
     def _empty(self) -> bool:
-        q = self.fwd.queue
-        return not any(j.state != "dead" for j in q.jobs_of(self.dest.name, limit=1_000_000))
+        return self.fwd.queue.pending(self.dest.name) == 0
 
     async def _probe(self) -> None:
         """The half-open breaker's probe: C-ECHO on a new association (PS3.4 A.4)."""

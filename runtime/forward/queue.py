@@ -454,6 +454,13 @@ class ForwardQueue:
                 None if oldest.get(name) is None else float(oldest[name])))
         return out
 
+    def pending(self, destination: str) -> int:
+        """Jobs of ``destination`` still to deliver (queued or being sent, not dead)."""
+        j = self.jobs.c
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(self.jobs).where(
+                j.destination == destination, j.state != DEAD)).scalar_one())
+
     def count(self, state: str | None = None) -> int:
         """Jobs in all (in a state)."""
         q = sa.select(sa.func.count()).select_from(self.jobs)

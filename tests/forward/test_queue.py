@@ -46,6 +46,7 @@ def test_release_leases_puts_sending_jobs_back(db_url: str) -> None:
     assert q.count("sending") == 2
     assert q.release_leases() == 2
     assert len(q.claim("A", 5, owner="new", now=2)) == 2
+    assert q.pending("A") == 2 and q.pending("B") == 0
     q.close()
 
 
