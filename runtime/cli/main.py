@@ -30,6 +30,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                    "de-identify files and folders (PS3.15 Basic Profile and options)"),
     "dump": ("dicomkit.cli.dump", "print data sets like dcmdump"),
     "echo": ("dicomkit.cli.echo", "check that a DICOM peer answers C-ECHO (Verification)"),
+    "forward": ("dicomkit.cli.forward",
+                "store and forward: a durable queue delivering files to Storage SCPs"),
     "find": ("dicomkit.cli.find", "query a Query/Retrieve SCP (C-FIND) like findscu"),
     "move": ("dicomkit.cli.move",
              "have a Q/R SCP send instances to an AE (C-MOVE) like movescu"),

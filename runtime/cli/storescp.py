@@ -36,6 +36,8 @@ from dicomkit.cli.echo import add_tls_arguments, ae_title, server_ssl_context
 
 if TYPE_CHECKING:
     from dicomkit.archive import Archive
+    from dicomkit.forward import Forwarder
+    from dicomkit.forward.gateway import ForwardingStorage
     from dicomkit.net.association import Association
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
     from dicomkit.net.services.ian import StudyNotifier
@@ -51,6 +53,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="folder to store received files under")
     where.add_argument("--archive", metavar="DIR",
                        help="archive to store received files into, indexed (dicomkit.archive)")
+    where.add_argument("--forward", metavar="RULES",
+                       help="forward received files where the routing file (TOML) sends "
+                            "them, through a durable queue (dicomkit.forward; needs --spool)")
+    parser.add_argument("--spool", metavar="DIR", default=None,
+                        help="with --forward: the spool folder of the queue")
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="with --forward: do not flush accepted files and commits to disk "
+                             "(faster; a power cut may lose accepted files, a kill does not)")
+    parser.add_argument("--queue", metavar="URL", default=None,
+                        help="with --forward: the queue database (default "
+                             "sqlite:///SPOOL/queue.sqlite; postgresql://...)")
     parser.add_argument("--db", metavar="URL", default=None,
                         help="with --archive: the index database (default sqlite beside DIR; "
                              "postgresql://USER@HOST:PORT/DB)")
@@ -151,7 +164,29 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
     storage: FolderStorage | ArchiveStorage
     archive: Archive | None = None
     notifier: StudyNotifier | None = None
-    if args.archive:  # sqlalchemy (the 'archive' extra) is imported only then
+    forwarder: Forwarder | None = None
+    fstorage: ForwardingStorage | None = None
+    if args.forward:
+        from dicomkit.forward import Forwarder, ForwardQueue, Spool, load_rules
+        from dicomkit.forward.gateway import ForwardingSCP, ForwardingStorage
+
+        def make() -> Forwarder:
+            spool = Spool(args.spool, fsync=not args.no_fsync)
+            url = args.queue or f"sqlite:///{Path(args.spool).resolve() / 'queue.sqlite'}"
+            return Forwarder(ForwardQueue(url, durable=not args.no_fsync), spool,
+                             load_rules(args.forward))
+
+        forwarder = await anyio.to_thread.run_sync(make)
+        storage = fstorage = ForwardingStorage(forwarder)
+        log_stored = storage.on_stored
+
+        def stored(path: Path, size: int) -> None:
+            assert log_stored is not None
+            log_stored(path, size)
+            log(f"received {path.name} ({size} bytes)")
+
+        storage.on_stored = stored
+    elif args.archive:  # sqlalchemy (the 'archive' extra) is imported only then
         from dicomkit.archive import Archive
         from dicomkit.net.services.storage.archive import ArchiveStorage
 
@@ -165,7 +200,7 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
     else:
         storage = FolderStorage(Path(args.out),
                                 on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
-    scp = StorageSCP(storage)
+    scp = StorageSCP(storage) if fstorage is None else ForwardingSCP(fstorage)
     policy = AcceptPolicy(
         ae_title=args.aet,
         transfer_syntaxes=None,  # every known syntax: files are stored as sent
@@ -208,23 +243,37 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         tg.start_soon(stop_on_signal)
         if notifier is not None:
             await tg.start(notifier.run)
+        if forwarder is not None:
+            await anyio.to_thread.run_sync(forwarder.recover)
+            tg.start_soon(partial(forwarder.run, recover=False))
         host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
                                             ssl_context=ssl_context, hooks=hooks))
         log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing "
-            f"{'into the archive ' + args.archive if args.archive else 'under ' + args.out}",
+            f"{_where(args)}",
             always=True)
     await flush_notifier(notifier, log)
     log(f"stopped after {counter} association(s), {len(storage.stored)} file(s) stored",
         always=True)
     if archive is not None:
         await anyio.to_thread.run_sync(archive.close)
+    if forwarder is not None:
+        await anyio.to_thread.run_sync(forwarder.queue.close)
     return 0
+
+
+def _where(args: argparse.Namespace) -> str:
+    if args.forward:
+        return f"and forwarding by {args.forward} through {args.spool}"
+    return f"into the archive {args.archive}" if args.archive else f"under {args.out}"
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C or SIGTERM; exit status 0 then, 1 when the port cannot be opened."""
     from dicomkit.net import loop
 
+    if args.forward and not args.spool:
+        print("dicomkit storescp: --forward needs --spool DIR", file=sys.stderr)
+        return 2
     if args.max_associations < 1:
         print("dicomkit storescp: --max-associations must be at least 1", file=sys.stderr)
         return 2
