@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dicomkit.cli.echo import add_tls_arguments, ae_title
-from dicomkit.cli.storescp import add_ian_arguments, flush_notifier, ian_notifier
 from dicomkit.cli.observability import add_arguments as add_observability_arguments
+from dicomkit.cli.storescp import add_ian_arguments, flush_notifier, ian_notifier
 
 __all__ = ["add_arguments", "destinations_of", "run"]
 

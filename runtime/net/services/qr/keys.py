@@ -267,7 +267,7 @@ def dataset_of(keys: Mapping[object, Any]) -> Dataset:
     ds = Dataset()
     utf8 = False
     for key, value in keys.items():
-        utf8 |= _add(ds, key, value)
+        utf8 |= add_key(ds, key, value)
     if utf8 and tags.SpecificCharacterSet not in ds:
         ds.add_new(tags.SpecificCharacterSet, "CS", UTF8_TERM)
     return ds
