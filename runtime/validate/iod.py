@@ -330,17 +330,29 @@ def _check_values(node: Node, el: DataElement, where: str, report: Report) -> No
                    f"{node.name} ({shown})", _ref(node), node.owner)
 
 
-def _present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int] = frozenset()) -> bool:
-    """True when the module of ``nodes`` counts as present in ``ds`` (see the module docstring).
+def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
+    """True when the module or macro of ``nodes`` counts as present in ``ds``.
 
-    ``shared`` are the tags other modules of the IOD define too (Pixel Spacing is in Image Plane
-    and in several image modules): they do not show which of the modules is there, so they are
-    only used when a module has no attribute of its own.
+    PS3.3 C.1 / A.1.3: a module is present when any of its attributes is, whatever its type
+    (type 3 included, as are the top-level rows of included macros and sequence attributes).
+    An attribute that several modules of the IOD define (Manufacturer in General Equipment and
+    Enhanced General Equipment, Acquisition Number in General Acquisition and CT Image) counts
+    for each of them.
     """
     elements = ds._elements
-    own = [n for n in nodes if n.tag not in shared] or list(nodes)
-    keys = [n.tag for n in own if n.type in ("1", "2")] or [n.tag for n in own]
-    return any(tag in elements for tag in keys)
+    return any(n.tag in elements for n in nodes)
+
+
+def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> bool:
+    """True when an attribute of ``nodes`` that no other module of the IOD defines is present.
+
+    What makes a user-optional module (or a conditional one whose condition is not met or not
+    known) present and so its Type 1 and 2 attributes required: Pixel Spacing (0028,0030) in a
+    Secondary Capture image belongs to the SC Image Module (PS3.3 C.8.6.2) as much as to the
+    user-optional Image Plane Module (C.7.6.2), so it does not show that Image Plane is there.
+    """
+    elements = ds._elements
+    return any(n.tag in elements for n in nodes if n.tag not in shared)
 
 
 @lru_cache(maxsize=256)
@@ -350,6 +362,13 @@ def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
     tops = {m[3]: frozenset(n.tag for n in module_nodes(m[3])) for m in entry[3] if m[3]}
     return {label: frozenset().union(*(t & o for other, o in tops.items() if other != label))
             for label, t in tops.items()}
+
+
+def _absence_shown(nodes: Sequence[Node]) -> bool:
+    """True when a module of ``nodes`` that is absent can be shown absent: it has a Type 1 or 2
+    top-level attribute (a module of only Type 3 and conditional attributes, SC Image PS3.3
+    C.8.6.2 or General Acquisition C.7.10.1, is conformant with none of them present)."""
+    return any(n.type in ("1", "2") for n in nodes)
 
 
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
@@ -366,8 +385,9 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
                    f"Shared Functional Groups Sequence has {len(shared)} items, exactly one is "
                    "required", "PS3.3 C.7.6.16", "Multi-frame Functional Groups")
     count_el = elements.get(_NUMBER_OF_FRAMES)
-    try:  # an absent Number of Frames is reported as missing; the image then has one frame
-        count = int(count_el.value) if count_el is not None and count_el.value is not None else 1
+    try:  # an absent or unreadable Number of Frames is reported by its own rule, not here
+        count = int(count_el.value) if count_el is not None and count_el.value is not None \
+            else None
     except (TypeError, ValueError):
         count = None
     if per_el is not None and count is not None and len(frames) != count:
@@ -390,16 +410,26 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
             required = evaluate(expr, ds)
         else:
             required = False
-        if shared_item is not None and _present(nodes, shared_item):
+        in_shared = shared_item is not None and _present(nodes, shared_item)
+        if in_shared:
+            assert shared_item is not None
             _check_nodes(nodes, shared_item, (ds,), shared_path, True, report)
-            continue
-        missing_frames = []
+        in_frames: list[int] = []
+        missing_frames: list[int] = []
         for index, item in enumerate(frames):
             if _present(nodes, item):
+                in_frames.append(index)
                 _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report)
             else:
                 missing_frames.append(index)
-        if required and (missing_frames or not frames):
+        if in_shared and in_frames:  # C.7.6.16.1.1
+            report.add("error", "functional-group-both", per_path,
+                       f"functional group {macro_name} is in the shared functional groups and in "
+                       f"the per-frame functional groups of frames {_ranges(in_frames)}; a "
+                       "functional group shall not be included in both", "PS3.3 C.7.6.16.1.1",
+                       macro_name)
+        if required is True and not in_shared and (missing_frames or not frames) \
+                and _absence_shown(nodes):
             which = f"frames {_ranges(missing_frames)}" if frames else "any frame"
             report.add("error", "module-missing", shared_path if shared_item is not None else "",
                        f"functional group {macro_name} is in neither the shared functional groups "
@@ -451,20 +481,21 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         nodes = module_nodes(module_label)
         if not nodes:
             continue
-        present = _present(nodes, ds, shared.get(module_label, frozenset()))
         if usage == "M":
             required = True
         elif usage == "C" and expr is not None:
             required = evaluate(expr, ds) is True
         else:
             required = False
+        present = _present(nodes, ds) if required else \
+            _own_present(nodes, ds, shared.get(module_label, frozenset()))
         if not present and not required:
             continue
-        if not present:
+        if not present and _absence_shown(nodes):
             why = "mandatory" if usage == "M" else "required by its condition"
             report.add("error", "module-missing", "",
-                       f"{module_name} module ({ie} IE) is {why} but none of its type 1 or 2 "
-                       "attributes is present", f"PS3.3 {ref_section or section}", module_name)
+                       f"{module_name} module ({ie} IE) is {why} but none of its attributes is "
+                       "present", f"PS3.3 {ref_section or section}", module_name)
         checked.append((module_label, nodes))
     # several modules may define one attribute; the last one in the IOD table (the specific
     # module after the general ones) overrides: C.8.6.1 "This type definition shall override
