@@ -2,9 +2,11 @@
 
 :func:`validate` checks one data set or file and returns a :class:`Report`:
 
-* element level (PS3.5 6.2, 6.4, 7.1, 7.8; :mod:`dicomkit.validate.values`): VR against the
-  dictionary, VM, value syntax, lengths, repertoire, retired and unknown attributes, private
-  elements without a creator;
+* element level (PS3.5 6.2, 6.4, 7.1, 7.8, 9.1; :mod:`dicomkit.validate.values`): VR against
+  the dictionary, VM, value syntax, UID roots, lengths, repertoire, retired and unknown
+  attributes, private elements without a creator;
+* pixel description (PS3.5 8.1.1, PS3.3 C.7.6.3.1.2; :mod:`dicomkit.validate.pixels`): bits,
+  samples against the Photometric Interpretation, Planar Configuration, Pixel Data length;
 * IOD level (PS3.3; :mod:`dicomkit.validate.iod`): the modules of the IOD of the SOP class,
   type 1/2/1C/2C attributes, enumerated values and defined terms, sequence item counts, macros
   and the functional groups of enhanced multi-frame IODs.
@@ -51,6 +53,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
     Report
         The findings; a file that cannot be read gives one ``unreadable`` error.
     """
+    from dicomkit.validate.pixels import check_pixels
     from dicomkit.validate.values import check_elements
 
     if isinstance(ds_or_path, Dataset):
@@ -71,6 +74,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
     if ds.file_meta is not None:
         check_elements(ds.file_meta, report, explicit=True)
     check_elements(ds, report)
+    check_pixels(ds, report)
     if iod:
         from dicomkit.validate.iod import check_iod
 

@@ -6,14 +6,17 @@ PS3.4 (:mod:`dicomkit.generated.sop_classes`), its modules in the IOD module tab
 (:mod:`dicomkit.generated.modules`, :mod:`dicomkit.generated.macros`).
 
 Modules (PS3.3 A.1.3)
-    A module counts as *present* when any of its top-level attributes of type 1 or 2 is in the
-    data set (or, for a module without such attributes, any top-level attribute at all): a module
-    is defined by the attributes it requires, and an optional attribute that several modules share
-    does not make a module present.  dciodvfy decides in the same way.  Usage ``M``: the module's
-    attributes are always checked, and a module with none of them present is also reported as
-    ``module-missing``.  Usage ``C``: when the condition was parsed it is evaluated
-    (:func:`dicomkit.validate.conditions.evaluate`); True makes it required as ``M``; False or an
-    unknown/unparsed condition makes it user optional (``U``): checked when present.
+    A mandatory module (usage ``M``, or ``C`` whose parsed condition evaluates True) counts as
+    present when any of its top-level attributes is in the data set, whatever its type (Type 3,
+    sequences and the rows of included macros too); an attribute several modules of the IOD
+    define counts for each of them (Manufacturer shows General Equipment and Enhanced General
+    Equipment).  Its attributes are always checked, and it is reported ``module-missing`` only
+    when absent *and* it has a Type 1 or 2 attribute whose absence shows it: a module of only
+    Type 3 (and conditional) attributes, SC Image (C.8.6.2) or General Acquisition (C.7.10.1),
+    is conformant with none of them.  A user optional module (``U``, or ``C`` with a False or
+    unparsed condition) is checked when one of its *own* attributes (one no other module of
+    the IOD defines) is present: A.1.3.3 then requires its Type 1 and 2 attributes, and Pixel
+    Spacing, which SC Image defines too, does not show the Image Plane Module.
 
 Attributes (PS3.5 7.4)
     type 1 absent -> ``type1-missing``, present without a value -> ``type1-empty`` (a type 1
@@ -31,11 +34,14 @@ Attributes (PS3.5 7.4)
 
 Macros
     ``Include`` rows are expanded recursively at their depth (a cycle is cut, not followed).
-    Enhanced multi-frame IODs: each functional group macro of the IOD is looked for in the item of
-    the Shared Functional Groups Sequence (5200,9229) and else in every item of the Per-frame
-    Functional Groups Sequence (5200,9230) (PS3.3 C.7.6.16); a mandatory group found in neither is
-    ``module-missing``, the per-frame sequence must have Number of Frames (0028,0008) items and
-    the shared one exactly one (``sequence-items``).
+    Enhanced multi-frame IODs (PS3.3 C.7.6.16.1.1): each functional group macro of the IOD is
+    looked for in the item of the Shared Functional Groups Sequence (5200,9229) and in every
+    item of the Per-frame Functional Groups Sequence (5200,9230) and checked wherever found; a
+    group in both is ``functional-group-both``; a required group (``M``, or ``C`` evaluating
+    True) neither shared nor in every frame is ``module-missing`` naming the frames without it
+    (an optional group may be left out of the frames it does not apply to); the per-frame
+    sequence must have Number of Frames (0028,0008) items and the shared one exactly one
+    (``sequence-items``).
 
 Overrides
     When several modules of the IOD define one attribute, the row of the module listed last in the

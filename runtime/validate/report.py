@@ -11,7 +11,8 @@ Rule ids (stable, used by ``--fail-on`` filters and tests): ``type1-missing``, `
 ``type2-missing``, ``condition-required``, ``condition-forbidden``, ``enumerated-value``,
 ``defined-term``, ``vr``, ``vm``, ``value-format``, ``value-length``, ``repertoire``,
 ``retired``, ``unknown-public``, ``private-no-creator``, ``module-missing``, ``sequence-items``,
-``unknown-sop-class`` (no IOD table for the SOP class), ``unreadable`` (the file could not be read)
+``functional-group-both``, ``uid-root``, ``unknown-sop-class`` (no IOD table for the SOP class),
+``unreadable`` (the file could not be read)
 and ``encoding`` (the reader had to recover from a broken encoding: odd or overlong lengths...).
 """
 
