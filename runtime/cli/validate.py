@@ -7,8 +7,11 @@ PS3.5 and the IOD of its SOP class from PS3.3.  Text output gives, per file with
 summary (files, errors, warnings, the most frequent rules).  ``--json`` prints one JSON document
 with every report and the summary instead.  On a terminal a counter on stderr shows progress.
 
+``--ignore RULE`` (repeatable, comma-separated, shell patterns) and ``--config FILE`` (TOML,
+:mod:`dicomkit.validate.config`) drop the findings of rule ids; ``--rules`` lists the ids.
+
 The exit status is 1 when any file has a finding at or above ``--fail-on`` (default ``error``),
-0 otherwise.
+0 otherwise; 2 for a configuration that cannot be used.
 """
 
 from __future__ import annotations
@@ -27,14 +30,22 @@ from dicomkit.validate.report import Report
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the options of ``dicomkit validate``."""
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+    parser.add_argument("paths", nargs="*", metavar="FILE_OR_DIR",
                         help="DICOM files, or folders to walk recursively")
     parser.add_argument("--json", action="store_true",
                         help="print the reports and the summary as one JSON document")
     parser.add_argument("--quiet", action="store_true",
                         help="print only the summary (and errors, with --fail-on warning, warnings)")
-    parser.add_argument("--fail-on", choices=("warning", "error"), default="error",
-                        help="exit with status 1 when a finding this severe is found (default error)")
+    parser.add_argument("--fail-on", choices=("warning", "error"), default=None,
+                        help="exit with status 1 when a finding this severe is found (default "
+                             "error, or the configuration's fail-on)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                        help="drop the findings of this rule id or pattern (pixel-*); repeatable "
+                             "or comma-separated")
+    parser.add_argument("--config", metavar="FILE", default=None,
+                        help="a TOML file with [validate] ignore = [...] and fail-on")
+    parser.add_argument("--rules", action="store_true",
+                        help="list the rule ids with what each checks, and exit")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
                         help="validate in N processes (default 1)")
     parser.add_argument("--sop-class", metavar="UID", default=None,
@@ -64,6 +75,7 @@ def summary(reports: list[Report], seconds: float) -> dict[str, object]:
         "files_with_errors": sum(1 for r in reports if not r.ok),
         "errors": sum(r.errors for r in reports),
         "warnings": sum(r.warnings for r in reports),
+        "suppressed": sum(r.suppressed for r in reports),
         "top_rules": rules.most_common(10),
         "seconds": round(seconds, 3),
     }
@@ -72,17 +84,36 @@ def summary(reports: list[Report], seconds: float) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     """Validate every file; print findings and a summary; 1 when a file fails ``--fail-on``."""
     from dicomkit.validate import validate, validate_many
+    from dicomkit.validate.config import ValidateConfig, load_config
+    from dicomkit.validate.errors import ValidateConfigError
+    from dicomkit.validate.report import RULES
 
+    if args.rules:
+        for rule, what in RULES.items():
+            sys.stdout.write(f"{rule:22} {what}\n")
+        return 0
+    if not args.paths:
+        sys.stderr.write("dicomkit validate: name at least one file or folder\n")
+        return 2
+    try:
+        config = load_config(args.config) if args.config else ValidateConfig()
+        config = config.with_ignored(args.ignore)
+    except ValidateConfigError as exc:
+        sys.stderr.write(f"dicomkit validate: {exc}\n")
+        return 2
+    fail_on = args.fail_on or config.fail_on
+    ignore = config.ignore
     names = list(iter_files(args.paths))
     out = sys.stdout
     progress = sys.stderr.isatty() and len(names) > 1
     start = time.perf_counter()
     reports: list[Report] = []
     if args.sop_class is not None:
-        stream: Iterable[Report] = (validate(n, sop_class=args.sop_class) for n in names)
+        stream: Iterable[Report] = (validate(n, sop_class=args.sop_class, ignore=ignore)
+                                    for n in names)
     else:
-        stream = validate_many(names, workers=args.workers)
-    shown = "warning" if args.quiet and args.fail_on == "warning" else "error" if args.quiet \
+        stream = validate_many(names, workers=args.workers, ignore=ignore)
+    shown = "warning" if args.quiet and fail_on == "warning" else "error" if args.quiet \
         else "info"
     for index, report in enumerate(stream, 1):
         reports.append(report)
@@ -104,4 +135,4 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"{totals['files']} files, {totals['files_with_errors']} with errors: "
                   f"{totals['errors']} errors, {totals['warnings']} warnings"
                   f"{f' (most frequent: {top})' if top else ''}\n")
-    return 1 if any(r.fails(args.fail_on) for r in reports) else 0
+    return 1 if any(r.fails(fail_on) for r in reports) else 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Final
 
 from dicomkit.core.dataset import Dataset
@@ -35,7 +36,7 @@ DEFER_SIZE: Final = 16384
 
 
 def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | None = None,
-             iod: bool = True) -> Report:
+             iod: bool = True, ignore: Iterable[str] = ()) -> Report:
     """Check a data set (or the file at a path) and return its :class:`Report`.
 
     Parameters
@@ -47,6 +48,9 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         (0008,0016) (or the file meta's Media Storage SOP Class UID (0002,0002)).
     iod
         False to run only the element-level checks (no IOD tables needed).
+    ignore
+        Rule ids (or shell patterns, ``pixel-*``) whose findings are dropped; the report counts
+        them in ``suppressed`` (:data:`dicomkit.validate.report.RULES` lists the ids).
 
     Returns
     -------
@@ -68,6 +72,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
             ds = dicomkit.read(name, defer_size=DEFER_SIZE)
         except (DicomError, OSError) as exc:
             report.add("error", "unreadable", "", f"cannot read the file: {exc}", "PS3.10 7")
+            report.suppress(ignore)
             return report
     for warning in ds.warnings:  # every recovery of the lenient reader is a broken encoding
         report.add("error", "encoding", warning.tag_path or "", warning.message, "PS3.5 7")
@@ -79,15 +84,16 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         from dicomkit.validate.iod import check_iod
 
         check_iod(ds, report, sop_class=sop_class)
+    report.suppress(ignore)
     return report
 
 
-def _validate_path(path: str) -> Report:
-    return validate(path)
+def _validate_path(path: str, ignore: tuple[str, ...] = ()) -> Report:
+    return validate(path, ignore=ignore)
 
 
 def validate_many(paths: Iterable[str | os.PathLike[str]], *,
-                  workers: int | None = 1) -> Iterator[Report]:
+                  workers: int | None = 1, ignore: Iterable[str] = ()) -> Iterator[Report]:
     """Validate many files; yield their reports in the order of ``paths``.
 
     Parameters
@@ -96,16 +102,19 @@ def validate_many(paths: Iterable[str | os.PathLike[str]], *,
         The files.
     workers
         Processes to use; 1 (the default) validates in this process, None uses one per CPU.
+    ignore
+        As for :func:`validate`.
     """
     names = [os.fspath(p) for p in paths]
+    dropped = tuple(ignore)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(names) < 2:
         for name in names:
-            yield validate(name)
+            yield validate(name, ignore=dropped)
         return
     chunk = max(1, min(64, len(names) // (count * 4)))
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from pool.map(_validate_path, names, chunksize=chunk)
+        yield from pool.map(partial(_validate_path, ignore=dropped), names, chunksize=chunk)
 
 
 class InvalidDataSetError(DicomError):

@@ -52,6 +52,9 @@ _PLANAR: Final = _kw("PlanarConfiguration")
 _PIXEL_DATA: Final = _kw("PixelData")
 
 _REF_BITS: Final = "PS3.5 8.1.1"
+#: the first edition of PS3.5 on hand (2013, 2016a, ...) that restricts High Bit to Bits Stored
+#: - 1 and Bits Allocated to 1 or a multiple of 8 (PS3.5 2013 8.1.1 states neither)
+_SINCE_BITS: Final = "2016a"
 _REF_PHOTOMETRIC: Final = "PS3.3 C.7.6.3.1.2"
 _MODULE: Final = "Image Pixel"
 
@@ -110,7 +113,7 @@ def check_pixels(ds: Dataset, report: Report) -> None:
     if allocated is not None and allocated != 1 and allocated % 8:
         report.add("error", "pixel-bits", tag_path("", _ALLOCATED),
                    f"Bits Allocated is {allocated}: it shall be 1 or a multiple of 8",
-                   _REF_BITS, _MODULE)
+                   _REF_BITS, _MODULE, _SINCE_BITS)
     if allocated is not None and stored is not None and stored > allocated:
         report.add("error", "pixel-bits", tag_path("", _STORED),
                    f"Bits Stored {stored} is larger than Bits Allocated {allocated}",
@@ -118,7 +121,7 @@ def check_pixels(ds: Dataset, report: Report) -> None:
     if stored is not None and high is not None and high != stored - 1:
         report.add("error", "pixel-bits", tag_path("", _HIGH_BIT),
                    f"High Bit {high} is not one less than Bits Stored {stored}",
-                   _REF_BITS, _MODULE)
+                   _REF_BITS, _MODULE, _SINCE_BITS)
     samples = _int(elements.get(_SAMPLES))
     photometric = _text(elements.get(_PHOTOMETRIC))
     wanted = _SAMPLES_OF.get(photometric) if photometric is not None else None

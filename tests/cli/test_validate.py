@@ -84,3 +84,40 @@ def test_fail_on_warning_fails_when_only_warnings(tmp_path: Path,
     assert status == 1
     status, _ = run(capsys, str(path))
     assert status == (0 if report["ok"] else 1)
+
+
+def test_ignore_drops_a_rule_and_the_exit_status_follows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _good, _bad = _corpus(tmp_path)
+    status, out = run(capsys, "--json", "--ignore", "value-format,type1-*", str(folder))
+    doc = json.loads(out)
+    rules = {f["rule"] for r in doc["reports"] for f in r["findings"]}
+    assert not rules & {"value-format", "type1-missing"}
+    assert doc["summary"]["suppressed"] >= 2
+    assert status == (1 if doc["summary"]["errors"] else 0)
+
+
+def test_config_file_ignores_and_sets_fail_on(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    folder, good, _bad = _corpus(tmp_path)
+    config = tmp_path / "validate.toml"
+    config.write_text('[validate]\nignore = ["defined-term"]\nfail-on = "warning"\n')
+    status, out = run(capsys, "--config", str(config), "--quiet", str(good))
+    assert "defined-term" not in out and status in (0, 1)
+    config.write_text('[validate]\nignore = ["type1-mising"]\n')  # misspelt: refused
+    assert run(capsys, "--config", str(config), str(good))[0] == 2
+
+
+def test_unknown_rule_in_ignore_is_refused(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    _folder, good, _bad = _corpus(tmp_path)
+    assert main(["validate", "--ignore", "no-such-rule", str(good)]) == 2
+    assert "'no-such-rule' names no rule" in capsys.readouterr().err
+
+
+def test_rules_lists_every_rule_id(capsys: pytest.CaptureFixture[str]) -> None:
+    from dicomkit.validate.report import RULES
+
+    assert main(["validate", "--rules"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines()] == list(RULES)
