@@ -51,6 +51,12 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("greater", path, number)``, ``("less", path, number)``, ``("greater_equal", path, number)``,
 ``("less_equal", path, number)``
     the (any) value compared numerically with ``number``.
+``("in_frame", e)``
+    ``e`` is evaluated in the functional groups of the frame the condition belongs to ("Frame
+    Type (0008,9007) Value 1 of this frame is ORIGINAL"): in the items of the groups of that
+    frame's Per-frame Functional Groups item and of the Shared Functional Groups item (PS3.3
+    C.7.6.16); for a condition outside a frame's groups (or in the shared ones), in those of
+    every frame, holding when it holds for one.
 ``("and", e1, e2, ...)``, ``("or", e1, e2, ...)``, ``("not", e)``
     logical combinations (the runtime uses three-valued logic: an operand that cannot be evaluated
     makes the result unknown unless the other operands decide it).
@@ -63,11 +69,11 @@ present if ...", read leniently as "may"), ``"shall_not"`` for "Shall not be pre
 
 What is read
 ------------
-Subjects: "Name (gggg,eeee)" (the tag is authoritative), a name without tag when ``resolve(name)``
-maps it to a tag, a leading "the" / "the value of" / "a value of", "Value N of X", "X Value N",
-"the first/second/third value of X", "X (tag) in [the | any Item of the] Y Sequence (tag)" (nested
-any number of times), "X in the Y Module" (modules are at the top level; the qualifier is dropped),
-lists of subjects sharing one predicate ("X and Y are present", "either X or Y is present",
+Subjects: "Name (gggg,eeee)" (the tag is authoritative), "X of this frame" (``in_frame``), a
+name without tag when ``resolve(name)`` maps it to a tag, a leading "the" / "the value of" /
+"a value of", "Value N of X", "X Value N", "the first/second/third value of X", "X (tag) in
+[the | any Item of the] Y Sequence (tag)" (nested any number of times), "X in the Y Module"
+(modules are at the top level; the qualifier is dropped), lists of subjects sharing one predicate ("X and Y are present", "either X or Y is present",
 "neither X nor Y is present").
 Predicates: "is present", "is not present", "is absent", "is present and has a value", "has a value",
 "is empty", "is present and (the value is | equals | has the value) V", "is present with [a] value
@@ -255,6 +261,7 @@ class _Parser:
         self.pos = 0
         self.resolve = resolve
         self.last_path: tuple[int, ...] | None = None
+        self.frame_paths: set[tuple[int, ...]] = set()
 
     # -- helpers
     @property
@@ -285,6 +292,9 @@ class _Parser:
             if index is not None:
                 raise self.fail()
             index = int(m.group(1))
+        if self.eat(r" of this frame\b"):
+            self.frame_paths.add(path)
+            return path, index
         # nesting: "X in the Y Sequence (tag)" (possibly repeated: innermost first in the text)
         while True:
             save = self.pos
@@ -501,11 +511,14 @@ class _Parser:
         for path, index in subjects:
             self.pos = start
             self.eat(r" ")
-            exprs.append(self.predicate(path, index, plural))
+            expr = self.predicate(path, index, plural)
+            exprs.append(("in_frame", expr) if path in self.frame_paths else expr)
         self.last_path = subjects[-1][0]
         if not plural:
             return exprs[0]
         if joiner == "nor":  # "neither X nor Y is present": X is not present and Y is not present
+            if self.frame_paths:
+                raise self.fail()
             return ("and", *(("absent", e[1]) if e[0] == "present" else ("not", e) for e in exprs))
         return ("or" if joiner == "or" else "and", *exprs)
 
@@ -564,8 +577,8 @@ def _flatten(expr: Expr) -> Expr:
             else:
                 out.append(sub)
         return (expr[0], *out)
-    if expr[0] == "not":
-        return ("not", _flatten(expr[1]))
+    if expr[0] in ("not", "in_frame"):
+        return (expr[0], _flatten(expr[1]))
     return expr
 
 

@@ -9,7 +9,7 @@ Sources:
 
 # 404 module tables of PS3.3 (708 attribute tables read in all,
 # 8336 attribute rows, 1432 include rows, 2461 conditions of
-# which 1292 parsed to expressions; 18 tables and
+# which 1378 parsed to expressions; 18 tables and
 # 21 rows not read, 0 references unresolved).
 # Module table: (name, label, section, rows).  Row: (kind, depth, tag, type, name,
 # condition, expr, otherwise, values_kind, values); kind "attr" or "include" (then tag is None, name
@@ -3110,8 +3110,8 @@ MODULES: Final[dict[str, Table]] = {
         ('attr', 0, 0x00189361, '3', 'Multi-energy CT Acquisition', '', None, '', 'enumerated', ('YES', 'NO')),
         ('include', 0, None, '', 'C.8-131', '', None, '', '', ()),
         ('attr', 0, 0x00200012, '3', 'Acquisition Number', '', None, '', '', ()),
-        ('attr', 0, 0x0008002A, '1C', 'Acquisition DateTime', 'The date and time that the acquisition of data started. The synchronization of this time with an external clock is specified in the Section C.7.4.2 in Acquisition Time Synchronized (0018,1800). See Section C.7.6.16.2.2.1 for an overview of all acquisition related timing Attributes. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL or MIXED and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.2.2" (Legacy Converted), may be present otherwise.', None, 'may', '', ()),
-        ('attr', 0, 0x00189073, '1C', 'Acquisition Duration', 'The time in seconds needed to complete the acquisition of data. See Section C.7.6.16.2.2.1 for further explanation. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL or MIXED and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.2.2" (Legacy Converted), may be present otherwise.', None, 'may', '', ()),
+        ('attr', 0, 0x0008002A, '1C', 'Acquisition DateTime', 'The date and time that the acquisition of data started. The synchronization of this time with an external clock is specified in the Section C.7.4.2 in Acquisition Time Synchronized (0018,1800). See Section C.7.6.16.2.2.1 for an overview of all acquisition related timing Attributes. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL or MIXED and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.2.2" (Legacy Converted), may be present otherwise.', ('and', ('in_frame', ('equals', (524296,), ('ORIGINAL', 'MIXED'), 1)), ('not_equals', (524310,), ('1.2.840.10008.5.1.4.1.1.2.2',), None)), 'may', '', ()),
+        ('attr', 0, 0x00189073, '1C', 'Acquisition Duration', 'The time in seconds needed to complete the acquisition of data. See Section C.7.6.16.2.2.1 for further explanation. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL or MIXED and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.2.2" (Legacy Converted), may be present otherwise.', ('and', ('in_frame', ('equals', (524296,), ('ORIGINAL', 'MIXED'), 1)), ('not_equals', (524310,), ('1.2.840.10008.5.1.4.1.1.2.2',), None)), 'may', '', ()),
         ('include', 0, None, '', '10.42-1', '', None, '', '', ()),
         ('attr', 0, 0x00280002, '1', 'Samples per Pixel', '', None, '', '', ()),
         ('attr', 0, 0x00280004, '1', 'Photometric Interpretation', '', None, '', 'enumerated', ('MONOCHROME2',)),
@@ -4415,8 +4415,8 @@ MODULES: Final[dict[str, Table]] = {
         ('attr', 0, 0x00080008, '1', 'Image Type', '', None, '', '', ()),
         ('include', 0, None, '', 'C.8-131', '', None, '', '', ()),
         ('attr', 0, 0x00200012, '3', 'Acquisition Number', '', None, '', '', ()),
-        ('attr', 0, 0x0008002A, '1C', 'Acquisition DateTime', 'The date and time that the acquisition of data started. The synchronization of this time with an external clock is specified in the Section C.7.4.2 in Acquisition Time Synchronized (0018,1800). See Section C.7.6.16.2.2.1 for an overview of all acquisition related timing Attributes. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.128.1" (Legacy Converted), may be present otherwise.', None, 'may', '', ()),
-        ('attr', 0, 0x00189073, '1C', 'Acquisition Duration', 'The time in seconds needed to complete the acquisition of data. See Section C.7.6.16.2.2.1 for further explanation. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.128.1" (Legacy Converted), may be present otherwise.', None, 'may', '', ()),
+        ('attr', 0, 0x0008002A, '1C', 'Acquisition DateTime', 'The date and time that the acquisition of data started. The synchronization of this time with an external clock is specified in the Section C.7.4.2 in Acquisition Time Synchronized (0018,1800). See Section C.7.6.16.2.2.1 for an overview of all acquisition related timing Attributes. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.128.1" (Legacy Converted), may be present otherwise.', ('and', ('in_frame', ('equals', (524296,), ('ORIGINAL',), 1)), ('not_equals', (524310,), ('1.2.840.10008.5.1.4.1.1.128.1',), None)), 'may', '', ()),
+        ('attr', 0, 0x00189073, '1C', 'Acquisition Duration', 'The time in seconds needed to complete the acquisition of data. See Section C.7.6.16.2.2.1 for further explanation. Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.128.1" (Legacy Converted), may be present otherwise.', ('and', ('in_frame', ('equals', (524296,), ('ORIGINAL',), 1)), ('not_equals', (524310,), ('1.2.840.10008.5.1.4.1.1.128.1',), None)), 'may', '', ()),
         ('include', 0, None, '', '10.42-1', '', None, '', '', ()),
         ('attr', 0, 0x00280002, '1', 'Samples per Pixel', '', None, '', '', ()),
         ('attr', 0, 0x00280004, '1', 'Photometric Interpretation', '', None, '', 'enumerated', ('MONOCHROME2',)),

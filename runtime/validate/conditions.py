@@ -31,6 +31,16 @@ numeric value when it is itself a number. An absent or empty attribute satisfies
 than Y"). A value that cannot be compared (a text that is not a number where a number is needed,
 bytes of an unknown VR, a sequence) makes that comparison unknown.
 
+Frames
+------
+``("in_frame", e)`` evaluates ``e`` in the functional groups of the frame (PS3.3 C.7.6.16): the
+top-level data set is the last of ``ancestors`` (or ``dataset`` itself); when one of the data
+sets on the way is an item of its Per-frame Functional Groups Sequence (5200,9230), ``e`` is
+evaluated in the items of each group sequence of that item and of the Shared Functional Groups
+item; otherwise (a condition in the shared groups, or outside the groups) in those of every
+frame, and it holds when it holds for one frame (an attribute of a shared group applies to
+every frame, so it is required when one frame requires it).
+
 Result
 ------
 ``evaluate`` returns True, False, or None when the expression cannot be evaluated from the data
@@ -45,12 +55,24 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.core.dictionary import tag_for_keyword
 from dicomkit.errors import DicomError
 
 __all__ = ["ConditionError", "evaluate"]
 
 _PAD = " \x00"
 _ORDERINGS = ("greater", "less", "greater_equal", "less_equal")
+
+
+def _kw(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary always has them
+        raise RuntimeError(f"data dictionary without {keyword}")
+    return tag
+
+
+_SHARED_FG = _kw("SharedFunctionalGroupsSequence")
+_PER_FRAME_FG = _kw("PerFrameFunctionalGroupsSequence")
 
 
 class ConditionError(DicomError, ValueError):
@@ -225,6 +247,46 @@ def _any(results: list[bool | None]) -> bool | None:
     return None if None in results else False
 
 
+def _group_items(frame: Dataset) -> list[Dataset]:
+    """The items of every functional group sequence of a shared or per-frame item."""
+    out: list[Dataset] = []
+    for tag in frame.keys():
+        elem = frame.get(tag)
+        if elem is not None and elem.vr == "SQ":
+            try:
+                out.extend(_items(elem.value))
+            except _Unknown:
+                continue
+    return out
+
+
+def _first_tags(expr: tuple[Any, ...]) -> set[int]:
+    """The first tag of every path in ``expr``."""
+    if expr and expr[0] in ("and", "or", "not", "in_frame"):
+        return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
+    return {_path(expr)[0]}
+
+
+def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list[Dataset]]:
+    """For each frame the condition may be about, the group items to evaluate in (see Frames)."""
+    top = ancestors[-1] if ancestors else dataset
+    try:
+        shared_el = top.get(_SHARED_FG)
+        per_el = top.get(_PER_FRAME_FG)
+        shared = _items(shared_el.value) if shared_el is not None else []
+        frames = _items(per_el.value) if per_el is not None else []
+    except _Unknown:
+        return []
+    common = [g for item in shared for g in _group_items(item)]
+    chain = (dataset, *ancestors)
+    for frame in frames:
+        if any(frame is level for level in chain):
+            return [_group_items(frame) + common]
+    if not frames:
+        return [common]
+    return [_group_items(frame) + common for frame in frames]
+
+
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
              ancestors: tuple[Dataset, ...] = ()) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
@@ -267,6 +329,17 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
             raise ConditionError(expr, "not takes one operand")
         inner = evaluate(expr[1], dataset, ancestors)
         return None if inner is None else not inner
+    if op == "in_frame":
+        if len(expr) != 2:
+            raise ConditionError(expr, "in_frame takes one operand")
+        scopes = _frame_scopes(dataset, ancestors)
+        tags = _first_tags(expr[1])
+        if not any(tag in item for groups in scopes for item in groups for tag in tags):
+            # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
+            # top-level attribute): it is looked up as any other
+            return evaluate(expr[1], dataset, ancestors)
+        return _any([_any([evaluate(expr[1], item) for item in groups]) if groups else False
+                     for groups in scopes])
     path = _path(expr)
     try:
         found = _occurrences(path, dataset, ancestors)
