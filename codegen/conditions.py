@@ -69,12 +69,12 @@ present if ...", read leniently as "may"), ``"shall_not"`` for "Shall not be pre
 
 What is read
 ------------
-Subjects: "Name (gggg,eeee)" (the tag is authoritative), "X of this frame" (``in_frame``), a
-name without tag when ``resolve(name)`` maps it to a tag, a leading "the" / "the value of" /
-"a value of", "Value N of X", "X Value N", "the first/second/third value of X", "X (tag) in
-[the | any Item of the] Y Sequence (tag)" (nested any number of times), "X in the Y Module"
-(modules are at the top level; the qualifier is dropped), lists of subjects sharing one predicate ("X and Y are present", "either X or Y is present",
-"neither X nor Y is present").
+Subjects: "Name (gggg,eeee)" (the tag is authoritative), "X of this frame" (``in_frame``), a name
+without tag when ``resolve(name)`` maps it to a tag, a leading "the" / "the value of" / "a value
+of", "Value N of X", "X Value N", "the first/second/third value of X", "X (tag) in [the | any Item
+of the] Y Sequence (tag)" (nested any number of times), "X in the Y Module" (modules are at the top
+level; the qualifier is dropped), lists of subjects sharing one predicate ("X and Y are present",
+"either X or Y is present", "neither X nor Y is present").
 Predicates: "is present", "is not present", "is absent", "is present and has a value", "has a value",
 "is empty", "is present and (the value is | equals | has the value) V", "is present with [a] value
 [of] V", "equals / is / = / has a value of / has the value / value is / is one of / is either ... or",
