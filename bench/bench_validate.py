@@ -7,7 +7,7 @@ The corpus is every sample file pydicom bundles (subfolders too) that dicomkit r
 ``dicomkit.validate.validate`` runs over all of them in this process (element-level checks and the
 IOD of each file); ``dciodvfy`` runs once per file as a separate process, which is how it is used
 (it validates one file per invocation).  Both are timed in the same run; the result is printed as
-files/s and as the ratio dicomkit/dciodvfy (higher is better; target >= 1).  ``--workers N``
+files/s and as the ratio dicomkit/dciodvfy (higher is better; target >= 5, issue 19).  ``--workers N``
 also times :func:`dicomkit.validate.validate_many` with N processes.
 """
 
@@ -116,7 +116,7 @@ def main() -> int:
         theirs = time_dciodvfy(exe, files, max(1, args.repeat // 2))
         print(f"dciodvfy {exe} (one process per file): {theirs:.3f} s, {len(files) / theirs:,.0f} files/s, "
               f"{theirs / len(files) * 1000:.2f} ms/file")
-        print(f"ratio dicomkit/dciodvfy (speed): {theirs / ours:.1f}x (target >= 1)")
+        print(f"ratio dicomkit/dciodvfy (speed): {theirs / ours:.1f}x (target >= 5)")
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
