@@ -57,6 +57,10 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
     frame's Per-frame Functional Groups item and of the Shared Functional Groups item (PS3.3
     C.7.6.16); for a condition outside a frame's groups (or in the shared ones), in those of
     every frame, holding when it holds for one.
+``("iod_requires", path)``
+    the IOD the data set is checked against requires the attribute: a module of usage M lists it
+    as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
+    (0020,0037) ..." reads ``("not", ("iod_requires", (0x00200037,)))``); unknown without an IOD.
 ``("and", e1, e2, ...)``, ``("or", e1, e2, ...)``, ``("not", e)``
     logical combinations (the runtime uses three-valued logic: an operand that cannot be evaluated
     makes the result unknown unless the other operands decide it).
@@ -195,7 +199,8 @@ def _otherwise(text: str) -> str:
 # ----------------------------------------------------------------------------- clause grammar
 
 _TAG = r"\(([0-9A-Fa-f]{4}), ?([0-9A-Fa-f]{4})\)"
-_NAME = r"[A-Za-z0-9][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9'/&\-]+)*?"
+# a word of an attribute name, or a parenthesised qualifier of one: "Image Orientation (Patient)"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9'/&\-]+| \([A-Z][A-Za-z]*(?: [A-Za-z]+)*\))*?"
 _NAME_WORDS = frozenset({"of", "per", "to", "for", "by", "from", "with", "on", "at", "x", "y", "z"})
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3}
@@ -496,6 +501,13 @@ class _Parser:
     # -- clauses
     def clause(self) -> Expr:
         save = self.pos
+        # "image does not require X and Y": what the IOD requires
+        if self.eat(r"(?:the )?image does not require "):
+            joiner, subjects = self.subjects()
+            if any(i is not None or len(p) != 1 for p, i in subjects) or joiner not in ("and", "or"):
+                raise self.fail()
+            needs = [("iod_requires", p) for p, _ in subjects]
+            return ("not", needs[0] if len(needs) == 1 else (joiner, *needs))
         # "... and the value is X" continues the previous subject
         if self.last_path is not None:
             m = self.eat(r"(?:the value |its value )(?:is |equals )")

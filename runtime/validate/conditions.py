@@ -41,6 +41,11 @@ item; otherwise (a condition in the shared groups, or outside the groups) in tho
 frame, and it holds when it holds for one frame (an attribute of a shared group applies to
 every frame, so it is required when one frame requires it).
 
+The IOD
+-------
+``("iod_requires", path)`` asks ``requires`` (given by the IOD checks) whether the IOD the data
+set is checked against requires the attribute; without it the result is unknown.
+
 Result
 ------
 ``evaluate`` returns True, False, or None when the expression cannot be evaluated from the data
@@ -50,6 +55,7 @@ known operands do not decide the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence as SequenceABC
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -262,6 +268,8 @@ def _group_items(frame: Dataset) -> list[Dataset]:
 
 def _first_tags(expr: tuple[Any, ...]) -> set[int]:
     """The first tag of every path in ``expr``."""
+    if expr and expr[0] == "iod_requires":
+        return set()
     if expr and expr[0] in ("and", "or", "not", "in_frame"):
         return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
     return {_path(expr)[0]}
@@ -288,7 +296,8 @@ def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list
 
 
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
-             ancestors: tuple[Dataset, ...] = ()) -> bool | None:
+             ancestors: tuple[Dataset, ...] = (),
+             requires: Callable[[int], bool | None] | None = None) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
 
     Parameters
@@ -300,6 +309,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     ancestors
         The enclosing data sets, innermost first (the top-level data set last), searched for the
         first tag of a path that ``dataset`` does not hold.
+    requires
+        Whether the IOD checked against requires a tag (``iod_requires``); without it that
+        operator is unknown.
 
     Returns
     -------
@@ -318,7 +330,7 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op in ("and", "or"):
         if len(expr) < 2:
             raise ConditionError(expr, f"{op} needs operands")
-        results = [evaluate(sub, dataset, ancestors) for sub in expr[1:]]
+        results = [evaluate(sub, dataset, ancestors, requires) for sub in expr[1:]]
         if op == "and":
             if False in results:
                 return False
@@ -327,18 +339,24 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op == "not":
         if len(expr) != 2:
             raise ConditionError(expr, "not takes one operand")
-        inner = evaluate(expr[1], dataset, ancestors)
+        inner = evaluate(expr[1], dataset, ancestors, requires)
         return None if inner is None else not inner
+    if op == "iod_requires":
+        tags = _path(expr)
+        if len(expr) != 2 or len(tags) != 1:
+            raise ConditionError(expr, "iod_requires takes one top-level tag")
+        return None if requires is None else requires(tags[0])
     if op == "in_frame":
         if len(expr) != 2:
             raise ConditionError(expr, "in_frame takes one operand")
         scopes = _frame_scopes(dataset, ancestors)
-        tags = _first_tags(expr[1])
-        if not any(tag in item for groups in scopes for item in groups for tag in tags):
+        named = _first_tags(expr[1])
+        if not any(tag in item for groups in scopes for item in groups for tag in named):
             # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
             # top-level attribute): it is looked up as any other
-            return evaluate(expr[1], dataset, ancestors)
-        return _any([_any([evaluate(expr[1], item) for item in groups]) if groups else False
+            return evaluate(expr[1], dataset, ancestors, requires)
+        return _any([_any([evaluate(expr[1], item, (), requires) for item in groups]) if groups
+                     else False
                      for groups in scopes])
     path = _path(expr)
     try:

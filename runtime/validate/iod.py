@@ -55,7 +55,7 @@ Every finding cites the PS3.3 section of the module or macro whose row states th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
@@ -272,7 +272,7 @@ def _ref(node: Node) -> str:
 
 def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, ...],
                  path: str, required: bool, report: Report,
-                 skip: frozenset[int] = frozenset()) -> None:
+                 skip: frozenset[int] = frozenset(), requires: Requires | None = None) -> None:
     elements = ds._elements
     for node in nodes:
         if node.tag in skip:
@@ -288,14 +288,14 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
                 report.add("error", f"type{t}-missing", where,
                            f"missing type {t} attribute {node.name}", ref, node.owner)
             elif (t == "1C" or t == "2C") and node.expr is not None \
-                    and evaluate(node.expr, ds, ancestors) is True:
+                    and evaluate(node.expr, ds, ancestors, requires) is True:
                 report.add("error", "condition-required", where,
                            f"missing type {t} attribute {node.name}, required by its condition",
                            ref, node.owner)
             continue
         empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
-                and evaluate(node.expr, ds, ancestors) is False:
+                and evaluate(node.expr, ds, ancestors, requires) is False:
             report.add("error", "condition-forbidden", where,
                        f"{node.name} is present but its condition is not met and it shall not be "
                        "present otherwise", ref, node.owner)
@@ -317,7 +317,8 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
             if node.children:
                 inner = (ds, *ancestors)
                 for index, item in enumerate(items):
-                    _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report)
+                    _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report,
+                                 requires=requires)
 
 
 def _check_values(node: Node, el: DataElement, where: str, report: Report) -> None:
@@ -361,6 +362,48 @@ def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> 
     return any(n.tag in elements for n in nodes if n.tag not in shared)
 
 
+Requires = Callable[[int], bool | None]
+
+
+def _walk(nodes: Sequence[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+@lru_cache(maxsize=256)
+def _required_tags(iod_label: str) -> tuple[frozenset[int], frozenset[int]]:
+    """What an IOD requires, for the ``iod_requires`` conditions ("Required if image does not
+    require Image Orientation (Patient) ..."): the top-level tags of Type 1 or 2 in a module of
+    usage M (required), and the tags it may require depending on the data set (``maybe``): in a
+    conditional module, as a 1C/2C attribute, or anywhere in a functional group (Image
+    Orientation (Patient) in the Plane Orientation group of an enhanced image)."""
+    entry = iods.IODS[iod_label]
+    required: set[int] = set()
+    maybe: set[int] = set()
+    for m in entry[3]:
+        if not m[3]:
+            continue
+        for n in module_nodes(m[3]):
+            if m[4] == "M" and n.type in ("1", "2"):
+                required.add(n.tag)
+            elif m[4] == "C" or n.type in ("1C", "2C"):
+                maybe.add(n.tag)
+    for g in entry[4]:
+        if g[2]:
+            maybe.update(n.tag for n in _walk(module_nodes(g[2])))
+    return frozenset(required), frozenset(maybe - required)
+
+
+def _requires(iod_label: str) -> Requires:
+    required, maybe = _required_tags(iod_label)
+
+    def requires(tag: int) -> bool | None:
+        return True if tag in required else None if tag in maybe else False
+
+    return requires
+
+
 @lru_cache(maxsize=256)
 def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
     """For each module of an IOD, the top-level tags that another module of the IOD defines."""
@@ -378,7 +421,7 @@ def _absence_shown(nodes: Sequence[Node]) -> bool:
 
 
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
-                             iod_section: str) -> None:
+                             iod_section: str, requires: Requires | None = None) -> None:
     elements = ds._elements
     ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
     shared_el = elements.get(_SHARED_FG)
@@ -413,19 +456,21 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         if usage == "M":
             required: bool | None = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds)
+            required = evaluate(expr, ds, (), requires)
         else:
             required = False
         in_shared = shared_item is not None and _present(nodes, shared_item)
         if in_shared:
             assert shared_item is not None
-            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report)
+            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report,
+                         requires=requires)
         in_frames: list[int] = []
         missing_frames: list[int] = []
         for index, item in enumerate(frames):
             if _present(nodes, item):
                 in_frames.append(index)
-                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report)
+                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report,
+                             requires=requires)
             else:
                 missing_frames.append(index)
         if in_shared and in_frames:  # C.7.6.16.1.1
@@ -480,6 +525,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     report.iod = name
     start = len(report.findings)
     shared = _shared_tags(label) if label else {}
+    requires = _requires(label) if label else None
     checked: list[tuple[str, tuple[Node, ...]]] = []
     for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
         if not module_label:
@@ -490,7 +536,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         if usage == "M":
             required = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds) is True
+            required = evaluate(expr, ds, (), requires) is True
         else:
             required = False
         present = _present(nodes, ds) if required else \
@@ -509,9 +555,9 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     owner = {n.tag: module_label for module_label, nodes in checked for n in nodes}
     for module_label, nodes in checked:
         skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
-        _check_nodes(nodes, ds, (), "", True, report, skip)
+        _check_nodes(nodes, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
-        _check_functional_groups(groups, ds, report, section)
+        _check_functional_groups(groups, ds, report, section, requires)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
     # is reported once per rule
     seen: set[tuple[str, str, str]] = set()

@@ -275,6 +275,9 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
     written = {int(g + e, 16) for g, e in re.findall(r"\(([0-9A-Fa-f]{4}), ?([0-9A-Fa-f]{4})\)", text)}
     for leaf in _leaves(parsed.expr):
         op, path = leaf[0], leaf[1]
+        if op == "iod_requires":
+            assert len(leaf) == 2 and len(path) == 1
+            continue
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
@@ -499,3 +502,23 @@ def test_of_this_frame_reads_as_in_frame() -> None:
                          "otherwise.", lambda name: None)
     assert pc.expr == ("or", ("in_frame", ("equals", (0x00089007,), ("ORIGINAL",), 1)),
                        ("equals", (0x00080008,), ("ORIGINAL",), 1))
+
+
+def test_image_does_not_require_reads_as_iod_requires() -> None:
+    """PS3.3 C.7.6.1 Patient Orientation; the names with a parenthesised qualifier are names."""
+    pc = parse_condition("Required if image does not require Image Orientation (Patient) "
+                         "(0020,0037) and Image Position (Patient) (0020,0032) or if image does "
+                         "not require Image Orientation (Slide) (0048,0102). May be present "
+                         "otherwise.", lambda name: None)
+    assert pc.expr == ("or", ("not", ("and", ("iod_requires", (0x00200037,)),
+                                      ("iod_requires", (0x00200032,)))),
+                       ("not", ("iod_requires", (0x00480102,))))
+
+
+def test_the_patient_orientation_fix_joins_its_cases_with_and() -> None:
+    from dicomkit.generated import modules
+
+    table = modules.attribute_table("C.7-9")
+    assert table is not None
+    [row] = [r for r in table[3] if r[2] == 0x00200020]
+    assert row[6][0] == "and" and row[6][1][0] == "not"

@@ -369,3 +369,33 @@ def test_in_frame_of_an_attribute_no_group_holds_is_looked_up_as_usual() -> None
     expr = ("in_frame", ("equals", (0x00080008,), ("ORIGINAL",), 1))
     per = ds.PerFrameFunctionalGroupsSequence
     assert evaluate(expr, per[0].PixelMeasuresSequence[0], (per[0], ds)) is True
+
+
+def test_iod_requires_asks_the_iod_and_is_unknown_without_one() -> None:
+    expr = ("not", ("iod_requires", (0x00200037,)))
+    ds = dicomkit.Dataset()
+    assert evaluate(expr, ds) is None
+    assert evaluate(expr, ds, (), lambda tag: tag == 0x00200037) is False
+    assert evaluate(expr, ds, (), lambda tag: False) is True
+    assert evaluate(expr, ds, (), lambda tag: None) is None
+    with pytest.raises(ConditionError):
+        evaluate(("iod_requires", (0x00081115, 0x00081150)), ds, (), lambda tag: True)
+
+
+def test_patient_orientation_is_required_where_the_iod_requires_no_orientation() -> None:
+    """PS3.3 C.7.6.1 Patient Orientation 2C (read with the 'and' of codegen/fixes.py): required
+    in a Secondary Capture image (Image Plane is U in A.8.1), not in a CT image (Image Plane is
+    M), left to the frame's groups in a Segmentation (Plane Orientation is a functional group)."""
+    from dicomkit.validate import validate
+    from tests.samples import sample
+
+    def found(name: str) -> bool:
+        ds = dicomkit.read(sample(name))
+        if "PatientOrientation" in ds:
+            del ds.PatientOrientation
+        return any(f.rule == "condition-required" and f.path == "(0020,0020)"
+                   for f in validate(ds).findings)
+
+    assert found("JPEG2000.dcm")
+    assert not found("CT_small.dcm")
+    assert not found("liver_1frame.dcm")

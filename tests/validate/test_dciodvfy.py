@@ -77,10 +77,6 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
         "Laterality 2C (C.7.3.1) is required for paired body parts: prose about anatomy that the "
         "condition parser leaves unparsed, so we cannot require it; dciodvfy hard-codes it",
     (".", "forbidden", "Laterality"): "the same unparsed anatomical condition",
-    (r"\| (Secondary Capture Image|Ultrasound Image)$", "missing", "PatientOrientation"):
-        "dciodvfy is right (PS3.3 C.7.6.1: Patient Orientation is 2C, 'Required if image does "
-        "not require Image Orientation (Patient) ...'; these IODs do not require it); the "
-        "condition names the IOD, not the data set, and is left unparsed: not yet checked",
     (".", "forbidden", "MultiplexGroupTimeOffset"):
         "PS3.3 2024c C.10.9.1 says 'may be present otherwise'; dciodvfy applies 'shall not'",
     (r"^MR_truncated", "missing", "PixelData"):
