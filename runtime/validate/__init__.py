@@ -7,6 +7,8 @@
   attributes, private elements without a creator;
 * pixel description (PS3.5 8.1.1, PS3.3 C.7.6.3.1.2; :mod:`dicomkit.validate.pixels`): bits,
   samples against the Photometric Interpretation, Planar Configuration, Pixel Data length;
+* consistency (:mod:`dicomkit.validate.consistency`): file meta against the data set (PS3.10
+  7.1), one UID for two things (PS3.5 9), SR evidence lists (PS3.3 C.17.2.3);
 * IOD level (PS3.3; :mod:`dicomkit.validate.iod`): the modules of the IOD of the SOP class,
   type 1/2/1C/2C attributes, enumerated values and defined terms, sequence item counts, macros
   and the functional groups of enhanced multi-frame IODs.
@@ -57,6 +59,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
     Report
         The findings; a file that cannot be read gives one ``unreadable`` error.
     """
+    from dicomkit.validate.consistency import check_consistency
     from dicomkit.validate.pixels import check_pixels
     from dicomkit.validate.values import check_elements
 
@@ -80,6 +83,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         check_elements(ds.file_meta, report, explicit=True)
     check_elements(ds, report)
     check_pixels(ds, report)
+    check_consistency(ds, report)
     if iod:
         from dicomkit.validate.iod import check_iod
 

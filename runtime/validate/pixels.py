@@ -12,6 +12,7 @@ definitions of the Photometric Interpretations (PS3.3 C.7.6.3.1.2), and is check
   Samples per Pixel (0028,0002) has a value of" 1 or 3.
 * ``pixel-planar`` (PS3.3 C.7.6.3.1.2): "Planar Configuration (0028,0006) shall be 0" for
   YBR_FULL_422, YBR_PARTIAL_420, YBR_ICT and YBR_RCT.
+* ``vr`` (PS3.5 7.1.1, A.4): encapsulated Pixel Data (of undefined length) has VR OB.
 * ``pixel-length`` (PS3.5 8.1.1, 8.2): native (not encapsulated) Pixel Data (7FE0,0010) holds
   Rows x Columns x Number of Frames x samples of Bits Allocated bits, padded to an even length;
   for the 4:2:2 interpretations (YBR_FULL_422, YBR_PARTIAL_422) two samples a pixel (the CB and
@@ -141,6 +142,11 @@ def _check_length(ds: Dataset, report: Report, allocated: int | None, samples: i
                   photometric: str | None) -> None:
     elements = ds._elements
     pixel = elements.get(_PIXEL_DATA)
+    if pixel is not None and pixel.undefined_length and pixel.vr == "OW":
+        # only OB (besides SQ and UN) may have an undefined length (PS3.5 7.1.1), which
+        # encapsulated Pixel Data has (PS3.5 A.4)
+        report.add("error", "vr", tag_path("", _PIXEL_DATA), "encapsulated Pixel Data has VR "
+                   "OW; an undefined length is allowed for OB", "PS3.5 7.1.1, A.4", _MODULE)
     if pixel is None or pixel.undefined_length or pixel.vr not in ("OB", "OW"):
         return  # absent, or encapsulated (its fragments are the codec layer's business)
     rows = _int(elements.get(_ROWS))

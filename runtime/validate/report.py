@@ -51,6 +51,11 @@ RULES: Final[dict[str, str]] = {
     "pixel-planar": "Planar Configuration not 0 where the Photometric Interpretation requires it "
                     "(PS3.3 C.7.6.3.1.2)",
     "pixel-length": "native Pixel Data not Rows x Columns x frames x samples long (PS3.5 8.1.1)",
+    "file-meta": "Media Storage SOP Class/Instance UID differ from the data set's (PS3.10 7.1)",
+    "uid-reuse": "one UID identifies two things: study, series, instance, frame of reference "
+                 "(PS3.5 9)",
+    "sr-evidence": "an instance the SR content tree references is in no evidence sequence "
+                   "(PS3.3 C.17.2.3)",
     "retired": "an attribute the data dictionary lists as retired (warning, PS3.6)",
     "unknown-public": "a public tag the data dictionary does not know (warning)",
     "private-no-creator": "a private data element without its Private Creator (PS3.5 7.8.1)",

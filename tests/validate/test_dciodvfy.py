@@ -43,28 +43,38 @@ _FORBIDDEN = re.compile(r"^Attribute present when condition unsatisfied .*Elemen
 _UID_ROOT = re.compile(r"^Illegal root for UID.* in \(0x([0-9a-f]{4}),0x([0-9a-f]{4})\)")
 _PIXEL_LENGTH = re.compile(r"^PixelData has incorrect value length")
 _HIGH_BIT = re.compile(r"^Bad attribute value - High Bit")
+_META_MISSING = re.compile(r"^MediaStorageSOP(Class|Instance)UID but missing (SOPClassUID|SOPInstanceUID)")
+_META_DIFFERS = re.compile(r"^MediaStorageSOP(Class|Instance)UID different from")
+_UID_REUSE = re.compile(r"^(\w+) has same value as (\w+)")
+_ENCAPSULATED_VR = re.compile(r"^Value Representation for encapsulated compressed PixelData")
+_SR_EVIDENCE = re.compile(r"^Referenced SOP Instance is not listed in CurrentRequestedProcedure")
 
 #: dciodvfy errors that are not conformance rules of PS3.3/PS3.5 tables, with why we do not
 #: report them (pattern on the text after "Error - ").
 NOT_OURS: dict[str, str] = {
     r"^Information Object Not found": "dciodvfy has no IOD for the SOP class (or none at all)",
-    r"^Referenced SOP Instance is not listed": "dciodvfy's SR evidence-list rule is prose in PS3.3",
-    r"^MediaStorageSOP|^Metaheader": "file meta / data set consistency (PS3.10), not an IOD rule",
+    r"^Metaheader": "a file meta group without Transfer Syntax UID: our reader refuses the file "
+                    "or reads it as the data set says (PS3.10 7.1), reported as unreadable or "
+                    "encoding",
     r"^Dicom dataset|^Tags out of order|^Sequence (Item dataset|attribute) read failed":
         "dciodvfy could not read the file; our reader is lenient and checks what it read",
-    r"^Value Representation for encapsulated": "encapsulated pixel data VR (PS3.5 A.4) is "
-                                               "the codec layer's check",
-    r"^Length of BasicOffsetTable": "encapsulation structure, checked by the codec layer",
-    r"^Shall not be present for Referenced SOP Class": "depends on the referenced SOP class "
-                                                       "being multi-frame: outside the tables",
-    r"^A value is required for value 3 in CT Images": "per-value rule of Image Type written as "
-                                                      "prose in PS3.3 C.8.2.1.1.1",
-    r"^StudyInstanceUID has same value as FrameOfReferenceUID": "dciodvfy's heuristic on UID "
-                                                                "reuse; no table states it",
-    r"^Shall not be present when ImagerPixelSpacing is present": "prose rule of PS3.3 "
-                                                                 "C.8.11.7 (DX), not a table row",
+    r"^Length of BasicOffsetTable": "dciodvfy is right (PS3.5 A.4: the Basic Offset Table is "
+                                    "empty or has one offset per frame); we do not read the "
+                                    "fragments of deferred Pixel Data: not checked yet",
+    r"^Shall not be present for Referenced SOP Class": "a rule on Referenced Frame Number "
+        "that depends on whether the referenced instance is multi-frame, which this file does "
+        "not show: not decidable from the data set, not checked",
+    r"^A value is required for value 3 in CT Images": "dciodvfy is wrong: PS3.3 C.7.6.1.1.2 "
+        "says 'Value 3 shall identify any Image IOD specific specialization (optional)' and "
+        "'Any of the optional values (value 3 and beyond) may be encoded either with a value "
+        "or zero-length'; C.8.2.1.1.1 gives Defined Terms for Value 3 of CT images but does "
+        "not require it",
+    r"^Shall not be present when ImagerPixelSpacing is present": "dciodvfy is right by the prose "
+        "of PS3.3 C.8.11.7 (DX Detector: Pixel Aspect Ratio), which no table row states; our "
+        "condition grammar does not read it: not checked",
     r"^Seek failed|^Attribute read failed": "dciodvfy could not read the (truncated) file",
-    r"^Coordinates Content Item has missing": "SR content tree constraints of PS3.16 templates",
+    r"^Coordinates Content Item has missing": "SR content item constraints of PS3.3 C.18.6 "
+        "(SCOORD with a coordinate count per Graphic Type): not checked",
 }
 
 #: dciodvfy's lines saying it gave up reading part of a file
@@ -115,6 +125,9 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
     (r"^ct_no_(Rows|Columns)", "pixel-length", "PixelData"):
         "Rows or Columns is absent (Type 1, reported by both): the length Pixel Data should have "
         "is unknown; dciodvfy takes the absent value as 0 and reports the length too",
+    (r"^image_dfl", "missing", "*"):
+        "the file is Deflated Explicit VR Little Endian (PS3.5 A.5); dciodvfy does not inflate "
+        "it and sees a data set without SOP Class and Instance UIDs; we read them",
     (".", "uid-root-joint", "*"):
         "below the root joint-iso-itu-t (2) the arcs are assigned by a registry outside "
         "ITU-T X.660 | ISO/IEC 9834-1 (2.22 is listed there); we check the root and the arcs "
@@ -197,6 +210,25 @@ def parse_dciodvfy(output: str) -> list[DciodvfyError]:
         if _HIGH_BIT.match(text):
             out.append(DciodvfyError("pixel-bits", 0x00280102, text))
             continue
+        m = _META_MISSING.match(text)
+        if m:
+            out.append(DciodvfyError("missing", dictionary.tag_for_keyword(m.group(2)), text))
+            continue
+        m = _META_DIFFERS.match(text)
+        if m:
+            out.append(DciodvfyError("file-meta", 0x00020002 if m.group(1) == "Class"
+                                     else 0x00020003, text))
+            continue
+        m = _UID_REUSE.match(text)
+        if m:
+            out.append(DciodvfyError("uid-reuse", dictionary.tag_for_keyword(m.group(2)), text))
+            continue
+        if _ENCAPSULATED_VR.match(text):
+            out.append(DciodvfyError("vr-encapsulated", 0x7FE00010, text))
+            continue
+        if _SR_EVIDENCE.match(text):
+            out.append(DciodvfyError("sr-evidence", 0x00081155, text))
+            continue
         if _PER_FRAME_COUNT.match(text):
             out.append(DciodvfyError("items", 0x52009230, text))
             continue
@@ -215,11 +247,15 @@ _OUR_RULES: dict[str, frozenset[str]] = {
     "uid-root": frozenset({"uid-root"}),
     "pixel-length": frozenset({"pixel-length"}),
     "pixel-bits": frozenset({"pixel-bits"}),
+    "file-meta": frozenset({"file-meta"}),
+    "uid-reuse": frozenset({"uid-reuse"}),
+    "vr-encapsulated": frozenset({"vr"}),
+    "sr-evidence": frozenset({"sr-evidence"}),
 }
 #: our IOD-level rules that dciodvfy must confirm
 _IOD_RULES = frozenset({"type1-missing", "type2-missing", "type1-empty", "condition-required",
                         "condition-forbidden", "enumerated-value", "uid-root", "pixel-length",
-                        "pixel-bits"})
+                        "pixel-bits", "file-meta", "uid-reuse", "sr-evidence"})
 
 
 def _last_tag(path: str) -> int | None:
