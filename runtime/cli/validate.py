@@ -7,6 +7,10 @@ PS3.5 and the IOD of its SOP class from PS3.3.  Text output gives, per file with
 summary (files, errors, warnings, the most frequent rules).  ``--json`` prints one JSON document
 with every report and the summary instead.  On a terminal a counter on stderr shows progress.
 
+``--results STORE`` records every report in a SQLite store (:mod:`dicomkit.validate.results`) and
+resumes an interrupted run; ``--summary STORE`` prints a store's totals; ``--csv FILE`` writes one
+row per finding.
+
 ``--ignore RULE`` (repeatable, comma-separated, shell patterns) and ``--config FILE`` (TOML,
 :mod:`dicomkit.validate.config`) drop the findings of rule ids; ``--rules`` lists the ids.
 
@@ -44,6 +48,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "or comma-separated")
     parser.add_argument("--config", metavar="FILE", default=None,
                         help="a TOML file with [validate] ignore = [...] and fail-on")
+    parser.add_argument("--results", metavar="STORE", default=None,
+                        help="record each file's report in this SQLite store; run again to "
+                             "validate only the files it lacks (resume)")
+    parser.add_argument("--summary", metavar="STORE", default=None,
+                        help="print the totals of a results store, validating nothing")
+    parser.add_argument("--csv", metavar="FILE", default=None,
+                        help="also write one CSV row per finding to FILE")
     parser.add_argument("--rules", action="store_true",
                         help="list the rule ids with what each checks, and exit")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
@@ -81,6 +92,59 @@ def summary(reports: list[Report], seconds: float) -> dict[str, object]:
     }
 
 
+_CSV_FIELDS = ("source", "sop_class", "iod", "severity", "rule", "path", "message", "reference",
+               "module", "since")
+
+
+def write_csv(path: str, reports: Iterable[Report]) -> None:
+    """One row per finding (and one row without a rule for a file without findings), written
+    to a temporary name and renamed when complete."""
+    import csv
+
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(_CSV_FIELDS)
+        for r in reports:
+            head = [r.source, r.sop_class, r.iod]
+            if not r.findings:
+                writer.writerow([*head, "", "", "", "", "", "", ""])
+            for x in r.findings:
+                writer.writerow([*head, x.severity, x.rule, x.path, x.message, x.reference,
+                                 x.module, x.since])
+    os.replace(tmp, path)
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from dicomkit.validate.errors import ValidateConfigError
+    from dicomkit.validate.results import ResultsStore
+
+    if not os.path.isfile(args.summary):
+        sys.stderr.write(f"dicomkit validate: no results store {args.summary}\n")
+        return 2
+    try:
+        with ResultsStore(args.summary) as store:
+            reports = list(store.reports())
+    except ValidateConfigError as exc:
+        sys.stderr.write(f"dicomkit validate: {exc}\n")
+        return 2
+    totals = summary(reports, 0.0)
+    _print_totals(args, reports, totals)
+    return 1 if any(r.fails(args.fail_on or "error") for r in reports) else 0
+
+
+def _print_totals(args: argparse.Namespace, reports: list[Report], totals: dict[str, object]) -> None:
+    out = sys.stdout
+    if args.json:
+        json.dump({"reports": [r.to_dict() for r in reports], "summary": totals}, out, indent=2)
+        out.write("\n")
+    else:
+        top = ", ".join(f"{rule} {n}" for rule, n in totals["top_rules"])  # type: ignore[attr-defined]
+        out.write(f"{totals['files']} files, {totals['files_with_errors']} with errors: "
+                  f"{totals['errors']} errors, {totals['warnings']} warnings"
+                  f"{f' (most frequent: {top})' if top else ''}\n")
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate every file; print findings and a summary; 1 when a file fails ``--fail-on``."""
     from dicomkit.validate import validate, validate_many
@@ -92,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
         for rule, what in RULES.items():
             sys.stdout.write(f"{rule:22} {what}\n")
         return 0
+    if args.summary:
+        return _summary(args)
     if not args.paths:
         sys.stderr.write("dicomkit validate: name at least one file or folder\n")
         return 2
@@ -105,20 +171,37 @@ def run(args: argparse.Namespace) -> int:
     ignore = config.ignore
     names = list(iter_files(args.paths))
     out = sys.stdout
-    progress = sys.stderr.isatty() and len(names) > 1
     start = time.perf_counter()
     reports: list[Report] = []
+    store = None
+    todo = names
+    if args.results:
+        from dicomkit.validate.results import ResultsStore
+
+        try:
+            store = ResultsStore(args.results)
+        except ValidateConfigError as exc:
+            sys.stderr.write(f"dicomkit validate: {exc}\n")
+            return 2
+        todo = store.todo(names)
+        pending = set(todo)
+        reports.extend(store.reports([n for n in names if n not in pending]))
+    progress = sys.stderr.isatty() and len(todo) > 1
     if args.sop_class is not None:
         stream: Iterable[Report] = (validate(n, sop_class=args.sop_class, ignore=ignore)
-                                    for n in names)
+                                    for n in todo)
     else:
-        stream = validate_many(names, workers=args.workers, ignore=ignore)
+        stream = validate_many(todo, workers=args.workers, ignore=ignore)
     shown = "warning" if args.quiet and fail_on == "warning" else "error" if args.quiet \
         else "info"
     for index, report in enumerate(stream, 1):
         reports.append(report)
+        if store is not None:
+            store.add(report)
         if progress:
-            sys.stderr.write(f"\r{index}/{len(names)} files")
+            rate = index / max(time.perf_counter() - start, 1e-9)
+            eta = (len(todo) - index) / rate
+            sys.stderr.write(f"\r{index}/{len(todo)} files, {rate:,.0f} files/s, ETA {eta:,.0f} s")
             sys.stderr.flush()
         if not args.json and report.findings and report.fails(shown):
             if progress:
@@ -126,13 +209,10 @@ def run(args: argparse.Namespace) -> int:
             out.write(report.text(min_severity=shown))
     if progress:
         sys.stderr.write("\r\x1b[K")
+    if store is not None:
+        store.close()
+    if args.csv:
+        write_csv(args.csv, reports)
     totals = summary(reports, time.perf_counter() - start)
-    if args.json:
-        json.dump({"reports": [r.to_dict() for r in reports], "summary": totals}, out, indent=2)
-        out.write("\n")
-    else:
-        top = ", ".join(f"{rule} {n}" for rule, n in totals["top_rules"])  # type: ignore[attr-defined]
-        out.write(f"{totals['files']} files, {totals['files_with_errors']} with errors: "
-                  f"{totals['errors']} errors, {totals['warnings']} warnings"
-                  f"{f' (most frequent: {top})' if top else ''}\n")
+    _print_totals(args, reports, totals)
     return 1 if any(r.fails(fail_on) for r in reports) else 0

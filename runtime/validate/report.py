@@ -214,6 +214,15 @@ class Report:
                 "errors": self.errors, "warnings": self.warnings, "ok": self.ok,
                 "suppressed": self.suppressed, "findings": [f.to_dict() for f in self.findings]}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """The report :meth:`to_dict` gave."""
+        findings = [Finding(f["severity"], f["rule"], f["path"], f["message"],
+                            f.get("reference", ""), f.get("module", ""), f.get("since", ""))
+                    for f in data.get("findings", [])]
+        return cls(data.get("source", ""), data.get("sop_class", ""), data.get("iod", ""),
+                   findings, int(data.get("suppressed", 0)))
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as a JSON document."""
         return json.dumps(self.to_dict(), indent=indent)

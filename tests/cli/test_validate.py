@@ -121,3 +121,75 @@ def test_rules_lists_every_rule_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--rules"]) == 0
     out = capsys.readouterr().out
     assert [line.split()[0] for line in out.splitlines()] == list(RULES)
+
+
+def _totals(out: str) -> str:
+    return out.splitlines()[-1]
+
+
+def test_results_store_resumes_an_interrupted_run_with_the_same_totals(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run stopped after some files (their rows committed) and started again validates only
+    the rest and reports the totals of a run in one go; --summary prints them from the store."""
+    from tests.samples import samples
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in sorted(samples("*.dcm"))[:24]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    names = sorted(str(p) for p in folder.iterdir())
+    status_full, full = run(capsys, str(folder))
+    store = tmp_path / "run.sqlite"
+    run(capsys, "--results", str(store), *names[:9])  # the part done before the "crash"
+
+    from dicomkit.validate import results
+
+    seen: list[str] = []
+    real = results.ResultsStore.todo
+
+    def todo(self: results.ResultsStore, paths: list[str]) -> list[str]:
+        left = real(self, paths)
+        seen.extend(left)
+        return left
+
+    results.ResultsStore.todo = todo  # type: ignore[method-assign]
+    try:
+        status, resumed = run(capsys, "--results", str(store), str(folder))
+    finally:
+        results.ResultsStore.todo = real  # type: ignore[method-assign]
+    assert seen == names[9:]
+    assert _totals(resumed) == _totals(full) and status == status_full
+    status, summed = run(capsys, "--summary", str(store))
+    assert _totals(summed) == _totals(full) and status == status_full
+
+
+def test_a_changed_file_is_validated_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, good, _bad = _corpus(tmp_path)
+    store = tmp_path / "run.sqlite"
+    run(capsys, "--results", str(store), str(good))
+    ds = dicomkit.read(good)
+    del ds.StudyInstanceUID
+    dicomkit.write(good, ds)
+    _status, out = run(capsys, "--results", str(store), str(good))
+    assert "(0020,000D): missing type 1 attribute" in out
+
+
+def test_summary_refuses_what_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.sqlite"
+    bad.write_bytes(b"not sqlite at all, " * 20)
+    assert main(["validate", "--summary", str(bad)]) == 2
+    assert "not a validation results store" in capsys.readouterr().err
+    assert main(["validate", "--summary", str(tmp_path / "absent.sqlite")]) == 2
+
+
+def test_csv_has_one_row_per_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    folder, good, bad = _corpus(tmp_path)
+    target = tmp_path / "findings.csv"
+    _status, out = run(capsys, "--json", "--csv", str(target), str(folder))
+    doc = json.loads(out)
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    count = sum(max(1, len(r["findings"])) for r in doc["reports"])
+    assert len(rows) == count
+    assert {"value-format", "type1-missing"} <= {r["rule"] for r in rows if r["source"] == str(bad)}
