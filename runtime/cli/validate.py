@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from dicomkit.validate.report import Report
 
@@ -58,7 +59,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="store_true",
                         help="list the rule ids with what each checks, and exit")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
-                        help="validate in N processes (default 1)")
+                        help="validate in N processes: a Dask LocalCluster when Dask is "
+                             "installed, else a process pool (default 1)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                        help="validate on the workers of this running Dask scheduler")
     parser.add_argument("--sop-class", metavar="UID", default=None,
                         help="check against this SOP class's IOD instead of each file's own")
 
@@ -145,6 +149,31 @@ def _print_totals(args: argparse.Namespace, reports: list[Report], totals: dict[
                   f"{f' (most frequent: {top})' if top else ''}\n")
 
 
+def _have_dask() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
+def _consume(stream: Iterable[Report], reports: list[Report], store: Any, todo: list[str],
+             start: float, progress: bool, args: argparse.Namespace, shown: str) -> None:
+    """Collect the reports as they come: record, show progress (files/s, ETA), print."""
+    out = sys.stdout
+    for index, report in enumerate(stream, 1):
+        reports.append(report)
+        if store is not None:
+            store.add(report)
+        if progress:
+            rate = index / max(time.perf_counter() - start, 1e-9)
+            eta = (len(todo) - index) / rate
+            sys.stderr.write(f"\r{index}/{len(todo)} files, {rate:,.0f} files/s, ETA {eta:,.0f} s")
+            sys.stderr.flush()
+        if not args.json and report.findings and report.fails(shown):
+            if progress:
+                sys.stderr.write("\r\x1b[K")
+            out.write(report.text(min_severity=shown))
+
+
 def run(args: argparse.Namespace) -> int:
     """Validate every file; print findings and a summary; 1 when a file fails ``--fail-on``."""
     from dicomkit.validate import validate, validate_many
@@ -170,7 +199,6 @@ def run(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.fail_on
     ignore = config.ignore
     names = list(iter_files(args.paths))
-    out = sys.stdout
     start = time.perf_counter()
     reports: list[Report] = []
     store = None
@@ -190,23 +218,22 @@ def run(args: argparse.Namespace) -> int:
     if args.sop_class is not None:
         stream: Iterable[Report] = (validate(n, sop_class=args.sop_class, ignore=ignore)
                                     for n in todo)
+    elif args.scheduler or (args.workers > 1 and _have_dask()):
+        from dicomkit.validate.dask import validate_on_dask
+
+        stream = validate_on_dask(todo, workers=args.workers, scheduler=args.scheduler,
+                                  ignore=ignore)
     else:
         stream = validate_many(todo, workers=args.workers, ignore=ignore)
     shown = "warning" if args.quiet and fail_on == "warning" else "error" if args.quiet \
         else "info"
-    for index, report in enumerate(stream, 1):
-        reports.append(report)
+    try:
+        _consume(stream, reports, store, todo, start, progress, args, shown)
+    except ValidateConfigError as exc:
         if store is not None:
-            store.add(report)
-        if progress:
-            rate = index / max(time.perf_counter() - start, 1e-9)
-            eta = (len(todo) - index) / rate
-            sys.stderr.write(f"\r{index}/{len(todo)} files, {rate:,.0f} files/s, ETA {eta:,.0f} s")
-            sys.stderr.flush()
-        if not args.json and report.findings and report.fails(shown):
-            if progress:
-                sys.stderr.write("\r\x1b[K")
-            out.write(report.text(min_severity=shown))
+            store.close()
+        sys.stderr.write(f"dicomkit validate: {exc}\n")
+        return 2
     if progress:
         sys.stderr.write("\r\x1b[K")
     if store is not None:
