@@ -10,6 +10,7 @@ system); otherwise ``workers`` processes start on this machine, listening on loo
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -50,8 +51,8 @@ def validate_on_dask(paths: Iterable[str | os.PathLike[str]], *, workers: int = 
         When Dask is not installed (``pip install 'dicomkit[dask]'``) or the scheduler cannot
         be reached.
     """
-    try:
-        from distributed import Client, LocalCluster
+    try:  # untyped: its objects are used as Any
+        dist: Any = importlib.import_module("distributed")
     except ImportError as exc:
         raise ValidateConfigError("Dask is not installed: pip install 'dicomkit[dask]'") from exc
     names = [os.fspath(p) for p in paths]
@@ -59,11 +60,11 @@ def validate_on_dask(paths: Iterable[str | os.PathLike[str]], *, workers: int = 
     cluster: Any = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="10s")
+            client = dist.Client(scheduler, timeout="10s")
         else:
-            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+            cluster = dist.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
                                    processes=True, host="127.0.0.1", dashboard_address=None)
-            client = Client(cluster)
+            client = dist.Client(cluster)
     except OSError as exc:
         if cluster is not None:
             cluster.close()
