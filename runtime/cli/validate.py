@@ -9,7 +9,7 @@ with every report and the summary instead.  On a terminal a counter on stderr sh
 
 ``--results STORE`` records every report in a SQLite store (:mod:`dicomkit.validate.results`) and
 resumes an interrupted run; ``--summary STORE`` prints a store's totals; ``--csv FILE`` writes one
-row per finding.
+row per finding; ``--html FILE`` writes a self-contained report page (:mod:`dicomkit.validate.html`).
 
 ``--ignore RULE`` (repeatable, comma-separated, shell patterns) and ``--config FILE`` (TOML,
 :mod:`dicomkit.validate.config`) drop the findings of rule ids; ``--rules`` lists the ids.
@@ -54,6 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "validate only the files it lacks (resume)")
     parser.add_argument("--summary", metavar="STORE", default=None,
                         help="print the totals of a results store, validating nothing")
+    parser.add_argument("--html", metavar="FILE", default=None,
+                        help="also write a self-contained report page to FILE")
     parser.add_argument("--csv", metavar="FILE", default=None,
                         help="also write one CSV row per finding to FILE")
     parser.add_argument("--rules", action="store_true",
@@ -119,6 +121,16 @@ def write_csv(path: str, reports: Iterable[Report]) -> None:
     os.replace(tmp, path)
 
 
+def write_html(path: str, reports: list[Report]) -> None:
+    """The report page (:mod:`dicomkit.validate.html`), written to a temporary name first."""
+    from dicomkit.validate.html import render_html
+
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(render_html(reports))
+    os.replace(tmp, path)
+
+
 def _summary(args: argparse.Namespace) -> int:
     from dicomkit.validate.errors import ValidateConfigError
     from dicomkit.validate.results import ResultsStore
@@ -133,6 +145,10 @@ def _summary(args: argparse.Namespace) -> int:
         sys.stderr.write(f"dicomkit validate: {exc}\n")
         return 2
     totals = summary(reports, 0.0)
+    if args.csv:
+        write_csv(args.csv, reports)
+    if args.html:
+        write_html(args.html, reports)
     _print_totals(args, reports, totals)
     return 1 if any(r.fails(args.fail_on or "error") for r in reports) else 0
 
@@ -240,6 +256,8 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if args.csv:
         write_csv(args.csv, reports)
+    if args.html:
+        write_html(args.html, reports)
     totals = summary(reports, time.perf_counter() - start)
     _print_totals(args, reports, totals)
     return 1 if any(r.fails(fail_on) for r in reports) else 0

@@ -27,10 +27,14 @@ from typing import Final
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.validate.report import Finding, Report
 
 __all__ = ["DEFER_SIZE", "Finding", "InvalidDataSetError", "Report", "require_valid", "validate",
            "validate_many"]
+
+_MODALITY: Final = tags.Modality
+_MANUFACTURER: Final = tags.Manufacturer
 
 #: Values longer than this are not read into memory when validating a file (pixel data, large
 #: binary values): their VR and presence are checked, their bytes are not.
@@ -77,6 +81,8 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
             report.add("error", "unreadable", "", f"cannot read the file: {exc}", "PS3.10 7")
             report.suppress(ignore)
             return report
+    report.modality = _text_of(ds, _MODALITY)
+    report.manufacturer = _text_of(ds, _MANUFACTURER)
     for warning in ds.warnings:  # every recovery of the lenient reader is a broken encoding
         report.add("error", "encoding", warning.tag_path or "", warning.message, "PS3.5 7")
     if ds.file_meta is not None:
@@ -90,6 +96,19 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         check_iod(ds, report, sop_class=sop_class)
     report.suppress(ignore)
     return report
+
+
+def _text_of(ds: Dataset, tag: int) -> str:
+    el = ds._elements.get(tag)
+    if el is None or el.is_deferred:
+        return ""
+    try:
+        value = el.value
+    except (DicomError, ValueError, UnicodeError):
+        return ""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip(" \x00") if isinstance(value, str) else ""
 
 
 def _validate_path(path: str, ignore: tuple[str, ...] = ()) -> Report:

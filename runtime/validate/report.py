@@ -144,6 +144,9 @@ class Report:
         The findings in the order found.
     suppressed
         How many findings :meth:`suppress` removed.
+    modality, manufacturer
+        Modality (0008,0060) and Manufacturer (0008,0070) of the data set, for reports that
+        group files (``""`` when absent).
     """
 
     source: str = ""
@@ -151,6 +154,8 @@ class Report:
     iod: str = ""
     findings: list[Finding] = field(default_factory=list)
     suppressed: int = 0
+    modality: str = ""
+    manufacturer: str = ""
 
     def add(self, severity: str, rule: str, path: str, message: str, reference: str = "",
             module: str = "", since: str = "") -> None:
@@ -212,7 +217,9 @@ class Report:
         """The report as a JSON-ready mapping."""
         return {"source": self.source, "sop_class": self.sop_class, "iod": self.iod,
                 "errors": self.errors, "warnings": self.warnings, "ok": self.ok,
-                "suppressed": self.suppressed, "findings": [f.to_dict() for f in self.findings]}
+                "suppressed": self.suppressed, "modality": self.modality,
+                "manufacturer": self.manufacturer,
+                "findings": [f.to_dict() for f in self.findings]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
@@ -221,7 +228,8 @@ class Report:
                             f.get("reference", ""), f.get("module", ""), f.get("since", ""))
                     for f in data.get("findings", [])]
         return cls(data.get("source", ""), data.get("sop_class", ""), data.get("iod", ""),
-                   findings, int(data.get("suppressed", 0)))
+                   findings, int(data.get("suppressed", 0)), data.get("modality", ""),
+                   data.get("manufacturer", ""))
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as a JSON document."""

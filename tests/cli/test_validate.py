@@ -193,3 +193,16 @@ def test_csv_has_one_row_per_finding(tmp_path: Path, capsys: pytest.CaptureFixtu
     count = sum(max(1, len(r["findings"])) for r in doc["reports"])
     assert len(rows) == count
     assert {"value-format", "type1-missing"} <= {r["rule"] for r in rows if r["source"] == str(bad)}
+
+
+def test_html_page_from_a_run_and_from_a_store(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _good, bad = _corpus(tmp_path)
+    page = tmp_path / "report.html"
+    store = tmp_path / "run.sqlite"
+    run(capsys, "--results", str(store), "--html", str(page), str(folder))
+    text = page.read_text("utf-8")
+    assert str(bad) in text and "type1-missing" in text
+    again = tmp_path / "again.html"
+    run(capsys, "--summary", str(store), "--html", str(again))
+    assert again.read_text("utf-8") == text
