@@ -1,6 +1,6 @@
 """``dicomkit codegen``: fetch parts of the standard, generate dicomkit.generated, diff editions.
 
-Each verb lives in its own module (:mod:`.fetch`, :mod:`.generate`, :mod:`.diff`) exposing
+Each verb lives in its own module (:mod:`.fetch`, :mod:`.generate`, :mod:`.diff`, :mod:`.stats`) exposing
 ``add_arguments(parser)`` and ``run(args) -> int``.
 """
 
@@ -17,6 +17,7 @@ VERBS = {
     "fetch": ("dicomkit.codegen.fetch", "download (or import with --from) parts of an edition"),
     "generate": ("dicomkit.codegen.generate", "regenerate dicomkit.generated from the standard"),
     "diff": ("dicomkit.codegen.diff", "what changed in a part between two editions"),
+    "stats": ("dicomkit.codegen.stats", "how many PS3.3 conditions are read into expressions"),
 }
 
 

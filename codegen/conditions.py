@@ -51,6 +51,16 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("greater", path, number)``, ``("less", path, number)``, ``("greater_equal", path, number)``,
 ``("less_equal", path, number)``
     the (any) value compared numerically with ``number``.
+``("in_frame", e)``
+    ``e`` is evaluated in the functional groups of the frame the condition belongs to ("Frame
+    Type (0008,9007) Value 1 of this frame is ORIGINAL"): in the items of the groups of that
+    frame's Per-frame Functional Groups item and of the Shared Functional Groups item (PS3.3
+    C.7.6.16); for a condition outside a frame's groups (or in the shared ones), in those of
+    every frame, holding when it holds for one.
+``("iod_requires", path)``
+    the IOD the data set is checked against requires the attribute: a module of usage M lists it
+    as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
+    (0020,0037) ..." reads ``("not", ("iod_requires", (0x00200037,)))``); unknown without an IOD.
 ``("and", e1, e2, ...)``, ``("or", e1, e2, ...)``, ``("not", e)``
     logical combinations (the runtime uses three-valued logic: an operand that cannot be evaluated
     makes the result unknown unless the other operands decide it).
@@ -63,12 +73,12 @@ present if ...", read leniently as "may"), ``"shall_not"`` for "Shall not be pre
 
 What is read
 ------------
-Subjects: "Name (gggg,eeee)" (the tag is authoritative), a name without tag when ``resolve(name)``
-maps it to a tag, a leading "the" / "the value of" / "a value of", "Value N of X", "X Value N",
-"the first/second/third value of X", "X (tag) in [the | any Item of the] Y Sequence (tag)" (nested
-any number of times), "X in the Y Module" (modules are at the top level; the qualifier is dropped),
-lists of subjects sharing one predicate ("X and Y are present", "either X or Y is present",
-"neither X nor Y is present").
+Subjects: "Name (gggg,eeee)" (the tag is authoritative), "X of this frame" (``in_frame``), a name
+without tag when ``resolve(name)`` maps it to a tag, a leading "the" / "the value of" / "a value
+of", "Value N of X", "X Value N", "the first/second/third value of X", "X (tag) in [the | any Item
+of the] Y Sequence (tag)" (nested any number of times), "X in the Y Module" (modules are at the top
+level; the qualifier is dropped), lists of subjects sharing one predicate ("X and Y are present",
+"either X or Y is present", "neither X nor Y is present").
 Predicates: "is present", "is not present", "is absent", "is present and has a value", "has a value",
 "is empty", "is present and (the value is | equals | has the value) V", "is present with [a] value
 [of] V", "equals / is / = / has a value of / has the value / value is / is one of / is either ... or",
@@ -189,7 +199,8 @@ def _otherwise(text: str) -> str:
 # ----------------------------------------------------------------------------- clause grammar
 
 _TAG = r"\(([0-9A-Fa-f]{4}), ?([0-9A-Fa-f]{4})\)"
-_NAME = r"[A-Za-z0-9][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9'/&\-]+)*?"
+# a word of an attribute name, or a parenthesised qualifier of one: "Image Orientation (Patient)"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9'/&\-]*(?: [A-Za-z0-9'/&\-]+| \([A-Z][A-Za-z]*(?: [A-Za-z]+)*\))*?"
 _NAME_WORDS = frozenset({"of", "per", "to", "for", "by", "from", "with", "on", "at", "x", "y", "z"})
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3}
@@ -255,6 +266,7 @@ class _Parser:
         self.pos = 0
         self.resolve = resolve
         self.last_path: tuple[int, ...] | None = None
+        self.frame_paths: set[tuple[int, ...]] = set()
 
     # -- helpers
     @property
@@ -285,6 +297,9 @@ class _Parser:
             if index is not None:
                 raise self.fail()
             index = int(m.group(1))
+        if self.eat(r" of this frame\b"):
+            self.frame_paths.add(path)
+            return path, index
         # nesting: "X in the Y Sequence (tag)" (possibly repeated: innermost first in the text)
         while True:
             save = self.pos
@@ -486,6 +501,13 @@ class _Parser:
     # -- clauses
     def clause(self) -> Expr:
         save = self.pos
+        # "image does not require X and Y": what the IOD requires
+        if self.eat(r"(?:the )?image does not require "):
+            joiner, subjects = self.subjects()
+            if any(i is not None or len(p) != 1 for p, i in subjects) or joiner not in ("and", "or"):
+                raise self.fail()
+            needs = [("iod_requires", p) for p, _ in subjects]
+            return ("not", needs[0] if len(needs) == 1 else (joiner, *needs))
         # "... and the value is X" continues the previous subject
         if self.last_path is not None:
             m = self.eat(r"(?:the value |its value )(?:is |equals )")
@@ -501,11 +523,14 @@ class _Parser:
         for path, index in subjects:
             self.pos = start
             self.eat(r" ")
-            exprs.append(self.predicate(path, index, plural))
+            expr = self.predicate(path, index, plural)
+            exprs.append(("in_frame", expr) if path in self.frame_paths else expr)
         self.last_path = subjects[-1][0]
         if not plural:
             return exprs[0]
         if joiner == "nor":  # "neither X nor Y is present": X is not present and Y is not present
+            if self.frame_paths:
+                raise self.fail()
             return ("and", *(("absent", e[1]) if e[0] == "present" else ("not", e) for e in exprs))
         return ("or" if joiner == "or" else "and", *exprs)
 
@@ -564,8 +589,8 @@ def _flatten(expr: Expr) -> Expr:
             else:
                 out.append(sub)
         return (expr[0], *out)
-    if expr[0] == "not":
-        return ("not", _flatten(expr[1]))
+    if expr[0] in ("not", "in_frame"):
+        return (expr[0], _flatten(expr[1]))
     return expr
 
 

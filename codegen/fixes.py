@@ -296,6 +296,19 @@ FIXES: tuple[Fix, ...] = (
                "1.2.840.10008.6.1.1339 for CID 12024",
     ),
     Fix(
+        part=3, table="C.7-9", editions=("2024c",), key="(0020,0020)",
+        field="condition joiner", value="and",
+        reason="Patient Orientation (General Image Module, 2C): 'Required if image does not "
+               "require Image Orientation (Patient) (0020,0037) and Image Position (Patient) "
+               "(0020,0032) or if image does not require Image Orientation (Slide) "
+               "(0048,0102)'. Read with 'or', every image whose IOD does not require Image "
+               "Orientation (Slide), a CT or MR image too, would need it, although their IODs "
+               "require Image Orientation (Patient), which C.7.6.1.1.1 says it shall be "
+               "consistent with; the sentence names the two ways an image is oriented, and "
+               "Patient Orientation is required when the IOD requires neither (dciodvfy reads "
+               "it so): 'and'",
+    ),
+    Fix(
         part=16, table="CID 12025", editions=("2024c",), key="CID 12025", field="UID",
         value="1.2.840.10008.6.1.1341",
         reason="PS3.16 2024c gives CID 12025 the UID 1.2.840.10008.6.1.1320; "

@@ -208,7 +208,7 @@ IODS: Final[dict[str, Iod]] = {
         ('Study', 'Clinical Trial Study', 'C.7.2.3', 'C.7-4b', 'U', '', None, ''),
         ('Series', 'General Series', 'C.7.3.1', 'C.7-5a', 'M', '', None, ''),
         ('Series', 'Clinical Trial Series', 'C.7.3.2', 'C.7-5b', 'U', '', None, ''),
-        ('Frame of Reference', 'Frame of Reference', 'C.7.4.1', 'C.7-6', 'C', 'C - Required if Image Position (Patient) (0020,0032) or Image Orientation (Patient) (0020,0037) are present. May be present otherwise.', None, 'may'),
+        ('Frame of Reference', 'Frame of Reference', 'C.7.4.1', 'C.7-6', 'C', 'C - Required if Image Position (Patient) (0020,0032) or Image Orientation (Patient) (0020,0037) are present. May be present otherwise.', ('or', ('present', (2097202,)), ('present', (2097207,))), 'may'),
         ('Frame of Reference', 'Synchronization', 'C.7.4.2', 'C.7-7', 'U', '', None, ''),
         ('Equipment', 'General Equipment', 'C.7.5.1', 'C.7-8', 'U', '', None, ''),
         ('Equipment', 'SC Equipment', 'C.8.6.1', 'C.8-24', 'M', '', None, ''),

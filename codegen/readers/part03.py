@@ -501,6 +501,16 @@ def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats) -
     return Condition(text, pc.expr, pc.otherwise)
 
 
+def _fixed(condition: Condition, joiner: str | None) -> Condition:
+    """A condition with the connective between its cases corrected (codegen/fixes.py)."""
+    if joiner is None or condition.expr is None:
+        return condition
+    if condition.expr[0] not in ("and", "or"):
+        raise CodegenError(f"fix of the joiner of {condition.text!r}: the condition is not a "
+                           "list of cases; remove the fix from codegen/fixes.py")
+    return dataclasses.replace(condition, expr=(joiner, *condition.expr[1:]))
+
+
 def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_col: int,
                what: str, doc: Document, by_section: dict[str, list[AttributeTable]],
                resolve: Callable[[str], int | None], stats: ReadStats
@@ -598,7 +608,10 @@ def read_iods(std: Standard) -> Pt3Model:
     # conditions of 1C/2C rows
     for label, at in list(tables.items()):
         if any(isinstance(r, AttributeRow) and r.condition.text for r in at.rows):
-            rows = tuple(dataclasses.replace(r, condition=_parsed(r.condition.text, resolve, stats))
+            fixes = fixes_for(PART, label, doc.edition)
+            rows = tuple(dataclasses.replace(r, condition=_fixed(
+                _parsed(r.condition.text, resolve, stats), fixes.get(
+                    (f"({r.tag >> 16:04X},{r.tag & 0xFFFF:04X})", "condition joiner"))))
                          if isinstance(r, AttributeRow) and r.condition.text
                          and r.type in ("1C", "2C") else r for r in at.rows)
             tables[label] = dataclasses.replace(at, rows=rows)

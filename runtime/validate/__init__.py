@@ -2,9 +2,13 @@
 
 :func:`validate` checks one data set or file and returns a :class:`Report`:
 
-* element level (PS3.5 6.2, 6.4, 7.1, 7.8; :mod:`dicomkit.validate.values`): VR against the
-  dictionary, VM, value syntax, lengths, repertoire, retired and unknown attributes, private
-  elements without a creator;
+* element level (PS3.5 6.2, 6.4, 7.1, 7.8, 9.1; :mod:`dicomkit.validate.values`): VR against
+  the dictionary, VM, value syntax, UID roots, lengths, repertoire, retired and unknown
+  attributes, private elements without a creator;
+* pixel description (PS3.5 8.1.1, PS3.3 C.7.6.3.1.2; :mod:`dicomkit.validate.pixels`): bits,
+  samples against the Photometric Interpretation, Planar Configuration, Pixel Data length;
+* consistency (:mod:`dicomkit.validate.consistency`): file meta against the data set (PS3.10
+  7.1), one UID for two things (PS3.5 9), SR evidence lists (PS3.3 C.17.2.3);
 * IOD level (PS3.3; :mod:`dicomkit.validate.iod`): the modules of the IOD of the SOP class,
   type 1/2/1C/2C attributes, enumerated values and defined terms, sequence item counts, macros
   and the functional groups of enhanced multi-frame IODs.
@@ -18,14 +22,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Final
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 from dicomkit.validate.report import Finding, Report
 
 __all__ = ["DEFER_SIZE", "Finding", "InvalidDataSetError", "Report", "require_valid", "validate",
            "validate_many"]
+
+_MODALITY: Final = tags.Modality
+_MANUFACTURER: Final = tags.Manufacturer
 
 #: Values longer than this are not read into memory when validating a file (pixel data, large
 #: binary values): their VR and presence are checked, their bytes are not.
@@ -33,7 +42,7 @@ DEFER_SIZE: Final = 16384
 
 
 def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | None = None,
-             iod: bool = True) -> Report:
+             iod: bool = True, ignore: Iterable[str] = ()) -> Report:
     """Check a data set (or the file at a path) and return its :class:`Report`.
 
     Parameters
@@ -45,12 +54,17 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         (0008,0016) (or the file meta's Media Storage SOP Class UID (0002,0002)).
     iod
         False to run only the element-level checks (no IOD tables needed).
+    ignore
+        Rule ids (or shell patterns, ``pixel-*``) whose findings are dropped; the report counts
+        them in ``suppressed`` (:data:`dicomkit.validate.report.RULES` lists the ids).
 
     Returns
     -------
     Report
         The findings; a file that cannot be read gives one ``unreadable`` error.
     """
+    from dicomkit.validate.consistency import check_consistency
+    from dicomkit.validate.pixels import check_pixels
     from dicomkit.validate.values import check_elements
 
     if isinstance(ds_or_path, Dataset):
@@ -65,25 +79,44 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
             ds = dicomkit.read(name, defer_size=DEFER_SIZE)
         except (DicomError, OSError) as exc:
             report.add("error", "unreadable", "", f"cannot read the file: {exc}", "PS3.10 7")
+            report.suppress(ignore)
             return report
+    report.modality = _text_of(ds, _MODALITY)
+    report.manufacturer = _text_of(ds, _MANUFACTURER)
     for warning in ds.warnings:  # every recovery of the lenient reader is a broken encoding
         report.add("error", "encoding", warning.tag_path or "", warning.message, "PS3.5 7")
     if ds.file_meta is not None:
         check_elements(ds.file_meta, report, explicit=True)
     check_elements(ds, report)
+    check_pixels(ds, report)
+    check_consistency(ds, report)
     if iod:
         from dicomkit.validate.iod import check_iod
 
         check_iod(ds, report, sop_class=sop_class)
+    report.suppress(ignore)
     return report
 
 
-def _validate_path(path: str) -> Report:
-    return validate(path)
+def _text_of(ds: Dataset, tag: int) -> str:
+    el = ds._elements.get(tag)
+    if el is None or el.is_deferred:
+        return ""
+    try:
+        value = el.value
+    except (DicomError, ValueError, UnicodeError):
+        return ""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip(" \x00") if isinstance(value, str) else ""
+
+
+def _validate_path(path: str, ignore: tuple[str, ...] = ()) -> Report:
+    return validate(path, ignore=ignore)
 
 
 def validate_many(paths: Iterable[str | os.PathLike[str]], *,
-                  workers: int | None = 1) -> Iterator[Report]:
+                  workers: int | None = 1, ignore: Iterable[str] = ()) -> Iterator[Report]:
     """Validate many files; yield their reports in the order of ``paths``.
 
     Parameters
@@ -92,16 +125,19 @@ def validate_many(paths: Iterable[str | os.PathLike[str]], *,
         The files.
     workers
         Processes to use; 1 (the default) validates in this process, None uses one per CPU.
+    ignore
+        As for :func:`validate`.
     """
     names = [os.fspath(p) for p in paths]
+    dropped = tuple(ignore)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(names) < 2:
         for name in names:
-            yield validate(name)
+            yield validate(name, ignore=dropped)
         return
     chunk = max(1, min(64, len(names) // (count * 4)))
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from pool.map(_validate_path, names, chunksize=chunk)
+        yield from pool.map(partial(_validate_path, ignore=dropped), names, chunksize=chunk)
 
 
 class InvalidDataSetError(DicomError):

@@ -31,6 +31,21 @@ numeric value when it is itself a number. An absent or empty attribute satisfies
 than Y"). A value that cannot be compared (a text that is not a number where a number is needed,
 bytes of an unknown VR, a sequence) makes that comparison unknown.
 
+Frames
+------
+``("in_frame", e)`` evaluates ``e`` in the functional groups of the frame (PS3.3 C.7.6.16): the
+top-level data set is the last of ``ancestors`` (or ``dataset`` itself); when one of the data
+sets on the way is an item of its Per-frame Functional Groups Sequence (5200,9230), ``e`` is
+evaluated in the items of each group sequence of that item and of the Shared Functional Groups
+item; otherwise (a condition in the shared groups, or outside the groups) in those of every
+frame, and it holds when it holds for one frame (an attribute of a shared group applies to
+every frame, so it is required when one frame requires it).
+
+The IOD
+-------
+``("iod_requires", path)`` asks ``requires`` (given by the IOD checks) whether the IOD the data
+set is checked against requires the attribute; without it the result is unknown.
+
 Result
 ------
 ``evaluate`` returns True, False, or None when the expression cannot be evaluated from the data
@@ -40,17 +55,30 @@ known operands do not decide the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence as SequenceABC
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from dicomkit.core.dataset import Dataset
+from dicomkit.core.dictionary import tag_for_keyword
 from dicomkit.errors import DicomError
 
 __all__ = ["ConditionError", "evaluate"]
 
 _PAD = " \x00"
 _ORDERINGS = ("greater", "less", "greater_equal", "less_equal")
+
+
+def _kw(keyword: str) -> int:
+    tag = tag_for_keyword(keyword)
+    if tag is None:  # pragma: no cover - the dictionary always has them
+        raise RuntimeError(f"data dictionary without {keyword}")
+    return tag
+
+
+_SHARED_FG = _kw("SharedFunctionalGroupsSequence")
+_PER_FRAME_FG = _kw("PerFrameFunctionalGroupsSequence")
 
 
 class ConditionError(DicomError, ValueError):
@@ -225,8 +253,51 @@ def _any(results: list[bool | None]) -> bool | None:
     return None if None in results else False
 
 
+def _group_items(frame: Dataset) -> list[Dataset]:
+    """The items of every functional group sequence of a shared or per-frame item."""
+    out: list[Dataset] = []
+    for tag in frame.keys():
+        elem = frame.get(tag)
+        if elem is not None and elem.vr == "SQ":
+            try:
+                out.extend(_items(elem.value))
+            except _Unknown:
+                continue
+    return out
+
+
+def _first_tags(expr: tuple[Any, ...]) -> set[int]:
+    """The first tag of every path in ``expr``."""
+    if expr and expr[0] == "iod_requires":
+        return set()
+    if expr and expr[0] in ("and", "or", "not", "in_frame"):
+        return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
+    return {_path(expr)[0]}
+
+
+def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list[Dataset]]:
+    """For each frame the condition may be about, the group items to evaluate in (see Frames)."""
+    top = ancestors[-1] if ancestors else dataset
+    try:
+        shared_el = top.get(_SHARED_FG)
+        per_el = top.get(_PER_FRAME_FG)
+        shared = _items(shared_el.value) if shared_el is not None else []
+        frames = _items(per_el.value) if per_el is not None else []
+    except _Unknown:
+        return []
+    common = [g for item in shared for g in _group_items(item)]
+    chain = (dataset, *ancestors)
+    for frame in frames:
+        if any(frame is level for level in chain):
+            return [_group_items(frame) + common]
+    if not frames:
+        return [common]
+    return [_group_items(frame) + common for frame in frames]
+
+
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
-             ancestors: tuple[Dataset, ...] = ()) -> bool | None:
+             ancestors: tuple[Dataset, ...] = (),
+             requires: Callable[[int], bool | None] | None = None) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
 
     Parameters
@@ -238,6 +309,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     ancestors
         The enclosing data sets, innermost first (the top-level data set last), searched for the
         first tag of a path that ``dataset`` does not hold.
+    requires
+        Whether the IOD checked against requires a tag (``iod_requires``); without it that
+        operator is unknown.
 
     Returns
     -------
@@ -256,7 +330,7 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op in ("and", "or"):
         if len(expr) < 2:
             raise ConditionError(expr, f"{op} needs operands")
-        results = [evaluate(sub, dataset, ancestors) for sub in expr[1:]]
+        results = [evaluate(sub, dataset, ancestors, requires) for sub in expr[1:]]
         if op == "and":
             if False in results:
                 return False
@@ -265,8 +339,25 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op == "not":
         if len(expr) != 2:
             raise ConditionError(expr, "not takes one operand")
-        inner = evaluate(expr[1], dataset, ancestors)
+        inner = evaluate(expr[1], dataset, ancestors, requires)
         return None if inner is None else not inner
+    if op == "iod_requires":
+        tags = _path(expr)
+        if len(expr) != 2 or len(tags) != 1:
+            raise ConditionError(expr, "iod_requires takes one top-level tag")
+        return None if requires is None else requires(tags[0])
+    if op == "in_frame":
+        if len(expr) != 2:
+            raise ConditionError(expr, "in_frame takes one operand")
+        scopes = _frame_scopes(dataset, ancestors)
+        named = _first_tags(expr[1])
+        if not any(tag in item for groups in scopes for item in groups for tag in named):
+            # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
+            # top-level attribute): it is looked up as any other
+            return evaluate(expr[1], dataset, ancestors, requires)
+        return _any([_any([evaluate(expr[1], item, (), requires) for item in groups]) if groups
+                     else False
+                     for groups in scopes])
     path = _path(expr)
     try:
         found = _occurrences(path, dataset, ancestors)

@@ -6,14 +6,17 @@ PS3.4 (:mod:`dicomkit.generated.sop_classes`), its modules in the IOD module tab
 (:mod:`dicomkit.generated.modules`, :mod:`dicomkit.generated.macros`).
 
 Modules (PS3.3 A.1.3)
-    A module counts as *present* when any of its top-level attributes of type 1 or 2 is in the
-    data set (or, for a module without such attributes, any top-level attribute at all): a module
-    is defined by the attributes it requires, and an optional attribute that several modules share
-    does not make a module present.  dciodvfy decides in the same way.  Usage ``M``: the module's
-    attributes are always checked, and a module with none of them present is also reported as
-    ``module-missing``.  Usage ``C``: when the condition was parsed it is evaluated
-    (:func:`dicomkit.validate.conditions.evaluate`); True makes it required as ``M``; False or an
-    unknown/unparsed condition makes it user optional (``U``): checked when present.
+    A mandatory module (usage ``M``, or ``C`` whose parsed condition evaluates True) counts as
+    present when any of its top-level attributes is in the data set, whatever its type (Type 3,
+    sequences and the rows of included macros too); an attribute several modules of the IOD
+    define counts for each of them (Manufacturer shows General Equipment and Enhanced General
+    Equipment).  Its attributes are always checked, and it is reported ``module-missing`` only
+    when absent *and* it has a Type 1 or 2 attribute whose absence shows it: a module of only
+    Type 3 (and conditional) attributes, SC Image (C.8.6.2) or General Acquisition (C.7.10.1),
+    is conformant with none of them.  A user optional module (``U``, or ``C`` with a False or
+    unparsed condition) is checked when one of its *own* attributes (one no other module of
+    the IOD defines) is present: A.1.3.3 then requires its Type 1 and 2 attributes, and Pixel
+    Spacing, which SC Image defines too, does not show the Image Plane Module.
 
 Attributes (PS3.5 7.4)
     type 1 absent -> ``type1-missing``, present without a value -> ``type1-empty`` (a type 1
@@ -31,11 +34,14 @@ Attributes (PS3.5 7.4)
 
 Macros
     ``Include`` rows are expanded recursively at their depth (a cycle is cut, not followed).
-    Enhanced multi-frame IODs: each functional group macro of the IOD is looked for in the item of
-    the Shared Functional Groups Sequence (5200,9229) and else in every item of the Per-frame
-    Functional Groups Sequence (5200,9230) (PS3.3 C.7.6.16); a mandatory group found in neither is
-    ``module-missing``, the per-frame sequence must have Number of Frames (0028,0008) items and
-    the shared one exactly one (``sequence-items``).
+    Enhanced multi-frame IODs (PS3.3 C.7.6.16.1.1): each functional group macro of the IOD is
+    looked for in the item of the Shared Functional Groups Sequence (5200,9229) and in every
+    item of the Per-frame Functional Groups Sequence (5200,9230) and checked wherever found; a
+    group in both is ``functional-group-both``; a required group (``M``, or ``C`` evaluating
+    True) neither shared nor in every frame is ``module-missing`` naming the frames without it
+    (an optional group may be left out of the frames it does not apply to); the per-frame
+    sequence must have Number of Frames (0028,0008) items and the shared one exactly one
+    (``sequence-items``).
 
 Overrides
     When several modules of the IOD define one attribute, the row of the module listed last in the
@@ -49,7 +55,7 @@ Every finding cites the PS3.3 section of the module or macro whose row states th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
@@ -266,7 +272,7 @@ def _ref(node: Node) -> str:
 
 def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, ...],
                  path: str, required: bool, report: Report,
-                 skip: frozenset[int] = frozenset()) -> None:
+                 skip: frozenset[int] = frozenset(), requires: Requires | None = None) -> None:
     elements = ds._elements
     for node in nodes:
         if node.tag in skip:
@@ -282,14 +288,14 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
                 report.add("error", f"type{t}-missing", where,
                            f"missing type {t} attribute {node.name}", ref, node.owner)
             elif (t == "1C" or t == "2C") and node.expr is not None \
-                    and evaluate(node.expr, ds, ancestors) is True:
+                    and evaluate(node.expr, ds, ancestors, requires) is True:
                 report.add("error", "condition-required", where,
                            f"missing type {t} attribute {node.name}, required by its condition",
                            ref, node.owner)
             continue
         empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
-                and evaluate(node.expr, ds, ancestors) is False:
+                and evaluate(node.expr, ds, ancestors, requires) is False:
             report.add("error", "condition-forbidden", where,
                        f"{node.name} is present but its condition is not met and it shall not be "
                        "present otherwise", ref, node.owner)
@@ -311,7 +317,8 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
             if node.children:
                 inner = (ds, *ancestors)
                 for index, item in enumerate(items):
-                    _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report)
+                    _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report,
+                                 requires=requires)
 
 
 def _check_values(node: Node, el: DataElement, where: str, report: Report) -> None:
@@ -330,17 +337,71 @@ def _check_values(node: Node, el: DataElement, where: str, report: Report) -> No
                    f"{node.name} ({shown})", _ref(node), node.owner)
 
 
-def _present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int] = frozenset()) -> bool:
-    """True when the module of ``nodes`` counts as present in ``ds`` (see the module docstring).
+def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
+    """True when the module or macro of ``nodes`` counts as present in ``ds``.
 
-    ``shared`` are the tags other modules of the IOD define too (Pixel Spacing is in Image Plane
-    and in several image modules): they do not show which of the modules is there, so they are
-    only used when a module has no attribute of its own.
+    PS3.3 C.1 / A.1.3: a module is present when any of its attributes is, whatever its type
+    (type 3 included, as are the top-level rows of included macros and sequence attributes).
+    An attribute that several modules of the IOD define (Manufacturer in General Equipment and
+    Enhanced General Equipment, Acquisition Number in General Acquisition and CT Image) counts
+    for each of them.
     """
     elements = ds._elements
-    own = [n for n in nodes if n.tag not in shared] or list(nodes)
-    keys = [n.tag for n in own if n.type in ("1", "2")] or [n.tag for n in own]
-    return any(tag in elements for tag in keys)
+    return any(n.tag in elements for n in nodes)
+
+
+def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> bool:
+    """True when an attribute of ``nodes`` that no other module of the IOD defines is present.
+
+    What makes a user-optional module (or a conditional one whose condition is not met or not
+    known) present and so its Type 1 and 2 attributes required: Pixel Spacing (0028,0030) in a
+    Secondary Capture image belongs to the SC Image Module (PS3.3 C.8.6.2) as much as to the
+    user-optional Image Plane Module (C.7.6.2), so it does not show that Image Plane is there.
+    """
+    elements = ds._elements
+    return any(n.tag in elements for n in nodes if n.tag not in shared)
+
+
+Requires = Callable[[int], bool | None]
+
+
+def _walk(nodes: Sequence[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+@lru_cache(maxsize=256)
+def _required_tags(iod_label: str) -> tuple[frozenset[int], frozenset[int]]:
+    """What an IOD requires, for the ``iod_requires`` conditions ("Required if image does not
+    require Image Orientation (Patient) ..."): the top-level tags of Type 1 or 2 in a module of
+    usage M (required), and the tags it may require depending on the data set (``maybe``): in a
+    conditional module, as a 1C/2C attribute, or anywhere in a functional group (Image
+    Orientation (Patient) in the Plane Orientation group of an enhanced image)."""
+    entry = iods.IODS[iod_label]
+    required: set[int] = set()
+    maybe: set[int] = set()
+    for m in entry[3]:
+        if not m[3]:
+            continue
+        for n in module_nodes(m[3]):
+            if m[4] == "M" and n.type in ("1", "2"):
+                required.add(n.tag)
+            elif m[4] == "C" or n.type in ("1C", "2C"):
+                maybe.add(n.tag)
+    for g in entry[4]:
+        if g[2]:
+            maybe.update(n.tag for n in _walk(module_nodes(g[2])))
+    return frozenset(required), frozenset(maybe - required)
+
+
+def _requires(iod_label: str) -> Requires:
+    required, maybe = _required_tags(iod_label)
+
+    def requires(tag: int) -> bool | None:
+        return True if tag in required else None if tag in maybe else False
+
+    return requires
 
 
 @lru_cache(maxsize=256)
@@ -352,8 +413,15 @@ def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
             for label, t in tops.items()}
 
 
+def _absence_shown(nodes: Sequence[Node]) -> bool:
+    """True when a module of ``nodes`` that is absent can be shown absent: it has a Type 1 or 2
+    top-level attribute (a module of only Type 3 and conditional attributes, SC Image PS3.3
+    C.8.6.2 or General Acquisition C.7.10.1, is conformant with none of them present)."""
+    return any(n.type in ("1", "2") for n in nodes)
+
+
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
-                             iod_section: str) -> None:
+                             iod_section: str, requires: Requires | None = None) -> None:
     elements = ds._elements
     ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
     shared_el = elements.get(_SHARED_FG)
@@ -366,8 +434,9 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
                    f"Shared Functional Groups Sequence has {len(shared)} items, exactly one is "
                    "required", "PS3.3 C.7.6.16", "Multi-frame Functional Groups")
     count_el = elements.get(_NUMBER_OF_FRAMES)
-    try:  # an absent Number of Frames is reported as missing; the image then has one frame
-        count = int(count_el.value) if count_el is not None and count_el.value is not None else 1
+    try:  # an absent or unreadable Number of Frames is reported by its own rule, not here
+        count = int(count_el.value) if count_el is not None and count_el.value is not None \
+            else None
     except (TypeError, ValueError):
         count = None
     if per_el is not None and count is not None and len(frames) != count:
@@ -387,19 +456,31 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         if usage == "M":
             required: bool | None = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds)
+            required = evaluate(expr, ds, (), requires)
         else:
             required = False
-        if shared_item is not None and _present(nodes, shared_item):
-            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report)
-            continue
-        missing_frames = []
+        in_shared = shared_item is not None and _present(nodes, shared_item)
+        if in_shared:
+            assert shared_item is not None
+            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report,
+                         requires=requires)
+        in_frames: list[int] = []
+        missing_frames: list[int] = []
         for index, item in enumerate(frames):
             if _present(nodes, item):
-                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report)
+                in_frames.append(index)
+                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report,
+                             requires=requires)
             else:
                 missing_frames.append(index)
-        if required and (missing_frames or not frames):
+        if in_shared and in_frames:  # C.7.6.16.1.1
+            report.add("error", "functional-group-both", per_path,
+                       f"functional group {macro_name} is in the shared functional groups and in "
+                       f"the per-frame functional groups of frames {_ranges(in_frames)}; a "
+                       "functional group shall not be included in both", "PS3.3 C.7.6.16.1.1",
+                       macro_name)
+        if required is True and not in_shared and (missing_frames or not frames) \
+                and _absence_shown(nodes):
             which = f"frames {_ranges(missing_frames)}" if frames else "any frame"
             report.add("error", "module-missing", shared_path if shared_item is not None else "",
                        f"functional group {macro_name} is in neither the shared functional groups "
@@ -444,6 +525,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     report.iod = name
     start = len(report.findings)
     shared = _shared_tags(label) if label else {}
+    requires = _requires(label) if label else None
     checked: list[tuple[str, tuple[Node, ...]]] = []
     for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
         if not module_label:
@@ -451,20 +533,21 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         nodes = module_nodes(module_label)
         if not nodes:
             continue
-        present = _present(nodes, ds, shared.get(module_label, frozenset()))
         if usage == "M":
             required = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds) is True
+            required = evaluate(expr, ds, (), requires) is True
         else:
             required = False
+        present = _present(nodes, ds) if required else \
+            _own_present(nodes, ds, shared.get(module_label, frozenset()))
         if not present and not required:
             continue
-        if not present:
+        if not present and _absence_shown(nodes):
             why = "mandatory" if usage == "M" else "required by its condition"
             report.add("error", "module-missing", "",
-                       f"{module_name} module ({ie} IE) is {why} but none of its type 1 or 2 "
-                       "attributes is present", f"PS3.3 {ref_section or section}", module_name)
+                       f"{module_name} module ({ie} IE) is {why} but none of its attributes is "
+                       "present", f"PS3.3 {ref_section or section}", module_name)
         checked.append((module_label, nodes))
     # several modules may define one attribute; the last one in the IOD table (the specific
     # module after the general ones) overrides: C.8.6.1 "This type definition shall override
@@ -472,9 +555,9 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     owner = {n.tag: module_label for module_label, nodes in checked for n in nodes}
     for module_label, nodes in checked:
         skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
-        _check_nodes(nodes, ds, (), "", True, report, skip)
+        _check_nodes(nodes, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
-        _check_functional_groups(groups, ds, report, section)
+        _check_functional_groups(groups, ds, report, section, requires)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
     # is reported once per rule
     seen: set[tuple[str, str, str]] = set()

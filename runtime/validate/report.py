@@ -7,22 +7,67 @@ or macro it belongs to.  A :class:`Report` gathers the findings of one file or d
 the IOD and SOP class it was checked against; it renders as text in the manner of dicom3tools'
 ``dciodvfy`` (``Error - ...`` lines) but with tag paths, or as JSON.
 
-Rule ids (stable, used by ``--fail-on`` filters and tests): ``type1-missing``, ``type1-empty``,
-``type2-missing``, ``condition-required``, ``condition-forbidden``, ``enumerated-value``,
-``defined-term``, ``vr``, ``vm``, ``value-format``, ``value-length``, ``repertoire``,
-``retired``, ``unknown-public``, ``private-no-creator``, ``module-missing``, ``sequence-items``,
-``unknown-sop-class`` (no IOD table for the SOP class), ``unreadable`` (the file could not be read)
-and ``encoding`` (the reader had to recover from a broken encoding: odd or overlong lengths...).
+Rule ids are stable (they name findings in ``--fail-on`` filters, ``--ignore`` and the
+configuration file, :mod:`dicomkit.validate.config`); :data:`RULES` lists each with what it
+checks.  A finding's ``since`` names, where known, the first edition of the standard on hand that
+states its rule (``2016a``: the High Bit restriction of PS3.5 8.1.1 is not in PS3.5 2013), ``""``
+when the rule is older than every edition on hand or not known.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-__all__ = ["SEVERITIES", "Finding", "Report", "tag_path"]
+__all__ = ["RULES", "SEVERITIES", "Finding", "Report", "rule_matches", "tag_path"]
+
+#: Every rule id the validator reports, with what it checks.
+RULES: Final[dict[str, str]] = {
+    "type1-missing": "a Type 1 attribute of a module or macro is absent (PS3.5 7.4.1)",
+    "type1-empty": "a Type 1 (or present 1C) attribute has no value (PS3.5 7.4.1)",
+    "type2-missing": "a Type 2 attribute is absent (PS3.5 7.4.3)",
+    "condition-required": "a 1C/2C attribute whose condition holds is absent (PS3.5 7.4.4, 7.4.5)",
+    "condition-forbidden": "a 1C/2C attribute is present though its condition is not met and "
+                           "it 'shall not be present otherwise'",
+    "enumerated-value": "a value is not one of the Enumerated Values of the module (PS3.3 5.3)",
+    "defined-term": "a value is not one of the Defined Terms (info: they may be extended)",
+    "module-missing": "a mandatory (or required conditional) module or functional group is "
+                      "absent (PS3.3 A.1.3, C.7.6.16)",
+    "functional-group-both": "a functional group is in both the shared and the per-frame "
+                             "functional groups (PS3.3 C.7.6.16.1.1)",
+    "sequence-items": "a sequence has a number of items its definition does not allow",
+    "vr": "a VR that the data dictionary does not give the tag (PS3.5 6.2, PS3.6)",
+    "vm": "a number of values that the data dictionary's VM does not allow (PS3.5 6.4)",
+    "value-format": "a value that does not follow its VR's syntax (PS3.5 6.2)",
+    "value-length": "an odd or too long value length (PS3.5 6.2, 7.1.1)",
+    "repertoire": "characters outside the VR's repertoire or the Specific Character Set (PS3.5 6.1)",
+    "uid-root": "a UID whose root is not an arc of the OID tree (PS3.5 9.1, ISO/IEC 9834-1)",
+    "pixel-bits": "Bits Allocated / Bits Stored / High Bit inconsistent (PS3.5 8.1.1)",
+    "pixel-samples": "Samples per Pixel not the Photometric Interpretation's (PS3.3 C.7.6.3.1.2)",
+    "pixel-planar": "Planar Configuration not 0 where the Photometric Interpretation requires it "
+                    "(PS3.3 C.7.6.3.1.2)",
+    "pixel-length": "native Pixel Data not Rows x Columns x frames x samples long (PS3.5 8.1.1)",
+    "file-meta": "Media Storage SOP Class/Instance UID differ from the data set's (PS3.10 7.1)",
+    "uid-reuse": "one UID identifies two things: study, series, instance, frame of reference "
+                 "(PS3.5 9)",
+    "sr-evidence": "an instance the SR content tree references is in no evidence sequence "
+                   "(PS3.3 C.17.2.3)",
+    "retired": "an attribute the data dictionary lists as retired (warning, PS3.6)",
+    "unknown-public": "a public tag the data dictionary does not know (warning)",
+    "private-no-creator": "a private data element without its Private Creator (PS3.5 7.8.1)",
+    "unknown-sop-class": "no IOD table for the SOP class: only element-level checks were made",
+    "unreadable": "the file could not be read (PS3.10 7)",
+    "encoding": "the reader had to recover from a broken encoding (odd or overlong lengths...)",
+}
+
+
+def rule_matches(rule: str, patterns: Iterable[str]) -> bool:
+    """True when ``rule`` is one of ``patterns`` (rule ids or shell patterns: ``pixel-*``)."""
+    return any(rule == p or fnmatch.fnmatchcase(rule, p) for p in patterns)
 
 #: Severities, most severe first.
 SEVERITIES: Final = ("error", "warning", "info")
@@ -57,6 +102,8 @@ class Finding:
         Where the standard states the rule (``PS3.3 C.7.6.3``).
     module
         The module or macro whose rule it is, ``""`` for element-level (PS3.5) rules.
+    since
+        The first edition on hand that states the rule, ``""`` when older or not known.
     """
 
     severity: str
@@ -65,17 +112,20 @@ class Finding:
     message: str
     reference: str = ""
     module: str = ""
+    since: str = ""
 
     def text(self) -> str:
         """One line in the manner of dciodvfy: ``Error - (0010,0010): message [rule; ref; module]``."""
         where = f"{self.path}: " if self.path else ""
-        extra = "; ".join(x for x in (self.rule, self.reference, self.module) if x)
+        since = f"since {self.since}" if self.since else ""
+        extra = "; ".join(x for x in (self.rule, self.reference, self.module, since) if x)
         return f"{self.severity.capitalize()} - {where}{self.message} [{extra}]"
 
     def to_dict(self) -> dict[str, str]:
         """The finding as a JSON-ready mapping."""
         return {"severity": self.severity, "rule": self.rule, "path": self.path,
-                "message": self.message, "reference": self.reference, "module": self.module}
+                "message": self.message, "reference": self.reference, "module": self.module,
+                "since": self.since}
 
 
 @dataclass(slots=True)
@@ -92,17 +142,36 @@ class Report:
         The name of the IOD checked against, ``""`` when no IOD was found.
     findings
         The findings in the order found.
+    suppressed
+        How many findings :meth:`suppress` removed.
+    modality, manufacturer
+        Modality (0008,0060) and Manufacturer (0008,0070) of the data set, for reports that
+        group files (``""`` when absent).
     """
 
     source: str = ""
     sop_class: str = ""
     iod: str = ""
     findings: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+    modality: str = ""
+    manufacturer: str = ""
 
     def add(self, severity: str, rule: str, path: str, message: str, reference: str = "",
-            module: str = "") -> None:
+            module: str = "", since: str = "") -> None:
         """Record one finding."""
-        self.findings.append(Finding(severity, rule, path, message, reference, module))
+        self.findings.append(Finding(severity, rule, path, message, reference, module, since))
+
+    def suppress(self, patterns: Iterable[str]) -> int:
+        """Remove the findings whose rule matches ``patterns`` (:func:`rule_matches`); count them."""
+        patterns = tuple(patterns)
+        if not patterns:
+            return 0
+        kept = [f for f in self.findings if not rule_matches(f.rule, patterns)]
+        removed = len(self.findings) - len(kept)
+        self.findings[:] = kept
+        self.suppressed += removed
+        return removed
 
     def count(self, severity: str) -> int:
         """How many findings of ``severity`` there are."""
@@ -148,7 +217,19 @@ class Report:
         """The report as a JSON-ready mapping."""
         return {"source": self.source, "sop_class": self.sop_class, "iod": self.iod,
                 "errors": self.errors, "warnings": self.warnings, "ok": self.ok,
+                "suppressed": self.suppressed, "modality": self.modality,
+                "manufacturer": self.manufacturer,
                 "findings": [f.to_dict() for f in self.findings]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """The report :meth:`to_dict` gave."""
+        findings = [Finding(f["severity"], f["rule"], f["path"], f["message"],
+                            f.get("reference", ""), f.get("module", ""), f.get("since", ""))
+                    for f in data.get("findings", [])]
+        return cls(data.get("source", ""), data.get("sop_class", ""), data.get("iod", ""),
+                   findings, int(data.get("suppressed", 0)), data.get("modality", ""),
+                   data.get("manufacturer", ""))
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as a JSON document."""

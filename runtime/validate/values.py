@@ -13,6 +13,8 @@ against the data dictionary (PS3.6) and the value representation rules (PS3.5 Ta
   VRs, lowercase in CS, control characters in text).
 * ``value-format``: DA, TM, DT, AS, DS, IS, UI, UR syntax (UI: numeric components without leading
   zeros), IS range, padding with the wrong byte.
+* ``uid-root``: a UID whose root is not an arc of the OID tree (PS3.5 9.1, ISO/IEC 9834-1): the
+  first component 0, 1 or 2, and below 0 and 1 the arcs X.660 assigns.
 * ``retired``, ``unknown-public``, ``private-no-creator``: attributes the dictionary lists as
   retired (warning), even-group tags it does not know (warning) and private data elements
   without their Private Creator (PS3.5 7.8.1, error).
@@ -47,7 +49,7 @@ from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import CHARACTER_VRS, VRS
 from dicomkit.validate.report import Report, tag_path
 
-__all__ = ["check_elements", "parse_vm", "vm_allows"]
+__all__ = ["check_elements", "parse_vm", "uid_root_problem", "vm_allows"]
 
 _REF_VR: Final = "PS3.5 6.2"
 _REF_VM: Final = "PS3.5 6.4"
@@ -137,9 +139,48 @@ def _add(problems: list[ValueProblem], path: str, report: Report) -> None:
         report.add("error", problem.rule, path, problem.message, problem.clause)
 
 
+#: The arcs below the roots itu-t (0) and iso (1) that ITU-T X.660 | ISO/IEC 9834-1 (Annex A)
+#: itself assigns; the OID tree PS3.5 9 builds UIDs in ("registered values as defined by ISO/IEC
+#: 9834-1").  The arcs below joint-iso-itu-t (2) are assigned by a registry, not by X.660, and
+#: are not checked.
+_ROOT_ARCS: Final[dict[str, frozenset[str]]] = {
+    "0": frozenset({"0", "1", "2", "3", "4", "5", "9"}),
+    "1": frozenset({"0", "1", "2", "3"}),
+}
+_REF_UID: Final = "PS3.5 9.1"
+
+
+def uid_root_problem(uid: str) -> str | None:
+    """Why ``uid`` cannot be an OID of the registration tree of PS3.5 9 (ISO/IEC 9834-1), or None.
+
+    The first component is the root arc, 0 (itu-t), 1 (iso) or 2 (joint-iso-itu-t); below 0
+    and 1 only the arcs X.660 assigns exist (iso: standard 0, registration-authority 1,
+    member-body 2, identified-organization 3).
+
+    >>> uid_root_problem("1.2.840.10008.1.2")
+    >>> uid_root_problem("9.8.7.6")
+    'illegal root 9 (the first component of a UID is 0, 1 or 2, ISO/IEC 9834-1)'
+    """
+    first, _, rest = uid.partition(".")
+    if first not in ("0", "1", "2"):
+        return f"illegal root {first} (the first component of a UID is 0, 1 or 2, ISO/IEC 9834-1)"
+    arcs = _ROOT_ARCS.get(first)
+    second = rest.partition(".")[0]
+    if arcs is not None and second and second not in arcs:
+        root = "itu-t" if first == "0" else "iso"
+        return (f"illegal root {first}.{second}: the arc {root} ({first}) has no arc {second} "
+                f"(ITU-T X.660 | ISO/IEC 9834-1 Annex A: {', '.join(sorted(arcs, key=int))})")
+    return None
+
+
 def _check_value(vr: str, value: str, path: str, report: Report) -> None:
     """Check one value (already split at backslashes, padding removed) of a string VR."""
-    _add(string_value_problems(vr, value), path, report)
+    problems = string_value_problems(vr, value)
+    _add(problems, path, report)
+    if vr == "UI" and not problems:
+        why = uid_root_problem(value)
+        if why is not None:
+            report.add("error", "uid-root", path, f"UID {value!r}: {why}", _REF_UID)
 
 
 def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report) -> int:
@@ -274,9 +315,19 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
                 for t, e in items.items():
                     _check_element(t, e, items, report, item_path, explicit)
         return
-    if vr == "UN" or el.undefined_length:
+    if el.undefined_length:
         return
-    raw = _bytes_of(el)
+    if vr == "UN":
+        # a known tag's UN value (PS3.5 6.2.2, after an implicit VR hop) is checked as its
+        # dictionary VR when that is one character string VR
+        info = _tag_info(tag) if not group & 1 else None
+        known = info[0] if info is not None else frozenset()
+        if len(known) != 1 or next(iter(known)) not in CHARACTER_VRS or el.is_deferred:
+            return
+        vr = next(iter(known))
+        raw = _bytes_of(el)
+    else:
+        raw = _bytes_of(el)
     if not raw:
         return
     if len(raw) & 1:

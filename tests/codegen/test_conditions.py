@@ -154,7 +154,8 @@ REAL: list[tuple[str, str, Any, str]] = [
      None, 'may'),
     # Table C.8-114
     ('C.8-114', 'Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL or MIXED and SOP Class UID is not "1.2.840.10008.5.1.4.1.1.2.2" (Legacy Converted), may be present otherwise.',
-     None, 'may'),
+     ('and', ('in_frame', ('equals', (0x00080008,), ('ORIGINAL', 'MIXED'), 1)),
+      ('not_equals', (0x00080016,), ('1.2.840.10008.5.1.4.1.1.2.2',), None)), 'may'),
     # Table A.2-1
     ('A.2-1', 'C - Required if contrast media was used in this image',
      None, ''),
@@ -260,7 +261,7 @@ def _leaves(expr: Any) -> Iterator[tuple[Any, ...]]:
         assert len(expr) >= 3
         for sub in expr[1:]:
             yield from _leaves(sub)
-    elif expr[0] == "not":
+    elif expr[0] in ("not", "in_frame"):
         assert len(expr) == 2
         yield from _leaves(expr[1])
     else:
@@ -274,6 +275,9 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
     written = {int(g + e, 16) for g, e in re.findall(r"\(([0-9A-Fa-f]{4}), ?([0-9A-Fa-f]{4})\)", text)}
     for leaf in _leaves(parsed.expr):
         op, path = leaf[0], leaf[1]
+        if op == "iod_requires":
+            assert len(leaf) == 2 and len(path) == 1
+            continue
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
@@ -391,7 +395,7 @@ def test_unless_negates_the_clause_after_it() -> None:
     # a name the resolver does not know
     "Required if Frobnication Level is present.",
     # a qualifier the language has no word for
-    "Required if Image Type (0008,0008) Value 1 of this frame is ORIGINAL.",
+    "Required if Image Type (0008,0008) Value 1 of this series is ORIGINAL.",
     # lowercase words after a value
     "Required if Modality (0008,0060) is CT images.",
     # a value written as prose
@@ -488,3 +492,33 @@ def test_the_parser_never_crashes_and_returns_well_formed_results(parts: list[st
     else:
         assert parsed.unparsed == ""
         _check_well_formed(parsed, NAMES.get)
+
+
+def test_of_this_frame_reads_as_in_frame() -> None:
+    """"Frame Type (0008,9007) Value 1 of this frame is ORIGINAL" (PS3.3 C.8.15.3, C.8.13.5...):
+    the subject is looked up in the functional groups of the frame."""
+    pc = parse_condition("Required if Frame Type (0008,9007) Value 1 of this frame is ORIGINAL "
+                         "or Image Type (0008,0008) Value 1 is ORIGINAL. May be present "
+                         "otherwise.", lambda name: None)
+    assert pc.expr == ("or", ("in_frame", ("equals", (0x00089007,), ("ORIGINAL",), 1)),
+                       ("equals", (0x00080008,), ("ORIGINAL",), 1))
+
+
+def test_image_does_not_require_reads_as_iod_requires() -> None:
+    """PS3.3 C.7.6.1 Patient Orientation; the names with a parenthesised qualifier are names."""
+    pc = parse_condition("Required if image does not require Image Orientation (Patient) "
+                         "(0020,0037) and Image Position (Patient) (0020,0032) or if image does "
+                         "not require Image Orientation (Slide) (0048,0102). May be present "
+                         "otherwise.", lambda name: None)
+    assert pc.expr == ("or", ("not", ("and", ("iod_requires", (0x00200037,)),
+                                      ("iod_requires", (0x00200032,)))),
+                       ("not", ("iod_requires", (0x00480102,))))
+
+
+def test_the_patient_orientation_fix_joins_its_cases_with_and() -> None:
+    from dicomkit.generated import modules
+
+    table = modules.attribute_table("C.7-9")
+    assert table is not None
+    [row] = [r for r in table[3] if r[2] == 0x00200020]
+    assert row[6][0] == "and" and row[6][1][0] == "not"

@@ -306,3 +306,96 @@ def test_decimal_values_compare_numerically() -> None:
     ds[SAMPLES].value = Decimal("2.0")
     assert evaluate(("equals", (SAMPLES,), (2,), None), ds) is True
     assert evaluate(("greater", (SAMPLES,), 1.5), ds) is True
+
+
+def _frames(*types: str, shared_type: str | None = None) -> dicomkit.Dataset:
+    """A data set whose frames carry Frame Type in a CT Image Frame Type group (PS3.3
+    C.8.15.3.1), per frame or shared, and a Pixel Measures group in each frame."""
+    from dicomkit.core.sequence import Sequence
+
+    def frame_type_group(value: str) -> dicomkit.Dataset:
+        inner = dicomkit.Dataset()
+        inner.FrameType = [value, "PRIMARY", "VOLUME", "NONE"]
+        group = dicomkit.Dataset()
+        group.CTImageFrameTypeSequence = Sequence([inner])
+        return group
+
+    ds = dicomkit.Dataset()
+    frames = []
+    for value in types:
+        item = frame_type_group(value) if value else dicomkit.Dataset()
+        measures = dicomkit.Dataset()
+        measures.SliceThickness = 1
+        item.PixelMeasuresSequence = Sequence([measures])
+        frames.append(item)
+    ds.PerFrameFunctionalGroupsSequence = Sequence(frames)
+    shared = frame_type_group(shared_type) if shared_type else dicomkit.Dataset()
+    ds.SharedFunctionalGroupsSequence = Sequence([shared])
+    return ds
+
+
+ORIGINAL_FRAME = ("in_frame", ("equals", (0x00089007,), ("ORIGINAL",), 1))
+
+
+def test_in_frame_is_evaluated_in_the_groups_of_the_frame_the_condition_is_in() -> None:
+    """PS3.3 C.7.6.16: 'Frame Type (0008,9007) Value 1 of this frame is ORIGINAL'."""
+    ds = _frames("ORIGINAL", "DERIVED")
+    per = ds.PerFrameFunctionalGroupsSequence
+    for index, want in ((0, True), (1, False)):
+        item = per[index].PixelMeasuresSequence[0]
+        assert evaluate(ORIGINAL_FRAME, item, (per[index], ds)) is want
+
+
+def test_in_frame_from_a_shared_group_or_the_top_level_holds_when_one_frame_holds() -> None:
+    ds = _frames("DERIVED", "ORIGINAL")
+    shared = ds.SharedFunctionalGroupsSequence[0]
+    assert evaluate(ORIGINAL_FRAME, shared, (ds,)) is True
+    assert evaluate(ORIGINAL_FRAME, ds) is True
+    assert evaluate(ORIGINAL_FRAME, ds) is True
+    assert evaluate(ORIGINAL_FRAME, _frames("DERIVED", "DERIVED")) is False
+
+
+def test_in_frame_finds_frame_type_in_the_shared_groups() -> None:
+    ds = _frames("", "", shared_type="ORIGINAL")
+    per = ds.PerFrameFunctionalGroupsSequence
+    assert evaluate(ORIGINAL_FRAME, per[1].PixelMeasuresSequence[0], (per[1], ds)) is True
+    assert evaluate(ORIGINAL_FRAME, dicomkit.Dataset()) is False  # no frames, no Frame Type
+
+
+def test_in_frame_of_an_attribute_no_group_holds_is_looked_up_as_usual() -> None:
+    """PS3.3 C.8-114 writes "Image Type (0008,0008) Value 1 of this frame is ORIGINAL"."""
+    ds = _frames("DERIVED")
+    ds.ImageType = ["ORIGINAL", "PRIMARY"]
+    expr = ("in_frame", ("equals", (0x00080008,), ("ORIGINAL",), 1))
+    per = ds.PerFrameFunctionalGroupsSequence
+    assert evaluate(expr, per[0].PixelMeasuresSequence[0], (per[0], ds)) is True
+
+
+def test_iod_requires_asks_the_iod_and_is_unknown_without_one() -> None:
+    expr = ("not", ("iod_requires", (0x00200037,)))
+    ds = dicomkit.Dataset()
+    assert evaluate(expr, ds) is None
+    assert evaluate(expr, ds, (), lambda tag: tag == 0x00200037) is False
+    assert evaluate(expr, ds, (), lambda tag: False) is True
+    assert evaluate(expr, ds, (), lambda tag: None) is None
+    with pytest.raises(ConditionError):
+        evaluate(("iod_requires", (0x00081115, 0x00081150)), ds, (), lambda tag: True)
+
+
+def test_patient_orientation_is_required_where_the_iod_requires_no_orientation() -> None:
+    """PS3.3 C.7.6.1 Patient Orientation 2C (read with the 'and' of codegen/fixes.py): required
+    in a Secondary Capture image (Image Plane is U in A.8.1), not in a CT image (Image Plane is
+    M), left to the frame's groups in a Segmentation (Plane Orientation is a functional group)."""
+    from dicomkit.validate import validate
+    from tests.samples import sample
+
+    def found(name: str) -> bool:
+        ds = dicomkit.read(sample(name))
+        if "PatientOrientation" in ds:
+            del ds.PatientOrientation
+        return any(f.rule == "condition-required" and f.path == "(0020,0020)"
+                   for f in validate(ds).findings)
+
+    assert found("JPEG2000.dcm")
+    assert not found("CT_small.dcm")
+    assert not found("liver_1frame.dcm")

@@ -40,32 +40,41 @@ _ENUM = re.compile(r"^Unrecognized enumerated value <(.*?)> for value (\d+) of a
 _VR_VALUE = re.compile(r"^Value invalid for this VR - \(0x([0-9a-f]{4}),0x([0-9a-f]{4})\)")
 _PER_FRAME_COUNT = re.compile(r"^Number of items in PerFrameFunctionalGroupsSequence")
 _FORBIDDEN = re.compile(r"^Attribute present when condition unsatisfied .*Element=<(\w+)>")
+_UID_ROOT = re.compile(r"^Illegal root for UID.* in \(0x([0-9a-f]{4}),0x([0-9a-f]{4})\)")
+_PIXEL_LENGTH = re.compile(r"^PixelData has incorrect value length")
+_HIGH_BIT = re.compile(r"^Bad attribute value - High Bit")
+_META_MISSING = re.compile(r"^MediaStorageSOP(Class|Instance)UID but missing (SOPClassUID|SOPInstanceUID)")
+_META_DIFFERS = re.compile(r"^MediaStorageSOP(Class|Instance)UID different from")
+_UID_REUSE = re.compile(r"^(\w+) has same value as (\w+)")
+_ENCAPSULATED_VR = re.compile(r"^Value Representation for encapsulated compressed PixelData")
+_SR_EVIDENCE = re.compile(r"^Referenced SOP Instance is not listed in CurrentRequestedProcedure")
 
 #: dciodvfy errors that are not conformance rules of PS3.3/PS3.5 tables, with why we do not
 #: report them (pattern on the text after "Error - ").
 NOT_OURS: dict[str, str] = {
-    r"^Illegal root for UID": "UID root registration (ISO/ITU arcs) is not in the standard's tables",
     r"^Information Object Not found": "dciodvfy has no IOD for the SOP class (or none at all)",
-    r"^PixelData has incorrect value length": "pixel data size is the pixel layer's consistency "
-                                              "check (Rows x Columns x frames), not a table rule",
-    r"^Bad attribute value - High Bit": "High Bit < Bits Stored consistency is hand-written in dciodvfy",
-    r"^Referenced SOP Instance is not listed": "dciodvfy's SR evidence-list rule is prose in PS3.3",
-    r"^MediaStorageSOP|^Metaheader": "file meta / data set consistency (PS3.10), not an IOD rule",
+    r"^Metaheader": "a file meta group without Transfer Syntax UID: our reader refuses the file "
+                    "or reads it as the data set says (PS3.10 7.1), reported as unreadable or "
+                    "encoding",
     r"^Dicom dataset|^Tags out of order|^Sequence (Item dataset|attribute) read failed":
         "dciodvfy could not read the file; our reader is lenient and checks what it read",
-    r"^Value Representation for encapsulated": "encapsulated pixel data VR (PS3.5 A.4) is "
-                                               "the codec layer's check",
-    r"^Length of BasicOffsetTable": "encapsulation structure, checked by the codec layer",
-    r"^Shall not be present for Referenced SOP Class": "depends on the referenced SOP class "
-                                                       "being multi-frame: outside the tables",
-    r"^A value is required for value 3 in CT Images": "per-value rule of Image Type written as "
-                                                      "prose in PS3.3 C.8.2.1.1.1",
-    r"^StudyInstanceUID has same value as FrameOfReferenceUID": "dciodvfy's heuristic on UID "
-                                                                "reuse; no table states it",
-    r"^Shall not be present when ImagerPixelSpacing is present": "prose rule of PS3.3 "
-                                                                 "C.8.11.7 (DX), not a table row",
+    r"^Length of BasicOffsetTable": "dciodvfy is right (PS3.5 A.4: the Basic Offset Table is "
+                                    "empty or has one offset per frame); we do not read the "
+                                    "fragments of deferred Pixel Data: not checked yet",
+    r"^Shall not be present for Referenced SOP Class": "a rule on Referenced Frame Number "
+        "that depends on whether the referenced instance is multi-frame, which this file does "
+        "not show: not decidable from the data set, not checked",
+    r"^A value is required for value 3 in CT Images": "dciodvfy is wrong: PS3.3 C.7.6.1.1.2 "
+        "says 'Value 3 shall identify any Image IOD specific specialization (optional)' and "
+        "'Any of the optional values (value 3 and beyond) may be encoded either with a value "
+        "or zero-length'; C.8.2.1.1.1 gives Defined Terms for Value 3 of CT images but does "
+        "not require it",
+    r"^Shall not be present when ImagerPixelSpacing is present": "dciodvfy is right by the prose "
+        "of PS3.3 C.8.11.7 (DX Detector: Pixel Aspect Ratio), which no table row states; our "
+        "condition grammar does not read it: not checked",
     r"^Seek failed|^Attribute read failed": "dciodvfy could not read the (truncated) file",
-    r"^Coordinates Content Item has missing": "SR content tree constraints of PS3.16 templates",
+    r"^Coordinates Content Item has missing": "SR content item constraints of PS3.3 C.18.6 "
+        "(SCOORD with a coordinate count per Graphic Type): not checked",
 }
 
 #: dciodvfy's lines saying it gave up reading part of a file
@@ -96,6 +105,33 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
         "C.7.6.6) but no Number of Frames: we take the module as present, so its Type 1 "
         "attributes are required; dciodvfy does not take the module as present from Frame "
         "Increment Pointer alone (RT Dose has it as C, 'if pixel data is multi-frame')",
+    (r"^(6154|6247|6278) ", "type2-missing", "ContrastBolusAgent"):
+        "these CR files have Contrast/Bolus Volume and Total Dose (Type 3 of the Contrast/Bolus "
+        "Module, PS3.3 C.7.6.4, usage C 'Required if contrast media was used'): the module is "
+        "present, and PS3.3 A.1.3.2 says a conditional module whose condition is not met shall "
+        "not be present ('no information defined in that Module shall be present'), so either "
+        "contrast was used and the module's Type 2 Contrast/Bolus Agent is required, or the "
+        "module shall not be there: an error either way. dciodvfy takes Type 3 attributes as "
+        "'not present in standard DICOM IOD' (a warning) instead of as the module",
+    (r"^liver_(expb_)?1frame", "items", "PerFrameFunctionalGroupsSequence"):
+        "these Segmentations lack Number of Frames (0028,0008), Type 1 in the Multi-frame "
+        "Functional Groups Module (PS3.3 C.7.6.16, Table C.7.6.16-1), which both tools report; "
+        "dciodvfy then counts the 3 per-frame items against 1 frame, which no clause supports "
+        "(C.7.6.16.1.2 counts items against the frames of the pixel data, here unknown)",
+    (r"^SC_ybr_full_422_uncompressed", "pixel-length", "PixelData"):
+        "YBR_FULL_422 stores 'half as many CB and CR values as Y values' (PS3.3 C.7.6.3.1.2), "
+        "two samples a pixel: 100 x 100 x 2 = 20000 bytes is right; dciodvfy counts the 3 "
+        "samples of Samples per Pixel",
+    (r"^ct_no_(Rows|Columns)", "pixel-length", "PixelData"):
+        "Rows or Columns is absent (Type 1, reported by both): the length Pixel Data should have "
+        "is unknown; dciodvfy takes the absent value as 0 and reports the length too",
+    (r"^image_dfl", "missing", "*"):
+        "the file is Deflated Explicit VR Little Endian (PS3.5 A.5); dciodvfy does not inflate "
+        "it and sees a data set without SOP Class and Instance UIDs; we read them",
+    (".", "uid-root-joint", "*"):
+        "below the root joint-iso-itu-t (2) the arcs are assigned by a registry outside "
+        "ITU-T X.660 | ISO/IEC 9834-1 (2.22 is listed there); we check the root and the arcs "
+        "X.660 itself fixes below 0 and 1, and leave registry look-ups alone",
     (r"^rtdose_rle", "vr-value", "ReferencedSOPInstanceUID"):
         "inside Referenced RT Plan Sequence (300C,0002), which these files encode as UN of "
         "defined length: dicomkit keeps such a sequence as its bytes (PS3.5 6.2.2 reads only UN "
@@ -164,6 +200,35 @@ def parse_dciodvfy(output: str) -> list[DciodvfyError]:
         if m:
             out.append(DciodvfyError("forbidden", dictionary.tag_for_keyword(m.group(1)), text))
             continue
+        m = _UID_ROOT.match(text)
+        if m:
+            out.append(DciodvfyError("uid-root", int(m.group(1) + m.group(2), 16), text))
+            continue
+        if _PIXEL_LENGTH.match(text):
+            out.append(DciodvfyError("pixel-length", 0x7FE00010, text))
+            continue
+        if _HIGH_BIT.match(text):
+            out.append(DciodvfyError("pixel-bits", 0x00280102, text))
+            continue
+        m = _META_MISSING.match(text)
+        if m:
+            out.append(DciodvfyError("missing", dictionary.tag_for_keyword(m.group(2)), text))
+            continue
+        m = _META_DIFFERS.match(text)
+        if m:
+            out.append(DciodvfyError("file-meta", 0x00020002 if m.group(1) == "Class"
+                                     else 0x00020003, text))
+            continue
+        m = _UID_REUSE.match(text)
+        if m:
+            out.append(DciodvfyError("uid-reuse", dictionary.tag_for_keyword(m.group(2)), text))
+            continue
+        if _ENCAPSULATED_VR.match(text):
+            out.append(DciodvfyError("vr-encapsulated", 0x7FE00010, text))
+            continue
+        if _SR_EVIDENCE.match(text):
+            out.append(DciodvfyError("sr-evidence", 0x00081155, text))
+            continue
         if _PER_FRAME_COUNT.match(text):
             out.append(DciodvfyError("items", 0x52009230, text))
             continue
@@ -179,10 +244,18 @@ _OUR_RULES: dict[str, frozenset[str]] = {
     "vr-value": frozenset({"value-format", "value-length", "repertoire", "vm"}),
     "items": frozenset({"sequence-items"}),
     "forbidden": frozenset({"condition-forbidden"}),
+    "uid-root": frozenset({"uid-root"}),
+    "pixel-length": frozenset({"pixel-length"}),
+    "pixel-bits": frozenset({"pixel-bits"}),
+    "file-meta": frozenset({"file-meta"}),
+    "uid-reuse": frozenset({"uid-reuse"}),
+    "vr-encapsulated": frozenset({"vr"}),
+    "sr-evidence": frozenset({"sr-evidence"}),
 }
 #: our IOD-level rules that dciodvfy must confirm
 _IOD_RULES = frozenset({"type1-missing", "type2-missing", "type1-empty", "condition-required",
-                        "condition-forbidden", "enumerated-value"})
+                        "condition-forbidden", "enumerated-value", "uid-root", "pixel-length",
+                        "pixel-bits", "file-meta", "uid-reuse", "sr-evidence"})
 
 
 def _last_tag(path: str) -> int | None:
@@ -195,9 +268,11 @@ def _keyword(tag: int | None) -> str:
     return entry[3] if entry else "*"
 
 
-def _explained(name: str, rule: str, tag: int | None) -> str | None:
+def _explained(name: str, rule: str, tag: int | None, text: str = "") -> str | None:
     """The reason a difference is expected; ``name`` is "file name | IOD name"."""
     kw = _keyword(tag)
+    if rule == "uid-root" and text.startswith("Illegal root for UID uses non-existent Joint"):
+        rule = "uid-root-joint"
     for (file_re, r, k), reason in EXPLAINED.items():
         if r == rule and k in (kw, "*") and re.search(file_re, name):
             return reason
@@ -326,9 +401,9 @@ def test_every_dciodvfy_error_we_check_is_reported_by_us(corpus: list[Compared])
                 continue
             if e.kind == "missing" and module_missing:
                 continue
-            if _explained(f"{c.name} | {c.ours.iod}", e.kind, e.tag) is None:
+            if _explained(f"{c.name} | {c.ours.iod}", e.kind, e.tag, e.text) is None:
                 unmatched.append(f"{c.name}: {e.text}")
-    assert unmatched == []
+    assert unmatched == [], "\n".join(unmatched)
 
 
 def test_every_iod_error_of_ours_is_reported_by_dciodvfy(corpus: list[Compared]) -> None:
@@ -347,7 +422,7 @@ def test_every_iod_error_of_ours_is_reported_by_dciodvfy(corpus: list[Compared])
                 continue
             if _explained(f"{c.name} | {c.ours.iod}", f.rule, tag) is None:
                 extra.append(f"{c.name}: {f.text()}")
-    assert extra == []
+    assert extra == [], "\n".join(extra)
 
 
 def test_known_defects_are_found_by_both(corpus: list[Compared], tmp_path: Path) -> None:

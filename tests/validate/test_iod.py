@@ -74,6 +74,27 @@ TABLES: dict[str, tuple[str, str, str, tuple[tuple[Any, ...], ...]]] = {
         attr(0, "ContrastBolusAgent", "2"),
         attr(0, "ContrastBolusRoute", "3"),
     )),
+    "T-4": ("Test Acquisition", "T-4", "C.99.6", (  # only type 3 attributes
+        attr(0, "AcquisitionNumber", "3"),
+        attr(0, "PixelSpacing", "3"),
+    )),
+    "T-5": ("Test Equipment", "T-5", "C.99.7", (
+        attr(0, "Manufacturer", "2"),
+        attr(0, "InstitutionName", "3"),
+    )),
+    "T-6": ("Test Enhanced Equipment", "T-6", "C.99.8", (
+        attr(0, "Manufacturer", "1"),
+        attr(0, "ManufacturerModelName", "1"),
+    )),
+    "T-7": ("Test Plane", "T-7", "C.99.9", (
+        attr(0, "ImageOrientationPatient", "1"),
+        attr(0, "PixelSpacing", "3"),
+        attr(0, "SliceThickness", "3"),
+    )),
+    "FG-2": ("Test Frame Content Macro", "FG-2", "C.99.10", (
+        attr(0, "FrameContentSequence", "1"),
+        attr(1, "FrameAcquisitionNumber", "1"),
+    )),
     "FG-1": ("Test Pixel Measures Macro", "FG-1", "C.99.5", (
         attr(0, "PixelMeasuresSequence", "1"),
         attr(1, "PixelSpacing", "1"),
@@ -86,8 +107,13 @@ IODS = {
         ("Series", "Test Series", "C.99.3", "T-2", "M", "", None, ""),
         ("Image", "Test Contrast", "C.99.4", "T-3", "C",
          "C - Required if Modality (0008,0060) is CT", ("equals", (t("Modality"),), ("CT",), None), ""),
+        ("Acquisition", "Test Acquisition", "C.99.6", "T-4", "M", "", None, ""),
+        ("Equipment", "Test Equipment", "C.99.7", "T-5", "M", "", None, ""),
+        ("Equipment", "Test Enhanced Equipment", "C.99.8", "T-6", "M", "", None, ""),
+        ("Image", "Test Plane", "C.99.9", "T-7", "U", "", None, ""),
     ), (
         ("Test Pixel Measures", "C.99.5", "FG-1", "M", "", None, ""),
+        ("Test Frame Content", "C.99.10", "FG-2", "U", "", None, ""),
     )),
 }
 
@@ -113,6 +139,8 @@ def good() -> Dataset:
     ds.PatientSex = "M"
     ds.Modality = "OT"
     ds.SeriesNumber = None
+    ds.Manufacturer = "ACME"
+    ds.ManufacturerModelName = "X1"
     fg = Dataset()
     pm = Dataset()
     pm.PixelSpacing = [1, 1]
@@ -219,12 +247,38 @@ class TestRules:
         assert [f.module for f in report.by_rule("module-missing")] == ["Test Contrast"]
         assert ("type2-missing", p("ContrastBolusAgent")) in found(report)
 
-    def test_conditional_module_present_without_requirement_is_checked(self) -> None:
+    def test_conditional_module_present_by_a_type_3_attribute_needs_its_type_2(self) -> None:
+        """PS3.3 A.1.3.2/A.1.3.3: a module with any of its attributes present is supported, and
+        then its Type 1 and 2 attributes are required."""
         ds = good()
-        ds.ContrastBolusRoute = "IV"  # type 3 only: the module does not count as present
-        assert check(ds).findings == []
+        ds.ContrastBolusRoute = "IV"
+        assert found(check(ds)) == {("type2-missing", p("ContrastBolusAgent"))}
         ds.ContrastBolusAgent = None
         assert check(ds).findings == []
+
+    def test_mandatory_module_of_only_type_3_attributes_is_never_missing(self) -> None:
+        ds = good()
+        assert "AcquisitionNumber" not in ds and "PixelSpacing" not in ds
+        assert check(ds).findings == []
+
+    def test_an_attribute_two_modules_define_makes_both_present(self) -> None:
+        """Manufacturer is in Test Equipment (type 2) and Test Enhanced Equipment (type 1): its
+        presence shows both, so neither is reported missing (the Segmentation case)."""
+        ds = good()
+        assert check(ds).by_rule("module-missing") == []
+        del ds.Manufacturer, ds.ManufacturerModelName
+        report = check(ds)
+        assert sorted(f.module for f in report.by_rule("module-missing")) == [
+            "Test Enhanced Equipment", "Test Equipment"]
+
+    def test_a_shared_attribute_does_not_make_a_user_optional_module_present(self) -> None:
+        """Pixel Spacing of the (mandatory) Test Acquisition does not show Test Plane (U); its
+        own Slice Thickness does, and then its Type 1 Image Orientation is required."""
+        ds = good()
+        ds.PixelSpacing = [1, 1]
+        assert check(ds).findings == []
+        ds.SliceThickness = 1
+        assert found(check(ds)) == {("type1-missing", p("ImageOrientationPatient"))}
 
     def test_functional_group_missing_everywhere(self) -> None:
         ds = good()
@@ -254,6 +308,37 @@ class TestRules:
             ("sequence-items", per),
             ("type1-missing", f"{per}[1].{p('PixelMeasuresSequence')}[0].{p('PixelSpacing')}"),
         }
+
+    def test_functional_group_in_shared_and_per_frame_is_an_error(self) -> None:
+        """PS3.3 C.7.6.16.1.1: a functional group shall not be in both sequences."""
+        ds = good()
+        pm = Dataset()
+        pm.PixelSpacing = [1, 1]
+        fg = Dataset()
+        fg.PixelMeasuresSequence = Sequence([pm])
+        ds.PerFrameFunctionalGroupsSequence = Sequence([fg])
+        ds.NumberOfFrames = 1
+        report = check(ds)
+        assert found(report) == {("functional-group-both", p("PerFrameFunctionalGroupsSequence"))}
+
+    def test_optional_functional_group_may_be_absent_from_some_frames(self) -> None:
+        """C.7.6.16.1.1: an optional group not used for a frame is left out of its item; the
+        frames that have it are checked."""
+        ds = good()
+        frames = []
+        for number in (1, None, 3):
+            item = Dataset()
+            if number is not None:
+                content = Dataset()
+                if number != 3:
+                    content.FrameAcquisitionNumber = number
+                item.FrameContentSequence = Sequence([content])
+            frames.append(item)
+        ds.PerFrameFunctionalGroupsSequence = Sequence(frames)
+        ds.NumberOfFrames = 3
+        per = p("PerFrameFunctionalGroupsSequence")
+        assert found(check(ds)) == {
+            ("type1-missing", f"{per}[2].{p('FrameContentSequence')}[0].{p('FrameAcquisitionNumber')}")}
 
     def test_unknown_sop_class_is_a_warning(self) -> None:
         ds = good()

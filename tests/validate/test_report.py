@@ -43,3 +43,16 @@ def test_json_round_trips_every_field() -> None:
     doc = json.loads(r.to_json())
     assert doc["ok"] is False and doc["errors"] == 1 and doc["iod"] == "CT Image"
     assert Finding(**doc["findings"][0]) == r.findings[0]
+
+
+def test_report_round_trips_through_to_dict_and_from_dict() -> None:
+    import json
+
+    from dicomkit.validate import validate
+    from dicomkit.validate.report import Report
+    from tests.samples import sample
+
+    report = validate(sample("rtplan.dcm"), ignore=("retired",))
+    assert report.findings and report.suppressed >= 0
+    again = Report.from_dict(json.loads(report.to_json()))
+    assert again == report

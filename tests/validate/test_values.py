@@ -174,7 +174,33 @@ def test_values_written_by_dicomkit_pass_the_value_checks(day: _date, parts: lis
     # what the value encoders write for valid values must be valid by the checks (PS3.5 6.2)
     ds = Dataset()
     ds.StudyDate = day
-    ds.SOPInstanceUID = ".".join(str(p) for p in parts)[:64].rstrip(".")
+    # under the root iso (1) member-body (2): an OID root of PS3.5 9.1
+    ds.SOPInstanceUID = ".".join(["1", "2", *map(str, parts)])[:64].rstrip(".")
     report = Report()
     check_elements(ds, report)
     assert report.findings == []
+
+
+@pytest.mark.parametrize(("uid", "rule"), [
+    ("1.2.840.10008.5.1.4.1.1.2", ""), ("2.25.329800735698586629295641978511506172918", ""),
+    ("0.4.0", ""), ("2.22.222.2", ""),  # arcs below joint-iso-itu-t are not checked
+    ("9.8.7.6", "uid-root"), ("1234567890.1998.310", "uid-root"),
+    ("1.9.999.999", "uid-root"), ("1.22.333.4", "uid-root"), ("0.7.1", "uid-root"),
+])
+def test_uid_root_is_an_arc_of_the_oid_tree(uid: str, rule: str) -> None:
+    """PS3.5 9.1: UIDs are OIDs registered per ISO/IEC 9834-1; roots 0, 1, 2 and the arcs
+    X.660 assigns below 0 and 1 (dciodvfy's "Illegal root for UID")."""
+    ds = Dataset()
+    ds.SOPInstanceUID = uid
+    report = Report()
+    check_elements(ds, report)
+    assert [f.rule for f in report.findings] == ([rule] if rule else [])
+
+
+def test_uid_root_of_a_known_tag_encoded_as_un_is_checked() -> None:
+    """A UN value of a known tag is checked as its dictionary VR (PS3.5 6.2.2)."""
+    ds = Dataset()
+    ds.add_new(0x00080018, "UN", b"9.8.7.6\x00")
+    report = Report()
+    check_elements(ds, report)
+    assert sorted(f.rule for f in report.findings) == ["uid-root", "vr"]
