@@ -268,14 +268,18 @@ def _condition(key: Key, index: IndexColumn) -> ColumnElement[bool] | None:
     return or_(*(_holds(col, v) for v in key.values))  # single value (any), list of UID
 
 
-def _unknown(key: Key, index: IndexColumn) -> ColumnElement[bool]:
-    """True for an entity whose value of ``key``'s attribute is empty or absent."""
+def _unknown(key: Key, index: IndexColumn) -> ColumnElement[bool] | None:
+    """True for an entity whose value of ``key``'s attribute is empty or absent; None when
+    the column cannot be empty (declared NOT NULL: the unique keys), so that the condition
+    stays one an index can answer."""
     if key.partner is not None and index.combined is not None:
         return index.combined.is_(None)
     if index.rows is not None and is_multi_valued(key.tag):
         return ~exists().where(index.rows.where)
     col = index.folded if key.folded and index.folded is not None else index.value
     assert col is not None  # _condition gave a condition on it
+    if getattr(col, "nullable", True) is False:
+        return None
     return col.is_(None)
 
 
@@ -308,7 +312,9 @@ def to_sql(query: Query, columns: Mapping[int | str, IndexColumn | ColumnElement
             residual.append(key)
             continue
         if unknown and key.kind is not MatchingType.EMPTY_VALUE:
-            cond = or_(_unknown(key, index), cond)
+            missing = _unknown(key, index)
+            if missing is not None:
+                cond = or_(missing, cond)
         conditions.append(cond)
     where = and_(*conditions) if conditions else true()
     return SqlPlan(where, replace(query, keys=tuple(residual)))

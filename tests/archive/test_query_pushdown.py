@@ -157,3 +157,23 @@ def test_drawn_queries_agree(filled: tuple[Archive, list[Dataset]], name: list[s
         keys["ModalitiesInStudy"] = modality
     identifier = _query(keys)
     assert _found(archive, identifier) == _expected(datasets, identifier)
+
+
+def test_a_unique_key_is_matched_by_an_indexable_condition(tmp_path: Path) -> None:
+    """Unique keys are NOT NULL in the index, so "an entity without a value matches"
+    (PS3.4 C.2.2.1.2) adds no ``IS NULL OR``, which kept SQLite from its index: a C-MOVE by
+    Study Instance UID scanned every study (6 ms at 3,000 studies, 1.2 ms after)."""
+    archive = Archive(tmp_path / "a")
+    try:
+        matcher = ArchiveMatcher(AsyncArchive(archive))
+        ds = Dataset()
+        ds.QueryRetrieveLevel = "STUDY"
+        ds.StudyInstanceUID = "1.2.3"
+        ds.PatientName = "DOE*"
+        plan = matcher.plan(parse_identifier(ds), matcher.schema.level_of("STUDY"))
+        where = str(plan.where.compile())
+        assert '"StudyInstanceUID" IS NULL' not in where
+        assert '"StudyInstanceUID" =' in where
+        assert "IS NULL" in where  # Patient Name may be empty: it keeps the rule
+    finally:
+        archive.close()
