@@ -1,7 +1,7 @@
 """Evaluation of the conditions of PS3.3 type 1C/2C attributes and C modules against a data set.
 
 The conditions come from the generated tables as plain tuples, produced from the prose of PS3.3 by
-``dicomkit.codegen.conditions.parse_condition``; that module's docstring defines the expression
+the generator's condition parser (``codegen/conditions.py``), whose docstring defines the expression
 language (``("present", path)``, ``("equals", path, values, index)``, ``("and", ...)`` ...). This
 module only evaluates them, so the runtime does not depend on the generators.
 
@@ -92,7 +92,7 @@ class ConditionError(DicomError, ValueError):
 
     def __init__(self, expr: Any, message: str) -> None:
         super().__init__(f"malformed condition expression {expr!r}: {message}; "
-                         "regenerate the tables with dicomkit.codegen (PS3.3 conditions)")
+                         "regenerate the tables (the 'codegen generate' command; PS3.3 conditions)")
         self.expr = expr
 
 
@@ -303,7 +303,8 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     Parameters
     ----------
     expr
-        An expression of the language of ``dicomkit.codegen.conditions`` (plain tuples).
+        An expression of the generator's condition language (``codegen/conditions.py``; plain
+        tuples).
     dataset
         The data set (or sequence item) that holds the conditional attribute.
     ancestors
