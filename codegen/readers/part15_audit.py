@@ -22,6 +22,11 @@ documentation after the values it documents); the entry of :mod:`dicomkit.codege
 Section A.5.1.1 makes those plain comments in the generated ``SCHEMA_RNC``.
 
 The Event ID of a message is the one code of its ``EventID`` row.
+
+The context groups the tables name (``DCID 402`` for media roles, 403 for security alert
+types, 405 for media types) are read from their ``CID nnn`` sections of PS3.16, so that each
+of their codes gets a named constant too (``DESTINATION_MEDIA``, ``CD``): a builder picks a
+code by its name, never by matching a meaning.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ PART = 15
 SCHEMA_SECTION = "A.5.1.1"
 CODES_SECTION = "A.5.1.2"
 MESSAGES_SECTION = "A.5.3"
+CID_PART = 16
 MESSAGE_COLUMNS = ("Real-World Entities", "Field Name", "Opt.")
 CONSTRAINT_COLUMNS = ("Value Constraints", "Value")
 #: the XML element named in an entity cell -> the element of the schema
@@ -210,6 +216,21 @@ def _codes_of(messages: list[MessageKind], entity: str, name: str) -> list[Audit
     return sorted(seen.values(), key=lambda c: (c.scheme, c.code))
 
 
+def read_context_group_codes(std: Standard, messages: list[MessageKind]
+                             ) -> dict[int, list[AuditCode]]:
+    """The codes of each context group (PS3.16 Annex B, its ``CID nnn`` section) that a rule
+    of the message tables names, CID -> codes in table order."""
+    from dicomkit.codegen.readers.part16 import read_group
+
+    out: dict[int, list[AuditCode]] = {}
+    for cid in sorted({r.cid for m in messages for r in m.rules if r.cid}):
+        group = read_group(std.section(CID_PART, f"CID {cid}"), cid)
+        if not group.codes:
+            raise CodegenError(f"PS3.{CID_PART} CID {cid}, named by PS3.{PART} A.5.3: no codes")
+        out[cid] = [AuditCode(c.value, c.scheme, c.meaning) for c in group.codes]
+    return out
+
+
 def _build(std: Standard) -> dict[str, Any]:
     schema = read_schema(std)
     messages = read_messages(std)
@@ -230,7 +251,9 @@ def _build(std: Standard) -> dict[str, Any]:
     event_types = _codes_of(messages, "EventIdentification", "EventTypeCode")
     roles = _codes_of(messages, "ActiveParticipant", "RoleIDCode")
     id_types = _codes_of(messages, "ParticipantObjectIdentification", "ParticipantObjectIDTypeCode")
+    groups = read_context_group_codes(std, messages)
     all_codes = [m.event_id for m in messages] + event_types + roles + id_types
+    all_codes += [c for cid in sorted(groups) for c in groups[cid]]
     by_name: dict[str, AuditCode] = {}
     for c in all_codes:
         key = identifier(c.meaning)
@@ -244,6 +267,8 @@ def _build(std: Standard) -> dict[str, Any]:
         "roles": roles,
         "id_types": id_types,
         "code_names": sorted(by_name.items()),
+        "context_groups": sorted(groups.items()),
+        "code_name_of": {c: name for name, c in by_name.items()},
     }
 
 
@@ -251,6 +276,7 @@ MODULES = [
     ModuleSpec("audit", _build, {"audit.py": "audit.py.j2", "audit.pyi": "audit.pyi.j2"},
                "DICOM audit messages of PS3.15 A.5: the RELAX NG schema, its value sets, "
                "Event IDs, event type, role and participant object ID type codes, and the "
-               "field rules of each message (A.5.3)",
-               reads=(15,)),
+               "field rules of each message (A.5.3), and the codes of the PS3.16 context groups "
+               "those rules name",
+               reads=(15, CID_PART)),
 ]

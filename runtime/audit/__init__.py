@@ -19,7 +19,7 @@ the web server reach it through the observers and hooks they take as parameters.
 from __future__ import annotations
 
 from dicomkit.audit import builders
-from dicomkit.audit.builders import Endpoint, Patient, Study
+from dicomkit.audit.builders import Endpoint, Media, Patient, Study
 from dicomkit.audit.errors import (
     AuditError,
     AuditMessageError,
@@ -43,7 +43,7 @@ from dicomkit.audit.trail import AuditSink, AuditTrail, TrailCounts
 
 __all__ = ["ActiveParticipant", "AuditError", "AuditFile", "AuditMessage", "AuditMessageError",
            "AuditObserver", "AuditParseError", "AuditSink", "AuditSource", "AuditTrail",
-           "AuditTransportError", "Endpoint", "InstanceFacts", "ObjectDescription",
+           "AuditTransportError", "Endpoint", "InstanceFacts", "Media", "ObjectDescription",
            "ParticipantObject", "Patient", "SOPClassDescription", "Study", "TcpSyslog",
            "TlsSyslog", "TrailCounts", "UdpSyslog", "builders", "format_syslog", "from_json",
            "from_xml", "read_log"]

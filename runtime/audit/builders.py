@@ -32,8 +32,10 @@ from dicomkit.generated import audit as spec
 from dicomkit.generated.audit import AuditCode
 from dicomkit.generated.context_groups import CONTEXT_GROUPS
 
-__all__ = ["Endpoint", "Patient", "Study", "application_activity", "begin_transferring",
-           "instances_transferred", "network_entry", "query", "security_alert",
+__all__ = ["Endpoint", "Media", "Patient", "Study", "application_activity", "audit_log_used",
+           "begin_transferring", "data_export", "data_import", "instances_accessed",
+           "instances_transferred", "media_type", "network_entry", "order_record",
+           "patient_record", "procedure_record", "query", "security_alert",
            "security_alert_type", "study_deleted", "user_authentication"]
 
 SUCCESS = "0"
@@ -145,14 +147,60 @@ class Patient:
     patient_id: str
     name: str = ""
 
-    def participant(self, message: str) -> ParticipantObject:
+    def participant(self, message: str, participant: str = "Patient") -> ParticipantObject:
+        """As the participant object ``participant`` of ``message``'s table (``"Patients"``
+        in Data Export and Import)."""
         entity = "ParticipantObjectIdentification"
         return ParticipantObject(
             object_id=self.patient_id,
-            id_type=rfc3881_code(_id_type_value(message, "Patient")),
+            id_type=rfc3881_code(_id_type_value(message, participant)),
             name=self.name or self.patient_id,
-            type_code=_shall_be(message, entity, "ParticipantObjectTypeCode", "Patient"),
-            role=_shall_be(message, entity, "ParticipantObjectTypeCodeRole", "Patient"))
+            type_code=_shall_be(message, entity, "ParticipantObjectTypeCode", participant),
+            role=_shall_be(message, entity, "ParticipantObjectTypeCodeRole", participant))
+
+
+def media_type(code: str) -> AuditCode:
+    """A MediaType of CID 405 (PS3.16), which PS3.15 Tables A.5.3.4-1 and A.5.3.5-1 name, by
+    its code value (``"110032"`` CD); the named constants (``audit.CD``, ``audit.URI``) are
+    the same codes."""
+    types = _cid(_rule("DATA_EXPORT", "ActiveParticipant", "MediaType", "Media").cid)
+    if code not in types:
+        raise AuditMessageError("MediaType", f"{code!r} is not in CID 405")
+    return types[code]
+
+
+@dataclass(frozen=True)
+class Media:
+    """The media of a Data Export or Data Import (PS3.15 A.5.3.4, A.5.3.5): its identifier as
+    the UserID (a volume ID or URI, A.5.2.1), its type (CID 405) and, for media on the network
+    (a share, an e-mail server), the host.  Table A.5.3.4-1 wants a MediaType when there is no
+    network access point."""
+
+    identifier: str
+    type: AuditCode | None = None
+    host: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.identifier:
+            raise AuditMessageError("UserID", "a media participant needs its identifier "
+                                    "(volume ID, URI; PS3.15 A.5.2.1)")
+        if self.type is None and not self.host:
+            raise AuditMessageError("MediaType", "required when the media has no network "
+                                    "access point (PS3.15 Table A.5.3.4-1)")
+
+    def participant(self, message: str, name: str, role: AuditCode) -> ActiveParticipant:
+        """As the media participant ``name`` of ``message``'s table, in ``role`` (a code of the
+        context group the table names for its RoleIDCode, checked)."""
+        group = _rule(message, "ActiveParticipant", "RoleIDCode", name).cid
+        if role not in spec.CONTEXT_GROUP_CODES[group]:
+            raise AuditMessageError("RoleIDCode", f"{role} is not in CID {group}")
+        return ActiveParticipant(
+            user_id=self.identifier, roles=(role,),
+            user_is_requestor=_shall_be(message, "ActiveParticipant", "UserIsRequestor",
+                                        name) == "true",
+            network_access_point_id=self.host,
+            network_access_point_type=_access_point_type(self.host) if self.host else "",
+            media_type=self.type)
 
 
 def _id_type_value(message: str, participant: str) -> str:
@@ -364,3 +412,185 @@ def user_authentication(login: bool, user: Endpoint, *, source: AuditSource | st
         action=_shall_be(m, "EventIdentification", "EventActionCode"), event_types=(kind,),
         outcome_description=description, participants=tuple(participants),
         source=_source(source))
+
+
+# ----------------------------------------------------------------------- A.5.3.2
+
+def _people(people: Endpoint | Sequence[Endpoint], what: str, most: int | None = 2
+            ) -> tuple[Endpoint, ...]:
+    """The 1..``most`` (1..N for None) persons and/or processes of a participant row ("if
+    both are known, then two active participants shall be included")."""
+    found = (people,) if isinstance(people, Endpoint) else tuple(people)
+    if not found or (most is not None and len(found) > most):
+        raise AuditMessageError("ActiveParticipant", f"{what}: one to {most or 'N'} "
+                                f"participants (the person and/or the process), not "
+                                f"{len(found)}")
+    return found
+
+
+def _action(m: str, action: str) -> str:
+    allowed = _rule(m, "EventIdentification", "EventActionCode").values
+    if action not in allowed:
+        raise AuditMessageError("EventActionCode", f"{action!r} is none of {allowed} "
+                                f"(PS3.15 Table {spec.MESSAGES[m].table})")
+    return action
+
+
+def audit_log_used(accessors: Endpoint | Sequence[Endpoint], log_uri: str, *,
+                   source: AuditSource | str, outcome: str = SUCCESS,
+                   when: dt.datetime | None = None) -> AuditMessage:
+    """Audit Log Used (PS3.15 A.5.3.2): ``accessors`` (the person and/or process) read the
+    audit log at ``log_uri``; the first of them is the requestor."""
+    m = "AUDIT_LOG_USED"
+    entity = "ParticipantObjectIdentification"
+    who = "Identity of the audit log"
+    people = _people(accessors, "the person and/or process accessing the audit trail")
+    log = ParticipantObject(
+        object_id=log_uri, id_type=rfc3881_code(_id_type_value(m, who)),
+        name=_shall_be(m, entity, "ParticipantObjectName", who),
+        type_code=_shall_be(m, entity, "ParticipantObjectTypeCode", who),
+        role=_shall_be(m, entity, "ParticipantObjectTypeCodeRole", who))
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_shall_be(m, "EventIdentification", "EventActionCode"),
+        participants=tuple(p.participant(i == 0) for i, p in enumerate(people)),
+        source=_source(source), objects=(log,))
+
+
+# ----------------------------------------------------------------------- A.5.3.4, A.5.3.5
+
+def _patients(m: str, patients: Sequence[Patient]) -> tuple[ParticipantObject, ...]:
+    if not patients:
+        raise AuditMessageError("ParticipantObjectIdentification",
+                                f"{spec.MESSAGES[m].title} names one patient or more (1..N)")
+    return tuple(p.participant(m, "Patients") for p in patients)
+
+
+def data_export(exporters: Endpoint | Sequence[Endpoint], media: Media,
+                patients: Sequence[Patient], *, source: AuditSource | str,
+                studies: Sequence[Study] = (), recipients: Sequence[Endpoint] = (),
+                requestor: str = "exporter", outcome: str = SUCCESS,
+                when: dt.datetime | None = None) -> AuditMessage:
+    """Data Export (PS3.15 A.5.3.4): ``exporters`` (the local person and/or process) wrote
+    these patients' studies to ``media`` (a CD, a folder, a mail), for ``recipients``.
+
+    ``requestor`` names who initiated the export (A.5.3.4.1): ``"exporter"`` (the first
+    exporter), ``"recipient"`` (the first recipient) or ``""`` (not known).
+    """
+    m = "DATA_EXPORT"
+    if requestor not in ("exporter", "recipient", ""):
+        raise AuditMessageError("UserIsRequestor", f"requestor {requestor!r}: 'exporter', "
+                                "'recipient' or ''")
+    if requestor == "recipient" and not recipients:
+        raise AuditMessageError("UserIsRequestor", "the requestor is a recipient, and none "
+                                "is given")
+    local = _people(exporters, "the user and/or process exporting the data")
+    out_role = _rule(m, "ActiveParticipant", "RoleIDCode",
+                     "User and/or process exporting the data").codes
+    in_role = _rule(m, "ActiveParticipant", "RoleIDCode", "Remote users and/or processes").codes
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_shall_be(m, "EventIdentification", "EventActionCode"),
+        participants=(
+            *(p.participant(requestor == "exporter" and i == 0, out_role)
+              for i, p in enumerate(local)),
+            *(p.participant(requestor == "recipient" and i == 0, in_role)
+              for i, p in enumerate(recipients)),
+            media.participant(m, "Media", spec.DESTINATION_MEDIA)),
+        source=_source(source),
+        objects=(*(s.participant(m, "Studies") for s in studies), *_patients(m, patients)))
+
+
+def data_import(importers: Endpoint | Sequence[Endpoint], media: Media,
+                patients: Sequence[Patient], *, source: AuditSource | str,
+                studies: Sequence[Study] = (), senders: Sequence[Endpoint] = (),
+                requestor: str = "importer", outcome: str = SUCCESS,
+                when: dt.datetime | None = None) -> AuditMessage:
+    """Data Import (PS3.15 A.5.3.5): ``importers`` (the local persons and/or processes) read
+    these patients' studies from ``media``, which ``senders`` made (the source, when known).
+
+    ``requestor`` is ``"importer"`` (the first importer), ``"sender"`` or ``""``.
+    """
+    m = "DATA_IMPORT"
+    if requestor not in ("importer", "sender", ""):
+        raise AuditMessageError("UserIsRequestor", f"requestor {requestor!r}: 'importer', "
+                                "'sender' or ''")
+    if requestor == "sender" and not senders:
+        raise AuditMessageError("UserIsRequestor", "the requestor is a sender, and none is "
+                                "given")
+    local = _people(importers, "the users and/or processes importing the data", most=None)
+    in_role = _rule(m, "ActiveParticipant", "RoleIDCode",
+                    "Users and/or processes importing the data").codes
+    out_role = _rule(m, "ActiveParticipant", "RoleIDCode", "Source").codes
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_shall_be(m, "EventIdentification", "EventActionCode"),
+        participants=(
+            *(p.participant(requestor == "importer" and i == 0, in_role)
+              for i, p in enumerate(local)),
+            *(p.participant(requestor == "sender" and i == 0, out_role)
+              for i, p in enumerate(senders)),
+            media.participant(m, "Source Media", spec.SOURCE_MEDIA)),
+        source=_source(source),
+        objects=(*(s.participant(m, "Studies") for s in studies), *_patients(m, patients)))
+
+
+# ----------------------------------------------------------------------- A.5.3.6
+
+def instances_accessed(accessors: Endpoint | Sequence[Endpoint], studies: Sequence[Study],
+                       patient: Patient, *, action: str, source: AuditSource | str,
+                       outcome: str = SUCCESS, when: dt.datetime | None = None
+                       ) -> AuditMessage:
+    """DICOM Instances Accessed (PS3.15 A.5.3.6): ``accessors`` created (``"C"``), read
+    (``"R"``), updated (``"U"``) or deleted (``"D"``) instances of these studies of one
+    patient, without transferring them (a viewer, a DICOMweb request served locally)."""
+    m = "DICOM_INSTANCES_ACCESSED"
+    if not studies:
+        raise AuditMessageError("ParticipantObjectIdentification", "one study or more (1..N)")
+    people = _people(accessors, "the person and/or process accessing the data")
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_action(m, action),
+        participants=tuple(p.participant(i == 0) for i, p in enumerate(people)),
+        source=_source(source),
+        objects=(*(s.participant(m, "Studies") for s in studies), patient.participant(m)))
+
+
+# ----------------------------------------------------------------------- A.5.3.13 - A.5.3.15
+
+def _record(m: str, accessors: Endpoint | Sequence[Endpoint], patient: Patient, action: str,
+            source: AuditSource | str, outcome: str, when: dt.datetime | None,
+            studies: Sequence[Study] = ()) -> AuditMessage:
+    people = _people(accessors, "the person and/or process accessing or manipulating the data")
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_action(m, action),
+        participants=tuple(p.participant(i == 0) for i, p in enumerate(people)),
+        source=_source(source),
+        objects=(*(s.participant(m, "Study") for s in studies), patient.participant(m)))
+
+
+def order_record(accessors: Endpoint | Sequence[Endpoint], patient: Patient, *, action: str,
+                 source: AuditSource | str, outcome: str = SUCCESS,
+                 when: dt.datetime | None = None) -> AuditMessage:
+    """Order Record (PS3.15 A.5.3.13): an order of ``patient`` created, read, updated or
+    deleted (``action`` ``"C"``, ``"R"``, ``"U"``, ``"D"``), e.g. a worklist entry."""
+    return _record("ORDER_RECORD", accessors, patient, action, source, outcome, when)
+
+
+def patient_record(accessors: Endpoint | Sequence[Endpoint], patient: Patient, *,
+                   action: str, source: AuditSource | str, outcome: str = SUCCESS,
+                   when: dt.datetime | None = None) -> AuditMessage:
+    """Patient Record (PS3.15 A.5.3.14): ``patient``'s record created, read, updated or
+    deleted (``action`` ``"C"``, ``"R"``, ``"U"``, ``"D"``)."""
+    return _record("PATIENT_RECORD", accessors, patient, action, source, outcome, when)
+
+
+def procedure_record(accessors: Endpoint | Sequence[Endpoint], patient: Patient, *,
+                     action: str, source: AuditSource | str, studies: Sequence[Study] = (),
+                     outcome: str = SUCCESS, when: dt.datetime | None = None
+                     ) -> AuditMessage:
+    """Procedure Record (PS3.15 A.5.3.15): a procedure record of ``patient`` (and of these
+    studies) created, read, updated or deleted: an MPPS or a UPS workitem, for example."""
+    return _record("PROCEDURE_RECORD", accessors, patient, action, source, outcome, when,
+                   studies)

@@ -60,7 +60,55 @@ def every_builder() -> dict[str, AuditMessage]:
                                            when=WHEN),
         "USER_AUTHENTICATION": b.user_authentication(False, b.Endpoint("alice@example.org"),
                                                      source="DICOMKIT", node=ME, when=WHEN),
+        "AUDIT_LOG_USED": b.audit_log_used([b.Endpoint("alice@example.org"), ME],
+                                           "file:///var/log/dicomkit/audit.xml",
+                                           source="DICOMKIT", when=WHEN),
+        "DATA_EXPORT": b.data_export(ME, b.Media("VOL-0001", audit.CD), [PATIENT], studies=[STUDY],
+                                     recipients=[b.Endpoint("bob@example.org")], source="DICOMKIT",
+                                     when=WHEN),
+        "DATA_IMPORT": b.data_import([ME], b.Media("file:///media/usb0", audit.USB_DISK_EMULATION),
+                                     [PATIENT, b.Patient("PID-2")], studies=[STUDY],
+                                     senders=[b.Endpoint("HOSPITAL-B")], source="DICOMKIT",
+                                     when=WHEN),
+        "DICOM_INSTANCES_ACCESSED": b.instances_accessed(ME, [STUDY], PATIENT, action="R",
+                                                         source="DICOMKIT", when=WHEN),
+        "ORDER_RECORD": b.order_record(ME, PATIENT, action="C", source="DICOMKIT", when=WHEN),
+        "PATIENT_RECORD": b.patient_record([b.Endpoint("alice@example.org"), ME], PATIENT,
+                                           action="U", source="DICOMKIT", when=WHEN),
+        "PROCEDURE_RECORD": b.procedure_record(ME, PATIENT, action="U", studies=[STUDY],
+                                               source="DICOMKIT", when=WHEN),
     }
+
+
+def test_every_message_of_a_5_3_has_a_builder() -> None:
+    assert sorted(every_builder()) == sorted(audit.MESSAGES)
+
+
+def test_export_and_import_media_carry_their_role_and_type_from_the_context_groups() -> None:
+    """PS3.15 Tables A.5.3.4-1 and A.5.3.5-1: the media participant is never the requestor,
+    its RoleIDCode is from CID 402 (Destination Media for an export, Source Media for an
+    import) and its MediaType from CID 405 inside MediaIdentifier."""
+    msgs = every_builder()
+    export = msgs["DATA_EXPORT"].participants[-1]
+    imported = msgs["DATA_IMPORT"].participants[-1]
+    assert (export.user_id, export.roles, export.media_type, export.user_is_requestor) == (
+        "VOL-0001", (audit.DESTINATION_MEDIA,), audit.CD, False)
+    assert imported.roles == (audit.SOURCE_MEDIA,) and not imported.user_is_requestor
+    assert audit.CD in audit.CONTEXT_GROUP_CODES[405]
+    assert b.media_type("110037") == audit.URI
+    assert b"<MediaIdentifier><MediaType" in msgs["DATA_EXPORT"].to_xml()
+    # the exporter is the requestor and has the Source Role ID, the recipient the Destination
+    exporter, recipient = msgs["DATA_EXPORT"].participants[:2]
+    assert exporter.user_is_requestor and exporter.roles == (audit.SOURCE_ROLE_ID,)
+    assert not recipient.user_is_requestor and recipient.roles == (audit.DESTINATION_ROLE_ID,)
+    # Table A.5.3.4-1: ParticipantObjectName of the patients is mandatory (the ID without one)
+    assert [o.name for o in msgs["DATA_IMPORT"].objects[-2:]] == ["DOE^JANE", "PID-2"]
+
+
+def test_audit_log_used_names_the_log_as_the_table_says() -> None:
+    obj = every_builder()["AUDIT_LOG_USED"].objects[0]
+    assert (obj.object_id, obj.name, obj.type_code, obj.role, obj.id_type.code) == (
+        "file:///var/log/dicomkit/audit.xml", "Security Audit Log", "2", "13", "12")
 
 
 @pytest.mark.parametrize("keyword", sorted(every_builder()))
@@ -153,6 +201,19 @@ def test_event_time_is_written_in_utc_with_the_zone() -> None:
     (lambda: rfc3881_code("13"), "ParticipantObjectIDTypeCode"),
     (lambda: b.instances_transferred(ME, PEER, [STUDY], PATIENT, source="X", action="D"), "EventActionCode"),
     (lambda: b.instances_transferred(ME, PEER, [], PATIENT, source="X"), "ParticipantObjectIdentification"),
+    (lambda: b.Media("VOL-1"), "MediaType"),
+    (lambda: b.Media("", audit.CD), "UserID"),
+    (lambda: b.media_type("110099"), "MediaType"),
+    (lambda: b.data_export(ME, b.Media("V", audit.CD), [], source="X"), "ParticipantObjectIdentification"),
+    (lambda: b.data_export(ME, b.Media("V", audit.CD), [PATIENT], source="X", requestor="recipient"),
+     "UserIsRequestor"),
+    (lambda: b.data_export([ME, ME, ME], b.Media("V", audit.CD), [PATIENT], source="X"), "ActiveParticipant"),
+    (lambda: b.data_import([], b.Media("V", audit.CD), [PATIENT], source="X"), "ActiveParticipant"),
+    (lambda: b.data_import(ME, b.Media("V", audit.CD), [PATIENT], source="X", requestor="me"),
+     "UserIsRequestor"),
+    (lambda: b.instances_accessed(ME, [STUDY], PATIENT, action="E", source="X"), "EventActionCode"),
+    (lambda: b.instances_accessed(ME, [], PATIENT, action="R", source="X"), "ParticipantObjectIdentification"),
+    (lambda: b.procedure_record(ME, PATIENT, action="X", source="X"), "EventActionCode"),
 ])
 def test_values_the_standard_does_not_allow_are_refused_naming_the_field(make: object, field: str) -> None:
     with pytest.raises(AuditMessageError) as info:
