@@ -19,26 +19,36 @@ Instance UID that arrives with other content.  With ``--ian AE=HOST:PORT`` an In
 Availability Notification (PS3.4 Annex R) of each study goes to that AE once no instance of
 the study arrived for ``--ian-idle`` seconds (:class:`dicomkit.net.services.ian.StudyNotifier`),
 and the ones still pending when the SCP stops.
+
+The audit trail and metrics options are those of ``dicomkit qrscp``
+(:mod:`dicomkit.cli.observability`): ``--audit-log/--audit-json/--audit-syslog`` write a PS3.15
+A.5 message for the start and stop of the application, each association's user identity and
+the instances each association transferred (DICOM Instances Transferred, with the patient and
+studies of the stored files), and ``--metrics-port`` serves Prometheus counters.
 """
 
 from __future__ import annotations
 
 import argparse
 import signal
+import ssl
 import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dicomkit.cli.echo import add_tls_arguments, ae_title, server_ssl_context
+from dicomkit.cli.observability import add_arguments as add_observability_arguments
 
 if TYPE_CHECKING:
     from dicomkit.archive import Archive
+    from dicomkit.cli.observability import Observability
     from dicomkit.forward import Forwarder
     from dicomkit.forward.gateway import ForwardingStorage
     from dicomkit.net.association import Association
+    from dicomkit.net.events import NetEvents
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
     from dicomkit.net.services.ian import StudyNotifier
     from dicomkit.net.services.storage.archive import ArchiveStorage
@@ -88,6 +98,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only the start, failures and the end, not each file")
     add_tls_arguments(parser, server=True)
+    add_observability_arguments(parser)
 
 
 class _Log:
@@ -155,12 +166,30 @@ async def flush_notifier(notifier: StudyNotifier | None, log: Callable[..., None
 async def _serve(args: argparse.Namespace, log: _Log) -> int:
     import anyio
 
+    from dicomkit.cli.observability import Observability
+    from dicomkit.net.events import NetEvents
+
+    ssl_context = server_ssl_context(args)
+    watch = await anyio.to_thread.run_sync(Observability, args, args.aet or "DICOMKIT")
+    try:
+        return await _serve_watched(args, log, ssl_context, watch,
+                                    NetEvents(watch.events) if watch.events else None)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(watch.close)
+
+
+async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.SSLContext | None,
+                         watch: Observability, events: NetEvents | None) -> int:
+    import anyio
+
     from dicomkit.net.acse import AcceptPolicy
     from dicomkit.net.errors import REJECT_REASONS
     from dicomkit.net.server import AssociationHooks
     from dicomkit.net.services.storage import FolderStorage, StorageSCP
 
-    ssl_context = server_ssl_context(args)
+    audit = watch.audit
+    aet = args.aet or "DICOMKIT"
     storage: FolderStorage | ArchiveStorage
     archive: Archive | None = None
     notifier: StudyNotifier | None = None
@@ -183,6 +212,8 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         def stored(path: Path, size: int) -> None:
             assert log_stored is not None
             log_stored(path, size)
+            if audit is not None:
+                audit.stored_file(path, size)
             log(f"received {path.name} ({size} bytes)")
 
         storage.on_stored = stored
@@ -194,13 +225,25 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
             partial(Archive, Path(args.archive), db=args.db, policy=args.policy,
                     fsync=args.fsync))
         notifier = ian_notifier(args, args.aet or "DICOMKIT")
-        storage = ArchiveStorage(archive, on_stored=lambda o: log(
-            f"{o.action} {Path(args.archive) / o.path}"),
-            on_instance=notifier.note if notifier is not None else None)
+        archived = watch.on_stored(archive)
+
+        def indexed(outcome: Any) -> None:
+            if archived is not None:
+                archived(outcome)
+            log(f"{outcome.action} {Path(args.archive) / outcome.path}")
+
+        storage = ArchiveStorage(archive, on_stored=indexed,
+                                 on_instance=notifier.note if notifier is not None else None)
     else:
-        storage = FolderStorage(Path(args.out),
-                                on_stored=lambda path, size: log(f"stored {path} ({size} bytes)"))
+        def placed(path: Path, size: int) -> None:
+            if audit is not None:
+                audit.stored_file(path, size)
+            log(f"stored {path} ({size} bytes)")
+
+        storage = FolderStorage(Path(args.out), on_stored=placed)
     scp = StorageSCP(storage) if fstorage is None else ForwardingSCP(fstorage)
+    if events is not None:
+        scp.on_message = events.message
     policy = AcceptPolicy(
         ae_title=args.aet,
         transfer_syntaxes=None,  # every known syntax: files are stored as sent
@@ -216,20 +259,28 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
         host, port = assoc.peer_address
         log(f"association {counter} from {assoc.calling_ae}@{host}:{port} to "
             f"{assoc.called_ae}, {len(assoc.contexts)} presentation context(s) accepted")
+        if events is not None:
+            events.opened(assoc)
 
     def closed(assoc: Association, error: BaseException | None) -> None:
         number, before = numbers.pop(id(assoc), (0, len(storage.stored)))
         outcome = "released" if error is None else f"aborted: {error}"
         log(f"association {number} {outcome}, {len(storage.stored) - before} file(s) stored",
             always=error is not None)
+        if events is not None:
+            events.closed(assoc, error)
 
     def rejected(peer: tuple[str, int], rq: AAssociateRQ | None, rj: AAssociateRJ) -> None:
         who = f"{rq.calling_ae}@" if rq is not None else ""
         why = REJECT_REASONS.get((rj.source, rj.reason), str(rj.reason))
         log(f"rejected {who}{peer[0]}:{peer[1]}: {why}", always=True)
+        if events is not None:
+            events.rejected(peer, rq, rj)
 
     def handshake_failed(peer: tuple[str, int], why: str) -> None:
         log(f"TLS handshake with {peer[0]}:{peer[1]} failed: {why}", always=True)
+        if events is not None:
+            events.handshake_failed(peer, why)
 
     hooks = AssociationHooks(rejected=rejected, handshake_failed=handshake_failed,
                              opened=opened, closed=closed)
@@ -248,9 +299,13 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
             tg.start_soon(partial(forwarder.run, recover=False))
         host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
                                             ssl_context=ssl_context, hooks=hooks))
+        if events is not None:
+            events.serving(aet, True)
         log(f"listening on {host}:{port}{' (TLS)' if ssl_context else ''}, storing "
             f"{_where(args)}",
             always=True)
+    if events is not None:
+        events.serving(aet, False)
     await flush_notifier(notifier, log)
     log(f"stopped after {counter} association(s), {len(storage.stored)} file(s) stored",
         always=True)

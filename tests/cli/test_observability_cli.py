@@ -69,3 +69,44 @@ def test_qrscp_audits_queries_and_serves_metrics(tmp_path: Path) -> None:
     # the same messages went to syslog, one a datagram
     assert len(datagrams) == len(messages)
     assert all(rfc5424.parse(d).msgid == "IHE+RFC-3881" for d in datagrams)
+
+
+@pytest.mark.usefixtures("dcmtk_peers")
+@pytest.mark.parametrize("where", ["--out", "--archive"])
+def test_storescp_audits_what_it_stores_and_serves_metrics(tmp_path: Path, where: str) -> None:
+    """``dicomkit storescp`` takes qrscp's audit and metrics options: Application Start and
+    Stop (PS3.15 A.5.3.1), and one DICOM Instances Transferred (A.5.3.7) per patient of an
+    association from dcmtk's storescu, naming the patient and study of each stored file."""
+    import sys
+
+    from dicomkit.io.reader import read
+    from tests.net.peers import _server
+
+    log = tmp_path / "audit.json.log"
+    metrics_port = free_port()
+    files = qr_files()[:3]
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), where,
+                str(tmp_path / "store"), "--aet", "DKSTORE", "--bind", "127.0.0.1",
+                "--audit-json", str(log), "--metrics-port", str(metrics_port)]
+
+    with _server("storescp", argv, tmp_path / "o", "DKSTORE", tmp_path / "logs") as peer:
+        assert run_storescu(peer.host, peer.port, files, aec="DKSTORE").returncode == 0
+        with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as r:
+            text = r.read().decode()
+        os.kill(peer.process.pid, signal.SIGTERM)
+        peer.process.wait(20)
+    assert f'dicomkit_messages_total{{command="C-STORE-RQ",direction="received"}} {len(files)}' \
+        in text
+    messages = list(read_log(log, format="json"))
+    for m in messages:
+        assert_valid(m.to_xml())
+    assert messages[0].event_types == (spec.APPLICATION_START,)
+    assert messages[-1].event_types == (spec.APPLICATION_STOP,)
+    transferred = [m for m in messages if m.event_id == spec.DICOM_INSTANCES_TRANSFERRED]
+    headers = [read(f, stop_before_pixels=True) for f in files]
+    assert {m.objects[-1].object_id for m in transferred} == {str(h.PatientID) for h in headers}
+    studies = {o.object_id for m in transferred for o in m.objects[:-1]}
+    assert studies == {str(h.StudyInstanceUID) for h in headers}
+    assert all(m.participants[0].alternative_user_id.startswith("AETITLES=") for m in transferred)

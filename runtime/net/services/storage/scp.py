@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from functools import partial
 from pathlib import Path
 
@@ -131,6 +131,10 @@ class StorageSCP:
 
         self.handler = handler if isinstance(handler, StorageHandler) else FolderStorage(handler)
         self._verification = VerificationSCP()
+        #: told of every DIMSE message sent or received (association, ``"sent"`` or
+        #: ``"received"``, message), as :attr:`ApplicationEntity.on_message` is: for the
+        #: audit trail and metrics of a bare Storage SCP (None: no hook)
+        self.on_message: Callable[[Association, str, DimseMessage], None] | None = None
 
     @inline_handler
     async def handle(self, request: Request) -> int | None:
@@ -159,7 +163,7 @@ class StorageSCP:
         if not self.handler.accept_association(assoc):
             await assoc.abort()
             return
-        await DimseProvider(assoc, self.handler_for).run()
+        await DimseProvider(assoc, self.handler_for, on_message=self.on_message).run()
 
     async def serve(self, host: str, port: int, *, policy: AcceptPolicy | None = None,
                     ssl_context: ssl.SSLContext | None = None, timeouts: Timeouts | None = None,
