@@ -82,7 +82,8 @@ def _offsets(ds: Any, plane: Plane, frames: int, source: str) -> FloatArray:
     axial = np.allclose(plane.row_direction, (1, 0, 0)) and np.allclose(
         plane.column_direction, (0, 1, 0))
     if axial and np.isclose(offsets[0], plane.origin[2]):
-        return offsets - offsets[0]  # (b): patient z of each plane
+        relative: FloatArray = offsets - offsets[0]  # (b): patient z of each plane
+        return relative
     raise RTError(f"Grid Frame Offset Vector starts at {offsets[0]}: neither 0 (offsets from "
                   f"the first plane) nor the z of Image Position (Patient) "
                   f"{plane.origin[2]} with an axial orientation (PS3.3 C.8.8.3.2)",

@@ -383,10 +383,11 @@ def create_structure_set(images: Sequence[Any], masks: Mapping[str, Any], *,
         traced = [trace_mask(m[k]) for k in range(shape[0])]
         holes = any(_signed_area(loop) < 0 for loops in traced for loop in loops)
         geometric = terms.CLOSEDPLANAR_XOR if holes else terms.CLOSED_PLANAR
-        contours = []
+        contours: list[Dataset] = []
         for k, loops in enumerate(traced):
             for loop in loops:
-                points = planes[k].to_patient(loop[:, 0] - 0.5, loop[:, 1] - 0.5)
+                corners = loop.astype(np.float64) - 0.5
+                points = planes[k].to_patient(corners[:, 0], corners[:, 1])
                 c = Dataset()
                 c.ContourNumber = len(contours) + 1
                 c.ContourImageSequence = [image_refs[k]]
