@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from dicomkit.generated import modules, tags
+from dicomkit.generated import tags
+from dicomkit.objects.terms import values_of
 
 __all__ = ["CLOSED_PLANAR", "CLOSEDPLANAR_XOR", "DOSE_UNITS", "GEOMETRIC_TYPES",
            "INTERPRETED_TYPES", "OPEN_NONPLANAR", "OPEN_PLANAR", "POINT", "GENERATION_ALGORITHMS",
            "values_of"]
-
-
-def values_of(module: str, tag: int) -> tuple[str, ...]:
-    """The Enumerated Values or Defined Terms of ``tag`` in ``module`` (PS3.3)."""
-    table = modules.module(module)
-    if table is None:
-        raise LookupError(f"PS3.3 has no {module} Module in the generated tables")
-    for row in table[3]:
-        if row[0] == "attr" and row[2] == tag and row[9]:
-            return tuple(row[9])
-    raise LookupError(f"PS3.3 {module} Module (Table {table[1]}) lists no values for "
-                      f"({tag >> 16:04X},{tag & 0xFFFF:04X})")
 
 
 def _named(module: str, tag: int, value: str) -> str:
