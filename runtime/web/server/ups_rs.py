@@ -9,25 +9,43 @@ Transactions (PS3.18 Table 11.1.1-1): Create (``POST /workitems{?workitem}``, 11
 Worklist Subscription UIDs of :data:`dicomkit.generated.ups.WELL_KNOWN`) and Suspend Global
 Subscription (``POST .../subscribers/{aetitle}/suspend``, 11.12).
 
+The subscriber is the AE title in the subscription's path (PS3.18 11.1.1: ``{aetitle}``, "The
+Application Entity Title of a Subscriber"); nothing else names a user agent.  A Request
+Cancellation names no AE (PS3.18 11.8.1): the UPS Cancel Requested event's Requesting AE
+(0074,1236), which PS3.4 CC.2.4.3 fills with "the AE Title of the triggering N-ACTION SCU", is
+the origin server's own AE title (``ae_title``), the AE that forwards the request to the
+performer.  A cancel request on a SCHEDULED workitem cancels it (202; IN PROGRESS, then
+CANCELED): PS3.18 11.8.2 says the origin server "shall process the request as described by the
+SCP behavior" of PS3.4 CC.2.2.3, which says so; Table 11.8.3-1 names SCHEDULED under 409 only
+"For example", in a table of "some common status codes".
+
 Event Reports (PS3.18 8.10.5, 11.13) go over the subscriber's Notification Connection, a
-WebSocket opened at ``/ws/subscribers/{aetitle}`` (8.10.4): one text frame per N-EVENT-REPORT,
-the DICOM JSON object of Affected SOP Class UID, Message ID, Affected SOP Instance UID, Event Type
-ID and the Event Information the store returned (the events the DIMSE SCP sends too).
+WebSocket the user agent opens at ``/ws/subscribers/{aetitle}`` under the service's base URL
+(8.10.4; the Subscribe response's Content-Location names it, 11.10.3.2): one text frame per
+event, a DICOM JSON object (8.10.5.1.1) of the N-EVENT-REPORT-RQ fields the example of 11.13
+carries (PS3.7 Table 10.3-1: Affected SOP Class UID, Message ID, Affected SOP Instance UID,
+Event Type ID; 11.13 cites Table 10.3-2, the response, whose Message ID Being Responded To the
+example does not have) and the Event Information of PS3.4 Table CC.2.4-1.  The Affected SOP
+Class UID is UPS Push, as PS3.4 CC.2.4.3 requires (11.13: "as described in" CC.2.4.3; its
+example's UPS Event SOP Class UID is not normative).  The events come from the store's event
+hub (:attr:`~dicomkit.workitems.AsyncWorkitemStore.hub`), whichever transport caused them:
+a change over DIMSE reaches the WebSockets, a change over UPS-RS the DIMSE subscribers.
 
 A refusal of the store (:class:`~dicomkit.workitems.WorkitemError`) is answered with the HTTP
 status of the transaction's Status Code table (:data:`dicomkit.generated.web.TRANSACTION_STATUSES`),
-the Warning the section names, and the DIMSE status in the body.
+the Warning the section names, and the DIMSE status in the body (a Status Report, 8.5).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Sequence
 
 import anyio
 import orjson
 from anyio.streams.memory import MemoryObjectSendStream
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -43,8 +61,10 @@ from dicomkit.web.json_model import from_json_dict, to_json_dict
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.urls import base_url
 from dicomkit.workitems import FILTERED_GLOBAL, GLOBAL, AsyncWorkitemStore, Event, WorkitemError
+from dicomkit.workitems.requirements import has_value
+from dicomkit.workitems.statuses import DUPLICATE_SOP_INSTANCE
 
-__all__ = ["EventHub", "UpsRsService", "event_message"]
+__all__ = ["NotificationConnections", "UpsRsService", "event_message", "http_status"]
 
 log = logging.getLogger("dicomkit.web.server.ups_rs")
 
@@ -52,7 +72,14 @@ _JSON = str(MediaType.APPLICATION_DICOM_JSON)
 _UID = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 _AE = re.compile(r"^[\x20-\x5b\x5d-\x7e]{1,16}$")
 S = ups.UpsStatus
-Forward = Callable[[list[Event]], Awaitable[None]]
+#: The path of the Notification Connection of an AE, under the base URL (PS3.18 8.10.4).
+WEBSOCKET_PATH = "/ws/subscribers/{aetitle}"
+#: Attributes every Search result carries (PS3.18 11.9.2: Return Key Type 1 or 2 of PS3.4
+#: Table CC.2.5-3), and those it carries when the workitem has them (Return Key Type 1C).
+_RETURNED = tuple(r.tag for r in ups.ATTRIBUTES
+                  if r.kind == "attribute" and r.depth == 0 and r.returned in ("1", "2"))
+_RETURNED_IF_SET = tuple(r.tag for r in ups.ATTRIBUTES
+                         if r.kind == "attribute" and r.depth == 0 and r.returned == "1C")
 
 
 def _status(transaction: str, code: int) -> int:
@@ -67,14 +94,15 @@ def _status(transaction: str, code: int) -> int:
 _CONFLICT = {int(S.UPS_IS_ALREADY_IN_PROGRESS), int(S.MAY_ONLY_BECOME_SCHEDULED_VIA_N_CREATE),
              int(S.UPS_IS_NOT_YET_IN_THE_IN_PROGRESS_STATE), int(S.UPS_IS_ALREADY_COMPLETED),
              int(S.FINAL_STATE_REQUIREMENTS_NOT_MET), int(S.UPS_MAY_NO_LONGER_BE_UPDATED),
-             int(S.PERFORMER_CANNOT_BE_CONTACTED), int(S.PERFORMER_CHOOSES_NOT_TO_CANCEL),
-             0x0111}
+             int(S.PERFORMER_CANNOT_BE_CONTACTED), int(S.PERFORMER_CHOOSES_NOT_TO_CANCEL)}
 
 
 def http_status(transaction: str, exc: WorkitemError) -> int:
     """The HTTP status answering the store's refusal ``exc`` in ``transaction``."""
     if exc.status == S.NO_SUCH_UPS:
         return _status(transaction, 404)
+    if transaction == "Create Workitem" and exc.status == DUPLICATE_SOP_INSTANCE:
+        return 409  # Table 11.4.3-1: "The Target Workitem already exists."
     if transaction == "Update Workitem" and exc.status == S.UPS_MAY_NO_LONGER_BE_UPDATED:
         return 400  # PS3.18 11.6.2
     if exc.status in _CONFLICT:
@@ -97,7 +125,8 @@ def _warning_text(transaction: str, exc: WorkitemError, given: str) -> str:
 
 def event_message(event: Event, message_id: int) -> bytes:
     """The Send Event Report frame of ``event`` (PS3.18 8.10.5.1.1, 11.13): a DICOM JSON object
-    with the N-EVENT-REPORT-RQ fields (PS3.7 Table 10.3-1) and the Event Information."""
+    with the N-EVENT-REPORT-RQ fields of the 11.13 example (PS3.7 Table 10.3-1; Affected SOP
+    Class UID of UPS Push, PS3.4 CC.2.4.3) and the Event Information (PS3.4 Table CC.2.4-1)."""
     ds = Dataset()
     ds.add_new(tags.AffectedSOPClassUID, "UI", uids.UnifiedProcedureStepPush)
     ds.add_new(tags.MessageID, "US", message_id & 0xFFFF)
@@ -108,11 +137,10 @@ def event_message(event: Event, message_id: int) -> bytes:
     return orjson.dumps(to_json_dict(ds))
 
 
-
-class EventHub:
+class NotificationConnections:
     """The open Notification Connections (PS3.18 8.10.4) by AE title, and the events sent to
-    them (each a bounded queue; a connection that cannot keep up loses its oldest events and
-    the loss is logged)."""
+    them: :meth:`publish` listens on the store's event hub.  Each connection has a bounded
+    queue; one that cannot keep up loses the events past it, and the loss is logged."""
 
     def __init__(self, queue_size: int = 1000) -> None:
         self.queue_size = queue_size
@@ -135,20 +163,21 @@ class EventHub:
             if not streams:
                 del self._open[ae]
 
-    async def publish(self, events: Iterable[Event]) -> None:
-        """Send each event to the connections of its receivers."""
+    async def publish(self, events: Sequence[Event]) -> None:
+        """Send each event to the connections of its receivers (a Message ID each, managed
+        here as PS3.18 8.10.5.1.1 asks of a proxy)."""
         for event in events:
             for ae in event.receivers:
                 streams = self._open.get(ae)
                 if not streams:
                     continue
-                self._message_id += 1
+                self._message_id = self._message_id % 0xFFFF + 1
                 frame = event_message(event, self._message_id)
                 for stream in list(streams):
                     try:
                         stream.send_nowait(frame)
                     except anyio.WouldBlock:
-                        log.warning("UPS-RS events for %s dropped: its connection is %d "
+                        log.warning("UPS-RS event for %s dropped: its connection is %d "
                                     "events behind", ae, self.queue_size)
                     except (anyio.BrokenResourceError, anyio.ClosedResourceError):
                         self.remove(ae, stream)
@@ -177,35 +206,38 @@ class UpsRsService:
     Parameters
     ----------
     store
-        The workitems (the same store as the DIMSE UPS SCP's).
-    forward
-        Called with the events of every transaction (the DIMSE SCP's ``deliver``, so that AEs
-        subscribed over DIMSE hear of UPS-RS changes).
+        The workitems (the same store as the DIMSE UPS SCP's); the service publishes the
+        events of its transactions on the store's hub and listens there for every event.
+    ae_title
+        The origin server's AE title: the Requesting AE of a cancel request (see the module).
     public_url
         As :attr:`~dicomkit.web.server.ServerConfig.public_url`.
     max_results
         The most workitems a Search answers (more: 206 and a Warning, PS3.18 11.9.3).
+    connections
+        The Notification Connections (a new set by default).
     """
 
-    def __init__(self, store: AsyncWorkitemStore, *, forward: Forward | None = None,
+    def __init__(self, store: AsyncWorkitemStore, *, ae_title: str = "DICOMKIT",
                  public_url: str | None = None, max_results: int = 1000,
-                 hub: EventHub | None = None) -> None:
+                 connections: NotificationConnections | None = None) -> None:
         self.store = store
-        self.forward = forward
+        self.ae_title = _ae(ae_title)
         self.public_url = public_url
         self.max_results = max_results
-        self.hub = hub or EventHub()
+        self.connections = connections or NotificationConnections()
+        store.hub.listen(self.connections.publish)
 
-    async def events(self, events: list[Event]) -> None:
-        """Deliver ``events``: over the Notification Connections, and to ``forward``."""
-        if not events:
-            return
-        await self.hub.publish(events)
-        if self.forward is not None:
-            try:
-                await self.forward(events)
-            except DicomError as exc:
-                log.warning("UPS events not forwarded: %s", exc)
+    def close(self) -> None:
+        """Stop listening on the store's hub."""
+        self.store.hub.unlisten(self.connections.publish)
+
+    def _answer(self, response: Response, events: Sequence[Event]) -> Response:
+        """``response``, the events published once it is sent (a DIMSE delivery does not
+        hold the answer back)."""
+        if events:
+            response.background = BackgroundTask(self.store.publish, list(events))
+        return response
 
     # ------------------------------------------------------------------ helpers
 
@@ -241,8 +273,7 @@ class UpsRsService:
         text = _warning_text(transaction, exc, given)
         return HttpError(http_status(transaction, exc),
                          f"{exc} (DIMSE status 0x{exc.status:04X})",
-                         headers=[("Warning", f'299 {_service(request)}: {text}'),
-                                  ("X-DICOM-Status", f"{exc.status:04X}")])
+                         headers=[("Warning", f'299 {_service(request)}: {text}')])
 
     def _url(self, request: Request, *parts: str) -> str:
         return "/".join([base_url(request, self.public_url), "workitems", *parts])
@@ -276,8 +307,7 @@ class UpsRsService:
         if outcome.status == S.UPS_WAS_CREATED_WITH_MODIFICATIONS:
             response.headers.append("Warning", f"299 {_service(request)}: The Workitem was "
                                     "created with modifications.")
-        await self.events(outcome.events)
-        return response
+        return self._answer(response, outcome.events)
 
     async def retrieve(self, request: Request) -> Response:
         """Retrieve Workitem (PS3.18 11.5): the Workitem without its Transaction UID (PS3.4
@@ -321,8 +351,7 @@ class UpsRsService:
         if outcome.status == S.COERCED_INVALID_VALUES_TO_VALID_VALUES:
             response.headers.append("Warning", f"299 {_service(request)}: The Workitem was "
                                     "updated with modifications.")
-        await self.events(outcome.events)
-        return response
+        return self._answer(response, outcome.events)
 
     async def change_state(self, request: Request) -> Response:
         """Change Workitem State (PS3.18 11.7): Procedure Step State and Transaction UID in the
@@ -347,24 +376,21 @@ class UpsRsService:
         if outcome.status in (S.ALREADY_CANCELED, S.ALREADY_COMPLETED):
             response.headers.append("Warning", f"299 {_service(request)}: The UPS is already "
                                     f"in the requested state of {state}.")
-        await self.events(outcome.events)
-        return response
+        return self._answer(response, outcome.events)
 
     async def cancel(self, request: Request) -> Response:
         """Request Cancellation (PS3.18 11.8): 202 Accepted."""
         uid = _uid(request.path_params["workitem"], "workitem")
         info = await self._body(request, optional=True)
-        requester = request.headers.get("x-requesting-ae", "") or "UPS-RS"
         try:
-            outcome = await self.store.request_cancel(uid, requester[:16], info)
+            outcome = await self.store.request_cancel(uid, self.ae_title, info)
         except WorkitemError as exc:
             raise self._refused(request, "Request Cancellation", exc) from None
         response = Response(status_code=202)
         if outcome.status == S.ALREADY_CANCELED:
             response.headers.append("Warning", f"299 {_service(request)}: The UPS is already "
                                     "in the requested state of CANCELED.")
-        await self.events(outcome.events)
-        return response
+        return self._answer(response, outcome.events)
 
     async def search(self, request: Request) -> Response:
         """Search (PS3.18 11.9): the store's C-FIND matching (PS3.4 CC.2.8.3, C.2.2) of the
@@ -401,10 +427,18 @@ class UpsRsService:
                                    validation_mode="ignore")
             except (DicomError, ValueError, TypeError) as exc:
                 raise HttpError(400, f"{name}={value!r}: {exc}") from None
+        asked = {int(t) for t in identifier}
+        for tag in (*_RETURNED, *_RETURNED_IF_SET):
+            if tag not in identifier and tag != tags.SpecificCharacterSet:
+                identifier.add_new(tag, dictionary_vr(tag), None)
         try:
             found = await self.store.find(identifier)
         except WorkitemError as exc:
             raise HttpError(400, f"the search cannot be run: {exc}") from None
+        for ds in found:
+            for tag in _RETURNED_IF_SET:  # 1C: "Return Key required if set"
+                if tag not in asked and tag in ds and not has_value(ds.get(tag)):
+                    del ds[tag]
         page = found[offset:offset + limit]
         if not page:
             return Response(status_code=204)
@@ -447,18 +481,28 @@ class UpsRsService:
             raise self._refused(request, "Subscribe", exc) from None
         ws = base_url(request, self.public_url).replace("https://", "wss://", 1).replace(
             "http://", "ws://", 1)
-        response = Response(status_code=201,
-                            headers={"Content-Location": f"{ws}/ws/subscribers/{ae}"})
+        path = WEBSOCKET_PATH.format(aetitle=ae)
+        response = Response(status_code=201, headers={"Content-Location": f"{ws}{path}"})
         if outcome.status == S.DELETION_LOCK_NOT_GRANTED:
             response.headers.append("Warning", f"299 {_service(request)}: Deletion Lock not "
                                     "granted.")
-        await self.events(outcome.events)
-        return response
+        return self._answer(response, outcome.events)
 
     async def unsubscribe(self, request: Request) -> Response:
-        """Unsubscribe (PS3.18 11.11)."""
+        """Unsubscribe (PS3.18 11.11): 404 when ``aetitle`` has no such subscription (Table
+        11.11.3-1: "The target Subscription was not found")."""
         uid = _uid(request.path_params["workitem"], "workitem")
         ae = _ae(request.path_params["aetitle"])
+        held = await self.store.subscriptions(ae)
+        # unsubscribing globally ends every subscription of the AE (PS3.4 Table CC.2.3-2)
+        found = bool(held) if uid in (GLOBAL, FILTERED_GLOBAL) else \
+            any(u == uid for _, u, _ in held)
+        if not found:
+            try:
+                await self.store.get(uid)  # no such workitem: 404 as well, with C307H
+            except WorkitemError as exc:
+                raise self._refused(request, "Unsubscribe", exc) from None
+            raise HttpError(404, f"{ae} has no subscription to {uid} (PS3.18 Table 11.11.3-1)")
         try:
             await self.store.unsubscribe(ae, uid)
         except WorkitemError as exc:
@@ -466,12 +510,15 @@ class UpsRsService:
         return Response(status_code=200)
 
     async def suspend(self, request: Request) -> Response:
-        """Suspend Global Subscription (PS3.18 11.12)."""
+        """Suspend Global Subscription (PS3.18 11.12): 404 when ``aetitle`` has no such
+        Worklist Subscription (Table 11.12.3-1)."""
         uid = _uid(request.path_params["workitem"], "workitem")
         if uid not in (GLOBAL, FILTERED_GLOBAL):
             raise HttpError(400, f"{uid} is not a Worklist Subscription (PS3.18 Table "
                             "11.12.1-1)")
         ae = _ae(request.path_params["aetitle"])
+        if not any(u == uid for _, u, _ in await self.store.subscriptions(ae)):
+            raise HttpError(404, f"{ae} has no subscription to {uid} (PS3.18 Table 11.12.3-1)")
         try:
             await self.store.suspend_global(ae)
         except WorkitemError as exc:
@@ -487,8 +534,8 @@ class UpsRsService:
             return
         ae = ae.strip()
         await websocket.accept()
-        send, receive = anyio.create_memory_object_stream[bytes](self.hub.queue_size)
-        self.hub.add(ae, send)
+        send, receive = anyio.create_memory_object_stream[bytes](self.connections.queue_size)
+        self.connections.add(ae, send)
         try:
             async with anyio.create_task_group() as tg:
                 async def pump() -> None:
@@ -506,7 +553,7 @@ class UpsRsService:
                     pass
                 tg.cancel_scope.cancel()
         finally:
-            self.hub.remove(ae, send)
+            self.connections.remove(ae, send)
             send.close()
 
     def routes(self) -> list[BaseRoute]:
@@ -525,7 +572,7 @@ class UpsRsService:
             Route(s, self.unsubscribe, methods=["DELETE"], name="Unsubscribe"),
             Route(s + "/suspend", self.suspend, methods=["POST"],
                   name="Suspend Global Subscription"),
-            WebSocketRoute("/ws/subscribers/{aetitle}", self.notifications,
+            WebSocketRoute(WEBSOCKET_PATH, self.notifications,
                            name="Notification Connection"),
         ]
 
