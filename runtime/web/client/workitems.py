@@ -57,7 +57,7 @@ def worklist_path(name: str, transaction: str = "", **values: str) -> str:
 
 
 def _warnings(response: Response) -> list[str]:
-    return [v for k, v in response.headers.items() if k.lower() == "warning"]
+    return [v for k, v in response.headers.items if k.lower() == "warning"]
 
 
 def _payload(ds: Dataset) -> bytes:

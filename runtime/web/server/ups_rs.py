@@ -55,6 +55,7 @@ from dicomkit.core import dictionary
 from dicomkit.core.dataset import Dataset, dictionary_vr
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids, ups, web
+from dicomkit.generated.commands import COMMAND_ELEMENTS, COMMAND_TAGS
 from dicomkit.generated.web import MediaType
 from dicomkit.web.errors import JsonModelError
 from dicomkit.web.json_model import from_json_dict, to_json_dict
@@ -128,10 +129,12 @@ def event_message(event: Event, message_id: int) -> bytes:
     with the N-EVENT-REPORT-RQ fields of the 11.13 example (PS3.7 Table 10.3-1; Affected SOP
     Class UID of UPS Push, PS3.4 CC.2.4.3) and the Event Information (PS3.4 Table CC.2.4-1)."""
     ds = Dataset()
-    ds.add_new(tags.AffectedSOPClassUID, "UI", uids.UnifiedProcedureStepPush)
-    ds.add_new(tags.MessageID, "US", message_id & 0xFFFF)
-    ds.add_new(tags.AffectedSOPInstanceUID, "UI", event.uid)
-    ds.add_new(tags.EventTypeID, "US", int(event.event_type))
+    values = {"AffectedSOPClassUID": uids.UnifiedProcedureStepPush,
+              "MessageID": message_id & 0xFFFF, "AffectedSOPInstanceUID": event.uid,
+              "EventTypeID": int(event.event_type)}
+    for keyword, value in values.items():
+        tag = COMMAND_TAGS[keyword]
+        ds.add_new(tag, COMMAND_ELEMENTS[tag][2], value)
     for elem in event.info.elements():
         ds[elem.tag] = elem
     return orjson.dumps(to_json_dict(ds))
@@ -541,7 +544,14 @@ class UpsRsService:
                 async def pump() -> None:
                     async with receive:
                         async for frame in receive:
-                            await websocket.send_text(frame.decode("utf-8"))
+                            try:
+                                await websocket.send_text(frame.decode("utf-8"))
+                            except Exception as exc:  # the ASGI server's "closed" errors
+                                # vary (uvicorn's, websockets', wsproto's); the connection
+                                # is gone either way and the user agent reopens it (8.10.4.2)
+                                log.info("Notification Connection of %s lost: %r", ae, exc)
+                                tg.cancel_scope.cancel()
+                                return
 
                 tg.start_soon(pump)
                 try:
