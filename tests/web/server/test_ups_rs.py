@@ -181,14 +181,14 @@ async def test_filtered_subscription_suspend_and_unsubscribe(served: UpsServed) 
             ct = await web.create_workitem(new_workitem(label="CT head"))
             report = await next_event(events)
             assert cmd(report, "AffectedSOPInstanceUID") == ct  # the MR one did not match
-            held = await served.store.subscriptions("CTONLY")
+            held = served.store.store.subscriptions("CTONLY")
             assert (("CTONLY", ct, False) in held) and len(held) == 2
             await web.suspend_subscription("CTONLY", filtered=True)
             await web.create_workitem(new_workitem(label="CT head"))
             # suspended: no new subscription; the one held stays (PS3.18 11.12)
-            assert [u for _, u, _ in await served.store.subscriptions("CTONLY")] == [ct]
+            assert [u for _, u, _ in served.store.store.subscriptions("CTONLY")] == [ct]
             await web.unsubscribe("CTONLY", ct)
-            assert await served.store.subscriptions("CTONLY") == []
+            assert served.store.store.subscriptions("CTONLY") == []
             with pytest.raises(DicomWebError) as err:
                 await web.unsubscribe("CTONLY", ct)
             assert err.value.status == 404  # PS3.18 Table 11.11.3-1
@@ -196,6 +196,6 @@ async def test_filtered_subscription_suspend_and_unsubscribe(served: UpsServed) 
                 await web.suspend_subscription("CTONLY")
             assert err.value.status == 404  # PS3.18 Table 11.12.3-1
         await web.subscribe("ALL")
-        assert GLOBAL in [u for _, u, _ in await served.store.subscriptions("ALL")]
+        assert GLOBAL in [u for _, u, _ in served.store.store.subscriptions("ALL")]
         await web.unsubscribe("ALL")
-        assert await served.store.subscriptions("ALL") == []
+        assert served.store.store.subscriptions("ALL") == []
