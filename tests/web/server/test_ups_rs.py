@@ -112,10 +112,9 @@ async def test_client_create_claim_progress_complete_with_websocket_events(
             assert again[0].endswith("The UPS is already in the requested state of COMPLETED.")
 
 
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # websockets' client is asyncio's
 async def test_plain_websocket_client_gets_frames_as_ps3_18_frames_them(
-        served: UpsServed, anyio_backend: str) -> None:
-    if anyio_backend != "asyncio":
-        pytest.skip("the websockets package's client runs on asyncio")
+        served: UpsServed) -> None:
     from websockets.asyncio.client import connect
 
     async with DicomWebClient(served.url) as web:
