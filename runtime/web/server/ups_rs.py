@@ -536,10 +536,12 @@ class UpsRsService:
             await websocket.close(code=1008)
             return
         ae = ae.strip()
-        await websocket.accept()
         send, receive = anyio.create_memory_object_stream[bytes](self.connections.queue_size)
+        # registered before the handshake completes: an event published once the user agent
+        # has its 101 is queued for it
         self.connections.add(ae, send)
         try:
+            await websocket.accept()
             async with anyio.create_task_group() as tg:
                 async def pump() -> None:
                     async with receive:
