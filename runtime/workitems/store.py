@@ -12,8 +12,8 @@ Tables: ``workitem`` (SOP Instance UID, Procedure Step State, Transaction UID, t
 Explicit VR Little Endian, times, and an index column per top-level matching key of Matching
 Key Type U or R in PS3.4 Table CC.2.5-3, as :mod:`dicomkit.query.storage` stores them: C-FIND
 is pushed into SQL by :func:`dicomkit.query.sql.to_sql`, the residual keys and the response
-identifiers evaluated in Python on the rows it selects) and ``subscription`` (AE title, UPS SOP Instance UID or a
-well-known global subscription UID, deletion lock, the filter of a filtered global
+identifiers evaluated in Python on the rows it selects) and ``subscription`` (AE title, UPS
+SOP Instance UID or a well-known global subscription UID, deletion lock, the filter of a filtered global
 subscription).  The subscription states of PS3.4 Table CC.2.3-2 are rows: "Subscribed with
 Lock" / "w/o Lock" a row for the UPS with ``deletion_lock`` true / false, "Not Subscribed" no
 row; an AE's Global Subscription State a row for the Global (or Filtered Global) Subscription

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import anyio
-import httpx
 import orjson
 import pytest
 from anyio.streams.memory import MemoryObjectReceiveStream
