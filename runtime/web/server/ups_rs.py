@@ -532,8 +532,15 @@ class UpsRsService:
         """Open Notification Connection (PS3.18 8.10.4): the Event Reports of ``aetitle``
         as text frames until the user agent closes it."""
         ae = websocket.path_params["aetitle"]
-        if not _AE.match(ae):
-            await websocket.close(code=1008)
+        if not _AE.match(ae) or not ae.strip():
+            reason = (f"AE title {ae[:40]!r} is not 1 to 16 characters of the default "
+                      "repertoire without backslash (PS3.5 Table 6.2-1 AE)")
+            if "websocket.http.response" in websocket.scope.get("extensions", {}):
+                # PS3.18 Table 8.10.4-2: 400 (Bad Request) for a problem with the request
+                await websocket.send_denial_response(Response(reason + "\n", status_code=400,
+                                                              media_type="text/plain"))
+            else:
+                await websocket.close(code=1008, reason=reason[:120])
             return
         ae = ae.strip()
         send, receive = anyio.create_memory_object_stream[bytes](self.connections.queue_size)

@@ -197,3 +197,11 @@ async def test_filtered_subscription_suspend_and_unsubscribe(served: UpsServed) 
         assert GLOBAL in [u for _, u, _ in served.store.store.subscriptions("ALL")]
         await web.unsubscribe("ALL")
         assert served.store.store.subscriptions("ALL") == []
+
+
+async def test_notification_connection_for_a_bad_ae_title_is_400(served: UpsServed) -> None:
+    async with DicomWebClient(served.url) as web:
+        with pytest.raises(DicomWebError) as err:
+            async for _ in web.aiter_events("A" * 17):
+                pass
+    assert err.value.status == 400  # PS3.18 Table 8.10.4-2
