@@ -6,7 +6,11 @@ CC.2.3.3)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
@@ -91,3 +95,44 @@ async def test_dimse_and_ups_rs_share_workitems_and_events(tmp_path: Path) -> No
                     assert event.RequestingAE == "DIMSEW"
                     assert tags.ReasonForCancellation in event
         tg.cancel_scope.cancel()
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])  # the peer is the point, not the loop
+async def test_pynetdicom_dimse_changes_reach_ups_rs(tmp_path: Path) -> None:
+    """pynetdicom as the DIMSE UPS SCU (tests/net/pynetdicom_ups_scu.py: create, claim,
+    progress, complete, cancel requests) against the served store: UPS-RS sees the
+    outcome, and its WebSocket subscriber heard every state change and the cancel request."""
+    from tests.net.peers import HERE, free_port
+    from tests.net.test_ups_interop import need_pynetdicom
+
+    def run_scu(host: str, port: int, listen: int) -> dict[str, Any]:
+        argv = [sys.executable, str(HERE / "pynetdicom_ups_scu.py"), host, str(port),
+                str(listen), "--aec", AET]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+        report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        return report
+
+    need_pynetdicom()
+    listen = free_port()
+    with ups_served(tmp_path, receivers={"PYNETDICOM": ("127.0.0.1", listen)}) as served:
+        async with DicomWebClient(served.url) as web:
+            await web.subscribe("RSW")
+            async with events_of(web, served, "RSW") as events:
+                out = await anyio.to_thread.run_sync(run_scu, *served.dimse, listen)
+                first = await web.retrieve_workitem(out["first"])
+                second = await web.retrieve_workitem(out["second"])
+                third = await web.retrieve_workitem(out["third"])
+                heard: list[Dataset] = []
+                with anyio.move_on_after(5):  # what arrived, once the queue is drained
+                    while True:
+                        heard.append(await events.receive())
+    assert (first.ProcedureStepState, second.ProcedureStepState,
+            third.ProcedureStepState) == (ups.COMPLETED, ups.CANCELED, ups.IN_PROGRESS)
+    reports = [(str(e[COMMAND_TAGS["AffectedSOPInstanceUID"]].value), event_type(e),
+                str(e.get(tags.ProcedureStepState) and e.ProcedureStepState or ""))
+               for e in heard]
+    assert (out["first"], ups.UpsEvent.UPS_STATE_REPORT, ups.COMPLETED) in reports
+    assert (out["second"], ups.UpsEvent.UPS_STATE_REPORT, ups.CANCELED) in reports
+    cancel = [e for e in heard if event_type(e) == ups.UpsEvent.UPS_CANCEL_REQUESTED]
+    assert cancel and str(cancel[0].RequestingAE) == "PYNETDICOM"
