@@ -84,7 +84,7 @@ async def aiter_event_frames(url: str, *, headers: Sequence[tuple[str, str]] = (
     """
     from websockets.client import ClientProtocol
     from websockets.exceptions import InvalidURI
-    from websockets.frames import Opcode
+    from websockets.frames import Frame, Opcode
     from websockets.http11 import Response
     from websockets.protocol import State
     from websockets.uri import parse_uri
@@ -131,8 +131,8 @@ async def aiter_event_frames(url: str, *, headers: Sequence[tuple[str, str]] = (
                                     body=bytes(event.body or b"")[:2000].decode(
                                         "utf-8", "replace"))
                             opened = True
-                        elif event.opcode == Opcode.TEXT:
-                            yield event.data.decode("utf-8", "replace")
+                        elif isinstance(event, Frame) and event.opcode == Opcode.TEXT:
+                            yield bytes(event.data).decode("utf-8", "replace")
                     if not await flush() or protocol.state is State.CLOSED:
                         return
                     if not data:
