@@ -205,3 +205,19 @@ async def test_notification_connection_for_a_bad_ae_title_is_400(served: UpsServ
             async for _ in web.aiter_events("A" * 17):
                 pass
     assert err.value.status == 400  # PS3.18 Table 8.10.4-2
+
+
+def test_blocking_client_ups_rs_calls(tmp_path: Path) -> None:
+    from dicomkit.web.client import BlockingDicomWebClient
+
+    with ups_served(tmp_path) as served, BlockingDicomWebClient(served.url) as web:
+        uid = web.create_workitem(new_workitem(label="blocking"))
+        assert [str(d.SOPInstanceUID) for d in web.search_workitems(
+            {"ProcedureStepLabel": "blocking"})] == [uid]
+        tx = web.claim_workitem(uid)
+        assert web.retrieve_workitem(uid).ProcedureStepState == ups.IN_PROGRESS
+        assert web.subscribe("BLOCK", uid).endswith("/ws/subscribers/BLOCK")
+        web.unsubscribe("BLOCK", uid)
+        assert web.update_workitem(uid, final_attributes(tx), tx) == []
+        assert web.change_workitem_state(uid, ups.CANCELED, tx) == []
+        assert web.retrieve_workitem(uid).ProcedureStepState == ups.CANCELED
