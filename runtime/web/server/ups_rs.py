@@ -224,8 +224,11 @@ class UpsRsService:
     def __init__(self, store: AsyncWorkitemStore, *, ae_title: str = "DICOMKIT",
                  public_url: str | None = None, max_results: int = 1000,
                  connections: NotificationConnections | None = None) -> None:
+        if not _AE.match(ae_title) or not ae_title.strip():
+            raise ValueError(f"AE title {ae_title[:40]!r} is not 1 to 16 characters of the "
+                             "default repertoire without backslash (PS3.5 Table 6.2-1 AE)")
         self.store = store
-        self.ae_title = _ae(ae_title)
+        self.ae_title = ae_title.strip()
         self.public_url = public_url
         self.max_results = max_results
         self.connections = connections or NotificationConnections()
