@@ -181,7 +181,8 @@ def mutated(draw: st.DrawFn) -> bytes:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False)
+    | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
                                                                  max_size=4), max_leaves=12)
 element = st.fixed_dictionaries({"vr": st.sampled_from(["CS", "PN", "SQ", "UI", "DA", "US",
