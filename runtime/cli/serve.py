@@ -3,7 +3,12 @@
 Commitment; PS3.4) and over DICOMweb (QIDO-RS, WADO-RS, STOW-RS; PS3.18) by uvicorn, both on
 one event loop, until Ctrl-C or SIGTERM.
 
-An instance stored by either is found by the other at once (one index).  ``--http-port 0`` or
+An instance stored by either is found by the other at once (one index).  ``--ups DB`` serves
+Unified Procedure Step over one workitem store on both: UPS-RS (PS3.18 11) with its WebSocket
+Event Reports on the DICOMweb port, and the UPS SOP classes (PS3.4 Annex CC) on the DIMSE one;
+a workitem made or changed over one is seen over the other, and every change reaches the
+subscribers of both (DIMSE ones at their ``--ups-receiver AE=HOST:PORT`` address, retried
+``--ups-retries`` times).  ``--http-port 0`` or
 ``--dimse-port 0`` takes a free port; the line ``DICOMweb on http://HOST:PORT`` and ``DIMSE on
 HOST:PORT as AET`` on stderr say where when ready.
 """
@@ -60,6 +65,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "--viewer-dir or an npm install (see README)")
     parser.add_argument("--viewer-dir", metavar="DIR", default=None,
                         help="the OHIF build (the folder with index.html) for --viewer")
+    upsg = parser.add_argument_group("Unified Procedure Step (PS3.4 Annex CC, PS3.18 11)")
+    upsg.add_argument("--ups", metavar="DB", default=None,
+                      help="serve UPS-RS and the DIMSE UPS SCP over this workitem store "
+                           "(SQLite file or SQLAlchemy URL)")
+    upsg.add_argument("--ups-receiver", action="append", default=[], type=_receiver,
+                      metavar="AE=HOST:PORT",
+                      help="address of an AE that may subscribe over DIMSE (repeatable)")
+    upsg.add_argument("--ups-retries", type=int, default=3, metavar="N",
+                      help="attempts in all of an event delivery to a DIMSE subscriber "
+                           "(exponential backoff; default 3; 1: no retry)")
     sec = parser.add_argument_group("security (PS3.18 8.1, RFC 6750)")
     sec.add_argument("--jwks", metavar="FILE", default=None,
                      help="require a bearer JWT verified against this JWKS file on every "
@@ -74,6 +89,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sec.add_argument("--ca", default=None, metavar="PEM",
                      help="CA certificates clients must present a certificate from (mutual TLS)")
     parser.add_argument("--quiet", "-q", action="store_true", help="log only start and end")
+
+
+def _receiver(text: str) -> tuple[str, tuple[str, int]]:
+    from dicomkit.cli.qrscp import _destination
+
+    return _destination(text)
 
 
 def _log(text: str) -> None:
@@ -98,7 +119,17 @@ async def _serve(args: argparse.Namespace) -> int:
                           search_cache_seconds=args.search_cache_seconds)
     prefix = args.prefix or ("/dicom-web" if args.viewer else "")
     middleware, mounts = _security(args), _viewer(args, prefix)
-    app = create_app(aarchive, config, prefix=prefix, middleware=middleware, mounts=mounts)
+    workitems = None
+    if args.ups:
+        from dicomkit.workitems import AsyncWorkitemStore
+
+        try:
+            workitems = await AsyncWorkitemStore.open(args.ups)
+        except BaseException:
+            await anyio.to_thread.run_sync(archive.close)
+            raise
+    app = create_app(aarchive, config, prefix=prefix, middleware=middleware, mounts=mounts,
+                     workitems=workitems, ae_title=args.aet)
     tls = _tls(args)
 
     class Server(uvicorn.Server):
@@ -124,6 +155,14 @@ async def _serve(args: argparse.Namespace) -> int:
             if not args.no_dimse:
                 ae = archive_entity(aarchive, ae_title=args.aet,
                                     policy=AcceptPolicy(ae_title=args.aet, transfer_syntaxes=None))
+                if workitems is not None:
+                    from dicomkit.net.resilience import RetryPolicy
+                    from dicomkit.net.services.ups import UpsSCP
+
+                    retry = RetryPolicy(max_attempts=max(1, args.ups_retries), cap=60.0) \
+                        if args.ups_retries > 1 else None
+                    ae.add_service(UpsSCP(workitems, ae_title=args.aet,
+                                          receivers=dict(args.ups_receiver), retry=retry))
                 host, port = await tg.start(partial(ae.serve, args.host, args.dimse_port))
                 _log(f"DIMSE on {host}:{port} as {args.aet}, archive {args.archive}")
 
@@ -144,9 +183,12 @@ async def _serve(args: argparse.Namespace) -> int:
             bound = sock.getsockname()
             scheme = "https" if tls is not None else "http"
             _log(f"DICOMweb on {scheme}://{bound[0]}:{bound[1]}{prefix}, archive {args.archive}"
+                 + (f", UPS-RS over {args.ups}" if args.ups else "")
                  + (f", OHIF viewer at {scheme}://{bound[0]}:{bound[1]}/" if args.viewer else "")
                  + (", bearer tokens required" if args.jwks else ""))
     finally:
+        if workitems is not None:
+            await workitems.aclose()
         await anyio.to_thread.run_sync(archive.close)
     _log("stopped")
     return 0

@@ -1,17 +1,20 @@
 """The workitem store for async code (anyio: asyncio and trio): every database operation runs
 in a worker thread (``anyio.to_thread``), never on the event loop, one at a time (the store's
-transactions are short; SQLite takes one writer anyway)."""
+transactions are short; SQLite takes one writer anyway).  It holds the store's one
+:class:`~dicomkit.workitems.hub.EventHub`: the transports publish the events of their operations
+there (:meth:`AsyncWorkitemStore.publish`) and deliver what they hear from it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
 import anyio
 
 from dicomkit.core.dataset import Dataset
-from dicomkit.workitems.store import Outcome, WorkitemStore
+from dicomkit.workitems.hub import EventHub
+from dicomkit.workitems.store import Event, Outcome, WorkitemStore
 
 __all__ = ["AsyncWorkitemStore"]
 
@@ -20,11 +23,22 @@ T = TypeVar("T")
 
 class AsyncWorkitemStore:
     """:class:`~dicomkit.workitems.store.WorkitemStore` with awaitable methods (same
-    arguments)."""
+    arguments), and the event hub of every transport over it.
 
-    def __init__(self, store: WorkitemStore) -> None:
+    Attributes
+    ----------
+    hub
+        The :class:`~dicomkit.workitems.hub.EventHub` the DIMSE SCP and UPS-RS listen on.
+    """
+
+    def __init__(self, store: WorkitemStore, hub: EventHub | None = None) -> None:
         self.store = store
+        self.hub = hub or EventHub()
         self._lock = anyio.Lock()
+
+    async def publish(self, events: Sequence[Event]) -> None:
+        """Hand the events of an operation to every transport listening on :attr:`hub`."""
+        await self.hub.publish(events)
 
     @classmethod
     async def open(cls, url: str = ":memory:", **options: Any) -> AsyncWorkitemStore:
@@ -83,6 +97,10 @@ class AsyncWorkitemStore:
     async def purge(self) -> list[str]:
         """:meth:`WorkitemStore.purge`."""
         return await self._run(self.store.purge)
+
+    async def subscriptions(self, ae: str | None = None) -> list[tuple[str, str, bool]]:
+        """:meth:`WorkitemStore.subscriptions`."""
+        return await self._run(self.store.subscriptions, ae)
 
     async def subscribed_aes(self) -> list[str]:
         """:meth:`WorkitemStore.subscribed_aes`."""

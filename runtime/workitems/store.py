@@ -9,8 +9,11 @@ delivering them is the transport's business.  A refused operation raises
 changes nothing.
 
 Tables: ``workitem`` (SOP Instance UID, Procedure Step State, Transaction UID, the data set in
-Explicit VR Little Endian, times) and ``subscription`` (AE title, UPS SOP Instance UID or a
-well-known global subscription UID, deletion lock, the filter of a filtered global
+Explicit VR Little Endian, times, and an index column per top-level matching key of Matching
+Key Type U or R in PS3.4 Table CC.2.5-3, as :mod:`dicomkit.query.storage` stores them: C-FIND
+is pushed into SQL by :func:`dicomkit.query.sql.to_sql`, the residual keys and the response
+identifiers evaluated in Python on the rows it selects) and ``subscription`` (AE title, UPS
+SOP Instance UID or a well-known global subscription UID, deletion lock, the filter of a filtered global
 subscription).  The subscription states of PS3.4 Table CC.2.3-2 are rows: "Subscribed with
 Lock" / "w/o Lock" a row for the UPS with ``deletion_lock`` true / false, "Not Subscribed" no
 row; an AE's Global Subscription State a row for the Global (or Filtered Global) Subscription
@@ -28,7 +31,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from dicomkit.core.dataset import Dataset
+from dicomkit.core.dataset import Dataset, dictionary_vr
 from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids, ups
@@ -36,6 +39,8 @@ from dicomkit.io.reader import read_bytes
 from dicomkit.io.writer import encode_dataset, encode_file, encode_file_meta
 from dicomkit.query import MatchOptions, Query, matches, parse_identifier, response_identifier
 from dicomkit.query.errors import QueryError
+from dicomkit.query.sql import SqlPlan, index_columns, to_sql
+from dicomkit.query.storage import column_names, index_row
 from dicomkit.workitems.errors import WorkitemError, WorkitemStoreError
 from dicomkit.workitems.machine import decide, is_failure
 from dicomkit.workitems.requirements import (
@@ -58,6 +63,13 @@ _SYNTAX = uids.ExplicitVRLittleEndian
 PUSH = uids.UnifiedProcedureStepPush
 #: Attributes whose change is a UPS Assigned event (PS3.4 CC.2.4.3).
 _ASSIGNED = (tags.ScheduledStationNameCodeSequence, tags.ScheduledHumanPerformersSequence)
+#: The attributes with an index column: the top-level matching keys of Matching Key Type U
+#: (unique) or R (required) of PS3.4 Table CC.2.5-3, sequences aside (their matching is
+#: Python's).
+INDEXED: tuple[int, ...] = tuple(dict.fromkeys(
+    r.tag for r in ups.ATTRIBUTES
+    if r.kind == "attribute" and r.depth == 0 and r.matching in ("U", "R")
+    and dictionary_vr(r.tag) != "SQ"))
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,10 @@ class WorkitemStore:
             sa.Column("transaction_uid", sa.String(64), nullable=False, default=""),
             sa.Column("data", sa.LargeBinary, nullable=False),
             sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-            sa.Column("modified", sa.DateTime(timezone=True), nullable=False))
+            sa.Column("modified", sa.DateTime(timezone=True), nullable=False),
+            *(sa.Column(name, sa.Text, nullable=True, index=True)
+              for name in column_names(INDEXED)))
+        self._columns = index_columns(self._items, INDEXED)
         self._subs = sa.Table(
             "subscription", meta,
             sa.Column("ae", sa.String(16), primary_key=True),
@@ -159,6 +174,7 @@ class WorkitemStore:
             else:
                 self.engine = sa.create_engine(parsed, pool_pre_ping=True)
             meta.create_all(self.engine)
+            self._add_index_columns()
         except (sa.exc.OperationalError, sa.exc.InterfaceError, ImportError) as exc:
             raise WorkitemStoreError(f"cannot open the workitem store: {exc}",
                                      url=self.url) from None
@@ -166,6 +182,24 @@ class WorkitemStore:
     def close(self) -> None:
         """Close the database connections."""
         self.engine.dispose()
+
+    def _add_index_columns(self) -> None:
+        """Give a store made before the index columns existed those columns, filled from
+        the stored data sets, in one transaction."""
+        have = {c["name"] for c in sa.inspect(self.engine).get_columns("workitem")}
+        missing = [n for n in column_names(INDEXED) if n not in have]
+        if not missing:
+            return
+        quote = self.engine.dialect.identifier_preparer.quote
+        with self.engine.begin() as conn:
+            for name in missing:
+                conn.exec_driver_sql(f"ALTER TABLE workitem ADD COLUMN {quote(name)} TEXT")
+            for row in conn.execute(sa.select(self._items.c.uid, self._items.c.data)).all():
+                conn.execute(sa.update(self._items).where(self._items.c.uid == row.uid)
+                             .values(**self._index_values(self._load(row))))
+
+    def _index_values(self, ds: Dataset) -> dict[str, str | None]:
+        return index_row(ds, INDEXED, default_timezone=self.options.default_timezone)
 
     @contextmanager
     def _transaction(self) -> Iterator[sa.Connection]:
@@ -190,9 +224,10 @@ class WorkitemStore:
     def _save(self, conn: sa.Connection, ds: Dataset, *, insert: bool = False) -> None:
         uid = _text(ds, tags.SOPInstanceUID)
         data = encode_file(ds, _SYNTAX)
-        values = {"state": _text(ds, tags.ProcedureStepState),
-                  "transaction_uid": _text(ds, tags.TransactionUID), "data": data,
-                  "modified": _now()}
+        values: dict[str, Any] = {"state": _text(ds, tags.ProcedureStepState),
+                                  "transaction_uid": _text(ds, tags.TransactionUID),
+                                  "data": data, "modified": _now(),
+                                  **self._index_values(ds)}
         if insert:
             conn.execute(sa.insert(self._items).values(uid=uid, created=_now(), **values))
         else:
@@ -412,13 +447,28 @@ class WorkitemStore:
         query = self._query(identifier)
         return self._find(query)
 
+    def sql_plan(self, identifier: Dataset) -> SqlPlan:
+        """How a C-FIND identifier is matched: the WHERE clause over the index columns and
+        the residual query matched in Python (:func:`dicomkit.query.sql.to_sql`).
+
+        Raises
+        ------
+        WorkitemError
+            0106H for keys that cannot be parsed.
+        """
+        return to_sql(self._query(identifier), self._columns)
+
     def _find(self, query: Query) -> Iterator[Dataset]:
+        """The matches: the keys SQL can match in the WHERE clause (the index columns), the
+        rest (:attr:`SqlPlan.residual`) by :func:`~dicomkit.query.matches` on those rows."""
+        plan = to_sql(query, self._columns)
+        stmt = sa.select(self._items.c.uid, self._items.c.data).where(plan.where) \
+            .order_by(self._items.c.created, self._items.c.uid)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(self._items).order_by(self._items.c.created,
-                                                                 self._items.c.uid)).all()
+            rows = conn.execute(stmt).all()
         for row in rows:
             ds = self._load(row)
-            if matches(query, ds):
+            if plan.residual.is_universal or matches(plan.residual, ds):
                 yield response_identifier(query, ds, include=(tags.SOPInstanceUID,))
 
     def uids(self) -> list[str]:

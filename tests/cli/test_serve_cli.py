@@ -171,3 +171,41 @@ def test_serve_https_and_mutual_tls(tmp_path: Path) -> None:
         bare = ssl.create_default_context(cafile=str(pki.ca))
         with pytest.raises((httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError)):
             httpx.get(url + "/studies", verify=bare, timeout=30)
+
+
+def test_serve_ups_one_store_over_dimse_and_ups_rs(tmp_path: Path) -> None:
+    """``--ups``: a workitem created over DIMSE is retrieved and claimed over UPS-RS, and the
+    claim's UPS State Report reaches a WebSocket subscriber (PS3.18 8.10.5)."""
+    import anyio
+    import orjson
+    from websockets.sync.client import connect
+
+    from dicomkit.core.uid import generate_uid
+    from dicomkit.net import ApplicationEntity
+    from dicomkit.net.services.ups import UpsClient, contexts
+    from tests.workitems.items import new_workitem
+
+    json_type = "application/dicom+json"
+    with serve(tmp_path, "--ups", str(tmp_path / "ups.sqlite")) as (url, port, _):
+        async def create_over_dimse() -> str:
+            ours = ApplicationEntity("CLIUPS")
+            async with ours.connect("127.0.0.1", port, called_ae="DKSERVE",
+                                    contexts=contexts()) as assoc:
+                return await UpsClient(assoc).create(new_workitem(label="via DIMSE"))
+
+        uid = anyio.run(create_over_dimse)
+        got = httpx.get(f"{url}/workitems/{uid}", headers={"Accept": json_type})
+        assert got.status_code == 200
+        assert got.json()[0]["00741204"]["Value"] == ["via DIMSE"]
+        sub = httpx.post(f"{url}/workitems/{uid}/subscribers/CLIWS")
+        assert sub.status_code == 201
+        with connect(sub.headers["content-location"], open_timeout=20) as ws:
+            claim = [{"00741000": {"vr": "CS", "Value": ["IN PROGRESS"]},
+                      "00081195": {"vr": "UI", "Value": [generate_uid()]}}]
+            r = httpx.put(f"{url}/workitems/{uid}/state", content=orjson.dumps(claim),
+                          headers={"Content-Type": json_type})
+            assert r.status_code == 200, r.text
+            states: list[str] = []  # the subscription's initial SCHEDULED report may come
+            while "IN PROGRESS" not in states:
+                frame = orjson.loads(ws.recv(timeout=20))
+                states.append(frame["00741000"]["Value"][0])

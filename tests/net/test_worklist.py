@@ -26,6 +26,7 @@ from dicomkit.generated.workflow import WORKLIST_SOP_CLASS
 from dicomkit.io.reader import read
 from dicomkit.net import ApplicationEntity, PresentationContext, connect
 from dicomkit.net.services.qr import QueryFailed, Range
+from dicomkit.net.services.qr.find import FindResults
 from dicomkit.net.services.worklist import (
     WorklistSCP,
     WorklistStore,
@@ -344,3 +345,29 @@ async def test_keys_of_matching_key_type_dash_are_returned_not_matched(tmp_path:
     protocol = only.ScheduledProcedureStepSequence[0].ScheduledProtocolCodeSequence[0]
     assert str(protocol.ProtocolContextSequence[0].TextValue) == "fasting"
     assert none == []  # Code Value is matched (Matching Key Type O)
+
+
+async def test_our_scp_answers_ff01_for_keys_it_does_not_support(tmp_path: Path) -> None:
+    """PS3.4 C.2.2: an Optional Key whose existence the SCP does not support "shall not be
+    returned"; Table K.4-1: the matches then come with Pending FF01H."""
+    store = store_of(tmp_path / "wl")
+    identifier = worklist_identifier({"PatientID": "P3"})
+    identifier.add_new(0x00090010, "LO", "PRIVATE CREATOR")
+    identifier.add_new(0x00091001, "LO", "")
+    identifier.ScheduledProcedureStepSequence[0].add_new(0x00111001, "LO", "")
+    plain = worklist_identifier({"PatientID": "P3"})
+    async with serving(store) as addr, client().connect(*addr, called_ae="DKMWL",
+                                                        contexts=CONTEXT) as assoc:
+        async with FindResults(assoc, identifier, model=None, level="",
+                               sop_class=WORKLIST_SOP_CLASS, priority=0, timeout=30,
+                               cancel_grace=2) as results:
+            found = [ds async for ds in results]
+        async with FindResults(assoc, plain, model=None, level="",
+                               sop_class=WORKLIST_SOP_CLASS, priority=0, timeout=30,
+                               cancel_grace=2) as clean:
+            same = [ds async for ds in clean]
+    assert step_ids(found) == {"P3": ["S3", "S4"]}  # matched as without the private keys
+    assert results.warnings == list(range(len(found)))  # every match FF01H
+    assert all(0x00091001 not in ds and 0x00090010 not in ds for ds in found)
+    assert all(0x00111001 not in i for ds in found for i in ds.ScheduledProcedureStepSequence)
+    assert step_ids(same) == step_ids(found) and clean.warnings == []  # FF00H

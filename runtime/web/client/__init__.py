@@ -1,4 +1,5 @@
-"""The DICOMweb client (PS3.18 10): QIDO-RS search, WADO-RS retrieve, STOW-RS store.
+"""The DICOMweb client (PS3.18 10, 11): QIDO-RS search, WADO-RS retrieve, STOW-RS store, and
+UPS-RS (the Worklist Service) with its Event Reports over a WebSocket.
 
 Modules:
     client: :class:`DicomWebClient`, async (anyio: asyncio and trio)
@@ -8,6 +9,8 @@ Modules:
     results: search results, frames, per-instance store outcomes
     options: authentication (basic, bearer, OAuth 2.0), TLS and retry settings
     images: rendered answers as Pillow images or numpy arrays
+    workitems: the UPS-RS calls (a mixin of :class:`DicomWebClient`)
+    notifications: the Notification Connection (WebSocket) and its Event Reports
 """
 
 from __future__ import annotations

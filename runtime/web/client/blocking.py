@@ -142,3 +142,55 @@ class BlockingDicomWebClient:
         """:meth:`DicomWebClient.store` (the instances are listed first)."""
         result: StoreResult = self._call(self.client.store, list(instances), **options)
         return result
+
+    # ------------------------------------------------------------------ UPS-RS (PS3.18 11)
+    def create_workitem(self, workitem: Dataset, uid: str | None = None) -> str:
+        """:meth:`DicomWebClient.create_workitem`."""
+        result: str = self._call(self.client.create_workitem, workitem, uid)
+        return result
+
+    def retrieve_workitem(self, uid: str) -> Dataset:
+        """:meth:`DicomWebClient.retrieve_workitem`."""
+        result: Dataset = self._call(self.client.retrieve_workitem, uid)
+        return result
+
+    def update_workitem(self, uid: str, changes: Dataset,
+                        transaction_uid: str | None = None) -> list[str]:
+        """:meth:`DicomWebClient.update_workitem`."""
+        result: list[str] = self._call(self.client.update_workitem, uid, changes,
+                                       transaction_uid)
+        return result
+
+    def change_workitem_state(self, uid: str, state: str, transaction_uid: str) -> list[str]:
+        """:meth:`DicomWebClient.change_workitem_state`."""
+        result: list[str] = self._call(self.client.change_workitem_state, uid, state,
+                                       transaction_uid)
+        return result
+
+    def claim_workitem(self, uid: str, transaction_uid: str | None = None) -> str:
+        """:meth:`DicomWebClient.claim_workitem`."""
+        result: str = self._call(self.client.claim_workitem, uid, transaction_uid)
+        return result
+
+    def request_cancellation(self, uid: str, **options: Any) -> list[str]:
+        """:meth:`DicomWebClient.request_cancellation`."""
+        result: list[str] = self._call(self.client.request_cancellation, uid, **options)
+        return result
+
+    def search_workitems(self, match: Match | None = None, **options: Any) -> list[Dataset]:
+        """:meth:`DicomWebClient.search_workitems`."""
+        result: list[Dataset] = self._call(self.client.search_workitems, match, **options)
+        return result
+
+    def subscribe(self, ae: str, workitem: str | None = None, **options: Any) -> str:
+        """:meth:`DicomWebClient.subscribe`."""
+        result: str = self._call(self.client.subscribe, ae, workitem, **options)
+        return result
+
+    def unsubscribe(self, ae: str, workitem: str | None = None, **options: Any) -> None:
+        """:meth:`DicomWebClient.unsubscribe`."""
+        self._call(self.client.unsubscribe, ae, workitem, **options)
+
+    def suspend_subscription(self, ae: str, **options: Any) -> None:
+        """:meth:`DicomWebClient.suspend_subscription`."""
+        self._call(self.client.suspend_subscription, ae, **options)

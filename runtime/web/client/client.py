@@ -61,6 +61,7 @@ from dicomkit.web.client.results import (
     parse_store_response,
 )
 from dicomkit.web.client.transport import Body, HttpxTransport, Response, Transport
+from dicomkit.web.client.workitems import WorkitemCalls
 from dicomkit.web.errors import (
     DicomWebConnectionError,
     DicomWebError,
@@ -241,8 +242,10 @@ async def _json_datasets(chunks: AsyncIterator[bytes]) -> AsyncIterator[Dataset]
         yield ds
 
 
-class DicomWebClient:
-    """A DICOMweb user agent of one origin server's Studies Service (PS3.18 10).
+class DicomWebClient(WorkitemCalls):
+    """A DICOMweb user agent of one origin server's Studies Service (PS3.18 10) and Worklist
+    Service (UPS-RS, PS3.18 11: the calls of
+    :class:`~dicomkit.web.client.workitems.WorkitemCalls`, events by :meth:`aiter_events`).
 
     Parameters
     ----------
@@ -274,8 +277,10 @@ class DicomWebClient:
                  http2: bool = False) -> None:
         self.url = url.rstrip("/")
         self.wado_uri = wado_uri
+        self.ssl_context = tls.context() if tls is not None else None
         self.transport: Transport = transport or HttpxTransport(
-            verify=tls.context() if tls is not None else True, timeout=timeout, http2=http2)
+            verify=self.ssl_context if self.ssl_context is not None else True,
+            timeout=timeout, http2=http2)
         self.auth = auth
         self.timeout = timeout
         self.retry = retry or RetryPolicy()

@@ -48,7 +48,9 @@ from dicomkit.web.server.config import ServerConfig
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.instances import Stored, find_instances, fingerprint
 from dicomkit.web.server.negotiation import choose, choose_multipart
+from dicomkit.web.server.ups_rs import UpsRsService
 from dicomkit.web.server.urls import base_url, instance_url
+from dicomkit.workitems import AsyncWorkitemStore
 
 __all__ = ["DicomWebServer", "create_app"]
 
@@ -437,7 +439,8 @@ async def _dicom_error(request: Request, exc: Exception) -> Response:
 
 def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = None, *,
                middleware: Sequence[Middleware] = (), mounts: Sequence[BaseRoute] = (),
-               prefix: str = "") -> Starlette:
+               prefix: str = "", workitems: AsyncWorkitemStore | None = None,
+               ae_title: str = "DICOMKIT") -> Starlette:
     """The DICOMweb ASGI application over ``archive``.
 
     Parameters
@@ -451,6 +454,12 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
         More routes or mounts (a viewer's static files), tried after the DICOMweb ones.
     prefix
         The path DICOMweb is served under (``/dicom-web``); empty: the root.
+    workitems
+        A workitem store: UPS-RS (PS3.18 11) is served over it
+        (:class:`~dicomkit.web.server.ups_rs.UpsRsService`, ``app.state.ups_rs``), its events
+        shared with every other transport over the store (its event hub).
+    ae_title
+        The origin server's AE title (UPS-RS: the Requesting AE of cancel requests).
     """
     server = DicomWebServer(archive, config)
     cfg = server.config
@@ -468,12 +477,19 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
             return handler
 
         routes.append(Route(route.path, bind(), methods=sorted(route.methods or ()), name=name))
+    ups_rs = None
+    if workitems is not None:
+        ups_rs = UpsRsService(workitems, ae_title=ae_title, public_url=cfg.public_url,
+                              max_results=cfg.max_results)
+        routes += ups_rs.routes()
     dicomweb: list[BaseRoute] = [Mount(prefix, routes=routes)] if prefix else routes
     stack = [Middleware(CORSMiddleware, allow_origins=list(cfg.cors_origins),
-                        allow_methods=["GET", "POST", "DELETE", "OPTIONS"], allow_headers=["*"],
+                        allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+                        allow_headers=["*"],
                         expose_headers=list(EXPOSED), max_age=600),
              *middleware]
     app = Starlette(routes=[*dicomweb, *mounts], middleware=stack,
                     exception_handlers={HttpError: _http_error, DicomError: _dicom_error})
     app.state.dicomweb = server
+    app.state.ups_rs = ups_rs
     return app

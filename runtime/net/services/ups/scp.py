@@ -11,12 +11,19 @@ Event, Query; their services from the generated :data:`~dicomkit.generated.ups.S
 
 through :class:`~dicomkit.workitems.AsyncWorkitemStore`, which applies the state machine and
 the attribute requirements and names the events.  The response goes first; then the events
-(N-EVENT-REPORT, CC.2.4) go to each subscribed AE on a new association, one at a time and in
-order per AE (the SCP role of the
-UPS Event SOP class proposed by role selection, as the Storage Commitment SCP reports), to the
-address ``receivers`` gives for its AE title.  A subscription for an AE title ``receivers``
-does not know is refused with C308H (Receiving AE Title is Unknown).  Delivery failures are
-logged, not retried (PS3.4 CC.2.4.3: "the SCP has no obligation to queue or retry").
+are published on the store's event hub (:attr:`AsyncWorkitemStore.hub`), which every
+transport over the store listens on: UPS-RS subscribers hear of DIMSE changes.  This SCP
+listens there too and sends (N-EVENT-REPORT, CC.2.4) to each subscribed AE it has an address
+for on a new association, one at a time and in order per AE (the SCP role of the UPS Event SOP
+class proposed by role selection, as the Storage Commitment SCP reports), at the address
+``receivers`` gives for its AE title; events for AEs it has no address for (UPS-RS
+subscribers, which UPS-RS serves) are not its business.  A subscription over DIMSE for an AE
+title ``receivers`` does not know is refused with C308H (Receiving AE Title is Unknown).  A
+delivery that fails transiently (the peer down, a timeout, a transient failure status:
+:func:`dicomkit.net.resilience.classify_error`, ``classify_status``) is tried again as
+``retry`` (a :class:`~dicomkit.net.resilience.RetryPolicy`) says, the events not yet delivered
+in their order; without a policy, or past it, the failure is logged (PS3.4 CC.2.4.3: "the SCP
+has no obligation to queue or retry", and it does not change the subscriptions).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from __future__ import annotations
 import logging
 import ssl
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import anyio
@@ -38,6 +45,7 @@ from dicomkit.net.client import associate
 from dicomkit.net.dimse import build
 from dicomkit.net.dimse_provider import DimseProvider, Request
 from dicomkit.net.errors import NetworkError, ServiceError
+from dicomkit.net.resilience import RetryPolicy, classify_error, classify_status
 from dicomkit.net.services.ups.datasets import decode, encode, text
 from dicomkit.net.services.ups.errors import UpsError
 from dicomkit.net.ul import Timeouts
@@ -76,6 +84,10 @@ _EVENT_SOP_CLASS = ups.SERVICE_SOP_CLASSES["N-EVENT-REPORT"][0]
 _PUSH = uids.UnifiedProcedureStepPush
 
 
+class _TransientStatus(UpsError):
+    """An N-EVENT-REPORT answered with a transient failure status: worth trying again."""
+
+
 def _fail(exc: WorkitemError) -> ServiceError:
     return ServiceError(exc.status, exc.reason[:64], exc.offending)
 
@@ -93,6 +105,11 @@ class UpsSCP:
         AE title -> (host, port) of the AEs that may subscribe (the events go there).
     timeouts, ssl_context
         For the event associations.
+    retry
+        How a delivery that failed transiently is tried again (None: it is not).
+    listen
+        Listen on the store's event hub (the default): every event of the store, whichever
+        transport caused it, is sent to the subscribed AEs this SCP has an address for.
     """
 
     requests: tuple[str, ...] = ("N-CREATE-RQ", "N-SET-RQ", "N-GET-RQ", "N-ACTION-RQ",
@@ -102,8 +119,10 @@ class UpsSCP:
     def __init__(self, store: AsyncWorkitemStore, *, ae_title: str = "DICOMKIT",
                  receivers: Mapping[str, tuple[str, int]] | None = None,
                  timeouts: Timeouts | None = None,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None, retry: RetryPolicy | None = None,
+                 listen: bool = True) -> None:
         self.store = store
+        self.retry = retry
         self.ae_title = ae_title
         self.receivers: dict[str, tuple[str, int]] = dict(receivers or {})
         self.timeouts = timeouts
@@ -112,6 +131,8 @@ class UpsSCP:
         self.sent: deque[tuple[Event, str, int | None]] = deque(maxlen=1000)
         #: one lock per receiver: its events go out one association at a time, in order
         self._locks: dict[str, anyio.Lock] = {}
+        if listen:
+            store.hub.listen(self.deliver)
 
     async def handle(self, request: Request) -> int | None:
         """Answer one request (see the module)."""
@@ -149,7 +170,13 @@ class UpsSCP:
     async def _finish(self, request: Request, status: int, events: Iterable[Event],
                       data: bytes | None = None, **fields: Any) -> None:
         await request.respond(status, data, **fields)
-        await self.deliver(events)
+        await self._publish(list(events))
+
+    async def _publish(self, events: Sequence[Event]) -> None:
+        """The events to the store's hub (and to the subscribers, when not listening)."""
+        await self.store.publish(events)
+        if self.deliver not in self.store.hub.listeners:
+            await self.deliver(events)
 
     # ------------------------------------------------------------------ Push / Pull
 
@@ -248,11 +275,15 @@ class UpsSCP:
     # ------------------------------------------------------------------ events
 
     async def deliver(self, events: Iterable[Event]) -> None:
-        """Send ``events`` to their receivers, one association per receiver, in order
-        (PS3.4 CC.2.4.3); failures are logged."""
+        """Send ``events`` to those of their receivers this SCP has an address for, one
+        association per receiver, in order (PS3.4 CC.2.4.3); failures are retried as
+        :attr:`retry` says, then logged."""
         by_receiver: dict[str, list[Event]] = {}
         for event in events:
             for ae in event.receivers:
+                if ae not in self.receivers:
+                    log.debug("UPS event for %s: no DIMSE address (a UPS-RS subscriber?)", ae)
+                    continue
                 by_receiver.setdefault(ae, []).append(event)
         if not by_receiver:
             return
@@ -272,25 +303,55 @@ class UpsSCP:
             for event in events:
                 self.sent.append((event, ae, None))
             return
+        pending = list(events)
+        attempt = 0
+        first = anyio.current_time()
+        while pending:
+            attempt += 1
+            try:
+                await self._send_events(ae, where, pending)
+                return
+            except (NetworkError, OSError) as exc:
+                transient = isinstance(exc, _TransientStatus) or (
+                    not isinstance(exc, UpsError) and classify_error(exc).transient)
+                policy = self.retry
+                if policy is None or not transient or \
+                        policy.gives_up(attempt, first, anyio.current_time()):
+                    log.warning("UPS events to %s at %s:%d failed (attempt %d, %d not "
+                                "delivered): %s", ae, where[0], where[1], attempt,
+                                len(pending), exc)
+                    for event in pending:
+                        self.sent.append((event, ae, None))
+                    return
+                delay = policy.delay(attempt)
+                log.info("UPS events to %s at %s:%d failed (%s); again in %.1f s", ae,
+                         where[0], where[1], exc, delay)
+                await anyio.sleep(delay)
+
+    async def _send_events(self, ae: str, where: tuple[str, int], pending: list[Event]) -> None:
+        """Send ``pending`` on one association, removing each event delivered (a response
+        with a transient failure status raises, the event still pending)."""
         context = PresentationContext(1, _EVENT_SOP_CLASS, _SYNTAXES, scu_role=False,
                                       scp_role=True)
-        try:
-            assoc = await associate(where[0], where[1], called_ae=ae, calling_ae=self.ae_title,
-                                    contexts=[context], timeouts=self.timeouts or Timeouts(),
-                                    ssl_context=self.ssl_context)
-            async with assoc:
-                accepted = next((c for c in assoc.contexts.values()
-                                 if c.abstract_syntax == _EVENT_SOP_CLASS), None)
-                if accepted is None:
-                    raise UpsError(f"{ae} did not accept the UPS Event context",
-                                   peer=assoc.peer_address)
-                provider = DimseProvider(assoc)
-                for event in events:
-                    status = await send_event(provider, accepted.id, event,
-                                              accepted.transfer_syntax)
-                    self.sent.append((event, ae, status))
-        except NetworkError as exc:
-            log.warning("UPS events to %s at %s:%d failed: %s", ae, where[0], where[1], exc)
+        assoc = await associate(where[0], where[1], called_ae=ae, calling_ae=self.ae_title,
+                                contexts=[context], timeouts=self.timeouts or Timeouts(),
+                                ssl_context=self.ssl_context)
+        async with assoc:
+            accepted = next((c for c in assoc.contexts.values()
+                             if c.abstract_syntax == _EVENT_SOP_CLASS), None)
+            if accepted is None:
+                raise UpsError(f"{ae} did not accept the UPS Event context",
+                               peer=assoc.peer_address)
+            provider = DimseProvider(assoc)
+            while pending:
+                event = pending[0]
+                status = await send_event(provider, accepted.id, event,
+                                          accepted.transfer_syntax)
+                if classify_status(status) == "transient":
+                    raise _TransientStatus(f"{ae} answered the N-EVENT-REPORT with status "
+                                   f"0x{status:04X} (transient)", peer=assoc.peer_address)
+                pending.pop(0)
+                self.sent.append((event, ae, status))
 
     async def announce(self, status: str = "RESTARTED", *, warm: bool = True,
                        fallback: Iterable[str] = ()) -> None:

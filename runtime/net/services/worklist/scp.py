@@ -11,6 +11,14 @@ matched); a C-CANCEL is honoured between responses (Cancel, FE00H),
 then Success.  An identifier that cannot be read or breaks a matching rule is answered Error:
 Data Set does not match SOP Class (A900H) with the reason in Error Comment; a store that
 cannot be listed, Failed: Unable to process (C000H).  Statuses from PS3.4 Table K.4-1.
+
+Optional keys (PS3.4 C.2.2, K.6: "Standard or Private Attributes" outside Table K.6-1): the
+SCP supports the existence and matching of every attribute of Table K.6-1 and every Standard
+Attribute the data dictionary knows, at any level; it does not support private attributes or
+attributes the dictionary does not know.  Those are left out of matching and of the responses
+("shall not be returned in C-FIND responses", C.2.2), and every match is then answered Pending
+FF01H ("one or more Optional Keys were not supported for existence for this Identifier",
+Table K.4-1).
 """
 
 from __future__ import annotations
@@ -21,6 +29,9 @@ from typing import Any
 
 import anyio
 
+from dicomkit.core import dictionary
+from dicomkit.core.dataset import Dataset
+from dicomkit.generated import tags
 from dicomkit.generated.service_statuses import status_code
 from dicomkit.generated.workflow import WORKLIST_KEYS, WORKLIST_SOP_CLASS
 from dicomkit.io.writer import encode_dataset
@@ -40,7 +51,7 @@ from dicomkit.query import (
 )
 from dicomkit.query import response_identifier as project
 
-__all__ = ["WorklistSCP", "not_for_matching"]
+__all__ = ["WorklistSCP", "not_for_matching", "without_unsupported"]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +62,39 @@ CANCEL = status_code(_TABLE, "Matching terminated due to Cancel request")
 SUCCESS = status_code(_TABLE, "Matching is complete - No final Identifier is supplied.")
 NOT_MATCH = status_code(_TABLE, "Error: Data Set does not match SOP Class")
 UNABLE = status_code(_TABLE, "Failed: Unable to process")
+PENDING_UNSUPPORTED = status_code(_TABLE, "Matches are continuing - Warning that one or more "
+                                  "Optional Keys were not supported for existence for this "
+                                  "Identifier.")
+
+
+#: Every attribute of Table K.6-1, at any depth (supported whatever the dictionary knows).
+_MODEL_TAGS = frozenset(k.tag for k in WORKLIST_KEYS)
+
+
+def _supported(tag: int) -> bool:
+    """Whether the SCP supports the existence of an attribute (see the module)."""
+    return tag in _MODEL_TAGS or (not (tag >> 16) & 1 and dictionary.lookup(tag) is not None)
+
+
+def without_unsupported(identifier: Dataset) -> tuple[Dataset, bool]:
+    """``identifier`` without the keys whose existence the SCP does not support, at any
+    depth (see the module), and whether there were any."""
+    out = Dataset()
+    dropped = False
+    for elem in identifier.elements():
+        if elem.tag == tags.SpecificCharacterSet or _supported(elem.tag):
+            if elem.vr == "SQ" and elem.value:
+                items = []
+                for item in elem.value:
+                    kept, gone = without_unsupported(item)
+                    dropped |= gone
+                    items.append(kept)
+                out.add_new(elem.tag, "SQ", items)
+            else:
+                out[elem.tag] = elem
+        else:
+            dropped = True
+    return out, dropped
 
 
 #: (sequence path, tag) of the keys Table K.6-1 gives Matching Key Type "-": returned, never
@@ -105,6 +149,7 @@ class WorklistSCP:
         try:
             identifier = decode_identifier(data, request.transfer_syntax,
                                            request.abstract_syntax, operation="C-FIND")
+            identifier, dropped = without_unsupported(identifier)
             query = not_for_matching(parse_identifier(identifier, self.options))
         except (QueryError, IdentifierError) as exc:
             fields: dict[str, Any] = {"ErrorComment": error_comment(exc)}
@@ -117,12 +162,13 @@ class WorklistSCP:
             await request.respond(UNABLE, ErrorComment=error_comment(exc))
             return None
         ts = request.transfer_syntax
+        pending = PENDING_UNSUPPORTED if dropped else PENDING
         for entry in entries:
             if request.cancelled.is_set():
                 return CANCEL
             if matches(query, entry.dataset):
                 out = project(query, entry.dataset)
-                await request.respond(PENDING, encode_dataset(out, ts))
+                await request.respond(pending, encode_dataset(out, ts))
         if request.cancelled.is_set():
             return CANCEL
         return SUCCESS
