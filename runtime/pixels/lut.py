@@ -21,7 +21,7 @@ import numpy as np
 from dicomkit.pixels.info import PixelDataError
 
 __all__ = ["apply_lut", "apply_modality_lut", "apply_presentation_lut", "apply_voi_lut",
-           "apply_windowing", "has_voi", "lut_from", "palette_to_rgb", "segmented_lut",
+           "apply_windowing", "has_voi", "lut_from", "palette_to_rgb", "segmented_lut", "signed_first",
            "voi_output_range"]
 
 
@@ -80,13 +80,23 @@ def apply_lut(array: np.ndarray[Any, Any], first: int, values: np.ndarray[Any, A
     return mapped
 
 
+def signed_first(first: int, ds: Any) -> int:
+    """The first value mapped of a Modality LUT Descriptor read as US, as signed when the
+    stored values are (Pixel Representation 1): its VR is US or SS accordingly (PS3.3
+    C.11.1.1.1), and a file read without knowing it holds -1 as 65535."""
+    signed = _numbers(_value(ds, "PixelRepresentation"))
+    if signed and signed[0] == 1 and first > 32767:
+        return first - 65536
+    return first
+
+
 def apply_modality_lut(array: np.ndarray[Any, Any], ds: Any) -> np.ndarray[Any, Any]:
     """Stored values to modality values (PS3.3 C.11.1): the Modality LUT Sequence when present,
     else Rescale Slope and Intercept (float64 when they are not 1 and 0)."""
     seq = _value(ds, "ModalityLUTSequence")
     if seq:
         first, _, values = lut_from(seq[0])
-        return apply_lut(array, first, values)
+        return apply_lut(array, signed_first(first, ds), values)
     slope = _numbers(_value(ds, "RescaleSlope"))
     intercept = _numbers(_value(ds, "RescaleIntercept"))
     m = slope[0] if slope else 1.0
