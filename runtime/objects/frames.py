@@ -244,7 +244,7 @@ class FrameInfo:
     frame_acquisition_number: int | None = None
     temporal_position_time_offset: float | None = None
     real_world_value_mappings: tuple[RealWorldValueMapping, ...] = ()
-    groups: dict[int, Any] = field(default_factory=dict, compare=False)
+    groups: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def normal(self) -> Array | None:
