@@ -1,0 +1,177 @@
+"""Volumes from a series of single-frame files and from one enhanced instance, against
+highdicom's ``get_volume_from_series`` and ``Image.get_volume`` on the same data."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import dicomkit
+from dicomkit.core.dataset import Dataset
+from dicomkit.objects.frames_errors import VolumeError
+from dicomkit.objects.volume import volume_from_frames, volume_from_series, volumes_by_dimension
+from tests.objects.enhanced import ORIGIN, SPACING, enhanced_ct, slice_pixels, to_bytes
+from tests.samples import samples
+
+hd = pytest.importorskip("highdicom")
+pydicom = pytest.importorskip("pydicom")
+
+
+def _series(folder: str) -> list[Path]:
+    found = [p for p in samples("*", "test_files", recursive=True)
+             if p.parent.name == folder and "dicomdirtests" in p.parts]
+    assert found, folder
+    return found
+
+
+def _hd_series(paths: list[Path]) -> Any:
+    return hd.get_volume_from_series([pydicom.dcmread(p) for p in paths])
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed", "shuffled"])
+def test_ct_series_matches_highdicom(order: str) -> None:
+    paths = _series("CT5N")  # five 16 x 16 axial slices, 2.5 mm apart
+    if order == "reversed":
+        paths = paths[::-1]
+    elif order == "shuffled":
+        paths = [paths[i] for i in (2, 0, 4, 1, 3)]
+    ours = volume_from_series([dicomkit.read(p) for p in paths])
+    theirs = _hd_series(_series("CT5N"))
+    assert ours.array.shape == (5, 16, 16)
+    assert np.array_equal(ours.array, theirs.array)
+    assert np.allclose(ours.affine, theirs.affine)
+    assert ours.spacing == pytest.approx((2.5, 0.488281, 0.488281))
+    # right-handed, as highdicom: head first for an axial series
+    assert ours.affine[2, 0] == pytest.approx(-2.5)
+    z = [float(dicomkit.read(s).ImagePositionPatient[2]) for s in ours.sources]
+    assert z == sorted(z, reverse=True)
+    assert np.allclose(ours.position((4, 0, 0)), [-72.199997, -143.0, -1.2375])
+
+
+def test_left_handed_order_reverses_the_slices() -> None:
+    datasets = [dicomkit.read(p) for p in _series("CT5N")]
+    right = volume_from_series(datasets)
+    left = volume_from_series(datasets, handedness="left")
+    assert np.array_equal(left.array, right.array[::-1])
+    assert np.allclose(left.affine[:3, 0], -right.affine[:3, 0])
+    assert np.allclose(left.position((0, 0, 0)), right.position((4, 0, 0)))
+    with pytest.raises(VolumeError, match="handedness must be"):
+        volume_from_series(datasets, handedness="up")
+
+
+def test_stored_values_and_dtype() -> None:
+    datasets = [dicomkit.read(p) for p in _series("CT5N")]
+    stored = volume_from_series(datasets, values="stored", dtype=None)
+    modality = volume_from_series(datasets)
+    slope = float(datasets[0].RescaleSlope)
+    intercept = float(datasets[0].RescaleIntercept)
+    assert stored.array.dtype.kind in "iu"
+    assert np.array_equal(stored.array * slope + intercept, modality.array)
+
+
+def test_uneven_spacing_names_the_file_and_the_gap() -> None:
+    paths = _series("CT2")  # z = -99.48, 103.02, 104.27, 105.52: a slice missing far away
+    with pytest.raises(VolumeError) as caught:
+        volume_from_series([dicomkit.read(p) for p in paths])
+    error = caught.value
+    assert "not equally spaced" in str(error)
+    assert error.deviation == pytest.approx(201.25, abs=1e-3)
+    assert error.source.endswith(("17106", "17136"))
+    assert error.tag_path == "(0020,0032)"
+    with pytest.raises(ValueError, match="not a regularly-spaced"):  # highdicom refuses it too
+        _hd_series(paths)
+
+
+def test_differing_orientation_names_the_file() -> None:
+    paths = _series("MR700")  # a radial series: every slice at another angle
+    with pytest.raises(VolumeError, match="not parallel") as caught:
+        volume_from_series([dicomkit.read(p) for p in paths])
+    assert caught.value.tag_path == "(0020,0037)"
+    assert caught.value.deviation is not None and caught.value.deviation > 0.1
+
+
+def test_duplicates_missing_attributes_and_sizes() -> None:
+    datasets = [dicomkit.read(p) for p in _series("CT5N")]
+    with pytest.raises(VolumeError, match="duplicate positions"):
+        volume_from_series([*datasets, dicomkit.read(_series("CT5N")[0])])
+    broken = [dicomkit.read(p) for p in _series("CT5N")]
+    del broken[3].ImagePositionPatient
+    with pytest.raises(VolumeError, match="no Image Position") as caught:
+        volume_from_series(broken)
+    assert caught.value.source.endswith(_series("CT5N")[3].name)
+    with pytest.raises(VolumeError, match="no slices"):
+        volume_from_series([])
+    spacing = [dicomkit.read(p) for p in _series("CT5N")]
+    spacing[1].PixelSpacing = [0.6, 0.6]
+    with pytest.raises(VolumeError, match="Pixel Spacing"):
+        volume_from_series(spacing)
+    with pytest.raises(VolumeError, match="single-frame"):
+        volume_from_series([enhanced_ct(slices=2, times=1)])
+
+
+def test_shifted_slice_is_reported() -> None:
+    datasets = [dicomkit.read(p) for p in _series("CT5N")]
+    position = [float(v) for v in datasets[2].ImagePositionPatient]
+    datasets[2].ImagePositionPatient = [position[0] + 3.0, position[1], position[2]]
+    with pytest.raises(VolumeError, match="shifted 3 mm") as caught:
+        volume_from_series(datasets)
+    assert caught.value.deviation == pytest.approx(3.0)
+
+
+def _hd_image(ds: Dataset) -> Any:
+    return hd.Image.from_dataset(pydicom.dcmread(io.BytesIO(to_bytes(ds))))
+
+
+@pytest.mark.parametrize("orientation", [
+    (0.0, 1.0, 0.0, 0.0, 0.0, -1.0),                       # sagittal
+    (1.0, 0.0, 0.0, 0.0, 1.0, 0.0),                        # axial
+    (0.8660254, 0.5, 0.0, 0.0, 0.0, -1.0),                 # oblique
+])
+def test_enhanced_instance_matches_highdicom(orientation: tuple[float, ...]) -> None:
+    ds = enhanced_ct(slices=5, times=1, orientation=orientation)
+    ours = volume_from_frames(ds)
+    theirs = _hd_image(ds).get_volume()
+    assert ours.array.shape == (5, 128, 128)
+    assert np.array_equal(ours.array, theirs.array)
+    assert np.allclose(ours.affine, theirs.affine)
+    # each slice holds the frame at its place, with that frame's own rescale
+    for slot, frame in enumerate(ours.frames):
+        k, _t = ds.frame_order[frame]
+        assert np.array_equal(ours.array[slot], slice_pixels(k).astype(np.float64) - 1024 + k)
+    assert ours.spacing[0] == pytest.approx(SPACING)
+
+
+def test_temporal_positions_are_selected_or_split() -> None:
+    ds = enhanced_ct(slices=4, times=2)
+    with pytest.raises(VolumeError, match="duplicate positions.*select one"):
+        volume_from_frames(ds)
+    second = volume_from_frames(ds, temporal_position=2)
+    assert len(second.frames) == 4
+    assert all(ds.frame_order[f][1] == 1 for f in second.frames)
+    normal = np.cross([0.0, 1.0, 0.0], [0.0, 0.0, -1.0])
+    assert np.allclose(second.position((0, 0, 0)), np.asarray(ORIGIN) + 3 * SPACING * normal)
+    for slot, frame in enumerate(second.frames):
+        k, _ = ds.frame_order[frame]
+        assert np.array_equal(second.array[slot],
+                              slice_pixels(k, 1).astype(np.float64) * 2 - 1024 + k)
+    split = volumes_by_dimension(ds)
+    assert sorted(split) == [("1", 1), ("1", 2)]
+    assert np.array_equal(split[("1", 2)].array, second.array)
+    with pytest.raises(VolumeError, match=r"stacks \['1'\] and temporal positions \[1, 2\]"):
+        volume_from_frames(ds, temporal_position=3)
+    with pytest.raises(VolumeError, match="no frame"):
+        volume_from_frames(ds, stack_id="2")
+
+
+def test_enhanced_frame_errors_name_the_frame() -> None:
+    ds = enhanced_ct(slices=3, times=1)
+    ds.PerFrameFunctionalGroupsSequence[1].PlanePositionSequence[0].ImagePositionPatient = [
+        0.0, 0.0, 0.0]
+    with pytest.raises(VolumeError) as caught:
+        volume_from_frames(ds)
+    assert "#frame" in caught.value.source
+    assert caught.value.frame in (0, 1, 2)
