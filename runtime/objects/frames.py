@@ -33,7 +33,7 @@ from dicomkit.pixels import array as pixel_arrays
 from dicomkit.pixels import lut
 from dicomkit.pixels.info import PixelInfo
 
-__all__ = ["FrameInfo", "RealWorldValueMapping", "Window", "frame_info", "iter_frame_info",
+__all__ = ["FrameInfo", "display_values", "RealWorldValueMapping", "Window", "frame_info", "iter_frame_info",
            "modality_transform", "modality_values", "real_world_values", "voi_values"]
 
 Array = np.ndarray[Any, Any]
@@ -583,3 +583,32 @@ def real_world_values(ds: Any, index: int, *, mapping: int | str = 0) -> tuple[A
         covered = item.covers(stored)
         out = np.where(covered, item.apply(stored), out)
     return out, chosen[0].units
+
+
+def display_values(ds: Any, index: int, *, window: int = 0, supplemental_palette: bool = True
+                   ) -> Array:
+    """Frame ``index`` as 8-bit display values through its own modality and VOI transforms
+    (:func:`voi_values` onto 0..255; without a VOI, the frame's modality value range), and
+    MONOCHROME1 inverted (PS3.3 C.7.6.3.1.2).  With a Supplemental Palette Color LUT (PS3.3
+    C.7.6.19) and ``supplemental_palette``: RGB, the indexed stored values in colour
+    (C.8.16.2.1.1.1); else ``(rows, cols)``.
+
+    Raises
+    ------
+    FrameError
+        As :func:`voi_values`.
+    """
+    info = frame_info(ds, index)
+    stored = _stored(ds, index)
+    values = modality_transform(stored, info, ds)
+    if info.windows or info.voi_lut_sequence:
+        shown = voi_values(ds, index, window=window, y_range=(0.0, 255.0))
+    else:
+        low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 0.0)
+        shown = (values - low) * (255.0 / (high - low)) if high > low else np.zeros_like(values)
+    gray = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
+    if _text(_value(ds, tags.PhotometricInterpretation)) == "MONOCHROME1":
+        gray = 255 - gray
+    if supplemental_palette and lut.has_palette(ds):
+        return lut.apply_supplemental_palette(stored, gray, ds)
+    return gray

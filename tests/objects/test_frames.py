@@ -215,3 +215,29 @@ def test_mutated_enhanced_files_raise_only_dicom_errors() -> None:
             pass
 
     check()
+
+
+def test_display_values_with_a_supplemental_palette() -> None:
+    # PS3.3 C.8.16.2.1.1.1: stored values from the palette's first value mapped upwards are
+    # shown in colour, those below go through the frame's own grayscale pipeline
+    from dicomkit.objects.frames import display_values
+
+    ds = enhanced_ct(slices=2, times=1)
+    stored = ds.pixel_array
+    first = int(np.percentile(stored, 90))
+    entries = int(stored.max()) - first + 1
+    for colour, data in (("Red", np.full(entries, 65535)), ("Green", np.zeros(entries)),
+                         ("Blue", np.zeros(entries))):
+        ds.add_new(f"{colour}PaletteColorLookupTableDescriptor", "US", [entries, first, 16])
+        ds.add_new(f"{colour}PaletteColorLookupTableData", "OW",
+                   data.astype("<u2").tobytes())
+    ds.PixelPresentation = "COLOR"
+    for index in range(2):
+        gray = display_values(ds, index, supplemental_palette=False)
+        shown = display_values(ds, index)
+        expected_gray = np.clip(np.rint(voi_values(ds, index, y_range=(0.0, 255.0))), 0, 255)
+        assert np.array_equal(gray, expected_gray.astype(np.uint8))
+        indexed = stored[index] >= first
+        assert indexed.any() and (~indexed).any()
+        assert (shown[indexed] == [255, 0, 0]).all()
+        assert np.array_equal(shown[~indexed], np.repeat(gray[~indexed][:, None], 3, axis=1))
