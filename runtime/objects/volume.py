@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from dicomkit.generated import tags
-from dicomkit.objects.frames import (FrameInfo, frame_info, iter_frame_info,
-                                     modality_transform)
+from dicomkit.objects.frames import FrameInfo, frame_info, iter_frame_info, modality_transform
 from dicomkit.objects.frames_errors import FrameError, VolumeError
 from dicomkit.pixels import array as pixel_arrays
 
@@ -113,7 +113,7 @@ def _assemble(slices: Sequence[_Slice], *, spacing_tolerance: float,
         raise VolumeError("no slices to make a volume of")
     geometry = [_geometry(s) for s in slices]
     row0, col0, _, spacing0 = geometry[0]
-    for item, (row, col, _pos, spacing) in zip(slices[1:], geometry[1:]):
+    for item, (row, col, _pos, pixel_spacing) in zip(slices[1:], geometry[1:]):
         diff = float(max(np.abs(row - row0).max(), np.abs(col - col0).max()))
         if diff > orientation_tolerance:
             raise VolumeError(f"Image Orientation (Patient) differs from that of "
@@ -121,9 +121,10 @@ def _assemble(slices: Sequence[_Slice], *, spacing_tolerance: float,
                               f"{orientation_tolerance:g}): the slices are not parallel",
                               source=item.name, frame=item.info.index, tag_path="(0020,0037)",
                               deviation=diff)
-        sdiff = float(max(abs(spacing[0] - spacing0[0]), abs(spacing[1] - spacing0[1])))
+        sdiff = float(max(abs(pixel_spacing[0] - spacing0[0]),
+                          abs(pixel_spacing[1] - spacing0[1])))
         if sdiff > spacing_tolerance:
-            raise VolumeError(f"Pixel Spacing {spacing} differs from {spacing0} of "
+            raise VolumeError(f"Pixel Spacing {pixel_spacing} differs from {spacing0} of "
                               f"{slices[0].name} by {sdiff:.6g} mm", source=item.name,
                               frame=item.info.index, tag_path="(0028,0030)", deviation=sdiff)
     normal = np.cross(col0, row0) if handedness == "right" else np.cross(row0, col0)
@@ -238,8 +239,7 @@ def volume_from_series(datasets: Iterable[Any], *, values: str = "modality",
             raise VolumeError(f"{int(count.value)} frames: volume_from_series takes single-"
                               "frame images (use volume_from_frames for a multi-frame one)",
                               source=name, tag_path="(0028,0008)")
-        slices.append(_Slice(key, name, info,
-                             lambda ds=ds, info=info: _values(ds, 0, info, values)))
+        slices.append(_Slice(key, name, info, partial(_values, ds, 0, info, values)))
     return _assemble(slices, spacing_tolerance=spacing_tolerance,
                      orientation_tolerance=orientation_tolerance, dtype=dtype,
                      handedness=handedness)
@@ -290,7 +290,7 @@ def volume_from_frames(ds: Any, *, stack_id: str | None = None,
                           f"{temporal_position!r}; the instance has stacks {stacks} and "
                           f"temporal positions {times}", source=name, tag_path="(0020,9111)")
     slices = [_Slice(info.index, f"{name}#frame {info.index}", info,
-                     lambda info=info: _values(ds, info.index, info, values)) for info in chosen]
+                     partial(_values, ds, info.index, info, values)) for info in chosen]
     return _assemble(slices, spacing_tolerance=spacing_tolerance,
                      orientation_tolerance=orientation_tolerance, dtype=dtype,
                      handedness=handedness)

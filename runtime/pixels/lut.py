@@ -20,9 +20,9 @@ import numpy as np
 
 from dicomkit.pixels.info import PixelDataError
 
-__all__ = ["apply_lut", "apply_modality_lut", "apply_supplemental_palette", "has_palette", "apply_presentation_lut", "apply_voi_lut",
-           "apply_windowing", "has_voi", "lut_from", "palette_to_rgb", "segmented_lut", "signed_first",
-           "voi_output_range"]
+__all__ = ["apply_lut", "apply_modality_lut", "apply_presentation_lut", "apply_supplemental_palette",
+           "apply_voi_lut", "apply_windowing", "has_palette", "has_voi", "lut_from",
+           "palette_to_rgb", "segmented_lut", "signed_first", "voi_output_range"]
 
 
 def _value(ds: Any, keyword: str) -> Any:

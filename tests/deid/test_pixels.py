@@ -10,8 +10,17 @@ import numpy as np
 import pytest
 
 import dicomkit
-from dicomkit.deid import (Deidentifier, DeidError, Mapper, OptionError, PixelRules, Profile,
-                           Region, clean_pixel_data, deidentify_file)
+from dicomkit.deid import (
+    Deidentifier,
+    DeidError,
+    Mapper,
+    OptionError,
+    PixelRules,
+    Profile,
+    Region,
+    clean_pixel_data,
+    deidentify_file,
+)
 from dicomkit.generated import deid as table
 from dicomkit.generated import tags, uids
 from tests.samples import sample

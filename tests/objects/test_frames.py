@@ -13,8 +13,14 @@ import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
-from dicomkit.objects.frames import (frame_info, group_members, iter_frame_info,
-                                     modality_values, real_world_values, voi_values)
+from dicomkit.objects.frames import (
+    frame_info,
+    group_members,
+    iter_frame_info,
+    modality_values,
+    real_world_values,
+    voi_values,
+)
 from dicomkit.objects.frames_errors import FrameError
 from tests.objects.enhanced import ORIGIN, SPACING, enhanced_ct, to_bytes
 from tests.samples import sample
