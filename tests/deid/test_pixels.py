@@ -200,3 +200,31 @@ def test_random_rules_text_raises_only_deid_errors() -> None:
             pass
 
     check()
+
+
+def test_deidentify_command_with_a_rules_file_and_regions(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    from dicomkit.cli.main import main
+
+    rules_file = tmp_path / "deid.dicom"
+    rules_file.write_text(RULES)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ct.dcm").write_bytes(sample("CT_small.dcm").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["deidentify", str(src), str(out), "--option", "clean-pixel-data",
+                 "--pixel-rules", str(rules_file), "--region", "0,0,10,10", "--secret", "k",
+                 "-q"]) == 0
+    [written] = list(out.iterdir())
+    ds = dicomkit.read(written)
+    low = -(1 << (int(ds.BitsStored) - 1)) if int(ds.PixelRepresentation) else 0
+    assert (ds.pixel_array[:10, :10] == low).all() and (ds.pixel_array[:20, 100:] == low).all()
+    assert ds.BurnedInAnnotation == "NO"
+    assert main(["deidentify", str(src), str(tmp_path / "o2"), "--option", "clean-pixel-data",
+                 "-q"]) == 2
+    assert "needs the regions" in capsys.readouterr().err
+    assert main(["deidentify", str(src), str(tmp_path / "o3"), "--option", "clean-pixel-data",
+                 "--region", "1,2,3", "-q"]) == 2
+    assert "four integers" in capsys.readouterr().err
