@@ -56,8 +56,8 @@ def _bar(done: int, total: int, failed: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """De-identify every input; report each failure and go on; exit 1 if any failed."""
     from dicomkit.deid import (
-        DeidError,
         Deidentifier,
+        DeidError,
         Mapper,
         PixelRules,
         Profile,
