@@ -585,13 +585,16 @@ def real_world_values(ds: Any, index: int, *, mapping: int | str = 0) -> tuple[A
     return out, chosen[0].units
 
 
-def display_values(ds: Any, index: int, *, window: int = 0, supplemental_palette: bool = True
-                   ) -> Array:
-    """Frame ``index`` as 8-bit display values through its own modality and VOI transforms
-    (:func:`voi_values` onto 0..255; without a VOI, the frame's modality value range), and
-    MONOCHROME1 inverted (PS3.3 C.7.6.3.1.2).  With a Supplemental Palette Color LUT (PS3.3
-    C.7.6.19) and ``supplemental_palette``: RGB, the indexed stored values in colour
-    (C.8.16.2.1.1.1); else ``(rows, cols)``.
+def display_values(ds: Any, index: int, *, window: int = 0,
+                   center_width: tuple[float, float] | None = None,
+                   supplemental_palette: bool = True) -> Array:
+    """Frame ``index`` as 8-bit display values, as :func:`dicomkit.pixels.render.render` gives
+    a classic image, but through the frame's own transforms (PS3.4 N.2): its modality values,
+    then ``center_width`` (a LINEAR window, PS3.3 C.11.2.1.2.1) when given, else its VOI
+    (:func:`voi_values` item ``window``), else its value range, onto 0..255; then the
+    Presentation LUT (MONOCHROME1 and INVERSE invert, C.11.6).  With a Supplemental Palette
+    Color LUT (PS3.3 C.7.6.19) and ``supplemental_palette``: RGB, the stored values from the
+    palette's first value mapped in colour (C.8.16.2.1.1.1); else ``(rows, cols)``.
 
     Raises
     ------
@@ -601,14 +604,19 @@ def display_values(ds: Any, index: int, *, window: int = 0, supplemental_palette
     info = frame_info(ds, index)
     stored = _stored(ds, index)
     values = modality_transform(stored, info, ds)
-    if info.windows or info.voi_lut_sequence:
+    if center_width is not None:
+        shown = lut.apply_windowing(values, center_width[0], center_width[1], "LINEAR", 0.0,
+                                    255.0)
+    elif info.windows or info.voi_lut_sequence:
         shown = voi_values(ds, index, window=window, y_range=(0.0, 255.0))
     else:
-        low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 0.0)
-        shown = (values - low) * (255.0 / (high - low)) if high > low else np.zeros_like(values)
-    gray = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
-    if _text(_value(ds, tags.PhotometricInterpretation)) == "MONOCHROME1":
-        gray = 255 - gray
+        finite = values[np.isfinite(values)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+        shown = (values - low) * (255.0 / (high - low)) if high > low else np.where(
+            values > low, 255.0, 0.0)
+    gray8 = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
+    presented = lut.apply_presentation_lut(gray8, ds, low=0.0, high=255.0)
+    gray: Array = np.clip(np.rint(presented * 255.0), 0, 255).astype(np.uint8)
     if supplemental_palette and lut.has_palette(ds):
         return lut.apply_supplemental_palette(stored, gray, ds)
     return gray

@@ -247,3 +247,37 @@ def test_display_values_with_a_supplemental_palette() -> None:
         assert indexed.any() and (~indexed).any()
         assert (shown[indexed] == [255, 0, 0]).all()
         assert np.array_equal(shown[~indexed], np.repeat(gray[~indexed][:, None], 3, axis=1))
+
+
+@pytest.mark.parametrize("name", ["CT_small.dcm", "MR_small.dcm", "MR_small_bigendian.dcm",
+                                  "JPEG2000.dcm"])
+def test_display_values_of_a_classic_image_equal_render(name: str) -> None:
+    from dicomkit.objects.frames import display_values
+    from dicomkit.pixels.render import render
+
+    ds = dicomkit.read(sample(name))
+    assert np.array_equal(display_values(ds, 0), render(ds))
+    assert np.array_equal(display_values(ds, 0, center_width=(100.0, 400.0)),
+                          render(ds, window=(100.0, 400.0)))
+
+
+def test_display_values_of_an_enhanced_frame_use_its_own_rescale_and_window() -> None:
+    from dicomkit.objects.frames import display_values
+
+    ds = enhanced_ct(slices=2, times=2)
+    for index in range(4):
+        expected = np.clip(np.rint(voi_values(ds, index, y_range=(0.0, 255.0))), 0, 255)
+        assert np.array_equal(display_values(ds, index), expected.astype(np.uint8))
+    ds.PresentationLUTShape = "INVERSE"
+    assert np.array_equal(display_values(ds, 0),
+                          255 - np.clip(np.rint(voi_values(ds, 0, y_range=(0.0, 255.0))), 0,
+                                        255).astype(np.uint8))
+
+
+def test_a_real_file_with_too_many_per_frame_items_is_named() -> None:
+    # pydicom's liver_1frame.dcm keeps 3 per-frame items for its 1 frame: which one is the
+    # frame's cannot be known (PS3.3 C.7.6.16: one item per frame)
+    ds = dicomkit.read(sample("liver_1frame.dcm"))
+    with pytest.raises(FrameError, match="3 item.*for 1 frames") as caught:
+        frame_info(ds, 0)
+    assert caught.value.source.endswith("liver_1frame.dcm")
