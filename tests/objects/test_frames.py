@@ -281,3 +281,26 @@ def test_a_real_file_with_too_many_per_frame_items_is_named() -> None:
     with pytest.raises(FrameError, match="3 item.*for 1 frames") as caught:
         frame_info(ds, 0)
     assert caught.value.source.endswith("liver_1frame.dcm")
+
+
+def test_per_frame_values_equal_pydicom_given_the_frames_own_group_items() -> None:
+    # pydicom's apply_modality_lut / apply_voi_lut read the top level only, where an enhanced
+    # image has no rescale or window (so they leave its values unchanged); given the frame's
+    # own functional group items, they agree with ours frame by frame
+    from pydicom.pixels import apply_modality_lut, apply_voi_lut
+
+    ds = enhanced_ct()
+    ref = pydicom.dcmread(io.BytesIO(to_bytes(ds)))
+    stored = ref.pixel_array
+    assert np.array_equal(apply_modality_lut(stored, ref), stored)
+    for index in range(len(ds.frame_order)):
+        item = ref.PerFrameFunctionalGroupsSequence[index]
+        theirs = apply_modality_lut(stored[index], item.PixelValueTransformationSequence[0])
+        assert np.array_equal(modality_values(ds, index), theirs)
+        window = item.FrameVOILUTSequence[0]
+        window.BitsStored = 8  # pydicom maps a window onto the stored range: 0..255 here
+        window.PhotometricInterpretation = "MONOCHROME2"
+        window.PixelRepresentation = 0
+        windowed = apply_voi_lut(theirs.copy(), window)
+        ours = voi_values(ds, index, y_range=(0.0, 255.0))
+        assert np.allclose(ours, windowed)
