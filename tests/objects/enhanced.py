@@ -10,6 +10,7 @@ spatial order, so that sorting is tested.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -32,9 +33,17 @@ def _item(**values: Any) -> Dataset:
     return item
 
 
+@functools.cache
+def _base() -> np.ndarray[Any, Any]:
+    pixels: np.ndarray[Any, Any] = dicomkit.read(sample("CT_small.dcm")).pixel_array.astype(
+        np.int32)
+    pixels.flags.writeable = False
+    return pixels
+
+
 def slice_pixels(k: int, t: int = 0) -> np.ndarray[Any, Any]:
     """The stored values of slice ``k`` at temporal position ``t``: CT_small shifted."""
-    base = dicomkit.read(sample("CT_small.dcm")).pixel_array.astype(np.int32)
+    base = _base()
     return np.clip(np.roll(base, k * 3, axis=1) + 7 * k + 100 * t, -2000, 30000).astype(np.int16)
 
 

@@ -175,3 +175,64 @@ def test_enhanced_frame_errors_name_the_frame() -> None:
         volume_from_frames(ds)
     assert "#frame" in caught.value.source
     assert caught.value.frame in (0, 1, 2)
+
+
+def _rotation(a: float, b: float, c: float) -> np.ndarray:
+    ca, sa, cb, sb, cc, sc = np.cos(a), np.sin(a), np.cos(b), np.sin(b), np.cos(c), np.sin(c)
+    rz = np.array([[ca, -sa, 0], [sa, ca, 0], [0, 0, 1]])
+    ry = np.array([[cb, 0, sb], [0, 1, 0], [-sb, 0, cb]])
+    rx = np.array([[1, 0, 0], [0, cc, -sc], [0, sc, cc]])
+    result: np.ndarray = rz @ ry @ rx
+    return result
+
+
+def test_property_any_orientation_and_order_gives_the_frames_back() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    angle = st.floats(-3.1, 3.1)
+
+    @settings(max_examples=25, deadline=None)
+    @given(angle, angle, angle, st.integers(2, 5), st.sampled_from(["right", "left"]))
+    def check(a: float, b: float, c: float, slices: int, handedness: str) -> None:
+        r = _rotation(a, b, c)
+        orientation = tuple(float(v) for v in (*r[:, 0], *r[:, 1]))
+        ds = enhanced_ct(slices=slices, times=1, orientation=orientation)
+        volume = volume_from_frames(ds, values="stored", dtype=None, handedness=handedness)
+        for slot, frame in enumerate(volume.frames):
+            info_position = [float(v) for v in ds.PerFrameFunctionalGroupsSequence[frame]
+                             .PlanePositionSequence[0].ImagePositionPatient]
+            assert np.allclose(volume.position((slot, 0, 0)), info_position, atol=1e-6)
+            k, _ = ds.frame_order[frame]
+            assert np.array_equal(volume.array[slot], slice_pixels(k))
+        # a voxel step along a row goes along the row cosines by the column spacing
+        step = volume.position((0, 0, 1)) - volume.position((0, 0, 0))
+        assert np.allclose(step, r[:, 0] * 0.75)
+        assert volume.spacing == pytest.approx((SPACING, 0.5, 0.75))
+        sign = 1 if handedness == "right" else -1
+        assert sign * np.linalg.det(volume.affine[:3, :3]) > 0
+
+    check()
+
+
+def test_mutated_enhanced_files_raise_only_dicom_errors() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from dicomkit.errors import DicomError
+
+    raw = to_bytes(enhanced_ct(slices=3, times=1))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(0, 255)), max_size=8))
+    def check(edits: list[tuple[int, int]]) -> None:
+        data = bytearray(raw)
+        for offset, byte in edits:
+            data[offset] = byte
+        try:
+            volume = volume_from_frames(dicomkit.read(bytes(data)))
+            assert volume.array.ndim == 3
+        except DicomError:
+            pass
+
+    check()
