@@ -33,8 +33,9 @@ from dicomkit.pixels import array as pixel_arrays
 from dicomkit.pixels import lut
 from dicomkit.pixels.info import PixelInfo
 
-__all__ = ["FrameInfo", "display_values", "RealWorldValueMapping", "Window", "frame_info", "iter_frame_info",
-           "modality_transform", "modality_values", "real_world_values", "voi_values"]
+__all__ = ["Dimension", "FrameInfo", "RealWorldValueMapping", "Window", "dimension_values",
+           "dimensions", "display_values", "frame_info", "iter_frame_info", "modality_transform",
+           "modality_values", "real_world_values", "voi_values"]
 
 Array = np.ndarray[Any, Any]
 
@@ -465,6 +466,65 @@ def _rwv_parent(ds: Any, index: int) -> Any:
         return per_frame[index]
     shared = _items(ds, tags.SharedFunctionalGroupsSequence)
     return shared[0] if shared else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """One item of the Dimension Index Sequence (0020,9222) (PS3.3 C.7.6.17): the attribute
+    whose values index the frames (``pointer``), the functional group sequence holding it
+    (``group``, 0 when at the top level), its label and Dimension Organization UID."""
+
+    pointer: int
+    group: int
+    label: str
+    organization: str
+
+
+def dimensions(ds: Any) -> tuple[Dimension, ...]:
+    """The dimensions of a multi-frame instance, in the order of the Dimension Index Values of
+    each frame (PS3.3 C.7.6.17, C.7.6.16.2.2.1); empty when it declares none.
+
+    Raises
+    ------
+    FrameError
+        A Dimension Index Sequence item without its Dimension Index Pointer.
+    """
+    out = []
+    for i, item in enumerate(_items(ds, tags.DimensionIndexSequence)):
+        pointer = _value(item, tags.DimensionIndexPointer)
+        if pointer in (None, "", []):
+            raise FrameError("a Dimension Index Sequence item has no Dimension Index Pointer "
+                             "(PS3.3 C.7.6.17)", source=_source(ds),
+                             tag_path=f"{_tag_path(tags.DimensionIndexSequence)}[{i}]."
+                                      f"{_tag_path(tags.DimensionIndexPointer)}")
+        group = _value(item, tags.FunctionalGroupPointer)
+        pointer = pointer[0] if isinstance(pointer, list | tuple) else pointer
+        group = group[0] if isinstance(group, list | tuple) else group
+        out.append(Dimension(int(pointer), int(group) if group not in (None, "") else 0,
+                             _text(_value(item, tags.DimensionDescriptionLabel)),
+                             _text(_value(item, tags.DimensionOrganizationUID))))
+    return tuple(out)
+
+
+def dimension_values(ds: Any, index: int) -> dict[int, int]:
+    """Frame ``index``'s Dimension Index Values by the pointer of their dimension (PS3.3
+    C.7.6.16.2.2.1: value i indexes dimension i of the Dimension Index Sequence).
+
+    Raises
+    ------
+    FrameError
+        The frame's Dimension Index Values do not have one value per dimension.
+    """
+    declared = dimensions(ds)
+    values = frame_info(ds, index).dimension_index_values
+    if not declared and not values:
+        return {}
+    if len(values) != len(declared):
+        raise FrameError(f"Dimension Index Values has {len(values)} value(s) for "
+                         f"{len(declared)} dimension(s) of the Dimension Index Sequence "
+                         "(PS3.3 C.7.6.16.2.2.1)", source=_source(ds), frame=index,
+                         tag_path=_tag_path(_FRAME_CONTENT, tags.DimensionIndexValues, index=0))
+    return {d.pointer: v for d, v in zip(declared, values)}
 
 
 def iter_frame_info(ds: Any) -> Iterator[FrameInfo]:

@@ -29,11 +29,24 @@ from typing import Any
 import numpy as np
 
 from dicomkit.generated import tags
-from dicomkit.objects.frames import FrameInfo, frame_info, iter_frame_info, modality_transform
+from dicomkit.objects.frames import (
+    FrameInfo,
+    dimension_values,
+    dimensions,
+    frame_info,
+    iter_frame_info,
+    modality_transform,
+)
 from dicomkit.objects.frames_errors import FrameError, VolumeError
 from dicomkit.pixels import array as pixel_arrays
 
-__all__ = ["Volume", "volume_from_frames", "volume_from_series", "volumes_by_dimension"]
+__all__ = ["SPATIAL_POINTERS", "Volume", "volume_from_frames", "volume_from_series",
+           "volumes_by_dimension", "volumes_by_dimension_index"]
+
+#: Dimension Index Pointers that place a frame in space (PS3.3 C.7.6.17.1): the frames of
+#: one volume differ in these and agree in every other dimension.
+SPATIAL_POINTERS = frozenset({tags.ImagePositionPatient, tags.InStackPositionNumber,
+                              tags.ImagePositionVolume})
 
 Array = np.ndarray[Any, Any]
 
@@ -310,3 +323,32 @@ def volumes_by_dimension(ds: Any, **options: Any) -> dict[tuple[str, int | None]
         groups.setdefault((info.stack_id, info.temporal_position_index), []).append(info.index)
     return {key: volume_from_frames(ds, frames=indexes, **options)
             for key, indexes in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))}
+
+
+def volumes_by_dimension_index(ds: Any, **options: Any) -> dict[tuple[tuple[int, int], ...],
+                                                                Volume]:
+    """One volume per combination of the non-spatial dimensions of a multi-frame instance
+    (its Dimension Index Sequence, PS3.3 C.7.6.17; the spatial ones are
+    :data:`SPATIAL_POINTERS`), keyed by ((pointer tag, index value), ...) in the order of the
+    Dimension Index Sequence: stacks, temporal positions, b-values, echoes, whatever the
+    instance declares.
+
+    Raises
+    ------
+    VolumeError
+        The instance declares no dimensions; what :func:`volume_from_frames` raises.
+    FrameError
+        A frame whose Dimension Index Values do not match the dimensions.
+    """
+    if not dimensions(ds):
+        raise VolumeError("the instance has no Dimension Index Sequence (0020,9222): split "
+                          "it with volumes_by_dimension (stack and temporal position)",
+                          source=str(getattr(ds, "filename", "") or ""),
+                          tag_path="(0020,9222)")
+    groups: dict[tuple[tuple[int, int], ...], list[int]] = {}
+    for info in iter_frame_info(ds):
+        values = dimension_values(ds, info.index)
+        key = tuple((p, v) for p, v in values.items() if p not in SPATIAL_POINTERS)
+        groups.setdefault(key, []).append(info.index)
+    return {key: volume_from_frames(ds, frames=indexes, **options)
+            for key, indexes in sorted(groups.items())}

@@ -92,6 +92,13 @@ def enhanced_ct(slices: int = 4, times: int = 2, *, orientation: tuple[float, ..
     if mappings:
         shared.RealWorldValueMappingSequence = mappings
     ds.SharedFunctionalGroupsSequence = [shared]
+    organization = "1.2.3.4.7"
+    ds.DimensionOrganizationSequence = [_item(DimensionOrganizationUID=organization)]
+    ds.DimensionIndexSequence = [
+        _item(DimensionOrganizationUID=organization, DimensionIndexPointer=pointer,
+              FunctionalGroupPointer=0x00209111, DimensionDescriptionLabel=label)
+        for pointer, label in ((0x00209056, "Stack ID"), (0x00209057, "In-Stack Position"),
+                               (0x00209128, "Temporal Position"))]
     per_frame = []
     frames = []
     for k, t in order:

@@ -236,3 +236,27 @@ def test_mutated_enhanced_files_raise_only_dicom_errors() -> None:
             pass
 
     check()
+
+
+def test_dimension_index_splits_by_every_non_spatial_dimension() -> None:
+    from dicomkit.objects.frames import dimension_values, dimensions
+    from dicomkit.objects.volume import volumes_by_dimension_index
+
+    ds = enhanced_ct(slices=3, times=2)
+    assert [d.pointer for d in dimensions(ds)] == [0x00209056, 0x00209057, 0x00209128]
+    assert [d.label for d in dimensions(ds)] == ["Stack ID", "In-Stack Position",
+                                                 "Temporal Position"]
+    k, t = ds.frame_order[0]
+    assert dimension_values(ds, 0) == {0x00209056: 1, 0x00209057: k + 1, 0x00209128: t + 1}
+    split = volumes_by_dimension_index(ds)
+    assert sorted(split) == [((0x00209056, 1), (0x00209128, 1)),
+                             ((0x00209056, 1), (0x00209128, 2))]
+    by_time = volumes_by_dimension(ds)
+    assert np.array_equal(split[((0x00209056, 1), (0x00209128, 2))].array,
+                          by_time[("1", 2)].array)
+    ds.PerFrameFunctionalGroupsSequence[2].FrameContentSequence[0].DimensionIndexValues = [1, 2]
+    with pytest.raises(Exception, match="2 value.*for 3 dimension"):
+        volumes_by_dimension_index(ds)
+    del ds.DimensionIndexSequence
+    with pytest.raises(VolumeError, match="no Dimension Index Sequence"):
+        volumes_by_dimension_index(ds)
