@@ -411,6 +411,9 @@ def frame_info(ds: Any, index: int) -> FrameInfo:
     spacing = floats("pixel_spacing", 2, "Pixel Spacing")
     position = floats("image_position", 3, "Image Position (Patient)")
     orientation = floats("image_orientation", 6, "Image Orientation (Patient)")
+    if not _enhanced(ds) and position is not None and orientation is not None \
+            and tags.GridFrameOffsetVector in ds:
+        position = _grid_frame_position(ds, index, position, orientation)
     centers = floats("window_center", None, "Window Center") or ()
     widths = floats("window_width", None, "Window Width") or ()
     explanation_value, _ = get("window_explanation")
@@ -456,6 +459,32 @@ def frame_info(ds: Any, index: int) -> FrameInfo:
         real_world_value_mappings=mappings,
         groups=groups,
     )
+
+
+def _grid_frame_position(ds: Any, index: int, position: tuple[float, ...],
+                         orientation: tuple[float, ...]) -> tuple[float, ...]:
+    """The position of frame ``index`` of a multi-frame RT Dose by its Grid Frame Offset
+    Vector (PS3.3 C.8.8.3.2): offsets along row x column from Image Position (Patient) when
+    the first is 0; patient z coordinates when the first equals Image Position's z and the
+    orientation is (1,0,0,0,1,0)."""
+    where = _tag_path(tags.GridFrameOffsetVector)
+    offsets = _floats(_value(ds, tags.GridFrameOffsetVector), None, "Grid Frame Offset Vector",
+                      where, index, _source(ds)) or ()
+    count = _frame_count(ds)
+    if len(offsets) != count:
+        raise FrameError(f"Grid Frame Offset Vector has {len(offsets)} value(s) for {count} "
+                         "frames (PS3.3 C.8.8.3.2)", source=_source(ds), frame=index,
+                         tag_path=where)
+    if offsets[0] == 0.0:
+        normal = np.cross(np.asarray(orientation[:3]), np.asarray(orientation[3:]))
+        placed = np.asarray(position) + offsets[index] * normal
+        return tuple(float(v) for v in placed)
+    if offsets[0] == position[2] and tuple(orientation) == (1.0, 0.0, 0.0, 0.0, 1.0, 0.0):
+        return (position[0], position[1], offsets[index])
+    raise FrameError(f"Grid Frame Offset Vector starts with {offsets[0]:g}: neither 0 (offsets "
+                     "along the normal) nor the z of Image Position (Patient) with orientation "
+                     "1\\0\\0\\0\\1\\0 (z coordinates), the two forms of PS3.3 C.8.8.3.2",
+                     source=_source(ds), frame=index, tag_path=where)
 
 
 def _rwv_parent(ds: Any, index: int) -> Any:

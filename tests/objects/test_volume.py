@@ -260,3 +260,38 @@ def test_dimension_index_splits_by_every_non_spatial_dimension() -> None:
     del ds.DimensionIndexSequence
     with pytest.raises(VolumeError, match="no Dimension Index Sequence"):
         volumes_by_dimension_index(ds)
+
+
+@pytest.mark.parametrize("name", ["rtdose.dcm", "rtdose_expb.dcm", "rtdose_rle.dcm"])
+def test_rt_dose_frames_are_placed_by_the_grid_frame_offset_vector(name: str) -> None:
+    # PS3.3 C.8.8.3.2 (a): offsets along row x column from Image Position (Patient).
+    # highdicom 0.28 cannot make a volume of an RT Dose (it looks for per-frame positions).
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample(name))
+    volume = volume_from_frames(ds, values="stored", dtype=None, handedness="left")
+    offsets = [float(v) for v in ds.GridFrameOffsetVector]
+    origin = np.asarray([float(v) for v in ds.ImagePositionPatient])
+    assert volume.array.shape == (len(offsets), int(ds.Rows), int(ds.Columns))
+    assert np.allclose(volume.position((0, 0, 0)), origin)
+    assert np.allclose(volume.position((len(offsets) - 1, 0, 0)),
+                       origin + [0, 0, offsets[-1]])
+    assert np.array_equal(volume.array, ds.pixel_array)
+    assert volume.spacing == pytest.approx((5.0, 10.0, 10.0))
+
+
+def test_rt_dose_absolute_offsets_and_bad_vectors() -> None:
+    from dicomkit.objects.frames import frame_info
+    from dicomkit.objects.frames_errors import FrameError
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample("rtdose.dcm"))
+    z = float(ds.ImagePositionPatient[2])
+    ds.GridFrameOffsetVector = [z + 5.0 * i for i in range(15)]  # form (b): patient z
+    assert frame_info(ds, 3).image_position[2] == pytest.approx(z + 15.0)
+    ds.GridFrameOffsetVector = [7.0 + i for i in range(15)]
+    with pytest.raises(FrameError, match="neither 0"):
+        frame_info(ds, 1)
+    ds.GridFrameOffsetVector = [0.0, 5.0]
+    with pytest.raises(FrameError, match="2 value.*for 15 frames"):
+        frame_info(ds, 0)
