@@ -85,3 +85,19 @@ def test_mutated_profiles_raise_only_pixel_errors() -> None:
             pass
 
     check()
+
+
+def test_render_applies_the_profile_unless_told_not_to() -> None:
+    from dicomkit.pixels.render import render
+
+    profile = sample("crayons.icc").read_bytes()
+    ds = dicomkit.read(sample("SC_rgb_rle_2frame.dcm"))
+    plain = render(ds, frame=1)
+    ds.add_new("ICCProfile", "OB", profile)
+    ref = pydicom.dcmread(sample("SC_rgb_rle_2frame.dcm"))
+    ref.ICCProfile = profile
+    expected = pydicom_apply(ref.pixel_array[1].copy(), ref)
+    assert np.array_equal(render(ds, frame=1), expected)
+    assert np.array_equal(render(ds, frame=1, apply_icc=True), expected)
+    assert np.array_equal(render(ds, frame=1, apply_icc=False), plain)
+    assert not np.array_equal(expected, plain)
