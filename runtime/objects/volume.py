@@ -36,6 +36,7 @@ from dicomkit.objects.frames import (
     frame_info,
     iter_frame_info,
     modality_transform,
+    real_world_values,
 )
 from dicomkit.objects.frames_errors import FrameError, VolumeError
 from dicomkit.pixels import array as pixel_arrays
@@ -206,16 +207,26 @@ def _assemble(slices: Sequence[_Slice], *, spacing_tolerance: float,
                   frames=tuple(s.info.index for s in ordered))
 
 
-def _values(ds: Any, frame: int, info: FrameInfo, values: str) -> Array:
+_VALUES = ("stored", "modality", "real-world")
+
+
+def _check_values(values: str) -> None:
+    if values not in _VALUES:
+        raise FrameError(f"values must be one of {', '.join(map(repr, _VALUES))}, not "
+                         f"{values!r}")
+
+
+def _values(ds: Any, frame: int, info: FrameInfo, values: str, mapping: int | str) -> Array:
+    if values == "real-world":
+        return real_world_values(ds, frame, mapping=mapping)[0]
     stored = pixel_arrays.pixel_array(ds, frame=frame, as_rgb=False)
     if values == "stored":
         return stored
-    if values != "modality":
-        raise FrameError(f"values must be 'stored' or 'modality', not {values!r}")
     return modality_transform(stored, info, ds)
 
 
 def volume_from_series(datasets: Iterable[Any], *, values: str = "modality",
+                       mapping: int | str = 0,
                        dtype: Any = np.float64, spacing_tolerance: float = SPACING_TOLERANCE,
                        orientation_tolerance: float = ORIENTATION_TOLERANCE,
                        handedness: str = "right") -> Volume:
@@ -227,7 +238,9 @@ def volume_from_series(datasets: Iterable[Any], *, values: str = "modality",
         The images (:class:`dicomkit.Dataset`); each one frame.
     values
         ``"modality"`` (the default): Rescale Slope and Intercept or the Modality LUT applied
-        (PS3.3 C.11.1); ``"stored"``: the stored values.
+        (PS3.3 C.11.1); ``"stored"``: the stored values; ``"real-world"``: the Real World
+        Value Mapping ``mapping`` names (an index, a LUT Label or a units code value; PS3.3
+        C.7.6.16.2.11; values it does not cover are NaN).
     dtype
         The array's type (float64 by default, as highdicom; None keeps the decoded type).
     spacing_tolerance, orientation_tolerance
@@ -243,6 +256,7 @@ def volume_from_series(datasets: Iterable[Any], *, values: str = "modality",
         orientations, pixel spacings or frame sizes that differ; duplicate positions; slices
         not equally spaced or not on one line (naming the file and by how much).
     """
+    _check_values(values)
     slices = []
     for key, ds in enumerate(datasets):
         name = str(getattr(ds, "filename", "") or f"data set {key}")
@@ -252,7 +266,7 @@ def volume_from_series(datasets: Iterable[Any], *, values: str = "modality",
             raise VolumeError(f"{int(count.value)} frames: volume_from_series takes single-"
                               "frame images (use volume_from_frames for a multi-frame one)",
                               source=name, tag_path="(0028,0008)")
-        slices.append(_Slice(key, name, info, partial(_values, ds, 0, info, values)))
+        slices.append(_Slice(key, name, info, partial(_values, ds, 0, info, values, mapping)))
     return _assemble(slices, spacing_tolerance=spacing_tolerance,
                      orientation_tolerance=orientation_tolerance, dtype=dtype,
                      handedness=handedness)
@@ -270,7 +284,8 @@ def _selected(infos: Sequence[FrameInfo], stack_id: str | None,
 
 def volume_from_frames(ds: Any, *, stack_id: str | None = None,
                        temporal_position: int | None = None, frames: Sequence[int] | None = None,
-                       values: str = "modality", dtype: Any = np.float64,
+                       values: str = "modality", mapping: int | str = 0,
+                       dtype: Any = np.float64,
                        spacing_tolerance: float = SPACING_TOLERANCE,
                        orientation_tolerance: float = ORIENTATION_TOLERANCE,
                        handedness: str = "right") -> Volume:
@@ -284,13 +299,16 @@ def volume_from_frames(ds: Any, *, stack_id: str | None = None,
     frames
         The frames to use (0-based), instead of selecting by stack and time.
     values
-        ``"modality"``: each frame's own Pixel Value Transformation applied; ``"stored"``.
+        ``"modality"``: each frame's own Pixel Value Transformation applied; ``"stored"``;
+        ``"real-world"``: each frame's Real World Value Mapping ``mapping`` (as
+        :func:`volume_from_series`).
 
     Raises
     ------
     VolumeError
         No frame selected, and what :func:`volume_from_series` raises, naming the frame.
     """
+    _check_values(values)
     name = str(getattr(ds, "filename", "") or "data set")
     infos = [frame_info(ds, i) for i in frames] if frames is not None else list(
         iter_frame_info(ds))
@@ -303,7 +321,7 @@ def volume_from_frames(ds: Any, *, stack_id: str | None = None,
                           f"{temporal_position!r}; the instance has stacks {stacks} and "
                           f"temporal positions {times}", source=name, tag_path="(0020,9111)")
     slices = [_Slice(info.index, f"{name}#frame {info.index}", info,
-                     partial(_values, ds, info.index, info, values)) for info in chosen]
+                     partial(_values, ds, info.index, info, values, mapping)) for info in chosen]
     return _assemble(slices, spacing_tolerance=spacing_tolerance,
                      orientation_tolerance=orientation_tolerance, dtype=dtype,
                      handedness=handedness)

@@ -295,3 +295,20 @@ def test_rt_dose_absolute_offsets_and_bad_vectors() -> None:
     ds.GridFrameOffsetVector = [0.0, 5.0]
     with pytest.raises(FrameError, match="2 value.*for 15 frames"):
         frame_info(ds, 0)
+
+
+def test_real_world_values_volume_matches_highdicom() -> None:
+    ds = enhanced_ct(slices=4, times=1, rwv=True, rwv_lut=True)
+    ours = volume_from_frames(ds, values="real-world")
+    theirs = _hd_image(ds).get_volume(apply_real_world_transform=True)
+    assert np.allclose(ours.array, theirs.array, equal_nan=True)
+    assert np.allclose(ours.affine, theirs.affine)
+    squares = volume_from_frames(ds, values="real-world", mapping="SQ")
+    stored = volume_from_frames(ds, values="stored", dtype=None)
+    small = (stored.array >= 0) & (stored.array <= 9)
+    assert np.array_equal(squares.array[small], stored.array[small].astype(float) ** 2)
+    assert np.isnan(squares.array[~small]).all()
+    from dicomkit.objects.frames_errors import FrameError
+
+    with pytest.raises(FrameError, match="values must be one of"):
+        volume_from_frames(ds, values="dose")
