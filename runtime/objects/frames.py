@@ -191,7 +191,7 @@ class RealWorldValueMapping:
     last: float
     slope: float | None
     intercept: float | None
-    lut: Array | None
+    lut: tuple[float, ...] | None
     label: str
     explanation: str
     units: tuple[str, str, str]
@@ -206,8 +206,9 @@ class RealWorldValueMapping:
         give NaN, the mapping saying nothing of them (C.7.6.16.2.11.1)."""
         values = np.asarray(stored)
         if self.lut is not None:
-            index = np.clip(np.rint(values - self.first).astype(np.int64), 0, len(self.lut) - 1)
-            out: Array = self.lut[index].astype(np.float64)
+            table = np.asarray(self.lut, dtype=np.float64)
+            index = np.clip(np.rint(values - self.first).astype(np.int64), 0, len(table) - 1)
+            out: Array = table[index]
         else:
             out = values.astype(np.float64) * float(self.slope or 0.0) + float(
                 self.intercept or 0.0)
@@ -350,7 +351,8 @@ def _read_mapping(item: Any, where: str, frame: int, source: str) -> RealWorldVa
              _text(_value(units_item, tags.CodingSchemeDesignator)),
              _text(_value(units_item, tags.CodeMeaning)))
     return RealWorldValueMapping(first=first, last=last, slope=slope, intercept=intercept,
-                                 lut=table, label=_text(_value(item, tags.LUTLabel)),
+                                 lut=None if table is None else tuple(float(v) for v in table),
+                                 label=_text(_value(item, tags.LUTLabel)),
                                  explanation=_text(_value(item, tags.LUTExplanation)),
                                  units=units)
 

@@ -64,7 +64,7 @@ def test_frame_info_resolves_per_frame_and_shared_groups() -> None:
 
 
 def test_frame_info_after_a_round_trip_through_a_file() -> None:
-    ds = enhanced_ct(rwv=True)
+    ds = enhanced_ct(rwv=True, rwv_lut=True)
     again = dicomkit.read(to_bytes(ds))
     assert [frame_info(again, i) for i in range(8)] == [frame_info(ds, i) for i in range(8)]
     assert frame_info(again, 3).real_world_value_mappings[0].units == ("mm2/s", "UCUM", "mm2/s")
