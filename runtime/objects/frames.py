@@ -473,6 +473,8 @@ def _grid_frame_position(ds: Any, index: int, position: tuple[float, ...],
     offsets = _floats(_value(ds, tags.GridFrameOffsetVector), None, "Grid Frame Offset Vector",
                       where, index, _source(ds)) or ()
     count = _frame_count(ds)
+    if count == 1:  # the one frame is at Image Position (Patient) in either form
+        return position
     if len(offsets) != count:
         raise FrameError(f"Grid Frame Offset Vector has {len(offsets)} value(s) for {count} "
                          "frames (PS3.3 C.8.8.3.2)", source=_source(ds), frame=index,

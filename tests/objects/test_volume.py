@@ -312,3 +312,12 @@ def test_real_world_values_volume_matches_highdicom() -> None:
 
     with pytest.raises(FrameError, match="values must be one of"):
         volume_from_frames(ds, values="dose")
+
+
+def test_a_one_frame_rt_dose_keeping_the_whole_vector_is_at_its_image_position() -> None:
+    from dicomkit.objects.frames import frame_info
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample("rtdose_1frame.dcm"))  # 15 offsets kept for its 1 frame
+    assert len(ds.GridFrameOffsetVector) > 1
+    assert frame_info(ds, 0).image_position == tuple(float(v) for v in ds.ImagePositionPatient)
