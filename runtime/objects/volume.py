@@ -75,6 +75,13 @@ class Volume:
         norms = np.linalg.norm(self.affine[:3, :3], axis=0)
         return float(norms[0]), float(norms[1]), float(norms[2])
 
+    @property
+    def ras_affine(self) -> Array:
+        """The affine to RAS coordinates (x to the right, y anterior, z head: NIfTI's world
+        space) for the same ``(slice, row, column)`` indexes: LPS with x and y negated."""
+        flip: Array = np.diag([-1.0, -1.0, 1.0, 1.0]) @ self.affine
+        return flip
+
     def position(self, index: tuple[float, float, float]) -> Array:
         """The LPS position (mm) of voxel ``(slice, row, column)``."""
         out: Array = self.affine @ np.array([*index, 1.0])

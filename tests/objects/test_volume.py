@@ -321,3 +321,11 @@ def test_a_one_frame_rt_dose_keeping_the_whole_vector_is_at_its_image_position()
     ds = dicomkit.read(sample("rtdose_1frame.dcm"))  # 15 offsets kept for its 1 frame
     assert len(ds.GridFrameOffsetVector) > 1
     assert frame_info(ds, 0).image_position == tuple(float(v) for v in ds.ImagePositionPatient)
+
+
+def test_ras_affine_negates_x_and_y() -> None:
+    volume = volume_from_series([dicomkit.read(p) for p in _series("CT5N")])
+    for index in ((0, 0, 0), (4, 15, 3)):
+        lps = volume.position(index)
+        ras = (volume.ras_affine @ np.array([*index, 1.0]))[:3]
+        assert np.allclose(ras, [-lps[0], -lps[1], lps[2]])
