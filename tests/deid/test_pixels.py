@@ -228,3 +228,15 @@ def test_deidentify_command_with_a_rules_file_and_regions(tmp_path: Path,
     assert main(["deidentify", str(src), str(tmp_path / "o3"), "--option", "clean-pixel-data",
                  "--region", "1,2,3", "-q"]) == 2
     assert "four integers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["examples_ybr_color.dcm", "CT_small.dcm",
+                                  "MR_small_jp2klossless.dcm"])
+def test_dciodvfy_finds_no_new_error_in_a_pixel_cleaned_file(name: str, tmp_path: Path) -> None:
+    from tests.deid.test_files import _dciodvfy_errors
+
+    d = Deidentifier(Profile.of(["clean-pixel-data", "retain-uids"]), Mapper("s"),
+                     pixel_regions=[Region(0, 0, 16, 8)], pixel_rules=PixelRules.parse(RULES))
+    report = deidentify_file(sample(name), tmp_path / "out.dcm", d)
+    new = _dciodvfy_errors(report.target) - _dciodvfy_errors(sample(name))
+    assert not new, sorted(new)
