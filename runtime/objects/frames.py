@@ -152,11 +152,16 @@ def _float(value: Any, what: str, where: str, frame: int, source: str) -> float 
     return values[0] if values else None
 
 
-def _ints(value: Any) -> tuple[int, ...]:
+def _ints(value: Any, what: str = "the value", where: str = "", frame: int = -1,
+          source: str = "") -> tuple[int, ...]:
     if value is None or value == "":
         return ()
     values = value if isinstance(value, list | tuple) else [value]
-    return tuple(int(v) for v in values)
+    try:
+        return tuple(int(v) for v in values)
+    except (TypeError, ValueError):
+        raise FrameError(f"{what} is {value!r}, not integers", source=source, frame=frame,
+                         tag_path=where) from None
 
 
 def _text(value: Any) -> str:
@@ -406,9 +411,13 @@ def frame_info(ds: Any, index: int) -> FrameInfo:
         return _float(value, what, where, index, source)
 
     def integer(name: str) -> int | None:
-        value, _ = get(name)
-        got = _ints(value)
+        value, where = get(name)
+        got = _ints(value, name.replace("_", " "), where, index, source)
         return got[0] if got else None
+
+    def integers(name: str) -> tuple[int, ...]:
+        value, where = get(name)
+        return _ints(value, name.replace("_", " "), where, index, source)
 
     spacing = floats("pixel_spacing", 2, "Pixel Spacing")
     position = floats("image_position", 3, "Image Position (Patient)")
@@ -449,7 +458,7 @@ def frame_info(ds: Any, index: int) -> FrameInfo:
         windows=windows,
         voi_lut_sequence=voi_luts,
         modality_lut_sequence=modality_luts,
-        dimension_index_values=_ints(get("dimension_index_values")[0]),
+        dimension_index_values=integers("dimension_index_values"),
         temporal_position_index=integer("temporal_position_index"),
         stack_id=_text(get("stack_id")[0]),
         in_stack_position_number=integer("in_stack_position_number"),

@@ -362,3 +362,10 @@ def lut_bits(item: Any) -> int:
     from dicomkit.pixels import lut
 
     return lut.lut_from(item)[1]
+
+
+def test_text_where_integers_belong_is_a_frame_error() -> None:
+    ds = dicomkit.read(sample("CT_small.dcm"))
+    ds.add_new(tags.TemporalPositionIndex, "UN", "x1", validation_mode="ignore")
+    with pytest.raises(FrameError, match="temporal position index is .x1., not integers"):
+        frame_info(ds, 0)
