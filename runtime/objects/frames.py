@@ -542,7 +542,14 @@ def dimensions(ds: Any) -> tuple[Dimension, ...]:
         group = _value(item, tags.FunctionalGroupPointer)
         pointer = pointer[0] if isinstance(pointer, list | tuple) else pointer
         group = group[0] if isinstance(group, list | tuple) else group
-        out.append(Dimension(int(pointer), int(group) if group not in (None, "") else 0,
+        try:
+            tag_pointer = int(pointer)
+            tag_group = int(group) if group not in (None, "") else 0
+        except (TypeError, ValueError):
+            raise FrameError(f"Dimension Index Sequence item {i}: pointers {pointer!r}, "
+                             f"{group!r} are not tags (AT)", source=_source(ds),
+                             tag_path=f"{_tag_path(tags.DimensionIndexSequence)}[{i}]") from None
+        out.append(Dimension(tag_pointer, tag_group,
                              _text(_value(item, tags.DimensionDescriptionLabel)),
                              _text(_value(item, tags.DimensionOrganizationUID))))
     return tuple(out)

@@ -329,3 +329,13 @@ def test_ras_affine_negates_x_and_y() -> None:
         lps = volume.position(index)
         ras = (volume.ras_affine @ np.array([*index, 1.0]))[:3]
         assert np.allclose(ras, [-lps[0], -lps[1], lps[2]])
+
+
+def test_a_dimension_pointer_that_is_not_a_tag_is_named() -> None:
+    from dicomkit.objects.frames import dimensions
+    from dicomkit.objects.frames_errors import FrameError
+
+    ds = enhanced_ct(slices=2, times=1)
+    ds.DimensionIndexSequence[1].add_new(0x00209165, "UN", b"\\x01", validation_mode="ignore")
+    with pytest.raises(FrameError, match=r"item 1: pointers b"):
+        dimensions(ds)
