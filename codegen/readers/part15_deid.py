@@ -291,6 +291,8 @@ _LONGITUDINAL = re.compile(r"Longitudinal Temporal Information Modified \(0028,0
                            r"added to the Data Set with a Value of \"(\w+)\"")
 _SAFE_STATUS = re.compile(r'with a Value of "(\w+)" in Block Identifying Information Status '
                           r'\(0008,0303\)')
+_BURNED_IN = re.compile(r'Burned In Annotation \(0028,0301\) shall be added to the Data ?[Ss]et with a '
+                        r'Value of "(\w+)"')
 _SPECIFIED = re.compile(r"When the (Retain Longitudinal Temporal Information [\w ]+ Option) is "
                         r"specified")
 
@@ -302,8 +304,8 @@ def _paragraphs(std: Standard, label: str) -> list[str]:
 def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, Any]:
     """The values the profile says to set: Patient Identity Removed (E.1.1), and Longitudinal
     Temporal Information Modified without a Retain Longitudinal option (E.2) and with each of
-    them (E.3.6), and the Block Identifying Information Status of a safe private block
-    (E.3.10)."""
+    them (E.3.6), the Block Identifying Information Status of a safe private block
+    (E.3.10), and Burned In Annotation once the pixel data is cleaned (E.3.1)."""
     found = [m.group(1) for t in _paragraphs(std, "E.1.1") for m in [_IDENTITY_REMOVED.search(t)]
              if m]
     if len(found) != 1:
@@ -338,8 +340,13 @@ def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, A
     if len(safe) != 1:
         raise CodegenError(f"PS3.15 E.3.10: {len(safe)} values of Block Identifying "
                            "Information Status (0008,0303) that mark a safe block, expected one")
+    burned = [m.group(1) for t in _paragraphs(std, "E.3.1") for m in [_BURNED_IN.search(t)] if m]
+    if len(burned) != 1:
+        raise CodegenError(f"PS3.15 E.3.1: {len(burned)} values of Burned In Annotation "
+                           "(0028,0301) after cleaning the pixel data, expected one")
     return {"identity_removed": found[0], "longitudinal_removed": removed[0],
-            "longitudinal": longitudinal, "safe_block_status": safe[0]}
+            "longitudinal": longitudinal, "safe_block_status": safe[0],
+            "burned_in_cleaned": burned[0]}
 
 
 def _build(std: Standard) -> dict[str, Any]:

@@ -5,7 +5,8 @@ Annex E and its options to files and folders.
 --map map.db --report report.json`` writes each de-identified file as ``OUT/<uid>.dcm``, shows
 a progress bar on a terminal, and writes a report of every change (JSON, or CSV when the name
 ends in ``.csv``).  The same secret (or the same ``--map`` store) maps UIDs and date offsets
-the same way in every run.
+the same way in every run.  ``--option clean-pixel-data --pixel-rules deid.dicom`` (or
+``--region X0,Y0,X1,Y1``) blanks burned-in text in known regions (PS3.15 E.3.1).
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "retain-safe-private, retain-device-identity, "
                              "retain-institution-identity, retain-patient-characteristics, "
                              "retain-full-dates, retain-modified-dates, clean-descriptors, "
-                             "clean-structured-content, clean-graphics")
+                             "clean-structured-content, clean-graphics, clean-pixel-data "
+                             "(with --pixel-rules or --region)")
+    parser.add_argument("--pixel-rules", metavar="FILE", help="with clean-pixel-data: a rules "
+                        "file of the regions to blank (the filter sections of a pydicom-deid "
+                        "recipe, see dicomkit.deid.pixels)")
+    parser.add_argument("--region", action="append", default=[], metavar="X0,Y0,X1,Y1",
+                        help="with clean-pixel-data: a region blanked in every image, columns "
+                             "X0 to X1 and rows Y0 to Y1, ends excluded (repeatable)")
     parser.add_argument("--secret", help="secret of the UID and date mapping (default: "
                         "$DICOMKIT_DEID_SECRET, else the --map store's, else a new one)")
     parser.add_argument("--map", metavar="DB", help="SQLite mapping store: records every "
@@ -49,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
     """De-identify every input; report each failure and go on; exit 1 if any failed."""
     from dicomkit.deid import (
         Deidentifier,
+        DeidError,
         Mapper,
+        PixelRules,
         Profile,
+        Region,
         SQLiteStore,
         deidentify_files,
         reports_to_csv,
@@ -59,8 +70,17 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         profile = Profile.of(args.option)
+        rules = PixelRules.read(args.pixel_rules) if args.pixel_rules else None
+        regions = []
+        for text in args.region:
+            try:
+                x0, y0, x1, y1 = (int(v) for v in text.split(","))
+            except ValueError:
+                raise DeidError(f"--region {text!r}: four integers X0,Y0,X1,Y1") from None
+            regions.append(Region(x0, y0, x1, y1))
         store = SQLiteStore(args.map) if args.map else None
         mapper = Mapper(args.secret or os.environ.get("DICOMKIT_DEID_SECRET"), store)
+        deidentifier = Deidentifier(profile, mapper, pixel_rules=rules, pixel_regions=regions)
     except DicomError as exc:
         print(f"dicomkit deidentify: {exc}", file=sys.stderr)
         return 2
@@ -72,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             print(_bar(done, total, failed), end="", file=sys.stderr, flush=True)
 
     reports = []
-    for report in deidentify_files(args.inputs, args.output, Deidentifier(profile, mapper),
+    for report in deidentify_files(args.inputs, args.output, deidentifier,
                                    progress=progress):
         if report.error:
             failed += 1

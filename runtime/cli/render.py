@@ -3,7 +3,9 @@
 ``dicomkit render FILE --frame N --window C,W -o out.png`` applies the Modality LUT (rescale or
 LUT sequence), the VOI LUT (the given window, else the first window or VOI LUT of the file, else
 the frame's full range), MONOCHROME1 inversion and the Presentation LUT Shape, and converts
-colour images to RGB (PS3.3 C.11; PS3.4 N.2 grayscale pipeline).  Needs Pillow
+colour images to RGB (PS3.3 C.11; PS3.4 N.2 grayscale pipeline).  An enhanced multi-frame
+grayscale image is rendered through the frame's own functional groups (rescale, window,
+Supplemental Palette; :func:`dicomkit.objects.frames.display_values`).  Needs Pillow
 (``pip install 'dicomkit[render]'``).
 """
 
@@ -13,6 +15,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from dicomkit.errors import DicomError, NotDicomError
 
@@ -40,6 +43,16 @@ def _window(text: str | None) -> tuple[float, float] | None:
     return center, width
 
 
+def _enhanced_grayscale(ds: Any) -> bool:
+    """True for a one-sample image with functional groups (PS3.3 C.7.6.16)."""
+    from dicomkit.generated import tags
+
+    samples = ds.get(tags.SamplesPerPixel)
+    one = samples is None or samples.value in (None, "", 1)
+    return bool(one and (tags.SharedFunctionalGroupsSequence in ds
+                         or tags.PerFrameFunctionalGroupsSequence in ds))
+
+
 def run(args: argparse.Namespace) -> int:
     """Render the frame and write the PNG (to a temporary name, renamed when complete); 1 (and
     no PNG) when the file is not DICOM."""
@@ -51,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
     except NotDicomError as exc:
         print(f"dicomkit render: {args.file}: not DICOM ({exc.why})", file=sys.stderr)
         return 1
-    image = render(ds, frame=args.frame, window=_window(args.window), voi_index=args.voi)
+    if _enhanced_grayscale(ds):
+        from dicomkit.objects.frames import display_values
+
+        image = display_values(ds, args.frame, window=args.voi,
+                               center_width=_window(args.window))
+    else:
+        image = render(ds, frame=args.frame, window=_window(args.window), voi_index=args.voi)
     out = Path(args.output)
     tmp = out.with_name(f".{out.name}.partial")
     try:

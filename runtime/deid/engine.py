@@ -41,14 +41,16 @@ The input data set is not changed: a new one is built.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
 from dicomkit.core.sequence import Sequence
+from dicomkit.deid.errors import OptionError
 from dicomkit.deid.iodtypes import iod_types
 from dicomkit.deid.mapping import Mapper
+from dicomkit.deid.pixels import PixelRules, Region, clean_pixel_data
 from dicomkit.deid.profile import BASIC, Profile
 from dicomkit.deid.report import Change, FileReport
 from dicomkit.deid.values import dummy_value, empty_value, shift_date, shift_datetime
@@ -99,13 +101,32 @@ class Deidentifier:
     cleaner
         What C does where the profile leaves the cleaning to the de-identifier (descriptors,
         graphics); see the module.
+    pixel_rules, pixel_regions
+        With the Clean Pixel Data Option (PS3.15 E.3.1): the rules (a rules file, see
+        :mod:`dicomkit.deid.pixels`) and the regions blanked in every image.
+
+    Raises
+    ------
+    OptionError
+        The Clean Pixel Data Option without rules or regions, or rules or regions without it.
     """
 
     def __init__(self, profile: Profile | None = None, mapper: Mapper | None = None, *,
-                 cleaner: Cleaner | None = None) -> None:
+                 cleaner: Cleaner | None = None, pixel_rules: PixelRules | None = None,
+                 pixel_regions: Iterable[Region] = ()) -> None:
         self.profile = profile or Profile()
         self.mapper = mapper or Mapper()
         self.cleaner = cleaner
+        self.pixel_rules = pixel_rules
+        self.pixel_regions = tuple(pixel_regions)
+        if self.profile.has(Option.CLEAN_PIXEL_DATA) and pixel_rules is None \
+                and not self.pixel_regions:
+            raise OptionError("the Clean Pixel Data Option (PS3.15 E.3.1) needs the regions to "
+                              "blank: give pixel_regions or pixel_rules (a rules file)")
+        if (pixel_rules is not None or self.pixel_regions) \
+                and not self.profile.has(Option.CLEAN_PIXEL_DATA):
+            raise OptionError("pixel regions or rules were given without the Clean Pixel Data "
+                              "Option: add the option 'clean-pixel-data' to apply them")
         self._methods = self.profile.methods
 
     # -- the profile ------------------------------------------------------------------------
@@ -123,9 +144,27 @@ class Deidentifier:
             offset = self.mapper.date_offset(self._patient_key(ds))
         declared = declared_private(ds) if self.profile.has(Option.RETAIN_SAFE_PRIVATE) else {}
         state = _State(types, offset, report, declared)
+        source_ds = ds
+        if self.profile.has(Option.CLEAN_PIXEL_DATA):
+            ds = ds.copy()
+            _, notes = clean_pixel_data(ds, self.pixel_regions, rules=self.pixel_rules,
+                                        source=report.source)
+            vr = ds[tags.PixelData].vr
+            for note in notes:
+                report.changes.append(Change(_path("", tags.PixelData), "PixelData", vr, "C",
+                                             "", Option.CLEAN_PIXEL_DATA.name,
+                                             f"{note} (PS3.15 E.3.1)"))
+            report.changes.append(Change(_path("", tags.BurnedInAnnotation),
+                                         "BurnedInAnnotation", "CS", "+",
+                                         detail="set as PS3.15 E.3.1 requires"))
         out = self._dataset(ds, "", 0, state)
         self._set_required(out, report)
         meta = Dataset()
+        if ds.file_meta is not None and ds.file_meta is not source_ds.file_meta \
+                and tags.TransferSyntaxUID in ds.file_meta:  # pixels rewritten natively
+            meta.add_new(tags.TransferSyntaxUID, "UI",
+                         _text(ds.file_meta[tags.TransferSyntaxUID].value),
+                         validation_mode="ignore")
         for meta_tag, tag in ((tags.MediaStorageSOPClassUID, tags.SOPClassUID),
                               (tags.MediaStorageSOPInstanceUID, tags.SOPInstanceUID)):
             if tag in out:

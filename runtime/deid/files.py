@@ -67,6 +67,9 @@ def deidentify_file(source: str | os.PathLike[str], target: str | os.PathLike[st
                 raise DeidFileError("no SOP Instance UID to name the output by; give a file "
                                     "name as the target", source=src)
             dest = dest / f"{uid}.dcm"
+        meta = out.file_meta
+        if meta is not None and tags.TransferSyntaxUID in meta:  # pixels rewritten natively
+            syntax = str(meta[tags.TransferSyntaxUID].value)
         write(dest, out, transfer_syntax=syntax or None)
     except DeidFileError:
         deidentifier.mapper.discard()

@@ -24,9 +24,10 @@ BASIC = Option.BASIC_APPLICATION_CONFIDENTIALITY
 
 _FULL = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_FULL_DATES
 _MODIFIED = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED_DATES
-#: the options the runtime implements: every column of Table E.1-1 (the pixel options,
-#: E.3.1 and E.3.2, operate on pixel data and have no column; they are not offered)
-_PIXEL_OPTIONS = frozenset({Option.CLEAN_PIXEL_DATA, Option.CLEAN_RECOGNIZABLE_VISUAL_FEATURES})
+#: the options the runtime implements: every column of Table E.1-1, and Clean Pixel Data
+#: (E.3.1) by known regions (dicomkit.deid.pixels); Clean Recognizable Visual Features (E.3.2)
+#: operates on what the pixels show and has no column: it is not offered
+_PIXEL_OPTIONS = frozenset({Option.CLEAN_RECOGNIZABLE_VISUAL_FEATURES})
 
 
 def _words(name: str) -> list[str]:
@@ -78,7 +79,8 @@ class Profile:
     Raises
     ------
     OptionError
-        For an option the runtime does not implement (the pixel options), or both Retain
+        For an option the runtime does not implement (Clean Recognizable Visual Features),
+        or both Retain
         Longitudinal Temporal Information Options (mutually exclusive, PS3.15 E.3.6).
     """
 
@@ -93,9 +95,9 @@ class Profile:
                               "choose one")
         pixel = opts & _PIXEL_OPTIONS
         if pixel:
-            raise OptionError(f"{', '.join(sorted(o.name for o in pixel))}: options on the "
-                              "pixel data (PS3.15 E.3.1, E.3.2) are not implemented; clean "
-                              "burned-in text before, or leave the option out")
+            raise OptionError(f"{', '.join(sorted(o.name for o in pixel))}: recognizing "
+                              "visual features in the pixel data (PS3.15 E.3.2) is not "
+                              "implemented; leave the option out")
 
     @classmethod
     def of(cls, names: Iterable[str | Option] = ()) -> Profile:

@@ -20,9 +20,9 @@ import numpy as np
 
 from dicomkit.pixels.info import PixelDataError
 
-__all__ = ["apply_lut", "apply_modality_lut", "apply_presentation_lut", "apply_voi_lut",
-           "apply_windowing", "has_voi", "lut_from", "palette_to_rgb", "segmented_lut",
-           "voi_output_range"]
+__all__ = ["apply_lut", "apply_modality_lut", "apply_presentation_lut", "apply_supplemental_palette",
+           "apply_voi_lut", "apply_windowing", "has_palette", "has_voi", "lut_from",
+           "palette_to_rgb", "segmented_lut", "signed_first", "voi_output_range"]
 
 
 def _value(ds: Any, keyword: str) -> Any:
@@ -74,10 +74,23 @@ def lut_from(item: Any, descriptor: str = "LUTDescriptor", data: str = "LUTData"
 
 def apply_lut(array: np.ndarray[Any, Any], first: int, values: np.ndarray[Any, Any]
               ) -> np.ndarray[Any, Any]:
-    """Map stored values through a LUT whose first entry is for value ``first``."""
-    index = np.clip(array.astype(np.int64) - first, 0, len(values) - 1)
+    """Map values through a LUT whose first entry is for value ``first``; a non-integer input
+    (a VOI LUT after a rescale with a fractional slope) takes the entry of the integer at or
+    below it, for negative values as for positive ones (as pydicom)."""
+    whole = np.floor(array) if array.dtype.kind == "f" else array
+    index = np.clip(whole.astype(np.int64) - first, 0, len(values) - 1)
     mapped: np.ndarray[Any, Any] = values[index]
     return mapped
+
+
+def signed_first(first: int, ds: Any) -> int:
+    """The first value mapped of a Modality LUT Descriptor read as US, as signed when the
+    stored values are (Pixel Representation 1): its VR is US or SS accordingly (PS3.3
+    C.11.1.1.1), and a file read without knowing it holds -1 as 65535."""
+    signed = _numbers(_value(ds, "PixelRepresentation"))
+    if signed and signed[0] == 1 and first > 32767:
+        return first - 65536
+    return first
 
 
 def apply_modality_lut(array: np.ndarray[Any, Any], ds: Any) -> np.ndarray[Any, Any]:
@@ -86,7 +99,7 @@ def apply_modality_lut(array: np.ndarray[Any, Any], ds: Any) -> np.ndarray[Any, 
     seq = _value(ds, "ModalityLUTSequence")
     if seq:
         first, _, values = lut_from(seq[0])
-        return apply_lut(array, first, values)
+        return apply_lut(array, signed_first(first, ds), values)
     slope = _numbers(_value(ds, "RescaleSlope"))
     intercept = _numbers(_value(ds, "RescaleIntercept"))
     m = slope[0] if slope else 1.0
@@ -249,6 +262,38 @@ def palette_to_rgb(array: np.ndarray[Any, Any], ds: Any) -> np.ndarray[Any, Any]
         channels.append(apply_lut(array, first, values))
     rgb = np.stack(channels, axis=-1)
     return rgb.astype(np.uint8) if bits <= 8 else rgb
+
+
+def apply_supplemental_palette(stored: np.ndarray[Any, Any], gray: np.ndarray[Any, Any], ds: Any
+                               ) -> np.ndarray[Any, Any]:
+    """RGB uint8 display values of a grayscale frame with a Supplemental Palette Color LUT
+    (PS3.3 C.7.6.19, C.8.16.2.1.1.1): stored values below the second value of the palette
+    descriptors show ``gray`` (the 8-bit output of the grayscale pipeline, repeated on the
+    three channels); values from it upwards are mapped by the Red, Green and Blue Palette
+    Color LUTs (16-bit entries, C.7.6.3.1.5, scaled to 8 bits).
+
+    Raises
+    ------
+    PixelDataError
+        When the palette descriptors or data are missing, or ``gray`` is not the frame's shape.
+    """
+    if gray.shape != stored.shape:
+        raise PixelDataError(f"grayscale output of shape {gray.shape} for a frame of "
+                             f"{stored.shape}", tag_path="(0028,1101)")
+    _, first, _bits = _descriptor(ds, "RedPaletteColorLookupTableDescriptor")
+    colour = palette_to_rgb(stored, ds)
+    if colour.dtype != np.uint8:
+        colour = np.rint(colour.astype(np.float64) / 257.0).astype(np.uint8)
+    shown = np.repeat(np.clip(gray, 0, 255).astype(np.uint8)[..., None], 3, axis=-1)
+    indexed = (stored.astype(np.int64) >= first)[..., None]
+    out: np.ndarray[Any, Any] = np.where(indexed, colour, shown)
+    return out
+
+
+def has_palette(ds: Any) -> bool:
+    """True when ``ds`` has Red, Green and Blue Palette Color LUT Descriptors."""
+    return all(ds.get(f"{c}PaletteColorLookupTableDescriptor") is not None
+               for c in ("Red", "Green", "Blue"))
 
 
 def apply_presentation_lut(values: np.ndarray[Any, Any], ds: Any, *, low: float = 0.0,

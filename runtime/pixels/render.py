@@ -4,7 +4,8 @@ Grayscale images go through the pipeline of PS3.4 N.2: stored values -> Modality
 slope/intercept or Modality LUT Sequence, PS3.3 C.11.1) -> VOI LUT (a given window, else the
 data set's window or VOI LUT Sequence by index, PS3.3 C.11.2, else the frame's full range) ->
 Presentation LUT (MONOCHROME1 and Presentation LUT Shape INVERSE invert, PS3.3 C.11.6) -> 0-255.
-Colour images are converted to RGB (YBR, palette) and scaled to 8 bits when stored wider.
+Colour images are converted to RGB (YBR, palette), scaled to 8 bits when stored wider, and
+through their ICC profile to sRGB when they have one (PS3.3 C.11.15, :mod:`dicomkit.pixels.icc`).
 :func:`save_png` writes the result with Pillow (``pip install 'dicomkit[render]'``).
 """
 
@@ -35,8 +36,22 @@ def _to_8bit(values: np.ndarray[Any, Any], low: float, high: float) -> np.ndarra
     return np.clip(np.rint(out), 0, 255).astype(np.uint8)
 
 
+def _icc(rgb: np.ndarray[Any, Any], ds: Dataset, apply_icc: bool | None) -> np.ndarray[Any, Any]:
+    """``rgb`` through the data set's ICC profile to sRGB, as ``apply_icc`` asks."""
+    from dicomkit.pixels import icc
+
+    if apply_icc is False or icc.icc_profile(ds) is None:
+        return rgb
+    if apply_icc is None:
+        try:
+            import PIL.ImageCms  # noqa: F401
+        except ImportError:
+            return rgb
+    return icc.apply_icc_profile(rgb, ds)
+
+
 def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = None,
-           voi_index: int = 0) -> np.ndarray[Any, Any]:
+           voi_index: int = 0, apply_icc: bool | None = None) -> np.ndarray[Any, Any]:
     """Frame ``frame`` of ``ds`` as uint8 display values: (rows, cols) or (rows, cols, 3).
 
     Parameters
@@ -45,6 +60,10 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         (center, width) to use instead of the data set's VOI (PS3.3 C.11.2.1.2, LINEAR).
     voi_index
         Which of the data set's windows or VOI LUTs to apply.
+    apply_icc
+        Colour images with an ICC Profile (PS3.3 C.11.15): None (the default) converts
+        through it to sRGB when Pillow is installed, True always (an error without Pillow),
+        False never (:mod:`dicomkit.pixels.icc`).
 
     Raises
     ------
@@ -61,13 +80,14 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
     if info.photometric_interpretation == "PALETTE COLOR":
         # pixel_array gives the palette indices (PS3.3 C.7.6.3.1.2); the palette makes colours
         rgb = lut.palette_to_rgb(array.pixel_array(ds, frame=frame), ds)
-        return _to_8bit(rgb, 0.0, 65535.0) if rgb.dtype != np.uint8 else rgb
+        return _icc(_to_8bit(rgb, 0.0, 65535.0) if rgb.dtype != np.uint8 else rgb, ds,
+                    apply_icc)
     if info.samples_per_pixel > 1:
         rgb = array.pixel_array(ds, frame=frame, as_rgb=True)
-        if rgb.dtype == np.uint8:
-            return rgb
-        top = float((1 << info.bits_stored) - 1) if not info.is_float else float(rgb.max())
-        return _to_8bit(rgb, 0.0, top)
+        if rgb.dtype != np.uint8:
+            top = float((1 << info.bits_stored) - 1) if not info.is_float else float(rgb.max())
+            rgb = _to_8bit(rgb, 0.0, top)
+        return _icc(rgb, ds, apply_icc) if rgb.ndim == 3 and rgb.shape[-1] == 3 else rgb
     values = array.pixel_array(ds, frame=frame, as_rgb=False)
     values = lut.apply_modality_lut(values, ds)
     if window is not None:

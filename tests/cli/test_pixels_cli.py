@@ -55,3 +55,19 @@ def test_render_writes_a_png_with_the_window_given(tmp_path: Path) -> None:
     with image_module.open(out) as png:
         np.testing.assert_array_equal(np.asarray(png), expected)
     assert [p.name for p in tmp_path.iterdir()] == ["ct.png"]
+
+
+def test_render_of_an_enhanced_frame_uses_its_functional_groups(tmp_path: Path) -> None:
+    import numpy as np
+    from PIL import Image
+
+    from dicomkit.objects.frames import display_values
+    from tests.objects.enhanced import enhanced_ct, to_bytes
+
+    src = tmp_path / "enhanced.dcm"
+    src.write_bytes(to_bytes(enhanced_ct(slices=2, times=2)))
+    out = tmp_path / "frame.png"
+    assert main(["render", str(src), "--frame", "3", "-o", str(out)]) == 0
+    ds = dicomkit.read(src)
+    assert np.array_equal(np.asarray(Image.open(out)), display_values(ds, 3))
+    assert not np.array_equal(display_values(ds, 3), render(ds, frame=3))  # top level: none

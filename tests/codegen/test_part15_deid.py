@@ -77,6 +77,8 @@ def test_required_values_come_from_the_sections_that_state_them(std: Standard,
     assert dict(values["longitudinal"]) == {o.name: v for o, v in
                                            deid.LONGITUDINAL_VALUES.items()}
     assert values["longitudinal_removed"] not in dict(values["longitudinal"]).values()
+    # E.3.1: 'Burned In Annotation (0028,0301) shall be added ... with a Value of "NO"'
+    assert values["burned_in_cleaned"] == deid.BURNED_IN_ANNOTATION_CLEANED == "NO"
 
 
 def test_safe_private_rows_name_odd_groups_and_their_creators(std: Standard) -> None:

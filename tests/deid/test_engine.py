@@ -244,8 +244,10 @@ def test_options_are_named_by_words_that_abbreviate_them() -> None:
         option_named("frobnicate")
     with pytest.raises(OptionError, match="mutually exclusive"):
         Profile.of(["retain-full-dates", "retain-modified-dates"])
-    with pytest.raises(OptionError, match="pixel data"):
-        Profile.of(["clean-pixel-data"])
+    with pytest.raises(OptionError, match="visual features in the pixel data"):
+        Profile.of(["clean-recognizable-visual-features"])
+    with pytest.raises(OptionError, match="needs the regions"):  # tests/deid/test_pixels.py
+        Deidentifier(Profile.of(["clean-pixel-data"]))
 
 
 def test_an_applied_option_overrides_the_basic_profile_and_clean_wins_over_keep() -> None:
