@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Final
+from functools import cache, partial
+from typing import Any, Final, TypeVar
 
 import numpy as np
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
 from dicomkit.core.uid import generate_uid
+from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
 from dicomkit.generated.modules import MODULES
 from dicomkit.objects.codes import (
@@ -52,6 +53,8 @@ from dicomkit.objects.instance import (
 from dicomkit.sr.code import Code
 
 __all__ = ["SegmentDescription", "Segmentation", "create_segmentation"]
+
+_T = TypeVar("_T")
 
 #: PS3.3 C.8.20-2 Segmentation Image Module, the table the enumerated values come from.
 _SEGMENTATION_IMAGE: Final = "C.8.20-2"
@@ -238,7 +241,28 @@ def _floats(value: Any) -> list[float] | None:
     if value is None or value == "":
         return None
     values = value if isinstance(value, list | tuple) else [value]
-    return [float(v) for v in values]
+    try:
+        return [float(v) for v in values]
+    except (TypeError, ValueError):
+        raise ObjectError(f"{values!r} are not decimal numbers (PS3.5 DS)") from None
+
+
+_READ_ERRORS = (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError)
+
+
+def _guarded(what: str, source: str, call: Callable[[], _T]) -> _T:
+    """Run ``call``, turning the errors of malformed values into an :class:`ObjectError`."""
+    try:
+        return call()
+    except ObjectError as exc:
+        if exc.source:
+            raise
+        raise ObjectError(exc.reason, source=source, tag_path=exc.tag_path) from None
+    except DicomError:
+        raise
+    except _READ_ERRORS as exc:
+        raise ObjectError(f"{what}: malformed value ({type(exc).__name__}: {exc})",
+                          source=source) from None
 
 
 def _value(ds: Dataset, keyword: str) -> Any:
@@ -570,6 +594,10 @@ class Segmentation:
 
     def __init__(self, ds: Dataset) -> None:
         self.dataset = ds
+        _guarded("reading the segmentation", ds.filename, self._read)
+
+    def _read(self) -> None:
+        ds = self.dataset
         where = ds.filename
         sop = text(ds, "SOPClassUID")
         if sop != uids.SegmentationStorage:
@@ -643,6 +671,9 @@ class Segmentation:
     def frames(self) -> np.ndarray[Any, Any]:
         """Every stored frame ``(frames, rows, columns)``: booleans (BINARY) or the stored 8-bit
         values (FRACTIONAL)."""
+        return _guarded("decoding the frames", self.dataset.filename, self._frames)
+
+    def _frames(self) -> np.ndarray[Any, Any]:
         el = self.dataset.get(tags.PixelData)
         if el is None:
             raise ObjectError("no Pixel Data", source=self.dataset.filename, tag_path="PixelData")
@@ -717,6 +748,11 @@ class Segmentation:
         segment_numbers
             The segments, in the order of the last axis (default: all, by number).
         """
+        return _guarded("aligning the frames with the sources", self.dataset.filename,
+                        partial(self._segment_masks, sources, segment_numbers))
+
+    def _segment_masks(self, sources: Sequence[Dataset | str],
+                       segment_numbers: Sequence[int] | None) -> np.ndarray[Any, Any]:
         numbers = list(segment_numbers) if segment_numbers is not None else sorted(self.segments)
         missing = [n for n in numbers if n not in self.segments]
         if missing:
