@@ -347,29 +347,71 @@ def _position_indices(geo: _Geometry) -> list[int] | None:
 # creation
 # ------------------------------------------------------------------------------------------------
 
-def _as_segment_stack(masks: np.ndarray[Any, Any], nsegments: int, nframes: int,
-                      segmentation_type: str) -> np.ndarray[Any, Any]:
-    """Masks as ``(frames, rows, cols, segments)``: a label map (3D integers, 0 background,
-    n for segment n) is split; 4D arrays are taken as they are."""
-    if masks.ndim == 2:
-        masks = masks[None]
-    if masks.shape[0] != nframes:
-        raise ObjectError(f"masks have {masks.shape[0]} frames, the sources {nframes}: one mask "
-                          "frame per source frame, in the sources' order")
-    if masks.ndim == 3:
-        if segmentation_type != "BINARY":
-            raise ObjectError("a label map makes a BINARY segmentation; FRACTIONAL needs masks "
-                              "shaped (frames, rows, columns, segments)")
-        if masks.dtype.kind not in "iub":
-            raise ObjectError(f"a label map holds integers (segment numbers), not {masks.dtype}")
-        if masks.size and (int(masks.max()) > nsegments or int(masks.min()) < 0):
-            raise ObjectError(f"label map values run from {int(masks.min())} to "
-                              f"{int(masks.max())}; segments are 1..{nsegments}, 0 background")
-        return masks[..., None] == np.arange(1, nsegments + 1, dtype=masks.dtype)
-    if masks.ndim != 4 or masks.shape[3] != nsegments:
-        raise ObjectError(f"masks of shape {masks.shape}: (frames, rows, columns) label map or "
-                          f"(frames, rows, columns, {nsegments}) with one mask per segment")
-    return masks
+class _Masks:
+    """The masks given to :func:`create_segmentation`, checked, with the occupancy of each
+    (source frame, segment) and the stored frames of a list of them.  A label map is never
+    expanded into one mask per segment (100 segments over 200 frames of 512x512 would take
+    5 GB): its frames are made per segment when packed."""
+
+    def __init__(self, masks: np.ndarray[Any, Any], nsegments: int, nframes: int,
+                 segmentation_type: str, max_fractional_value: int) -> None:
+        if masks.ndim == 2:
+            masks = masks[None]
+        if masks.shape[0] != nframes:
+            raise ObjectError(f"masks have {masks.shape[0]} frames, the sources {nframes}: one "
+                              "mask frame per source frame, in the sources' order")
+        self.label_map = masks.ndim == 3
+        if self.label_map:
+            if segmentation_type != "BINARY":
+                raise ObjectError("a label map makes a BINARY segmentation; FRACTIONAL needs "
+                                  "masks shaped (frames, rows, columns, segments)")
+            if masks.dtype.kind not in "iub":
+                raise ObjectError(f"a label map holds integers (segment numbers), not "
+                                  f"{masks.dtype}")
+            if masks.size and (int(masks.max()) > nsegments or int(masks.min()) < 0):
+                raise ObjectError(f"label map values run from {int(masks.min())} to "
+                                  f"{int(masks.max())}; segments are 1..{nsegments}, 0 "
+                                  "background")
+            self.occupied = np.zeros((nframes, nsegments), bool)
+            for i in range(nframes):
+                counts = np.bincount(masks[i].ravel(), minlength=nsegments + 1)
+                self.occupied[i] = counts[1:nsegments + 1] > 0
+            self.overlap = False
+        elif masks.ndim != 4 or masks.shape[3] != nsegments:
+            raise ObjectError(f"masks of shape {masks.shape}: (frames, rows, columns) label map "
+                              f"or (frames, rows, columns, {nsegments}) with one mask per "
+                              "segment")
+        elif segmentation_type == "BINARY":
+            if masks.dtype != np.bool_:
+                if masks.dtype.kind not in "iuf" or ((masks != 0) & (masks != 1)).any():
+                    raise ObjectError("BINARY masks hold booleans (or 0 and 1)")
+                masks = masks.astype(bool)
+            self.occupied = masks.any(axis=(1, 2))
+            self.overlap = bool((masks.sum(axis=3, dtype=np.uint16) > 1).any())
+        else:
+            if masks.dtype.kind not in "fiub":
+                raise ObjectError(f"FRACTIONAL masks hold numbers in [0, 1], not {masks.dtype}")
+            if masks.size and (float(masks.min()) < 0 or float(masks.max()) > 1):
+                raise ObjectError(f"FRACTIONAL masks hold values in [0, 1]; these run from "
+                                  f"{float(masks.min())} to {float(masks.max())}")
+            masks = np.rint(masks.astype(np.float64) * max_fractional_value).astype(np.uint8)
+            self.occupied = masks.any(axis=(1, 2))
+            self.overlap = bool(((masks > 0).sum(axis=3) > 1).any())
+        self.masks = masks
+        self.shape = masks.shape[1:3]
+
+    def frames(self, chosen: list[tuple[int, int]]) -> np.ndarray[Any, Any]:
+        """The stored frames of ``(segment index, source frame index)`` pairs, in that order."""
+        seg_idx = np.fromiter((s for s, _ in chosen), dtype=np.intp, count=len(chosen))
+        src_idx = np.fromiter((i for _, i in chosen), dtype=np.intp, count=len(chosen))
+        if not self.label_map:
+            out: np.ndarray[Any, Any] = self.masks[src_idx, :, :, seg_idx]
+            return out
+        out = np.empty((len(chosen), *self.shape), bool)
+        for s in np.unique(seg_idx):
+            at = np.nonzero(seg_idx == s)[0]
+            out[at] = self.masks[src_idx[at]] == s + 1
+        return out
 
 
 def create_segmentation(
@@ -427,27 +469,12 @@ def create_segmentation(
     same_study(sources)
     geo = _geometry(sources)
     masks = np.asarray(masks)
-    stack = _as_segment_stack(masks, len(segments), len(geo.frames), segmentation_type)
-    if stack.shape[1:3] != (geo.rows, geo.columns):
-        raise ObjectError(f"mask frames are {stack.shape[1]}x{stack.shape[2]}, the source "
+    given = _Masks(masks, len(segments), len(geo.frames), segmentation_type,
+                   max_fractional_value)
+    if given.shape != (geo.rows, geo.columns):
+        raise ObjectError(f"mask frames are {given.shape[0]}x{given.shape[1]}, the source "
                           f"images {geo.rows}x{geo.columns}")
-    if segmentation_type == "BINARY":
-        if stack.dtype != np.bool_:
-            if stack.dtype.kind not in "iuf" or ((stack != 0) & (stack != 1)).any():
-                raise ObjectError("BINARY masks hold booleans (or 0 and 1)")
-            stack = stack.astype(bool)
-        occupied = stack.any(axis=(1, 2))                        # (frames, segments)
-        overlap = bool((stack.sum(axis=3, dtype=np.uint16) > 1).any()) if masks.ndim == 4 \
-            else False
-    else:
-        if stack.dtype.kind not in "fiub":
-            raise ObjectError(f"FRACTIONAL masks hold numbers in [0, 1], not {stack.dtype}")
-        if stack.size and (float(stack.min()) < 0 or float(stack.max()) > 1):
-            raise ObjectError(f"FRACTIONAL masks hold values in [0, 1]; these run from "
-                              f"{float(stack.min())} to {float(stack.max())}")
-        stack = np.rint(stack.astype(np.float64) * max_fractional_value).astype(np.uint8)
-        occupied = stack.any(axis=(1, 2))
-        overlap = bool(((stack > 0).sum(axis=3) > 1).any())
+    occupied, overlap = given.occupied, given.overlap
 
     source = sources[0]
     ds = new_instance(uids.SegmentationStorage, source, modality="SEG",
@@ -513,9 +540,7 @@ def create_segmentation(
     put(ds, "ReferencedSeriesSequence", referenced_series(
         sources if len(sources) > 1 or geo.frames[0].frame is None else sources[:1]))
 
-    seg_idx = np.fromiter((s for s, _ in chosen), dtype=np.intp, count=len(chosen))
-    src_idx = np.fromiter((i for _, i in chosen), dtype=np.intp, count=len(chosen))
-    frames = stack[src_idx, :, :, seg_idx]                  # (frames, rows, cols)
+    frames = given.frames(chosen)                            # (frames, rows, cols)
     if segmentation_type == "BINARY":
         data = np.packbits(frames.ravel(), bitorder="little").tobytes()
     else:
@@ -704,6 +729,14 @@ class Segmentation:
         return np.frombuffer(data, np.uint8, count).reshape(self.number_of_frames, self.rows,
                                                              self.columns)
 
+    @staticmethod
+    def _source_count(sources: Sequence[Dataset | str]) -> int:
+        """How many source frames ``sources`` holds (the frames of one multi-frame image)."""
+        if len(sources) == 1 and not isinstance(sources[0], str):
+            nf = sources[0].get(tags.NumberOfFrames)
+            return int(nf.value) if nf is not None and nf.value not in (None, "") else 1
+        return len(sources)
+
     def _source_index(self, sources: Sequence[Dataset | str]) -> list[int | None]:
         """For each stored frame, the index into ``sources`` of its source frame, or None."""
         keys: dict[tuple[str, int | None], int] = {}
@@ -758,10 +791,7 @@ class Segmentation:
         if missing:
             raise ObjectError(f"segment(s) {missing} not in this segmentation (it has "
                               f"{sorted(self.segments)})", source=self.dataset.filename)
-        nsrc = len(sources)
-        if len(sources) == 1 and not isinstance(sources[0], str):
-            nf = sources[0].get(tags.NumberOfFrames)
-            nsrc = int(nf.value) if nf is not None and nf.value not in (None, "") else 1
+        nsrc = self._source_count(sources)
         index = self._source_index(sources)
         column = {n: k for k, n in enumerate(numbers)}
         binary = self.segmentation_type == "BINARY"
@@ -792,20 +822,42 @@ class Segmentation:
         ObjectError
             Where two of the segments overlap (a label map holds one segment per pixel).
         """
-        masks = self.segment_masks(sources, segment_numbers)
-        if masks.dtype != np.bool_:
-            masks = masks > 0.5
+        return _guarded("aligning the frames with the sources", self.dataset.filename,
+                        partial(self._label_map, sources, segment_numbers))
+
+    def _label_map(self, sources: Sequence[Dataset | str],
+                   segment_numbers: Sequence[int] | None) -> np.ndarray[Any, Any]:
         numbers = list(segment_numbers) if segment_numbers is not None else sorted(self.segments)
-        counts = masks.sum(axis=3, dtype=np.uint16)
-        if (counts > 1).any():
-            where = np.argwhere(counts > 1)[0]
-            raise ObjectError(f"segments overlap (first at source frame {where[0]}, row "
-                              f"{where[1]}, column {where[2]}): ask for segment_masks, or for "
-                              "segments that do not overlap", source=self.dataset.filename)
-        dtype = np.uint8 if max(numbers) < 256 else np.uint16
-        lut = np.asarray([0, *numbers], dtype=dtype)
-        first = np.where(counts > 0, masks.argmax(axis=3) + 1, 0)
-        return lut[first]
+        missing = [n for n in numbers if n not in self.segments]
+        if missing:
+            raise ObjectError(f"segment(s) {missing} not in this segmentation (it has "
+                              f"{sorted(self.segments)})")
+        index = self._source_index(sources)
+        dtype = np.uint8 if max(numbers, default=0) < 256 else np.uint16
+        out = np.zeros((self._source_count(sources), self.rows, self.columns), dtype)
+        stored = self.frames()
+        wanted = set(numbers)
+        by_segment: dict[int, list[int]] = {}
+        for f, (j, s) in enumerate(zip(index, self.frame_segments, strict=True)):
+            if j is not None and s in wanted:
+                by_segment.setdefault(s, []).append(f)
+        for number, frame_ids in by_segment.items():
+            dst = np.fromiter((index[f] for f in frame_ids), np.intp, len(frame_ids))
+            values = stored[np.asarray(frame_ids)]
+            if values.dtype != np.bool_:
+                values = values > self.max_fractional_value / 2
+            if len(np.unique(dst)) != len(dst):
+                raise ObjectError(f"segment {number} has two frames for one source frame")
+            target = out[dst]
+            clash = values & (target != 0)
+            if clash.any():
+                k, r, c = np.argwhere(clash)[0]
+                raise ObjectError(f"segments {int(target[k, r, c])} and {number} overlap (first "
+                                  f"at source frame {int(dst[k])}, row {r}, column {c}): ask "
+                                  "for segment_masks, or for segments that do not overlap")
+            target[values] = number
+            out[dst] = target
+        return out
 
 
 def _frame_source(groups: list[Dataset]) -> tuple[str, int | None] | None:
