@@ -21,8 +21,8 @@ Printed: median seconds and the ratio highdicom/dicomkit (higher is better; targ
 from __future__ import annotations
 
 import argparse
-import cProfile
 import copy
+import cProfile
 import io
 import pstats
 import statistics
@@ -37,7 +37,7 @@ import numpy as np
 import dicomkit
 from dicomkit.core.uid import generate_uid
 from dicomkit.objects.codes import find_code
-from dicomkit.objects.seg import SegmentDescription, Segmentation, create_segmentation
+from dicomkit.objects.seg import Segmentation, SegmentDescription, create_segmentation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.samples
 import tests.samples  # noqa: E402 - pydicom's bundled files, checked against their pins

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Final, TypeVar
 
@@ -37,6 +37,16 @@ from dicomkit.objects.codes import (
     CID_IMAGE_DERIVATION,
     CID_SOURCE_IMAGE_PURPOSE,
     group_code,
+)
+from dicomkit.objects.derivation import (
+    Geometry,
+    align_frames,
+    fg_value,
+    floats,
+    frame_source,
+    geometry,
+    position_indices,
+    source_count,
 )
 from dicomkit.objects.errors import ObjectError
 from dicomkit.objects.instance import (
@@ -219,34 +229,6 @@ class SegmentDescription:
 # source frames and their geometry
 # ------------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _SourceFrame:
-    sop_class: str
-    sop_instance: str
-    frame: int | None                       # Referenced Frame Number, None for single-frame
-    position: tuple[float, ...] | None      # Image Position (Patient)
-
-
-@dataclass
-class _Geometry:
-    rows: int
-    columns: int
-    orientation: list[float] | None = None
-    spacing: list[float] | None = None
-    thickness: float | None = None
-    frames: list[_SourceFrame] = field(default_factory=list)
-
-
-def _floats(value: Any) -> list[float] | None:
-    if value is None or value == "":
-        return None
-    values = value if isinstance(value, list | tuple) else [value]
-    try:
-        return [float(v) for v in values]
-    except (TypeError, ValueError):
-        raise ObjectError(f"{values!r} are not decimal numbers (PS3.5 DS)") from None
-
-
 _READ_ERRORS = (TypeError, ValueError, IndexError, KeyError, AttributeError, OverflowError)
 
 
@@ -263,84 +245,6 @@ def _guarded(what: str, source: str, call: Callable[[], _T]) -> _T:
     except _READ_ERRORS as exc:
         raise ObjectError(f"{what}: malformed value ({type(exc).__name__}: {exc})",
                           source=source) from None
-
-
-def _value(ds: Dataset, keyword: str) -> Any:
-    el = ds.get(tag_vr(keyword)[0])
-    return None if el is None else el.value
-
-
-def _fg_value(groups: list[Dataset], sequence_kw: str, keyword: str) -> Any:
-    """The value of ``keyword`` in the first functional group of ``groups`` holding it."""
-    for g in groups:
-        items = sequence(g, sequence_kw)
-        if items:
-            value = _value(items[0], keyword)
-            if value is not None:
-                return value
-    return None
-
-
-def _geometry(sources: Sequence[Dataset]) -> _Geometry:
-    """The frames of the source images (a series of single-frame images, or one multi-frame
-    image whose geometry is in its functional groups, PS3.3 C.7.6.16)."""
-    if not sources:
-        raise ObjectError("no source images: a segmentation is derived from images (PS3.3 A.51)")
-    first = sources[0]
-    try:
-        rows, cols = int(first.Rows), int(first.Columns)
-    except (AttributeError, TypeError, ValueError):
-        raise ObjectError("the first source image has no Rows and Columns (PS3.3 C.7.6.3)",
-                          source=first.filename) from None
-    geo = _Geometry(rows, cols)
-    frames_el = first.get(tags.NumberOfFrames)
-    nframes = int(frames_el.value) if frames_el is not None and frames_el.value else 1
-    if len(sources) == 1 and (nframes > 1 or tags.PerFrameFunctionalGroupsSequence in first):
-        shared = sequence(first, "SharedFunctionalGroupsSequence")
-        per_frame = sequence(first, "PerFrameFunctionalGroupsSequence")
-        geo.orientation = _floats(_fg_value(shared + per_frame[:1], "PlaneOrientationSequence",
-                                            "ImageOrientationPatient"))
-        geo.spacing = _floats(_fg_value(shared + per_frame[:1], "PixelMeasuresSequence",
-                                        "PixelSpacing"))
-        t = _floats(_fg_value(shared + per_frame[:1], "PixelMeasuresSequence", "SliceThickness"))
-        geo.thickness = t[0] if t else None
-        for i in range(nframes):
-            groups = ([per_frame[i]] if i < len(per_frame) else []) + shared
-            pos = _floats(_fg_value(groups, "PlanePositionSequence", "ImagePositionPatient"))
-            geo.frames.append(_SourceFrame(str(first.SOPClassUID), str(first.SOPInstanceUID),
-                                           i + 1, tuple(pos) if pos else None))
-        return geo
-    geo.orientation = _floats(_value(first, "ImageOrientationPatient"))
-    geo.spacing = _floats(_value(first, "PixelSpacing"))
-    t = _floats(_value(first, "SliceThickness"))
-    geo.thickness = t[0] if t else None
-    for i, src in enumerate(sources):
-        try:
-            r, c = int(src.Rows), int(src.Columns)
-            sop = (str(src.SOPClassUID), str(src.SOPInstanceUID))
-        except (AttributeError, TypeError, ValueError) as exc:
-            raise ObjectError(f"source image {i} lacks {exc}", source=src.filename) from None
-        if (r, c) != (rows, cols):
-            raise ObjectError(f"source image {i} is {r}x{c}, the first is {rows}x{cols}: the "
-                              "frames of a segmentation share one size (PS3.3 C.7.6.3)",
-                              source=src.filename)
-        pos = _floats(_value(src, "ImagePositionPatient"))
-        geo.frames.append(_SourceFrame(sop[0], sop[1], None, tuple(pos) if pos else None))
-    return geo
-
-
-def _position_indices(geo: _Geometry) -> list[int] | None:
-    """1-based rank of each source frame along the normal of the image plane, or None when the
-    sources have no patient geometry."""
-    if geo.orientation is None or len(geo.orientation) != 6 or \
-            any(f.position is None or len(f.position) != 3 for f in geo.frames):
-        return None
-    row, col = np.array(geo.orientation[:3]), np.array(geo.orientation[3:])
-    normal = np.cross(row, col)
-    distances = [float(np.dot(normal, np.array(f.position))) for f in geo.frames]
-    distinct = sorted(set(round(d, 4) for d in distances))
-    rank = {d: i + 1 for i, d in enumerate(distinct)}
-    return [rank[round(d, 4)] for d in distances]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -467,7 +371,7 @@ def create_segmentation(
         raise ObjectError("a segmentation has at least one segment (Segment Sequence, PS3.3 "
                           "C.8.20-2)")
     same_study(sources)
-    geo = _geometry(sources)
+    geo = geometry(sources)
     masks = np.asarray(masks)
     given = _Masks(masks, len(segments), len(geo.frames), segmentation_type,
                    max_fractional_value)
@@ -506,7 +410,7 @@ def create_segmentation(
     put(ds, "SegmentSequence", [s.to_item(i + 1) for i, s in enumerate(segments)])
 
     # frames: by segment, then by position along the normal (the dimension organisation)
-    positions = _position_indices(geo)
+    positions = position_indices(geo)
     order = sorted(range(len(geo.frames)), key=lambda i: (positions[i] if positions else i))
     chosen: list[tuple[int, int]] = []          # (segment index, source frame index)
     for s in range(len(segments)):
@@ -551,7 +455,7 @@ def create_segmentation(
     return ds
 
 
-def _per_frame(chosen: list[tuple[int, int]], geo: _Geometry,
+def _per_frame(chosen: list[tuple[int, int]], geo: Geometry,
                positions: list[int] | None) -> list[Dataset]:
     """The Per-frame Functional Groups items (PS3.3 C.7.6.16): Derivation Image, Frame Content,
     Plane Position (Patient), Segment Identification."""
@@ -677,8 +581,8 @@ class Segmentation:
                                   "the Segment Sequence (PS3.3 C.8.20.3.1)", source=where,
                                   tag_path=f"PerFrameFunctionalGroupsSequence[{i}]")
             self.frame_segments.append(number)
-            self.frame_sources.append(_frame_source(groups))
-            pos = _floats(_fg_value(groups, "PlanePositionSequence", "ImagePositionPatient"))
+            self.frame_sources.append(frame_source(groups))
+            pos = floats(fg_value(groups, "PlanePositionSequence", "ImagePositionPatient"))
             self.frame_positions.append(tuple(pos) if pos else None)
 
     @classmethod
@@ -729,43 +633,12 @@ class Segmentation:
         return np.frombuffer(data, np.uint8, count).reshape(self.number_of_frames, self.rows,
                                                              self.columns)
 
+    def _source_index(self, sources: Sequence[Dataset | str]) -> list[int | None]:
+        return align_frames(self.frame_sources, self.frame_positions, sources)
+
     @staticmethod
     def _source_count(sources: Sequence[Dataset | str]) -> int:
-        """How many source frames ``sources`` holds (the frames of one multi-frame image)."""
-        if len(sources) == 1 and not isinstance(sources[0], str):
-            nf = sources[0].get(tags.NumberOfFrames)
-            return int(nf.value) if nf is not None and nf.value not in (None, "") else 1
-        return len(sources)
-
-    def _source_index(self, sources: Sequence[Dataset | str]) -> list[int | None]:
-        """For each stored frame, the index into ``sources`` of its source frame, or None."""
-        keys: dict[tuple[str, int | None], int] = {}
-        by_position: dict[tuple[float, ...], int] = {}
-        for j, src in enumerate(sources):
-            if isinstance(src, str):
-                keys[(src, None)] = j
-                continue
-            uid = text(src, "SOPInstanceUID")
-            nf = src.get(tags.NumberOfFrames)
-            n = int(nf.value) if nf is not None and nf.value not in (None, "") else 1
-            if n > 1 and len(sources) == 1:
-                for k in range(n):
-                    keys[(uid, k + 1)] = k
-            else:
-                keys[(uid, None)] = j
-                keys[(uid, 1)] = j
-                pos = _floats(_value(src, "ImagePositionPatient"))
-                if pos:
-                    by_position[tuple(round(p, 3) for p in pos)] = j
-        out: list[int | None] = []
-        for ref, pos in zip(self.frame_sources, self.frame_positions, strict=True):
-            j = keys.get(ref) if ref is not None else None
-            if j is None and ref is not None and ref[1] is None and len(sources) == 1:
-                j = keys.get((ref[0], 1))
-            if j is None and pos is not None:
-                j = by_position.get(tuple(round(p, 3) for p in pos))
-            out.append(j)
-        return out
+        return source_count(sources)
 
     def segment_masks(self, sources: Sequence[Dataset | str],
                       segment_numbers: Sequence[int] | None = None) -> np.ndarray[Any, Any]:
@@ -860,14 +733,3 @@ class Segmentation:
         return out
 
 
-def _frame_source(groups: list[Dataset]) -> tuple[str, int | None] | None:
-    for g in groups:
-        for deriv in sequence(g, "DerivationImageSequence"):
-            for src in sequence(deriv, "SourceImageSequence"):
-                uid = text(src, "ReferencedSOPInstanceUID")
-                if uid:
-                    fn = _value(src, "ReferencedFrameNumber")
-                    if isinstance(fn, list | tuple):
-                        fn = fn[0] if fn else None
-                    return uid, int(fn) if fn not in (None, "") else None
-    return None

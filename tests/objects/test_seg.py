@@ -19,7 +19,7 @@ from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.objects.codes import find_code
 from dicomkit.objects.errors import ObjectError
-from dicomkit.objects.seg import SegmentDescription, Segmentation, create_segmentation
+from dicomkit.objects.seg import Segmentation, SegmentDescription, create_segmentation
 from tests.objects.series import ct_series, dciodvfy_errors, our_errors
 
 hd = pytest.importorskip("highdicom")
