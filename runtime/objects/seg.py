@@ -304,6 +304,39 @@ class _Masks:
         self.masks = masks
         self.shape = masks.shape[1:3]
 
+    def pixel_data(self, chosen: list[tuple[int, int]]) -> bytes:
+        """The Pixel Data of the stored frames ``chosen``: bits packed without padding between
+        frames (PS3.5 8.1.1) for BINARY, bytes for FRACTIONAL."""
+        npix = self.shape[0] * self.shape[1]
+        if not self.label_map or npix % 8:
+            frames = self.frames(chosen)
+            if frames.dtype == np.bool_:
+                return np.packbits(frames.ravel(), bitorder="little").tobytes()
+            return frames.tobytes()
+        # a label map: each source frame's pixels grouped by label once, each stored frame
+        # packed from the pixels of its segment alone (frames are whole bytes here)
+        frame_bytes = npix // 8
+        out = np.zeros(len(chosen) * frame_bytes, np.uint8)
+        buf = np.zeros(npix, bool)
+        by_source: dict[int, list[tuple[int, int]]] = {}
+        for k, (s, i) in enumerate(chosen):
+            by_source.setdefault(i, []).append((k, s))
+        for i, wanted in by_source.items():
+            flat = self.masks[i].ravel()
+            nz = np.flatnonzero(flat)
+            labels = flat[nz]
+            order = np.argsort(labels, kind="stable")
+            sorted_labels = labels[order]
+            for k, s in wanted:
+                lo, hi = np.searchsorted(sorted_labels, [s + 1, s + 2])
+                if lo == hi:
+                    continue
+                idx = nz[order[lo:hi]]
+                buf[idx] = True
+                out[k * frame_bytes:(k + 1) * frame_bytes] = np.packbits(buf, bitorder="little")
+                buf[idx] = False
+        return out.tobytes()
+
     def frames(self, chosen: list[tuple[int, int]]) -> np.ndarray[Any, Any]:
         """The stored frames of ``(segment index, source frame index)`` pairs, in that order."""
         seg_idx = np.fromiter((s for s, _ in chosen), dtype=np.intp, count=len(chosen))
@@ -444,11 +477,7 @@ def create_segmentation(
     put(ds, "ReferencedSeriesSequence", referenced_series(
         sources if len(sources) > 1 or geo.frames[0].frame is None else sources[:1]))
 
-    frames = given.frames(chosen)                            # (frames, rows, cols)
-    if segmentation_type == "BINARY":
-        data = np.packbits(frames.ravel(), bitorder="little").tobytes()
-    else:
-        data = frames.tobytes()
+    data = given.pixel_data(chosen)
     if len(data) % 2:
         data += b"\x00"
     ds._put(DataElement(tags.PixelData, "OB", data))
@@ -523,6 +552,7 @@ class Segmentation:
 
     def __init__(self, ds: Dataset) -> None:
         self.dataset = ds
+        self._all_frames: np.ndarray[Any, Any] | None = None
         _guarded("reading the segmentation", ds.filename, self._read)
 
     def _read(self) -> None:
@@ -707,29 +737,62 @@ class Segmentation:
                               f"{sorted(self.segments)})")
         index = self._source_index(sources)
         dtype = np.uint8 if max(numbers, default=0) < 256 else np.uint16
-        out = np.zeros((self._source_count(sources), self.rows, self.columns), dtype)
-        stored = self.frames()
+        npix = self.rows * self.columns
+        out = np.zeros((self._source_count(sources), npix), dtype)
         wanted = set(numbers)
-        by_segment: dict[int, list[int]] = {}
-        for f, (j, s) in enumerate(zip(index, self.frame_segments, strict=True)):
-            if j is not None and s in wanted:
-                by_segment.setdefault(s, []).append(f)
-        for number, frame_ids in by_segment.items():
-            dst = np.fromiter((index[f] for f in frame_ids), np.intp, len(frame_ids))
-            values = stored[np.asarray(frame_ids)]
-            if values.dtype != np.bool_:
-                values = values > self.max_fractional_value / 2
-            if len(np.unique(dst)) != len(dst):
-                raise ObjectError(f"segment {number} has two frames for one source frame")
-            target = out[dst]
-            clash = values & (target != 0)
+        packed = self._packed_frames()
+        seen: set[tuple[int, int]] = set()
+        for f, (j, number) in enumerate(zip(index, self.frame_segments, strict=True)):
+            if j is None or number not in wanted:
+                continue
+            if (j, number) in seen:
+                raise ObjectError(f"segment {number} has two frames for source frame {j}")
+            seen.add((j, number))
+            idx = self._frame_pixels(packed, f)
+            if idx.size == 0:
+                continue
+            target = out[j]
+            clash = target[idx]
             if clash.any():
-                k, r, c = np.argwhere(clash)[0]
-                raise ObjectError(f"segments {int(target[k, r, c])} and {number} overlap (first "
-                                  f"at source frame {int(dst[k])}, row {r}, column {c}): ask "
-                                  "for segment_masks, or for segments that do not overlap")
-            target[values] = number
-            out[dst] = target
-        return out
+                p = int(idx[np.flatnonzero(clash)[0]])
+                raise ObjectError(f"segments {int(target[p])} and {number} overlap (first at "
+                                  f"source frame {j}, row {p // self.columns}, column "
+                                  f"{p % self.columns}): ask for segment_masks, or for segments "
+                                  "that do not overlap")
+            target[idx] = number
+        return out.reshape(-1, self.rows, self.columns)
+
+    def _packed_frames(self) -> np.ndarray[Any, Any] | None:
+        """The Pixel Data bytes of a native BINARY segmentation whose frames are whole bytes
+        (read a frame's set pixels from them without unpacking the rest), else None."""
+        el = self.dataset.get(tags.PixelData)
+        npix = self.rows * self.columns
+        if self.bits_allocated != 1 or el is None or npix % 8 or \
+                not isinstance(el.value, bytes | bytearray):
+            return None
+        need = self.number_of_frames * npix // 8
+        if len(el.value) < need:
+            raise ObjectError(f"Pixel Data holds {len(el.value)} bytes, {self.number_of_frames} "
+                              f"frames of {self.rows}x{self.columns} bits need {need}",
+                              tag_path="PixelData")
+        return np.frombuffer(el.value, np.uint8, need)
+
+    def _frame_pixels(self, packed: np.ndarray[Any, Any] | None, f: int) -> np.ndarray[Any, Any]:
+        """Flat indices of the pixels of stored frame ``f`` in its segment (FRACTIONAL: above
+        half of the Maximum Fractional Value)."""
+        if packed is None:
+            if self._all_frames is None:
+                self._all_frames = self.frames()
+            frame = self._all_frames[f].ravel()
+            if frame.dtype != np.bool_:
+                frame = frame > self.max_fractional_value / 2
+            return np.flatnonzero(frame)
+        frame_bytes = self.rows * self.columns // 8
+        chunk = packed[f * frame_bytes:(f + 1) * frame_bytes]
+        nz = np.flatnonzero(chunk)
+        if nz.size == 0:
+            return nz
+        bits = np.unpackbits(chunk[nz], bitorder="little").reshape(-1, 8).view(np.bool_)
+        return (nz[:, None] * 8 + np.arange(8))[bits]
 
 
