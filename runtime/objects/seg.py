@@ -317,7 +317,6 @@ class _Masks:
         # packed from the pixels of its segment alone (frames are whole bytes here)
         frame_bytes = npix // 8
         out = np.zeros(len(chosen) * frame_bytes, np.uint8)
-        buf = np.zeros(npix, bool)
         by_source: dict[int, list[tuple[int, int]]] = {}
         for k, (s, i) in enumerate(chosen):
             by_source.setdefault(i, []).append((k, s))
@@ -331,10 +330,12 @@ class _Masks:
                 lo, hi = np.searchsorted(sorted_labels, [s + 1, s + 2])
                 if lo == hi:
                     continue
-                idx = nz[order[lo:hi]]
-                buf[idx] = True
-                out[k * frame_bytes:(k + 1) * frame_bytes] = np.packbits(buf, bitorder="little")
-                buf[idx] = False
+                idx = nz[order[lo:hi]]          # ascending: nz is, and the sort is stable
+                # set bit (idx % 8) of byte (idx // 8): the bits of one byte summed (each once)
+                byte = idx >> 3
+                bit = np.left_shift(1, idx & 7).astype(np.uint8)
+                starts = np.flatnonzero(np.diff(byte, prepend=-1))
+                out[k * frame_bytes + byte[starts]] = np.add.reduceat(bit, starts)
         return out.tobytes()
 
     def frames(self, chosen: list[tuple[int, int]]) -> np.ndarray[Any, Any]:
@@ -767,15 +768,17 @@ class Segmentation:
         (read a frame's set pixels from them without unpacking the rest), else None."""
         el = self.dataset.get(tags.PixelData)
         npix = self.rows * self.columns
-        if self.bits_allocated != 1 or el is None or npix % 8 or \
-                not isinstance(el.value, bytes | bytearray):
+        if self.bits_allocated != 1 or el is None or npix % 8:
+            return None
+        data = el.value
+        if not isinstance(data, bytes | bytearray):
             return None
         need = self.number_of_frames * npix // 8
-        if len(el.value) < need:
-            raise ObjectError(f"Pixel Data holds {len(el.value)} bytes, {self.number_of_frames} "
+        if len(data) < need:
+            raise ObjectError(f"Pixel Data holds {len(data)} bytes, {self.number_of_frames} "
                               f"frames of {self.rows}x{self.columns} bits need {need}",
                               tag_path="PixelData")
-        return np.frombuffer(el.value, np.uint8, need)
+        return np.frombuffer(data, np.uint8, need)
 
     def _frame_pixels(self, packed: np.ndarray[Any, Any] | None, f: int) -> np.ndarray[Any, Any]:
         """Flat indices of the pixels of stored frame ``f`` in its segment (FRACTIONAL: above
@@ -789,6 +792,14 @@ class Segmentation:
             return np.flatnonzero(frame)
         frame_bytes = self.rows * self.columns // 8
         chunk = packed[f * frame_bytes:(f + 1) * frame_bytes]
+        if frame_bytes % 8 == 0:
+            # the words that have a bit set, then their bits: a mostly empty frame is cheap
+            words = chunk.view("<u8")
+            nzw = np.flatnonzero(words)
+            if nzw.size == 0:
+                return nzw
+            wbits = np.unpackbits(words[nzw].view(np.uint8), bitorder="little").view(np.bool_)
+            return (nzw[:, None] * 64 + np.arange(64)).ravel()[wbits]
         nz = np.flatnonzero(chunk)
         if nz.size == 0:
             return nz
