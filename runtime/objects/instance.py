@@ -107,7 +107,8 @@ def new_instance(sop_class_uid: str, source: Dataset | None, *, modality: str,
                  series_description: str, manufacturer: str, model_name: str,
                  software_versions: str, device_serial_number: str,
                  content_datetime: datetime.datetime | None, uid_prefix: str | None,
-                 enhanced_equipment: bool = True, general_image: bool = True) -> Dataset:
+                 enhanced_equipment: bool = True, general_image: bool = True,
+                 laterality: bool = False) -> Dataset:
     """A new data set with the shared modules: SOP Common, Patient, General Study, General
     Series, General (and Enhanced General) Equipment, the content date and time of General Image
     (PS3.3 C.7.6.1) and the Frame of Reference of ``source`` when it has one."""
@@ -132,7 +133,10 @@ def new_instance(sop_class_uid: str, source: Dataset | None, *, modality: str,
         put(ds, "ContentDate", now.strftime("%Y%m%d"))
         put(ds, "ContentTime", now.strftime("%H%M%S"))
     if source is not None:
-        for kw in ("FrameOfReferenceUID", "PositionReferenceIndicator"):
+        # the Frame of Reference; Laterality (C.7.3.1, 2C: required for a paired body part when
+        # no Image or Frame Laterality is sent) when asked: the same body part as the source's
+        copied = ("FrameOfReferenceUID", "PositionReferenceIndicator")
+        for kw in copied + (("Laterality",) if laterality else ()):
             el = source.get(tag_vr(kw)[0])
             if el is not None:
                 ds._put(DataElement(el.tag, el.vr, el.value))

@@ -140,7 +140,8 @@ def create_parametric_map(
         mapping: RealWorldValueMapping, *, derivation: Code, content_label: str = "PARAMETRIC_MAP",
         content_description: str = "", content_creator: str = "",
         window: tuple[float, float] | None = None,
-        content_qualification: str = "RESEARCH", recognizable_visual_features: bool = False,
+        content_qualification: str = "RESEARCH", image_flavor: str = "VOLUME",
+        derived_pixel_contrast: str = "NONE", recognizable_visual_features: bool = False,
         series_instance_uid: str | None = None, series_number: int = 1,
         instance_number: int = 1, series_description: str = "", manufacturer: str = "dicomkit",
         model_name: str = "dicomkit", software_versions: str = "dicomkit",
@@ -161,6 +162,9 @@ def create_parametric_map(
     derivation
         How the values were derived from the sources: Derivation Code Sequence (CID 7203 Image
         Derivation, e.g. ``group_code(7203, "129105")`` Diffusion image analysis).
+    image_flavor, derived_pixel_contrast
+        Values 3 and 4 of Image Type and Frame Type (PS3.3 C.8.16.1.1, C.8.16.1.4 Defined
+        Terms).
     window
         Window Center and Width of the Frame VOI LUT (default: the range of the values).
 
@@ -202,8 +206,10 @@ def create_parametric_map(
                       manufacturer=manufacturer, model_name=model_name,
                       software_versions=software_versions,
                       device_serial_number=device_serial_number,
-                      content_datetime=content_datetime, uid_prefix=uid_prefix)
-    put(ds, "ImageType", ["DERIVED", "PRIMARY"])
+                      content_datetime=content_datetime, uid_prefix=uid_prefix,
+                      laterality=True)
+    frame_type = ["DERIVED", "PRIMARY", image_flavor, derived_pixel_contrast]
+    put(ds, "ImageType", frame_type)
     put(ds, "ContentLabel", content_label)
     put(ds, "ContentDescription", content_description)
     put(ds, "ContentCreatorName", content_creator)
@@ -248,7 +254,7 @@ def create_parametric_map(
         [item(RescaleIntercept=0, RescaleSlope=1, RescaleType="US")])
     put(shared, "FrameVOILUTSequence", [item(WindowCenter=_ds(center), WindowWidth=_ds(width))])
     put(shared, "RealWorldValueMappingSequence", [mapping.to_item()])
-    put(shared, "ParametricMapFrameTypeSequence", [item(FrameType=["DERIVED", "PRIMARY"])])
+    put(shared, "ParametricMapFrameTypeSequence", [item(FrameType=frame_type)])
     put(ds, "SharedFunctionalGroupsSequence", [shared])
 
     purpose = group_code(CID_SOURCE_IMAGE_PURPOSE, "121322")
