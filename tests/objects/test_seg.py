@@ -90,6 +90,15 @@ def test_binary_label_map_reads_back_in_the_order_of_the_sources(series: list[Da
     assert masks.shape == (4, ROWS, COLS, 1) and (masks[..., 0] == (lm == 2)).all()
     # empty frames are left out: segment 1 on 2 slices, segment 2 on 2 slices
     assert seg.number_of_frames == 4
+    # dimension organisation (PS3.3 C.7.6.17): segment number, then position along the normal
+    dims = seg.dataset.DimensionIndexSequence
+    assert [int(d.DimensionIndexPointer) for d in dims] == [tags.ReferencedSegmentNumber,
+                                                            tags.ImagePositionPatient]
+    values = [list(f.FrameContentSequence[0].DimensionIndexValues)
+              for f in seg.dataset.PerFrameFunctionalGroupsSequence]
+    # the series is given in decreasing z: slice i is at position rank 4 - i, frames go up z
+    assert values == [[1, 2], [1, 3], [2, 1], [2, 2]]
+    assert seg.frame_segments == [1, 1, 2, 2]
     assert seg.segments[2] == SegmentDescription(**{**_segments()[1].__dict__, "number": 2})
 
 
