@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dicomkit
+from dicomkit.errors import DicomError
 from dicomkit.objects.documents import DOCUMENT_KINDS, create_encapsulated, extract
 from dicomkit.objects.errors import ObjectError
 from tests.objects.series import ct_series, dciodvfy_errors, our_errors
@@ -101,3 +102,17 @@ def test_random_models_round_trip(data: bytes) -> None:
     buf = io.BytesIO()
     dicomkit.write(buf, create_encapsulated("obj", data))
     assert extract(dicomkit.read(buf.getvalue())).data == data
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_mutated_documents_give_only_our_errors(changes: list[tuple[int, int]]) -> None:
+    buf = io.BytesIO()
+    dicomkit.write(buf, create_encapsulated("pdf", PDF))
+    data = bytearray(buf.getvalue())
+    for pos, value in changes:
+        data[132 + pos % (len(data) - 132)] = value
+    try:
+        extract(dicomkit.read(bytes(data)))
+    except DicomError:
+        pass

@@ -3,10 +3,13 @@ validator and dciodvfy; bad input refused."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dicomkit
 from dicomkit.core.dataset import Dataset
@@ -80,3 +83,23 @@ def test_a_selection_without_content_gives_our_error() -> None:
     del ds.ConceptNameCodeSequence
     with pytest.raises(DicomError):
         read_key_object_selection(ds)
+
+
+_KOS: list[bytes] = []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_mutated_selections_give_only_our_errors(changes: list[tuple[int, int]]) -> None:
+    if not _KOS:
+        buf = io.BytesIO()
+        dicomkit.write(buf, create_key_object_selection(ct_series(2, rows=4, columns=4),
+                                                        description="x"))
+        _KOS.append(buf.getvalue())
+    data = bytearray(_KOS[0])
+    for pos, value in changes:
+        data[132 + pos % (len(data) - 132)] = value
+    try:
+        read_key_object_selection(dicomkit.read(bytes(data)))
+    except DicomError:
+        pass
