@@ -156,17 +156,17 @@ def align_frames(frame_sources: Sequence[tuple[str, int | None] | None],
         else:
             keys[(uid, None)] = j
             keys[(uid, 1)] = j
-            pos = floats(value_of(src, "ImagePositionPatient"))
-            if pos:
-                by_position[tuple(round(p, 3) for p in pos)] = j
+            src_pos = floats(value_of(src, "ImagePositionPatient"))
+            if src_pos:
+                by_position[tuple(round(p, 3) for p in src_pos)] = j
     out: list[int | None] = []
     for ref, pos in zip(frame_sources, frame_positions, strict=True):
-        j = keys.get(ref) if ref is not None else None
-        if j is None and ref is not None and ref[1] is None and len(sources) == 1:
-            j = keys.get((ref[0], 1))
-        if j is None and pos is not None:
-            j = by_position.get(tuple(round(p, 3) for p in pos))
-        out.append(j)
+        found = keys.get(ref) if ref is not None else None
+        if found is None and ref is not None and ref[1] is None and len(sources) == 1:
+            found = keys.get((ref[0], 1))
+        if found is None and pos is not None:
+            found = by_position.get(tuple(round(p, 3) for p in pos))
+        out.append(found)
     return out
 
 

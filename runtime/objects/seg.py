@@ -276,7 +276,7 @@ class _Masks:
                 raise ObjectError(f"label map values run from {int(masks.min())} to "
                                   f"{int(masks.max())}; segments are 1..{nsegments}, 0 "
                                   "background")
-            self.occupied = np.zeros((nframes, nsegments), bool)
+            self.occupied: np.ndarray[Any, Any] = np.zeros((nframes, nsegments), bool)
             for i in range(nframes):
                 counts = np.bincount(masks[i].ravel(), minlength=nsegments + 1)
                 self.occupied[i] = counts[1:nsegments + 1] > 0
@@ -290,7 +290,7 @@ class _Masks:
                 if masks.dtype.kind not in "iuf" or ((masks != 0) & (masks != 1)).any():
                     raise ObjectError("BINARY masks hold booleans (or 0 and 1)")
                 masks = masks.astype(bool)
-            self.occupied = masks.any(axis=(1, 2))
+            self.occupied = np.asarray(masks.any(axis=(1, 2)))
             self.overlap = bool((masks.sum(axis=3, dtype=np.uint16) > 1).any())
         else:
             if masks.dtype.kind not in "fiub":
@@ -299,7 +299,7 @@ class _Masks:
                 raise ObjectError(f"FRACTIONAL masks hold values in [0, 1]; these run from "
                                   f"{float(masks.min())} to {float(masks.max())}")
             masks = np.rint(masks.astype(np.float64) * max_fractional_value).astype(np.uint8)
-            self.occupied = masks.any(axis=(1, 2))
+            self.occupied = np.asarray(masks.any(axis=(1, 2)))
             self.overlap = bool(((masks > 0).sum(axis=3) > 1).any())
         self.masks = masks
         self.shape = masks.shape[1:3]
@@ -699,8 +699,8 @@ class Segmentation:
         index = self._source_index(sources)
         column = {n: k for k, n in enumerate(numbers)}
         binary = self.segmentation_type == "BINARY"
-        out = np.zeros((nsrc, self.rows, self.columns, len(numbers)),
-                       dtype=np.bool_ if binary else np.float32)
+        out: np.ndarray[Any, Any] = np.zeros((nsrc, self.rows, self.columns, len(numbers)),
+                                             dtype=np.bool_ if binary else np.float32)
         stored = self.frames()
         frame_ids = [f for f, (j, s) in enumerate(zip(index, self.frame_segments, strict=True))
                      if j is not None and s in column]
