@@ -329,3 +329,21 @@ def test_per_frame_items_that_do_not_match_the_frames_are_refused(series: list[D
     ds[tags.NumberOfFrames].value = 7
     with pytest.raises(ObjectError, match="per-frame functional group items for 7 frames"):
         Segmentation(ds)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_label_maps_round_trip_through_every_packing_path(data: st.DataObject) -> None:
+    # frame sizes: 64-pixel multiples (read word by word), 8-pixel multiples (byte by byte),
+    # others (frames not byte aligned: packed and unpacked whole)
+    rows, cols = data.draw(st.sampled_from([(8, 8), (16, 12), (4, 2), (3, 5), (7, 9)]))
+    n = data.draw(st.integers(1, 4))
+    nseg = data.draw(st.integers(1, 4))
+    seed = data.draw(st.integers(0, 2**32 - 1))
+    series = ct_series(n, rows=rows, columns=cols)
+    lm = np.random.default_rng(seed).integers(0, nseg + 1, (n, rows, cols)).astype(np.uint8)
+    buf = io.BytesIO()
+    dicomkit.write(buf, create_segmentation(series, lm, _segments(nseg)))
+    seg = Segmentation(dicomkit.read(buf.getvalue()))
+    assert (seg.label_map(series) == lm).all()
+    assert (seg.segment_masks(series) == (lm[..., None] == np.arange(1, nseg + 1))).all()
