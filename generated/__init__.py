@@ -22,6 +22,7 @@ Modules:
     service_classes: SOP Class UID -> the PS3.4 service class (annex) specifying it, with the DIMSE-C operation of query/retrieve SOP classes (PS3.4 Annexes A-KK, PS3.6 Table A-1)
     service_statuses: service-class specific DIMSE statuses of PS3.4 (C-STORE, C-FIND, C-MOVE, C-GET ... Response Status Values)
     sop_classes: SOP Class UID -> PS3.3 IOD of the Storage and Media Storage SOP Classes (PS3.4 B.5, I.4)
+    sr_constraints: relationship content constraints of the SR IODs (PS3.3 A.35)
     sr_templates: SR templates (TIDs): rows, value sets, conditions, parameters (PS3.16 Annex A)
     statuses: DIMSE status classes, status types and codes, and classify() (PS3.7 Annex C)
     tags: one named constant per data element keyword: tags.PixelData == 0x7FE00010 (PS3.6 6-9, with the second rank registry)
@@ -52,6 +53,7 @@ MODULES = (
     'service_classes',
     'service_statuses',
     'sop_classes',
+    'sr_constraints',
     'sr_templates',
     'statuses',
     'tags',

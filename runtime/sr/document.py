@@ -20,6 +20,7 @@ from dicomkit.core.sequence import Sequence as DicomSequence
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
 from dicomkit.sr.code import _tag
+from dicomkit.sr.constraints import check_relationships
 from dicomkit.sr.content import ContentItem, read_content_tree
 from dicomkit.sr.errors import SRError
 
@@ -104,12 +105,21 @@ class SRDocument:
         completion_flag, verification_flag
             Completion Flag (PARTIAL / COMPLETE) and Verification Flag (UNVERIFIED / VERIFIED;
             VERIFIED needs a Verifying Observer Sequence, which :meth:`create` does not make).
+
+        Raises
+        ------
+        SRError
+            A SOP class that is not SR, a root that is not a titled CONTAINER, flags out of
+            their values, or a content item whose value type the IOD's Relationship Content
+            Constraints table does not allow there (a NUM in Basic Text SR, PS3.3 A.35.1-2;
+            :mod:`dicomkit.sr.constraints`).
         """
         if sop_class_uid not in SR_SOP_CLASSES:
             raise SRError(f"{sop_class_uid} is not an SR Storage SOP Class (PS3.4 B.5)")
         if root.value_type != "CONTAINER" or root.concept is None:
             raise SRError("the root of an SR document is a CONTAINER with a concept name (the "
                           "document title, PS3.3 C.17.3)")
+        check_relationships(root, sop_class_uid)
         if completion_flag not in ("PARTIAL", "COMPLETE"):
             raise SRError(f"Completion Flag {completion_flag!r}: PARTIAL or COMPLETE (PS3.3 C.17.2)")
         if verification_flag not in ("UNVERIFIED", "VERIFIED"):
