@@ -5,7 +5,7 @@ the edition, form, address and sha256 of every part it was read from.  Submodule
 on demand (``from dicomkit.generated import dictionary``), so importing this package costs nothing.
 
 Modules:
-    audit: DICOM audit messages of PS3.15 A.5: the RELAX NG schema, its value sets, Event IDs, event type, role and participant object ID type codes, and the field rules of each message (A.5.3)
+    audit: DICOM audit messages of PS3.15 A.5: the RELAX NG schema, its value sets, Event IDs, event type, role and participant object ID type codes, and the field rules of each message (A.5.3), and the codes of the PS3.16 context groups those rules name
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
     context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
