@@ -331,7 +331,7 @@ def generate(std: Standard, out: Path, specs: list[ModuleSpec],
     env = make_env()
     init = env.get_template("__init__.py.j2").render(
         modules=[s for s in specs], version=GENERATOR_VERSION)
-    if only is None:
+    if only is None or "__init__" in only:  # ``--only __init__`` rewrites the index alone
         rendered["__init__.py"] = init
         rendered["py.typed"] = ""
     for filename in sorted(rendered):
