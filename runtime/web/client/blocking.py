@@ -142,3 +142,8 @@ class BlockingDicomWebClient:
         """:meth:`DicomWebClient.store` (the instances are listed first)."""
         result: StoreResult = self._call(self.client.store, list(instances), **options)
         return result
+
+    def store_metadata(self, datasets: Iterable[Dataset], **options: Any) -> StoreResult:
+        """:meth:`DicomWebClient.store_metadata` (the data sets are listed first)."""
+        result: StoreResult = self._call(self.client.store_metadata, list(datasets), **options)
+        return result
