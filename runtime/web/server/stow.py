@@ -79,6 +79,8 @@ CANNOT_UNDERSTAND = 0xC000
 STUDY_MISMATCH = 0xC409  # in Cxxx "Cannot understand": not the Study of the target URL
 OUT_OF_RESOURCES = 0xA700
 _FLUSH = 1 << 20
+#: Most bytes of one metadata part (held in memory to be parsed): larger is 413
+MAX_METADATA_BYTES = 256 << 20
 
 
 @dataclass
@@ -233,7 +235,7 @@ def _place(archive: Archive, written: Written, study: str | None, policy: str | 
 
 async def store_body(archive: Archive, chunks: object, boundary: str, *, study: str | None,
                      policy: str | None, max_bytes: int, max_header: int,
-                     root: str = _DICOM) -> StoreOutcome:
+                     root: str = _DICOM, max_metadata: int = MAX_METADATA_BYTES) -> StoreOutcome:
     """Receive a STOW-RS body (an async iterable of bytes) and store its instances (see the
     module); ``root`` is the request's ``type`` (:attr:`StoreRequest.root`).
 
@@ -241,11 +243,13 @@ async def store_body(archive: Archive, chunks: object, boundary: str, *, study: 
     ------
     HttpError
         400 for a body that is not a whole multipart/related (or whose metadata does not
-        parse), 413 past ``max_bytes``; nothing is stored then.
+        parse), 413 past ``max_bytes`` (or a metadata part past ``max_metadata``); nothing is
+        stored then.
     """
     if root != _DICOM:
         return await _store_metadata_body(archive, chunks, boundary, study=study, policy=policy,
-                                          max_bytes=max_bytes, max_header=max_header, root=root)
+                                          max_bytes=max_bytes, max_header=max_header, root=root,
+                                          max_metadata=max_metadata)
     parser = MultipartParser(boundary, max_header_block=max_header)
     received: list[Written] = []
     outcome = StoreOutcome()
@@ -340,7 +344,7 @@ def _is_metadata(headers: Headers) -> bool:
 
 async def _store_metadata_body(archive: Archive, chunks: object, boundary: str, *,
                                study: str | None, policy: str | None, max_bytes: int,
-                               max_header: int, root: str) -> StoreOutcome:
+                               max_header: int, root: str, max_metadata: int) -> StoreOutcome:
     """:func:`store_body` for Metadata and Bulkdata representations (PS3.18 10.5.1.4): metadata
     parts held and parsed when whole, bulk data parts streamed to part files; then each
     instance assembled, written as PS3.10 and placed as a PS3.10 part is."""
@@ -353,6 +357,7 @@ async def _store_metadata_body(archive: Archive, chunks: object, boundary: str, 
     writer: PartWriter | None = None
     headers: Headers | None = None
     metadata: list[bytes] | None = None
+    metadata_size = 0
     buffered: list[bytes] = []
     buffered_size = 0
     total = 0
@@ -391,11 +396,16 @@ async def _store_metadata_body(archive: Archive, chunks: object, boundary: str, 
                         headers = None
                         continue
                     if is_meta:
-                        metadata = []
+                        metadata, metadata_size = [], 0
                     else:
                         writer = archive.files.part()
                 elif isinstance(ev, PartData):
                     if metadata is not None:
+                        metadata_size += len(ev.data)
+                        if metadata_size > max_metadata:
+                            raise HttpError(413, f"a metadata part is larger than {max_metadata} "
+                                            "bytes, the most this server parses; send fewer "
+                                            "instances per request; nothing was stored")
                         metadata.append(bytes(ev.data))
                     elif writer is not None:
                         buffered.append(bytes(ev.data))

@@ -270,3 +270,30 @@ def test_json_metadata_of_another_element_kind_is_kept(pacs: Pacs) -> None:
     got = _stored(pacs, ds)
     assert json.dumps(to_json_dict(_others(got)), sort_keys=True) == \
         json.dumps(to_json_dict(_others(ds)), sort_keys=True)
+
+
+def test_a_metadata_part_past_the_limit_is_413_and_stores_nothing(tmp_path: Path) -> None:
+    import anyio
+
+    from dicomkit.web.server import HttpError
+    from dicomkit.web.server.stow import store_body
+
+    archive = archive_of(tmp_path)
+    body = b"".join(iter_multipart(_parts(_fresh("CT_small.dcm")), "b0und4ry"))
+
+    async def chunks():  # type: ignore[no-untyped-def]
+        for i in range(0, len(body), 512):
+            yield body[i:i + 512]
+
+    async def go() -> None:
+        await store_body(archive, chunks(), "b0und4ry", study=None, policy=None,
+                         max_bytes=1 << 30, max_header=4096, root=JSON, max_metadata=1000)
+
+    try:
+        with pytest.raises(HttpError) as info:
+            anyio.run(go)
+        assert info.value.status == 413 and "metadata part is larger than 1000" in str(info.value)
+        assert archive.count("IMAGE") == 0
+        assert not list((archive.root / ".incoming").glob("*"))
+    finally:
+        archive.close()
