@@ -14,6 +14,7 @@ import anyio
 import httpx
 import pytest
 
+import dicomkit
 from dicomkit.archive import Archive
 from dicomkit.web.client import DicomWebClient, TlsOptions
 from dicomkit.web.errors import DicomWebConnectionError
@@ -97,6 +98,13 @@ def test_own_client_over_http2_with_tls(tmp_path: Path, pki: Pki, backend: str,
                     assert got.SOPInstanceUID == sop
                     paths = await web.retrieve_to(tmp_path / "out", st, transfer_syntax="*")
                     assert [p.read_bytes() for p in paths] == [data]
+                    # the Metadata and Bulkdata form of STOW-RS over HTTP/2 too
+                    other = dicomkit.read(data)
+                    other.SOPInstanceUID = uid()
+                    result = await web.store_metadata([other], media="application/dicom+xml")
+                    assert result.http_statuses == [200]
+                    [back] = await web.retrieve(st, se, str(other.SOPInstanceUID))
+                    assert back.PixelData == other.PixelData
 
             anyio.run(go, backend=client_backend)
     finally:
