@@ -300,9 +300,10 @@ def test_a_metadata_part_past_the_limit_is_413_and_stores_nothing(tmp_path: Path
 
 
 def _pn_without_trailing_delimiters(doc: dict) -> dict:  # type: ignore[type-arg]
-    """``doc`` (DICOM JSON) with PN component groups stripped of trailing ``^``: PS3.5 6.2
-    (PN) lets trailing component delimiters go, and the Native DICOM Model has no way to keep
-    them (PS3.19 A.1.5: a PN value is its components as elements, empty ones omitted)."""
+    """``doc`` (DICOM JSON) with PN component groups stripped of trailing ``^``: "Trailing null
+    components and their delimiters may be omitted" (PS3.5 Table 6.2-1, PN), and the Native
+    DICOM Model has no way to keep them (PS3.19 A.1.5: a PN value is its components as
+    elements, empty ones omitted)."""
     out = {}
     for key, el in doc.items():
         el = dict(el)
