@@ -4,10 +4,7 @@ h2) and cleartext (h2c, prior knowledge), on asyncio and on trio; dicomkit's cli
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import anyio
@@ -15,59 +12,20 @@ import httpx
 import pytest
 
 import dicomkit
-from dicomkit.archive import Archive
 from dicomkit.web.client import DicomWebClient, TlsOptions
 from dicomkit.web.errors import DicomWebConnectionError
 from dicomkit.web.multipart import boundary_of, read_parts
 from dicomkit.web.security import TLSConfig
-from dicomkit.web.server import create_app
-from dicomkit.web.server.serving import HypercornOptions, listen_socket, serve_hypercorn
+from dicomkit.web.server.serving import HypercornOptions, listen_socket
 from tests.archive.make import instance, uid
 from tests.web.security.pki import Pki, make_pki
+from tests.web.server.hypercorn_running import hypercorn_running
 from tests.web.server.running import archive_of
 
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return make_pki(tmp_path_factory.mktemp("pki"))
-
-
-@contextlib.contextmanager
-def hypercorn_running(archive: Archive, backend: str, options: HypercornOptions
-                      ) -> Iterator[str]:
-    """Serve ``archive`` through hypercorn on ``backend`` in a thread; yields the base URL."""
-    sock = listen_socket("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    stop = threading.Event()
-    failed: list[BaseException] = []
-
-    async def main() -> None:
-        shutdown = anyio.Event()
-
-        async def watch() -> None:
-            while not stop.is_set():
-                await anyio.sleep(0.05)
-            shutdown.set()
-
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(watch)
-            await serve_hypercorn(create_app(archive), sock, options, shutdown=shutdown)
-
-    def run() -> None:
-        try:
-            anyio.run(main, backend=backend)
-        except BaseException as exc:  # reported by the test
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try:
-        yield f"{'https' if options.tls else 'http'}://127.0.0.1:{port}"
-    finally:
-        stop.set()
-        thread.join(20)
-    assert not thread.is_alive(), "hypercorn did not stop"
-    assert not failed, failed
 
 
 @pytest.mark.parametrize("backend", ["asyncio", "trio"])
