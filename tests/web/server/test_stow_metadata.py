@@ -356,3 +356,13 @@ def test_every_sample_stored_from_metadata_comes_back_equal(pacs: Pacs, media: s
             want, back = _pn_without_trailing_delimiters(want), _pn_without_trailing_delimiters(back)
         assert back == want, path.name
     assert not _incoming(pacs)
+
+
+def test_json_metadata_that_is_one_object_not_an_array_is_400(pacs: Pacs) -> None:
+    """PS3.18 10.5.1.4: "an array of DICOM JSON Model Objects ... in a single representation"."""
+    ds = _fresh("CT_small.dcm")
+    parts = _parts(ds)
+    one = json.loads(parts[0].body)[0]  # type: ignore[arg-type]
+    r = _post(pacs, [Part(json.dumps(one).encode(), content_type=JSON), *parts[1:]])
+    assert r.status_code == 400 and "not an array" in r.text
+    assert not _incoming(pacs)
