@@ -1,7 +1,9 @@
 """``dicomkit serve ARCHIVE``: a PACS in one process: the archive served over DIMSE (the
 ``dicomkit qrscp`` application entity: C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET, Storage
 Commitment; PS3.4) and over DICOMweb (QIDO-RS, WADO-RS, STOW-RS; PS3.18) by uvicorn, both on
-one event loop, until Ctrl-C or SIGTERM.
+one event loop, until Ctrl-C or SIGTERM.  ``--http2`` (or ``--server hypercorn``) serves
+DICOMweb through hypercorn instead: HTTP/2 over TLS (ALPN h2) and cleartext (h2c), and
+``--backend trio`` runs everything on trio (:mod:`dicomkit.web.server.serving`).
 
 An instance stored by either is found by the other at once (one index).  ``--ups DB`` serves
 Unified Procedure Step over one workitem store on both: UPS-RS (PS3.18 11) with its WebSocket
@@ -88,6 +90,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sec.add_argument("--key", default=None, metavar="PEM", help="the certificate's private key")
     sec.add_argument("--ca", default=None, metavar="PEM",
                      help="CA certificates clients must present a certificate from (mutual TLS)")
+    http = parser.add_argument_group("HTTP server")
+    http.add_argument("--server", choices=("uvicorn", "hypercorn"), default=None,
+                      help="the ASGI server (default uvicorn; hypercorn with --http2 or "
+                           "--backend trio)")
+    http.add_argument("--http2", action="store_true",
+                      help="serve HTTP/2 through hypercorn: over TLS (--cert) chosen by ALPN h2, "
+                           "over cleartext by clients that send the HTTP/2 preface (h2c)")
+    http.add_argument("--backend", choices=("asyncio", "trio"), default="asyncio",
+                      help="the event loop (default asyncio; trio needs hypercorn)")
     parser.add_argument("--quiet", "-q", action="store_true", help="log only start and end")
 
 
@@ -102,9 +113,27 @@ def _log(text: str) -> None:
     sys.stderr.flush()
 
 
+#: Seconds the HTTP server has to close its connections after Ctrl-C or SIGTERM
+_GRACE_SECONDS = 10.0
+
+
+def _server_of(args: argparse.Namespace) -> str:
+    """The ASGI server the options ask for.
+
+    Raises
+    ------
+    ValueError
+        uvicorn asked for with HTTP/2 or trio, which it does not have.
+    """
+    wants_hypercorn = args.http2 or args.backend == "trio"
+    if args.server == "uvicorn" and wants_hypercorn:
+        raise ValueError("uvicorn serves neither HTTP/2 nor trio: use --server hypercorn (or "
+                         "leave --server out)")
+    return args.server or ("hypercorn" if wants_hypercorn else "uvicorn")
+
+
 async def _serve(args: argparse.Namespace) -> int:
     import anyio
-    import uvicorn
 
     from dicomkit.archive import Archive, AsyncArchive
     from dicomkit.net.acse import AcceptPolicy
@@ -132,22 +161,20 @@ async def _serve(args: argparse.Namespace) -> int:
                      workitems=workitems, ae_title=args.aet)
     tls = _tls(args)
 
-    class Server(uvicorn.Server):
-        @contextlib.contextmanager
-        def capture_signals(self) -> Iterator[None]:  # the signals are ours (below)
-            yield
-
-    http = Server(uvicorn.Config(app, host=args.host, port=args.http_port, lifespan="off",
-                                 log_level="warning" if args.quiet else "info",
-                                 access_log=not args.quiet,
-                                 **(tls.uvicorn_options() if tls is not None else {})))
+    server = _server_of(args)
+    scheme = "https" if tls is not None else "http"
     try:
         async with anyio.create_task_group() as tg:
+            stopping, stopped = anyio.Event(), anyio.Event()
+
             async def stop_on_signal() -> None:
                 with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
                     async for sig in signals:
                         _log(f"stopping ({signal.Signals(sig).name})")
-                        http.should_exit = True
+                        # the HTTP server closes its connections, then DIMSE is cancelled
+                        stopping.set()
+                        with anyio.move_on_after(_GRACE_SECONDS):
+                            await stopped.wait()
                         tg.cancel_scope.cancel()
                         return
 
@@ -165,33 +192,87 @@ async def _serve(args: argparse.Namespace) -> int:
                                           receivers=dict(args.ups_receiver), retry=retry))
                 host, port = await tg.start(partial(ae.serve, args.host, args.dimse_port))
                 _log(f"DIMSE on {host}:{port} as {args.aet}, archive {args.archive}")
-
-            async def web() -> None:
-                try:
-                    await http.serve()
-                except SystemExit:  # uvicorn's answer to a port it cannot bind
-                    raise OSError(f"cannot listen on {args.host}:{args.http_port} (in use, "
-                                  "or not an address of this machine)") from None
-                if not http.started:
-                    raise OSError(f"cannot listen on {args.host}:{args.http_port}")
-                tg.cancel_scope.cancel()
-
-            tg.start_soon(web)
-            while not http.started:
-                await anyio.sleep(0.01)
-            sock: Any = http.servers[0].sockets[0]
-            bound = sock.getsockname()
-            scheme = "https" if tls is not None else "http"
+            if server == "hypercorn":
+                bound = await _start_hypercorn(tg, app, args, tls, stopping, stopped)
+            else:
+                bound = await _start_uvicorn(tg, app, args, tls, stopping, stopped)
             _log(f"DICOMweb on {scheme}://{bound[0]}:{bound[1]}{prefix}, archive {args.archive}"
                  + (f", UPS-RS over {args.ups}" if args.ups else "")
                  + (f", OHIF viewer at {scheme}://{bound[0]}:{bound[1]}/" if args.viewer else "")
-                 + (", bearer tokens required" if args.jwks else ""))
+                 + (", bearer tokens required" if args.jwks else "")
+                 + (f", {server}" + (" HTTP/2" if args.http2 else "")
+                    + (" on trio" if args.backend == "trio" else "")
+                    if server != "uvicorn" else ""))
     finally:
         if workitems is not None:
             await workitems.aclose()
         await anyio.to_thread.run_sync(archive.close)
     _log("stopped")
     return 0
+
+
+async def _start_uvicorn(tg: Any, app: Any, args: argparse.Namespace, tls: Any,
+                         stopping: Any, stopped: Any) -> tuple[str, int]:
+    """Start uvicorn in ``tg`` (it stops when ``stopping`` is set, then sets ``stopped``); its
+    bound address once it listens."""
+    import anyio
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:  # the signals are ours (_serve)
+            yield
+
+    http = Server(uvicorn.Config(app, host=args.host, port=args.http_port, lifespan="off",
+                                 log_level="warning" if args.quiet else "info",
+                                 access_log=not args.quiet,
+                                 **(tls.uvicorn_options() if tls is not None else {})))
+
+    async def web() -> None:
+        try:
+            await http.serve()
+        except SystemExit:  # uvicorn's answer to a port it cannot bind
+            raise OSError(f"cannot listen on {args.host}:{args.http_port} (in use, "
+                          "or not an address of this machine)") from None
+        finally:
+            stopped.set()
+        if not http.started:
+            raise OSError(f"cannot listen on {args.host}:{args.http_port}")
+        tg.cancel_scope.cancel()
+
+    async def exit_when_stopping() -> None:
+        await stopping.wait()
+        http.should_exit = True
+
+    tg.start_soon(web)
+    tg.start_soon(exit_when_stopping)
+    while not http.started:
+        await anyio.sleep(0.01)
+    sock: Any = http.servers[0].sockets[0]
+    host, port = sock.getsockname()[:2]
+    return str(host), int(port)
+
+
+async def _start_hypercorn(tg: Any, app: Any, args: argparse.Namespace, tls: Any,
+                           stopping: Any, stopped: Any) -> tuple[str, int]:
+    """Start hypercorn (HTTP/2 with ``--http2``) in ``tg`` on a socket bound first (a port in
+    use fails here); it stops when ``stopping`` is set (hypercorn on asyncio must not be
+    cancelled while it closes connections), then sets ``stopped``.  The bound address."""
+    from dicomkit.web.server.serving import HypercornOptions, listen_socket, serve_hypercorn
+
+    sock = listen_socket(args.host, args.http_port)
+    host, port = sock.getsockname()[:2]
+    options = HypercornOptions(tls=tls, http2=args.http2, access_log=not args.quiet)
+
+    async def web() -> None:
+        try:
+            await serve_hypercorn(app, sock, options, shutdown=stopping)
+        finally:
+            stopped.set()
+        tg.cancel_scope.cancel()
+
+    tg.start_soon(web)
+    return str(host), int(port)
 
 
 def _security(args: argparse.Namespace) -> list[Any]:
@@ -243,7 +324,12 @@ def run(args: argparse.Namespace) -> int:
     from dicomkit.errors import DicomError
 
     try:
-        return anyio.run(_serve, args)
+        _server_of(args)
+    except ValueError as exc:
+        print(f"dicomkit serve: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return anyio.run(_serve, args, backend=args.backend)
     except BaseExceptionGroup as group:
         first = _first(group)
         if isinstance(first, OSError):

@@ -209,3 +209,57 @@ def test_serve_ups_one_store_over_dimse_and_ups_rs(tmp_path: Path) -> None:
             while "IN PROGRESS" not in states:
                 frame = orjson.loads(ws.recv(timeout=20))
                 states.append(frame["00741000"]["Value"][0])
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_serve_http2_over_tls_through_hypercorn(tmp_path: Path, backend: str) -> None:
+    """``--http2``: hypercorn, ALPN h2 (RFC 9113 3.2); dicomkit's client with ``http2=True``
+    stores and searches over HTTP/2, on asyncio and with ``--backend trio``."""
+    import anyio
+
+    from dicomkit.web.client import DicomWebClient, TlsOptions
+    from tests.web.security.pki import make_pki
+
+    pki = make_pki(tmp_path)
+    st = uid()
+    with serve(tmp_path, "--no-dimse", "--http2", "--backend", backend, "--cert",
+               str(pki.server_cert), "--key", str(pki.server_key)) as (url, _, proc):
+        assert url.startswith("https://")
+
+        async def go() -> None:
+            async with DicomWebClient(url, tls=TlsOptions(ca_file=pki.ca), http2=True) as web:
+                result = await web.store([instance(st, uid(), uid())])
+                assert [o.status for o in result.outcomes] == ["stored"]
+                r = await web.request("GET", web.url_of("/studies"))
+                await r.aclose()
+                assert r.http_version == "HTTP/2" and r.status == 200
+                assert [d.StudyInstanceUID for d in await web.search_studies()] == [st]
+
+        anyio.run(go)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) == 0
+
+
+def test_serve_on_trio_runs_dimse_and_dicomweb(tmp_path: Path) -> None:
+    """``--backend trio`` (hypercorn): the DIMSE application entity and DICOMweb on one trio
+    loop; pynetdicom's C-ECHO and a QIDO-RS search, then SIGTERM stops both."""
+    pynetdicom = pytest.importorskip("pynetdicom")
+    from pynetdicom.sop_class import Verification
+
+    with serve(tmp_path, "--backend", "trio") as (url, port, proc):
+        ae = pynetdicom.AE(ae_title="PYNET")
+        ae.add_requested_context(Verification)
+        assoc = ae.associate("127.0.0.1", port, ae_title="DKSERVE")
+        assert assoc.is_established
+        assert assoc.send_c_echo().Status == 0
+        assoc.release()
+        r = httpx.get(f"{url}/studies")
+        assert r.status_code == 204
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(20) == 0
+
+
+def test_serve_uvicorn_with_http2_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dicomkit.cli.main", "serve", str(tmp_path / "archive"),
+         "--server", "uvicorn", "--http2"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "uvicorn serves neither HTTP/2 nor trio" in result.stderr

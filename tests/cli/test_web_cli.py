@@ -99,3 +99,37 @@ def test_web_retrieve_writes_files_and_a_404_exits_1(tmp_path: Path, capsys: pyt
     assert rc == 0 and Path(path).read_bytes() == data
     assert missing_rc == 1 and "HTTP 404" in capsys.readouterr().err
     assert 'transfer-syntax=*' in (server.requests[0].header("accept") or "")
+
+
+def test_web_store_search_retrieve_against_the_dicomkit_server(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]
+                                                               ) -> None:
+    """The three actions against a real server (dicomkit's, over an archive): what ``store``
+    sent, ``search`` finds and ``retrieve`` writes back byte for byte, each with ``--json``."""
+    from tests.archive.make import instance, uid
+    from tests.web.server.running import archive_of, running
+
+    st, se = uid(), uid()
+    files = {s: instance(st, se, s, number=n) for n, s in enumerate((uid(), uid()), 1)}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sop, data in files.items():
+        (folder / f"{sop}.dcm").write_bytes(data)
+    archive = archive_of(tmp_path)
+    try:
+        with running(archive) as url:
+            assert main(["web", "store", url, str(folder), "--json", "--study", st]) == 0
+            stored = json.loads(capsys.readouterr().out)
+            assert stored["http_statuses"] == [200]
+            assert {i["sop_instance_uid"] for i in stored["instances"]
+                    if i["status"] == "stored"} == set(files)
+            assert main(["web", "search", url, "--level", "instances", "--study", st,
+                         "--json"]) == 0
+            found = json.loads(capsys.readouterr().out)
+            assert {d["00080018"]["Value"][0] for d in found} == set(files)
+            assert main(["web", "retrieve", url, "--study", st, "--out", str(tmp_path / "out"),
+                         "--json"]) == 0
+            paths = json.loads(capsys.readouterr().out)
+            assert sorted(Path(p).read_bytes() for p in paths) == sorted(files.values())
+    finally:
+        archive.close()

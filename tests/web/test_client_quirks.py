@@ -219,6 +219,21 @@ def test_connection_refused_raises_a_connection_error_after_retries() -> None:
     assert info.value.status == -1 and f":{port}/" in info.value.url
 
 
+def test_a_server_that_never_answers_is_a_timeout_after_retries() -> None:
+    """The read timeout (``timeout=``) ends a request a server accepted and never answered; a
+    search is idempotent, so it is retried, then the error names the URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(8)  # connections are accepted by the kernel, never answered
+        port = s.getsockname()[1]
+        with BlockingDicomWebClient(f"http://127.0.0.1:{port}/dicom-web", retry=FAST,
+                                    timeout=0.2) as web, \
+                pytest.raises(DicomWebConnectionError) as info:
+            web.search_studies()
+    assert info.value.status == -1 and f":{port}/dicom-web/studies" in info.value.url
+    assert "Timeout" in str(info.value)
+
+
 def test_basic_and_bearer_credentials_are_sent_on_every_request() -> None:
     tokens = iter(["t1", "t2"])
     with QuirkServer(lambda r: (204, [], b"")) as server:

@@ -194,3 +194,7 @@ class BlockingDicomWebClient:
     def suspend_subscription(self, ae: str, **options: Any) -> None:
         """:meth:`DicomWebClient.suspend_subscription`."""
         self._call(self.client.suspend_subscription, ae, **options)
+    def store_metadata(self, datasets: Iterable[Dataset], **options: Any) -> StoreResult:
+        """:meth:`DicomWebClient.store_metadata` (the data sets are listed first)."""
+        result: StoreResult = self._call(self.client.store_metadata, list(datasets), **options)
+        return result

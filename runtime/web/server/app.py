@@ -350,15 +350,15 @@ class DicomWebServer:
     async def store(self, request: Request) -> Response:
         """Store instances (PS3.18 10.5)."""
         study = request.path_params.get("study")
-        boundary = stow.check_request_type(request.headers.get("content-type"))
+        kind = stow.check_request_type(request.headers.get("content-type"))
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > self.config.max_request_bytes:
             raise HttpError(413, f"the request body ({length} bytes) is larger than "
                             f"{self.config.max_request_bytes} bytes, the most this server takes")
         outcome = await stow.store_body(
-            self.archive, request.stream(), boundary, study=study, policy=self.config.policy,
-            max_bytes=self.config.max_request_bytes,
-            max_header=self.config.max_part_header_bytes)
+            self.archive, request.stream(), kind.boundary, study=study,
+            policy=self.config.policy, max_bytes=self.config.max_request_bytes,
+            max_header=self.config.max_part_header_bytes, root=kind.root)
         for line in outcome.messages():
             log.info("STOW-RS %s: %s", request.url.path, line)
         body = orjson.dumps(to_json_dict(outcome.response(self.base(request), study)))

@@ -102,8 +102,22 @@ _GOOD = b"".join(iter_multipart([Part(instance(uid(), uid(), uid(), size=8),
                                       content_type="application/dicom")], "b0und4ry"))
 
 
-def _mutated(data: st.DataObject) -> bytes:
-    body = bytearray(_GOOD)
+def _metadata_body(media: str) -> bytes:
+    """A small instance as metadata (``media``) and bulk data parts (PS3.18 10.5.1.4)."""
+    import dicomkit
+    from dicomkit.web.metadata_bulkdata import encode_instances
+
+    ds = dicomkit.read(instance(uid(), uid(), uid(), size=8))
+    return b"".join(iter_multipart(encode_instances([ds], media=media, threshold=4)[1],
+                                   "b0und4ry"))
+
+
+_GOOD_METADATA = {m: _metadata_body(m) for m in ("application/dicom+json",
+                                                 "application/dicom+xml")}
+
+
+def _mutated(data: st.DataObject, good: bytes = _GOOD) -> bytes:
+    body = bytearray(good)
     for _ in range(data.draw(st.integers(1, 6))):
         kind = data.draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
         at = data.draw(st.integers(0, max(len(body) - 1, 0)))
@@ -140,6 +154,31 @@ def test_mutated_stow_bodies_raise_only_http_errors_and_leave_no_part(data: st.D
         try:
             outcome = await store_body(_ARCHIVE, chunks(), "b0und4ry", study=None, policy=None,
                                        max_bytes=1 << 20, max_header=4096)
+        except HttpError as exc:
+            assert exc.status == 400
+        else:
+            assert outcome.status in (200, 202, 409)
+
+    anyio.run(go)
+    assert not list((_ARCHIVE.root / ".incoming").glob("*"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.integers(16, 4096), st.sampled_from(sorted(_GOOD_METADATA)))
+def test_mutated_metadata_bodies_raise_only_http_errors_and_leave_no_part(
+        data: st.DataObject, chunk: int, media: str) -> None:
+    """The Metadata and Bulkdata form (JSON, XML): mutated metadata and bulk data parts."""
+    body = data.draw(st.one_of(st.binary(max_size=300), st.builds(lambda: None).map(
+        lambda _: _mutated(data, _GOOD_METADATA[media]))))
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for i in range(0, len(body), chunk):
+            yield body[i:i + chunk]
+
+    async def go() -> None:
+        try:
+            outcome = await store_body(_ARCHIVE, chunks(), "b0und4ry", study=None, policy=None,
+                                       max_bytes=1 << 20, max_header=4096, root=media)
         except HttpError as exc:
             assert exc.status == 400
         else:

@@ -106,7 +106,9 @@ def test_first_parts_are_not_stored_when_the_last_is_cut(served: Served) -> None
 
 @pytest.mark.parametrize("ctype, status", [
     ("application/dicom", 415),
-    ('multipart/related; type="application/dicom+json"; boundary=x', 415),
+    ('multipart/related; type="text/plain"; boundary=b0und4ry', 415),
+    # the metadata form (PS3.18 Table 10.5.4-1), here without a metadata part
+    ('multipart/related; type="application/dicom+json"; boundary=b0und4ry', 400),
     ("multipart/related; type=\"application/dicom\"", 400),
     ("not a media type;;", 400),
 ])
