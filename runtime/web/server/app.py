@@ -30,7 +30,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from dicomkit.archive import Archive, AsyncArchive
@@ -48,6 +48,7 @@ from dicomkit.web.server.config import ServerConfig
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.instances import Stored, find_instances, fingerprint
 from dicomkit.web.server.negotiation import choose, choose_multipart
+from dicomkit.web.server.streaming import CutOffStreamingResponse, prefetch
 from dicomkit.web.server.urls import base_url, instance_url
 
 __all__ = ["DicomWebServer", "create_app"]
@@ -179,10 +180,14 @@ class DicomWebServer:
         cached = _not_modified(request, etag)
         if cached is not None:
             return cached
+        wado.check_transcodable(stored, syntax)
+        parts = await prefetch(wado.instance_parts(stored, syntax))
         boundary = make_boundary()
-        body = aiter_multipart(wado.instance_parts(stored, syntax), boundary)
-        return StreamingResponse(body, media_type=content_type(boundary, _DICOM),
-                                 headers={"ETag": etag})
+        response = CutOffStreamingResponse(aiter_multipart(parts, boundary),
+                                           media_type=content_type(boundary, _DICOM),
+                                           headers={"ETag": etag})
+        response.what = f"{request.method} {request.url.path}"
+        return response
 
     async def metadata(self, request: Request) -> Response:
         """Retrieve metadata at every level (PS3.18 10.4.1.1.2): complete per instance."""
@@ -300,11 +305,18 @@ class DicomWebServer:
         """Rendered and thumbnail resources (PS3.18 10.4.1.1.4, 10.4.1.1.6)."""
         thumbnail = request.scope["route_name"].endswith("thumbnail")
         options, notes = rendered.parse_render(request.query_params, thumbnail=thumbnail)
-        media = choose(request, rendered.IMAGE_TYPES)
         stored = await self._stored(request)
         frames_text = request.path_params.get("frames")
         numbers = wado.frame_numbers(frames_text) if frames_text else None
         single = thumbnail or request.path_params.get("instance") is not None
+        if single:
+            media = choose(request, rendered.IMAGE_TYPES)
+        else:  # a rendered study or series is multipart (PS3.18 10.4.4); a single-part
+            try:  # Accept of an image type is taken as that part type
+                media, _ts = choose_multipart(request, rendered.IMAGE_TYPES,
+                                              lambda _p, _t: "-")
+            except HttpError:
+                media = choose(request, rendered.IMAGE_TYPES)
         warnings = [f'299 {_service(request)} "{n}"' for n in notes]
         if single:
             s = stored[len(stored) // 2] if len(stored) > 1 else stored[0]
@@ -325,9 +337,10 @@ class DicomWebServer:
                 for f in numbers or range(1, (s.frames or 1) + 1):
                     yield Part(await self._rendered(s, f, options, media), content_type=media)
 
-        return _with_warnings(StreamingResponse(aiter_multipart(parts(), boundary),
-                                                media_type=content_type(boundary, media)),
-                              warnings)
+        response = CutOffStreamingResponse(aiter_multipart(await prefetch(parts()), boundary),
+                                           media_type=content_type(boundary, media))
+        response.what = f"{request.method} {request.url.path}"
+        return _with_warnings(response, warnings)
 
     async def _rendered(self, s: Stored, frame: int, options: rendered.RenderOptions,
                         media: str) -> bytes:

@@ -33,7 +33,7 @@ from dicomkit.io.encapsulation import pixel_data_fragments
 from dicomkit.io.reader import read
 from dicomkit.io.writer import encode_file
 from dicomkit.pixels.info import PixelInfo
-from dicomkit.pixels.transcode import transcode
+from dicomkit.pixels.transcode import transcode, transcode_obstacle
 from dicomkit.web.bulkdata import TagPath
 from dicomkit.web.element_values import value_bytes
 from dicomkit.web.json_model import to_json_dict
@@ -44,7 +44,8 @@ from dicomkit.web.server.rendered import PIXEL_TAGS
 from dicomkit.web.server.urls import instance_url
 
 __all__ = ["FRAME_TYPES", "bulk_path", "frame_numbers", "frame_parts", "frame_syntax",
-           "instance_json", "instance_parts", "instance_syntax", "read_bulk", "stored_frames"]
+           "check_transcodable", "instance_json", "instance_parts", "instance_syntax", "read_bulk",
+           "stored_frames"]
 
 _EVRLE = uids.ExplicitVRLittleEndian
 _OCTET = str(MediaType.APPLICATION_OCTET_STREAM)
@@ -117,9 +118,43 @@ def _transcoded(path: str, target: str) -> bytes:
     return encode_file(transcode(ds, target), target)
 
 
+def check_transcodable(stored: list[Stored], syntax: str) -> None:
+    """Refuse, before anything is sent, a retrieve whose instances the installed codecs
+    cannot put in ``syntax`` (``*``: as stored, always possible).
+
+    Raises
+    ------
+    HttpError
+        406 naming the instances and why (PS3.18 8.7.5: the origin server cannot give the
+        representation asked for); ``transfer-syntax=*`` is always possible.
+    """
+    if syntax == "*":
+        return
+    blocked: dict[str, list[str]] = {}
+    reasons: dict[str, str | None] = {}
+    for s in stored:
+        if s.transfer_syntax not in reasons:
+            reasons[s.transfer_syntax] = transcode_obstacle(s.transfer_syntax, syntax)
+        why = reasons[s.transfer_syntax]
+        if why is not None:
+            blocked.setdefault(why, []).append(s.instance)
+    if blocked:
+        text = "; ".join(f"{why}: instance(s) {', '.join(sops[:5])}"
+                         f"{f' and {len(sops) - 5} more' if len(sops) > 5 else ''}"
+                         for why, sops in blocked.items())
+        raise HttpError(406, f"the instances cannot be sent in {syntax}: {text}; ask for "
+                        "transfer-syntax=* to get them as stored")
+
+
 def instance_parts(stored: list[Stored], syntax: str) -> AsyncIterator[Part]:
     """The parts of a retrieve of ``stored`` in ``syntax`` (``*``: as stored), made one at a
-    time as the response is written."""
+    time as the response is written.
+
+    A transcode that fails raises :class:`HttpError` 406 naming the instance: before the
+    answer starts (:func:`~dicomkit.web.server.streaming.prefetch` of the first part) that is
+    its status; later the stream is cut off
+    (:class:`~dicomkit.web.server.streaming.CutOffStreamingResponse`).
+    """
 
     async def parts() -> AsyncIterator[Part]:
         for s in stored:
@@ -130,10 +165,9 @@ def instance_parts(stored: list[Stored], syntax: str) -> AsyncIterator[Part]:
             try:
                 data = await anyio.to_thread.run_sync(_transcoded, str(s.path), syntax)
             except DicomError as exc:
-                # the status line is gone: the body ends here, unclosed, so the client sees
-                # that it is incomplete (RFC 2046 5.1.1)
-                raise HttpError(406, f"instance {s.instance} cannot be sent in {syntax}: "
-                                f"{exc}") from None
+                raise HttpError(406, f"instance {s.instance} of series {s.series} "
+                                f"({s.path.name}) cannot be sent in {syntax}: {exc}; ask for "
+                                "transfer-syntax=* to get it as stored") from None
             yield Part(data, content_type=f"{_DICOM}; transfer-syntax={syntax}")
 
     return parts()
