@@ -245,8 +245,8 @@ class DicomWebServer:
 
     async def frames(self, request: Request) -> Response:
         """Retrieve frames (PS3.18 10.4.1.1.5)."""
-        numbers = wado.frame_numbers(request.path_params["frames"])
         [s] = await self._stored(request)
+        numbers = wado.frame_numbers(request.path_params["frames"], s.frames or 1)
         part, syntax = choose_multipart(request, wado.FRAME_TYPES,
                                         wado.frame_syntax(s.transfer_syntax))
         etag = fingerprint([s], "frames", request.path_params["frames"], part, syntax)
@@ -307,7 +307,8 @@ class DicomWebServer:
         options, notes = rendered.parse_render(request.query_params, thumbnail=thumbnail)
         stored = await self._stored(request)
         frames_text = request.path_params.get("frames")
-        numbers = wado.frame_numbers(frames_text) if frames_text else None
+        numbers = wado.frame_numbers(frames_text, stored[0].frames or 1) if frames_text \
+            else None
         single = thumbnail or request.path_params.get("instance") is not None
         if single:
             media = choose(request, rendered.IMAGE_TYPES)

@@ -56,7 +56,7 @@ _FRAME_CATEGORIES = ("single frame image", "multi-frame image")
 FRAME_TYPES: tuple[str, ...] = tuple(dict.fromkeys(
     [_OCTET] + [s.media_type for s in MEDIA_TYPE_SYNTAXES
                 if s.table == "8.7.3-5" and s.category.lower() in _FRAME_CATEGORIES]))
-_FRAMES = re.compile(r"^\d+(,\d+)*$")
+_FRAME_ITEM = re.compile(r"^(\d{1,10})(?:-(\d{1,10}))?$")
 _PATH = re.compile(r"^[0-9A-Fa-f]{8}(\.\d+\.[0-9A-Fa-f]{8})*$")
 
 
@@ -192,18 +192,44 @@ def instance_json(s: Stored, base: str, threshold: int) -> bytes:
 
 # --------------------------------------------------------------------------- frames
 
-def frame_numbers(text: str) -> list[int]:
-    """``"1,3,5"`` -> [1, 3, 5] (PS3.18 10.4.1.1.5: frame numbers from 1).
+def frame_numbers(text: str, count: int) -> list[int]:
+    """The frame numbers of a ``{frames}`` path segment: ``"1,3,5"`` -> [1, 3, 5].
+
+    PS3.18 10.1 (the URI template variables): ``{frames}`` is "a comma-separated list of frame
+    numbers, in ascending order"; frame numbers start at 1 (10.4.1.1.5).  A number may repeat
+    (the order is still ascending).  dicomkit also takes ranges ``first-last`` among the items
+    (``1-10,20``), an extension of PS3.18 for clients that ask for many frames.
+
+    Parameters
+    ----------
+    count
+        The instance's number of frames (1 when it has no Number of Frames, PS3.3 C.7.6.6):
+        a number past it is a 404; ranges are expanded only once checked against it.
 
     Raises
     ------
     HttpError
-        400 for anything else.
+        400 for anything but ascending frame numbers from 1 (or a range whose end is before
+        its start), 404 for a frame past ``count``.
     """
-    if not _FRAMES.match(text) or any(int(n) < 1 for n in text.split(",")):
-        raise HttpError(400, f"frame list {text!r} is not comma-separated frame numbers from 1 "
-                        "(PS3.18 10.4.1.1.5)")
-    return [int(n) for n in text.split(",")]
+    ranges: list[tuple[int, int]] = []
+    for item in text.split(","):
+        m = _FRAME_ITEM.match(item)
+        first = int(m.group(1)) if m else 0
+        last = int(m.group(2)) if m and m.group(2) else first
+        if m is None or first < 1 or last < first:
+            raise HttpError(400, f"frame list {text!r}: {item!r} is not a frame number from 1 "
+                            "(or a range first-last); {frames} is a comma-separated list of "
+                            "frame numbers in ascending order (PS3.18 10.1, 10.4.1.1.5)")
+        if ranges and first < ranges[-1][1]:
+            raise HttpError(400, f"frame list {text!r} is not in ascending order "
+                            "(PS3.18 10.1: {frames} lists frame numbers in ascending order)")
+        ranges.append((first, last))
+    past = [f"{a}-{b}" if a != b else str(a) for a, b in ranges if b > count]
+    if past:
+        raise HttpError(404, f"frame(s) {', '.join(past)} do not exist: the instance has "
+                        f"{count} frame(s)")
+    return [n for a, b in ranges for n in range(a, b + 1)]
 
 
 def stored_frames(ds: Dataset, syntax: str) -> list[bytes]:
