@@ -42,7 +42,7 @@ from dicomkit.net.services.qr.archive_query import ArchiveMatcher
 from dicomkit.web import xml_model
 from dicomkit.web.json_model import to_json_dict
 from dicomkit.web.multipart import Part, aiter_multipart, content_type, iter_multipart, make_boundary
-from dicomkit.web.server import qido, rendered, stow, wado
+from dicomkit.web.server import capabilities, qido, rendered, stow, wado
 from dicomkit.web.server.cache import ByteCache
 from dicomkit.web.server.config import ServerConfig
 from dicomkit.web.server.errors import HttpError
@@ -396,6 +396,57 @@ class DicomWebServer:
             raise HttpError(404, str(exc)) from None
         return Response(status_code=204)
 
+    # ------------------------------------------------------------------ capabilities
+    def offers(self) -> dict[Any, capabilities.Offer]:
+        """What each handler takes and gives, for the Capabilities Description."""
+        c = capabilities
+        retrieve = (f'multipart/related; type="{_DICOM}"',)
+        images = tuple(rendered.IMAGE_TYPES)
+        return {
+            self.search: c.Offer(c.search_parameters(), (), (_JSON,)),
+            self.store: c.Offer((), retrieve, (_JSON,)),
+            self.retrieve: c.Offer(c.retrieve_parameters(), (), retrieve),
+            self.metadata: c.Offer(c.retrieve_parameters(metadata=True), (),
+                                   (_JSON, f'multipart/related; type="{_XML}"')),
+            self.render: c.Offer(c.rendered_parameters(), (),
+                                 images + tuple(f'multipart/related; type="{t}"'
+                                                for t in images)),
+            self.frames: c.Offer(c.retrieve_parameters(), (),
+                                 tuple(f'multipart/related; type="{t}"'
+                                       for t in wado.FRAME_TYPES)),
+            self.bulkdata: c.Offer(c.retrieve_parameters(), (),
+                                   (_OCTET, f'multipart/related; type="{_OCTET}"')),
+            self.delete: c.Offer(),
+        }
+
+    def methods(self) -> list[capabilities.Method]:
+        """The routes as the Capabilities Description lists them (DELETE only when on)."""
+        offers = self.offers()
+        out = []
+        for route in self.routes():
+            assert isinstance(route, Route)
+            offer = offers[route.endpoint]
+            if route.endpoint == self.render and route.name.endswith("thumbnail"):
+                offer = capabilities.Offer(capabilities.thumbnail_parameters(), (),
+                                           tuple(rendered.IMAGE_TYPES))
+            for method in sorted(route.methods or ()):
+                if method == "HEAD" or (method == "DELETE" and not self.config.allow_delete):
+                    continue
+                out.append(capabilities.Method(method, route.path, route.name, offer))
+        return out
+
+    async def capabilities(self, request: Request) -> Response:
+        """Retrieve Capabilities (PS3.18 8.9): the WADL document of Annex H, or JSON."""
+        chosen = choose(request, [capabilities.WADL, "application/json"])
+        base = self.base(request)
+        allow = {"Allow": "GET, POST, DELETE, OPTIONS" if self.config.allow_delete
+                 else "GET, POST, OPTIONS"}
+        if chosen == "application/json":
+            return Response(orjson.dumps(capabilities.describe_json(self.methods(), base)),
+                            media_type="application/json", headers=allow)
+        return Response(capabilities.describe_wadl(self.methods(), base),
+                        media_type=capabilities.WADL, headers=allow)
+
     # ------------------------------------------------------------------ routes
     def routes(self) -> list[BaseRoute]:
         """The DICOMweb routes (their names are the resource names of PS3.18)."""
@@ -482,6 +533,7 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
             return handler
 
         routes.append(Route(route.path, bind(), methods=sorted(route.methods or ()), name=name))
+    routes.append(Route("/", server.capabilities, methods=["OPTIONS"], name="capabilities"))
     dicomweb: list[BaseRoute] = [Mount(prefix, routes=routes)] if prefix else routes
     stack = [Middleware(CORSMiddleware, allow_origins=list(cfg.cors_origins),
                         allow_methods=["GET", "POST", "DELETE", "OPTIONS"], allow_headers=["*"],
