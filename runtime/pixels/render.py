@@ -36,7 +36,7 @@ def _to_8bit(values: np.ndarray[Any, Any], low: float, high: float) -> np.ndarra
 
 
 def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = None,
-           voi_index: int = 0) -> np.ndarray[Any, Any]:
+           voi_index: int = 0, window_function: str = "LINEAR") -> np.ndarray[Any, Any]:
     """Frame ``frame`` of ``ds`` as uint8 display values: (rows, cols) or (rows, cols, 3).
 
     Parameters
@@ -45,6 +45,9 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         (center, width) to use instead of the data set's VOI (PS3.3 C.11.2.1.2, LINEAR).
     voi_index
         Which of the data set's windows or VOI LUTs to apply.
+    window_function
+        The VOI LUT Function of ``window`` (PS3.3 C.11.2.1.3): ``LINEAR``, ``LINEAR_EXACT``
+        or ``SIGMOID``.
 
     Raises
     ------
@@ -72,7 +75,7 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
     values = lut.apply_modality_lut(values, ds)
     if window is not None:
         center, width = window
-        shown = lut.apply_windowing(values, center, width, "LINEAR", 0.0, 255.0)
+        shown = lut.apply_windowing(values, center, width, window_function, 0.0, 255.0)
         out = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
     elif lut.has_voi(ds):
         shown = lut.apply_voi_lut(values, ds, index=voi_index)

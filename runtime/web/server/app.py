@@ -310,47 +310,53 @@ class DicomWebServer:
         numbers = wado.frame_numbers(frames_text, stored[0].frames or 1) if frames_text \
             else None
         single = thumbnail or request.path_params.get("instance") is not None
-        if single:
-            media = choose(request, rendered.IMAGE_TYPES)
-        else:  # a rendered study or series is multipart (PS3.18 10.4.4); a single-part
-            try:  # Accept of an image type is taken as that part type
-                media, _ts = choose_multipart(request, rendered.IMAGE_TYPES,
-                                              lambda _p, _t: "-")
-            except HttpError:
-                media = choose(request, rendered.IMAGE_TYPES)
         warnings = [f'299 {_service(request)} "{n}"' for n in notes]
         if single:
             s = stored[len(stored) // 2] if len(stored) > 1 else stored[0]
-            frame = numbers[0] if numbers else 1
-            if thumbnail and numbers is None and (s.frames or 1) > 1:
-                frame = (s.frames or 1) // 2 + 1
-            etag = fingerprint([s], media, str(frame), repr(options.key()))
+            count = s.frames or 1
+            if thumbnail:
+                media = choose(request, rendered.IMAGE_TYPES)
+                frames = numbers[:1] if numbers else [count // 2 + 1 if count > 1 else 1]
+            else:  # several frames: an animated GIF or a video (Table 8.7.4-1) when asked
+                wanted = numbers or list(range(1, count + 1))
+                offers = rendered.IMAGE_TYPES
+                if len(wanted) > 1 and rendered.video_available():
+                    offers += rendered.VIDEO_TYPES
+                media = choose(request, offers)
+                several = media in rendered.MULTIFRAME_TYPES + rendered.VIDEO_TYPES
+                frames = wanted if several else wanted[:1]
+            etag = fingerprint([s], media, ",".join(map(str, frames)), repr(options.key()))
             cached = _not_modified(request, etag)
             if cached is not None:
                 return cached
-            image = await self._rendered(s, frame, options, media)
+            image = await self._rendered(s, frames, options, media)
             return _with_warnings(Response(image, media_type=media, headers={"ETag": etag}),
                                   warnings)
+        try:  # a rendered study or series is multipart (PS3.18 10.4.4); a single-part
+            media, _ts = choose_multipart(request, rendered.IMAGE_TYPES,  # Accept of an
+                                          lambda _p, _t: "-")  # image type: that part type
+        except HttpError:
+            media = choose(request, rendered.IMAGE_TYPES)
         boundary = make_boundary()
 
         async def parts() -> AsyncIterator[Part]:
             for s in stored:
                 for f in numbers or range(1, (s.frames or 1) + 1):
-                    yield Part(await self._rendered(s, f, options, media), content_type=media)
+                    yield Part(await self._rendered(s, [f], options, media), content_type=media)
 
         response = CutOffStreamingResponse(aiter_multipart(await prefetch(parts()), boundary),
                                            media_type=content_type(boundary, media))
         response.what = f"{request.method} {request.url.path}"
         return _with_warnings(response, warnings)
 
-    async def _rendered(self, s: Stored, frame: int, options: rendered.RenderOptions,
+    async def _rendered(self, s: Stored, frames: list[int], options: rendered.RenderOptions,
                         media: str) -> bytes:
-        key = (s.sha256, frame, options.key(), media)
+        key = (s.sha256, tuple(frames), options.key(), media)
         image = self.rendered_cache.get(key)
         if image is None:
             try:
-                image = await anyio.to_thread.run_sync(rendered.render_image, str(s.path), frame,
-                                                       options, media)
+                image = await anyio.to_thread.run_sync(rendered.render_image, str(s.path),
+                                                       frames, options, media)
             except HttpError:
                 raise
             except DicomError as exc:
@@ -409,8 +415,9 @@ class DicomWebServer:
             self.metadata: c.Offer(c.retrieve_parameters(metadata=True), (),
                                    (_JSON, f'multipart/related; type="{_XML}"')),
             self.render: c.Offer(c.rendered_parameters(), (),
-                                 images + tuple(f'multipart/related; type="{t}"'
-                                                for t in images)),
+                                 images + (rendered.VIDEO_TYPES if rendered.video_available()
+                                           else ())
+                                 + tuple(f'multipart/related; type="{t}"' for t in images)),
             self.frames: c.Offer(c.retrieve_parameters(), (),
                                  tuple(f'multipart/related; type="{t}"'
                                        for t in wado.FRAME_TYPES)),

@@ -25,8 +25,9 @@ SIZE = 8  # 8 x 8 x 16 bits: 128 bytes a frame
 
 
 def frame_bytes(n: int) -> bytes:
-    """Frame ``n``'s pixel bytes (from 1): every byte is ``n``."""
-    return bytes([n]) * (SIZE * SIZE * 2)
+    """Frame ``n``'s pixel bytes (from 1): a ramp that starts at ``n`` (each frame differs
+    from the others, and within itself)."""
+    return bytes((n * 37 + i) % 256 for i in range(SIZE * SIZE * 2))
 
 
 def multiframe(study: str, series: str, sop: str) -> bytes:
