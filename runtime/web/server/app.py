@@ -44,6 +44,7 @@ from dicomkit.web.json_model import to_json_dict
 from dicomkit.web.multipart import Part, aiter_multipart, content_type, iter_multipart, make_boundary
 from dicomkit.web.server import capabilities, qido, rendered, stow, wado
 from dicomkit.web.server.cache import ByteCache
+from dicomkit.web.server.compression import GzipMiddleware, same_entity
 from dicomkit.web.server.config import ServerConfig
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.instances import Stored, find_instances, fingerprint
@@ -81,7 +82,7 @@ def _not_modified(request: Request, etag: str) -> Response | None:
     if given is None:
         return None
     tags_ = [t.strip().removeprefix("W/") for t in given.split(",")]
-    if "*" in tags_ or etag in tags_:
+    if "*" in tags_ or any(same_entity(t, etag) for t in tags_):
         return Response(status_code=304, headers={"ETag": etag})
     return None
 
@@ -544,8 +545,10 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
     dicomweb: list[BaseRoute] = [Mount(prefix, routes=routes)] if prefix else routes
     stack = [Middleware(CORSMiddleware, allow_origins=list(cfg.cors_origins),
                         allow_methods=["GET", "POST", "DELETE", "OPTIONS"], allow_headers=["*"],
-                        expose_headers=list(EXPOSED), max_age=600),
-             *middleware]
+                        expose_headers=list(EXPOSED), max_age=600)]
+    if cfg.gzip_minimum_bytes is not None:
+        stack.append(Middleware(GzipMiddleware, minimum_size=cfg.gzip_minimum_bytes))
+    stack += middleware
     app = Starlette(routes=[*dicomweb, *mounts], middleware=stack,
                     exception_handlers={HttpError: _http_error, DicomError: _dicom_error})
     app.state.dicomweb = server
