@@ -336,16 +336,27 @@ async def bench(args: argparse.Namespace) -> None:
                         await measure(results, label, session, servers, make, headers, clients,
                                       args.seconds)
                         print(f"{label}: done", flush=True)
+                    report(results)  # what is measured so far, in case the rest fails
+                    results = {k: {} for k in servers}
                     if args.big_study_mb:
                         count = max(1, round(args.big_study_mb * 1e6 / (BIG_SIZE * BIG_SIZE * 2)))
                         st, se = uid(), uid()
                         pids = {"dicomkit": proc.pid, "orthanc": orthanc_pid}
-                        for url in servers.values():
-                            for n in range(count):  # one instance a request, made as sent
-                                await stow(session, url, [big_instance(st, se, n + 1)], 1, 1)
+                        # new connections for each request: a server may have closed an
+                        # idle kept-alive one while the other was being filled
+                        fresh = aiohttp.ClientSession(
+                            connector=aiohttp.TCPConnector(force_close=True),
+                            timeout=aiohttp.ClientTimeout(total=1800))
+                        async with fresh:
+                            for url in servers.values():
+                                for n in range(count):  # one instance a request, made as sent
+                                    await stow(fresh, url, [big_instance(st, se, n + 1)], 1, 1)
                         for name, url in servers.items():
-                            mb, before, peak, secs = await retrieve_memory(session, url, st,
-                                                                           pids[name])
+                            fresh = aiohttp.ClientSession(
+                                connector=aiohttp.TCPConnector(force_close=True))
+                            async with fresh:
+                                mb, before, peak, secs = await retrieve_memory(fresh, url, st,
+                                                                               pids[name])
                             results[name][f"study of {mb:.0f} MB retrieved: MB/s"] = mb / secs
                             results[name]["  RSS before (MB)"] = before / 1024
                             results[name]["  RSS peak (MB)"] = peak / 1024

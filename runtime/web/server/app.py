@@ -9,7 +9,11 @@ Resources (PS3.18 Table 10.4.1-1, 10.5.1-1, 10.6.1-1): Search (QIDO-RS) at ``/st
 studies, series and instances, their ``/metadata``, ``/rendered`` and ``/thumbnail``, an
 instance's ``/frames/{list}`` (and their rendered and thumbnail forms) and its bulk data
 ``/bulk/{tag path}``; Store (STOW-RS) at ``/studies`` and ``/studies/{study}``; DELETE of
-studies, series and instances when :attr:`ServerConfig.allow_delete` is on.
+studies, series and instances when :attr:`ServerConfig.allow_delete` is on; Retrieve
+Capabilities (PS3.18 8.9) as ``OPTIONS /``: a WADL document made from these routes
+(:mod:`dicomkit.web.server.capabilities`).  JSON and XML answers are gzipped for clients
+that take it (:mod:`dicomkit.web.server.compression`); streamed retrieves that fail after
+they started are cut off, never ended as if complete (:mod:`dicomkit.web.server.streaming`).
 
 Authentication, rate limits and the viewer are not here: :func:`create_app` takes ASGI
 middleware (applied inside CORS, so that preflight requests are answered without them) and

@@ -152,7 +152,8 @@ def describe_wadl(methods: Sequence[Method], base: str) -> bytes:
 
     for child in _tree(methods).children.values():
         add(resources, child, "/" + child.segment)
-    return ET.tostring(app, encoding="utf-8", xml_declaration=True)
+    text: bytes = ET.tostring(app, encoding="utf-8", xml_declaration=True)
+    return text
 
 
 def describe_json(methods: Sequence[Method], base: str) -> dict[str, Any]:

@@ -232,7 +232,8 @@ def _annotate(image: Any, ds: Dataset, which: tuple[str, ...], frame: int, frame
             draw.text((3, 2 + i * step), line, fill=white, font=font, stroke_width=1,
                       stroke_fill=black)
     if "technique" in which:
-        shown = window or (_text(ds, tags.WindowCenter), _text(ds, tags.WindowWidth))
+        shown = window[:2] if window else (_text(ds, tags.WindowCenter),
+                                           _text(ds, tags.WindowWidth))
         lines = [" ".join(x for x in (_text(ds, tags.Modality), _text(ds, tags.StudyDate)) if x),
                  f"Se {_text(ds, tags.SeriesNumber)} Im {_text(ds, tags.InstanceNumber)}"
                  + (f" Fr {frame}/{frames}" if frames > 1 else ""),
@@ -246,12 +247,12 @@ def _annotate(image: Any, ds: Dataset, which: tuple[str, ...], frame: int, frame
 
 def _frame_ms(ds: Dataset) -> float:
     """The time of one frame: Frame Time (0018,1063), else 1000 / Cine Rate, else 100 ms."""
-    for tag, convert in ((tags.FrameTime, lambda v: float(v)),
-                         (tags.CineRate, lambda v: 1000.0 / float(v))):
+    for tag, per_second in ((tags.FrameTime, False), (tags.CineRate, True)):
         text = _text(ds, tag)
         try:
-            ms = convert(text) if text else 0.0
-        except (ValueError, ZeroDivisionError):
+            value = float(text) if text else 0.0
+            ms = 1000.0 / value if per_second and value else value
+        except ValueError:
             continue
         if ms > 0:
             return ms
@@ -317,8 +318,7 @@ def render_image(path: str, frames: Sequence[int], options: RenderOptions,
         if options.viewport is not None:
             image = _fit(image, options.viewport)
         if options.annotations:
-            image = _annotate(image, ds, options.annotations, f, count, window[:2] if window
-                              else None)
+            image = _annotate(image, ds, options.annotations, f, count, window)
         images.append(image)
     out = io.BytesIO()
     if media_type in VIDEO_TYPES:
