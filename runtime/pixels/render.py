@@ -51,7 +51,8 @@ def _icc(rgb: np.ndarray[Any, Any], ds: Dataset, apply_icc: bool | None) -> np.n
 
 
 def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = None,
-           voi_index: int = 0, apply_icc: bool | None = None) -> np.ndarray[Any, Any]:
+           voi_index: int = 0, apply_icc: bool | None = None,
+           window_function: str = "LINEAR") -> np.ndarray[Any, Any]:
     """Frame ``frame`` of ``ds`` as uint8 display values: (rows, cols) or (rows, cols, 3).
 
     Parameters
@@ -64,6 +65,9 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
         Colour images with an ICC Profile (PS3.3 C.11.15): None (the default) converts
         through it to sRGB when Pillow is installed, True always (an error without Pillow),
         False never (:mod:`dicomkit.pixels.icc`).
+    window_function
+        The VOI LUT Function of ``window`` (PS3.3 C.11.2.1.3): ``LINEAR``, ``LINEAR_EXACT``
+        or ``SIGMOID``.
 
     Raises
     ------
@@ -92,7 +96,7 @@ def render(ds: Dataset, *, frame: int = 0, window: tuple[float, float] | None = 
     values = lut.apply_modality_lut(values, ds)
     if window is not None:
         center, width = window
-        shown = lut.apply_windowing(values, center, width, "LINEAR", 0.0, 255.0)
+        shown = lut.apply_windowing(values, center, width, window_function, 0.0, 255.0)
         out = np.clip(np.rint(shown), 0, 255).astype(np.uint8)
     elif lut.has_voi(ds):
         shown = lut.apply_voi_lut(values, ds, index=voi_index)

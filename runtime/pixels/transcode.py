@@ -38,7 +38,7 @@ from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES, TransferSynt
 from dicomkit.io.encapsulation import EncapsulatedPixelData
 from dicomkit.pixels.info import PIXEL_DATA_TAGS, SUBSAMPLED_422, PixelDataError, PixelInfo
 
-__all__ = ["TranscodeError", "resolve_transfer_syntax", "transcode"]
+__all__ = ["TranscodeError", "resolve_transfer_syntax", "transcode", "transcode_obstacle"]
 
 _PIXEL_DATA = tags.PixelData
 _EXTENDED_OFFSET_TABLE = tags.ExtendedOffsetTable
@@ -145,6 +145,30 @@ def _encapsulate(ds: Dataset, frames: list[bytes]) -> None:
     else:
         value = EncapsulatedPixelData(frames, offsets if len(frames) > 1 else [])
     ds[_PIXEL_DATA] = DataElement(_PIXEL_DATA, "OB", value, undefined_length=True)
+
+
+def transcode_obstacle(source: str, target: str) -> str | None:
+    """Why pixel data stored in ``source`` cannot be transcoded into ``target`` with the
+    codecs installed (both transfer syntax UIDs), or None when nothing stands in the way.
+
+    Decided from the syntaxes alone, before any file is read, so that a server can refuse a
+    request before it starts answering; damaged pixel data is found only by :func:`transcode`.
+    """
+    from dicomkit import codecs
+
+    t = TRANSFER_SYNTAXES.get(target)
+    if t is None:
+        return f"{target} is not a transfer syntax dicomkit knows"
+    if t.referenced:
+        return f"{t.name} ({target}) references pixel data kept elsewhere (JPIP)"
+    s = TRANSFER_SYNTAXES.get(source)
+    if source == target:
+        return None
+    if s is not None and s.encapsulated and not codecs.can_decode(source):
+        return f"no installed codec decodes {s.name} ({source})"
+    if t.encapsulated and not codecs.can_encode(target):
+        return f"no installed codec encodes {t.name} ({target})"
+    return None
 
 
 def transcode(ds: Dataset, transfer_syntax: str, *, verify: bool = True,

@@ -5,7 +5,8 @@
   token in the query string for WebSockets and viewer links.
 - :class:`RateLimit`: a token bucket per client, 429 with ``Retry-After``.
 - :class:`ResponseSizeLimit`: a maximum response size.
-- :class:`TLSConfig`: TLS and mutual TLS options for uvicorn, hypercorn or an ``SSLContext``.
+- :class:`TLSConfig`: TLS and mutual TLS options for uvicorn, hypercorn or an ``SSLContext``;
+  :func:`peer_certificate`: the client certificate of mutual TLS from the ASGI scope.
 
 Put them in front of the application outermost first: CORS, then the rate limit, then
 ``BearerAuth`` (so that preflights and 401s carry CORS headers).
@@ -24,13 +25,14 @@ from dicomkit.web.security.errors import (
 )
 from dicomkit.web.security.keys import KeySet
 from dicomkit.web.security.limits import ResponseSizeLimit
+from dicomkit.web.security.peer import PeerCertificate, peer_certificate
 from dicomkit.web.security.ratelimit import RateLimit, TokenBucket, client_key
 from dicomkit.web.security.scopes import ScopeMap, study_uid_from_path
 from dicomkit.web.security.tls import ClientCerts, TLSConfig
 from dicomkit.web.security.tokens import TokenVerifier, token_scopes
 
 __all__ = ["AuthContext", "AuthenticationError", "BearerAuth", "ClientCerts", "InsufficientScopeError",
-           "KeySet", "KeySetError", "RateLimit", "RateLimitError", "ResponseSizeLimit",
+           "KeySet", "KeySetError", "PeerCertificate", "RateLimit", "RateLimitError", "ResponseSizeLimit",
            "ResponseTooLargeError", "ScopeMap", "StudyAccessDeniedError", "StudyPolicy", "TLSConfig",
            "TLSConfigError", "TokenBucket", "TokenVerifier", "WebSecurityError", "client_key",
-           "study_uid_from_path", "token_scopes"]
+           "peer_certificate", "study_uid_from_path", "token_scopes"]

@@ -27,13 +27,15 @@ from urllib.parse import unquote_plus
 
 from dicomkit.web.security.asgi import ASGIApp, Receive, Scope, Send, header, refuse, request_url
 from dicomkit.web.security.errors import AuthenticationError, InsufficientScopeError, StudyAccessDeniedError
+from dicomkit.web.security.peer import PeerCertificate, peer_certificate
 from dicomkit.web.security.scopes import ScopeMap, study_uid_from_path
 from dicomkit.web.security.tokens import TokenVerifier, token_scopes
 
 __all__ = ["AuthContext", "BearerAuth", "StudyPolicy"]
 
 #: ``policy(claims, study_uid)`` -> whether the token's holder may make this request on the study;
-#: may be async.
+#: may be async.  A policy with a ``peer`` keyword parameter is also given the client's
+#: certificate of mutual TLS (:class:`~dicomkit.web.security.peer.PeerCertificate`, or None).
 StudyPolicy = Callable[[Mapping[str, Any], str], "bool | Awaitable[bool]"]
 
 _QUERY_NAMES = ("access_token", "token")
@@ -54,12 +56,26 @@ class AuthContext:
         Its ``sub`` claim, ``""`` when absent.
     token
         The token itself (to pass on to another service).
+    peer
+        The client certificate of a mutual TLS connection, when the server gives it
+        (:func:`~dicomkit.web.security.peer.peer_certificate`).
     """
 
     claims: Mapping[str, Any]
     scopes: frozenset[str]
     subject: str
     token: str
+    peer: PeerCertificate | None = None
+
+
+def _takes_peer(policy: Callable[..., Any]) -> bool:
+    try:
+        params = inspect.signature(policy).parameters
+    except (TypeError, ValueError):  # a builtin or C callable: the two-argument form
+        return False
+    p = params.get("peer")
+    return p is not None and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) or any(
+        q.kind is q.VAR_KEYWORD for q in params.values())
 
 
 def _quote(text: str) -> str:
@@ -81,7 +97,8 @@ class BearerAuth:
         Scope needed per method and path; ``None`` checks no scope (any valid token will do).
     policy
         Study-level access rule, called for requests whose path names a study; ``None`` allows
-        every study.
+        every study.  ``policy(claims, study_uid)``, or ``policy(claims, study_uid, peer=...)``
+        when it takes ``peer``: the client certificate of mutual TLS or None.
     query_token
         Accept the token in the ``access_token`` / ``token`` query parameter on HTTP requests
         (WebSocket connections always accept it).
@@ -98,6 +115,7 @@ class BearerAuth:
         self.verifier = verifier
         self.scopes = scopes
         self.policy = policy
+        self._policy_takes_peer = policy is not None and _takes_peer(policy)
         self.query_token = query_token
         self.exempt = tuple(exempt)
         self.realm = realm
@@ -196,10 +214,12 @@ class BearerAuth:
                 raise InsufficientScopeError(needed, granted, method=method, url=url)
         subject = str(claims.get("sub", ""))
         study = study_uid_from_path(path)
+        peer = peer_certificate(scope)
         if self.policy is not None and study is not None:
-            verdict = self.policy(claims, study)
+            verdict = (self.policy(claims, study, peer=peer)  # type: ignore[call-arg]
+                       if self._policy_takes_peer else self.policy(claims, study))
             if inspect.isawaitable(verdict):
                 verdict = await verdict
             if verdict is not True:
                 raise StudyAccessDeniedError(study, subject, method=method, url=url)
-        return AuthContext(claims=claims, scopes=granted, subject=subject, token=token)
+        return AuthContext(claims=claims, scopes=granted, subject=subject, token=token, peer=peer)

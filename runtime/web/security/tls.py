@@ -101,7 +101,9 @@ class TLSConfig:
         return ctx
 
     def uvicorn_options(self) -> dict[str, Any]:
-        """Keyword arguments of ``uvicorn.run`` / ``uvicorn.Config`` (``ssl_*``)."""
+        """Keyword arguments of ``uvicorn.run`` / ``uvicorn.Config`` (``ssl_*``; with client
+        certificates, ``http``: a protocol that puts the certificate in the ASGI scope, see
+        :mod:`dicomkit.web.security.peer`)."""
         opts: dict[str, Any] = {"ssl_certfile": str(self.cert_file), "ssl_keyfile": str(self.key_file),
                                 "ssl_cert_reqs": int(_VERIFY[self.client_certs])}
         if self.key_password is not None:
@@ -110,6 +112,12 @@ class TLSConfig:
             opts["ssl_ca_certs"] = str(self.ca_file)
         if self.ciphers:
             opts["ssl_ciphers"] = self.ciphers
+        if self.client_certs != "none":
+            from dicomkit.web.security.peer import uvicorn_protocol
+
+            protocol = uvicorn_protocol()
+            if protocol is not None:  # the client certificate in the scope (peer.py)
+                opts["http"] = protocol
         return opts
 
     def hypercorn_options(self) -> dict[str, Any]:

@@ -9,7 +9,11 @@ Resources (PS3.18 Table 10.4.1-1, 10.5.1-1, 10.6.1-1): Search (QIDO-RS) at ``/st
 studies, series and instances, their ``/metadata``, ``/rendered`` and ``/thumbnail``, an
 instance's ``/frames/{list}`` (and their rendered and thumbnail forms) and its bulk data
 ``/bulk/{tag path}``; Store (STOW-RS) at ``/studies`` and ``/studies/{study}``; DELETE of
-studies, series and instances when :attr:`ServerConfig.allow_delete` is on.
+studies, series and instances when :attr:`ServerConfig.allow_delete` is on; Retrieve
+Capabilities (PS3.18 8.9) as ``OPTIONS /``: a WADL document made from these routes
+(:mod:`dicomkit.web.server.capabilities`).  JSON and XML answers are gzipped for clients
+that take it (:mod:`dicomkit.web.server.compression`); streamed retrieves that fail after
+they started are cut off, never ended as if complete (:mod:`dicomkit.web.server.streaming`).
 
 Authentication, rate limits and the viewer are not here: :func:`create_app` takes ASGI
 middleware (applied inside CORS, so that preflight requests are answered without them) and
@@ -30,7 +34,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from dicomkit.archive import Archive, AsyncArchive
@@ -42,12 +46,14 @@ from dicomkit.net.services.qr.archive_query import ArchiveMatcher
 from dicomkit.web import xml_model
 from dicomkit.web.json_model import to_json_dict
 from dicomkit.web.multipart import Part, aiter_multipart, content_type, iter_multipart, make_boundary
-from dicomkit.web.server import qido, rendered, stow, wado
+from dicomkit.web.server import capabilities, qido, rendered, stow, wado
 from dicomkit.web.server.cache import ByteCache
+from dicomkit.web.server.compression import GzipMiddleware, same_entity
 from dicomkit.web.server.config import ServerConfig
 from dicomkit.web.server.errors import HttpError
 from dicomkit.web.server.instances import Stored, find_instances, fingerprint
 from dicomkit.web.server.negotiation import choose, choose_multipart
+from dicomkit.web.server.streaming import CutOffStreamingResponse, prefetch
 from dicomkit.web.server.ups_rs import UpsRsService
 from dicomkit.web.server.urls import base_url, instance_url
 from dicomkit.workitems import AsyncWorkitemStore
@@ -82,7 +88,7 @@ def _not_modified(request: Request, etag: str) -> Response | None:
     if given is None:
         return None
     tags_ = [t.strip().removeprefix("W/") for t in given.split(",")]
-    if "*" in tags_ or etag in tags_:
+    if "*" in tags_ or any(same_entity(t, etag) for t in tags_):
         return Response(status_code=304, headers={"ETag": etag})
     return None
 
@@ -181,10 +187,14 @@ class DicomWebServer:
         cached = _not_modified(request, etag)
         if cached is not None:
             return cached
+        wado.check_transcodable(stored, syntax)
+        parts = await prefetch(wado.instance_parts(stored, syntax))
         boundary = make_boundary()
-        body = aiter_multipart(wado.instance_parts(stored, syntax), boundary)
-        return StreamingResponse(body, media_type=content_type(boundary, _DICOM),
-                                 headers={"ETag": etag})
+        response = CutOffStreamingResponse(aiter_multipart(parts, boundary),
+                                           media_type=content_type(boundary, _DICOM),
+                                           headers={"ETag": etag})
+        response.what = f"{request.method} {request.url.path}"
+        return response
 
     async def metadata(self, request: Request) -> Response:
         """Retrieve metadata at every level (PS3.18 10.4.1.1.2): complete per instance."""
@@ -242,8 +252,8 @@ class DicomWebServer:
 
     async def frames(self, request: Request) -> Response:
         """Retrieve frames (PS3.18 10.4.1.1.5)."""
-        numbers = wado.frame_numbers(request.path_params["frames"])
         [s] = await self._stored(request)
+        numbers = wado.frame_numbers(request.path_params["frames"], s.frames or 1)
         part, syntax = choose_multipart(request, wado.FRAME_TYPES,
                                         wado.frame_syntax(s.transfer_syntax))
         etag = fingerprint([s], "frames", request.path_params["frames"], part, syntax)
@@ -302,43 +312,58 @@ class DicomWebServer:
         """Rendered and thumbnail resources (PS3.18 10.4.1.1.4, 10.4.1.1.6)."""
         thumbnail = request.scope["route_name"].endswith("thumbnail")
         options, notes = rendered.parse_render(request.query_params, thumbnail=thumbnail)
-        media = choose(request, rendered.IMAGE_TYPES)
         stored = await self._stored(request)
         frames_text = request.path_params.get("frames")
-        numbers = wado.frame_numbers(frames_text) if frames_text else None
+        numbers = wado.frame_numbers(frames_text, stored[0].frames or 1) if frames_text \
+            else None
         single = thumbnail or request.path_params.get("instance") is not None
         warnings = [f'299 {_service(request)} "{n}"' for n in notes]
         if single:
             s = stored[len(stored) // 2] if len(stored) > 1 else stored[0]
-            frame = numbers[0] if numbers else 1
-            if thumbnail and numbers is None and (s.frames or 1) > 1:
-                frame = (s.frames or 1) // 2 + 1
-            etag = fingerprint([s], media, str(frame), repr(options.key()))
+            count = s.frames or 1
+            if thumbnail:
+                media = choose(request, rendered.IMAGE_TYPES)
+                frames = numbers[:1] if numbers else [count // 2 + 1 if count > 1 else 1]
+            else:  # several frames: an animated GIF or a video (Table 8.7.4-1) when asked
+                wanted = numbers or list(range(1, count + 1))
+                offers = rendered.IMAGE_TYPES
+                if len(wanted) > 1 and rendered.video_available():
+                    offers += rendered.VIDEO_TYPES
+                media = choose(request, offers)
+                several = media in rendered.MULTIFRAME_TYPES + rendered.VIDEO_TYPES
+                frames = wanted if several else wanted[:1]
+            etag = fingerprint([s], media, ",".join(map(str, frames)), repr(options.key()))
             cached = _not_modified(request, etag)
             if cached is not None:
                 return cached
-            image = await self._rendered(s, frame, options, media)
+            image = await self._rendered(s, frames, options, media)
             return _with_warnings(Response(image, media_type=media, headers={"ETag": etag}),
                                   warnings)
+        try:  # a rendered study or series is multipart (PS3.18 10.4.4); a single-part
+            media, _ts = choose_multipart(request, rendered.IMAGE_TYPES,  # Accept of an
+                                          lambda _p, _t: "-")  # image type: that part type
+        except HttpError:
+            media = choose(request, rendered.IMAGE_TYPES)
         boundary = make_boundary()
 
         async def parts() -> AsyncIterator[Part]:
             for s in stored:
                 for f in numbers or range(1, (s.frames or 1) + 1):
-                    yield Part(await self._rendered(s, f, options, media), content_type=media)
+                    yield Part(await self._rendered(s, [f], options, media), content_type=media)
 
-        return _with_warnings(StreamingResponse(aiter_multipart(parts(), boundary),
-                                                media_type=content_type(boundary, media)),
-                              warnings)
+        response = CutOffStreamingResponse(aiter_multipart(await prefetch(parts()), boundary),
+                                           media_type=content_type(boundary, media))
+        response.what = f"{request.method} {request.url.path}"
+        return _with_warnings(response, warnings)
 
-    async def _rendered(self, s: Stored, frame: int, options: rendered.RenderOptions,
+    async def _rendered(self, s: Stored, frames: list[int], options: rendered.RenderOptions,
                         media: str) -> bytes:
-        key = (s.sha256, frame, options.key(), media)
+        key = (s.sha256, tuple(frames), options.key(), media)
         image = self.rendered_cache.get(key)
         if image is None:
             try:
-                image = await anyio.to_thread.run_sync(rendered.render_image, str(s.path), frame,
-                                                       options, media)
+                image = await anyio.to_thread.run_sync(rendered.render_image, str(s.path),
+                                                       frames, options, media)
             except HttpError:
                 raise
             except DicomError as exc:
@@ -383,6 +408,58 @@ class DicomWebServer:
         except NotFoundError as exc:
             raise HttpError(404, str(exc)) from None
         return Response(status_code=204)
+
+    # ------------------------------------------------------------------ capabilities
+    def offers(self) -> dict[Any, capabilities.Offer]:
+        """What each handler takes and gives, for the Capabilities Description."""
+        c = capabilities
+        retrieve = (f'multipart/related; type="{_DICOM}"',)
+        images = tuple(rendered.IMAGE_TYPES)
+        return {
+            self.search: c.Offer(c.search_parameters(), (), (_JSON,)),
+            self.store: c.Offer((), retrieve, (_JSON,)),
+            self.retrieve: c.Offer(c.retrieve_parameters(), (), retrieve),
+            self.metadata: c.Offer(c.retrieve_parameters(metadata=True), (),
+                                   (_JSON, f'multipart/related; type="{_XML}"')),
+            self.render: c.Offer(c.rendered_parameters(), (),
+                                 images + (rendered.VIDEO_TYPES if rendered.video_available()
+                                           else ())
+                                 + tuple(f'multipart/related; type="{t}"' for t in images)),
+            self.frames: c.Offer(c.retrieve_parameters(), (),
+                                 tuple(f'multipart/related; type="{t}"'
+                                       for t in wado.FRAME_TYPES)),
+            self.bulkdata: c.Offer(c.retrieve_parameters(), (),
+                                   (_OCTET, f'multipart/related; type="{_OCTET}"')),
+            self.delete: c.Offer(),
+        }
+
+    def methods(self) -> list[capabilities.Method]:
+        """The routes as the Capabilities Description lists them (DELETE only when on)."""
+        offers = self.offers()
+        out = []
+        for route in self.routes():
+            assert isinstance(route, Route)
+            offer = offers[route.endpoint]
+            if route.endpoint == self.render and route.name.endswith("thumbnail"):
+                offer = capabilities.Offer(capabilities.thumbnail_parameters(), (),
+                                           tuple(rendered.IMAGE_TYPES))
+            for method in sorted(route.methods or ()):
+                if method == "HEAD" or (method == "DELETE" and not self.config.allow_delete):
+                    continue
+                out.append(capabilities.Method(method, route.path, route.name, offer))
+        return out
+
+    async def capabilities(self, request: Request) -> Response:
+        """Retrieve Capabilities (PS3.18 8.9): the WADL document of Annex H, or JSON."""
+        chosen = choose(request, [capabilities.WADL, "application/json"])
+        base = self.base(request)
+        allow = {"Allow": "GET, POST, DELETE, OPTIONS" if self.config.allow_delete
+                 else "GET, POST, OPTIONS"}
+        if chosen == "application/json":
+            return Response(orjson.dumps(capabilities.describe_json(self.methods(), base)),
+                            media_type="application/json", headers=allow)
+        return Response(capabilities.describe_wadl(self.methods(), base),
+                        media_type=capabilities.WADL, headers=allow)
 
     # ------------------------------------------------------------------ routes
     def routes(self) -> list[BaseRoute]:
@@ -482,12 +559,15 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
         ups_rs = UpsRsService(workitems, ae_title=ae_title, public_url=cfg.public_url,
                               max_results=cfg.max_results)
         routes += ups_rs.routes()
+    routes.append(Route("/", server.capabilities, methods=["OPTIONS"], name="capabilities"))
     dicomweb: list[BaseRoute] = [Mount(prefix, routes=routes)] if prefix else routes
     stack = [Middleware(CORSMiddleware, allow_origins=list(cfg.cors_origins),
                         allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
                         allow_headers=["*"],
-                        expose_headers=list(EXPOSED), max_age=600),
-             *middleware]
+                        expose_headers=list(EXPOSED), max_age=600)]
+    if cfg.gzip_minimum_bytes is not None:
+        stack.append(Middleware(GzipMiddleware, minimum_size=cfg.gzip_minimum_bytes))
+    stack += middleware
     app = Starlette(routes=[*dicomweb, *mounts], middleware=stack,
                     exception_handlers={HttpError: _http_error, DicomError: _dicom_error})
     app.state.dicomweb = server

@@ -38,6 +38,9 @@ class ServerConfig:
         at once; another process's within this time).  0: no cache.
     search_cache_bytes
         Size of that cache.
+    gzip_minimum_bytes
+        JSON and XML answers at least this large are gzipped for clients whose
+        Accept-Encoding takes it (:mod:`dicomkit.web.server.compression`); None: never.
     policy
         The duplicate policy of STOW-RS (``"keep"``, ``"replace"``, ``"reject"``); None: the
         archive's.
@@ -55,3 +58,4 @@ class ServerConfig:
     search_cache_seconds: float = 2.0
     search_cache_bytes: int = 32 << 20
     policy: str | None = None
+    gzip_minimum_bytes: int | None = 1024

@@ -33,7 +33,7 @@ from dicomkit.io.encapsulation import pixel_data_fragments
 from dicomkit.io.reader import read
 from dicomkit.io.writer import encode_file
 from dicomkit.pixels.info import PixelInfo
-from dicomkit.pixels.transcode import transcode
+from dicomkit.pixels.transcode import transcode, transcode_obstacle
 from dicomkit.web.bulkdata import TagPath
 from dicomkit.web.element_values import value_bytes
 from dicomkit.web.json_model import to_json_dict
@@ -44,7 +44,8 @@ from dicomkit.web.server.rendered import PIXEL_TAGS
 from dicomkit.web.server.urls import instance_url
 
 __all__ = ["FRAME_TYPES", "bulk_path", "frame_numbers", "frame_parts", "frame_syntax",
-           "instance_json", "instance_parts", "instance_syntax", "read_bulk", "stored_frames"]
+           "check_transcodable", "instance_json", "instance_parts", "instance_syntax", "read_bulk",
+           "stored_frames"]
 
 _EVRLE = uids.ExplicitVRLittleEndian
 _OCTET = str(MediaType.APPLICATION_OCTET_STREAM)
@@ -55,7 +56,7 @@ _FRAME_CATEGORIES = ("single frame image", "multi-frame image")
 FRAME_TYPES: tuple[str, ...] = tuple(dict.fromkeys(
     [_OCTET] + [s.media_type for s in MEDIA_TYPE_SYNTAXES
                 if s.table == "8.7.3-5" and s.category.lower() in _FRAME_CATEGORIES]))
-_FRAMES = re.compile(r"^\d+(,\d+)*$")
+_FRAME_ITEM = re.compile(r"^(\d{1,10})(?:-(\d{1,10}))?$")
 _PATH = re.compile(r"^[0-9A-Fa-f]{8}(\.\d+\.[0-9A-Fa-f]{8})*$")
 
 
@@ -117,9 +118,43 @@ def _transcoded(path: str, target: str) -> bytes:
     return encode_file(transcode(ds, target), target)
 
 
+def check_transcodable(stored: list[Stored], syntax: str) -> None:
+    """Refuse, before anything is sent, a retrieve whose instances the installed codecs
+    cannot put in ``syntax`` (``*``: as stored, always possible).
+
+    Raises
+    ------
+    HttpError
+        406 naming the instances and why (PS3.18 8.7.5: the origin server cannot give the
+        representation asked for); ``transfer-syntax=*`` is always possible.
+    """
+    if syntax == "*":
+        return
+    blocked: dict[str, list[str]] = {}
+    reasons: dict[str, str | None] = {}
+    for s in stored:
+        if s.transfer_syntax not in reasons:
+            reasons[s.transfer_syntax] = transcode_obstacle(s.transfer_syntax, syntax)
+        why = reasons[s.transfer_syntax]
+        if why is not None:
+            blocked.setdefault(why, []).append(s.instance)
+    if blocked:
+        text = "; ".join(f"{why}: instance(s) {', '.join(sops[:5])}"
+                         f"{f' and {len(sops) - 5} more' if len(sops) > 5 else ''}"
+                         for why, sops in blocked.items())
+        raise HttpError(406, f"the instances cannot be sent in {syntax}: {text}; ask for "
+                        "transfer-syntax=* to get them as stored")
+
+
 def instance_parts(stored: list[Stored], syntax: str) -> AsyncIterator[Part]:
     """The parts of a retrieve of ``stored`` in ``syntax`` (``*``: as stored), made one at a
-    time as the response is written."""
+    time as the response is written.
+
+    A transcode that fails raises :class:`HttpError` 406 naming the instance: before the
+    answer starts (:func:`~dicomkit.web.server.streaming.prefetch` of the first part) that is
+    its status; later the stream is cut off
+    (:class:`~dicomkit.web.server.streaming.CutOffStreamingResponse`).
+    """
 
     async def parts() -> AsyncIterator[Part]:
         for s in stored:
@@ -130,10 +165,9 @@ def instance_parts(stored: list[Stored], syntax: str) -> AsyncIterator[Part]:
             try:
                 data = await anyio.to_thread.run_sync(_transcoded, str(s.path), syntax)
             except DicomError as exc:
-                # the status line is gone: the body ends here, unclosed, so the client sees
-                # that it is incomplete (RFC 2046 5.1.1)
-                raise HttpError(406, f"instance {s.instance} cannot be sent in {syntax}: "
-                                f"{exc}") from None
+                raise HttpError(406, f"instance {s.instance} of series {s.series} "
+                                f"({s.path.name}) cannot be sent in {syntax}: {exc}; ask for "
+                                "transfer-syntax=* to get it as stored") from None
             yield Part(data, content_type=f"{_DICOM}; transfer-syntax={syntax}")
 
     return parts()
@@ -158,18 +192,44 @@ def instance_json(s: Stored, base: str, threshold: int) -> bytes:
 
 # --------------------------------------------------------------------------- frames
 
-def frame_numbers(text: str) -> list[int]:
-    """``"1,3,5"`` -> [1, 3, 5] (PS3.18 10.4.1.1.5: frame numbers from 1).
+def frame_numbers(text: str, count: int) -> list[int]:
+    """The frame numbers of a ``{frames}`` path segment: ``"1,3,5"`` -> [1, 3, 5].
+
+    PS3.18 10.1 (the URI template variables): ``{frames}`` is "a comma-separated list of frame
+    numbers, in ascending order"; frame numbers start at 1 (10.4.1.1.5).  A number may repeat
+    (the order is still ascending).  dicomkit also takes ranges ``first-last`` among the items
+    (``1-10,20``), an extension of PS3.18 for clients that ask for many frames.
+
+    Parameters
+    ----------
+    count
+        The instance's number of frames (1 when it has no Number of Frames, PS3.3 C.7.6.6):
+        a number past it is a 404; ranges are expanded only once checked against it.
 
     Raises
     ------
     HttpError
-        400 for anything else.
+        400 for anything but ascending frame numbers from 1 (or a range whose end is before
+        its start), 404 for a frame past ``count``.
     """
-    if not _FRAMES.match(text) or any(int(n) < 1 for n in text.split(",")):
-        raise HttpError(400, f"frame list {text!r} is not comma-separated frame numbers from 1 "
-                        "(PS3.18 10.4.1.1.5)")
-    return [int(n) for n in text.split(",")]
+    ranges: list[tuple[int, int]] = []
+    for item in text.split(","):
+        m = _FRAME_ITEM.match(item)
+        first = int(m.group(1)) if m else 0
+        last = int(m.group(2)) if m and m.group(2) else first
+        if m is None or first < 1 or last < first:
+            raise HttpError(400, f"frame list {text!r}: {item!r} is not a frame number from 1 "
+                            "(or a range first-last); {frames} is a comma-separated list of "
+                            "frame numbers in ascending order (PS3.18 10.1, 10.4.1.1.5)")
+        if ranges and first < ranges[-1][1]:
+            raise HttpError(400, f"frame list {text!r} is not in ascending order "
+                            "(PS3.18 10.1: {frames} lists frame numbers in ascending order)")
+        ranges.append((first, last))
+    past = [f"{a}-{b}" if a != b else str(a) for a, b in ranges if b > count]
+    if past:
+        raise HttpError(404, f"frame(s) {', '.join(past)} do not exist: the instance has "
+                        f"{count} frame(s)")
+    return [n for a, b in ranges for n in range(a, b + 1)]
 
 
 def stored_frames(ds: Dataset, syntax: str) -> list[bytes]:
