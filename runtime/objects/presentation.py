@@ -250,6 +250,8 @@ def _render(image: Any, ps: Any, frame: int, annotations: bool) -> np.ndarray[An
 
     source = str(getattr(ps, "filename", "") or "")
     _check_references(ps, image)
+    if str(getattr(ps, "SOPClassUID", "")) == uids.ColorSoftcopyPresentationStateStorage:
+        return _render_color(image, ps, frame, annotations, source)
     if int(getattr(image, "SamplesPerPixel", 1)) != 1:
         raise PresentationError("a Grayscale Softcopy Presentation State applies to grayscale "
                                 "images (PS3.3 A.33.1); this one has 3 samples per pixel",
@@ -274,6 +276,13 @@ def _render(image: Any, ps: Any, frame: int, annotations: bool) -> np.ndarray[An
         if bits.ndim == 3:
             bits = bits[min(frame, len(bits) - 1)]
         out[bits[:rows, :columns].astype(bool)] = 255
+    return _spatial(out, ps, image, frame, annotations, source)
+
+
+def _spatial(out: np.ndarray[Any, Any], ps: Any, image: Any, frame: int, annotations: bool,
+             source: str) -> np.ndarray[Any, Any]:
+    """Displayed area, annotations, rotation and flip of a rendered (rows, cols[, 3]) image."""
+    rows, columns = out.shape[:2]
     area = _displayed_area(ps, image, frame)
     if area is not None:
         left, right, top, bottom = area
@@ -282,7 +291,7 @@ def _render(image: Any, ps: Any, frame: int, annotations: bool) -> np.ndarray[An
             raise PresentationError(f"the displayed area {area} covers {size} pixels, more "
                                     f"than {_AREA_LIMIT} times the {columns}x{rows} image: "
                                     "refused rather than allocated", source=source)
-        canvas = np.zeros((bottom - top + 1, right - left + 1), dtype=np.uint8)
+        canvas = np.zeros((bottom - top + 1, right - left + 1, *out.shape[2:]), dtype=np.uint8)
         r0, r1 = max(top, 1), min(bottom, rows)
         c0, c1 = max(left, 1), min(right, columns)
         if r0 <= r1 and c0 <= c1:
@@ -297,10 +306,61 @@ def _render(image: Any, ps: Any, frame: int, annotations: bool) -> np.ndarray[An
     if rotation not in _ROTATIONS:
         raise PresentationError(f"Image Rotation {rotation} is none of {_ROTATIONS} "
                                 "(PS3.3 C.10.6)", source=source)
-    out = np.rot90(out, k=-rotation // 90)  # clockwise
+    out = np.rot90(out, k=-rotation // 90, axes=(0, 1))  # clockwise
     if str(getattr(ps, "ImageHorizontalFlip", "N") or "N").strip() == "Y":
         out = out[:, ::-1]
     return np.ascontiguousarray(out)
+
+
+def _lab_to_srgb(value: Sequence[float]) -> tuple[int, int, int]:
+    """A DICOM CIELab value (PS3.3 C.10.7.1.1: L*, a*, b* scaled to 0..65535, D50) as 8-bit
+    sRGB (D65, Bradford-adapted)."""
+    lab_l = float(value[0]) / 65535 * 100
+    lab_a = float(value[1]) / 65535 * 255 - 128
+    lab_b = float(value[2]) / 65535 * 255 - 128
+    fy = (lab_l + 16) / 116
+    fx, fz = fy + lab_a / 500, fy - lab_b / 200
+
+    def inv(t: float) -> float:
+        return t ** 3 if t ** 3 > 216 / 24389 else (116 * t - 16) / (24389 / 27)
+
+    xyz = np.array([0.96422 * inv(fx), 1.0 * inv(fy), 0.82521 * inv(fz)])  # D50 white
+    bradford = np.array([[0.9555766, -0.0230393, 0.0631636],
+                         [-0.0282895, 1.0099416, 0.0210077],
+                         [0.0122982, -0.0204830, 1.3299098]])
+    linear = np.array([[3.2404542, -1.5371385, -0.4985314],
+                       [-0.9692660, 1.8760108, 0.0415560],
+                       [0.0556434, -0.2040259, 1.0572252]]) @ (bradford @ xyz)
+    linear = np.clip(linear, 0, 1)
+    srgb = np.where(linear <= 0.0031308, 12.92 * linear, 1.055 * linear ** (1 / 2.4) - 0.055)
+    r, g, b = (int(round(float(v) * 255)) for v in srgb)
+    return (r, g, b)
+
+
+def _render_color(image: Any, ps: Any, frame: int, annotations: bool, source: str
+                  ) -> np.ndarray[Any, Any]:
+    """A Color Softcopy Presentation State (A.33.2): the image's colours through the state's
+    ICC Profile (C.11.15) to sRGB, shutters in their CIELab colour, then as the grayscale."""
+    from dicomkit.pixels.array import pixel_array
+    from dicomkit.pixels.icc import apply_icc_profile
+
+    if int(getattr(image, "SamplesPerPixel", 1)) != 3:
+        raise PresentationError("a Color Softcopy Presentation State applies to colour "
+                                "images (PS3.3 A.33.2); this one has one sample per pixel",
+                                source=source)
+    rgb = pixel_array(image, frame if int(getattr(image, "NumberOfFrames", 1) or 1) > 1
+                      else None, as_rgb=True)
+    if rgb.dtype != np.uint8:
+        bits = int(getattr(image, "BitsStored", 8))
+        rgb = np.rint(rgb.astype(np.float64) / ((1 << bits) - 1) * 255).astype(np.uint8)
+    if getattr(ps, "ICCProfile", None) is not None:
+        rgb = apply_icc_profile(rgb, ps)
+    out = np.array(rgb, dtype=np.uint8)
+    shown = _shutter_mask(ps, out.shape[0], out.shape[1])
+    if shown is not None:
+        lab = getattr(ps, "ShutterPresentationColorCIELabValue", None)
+        out[~shown] = _lab_to_srgb(_numbers(lab)) if lab is not None else (0, 0, 0)
+    return _spatial(out, ps, image, frame, annotations, source)
 
 
 def _has_overlay(ds: Any, group: int) -> bool:
@@ -323,6 +383,7 @@ def _draw(out: np.ndarray[Any, Any], ps: Any, image: Any, frame: int,
 
     canvas = Image.fromarray(out)
     pen = ImageDraw.Draw(canvas)
+    white: Any = (255, 255, 255) if out.ndim == 3 else 255
     uid = str(getattr(image, "SOPInstanceUID", ""))
     ox, oy = origin[0], origin[1]
 
@@ -338,29 +399,29 @@ def _draw(out: np.ndarray[Any, Any], ps: Any, image: Any, frame: int,
             pts = np.array(_numbers(g.GraphicData)).reshape(-1, 2)
             xy = [at(float(x), float(y)) for x, y in pts]
             kind = str(g.GraphicType)
-            fill = 255 if str(getattr(g, "GraphicFilled", "N")) == "Y" else None
+            fill = white if str(getattr(g, "GraphicFilled", "N")) == "Y" else None
             if kind == POINT:
                 for x, y in xy:
-                    pen.point((x, y), fill=255)
+                    pen.point((x, y), fill=white)
             elif kind in (POLYLINE, INTERPOLATED):
                 if fill is not None and len(xy) > 2:
-                    pen.polygon(xy, fill=fill, outline=255)
+                    pen.polygon(xy, fill=fill, outline=white)
                 else:
-                    pen.line(xy, fill=255)
+                    pen.line(xy, fill=white)
             elif kind == CIRCLE and len(xy) == 2:
                 (cx, cy), (px, py) = xy
                 radius = float(np.hypot(px - cx, py - cy))
-                pen.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=255,
+                pen.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=white,
                             fill=fill)
             elif kind == ELLIPSE and len(xy) == 4:
                 xs, ys = [x for x, _ in xy], [y for _, y in xy]
-                pen.ellipse((min(xs), min(ys), max(xs), max(ys)), outline=255, fill=fill)
+                pen.ellipse((min(xs), min(ys), max(xs), max(ys)), outline=white, fill=fill)
         for t in getattr(item, "TextObjectSequence", None) or ():
             anchor = getattr(t, "AnchorPoint", None)
             tl = getattr(t, "BoundingBoxTopLeftHandCorner", None)
             where = _numbers(anchor if anchor is not None else tl)
             if len(where) == 2:
-                pen.text(at(where[0], where[1]), str(t.UnformattedTextValue), fill=255)
+                pen.text(at(where[0], where[1]), str(t.UnformattedTextValue), fill=white)
     return np.asarray(canvas)
 
 
@@ -410,9 +471,14 @@ def create_presentation_state(images: Sequence[Any], *, window: tuple[float, flo
         if str(im.StudyInstanceUID) != study:
             raise PresentationError(f"image {i} is of study {im.StudyInstanceUID}, the first "
                                     f"of {study}: a presentation state is of one study")
+    color = int(getattr(first, "SamplesPerPixel", 1) or 1) == 3
+    if color and (window is not None or inverse):
+        raise PresentationError("a colour image takes a Color Softcopy Presentation State "
+                                "(PS3.3 A.33.2), which has no VOI or Presentation LUT")
     now = when or datetime.datetime.now()
     ds = Dataset()
-    ds.SOPClassUID = uids.GrayscaleSoftcopyPresentationStateStorage
+    ds.SOPClassUID = uids.ColorSoftcopyPresentationStateStorage if color \
+        else uids.GrayscaleSoftcopyPresentationStateStorage
     ds.SOPInstanceUID = generate_uid()
     ds.Modality = "PR"
     for keyword in ("PatientName", "PatientID", "PatientBirthDate", "PatientSex",
@@ -446,8 +512,12 @@ def create_presentation_state(images: Sequence[Any], *, window: tuple[float, flo
         item.ReferencedImageSequence = refs
         series_items.append(item)
     ds.ReferencedSeriesSequence = series_items
+    if color:  # ICC Profile Module (C.11.15): the image's own, else sRGB
+        from dicomkit.pixels.icc import icc_profile
+
+        ds.ICCProfile = icc_profile(first) or _srgb_profile()
     # Modality LUT (C.11.1): the images' rescale, so that the state's VOI is in their units
-    if getattr(first, "RescaleSlope", None) is not None:
+    elif getattr(first, "RescaleSlope", None) is not None:
         ds.RescaleSlope = first.RescaleSlope
         ds.RescaleIntercept = getattr(first, "RescaleIntercept", 0)
         ds.RescaleType = str(getattr(first, "RescaleType", "") or "US")
@@ -481,9 +551,10 @@ def create_presentation_state(images: Sequence[Any], *, window: tuple[float, flo
     ds.DisplayedAreaSelectionSequence = [area]
     ds.ImageRotation = rotation
     ds.ImageHorizontalFlip = "Y" if flip else "N"
-    ds.PresentationLUTShape = INVERSE if inverse else IDENTITY
+    if not color:
+        ds.PresentationLUTShape = INVERSE if inverse else IDENTITY
     if shutter is not None:
-        _write_shutter(ds, shutter)
+        _write_shutter(ds, shutter, color)
     graphics, texts = list(graphics), list(texts)
     if graphics or texts:
         layer = Dataset()
@@ -501,7 +572,19 @@ def create_presentation_state(images: Sequence[Any], *, window: tuple[float, flo
     return ds
 
 
-def _write_shutter(ds: Dataset, shutter: Shutter) -> None:
+def _srgb_profile() -> bytes:
+    """An sRGB ICC profile made by littlecms (through Pillow)."""
+    try:
+        from PIL import ImageCms
+    except ImportError:
+        raise PresentationError("a Color Softcopy Presentation State needs an ICC profile: "
+                                "the image has none, and making sRGB's needs Pillow "
+                                "(pip install Pillow)") from None
+    data: bytes = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return data
+
+
+def _write_shutter(ds: Dataset, shutter: Shutter, color: bool = False) -> None:
     shapes = []
     if shutter.rectangle is not None:
         left, right, upper, lower = shutter.rectangle
@@ -526,7 +609,11 @@ def _write_shutter(ds: Dataset, shutter: Shutter) -> None:
     if not 0 <= shutter.value <= 0xFFFF:
         raise PresentationError(f"Shutter Presentation Value {shutter.value} is not 0..65535")
     ds.ShutterShape = shapes
+    # C.11.12: the grey value always; the colour one too when the state is not grayscale (the
+    # shutter's P-value as a neutral grey of that lightness)
     ds.ShutterPresentationValue = shutter.value
+    if color:
+        ds.ShutterPresentationColorCIELabValue = [shutter.value, 32896, 32896]
 
 
 def _graphic(g: GraphicObject) -> Dataset:

