@@ -51,6 +51,18 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("greater", path, number)``, ``("less", path, number)``, ``("greater_equal", path, number)``,
 ``("less_equal", path, number)``
     the (any) value compared numerically with ``number``.
+``("code", path, ((value, scheme), ...))``
+    an item of the code sequence(s) at ``path`` holds one of the codes: its Code Value (0008,0100),
+    Long Code Value (0008,0119) or URN Code Value (0008,0120) is ``value`` and its Coding Scheme
+    Designator (0008,0102) is ``scheme`` ("contains an Item with the value (392012008, SCT,
+    \"Optical Coherence Tomography Scanner\")"; the meaning is not compared, PS3.3 8.1).
+``("item_count", path, "equals" | "greater", n)``
+    the sequence at ``path`` has exactly / more than ``n`` items ("has zero Items" is ``empty``;
+    "has more than one Item", "contains one Item").
+``("private_tag", path)``
+    a value of the AT attribute at ``path`` is the tag of a private attribute (odd group,
+    PS3.5 7.8.1): "the Selector Attribute (0072,0026) value is the Data Element Tag of a Private
+    Attribute".
 ``("in_frame", e)``
     ``e`` is evaluated in the functional groups of the frame the condition belongs to ("Frame
     Type (0008,9007) Value 1 of this frame is ORIGINAL"): in the items of the groups of that
@@ -85,7 +97,12 @@ Predicates: "is present", "is not present", "is absent", "is present and has a v
 "includes [the] value V", "is / points to / includes the Tag for Name (gggg,eeee)" (AT values),
 "is not / is other than / equals other than / does not equal / has a value other than", "is
 greater/less than [or equal to] N", "is non-zero", "is zero". Value lists: "A, B or C",
-"A, B, or C", quoted or bare uppercase values, numbers. Connectives: "and", "or", "and/or",
+"A, B, or C", quoted or bare uppercase values, numbers, UIDs written bare, coded values
+"(CV, CSD, \"meaning\")" after "contains [an Item with the value] / equals / is / Item value is";
+"points to Name" with or without the tag; "has more than one Item", "has zero Items"; "value is
+the Data Element Tag of a Private Attribute"; "is non-null" / "is not zero length". A clause that
+starts with a predicate continues the subject before it ("X is absent, or is present and has the
+value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ..."). Connectives: "and", "or", "and/or",
 "or if", "and if", ", and", ", or", "unless" (``X unless Y`` -> ``and(X, not Y)``). A clause mixing
 "and" and "or" without grouping is ambiguous in English and is not read.
 """
@@ -210,13 +227,14 @@ _TAGGED = re.compile(r"(" + _NAME + r") " + _TAG)
 # Words that end a name written without a tag (a predicate begins).
 _VERB = re.compile(
     r" (?=(?:is|are|has|have|equals|equal|does|do|=|value is|values are|contains|was|were|in|of|and|or|"
-    r"nor|Value \d)\b| =)")
+    r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
 _MODULE_QUALIFIER = re.compile(r" in the (?:[A-Z][A-Za-z0-9\-]*(?: |$))+Module\b")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
+    r"|(\d+(?:\.\d+){3,})(?![\w.])"  # a UID written bare: 1.2.840.10008.5.1.4.1.1.200.2
     r"|(-?\d+(?:\.\d+)?)(?![\w.])"  # a number
     r"|([A-Z0-9][A-Z0-9_]*(?:[ \-][A-Z0-9][A-Z0-9_]*)*)(?![\w(])")  # bare uppercase: ORIGINAL, FOR PROCESSING
 _CONNECTOR = re.compile(r"\s*,?\s*\b(and/or|and|or|nor)\b(?:\s+if\b)?\s+|,\s+(?:if\s+)?")
@@ -225,34 +243,45 @@ _CONNECTOR = re.compile(r"\s*,?\s*\b(and/or|and|or|nor)\b(?:\s+if\b)?\s+|,\s+(?:
 def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
     """The predicate forms for a singular ("is") or plural ("are") subject."""
     forms = {
-        "order": r"(?:value is |BE (?:present and has (?:a )?values? )?|has (?:a )?value )?"
+        "order": r"(?:value is |BE (?:present and has (?:a )?values? )?|has (?:a )?value (?:of )?)?"
                  r"(greater|less|more) than( or equal to)? ",
         "present_with_value": r"BE (?:present and (?:has|have) (?:a )?(?:non-empty |non-zero-length )?"
                               r"values?|"
                               r"present with (?:a )?values?|present and (?:is |are )?not empty)"
-                              r"(?! (?:of|other|greater|less|equal)\b)",
+                              r"(?! (?:of|other|greater|less|equal)\b| [\"'A-Z0-9])",
         "present_non_zero": r"BE present and (?:has|have) (?:a )?non-zero values?\b",
         "present_equals": r"BE present (?:and (?:the value |its value )?(?:is |equals |"
                           r"has (?:a |the )?values? (?:of )?)|with (?:a )?values? (?:of )?)"
                           r"(?!greater|less|more|other|non-)",
         "present": r"BE (?:present|included|sent)\b(?! with\b)|(?:exists|exist)\b",
-        "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b",
-        "non_zero_length": r"BE non-zero length\b",
-        "empty": r"BE (?:empty|zero length|zero-length)\b|(?:has|have) no values?\b",
+        "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b|not present\b",
+        "non_zero_length": r"BE (?:non-zero length|not zero length|non-null)\b",
+        "private_tag": r"(?:value )?BE the Data Element Tag of a Private Attribute\b",
+        "empty": r"BE (?:empty|zero length|zero-length)\b|(?:has|have) no values?\b"
+                 r"|(?:has|have|contains) (?:zero|no) [Ii]tems\b",
         "has_value": r"(?:has|have) (?:a )?values?(?! (?:of|other|greater|less|equal|that|which|in)\b)"
                      r"(?=$|,| and\b| or\b)|BE not empty\b",
         "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|BE not (?:zero|0)\b(?!\.\d)",
         "zero": r"(?:BE |equals )zero\b",
-        "not_equals": r"(?:BE not|BE other than|equals other than|does not equal|is not equal to|"
+        "not_equals": r"(?:BE not equal to|BE not|BE other than|equals other than|does not equal|"
                       r"has a value other than|value is not|has a value of other than)"
                       r"(?: (?:the )?(?:value|one of|any of|either))? ",
         "tag_values": r"(?:(?:includes|contains) the Tag for|points to|BE|equals) "
-                      r"(?=" + _NAME + " " + _TAG + ")",
+                      r"(?=" + _NAME + " " + _TAG + ")|(?:(?:includes|contains) the Tag for|points to) "
+                      r"(?:the )?(?=[A-Z])",
         "equals": r"(?:BE equal to|equals|BE set to|=|has (?:a |the )?values?(?: of)?|value is|values are|"
                   r"BE one of|BE|contains the value|includes(?: the)? values?)"
                   r"(?: (?:the )?(?:value|one of|either))? ",
     }
+    forms["codes"] = (r"(?:(?:contains|includes|equals|BE|has)(?: an? [Ii]tem with)?(?: the)?(?: values?)?(?: of)?"
+                      r"(?: either)?|Item value BE) (?=\()")
+    forms["item_count"] = (r"(?:(?:has|have|contains) (?:(more) than )?(one|two|\d+) [Ii]tems?\b"
+                           r"(?! (?:with|of|in|that|which)\b))")
     return {name: re.compile(form.replace("BE", be)) for name, form in forms.items()}
+
+
+# a coded value as PS3.3 writes it: (113097, DCM, "Multi-energy proportional weighting")
+_CODE = re.compile(r'\(([A-Za-z0-9][A-Za-z0-9.\-_:/]*), ([A-Z0-9][A-Z0-9_.\-]*), "[^"]*"\)')
 
 
 _PREDICATES = {False: _predicate_patterns("is"), True: _predicate_patterns("(?:are|is)")}
@@ -287,12 +316,14 @@ class _Parser:
     def _one_subject(self) -> tuple[tuple[int, ...], int | None]:
         """An attribute reference, with its Value index if any."""
         index: int | None = None
-        self.eat(r"(?:either |both |neither )?(?:the |a |its )?(?:value(?:s)? (?:of|for) (?:the )?)?")
-        m = self.eat(r"(?:Value (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
+        self.eat(r"(?:either |both |neither )?(?:the |a |its |one )?(?:value(?:s)? (?:of|for) (?:the )?|value (?=[A-Z]))?"
+                 r"(?:Attribute )?")
+        m = self.eat(r"(?:[Vv]alue (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
         if m:
             index = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
         path = self._reference()
-        m = self.eat(r",? Value (\d+)\b,?")
+        self.eat(r" Attribute\b(?= [Vv]alue)")
+        m = self.eat(r",? [Vv]alue (\d+)\b,?")
         if m:
             if index is not None:
                 raise self.fail()
@@ -392,9 +423,11 @@ class _Parser:
             if m.group(1) is not None or m.group(2) is not None:
                 out.append((m.group(1) if m.group(1) is not None else m.group(2)).strip())
             elif m.group(3) is not None:
-                out.append(float(m.group(3)) if "." in m.group(3) else int(m.group(3)))
+                out.append(m.group(3))
+            elif m.group(4) is not None:
+                out.append(float(m.group(4)) if "." in m.group(4) else int(m.group(4)))
             else:
-                out.append(m.group(4))
+                out.append(m.group(5))
             # the meaning of a coded value: 'A (Anterior)', '"1.2.840..." (Legacy Converted)'
             self.eat(r" \((?!See |see )[A-Z][A-Za-z \-]*\)")
             save = self.pos
@@ -407,6 +440,8 @@ class _Parser:
 
     def _starts_clause(self) -> bool:
         """True when a new attribute clause (not another value) starts here."""
+        if re.match(r"[A-Z0-9_]+(?:,| or |$)", self.rest):
+            return False  # an upper-case word in a list is a value: "DATE, TIME, UIDREF or PNAME"
         save = self.pos
         try:
             self._one_subject()
@@ -434,17 +469,29 @@ class _Parser:
                 raise self.fail()
             op = "greater" if m.group(1) in ("greater", "more") else "less"
             return (op + ("_equal" if m.group(2) else ""), path, self.number())
+        if self.eat(rx["codes"]):
+            if index is not None:
+                raise self.fail()
+            return ("code", path, self._codes())
+        m = self.eat(rx["item_count"])
+        if m:
+            if index is not None:
+                raise self.fail()
+            count = int(_NUMBER_WORDS.get(m.group(2), m.group(2)))
+            return ("item_count", path, "greater" if m.group(1) else "equals", count)
+        if self.eat(rx["present_equals"]):
+            return self._compare("equals", path, index)
         if index is None:
             if self.eat(rx["present_with_value"]):
                 return ("has_value", path)
             if self.eat(rx["present_non_zero"]):
                 return ("not_equals", path, (0,), None)
-            if self.eat(rx["present_equals"]):
-                return self._compare("equals", path, index)
             if self.eat(rx["present"]):
                 return ("present", self._where(path))
             if self.eat(rx["absent"]):
                 return ("absent", self._where(path))
+            if self.eat(rx["private_tag"]):
+                return ("private_tag", path)
             if self.eat(rx["non_zero_length"]):
                 return ("has_value", path)
             if self.eat(rx["empty"]):
@@ -458,9 +505,11 @@ class _Parser:
         if self.eat(rx["not_equals"]):
             return self._compare("not_equals", path, index)
         save = self.pos
-        if self.eat(rx["tag_values"]):
+        m = self.eat(rx["tag_values"])
+        if m:
             try:
-                return self._tag_values(path, index)
+                return self._tag_values(path, index, untagged=m.group(0).startswith(
+                    ("points to", "includes the Tag", "contains the Tag")))
             except _Fail:
                 self.pos = save
         if self.eat(rx["equals"]):
@@ -477,18 +526,48 @@ class _Parser:
                 self.pos = save
         return path
 
-    def _tag_values(self, path: tuple[int, ...], index: int | None) -> Expr:
+    def _codes(self) -> tuple[tuple[str, str], ...]:
+        """Coded values "(CV, CSD, "meaning")" joined by ",", "or", ", or" (the meaning is not
+        compared: PS3.3 8.3, a code is its value and coding scheme)."""
+        codes: list[tuple[str, str]] = []
+        while True:
+            m = self.eat(_CODE)
+            if not m:
+                raise self.fail()
+            codes.append((m.group(1), m.group(2)))
+            save = self.pos
+            if self.eat(r"(?:,? or |, )") and _CODE.match(self.s, self.pos):
+                continue
+            self.pos = save
+            return tuple(codes)
+
+    def _tag_values(self, path: tuple[int, ...], index: int | None, untagged: bool) -> Expr:
         """Values that are attribute references (AT values): "Frame Increment Pointer (0028,0009) is
         Frame Time (0018,1063) or Frame Time Vector (0018,1065)" -> the tags as ints."""
-        tags: list[str | int | float] = []
+        ends = re.compile(r"$|[,.;]| (?:or|and)\b")
+
+        def reference() -> int:
+            # a name without its tag only after "points to" / "the Tag for" (after "is", an
+            # upper-case word is a value: "equals PLANE", not the attribute Plane)
+            if not untagged:
+                m = _TAGGED.match(self.s, self.pos)
+                if not m or not self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
+                    raise self.fail()
+            return self._reference()[0]
+
+        tags: list[str | int | float] = [reference()]
+        if not ends.match(self.s, self.pos):
+            raise self.fail()
         while True:
-            m = self.eat(_TAGGED)
-            if not m or not self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
-                raise self.fail()
-            tags.append(int(m.group(2) + m.group(3), 16))
             save = self.pos
-            if self.eat(r"(?:,? or |, )") and _TAGGED.match(self.s, self.pos):
-                continue
+            if self.eat(r"(?:,? or |, )"):
+                try:
+                    tag: int | None = reference()
+                except _Fail:
+                    tag = None
+                if tag is not None and ends.match(self.s, self.pos):
+                    tags.append(tag)
+                    continue
             self.pos = save
             return ("equals", path, tuple(tags), index)
 
@@ -514,6 +593,17 @@ class _Parser:
             if m:
                 return self._compare("equals", self.last_path, None)
             self.pos = save
+            # "X is absent, or is present and has the value NO", "X is not A and not B",
+            # "Image Type (0008,0008) Value 4 is T and Value 3 is not ...": the same subject
+            m = self.eat(r"(?:[Vv]alue (\d+) )?(?=(?:is|has|equals|does|contains|not) )")
+            if m:
+                last = self.last_path
+                index = int(m.group(1)) if m.group(1) else None
+                if self.eat(r"not (?!present\b|empty\b)"):
+                    expr = self._compare("not_equals", last, index)
+                else:
+                    expr = self.predicate(last, index, False)
+                return ("in_frame", expr) if last in self.frame_paths else expr
         joiner, subjects = self.subjects()
         plural = len(subjects) > 1
         if plural and any(i is not None for _, i in subjects):
@@ -559,6 +649,7 @@ def _normalise(clause: str) -> str:
     clause = clause.translate(_QUOTES).strip().rstrip(".;,").strip()
     clause = re.sub(r"\s+", " ", clause)
     clause = re.sub(r"^(?:if|when)\s+", "", clause)
+    clause = re.sub(r"\b(is|are|equals|not): ", r"\1 ", clause)  # "Value 3 is: WHOLE BODY or STATIC"
     if clause.startswith("either ") and clause.count(" is ") > 1:
         clause = clause[len("either "):]  # "either X is A or Y is B": the "or" below says it
     return clause

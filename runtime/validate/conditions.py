@@ -41,6 +41,15 @@ item; otherwise (a condition in the shared groups, or outside the groups) in tho
 frame, and it holds when it holds for one frame (an attribute of a shared group applies to
 every frame, so it is required when one frame requires it).
 
+Codes, items, private tags
+--------------------------
+``("code", path, codes)`` holds when an item of a sequence the path names has Code Value,
+Long Code Value or URN Code Value (PS3.3 8.8) and Coding Scheme Designator equal to one of
+``codes`` (the meaning is not compared).  ``("item_count", path, "equals" | "greater", n)``
+compares the number of items of a sequence the path names.  ``("private_tag", path)`` holds
+when a value of the AT attribute is the tag of a private attribute (odd group, PS3.5 7.8.1).
+A path element that is present but not a sequence makes ``code`` and ``item_count`` unknown.
+
 The IOD
 -------
 ``("iod_requires", path)`` asks ``requires`` (given by the IOD checks) whether the IOD the data
@@ -78,6 +87,10 @@ def _kw(keyword: str) -> int:
 
 
 _SHARED_FG = _kw("SharedFunctionalGroupsSequence")
+# a code is its value and its coding scheme (PS3.3 8.1, 8.8); the meaning is not compared
+_CODE_VALUES = (_kw("CodeValue"), _kw("LongCodeValue"), _kw("URNCodeValue"))
+_CODING_SCHEME = _kw("CodingSchemeDesignator")
+_COUNTS = ("equals", "greater")
 _PER_FRAME_FG = _kw("PerFrameFunctionalGroupsSequence")
 
 
@@ -380,4 +393,53 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
         if len(expr) != 3:
             raise ConditionError(expr, f"{op} takes (path, number)")
         return _any([_order(op, e, expr[2]) for e in found])
+    if op == "code":
+        if len(expr) != 3 or not isinstance(expr[2], tuple) or not expr[2] or not all(
+                isinstance(c, tuple) and len(c) == 2 and all(isinstance(x, str) for x in c)
+                for c in expr[2]):
+            raise ConditionError(expr, "code takes (path, ((code value, coding scheme), ...))")
+        try:
+            return any(_has_code(item, expr[2]) for e in found for item in _items(e.value))
+        except _Unknown:
+            return None
+    if op == "item_count":
+        if len(expr) != 4 or expr[2] not in _COUNTS or not isinstance(expr[3], int) \
+                or isinstance(expr[3], bool):
+            raise ConditionError(expr, "item_count takes (path, 'equals' | 'greater', int)")
+        try:
+            counts = [len(_items(e.value)) for e in found]
+        except _Unknown:
+            return None
+        if expr[2] == "equals":
+            return any(n == expr[3] for n in counts)
+        return any(n > expr[3] for n in counts)
+    if op == "private_tag":
+        if len(expr) != 2:
+            raise ConditionError(expr, "private_tag takes one path")
+        return _any([_private(e.value) for e in found])
     raise ConditionError(expr, f"unknown operator {op!r}")
+
+
+def _text(item: Dataset, tag: int) -> str | None:
+    elem = item.get(tag)
+    if elem is None or not isinstance(elem.value, str):
+        return None
+    return elem.value.strip(_PAD)
+
+
+def _has_code(item: Dataset, codes: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a code sequence item holds one of ``codes`` (value in Code Value, Long Code Value
+    or URN Code Value, PS3.3 8.8; and Coding Scheme Designator)."""
+    scheme = _text(item, _CODING_SCHEME)
+    values = {_text(item, tag) for tag in _CODE_VALUES} - {None}
+    return any(value in values and scheme == want for value, want in codes)
+
+
+def _private(value: Any) -> bool | None:
+    """Whether an AT value names a private attribute (odd group, PS3.5 7.8.1); any value counts."""
+    if _is_empty(value):
+        return False
+    tags = _values(value)
+    if not all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+        return None
+    return any((t >> 16) & 1 == 1 for t in tags)

@@ -281,8 +281,14 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
-        if op in ("present", "absent", "has_value", "empty"):
+        if op in ("present", "absent", "has_value", "empty", "private_tag"):
             assert len(leaf) == 2
+        elif op == "code":  # every code value and scheme is written in the text
+            assert len(leaf) == 3 and leaf[2]
+            for value, scheme in leaf[2]:
+                assert f"({value}, {scheme}, " in text, (value, scheme, text)
+        elif op == "item_count":
+            assert len(leaf) == 4 and leaf[2] in ("equals", "greater") and isinstance(leaf[3], int)
         elif op in ("equals", "not_equals"):
             assert len(leaf) == 4 and isinstance(leaf[2], tuple) and leaf[2]
             assert all(isinstance(v, (str, int, float)) and v != "" for v in leaf[2])
