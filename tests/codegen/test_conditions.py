@@ -201,6 +201,65 @@ REAL: list[tuple[str, str, Any, str]] = [
     # Table A.36-2
     ('A.36-2', 'C - Required if Image Type (0008,0008) Value 3 is ASL. May be present otherwise.',
      ('equals', (0x00080008,), ('ASL',), 3), 'may'),
+    # --- session 9: coded values, item counts, private tags, continued subjects
+    # Table C.8.17.9-1
+    ('C.8.17.9-1', 'Required if Acquisition Device Type Code Sequence (0022,0015) contains an Item with the value (392012008, SCT, "Optical Coherence Tomography Scanner"). May be present otherwise.',
+     ('code', (0x00220015,), (('392012008', 'SCT'),)), 'may'),
+    # Table C.8.26.3-1
+    ('C.8.26.3-1', 'Required if Fixation Monitoring Code Sequence (0024,0033) contains an Item with the value (111844, DCM, "Blind Spot Monitoring") or (111845, DCM, "Macular Fixation Testing"). May be present otherwise.',
+     ('code', (0x00240033,), (('111844', 'DCM'), ('111845', 'DCM'))), 'may'),
+    # Table C.8.26.2-1
+    ('C.8.26.2-1', 'Required if Content Item Modifier Sequence (0040,0441) within Performed Protocol Code Sequence (0040,0260) contains an Item with the value (360156006, SCT, "Screening"). May be present otherwise.',
+     ('code', (0x00400260, 0x00400441), (('360156006', 'SCT'),)), 'may'),
+    # Table C.8-3
+    ('C.8-3', 'Required if one Derivation Code Sequence (0008,9215) Item value is (113097, DCM, "Multi-energy proportional weighting"). May be present otherwise.',
+     ('code', (0x00089215,), (('113097', 'DCM'),)), 'may'),
+    # Table C.7-13
+    ('C.7-13', 'Required if Frame Increment Pointer (0028,0009) points to Frame Time.',
+     ('equals', (0x00280009,), (0x00181063,), None), ''),
+    # Table C.7.6.17-1
+    ('C.7.6.17-1', 'Required if Dimension Organization Type (0020,9311) is absent or not TILED_FULL. May be present otherwise.',
+     ('or', ('absent', (0x00209311,)), ('not_equals', (0x00209311,), ('TILED_FULL',), None)), 'may'),
+    # Table C.8-50
+    ('C.8-50', 'Required if Enhanced RT Beam Limiting Device Definition Flag (3008,00A3) is absent, or is present and has the value NO.',
+     ('or', ('absent', (0x300800A3,)), ('equals', (0x300800A3,), ('NO',), None)), ''),
+    # Table C.8-11
+    ('C.8-11', 'Required if Image Type (0008,0008) Value 4 is TRANSMISSION and Value 3 is not any of TOMO, GATED TOMO, RECON TOMO or RECON GATED TOMO.',
+     ('and', ('equals', (0x00080008,), ('TRANSMISSION',), 4),
+      ('not_equals', (0x00080008,), ('TOMO', 'GATED TOMO', 'RECON TOMO', 'RECON GATED TOMO'), 3)), ''),
+    # Table C.8-9
+    ('C.8-9', 'Required if Image Type (0008,0008) Value 3 is: WHOLE BODY or STATIC.',
+     ('equals', (0x00080008,), ('WHOLE BODY', 'STATIC'), 3), ''),
+    # Table C.8-96
+    ('C.8-96', 'Required if Frame Type (0008,9007) value 4 equals DIFFUSION_ANISO.',
+     ('equals', (0x00089007,), ('DIFFUSION_ANISO',), 4), ''),
+    # Table C.8-39
+    ('C.8-39', 'Required if Prescription Overview Sequence (300C,0114) has more than one Item. May be present otherwise.',
+     ('item_count', (0x300C0114,), 'greater', 1), 'may'),
+    # Table C.36.22-1
+    ('C.36.22-1', 'Required if Treatment Tolerance Violation Attribute Sequence (300A,0733) is not present or has zero Items. May be present otherwise.',
+     ('or', ('absent', (0x300A0733,)), ('empty', (0x300A0733,))), 'may'),
+    # Table 10-20
+    ('10-20', 'Required if the Selector Attribute (0072,0026) value is the Data Element Tag of a Private Attribute.',
+     ('private_tag', (0x00720026,)), ''),
+    # Table C.8.24.3-1
+    ('C.8.24.3-1', 'Required if Performed Protocol Type (0040,0261) is present with value STAGED.',
+     ('equals', (0x00400261,), ('STAGED',), None), ''),
+    # Table C.8.25.12-1
+    ('C.8.25.12-1', 'Required if the Optotype (0046,0094) Attribute value is LETTERS or NUMBERS or PICTURES.',
+     ('equals', (0x00460094,), ('LETTERS', 'NUMBERS', 'PICTURES'), None), ''),
+    # Table C.36.29-1
+    ('C.36.29-1', 'Required if Position Acquisition Template ID (3002,0120) not present. May be present otherwise.',
+     ('absent', (0x30020120,)), 'may'),
+    # Table C.8-51
+    ('C.8-51', 'Required if value Transfer Tube Number (300A,02A2) is non-null.',
+     ('has_value', (0x300A02A2,)), ''),
+    # Table C.8-105: an upper-case word after "equals" is a value, not the attribute Plane
+    ('C.8-105', 'Required if MR Spectroscopy Acquisition Type (0018,9200) equals PLANE and Frame Type (0008,9007) Value 1 is ORIGINAL. May be present otherwise.',
+     ('and', ('equals', (0x00189200,), ('PLANE',), None), ('equals', (0x00089007,), ('ORIGINAL',), 1)), 'may'),
+    # Table C.8-17: a name without its tag before "exists"
+    ('C.8-17', 'Required if Pixel Component Organization exists.',
+     ('present', (0x00186044,)), ''),
 ]
 
 _TAG_TEXT = re.compile(r"^\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)$")

@@ -399,3 +399,89 @@ def test_patient_orientation_is_required_where_the_iod_requires_no_orientation()
     assert found("JPEG2000.dcm")
     assert not found("CT_small.dcm")
     assert not found("liver_1frame.dcm")
+
+
+# ----------------------------------------------------------------------------- codes, item counts, private tags
+
+CODING_SCHEME = _tag("CodingSchemeDesignator")
+LONG_CODE_VALUE = _tag("LongCodeValue")
+DEVICE_TYPE_SEQ = _tag("AcquisitionDeviceTypeCodeSequence")
+SELECTOR = _tag("SelectorAttribute")
+OCT = ("code", (DEVICE_TYPE_SEQ,), (("392012008", "SCT"),))  # PS3.3 C.8.17.9-1
+
+
+def _coded(value: str, scheme: str, tag: int = CODE_VALUE) -> dicomkit.Dataset:
+    item = dicomkit.Dataset()
+    item.add_new(tag, "UC" if tag == LONG_CODE_VALUE else "SH", value)
+    item.add_new(CODING_SCHEME, "SH", scheme + " ")  # padded as read from a file
+    item.add_new(CODE_MEANING, "LO", "whatever the meaning says")
+    return item
+
+
+def test_a_code_holds_when_one_item_has_its_value_and_scheme() -> None:
+    ds = dicomkit.Dataset()
+    assert evaluate(OCT, ds) is False  # no sequence: no code
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("1234", "SCT"), _coded("392012008", "SCT")])
+    assert evaluate(OCT, ds) is True
+    assert evaluate(("code", (DEVICE_TYPE_SEQ,), (("1234", "DCM"), ("9", "SCT"))), ds) is False
+    # value and scheme must be in the same item
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("392012008", "DCM"), _coded("1", "SCT")])
+    assert evaluate(OCT, ds) is False
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [])
+    assert evaluate(OCT, ds) is False
+
+
+def test_a_code_may_be_held_in_long_code_value() -> None:
+    ds = dicomkit.Dataset()
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("392012008", "SCT", LONG_CODE_VALUE)])
+    assert evaluate(OCT, ds) is True
+
+
+def test_a_code_through_a_non_sequence_is_unknown(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("code", (MODALITY,), (("CT", "DCM"),)), ct) is None
+
+
+def test_item_counts_compare_the_number_of_items(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 1), ct) is True
+    assert evaluate(("item_count", (REGION_SEQ,), "equals", 2), ct) is True
+    assert evaluate(("item_count", (REGION_SEQ,), "equals", 1), ct) is False
+    ct.add_new(REGION_SEQ, "SQ", [_code("T-D1100")])
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 1), ct) is False
+    assert evaluate(("item_count", (MODALITY,), "greater", 1), ct) is None
+    del ct[REGION_SEQ]
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 0), ct) is False
+
+
+def test_a_private_tag_value_has_an_odd_group() -> None:
+    ds = dicomkit.Dataset()
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is False
+    ds.add_new(SELECTOR, "AT", 0x00091001)
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is True
+    ds.add_new(SELECTOR, "AT", 0x00100010)
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is False
+    ds.add_new(SELECTOR, "AT", [0x00100010, 0x00291010])
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is True
+
+
+@pytest.mark.parametrize("expr", [
+    ("code", (DEVICE_TYPE_SEQ,)),
+    ("code", (DEVICE_TYPE_SEQ,), ()),
+    ("code", (DEVICE_TYPE_SEQ,), (("392012008",),)),
+    ("item_count", (REGION_SEQ,), "more", 1),
+    ("item_count", (REGION_SEQ,), "greater", "1"),
+    ("private_tag", (SELECTOR,), 1),
+])
+def test_malformed_new_operators_raise_condition_error(expr: tuple[Any, ...], ct: dicomkit.Dataset) -> None:
+    with pytest.raises(ConditionError):
+        evaluate(expr, ct)
+
+
+def test_the_generated_tables_carry_the_new_operators() -> None:
+    """The OCT illuminator rows of PS3.3 C.8.17.9-1 (Ophthalmic Tomography Acquisition
+    Parameters) carry the code condition as generated from the standard's sentence."""
+    from dicomkit.generated import modules
+
+    table = modules.attribute_table("C.8.17.9-1")
+    assert table is not None
+    exprs = {row[6] for row in table[3] if row[3] in ("1C", "2C") and row[6] is not None}
+    assert OCT in exprs
