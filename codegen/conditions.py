@@ -69,6 +69,12 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
     frame's Per-frame Functional Groups item and of the Shared Functional Groups item (PS3.3
     C.7.6.16); for a condition outside a frame's groups (or in the shared ones), in those of
     every frame, holding when it holds for one.
+``("module_present", label)``, ``("group_present", label)``
+    the module of attribute table ``label`` is present in the data set ("the Section C.7.6.4b
+    is present", "Palette Color Lookup Table Module is not present"), or the functional group
+    macro of table ``label`` is in the shared or a per-frame functional groups ("Derivation
+    Image Functional Group (Section C.7.6.16.2.6) is present"); read only with a ``modules``
+    resolver (the IOD module tables: the reader passes one), evaluated by the IOD checks.
 ``("iod_requires", path)``
     the IOD the data set is checked against requires the attribute: a module of usage M lists it
     as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
@@ -118,8 +124,13 @@ Expr = tuple[Any, ...]
 """An expression of the language above (nested tuples)."""
 
 Resolver = Callable[[str], "int | None"]
+ModuleResolver = Callable[[str], "tuple[str, str] | None"]
+"""Maps a module or functional group reference as written ("Section C.7.6.4b", "Palette Color
+Lookup Table Module", "Derivation Image Functional Group (Section C.7.6.16.2.6)") to
+``("module_present" | "group_present", table label)``, or None when it names no one table."""
 
-__all__ = ["Expr", "ParsedCondition", "Resolver", "condition_sentences", "parse_condition"]
+__all__ = ["Expr", "ModuleResolver", "ParsedCondition", "Resolver", "condition_sentences",
+           "parse_condition"]
 
 
 @dataclass(frozen=True)
@@ -230,7 +241,8 @@ _VERB = re.compile(
     r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
-_MODULE_QUALIFIER = re.compile(r" in the (?:[A-Z][A-Za-z0-9\-]*(?: |$))+Module\b")
+_MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
+                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
@@ -290,10 +302,11 @@ _PREDICATES = {False: _predicate_patterns("is"), True: _predicate_patterns("(?:a
 class _Parser:
     """Recursive-descent reader of one requirement clause."""
 
-    def __init__(self, text: str, resolve: Resolver) -> None:
+    def __init__(self, text: str, resolve: Resolver, modules: ModuleResolver | None = None) -> None:
         self.s = text
         self.pos = 0
         self.resolve = resolve
+        self.modules = modules
         self.last_path: tuple[int, ...] | None = None
         self.frame_paths: set[tuple[int, ...]] = set()
 
@@ -577,9 +590,56 @@ class _Parser:
             raise self.fail()
         return (op, path, vals, index)
 
+    # -- modules and functional groups
+    def _module_ref(self) -> tuple[str, str]:
+        """ "[the] Section C.7.6.4b", "[the] Palette Color Lookup Table Module", "Derivation Image
+        Functional Group (Section C.7.6.16.2.6)", resolved by ``modules``."""
+        if self.modules is None:
+            raise self.fail()
+        m = self.eat(r"(?:the )?(Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]"
+                     r"|[A-Z][A-Za-z0-9/\-]*(?: [A-Z(][A-Za-z0-9/\-()]*)*? Functional Group"
+                     r" \(Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\)"
+                     r"|[A-Z][A-Za-z0-9/\-]*(?: [A-Z(][A-Za-z0-9/\-()]*)*? Module)(?= |$|,)")
+        if not m:
+            raise self.fail()
+        found = self.modules(m.group(1))
+        if found is None:
+            raise self.fail()
+        return found
+
+    def module_clause(self) -> Expr:
+        """One or more module references sharing "is present" / "is not present"."""
+        refs = [self._module_ref()]
+        joiners: set[str] = set()
+        while True:
+            save = self.pos
+            m = self.eat(r",? (or|and) ")
+            if not m:
+                break
+            try:
+                refs.append(self._module_ref())
+            except _Fail:
+                self.pos = save
+                break
+            joiners.add(m.group(1))
+        if len(joiners) > 1:
+            raise self.fail()
+        m = self.eat(r" (?:is|are) (not )?(?:present|included)\b| (exists|exist)\b")
+        if not m:
+            raise self.fail()
+        exprs = [ref if not m.group(1) else ("not", ref) for ref in refs]
+        if len(exprs) == 1:
+            return exprs[0]
+        return ("or" if joiners == {"or"} else "and", *exprs)
+
     # -- clauses
     def clause(self) -> Expr:
         save = self.pos
+        if self.modules is not None:
+            try:
+                return self.module_clause()
+            except _Fail:
+                self.pos = save
         # "image does not require X and Y": what the IOD requires
         if self.eat(r"(?:the )?image does not require "):
             joiner, subjects = self.subjects()
@@ -655,7 +715,7 @@ def _normalise(clause: str) -> str:
     return clause
 
 
-def _parse_clause(clause: str, resolve: Resolver) -> Expr:
+def _parse_clause(clause: str, resolve: Resolver, modules: ModuleResolver | None = None) -> Expr:
     clause = _normalise(clause)
     if not clause:
         raise _Fail(clause)
@@ -663,8 +723,9 @@ def _parse_clause(clause: str, resolve: Resolver) -> Expr:
     if sep:
         if " unless " in tail:
             raise _Fail(tail)
-        return ("and", _parse_clause(head.rstrip(","), resolve), ("not", _parse_clause(tail, resolve)))
-    p = _Parser(clause, resolve)
+        return ("and", _parse_clause(head.rstrip(","), resolve, modules),
+                ("not", _parse_clause(tail, resolve, modules)))
+    p = _Parser(clause, resolve, modules)
     expr = p.expression()
     return _flatten(expr)
 
@@ -685,7 +746,8 @@ def _flatten(expr: Expr) -> Expr:
     return expr
 
 
-def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
+def parse_condition(text: str, resolve: Resolver,
+                    modules: ModuleResolver | None = None) -> ParsedCondition:
     """Read the requirement condition of an Attribute Description or Usage cell of PS3.3.
 
     Parameters
@@ -696,6 +758,10 @@ def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
     resolve : callable
         Maps an attribute name written without its tag ("Table Column Number") to its tag, or None
         when the name is not (unambiguously) an attribute name of PS3.3.
+    modules : callable, optional
+        Maps a module or functional group reference ("Section C.7.6.4b", "Palette Color Lookup
+        Table Module") to ``("module_present" | "group_present", table label)`` or None; without
+        it, conditions naming modules are not read.
 
     Returns
     -------
@@ -712,7 +778,7 @@ def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
         # a conditional "Otherwise may be present if ..." belongs to the otherwise field
         sentence = _OTHERWISE_TAIL.split(sentence)[0]
         try:
-            exprs.append(_parse_clause(sentence, resolve))
+            exprs.append(_parse_clause(sentence, resolve, modules))
         except _Fail as exc:
             return ParsedCondition(text, None, otherwise, exc.rest or sentence or text.strip())
     expr = exprs[0] if len(exprs) == 1 else _flatten(("or", *exprs))

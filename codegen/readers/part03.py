@@ -491,11 +491,52 @@ def name_resolver(tables: dict[str, AttributeTable]) -> Callable[[str], int | No
     return resolve
 
 
-def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats) -> Condition:
+ModuleResolve = Callable[[str], "tuple[str, str] | None"]
+
+_SECTION_NAME = re.compile(r"^Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)$")
+_GROUP_NAME = re.compile(r"^.+ Functional Group \(Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)\)$")
+_MODULE_NAME = re.compile(r"^(.+) Module$")
+
+
+def module_resolver(tables: dict[str, AttributeTable],
+                    by_section: dict[str, list[AttributeTable]]) -> ModuleResolve:
+    """A module or functional group as written in a Usage condition -> what the condition parser
+    emits for its presence (:data:`dicomkit.codegen.conditions.ModuleResolver`).
+
+    "Section C.7.6.4b" names the one module table of that section; "Palette Color Lookup Table
+    Module" the one module table of that name; "Derivation Image Functional Group (Section
+    C.7.6.16.2.6)" the one macro table of that section, as a functional group.  Anything else
+    (no table, or several) resolves to None: the condition stays prose.
+    """
+    by_name: dict[str, list[str]] = {}
+    for t in tables.values():
+        if t.kind == "module":
+            by_name.setdefault(t.name.lower(), []).append(t.label)
+
+    def resolve(ref: str) -> tuple[str, str] | None:
+        m = _GROUP_NAME.match(ref)
+        if m:
+            found = by_section.get(m.group(1), [])
+            return ("group_present", found[0].label) if len(found) == 1 else None
+        m = _SECTION_NAME.match(ref)
+        if m:
+            found = [t for t in by_section.get(m.group(1), []) if t.kind == "module"]
+            return ("module_present", found[0].label) if len(found) == 1 else None
+        m = _MODULE_NAME.match(ref)
+        if m:
+            labels = by_name.get(m.group(1).lower(), [])
+            return ("module_present", labels[0]) if len(labels) == 1 else None
+        return None
+
+    return resolve
+
+
+def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats,
+            modules: ModuleResolve | None = None) -> Condition:
     stats.conditions += 1
     if _parse_condition is None:
         return Condition(text)
-    pc = _parse_condition(text, resolve)
+    pc = _parse_condition(text, resolve, modules)
     if pc.expr is not None:
         stats.conditions_parsed += 1
     return Condition(text, pc.expr, pc.otherwise)
@@ -513,7 +554,8 @@ def _fixed(condition: Condition, joiner: str | None) -> Condition:
 
 def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_col: int,
                what: str, doc: Document, by_section: dict[str, list[AttributeTable]],
-               resolve: Callable[[str], int | None], stats: ReadStats
+               resolve: Callable[[str], int | None], stats: ReadStats,
+               modules: ModuleResolve | None = None
                ) -> tuple[str, str, str, str, Condition] | None:
     """(name, section, attribute table label, usage, condition) of one row of an IOD module
     table or a functional group macro table; None (and counted) when it names no section or
@@ -527,7 +569,7 @@ def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_co
         return None
     name = texts[name_col]
     section = _section_label(doc, "sect_" + refs[0])
-    condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
+    condition = _parsed(cond_text, resolve, stats, modules) if usage == "C" and cond_text else (
         Condition(cond_text) if cond_text else NO_CONDITION)
     label = _find_module_table(section, name, by_section)
     if not label:
@@ -623,6 +665,7 @@ def read_iods(std: Standard) -> Pt3Model:
     for at in tables.values():
         by_section.setdefault(at.section, []).append(at)
 
+    module_refs = module_resolver(tables, by_section)
     iods: dict[str, Iod] = {}
     for t in iod_sources:
         col = {c: t.columns.index(c) for c in _IOD_COLUMNS if c in t.columns}
@@ -632,7 +675,7 @@ def read_iods(std: Standard) -> Pt3Model:
             texts = row.texts
             ie = (texts[col["IE"]] if "IE" in col else "") or ie
             read = _usage_row(t, i, row, col["Module"], col["Reference"], col["Usage"], "module",
-                              doc, by_section, resolve, stats)
+                              doc, by_section, resolve, stats, module_refs)
             if read is not None:
                 module, section, label, usage, condition = read
                 modules.append(IodModule(ie=ie, module=module, section=section, table=label,
@@ -662,7 +705,7 @@ def read_iods(std: Standard) -> Pt3Model:
         groups: list[FunctionalGroup] = []
         for i, row in enumerate(t.body, start=1):
             read = _usage_row(t, i, row, col["Functional Group Macro"], col["Section"],
-                              col["Usage"], "macro", doc, by_section, resolve, stats)
+                              col["Usage"], "macro", doc, by_section, resolve, stats, module_refs)
             if read is not None:
                 macro, section, label, usage, condition = read
                 groups.append(FunctionalGroup(macro=macro, section=section, table=label,

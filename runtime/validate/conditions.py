@@ -54,6 +54,9 @@ The IOD
 -------
 ``("iod_requires", path)`` asks ``requires`` (given by the IOD checks) whether the IOD the data
 set is checked against requires the attribute; without it the result is unknown.
+``("module_present", label)`` and ``("group_present", label)`` ask ``present`` (given by the IOD
+checks for the usages of modules and functional groups) whether the module or functional group
+of attribute table ``label`` is in the data set; without it the result is unknown.
 
 Result
 ------
@@ -281,7 +284,7 @@ def _group_items(frame: Dataset) -> list[Dataset]:
 
 def _first_tags(expr: tuple[Any, ...]) -> set[int]:
     """The first tag of every path in ``expr``."""
-    if expr and expr[0] == "iod_requires":
+    if expr and expr[0] in ("iod_requires", "module_present", "group_present"):
         return set()
     if expr and expr[0] in ("and", "or", "not", "in_frame"):
         return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
@@ -308,9 +311,15 @@ def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list
     return [_group_items(frame) + common for frame in frames]
 
 
+Present = Callable[[str, str], "bool | None"]
+"""``present(op, label)``: whether the module (``op`` "module_present") or functional group
+("group_present") of attribute table ``label`` is in the data set; None when unknown."""
+
+
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
              ancestors: tuple[Dataset, ...] = (),
-             requires: Callable[[int], bool | None] | None = None) -> bool | None:
+             requires: Callable[[int], bool | None] | None = None,
+             present: Present | None = None) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
 
     Parameters
@@ -326,6 +335,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     requires
         Whether the IOD checked against requires a tag (``iod_requires``); without it that
         operator is unknown.
+    present
+        Whether a module or functional group is in the data set (``module_present``,
+        ``group_present``); without it those operators are unknown.
 
     Returns
     -------
@@ -344,7 +356,7 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op in ("and", "or"):
         if len(expr) < 2:
             raise ConditionError(expr, f"{op} needs operands")
-        results = [evaluate(sub, dataset, ancestors, requires) for sub in expr[1:]]
+        results = [evaluate(sub, dataset, ancestors, requires, present) for sub in expr[1:]]
         if op == "and":
             if False in results:
                 return False
@@ -353,8 +365,12 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op == "not":
         if len(expr) != 2:
             raise ConditionError(expr, "not takes one operand")
-        inner = evaluate(expr[1], dataset, ancestors, requires)
+        inner = evaluate(expr[1], dataset, ancestors, requires, present)
         return None if inner is None else not inner
+    if op in ("module_present", "group_present"):
+        if len(expr) != 2 or not isinstance(expr[1], str) or not expr[1]:
+            raise ConditionError(expr, f"{op} takes one attribute table label")
+        return None if present is None else present(op, expr[1])
     if op == "iod_requires":
         tags = _path(expr)
         if len(expr) != 2 or len(tags) != 1:
@@ -368,8 +384,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
         if not any(tag in item for groups in scopes for item in groups for tag in named):
             # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
             # top-level attribute): it is looked up as any other
-            return evaluate(expr[1], dataset, ancestors, requires)
-        return _any([_any([evaluate(expr[1], item, (), requires) for item in groups]) if groups
+            return evaluate(expr[1], dataset, ancestors, requires, present)
+        return _any([_any([evaluate(expr[1], item, (), requires, present) for item in groups])
+                     if groups
                      else False
                      for groups in scopes])
     path = _path(expr)

@@ -18,6 +18,11 @@ Modules (PS3.3 A.1.3)
     the IOD defines) is present: A.1.3.3 then requires its Type 1 and 2 attributes, and Pixel
     Spacing, which SC Image defines too, does not show the Image Plane Module.
 
+    Conditions naming modules or functional groups ("Required if the Section C.7.6.4b is
+    present") ask whether that module counts as present by its own attributes (one no other
+    module of the IOD defines; unknown when only shared ones are there), or whether that
+    functional group is in the shared or a per-frame item.
+
 Attributes (PS3.5 7.4)
     type 1 absent -> ``type1-missing``, present without a value -> ``type1-empty`` (a type 1
     sequence needs at least one item, PS3.5 7.5.2 note); type 2 absent -> ``type2-missing``;
@@ -66,7 +71,7 @@ from dicomkit.core.element import DataElement
 from dicomkit.core.values import CHARSET_VRS, NUMBER_VRS
 from dicomkit.generated import iods, modules, sop_classes
 from dicomkit.generated.vrs import CHARACTER_VRS
-from dicomkit.validate.conditions import evaluate
+from dicomkit.validate.conditions import Present, evaluate
 from dicomkit.validate.report import Report, tag_path
 
 __all__ = ["Node", "check_iod", "module_nodes", "sop_class_of"]
@@ -413,6 +418,45 @@ def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
             for label, t in tops.items()}
 
 
+@lru_cache(maxsize=256)
+def _iod_tops(iod_label: str) -> dict[str, frozenset[int]]:
+    """The top-level tags of each module of an IOD."""
+    entry = iods.IODS[iod_label]
+    return {m[3]: frozenset(n.tag for n in module_nodes(m[3])) for m in entry[3] if m[3]}
+
+
+def _presence(iod_label: str, ds: Dataset) -> Present:
+    """What the ``module_present`` / ``group_present`` conditions ask ("Required if the
+    Section C.7.6.4b is present", "Derivation Image Functional Group ... is not present").
+
+    A module is present when one of its attributes that no other module of the IOD defines is
+    in the data set, absent when none of its attributes is; when only attributes other modules
+    define too are there (Pixel Spacing in SC Image and Image Plane), it is unknown.  A
+    functional group is present when its macro is in the shared or a per-frame item (PS3.3
+    C.7.6.16).
+    """
+    tops = _iod_tops(iod_label)
+
+    def present(op: str, label: str) -> bool | None:
+        nodes = module_nodes(label)
+        if not nodes:
+            return None
+        if op == "group_present":
+            items: list[Dataset] = []
+            for tag in (_SHARED_FG, _PER_FRAME_FG):
+                el = ds._elements.get(tag)
+                if el is not None and el.vr == "SQ":
+                    items.extend(el.value)
+            return any(_present(nodes, item) for item in items)
+        mine = frozenset(n.tag for n in nodes)
+        others = frozenset().union(*(t for other, t in tops.items() if other != label))
+        if _own_present(nodes, ds, mine & others):
+            return True
+        return None if _present(nodes, ds) else False
+
+    return present
+
+
 def _absence_shown(nodes: Sequence[Node]) -> bool:
     """True when a module of ``nodes`` that is absent can be shown absent: it has a Type 1 or 2
     top-level attribute (a module of only Type 3 and conditional attributes, SC Image PS3.3
@@ -421,7 +465,8 @@ def _absence_shown(nodes: Sequence[Node]) -> bool:
 
 
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
-                             iod_section: str, requires: Requires | None = None) -> None:
+                             iod_section: str, requires: Requires | None = None,
+                             present: Present | None = None) -> None:
     elements = ds._elements
     ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
     shared_el = elements.get(_SHARED_FG)
@@ -456,7 +501,7 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         if usage == "M":
             required: bool | None = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires)
+            required = evaluate(expr, ds, (), requires, present)
         else:
             required = False
         in_shared = shared_item is not None and _present(nodes, shared_item)
@@ -526,6 +571,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     start = len(report.findings)
     shared = _shared_tags(label) if label else {}
     requires = _requires(label) if label else None
+    present_fn = _presence(label, ds) if label else None
     checked: list[tuple[str, tuple[Node, ...]]] = []
     for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
         if not module_label:
@@ -536,7 +582,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         if usage == "M":
             required = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires) is True
+            required = evaluate(expr, ds, (), requires, present_fn) is True
         else:
             required = False
         present = _present(nodes, ds) if required else \
@@ -557,7 +603,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
         _check_nodes(nodes, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
-        _check_functional_groups(groups, ds, report, section, requires)
+        _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
     # is reported once per rule
     seen: set[tuple[str, str, str]] = set()

@@ -337,6 +337,9 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
         if op == "iod_requires":
             assert len(leaf) == 2 and len(path) == 1
             continue
+        if op in ("module_present", "group_present"):  # only with a module resolver
+            assert len(leaf) == 2 and isinstance(path, str) and path
+            continue
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
@@ -587,3 +590,47 @@ def test_the_patient_orientation_fix_joins_its_cases_with_and() -> None:
     assert table is not None
     [row] = [r for r in table[3] if r[2] == 0x00200020]
     assert row[6][0] == "and" and row[6][1][0] == "not"
+
+
+# ----------------------------------------------------------------------------- modules and groups
+
+def _modules(ref: str) -> tuple[str, str] | None:
+    """A stand-in for the reader's module resolver (tested on PS3.3 in test_part03_iods)."""
+    return {"Section C.7.6.4b": ("module_present", "C.7-12b"),
+            "Palette Color Lookup Table Module": ("module_present", "C.7-22"),
+            "Derivation Image Functional Group (Section C.7.6.16.2.6)": ("group_present", "C.7.6.16-7"),
+            "Referenced Image Functional Group (Section C.7.6.16.2.5)": ("group_present", "C.7.6.16-6"),
+            }.get(ref)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # PS3.3 A.47-1 (Contrast/Bolus Usage), A.33.8-1, A.51-1, A.75-1: Usage cells as written
+    ("C - Required if the Section C.7.6.4b is present.", ("module_present", "C.7-12b")),
+    ("C - Required if the Palette Color Lookup Table Module is not present",
+     ("not", ("module_present", "C.7-22"))),
+    ("C - Required if Derivation Image Functional Group (Section C.7.6.16.2.6) is not present. "
+     "May be present otherwise.", ("not", ("group_present", "C.7.6.16-7"))),
+    ("C - Required if Referenced Image Functional Group (Section C.7.6.16.2.5) or Derivation "
+     "Image Functional Group (Section C.7.6.16.2.6) is present.",
+     ("or", ("group_present", "C.7.6.16-6"), ("group_present", "C.7.6.16-7"))),
+    ("C - Required if Pixel Presentation (0008,9205) equals COLOR_RANGE and the Section C.7.6.4b "
+     "is not present", ("and", ("equals", (0x00089205,), ("COLOR_RANGE",), None),
+                        ("not", ("module_present", "C.7-12b")))),
+])
+def test_module_and_group_presence_reads_with_a_module_resolver(text: str, expected: Any) -> None:
+    assert parse_condition(text, NAMES.get, _modules).expr == expected
+    # without a module resolver (attribute conditions) the sentence stays prose
+    assert parse_condition(text, NAMES.get).expr is None
+
+
+def test_a_module_reference_the_resolver_does_not_know_stays_prose() -> None:
+    pc = parse_condition("C - Required if the Section C.99.1 is present.", NAMES.get, _modules)
+    assert pc.expr is None and pc.unparsed
+
+
+def test_a_section_qualifier_of_an_attribute_is_dropped() -> None:
+    """PS3.3 A.53-1 ff.: "Pixel Presentation (0008,9205) in the Section C.8.13.1 equals COLOR
+    or MIXED" names the top-level attribute of that module."""
+    pc = parse_condition("C - Required if Pixel Presentation (0008,9205) in the Section C.8.13.1 "
+                         "equals COLOR or MIXED.", NAMES.get)
+    assert pc.expr == ("equals", (0x00089205,), ("COLOR", "MIXED"), None)

@@ -185,3 +185,28 @@ def test_generated_modules_render_rows_as_tuples_with_hex_tags(std_2024c: Standa
     exec(compile(text, "modules.py", "exec"), namespace)  # noqa: S102 - our own output
     assert namespace["module"]("Patient")[1] == "C.7-1"
     assert namespace["module"]("C.7.1.1")[0] == "Patient"
+
+
+def test_module_references_of_usage_conditions_resolve_to_one_table(model: Pt3Model) -> None:
+    from dicomkit.codegen.readers.part03 import module_resolver
+
+    by_section: dict[str, list[AttributeTable]] = {}
+    for t in model.tables.values():
+        by_section.setdefault(t.section, []).append(t)
+    resolve = module_resolver(model.tables, by_section)
+    assert resolve("Section C.7.6.4b") == ("module_present", "C.7-12b")
+    # C.7.9 holds the Palette Color Lookup Table Module and its macro: the module is meant
+    assert resolve("Section C.7.9") == ("module_present", "C.7-22")
+    assert resolve("Palette Color Lookup Table Module") == ("module_present", "C.7-22")
+    assert resolve("Derivation Image Functional Group (Section C.7.6.16.2.6)") == \
+        ("group_present", "C.7.6.16-7")
+    assert resolve("Section C.99.99") is None
+    assert resolve("No Such Thing Module") is None
+
+
+def test_contrast_bolus_usage_is_required_when_enhanced_contrast_bolus_is_present(
+        model: Pt3Model) -> None:
+    """PS3.3 A.47-1 (Enhanced MR Image IOD): "C - Required if the Section C.7.6.4b is present"."""
+    [group] = [g for g in model.iods["A.47-1"].functional_groups
+               if g.macro.startswith("Contrast/Bolus Usage")]
+    assert group.condition.expr == ("module_present", "C.7-12b")

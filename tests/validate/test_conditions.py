@@ -485,3 +485,58 @@ def test_the_generated_tables_carry_the_new_operators() -> None:
     assert table is not None
     exprs = {row[6] for row in table[3] if row[3] in ("1C", "2C") and row[6] is not None}
     assert OCT in exprs
+
+
+# ----------------------------------------------------------------------------- modules and groups
+
+def test_module_and_group_presence_ask_the_iod_checks() -> None:
+    ds = dicomkit.Dataset()
+    expr = ("not", ("group_present", "C.7.6.16-7"))
+    assert evaluate(expr, ds) is None  # no IOD: unknown
+    asked: list[tuple[str, str]] = []
+
+    def present(op: str, label: str) -> bool | None:
+        asked.append((op, label))
+        return label == "C.7.6.16-7"
+
+    assert evaluate(expr, ds, (), None, present) is False
+    assert evaluate(("module_present", "C.7-22"), ds, (), None, present) is False
+    assert evaluate(("module_present", "C.7-22"), ds, (), None, lambda op, label: None) is None
+    assert asked == [("group_present", "C.7.6.16-7"), ("module_present", "C.7-22")]
+    for bad in (("module_present",), ("module_present", ""), ("group_present", 7)):
+        with pytest.raises(ConditionError):
+            evaluate(bad, ds, (), None, present)
+
+
+def _segmentation(derived: bool, frame_of_reference: bool) -> dicomkit.Dataset:
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample("liver_1frame.dcm"))
+    if not derived:
+        for item in ds.PerFrameFunctionalGroupsSequence:
+            del item[_tag("DerivationImageSequence")]
+    if not frame_of_reference:
+        del ds[_tag("FrameOfReferenceUID")]
+        del ds[_tag("PositionReferenceIndicator")]
+    return ds
+
+
+@pytest.mark.parametrize(("derived", "frame_of_reference", "missing"), [
+    (True, True, False),
+    (True, False, False),  # derived: Frame of Reference not required (and it is Type 1 only if present)
+    (False, True, False),
+    (False, False, True),
+])
+def test_frame_of_reference_of_a_segmentation_follows_the_derivation_image_group(
+        derived: bool, frame_of_reference: bool, missing: bool) -> None:
+    """PS3.3 A.51-1 Segmentation IOD: Frame of Reference "C - Required if Derivation Image
+    Functional Group (Section C.7.6.16.2.6) is not present"; the group is looked for in the
+    per-frame functional groups of pydicom's liver_1frame.dcm."""
+    from dicomkit.validate import validate
+
+    report = validate(_segmentation(derived, frame_of_reference))
+    found = [f for f in report.findings if f.rule == "module-missing"
+             and f.message.startswith("Frame of Reference module")]
+    assert bool(found) is missing, report.findings
+    if missing:
+        assert "required by its condition" in found[0].message
