@@ -283,21 +283,22 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
         if node.tag in skip:
             continue
         el = elements.get(node.tag)
-        where = tag_path(path, node.tag)
         t = node.type
-        ref = _ref(node)
+        # the path and the reference are made only for a finding (most rows have none)
         if el is None:
             if not required:
                 continue
             if t == "1" or t == "2":
-                report.add("error", f"type{t}-missing", where,
-                           f"missing type {t} attribute {node.name}", ref, node.owner)
+                report.add("error", f"type{t}-missing", tag_path(path, node.tag),
+                           f"missing type {t} attribute {node.name}", _ref(node), node.owner)
             elif (t == "1C" or t == "2C") and node.expr is not None \
                     and evaluate(node.expr, ds, ancestors, requires) is True:
-                report.add("error", "condition-required", where,
+                report.add("error", "condition-required", tag_path(path, node.tag),
                            f"missing type {t} attribute {node.name}, required by its condition",
-                           ref, node.owner)
+                           _ref(node), node.owner)
             continue
+        where = tag_path(path, node.tag)
+        ref = _ref(node)
         empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
                 and evaluate(node.expr, ds, ancestors, requires) is False:
