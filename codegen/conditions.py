@@ -75,6 +75,15 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
     macro of table ``label`` is in the shared or a per-frame functional groups ("Derivation
     Image Functional Group (Section C.7.6.16.2.6) is present"); read only with a ``modules``
     resolver (the IOD module tables: the reader passes one), evaluated by the IOD checks.
+``("first_item", (tag,))``
+    the data set is the first item of sequence ``tag`` ("Required for first Item of Control Point
+    Sequence (300A,0111)"); read from a "Required for [the] first Item / Control Point of X
+    Sequence" sentence, optionally followed by "if <clause>".
+``("prose", text)``
+    a case the data set cannot show, kept as written ("or if Gantry Angle changes during Beam":
+    RT control points after the first carry an attribute only where its value changes, PS3.3
+    C.8.8.14.5); it evaluates as unknown, so that only the cases read are checked.  A condition
+    whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen stats``).
 ``("iod_requires", path)``
     the IOD the data set is checked against requires the attribute: a module of usage M lists it
     as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
@@ -130,7 +139,15 @@ Lookup Table Module", "Derivation Image Functional Group (Section C.7.6.16.2.6)"
 ``("module_present" | "group_present", table label)``, or None when it names no one table."""
 
 __all__ = ["Expr", "ModuleResolver", "ParsedCondition", "Resolver", "condition_sentences",
-           "parse_condition"]
+           "has_prose", "parse_condition"]
+
+
+def has_prose(expr: Expr) -> bool:
+    """True when ``expr`` holds a ``("prose", text)`` leaf (a case left unread)."""
+    if expr[0] == "prose":
+        return True
+    return any(isinstance(e, tuple) and e and isinstance(e[0], str) and has_prose(e)
+               for e in expr[1:] if expr[0] in ("and", "or", "not", "in_frame"))
 
 
 @dataclass(frozen=True)
@@ -159,6 +176,12 @@ class ParsedCondition:
         """True when the condition could be turned into an expression."""
         return self.expr is not None
 
+    @property
+    def partly(self) -> bool:
+        """True when the expression keeps a case as prose (a ``prose`` leaf, unknown when
+        evaluated): only its other cases are checked."""
+        return self.expr is not None and has_prose(self.expr)
+
 
 class _Fail(Exception):
     """Internal: the text at ``rest`` cannot be read with certainty."""
@@ -172,8 +195,14 @@ class _Fail(Exception):
 
 _REQUIRED = re.compile(
     r"\b(?:Required(?: only)?(?: if| when)|Shall be present(?: only)? if"
-    r"|(?<=C - )shall be present(?: only)? if)"
+    r"|(?<=C - )shall be present(?: only)? if"
+    r"|Required(?= for (?:the )?first (?:Item|Control Point) (?:of|in) ))"
     r"(?:\s+(?:Required|required) if)?\s*:?\s+")
+# "X changes during Beam": RT control points carry an attribute only where its value changes
+# (PS3.3 C.8.8.14.5), which the data set cannot show: read as prose, evaluated as unknown
+_CHANGES = re.compile(r"(?:the values? of |any value of )?(?:the )?([A-Za-z][A-Za-z0-9/()\- ]*?)"
+                      r"(?: \([0-9A-Fa-f]{4},[0-9A-Fa-f]{4}\))? changes? during (?:the )?"
+                      r"(?:[Bb]eam|setup)(?: administration| delivery)?$")
 _MAY = re.compile(r"\b(?:[Mm]ay be present otherwise|[Oo]therwise,? (?:it )?may be present)")
 _SHALL_NOT = re.compile(
     r"\b(?:[Ss]hall not be present otherwise|[Oo]therwise,? (?:it )?shall not be present)")
@@ -384,6 +413,11 @@ class _Parser:
                 self.pos += len(name)
                 return (tag,)
         raise self.fail()
+
+    def _names_an_attribute(self, name: str) -> bool:
+        """Whether the subject of "X changes during Beam" is an attribute (or its values)."""
+        return self.resolve(name) is not None or bool(re.fullmatch(
+            r"[A-Z][A-Za-z0-9/\-]*(?: [A-Za-z0-9/()\-]+)*", name))
 
     def _tagged_name_ok(self, name: str, tag: int) -> bool:
         """Whether ``name`` before a tag is one attribute name, not a run of prose and names.
@@ -633,8 +667,30 @@ class _Parser:
         return ("or" if joiners == {"or"} else "and", *exprs)
 
     # -- clauses
+    def first_item(self) -> Expr:
+        """ "for [the] first Item of X Sequence (tag) [if clause]": the data set is the first item
+        of that sequence (RT control points, PS3.3 C.8.8.14.5)."""
+        m = self.eat(r"([A-Z][A-Za-z0-9/\-]*(?: [A-Z][A-Za-z0-9/\-]*)* Sequence)(?: " + _TAG + ")?"
+                     r"(?=$|,| if\b| or\b)")
+        if not m:
+            raise self.fail()
+        tag = int(m.group(2) + m.group(3), 16) if m.group(2) else self.resolve(m.group(1))
+        if tag is None:
+            raise self.fail()
+        expr: Expr = ("first_item", (tag,))
+        if self.eat(r" if "):
+            expr = ("and", expr, self.clause())
+        return expr
+
     def clause(self) -> Expr:
         save = self.pos
+        if self.eat(r"for (?:the )?first (?:Item|Control Point) (?:of|in) (?:the )?"):
+            return self.first_item()
+        if self.pos > 0:  # after a connector: "..., or if Gantry Angle changes during Beam"
+            m = _CHANGES.match(self.s, self.pos)
+            if m and self._names_an_attribute(m.group(1)):
+                self.pos = m.end()
+                return ("prose", m.group(0))
         if self.modules is not None:
             try:
                 return self.module_clause()

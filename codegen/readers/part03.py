@@ -537,7 +537,7 @@ def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats,
     if _parse_condition is None:
         return Condition(text)
     pc = _parse_condition(text, resolve, modules)
-    if pc.expr is not None:
+    if pc.expr is not None and not pc.partly:
         stats.conditions_parsed += 1
     return Condition(text, pc.expr, pc.otherwise)
 

@@ -41,6 +41,16 @@ item; otherwise (a condition in the shared groups, or outside the groups) in tho
 frame, and it holds when it holds for one frame (an attribute of a shared group applies to
 every frame, so it is required when one frame requires it).
 
+Control points
+--------------
+``("first_item", (tag,))`` holds when the data set (or the enclosing item on the way out) is the
+first item of sequence ``tag`` ("Required for first Item of Control Point Sequence"), is False
+for the other items and unknown outside that sequence.  ``("prose", text)`` is a case the data
+set cannot show ("Gantry Angle changes during Beam": RT control points after the first carry an
+attribute only where it changes, PS3.3 C.8.8.14.5); it is always unknown, so that
+``("or", ("first_item", ...), ("prose", ...))`` requires the attribute in the first item and
+leaves the others not checked.
+
 Codes, items, private tags
 --------------------------
 ``("code", path, codes)`` holds when an item of a sequence the path names has Code Value,
@@ -284,7 +294,8 @@ def _group_items(frame: Dataset) -> list[Dataset]:
 
 def _first_tags(expr: tuple[Any, ...]) -> set[int]:
     """The first tag of every path in ``expr``."""
-    if expr and expr[0] in ("iod_requires", "module_present", "group_present"):
+    if expr and expr[0] in ("iod_requires", "module_present", "group_present", "prose",
+                            "first_item"):
         return set()
     if expr and expr[0] in ("and", "or", "not", "in_frame"):
         return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
@@ -367,6 +378,15 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
             raise ConditionError(expr, "not takes one operand")
         inner = evaluate(expr[1], dataset, ancestors, requires, present)
         return None if inner is None else not inner
+    if op == "prose":  # a case the data set cannot show ("Gantry Angle changes during Beam")
+        if len(expr) != 2 or not isinstance(expr[1], str):
+            raise ConditionError(expr, "prose takes the text of the case")
+        return None
+    if op == "first_item":
+        tags = _path(expr)
+        if len(expr) != 2 or len(tags) != 1:
+            raise ConditionError(expr, "first_item takes one sequence tag")
+        return _first_item(tags[0], dataset, ancestors)
     if op in ("module_present", "group_present"):
         if len(expr) != 2 or not isinstance(expr[1], str) or not expr[1]:
             raise ConditionError(expr, f"{op} takes one attribute table label")
@@ -435,6 +455,25 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
             raise ConditionError(expr, "private_tag takes one path")
         return _any([_private(e.value) for e in found])
     raise ConditionError(expr, f"unknown operator {op!r}")
+
+
+def _first_item(tag: int, dataset: Dataset, ancestors: tuple[Dataset, ...]) -> bool | None:
+    """Whether the item of sequence ``tag`` that holds ``dataset`` (itself, or the enclosing
+    item on the way out) is that sequence's first item; None when it is in no such sequence."""
+    chain = (dataset, *ancestors)
+    for i, outer in enumerate(ancestors):
+        el = outer.get(tag)
+        if el is None:
+            continue
+        try:
+            items = _items(el.value)
+        except _Unknown:
+            return None
+        inner = chain[i]
+        if not any(item is inner for item in items):
+            return None
+        return items[0] is inner
+    return None
 
 
 def _text(item: Dataset, tag: int) -> str | None:

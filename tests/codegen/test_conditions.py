@@ -257,6 +257,13 @@ REAL: list[tuple[str, str, Any, str]] = [
     # Table C.8-105: an upper-case word after "equals" is a value, not the attribute Plane
     ('C.8-105', 'Required if MR Spectroscopy Acquisition Type (0018,9200) equals PLANE and Frame Type (0008,9007) Value 1 is ORIGINAL. May be present otherwise.',
      ('and', ('equals', (0x00189200,), ('PLANE',), None), ('equals', (0x00089007,), ('ORIGINAL',), 1)), 'may'),
+    # Table C.8-50: RT control points (the second case stays prose, evaluated as unknown)
+    ('C.8-50', 'Required for first Item of Control Point Sequence (300A,0111), or if Gantry Angle changes during Beam.',
+     ('or', ('first_item', (0x300A0111,)), ('prose', 'Gantry Angle changes during Beam')), ''),
+    # Table C.8.8.25-1: "first Item of X if <clause>"
+    ('C.8.8.25-1', 'Required for first Item of Control Point Sequence if Number of Range Shifters (300A,0312) is non-zero, or if Range Shifter Setting (300A,0362) changes during Beam.',
+     ('or', ('and', ('first_item', (0x300A0111,)), ('not_equals', (0x300A0312,), (0,), None)),
+      ('prose', 'Range Shifter Setting (300A,0362) changes during Beam')), ''),
     # Table C.8-17: a name without its tag before "exists"
     ('C.8-17', 'Required if Pixel Component Organization exists.',
      ('present', (0x00186044,)), ''),
@@ -340,6 +347,9 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
         if op in ("module_present", "group_present"):  # only with a module resolver
             assert len(leaf) == 2 and isinstance(path, str) and path
             continue
+        if op == "prose":  # a case kept as written
+            assert len(leaf) == 2 and isinstance(path, str) and path in text
+            continue
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
@@ -349,6 +359,8 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
             assert len(leaf) == 3 and leaf[2]
             for value, scheme in leaf[2]:
                 assert f"({value}, {scheme}, " in text, (value, scheme, text)
+        elif op == "first_item":
+            assert len(leaf) == 2 and len(path) == 1
         elif op == "item_count":
             assert len(leaf) == 4 and leaf[2] in ("equals", "greater") and isinstance(leaf[3], int)
         elif op in ("equals", "not_equals"):
@@ -634,3 +646,12 @@ def test_a_section_qualifier_of_an_attribute_is_dropped() -> None:
     pc = parse_condition("C - Required if Pixel Presentation (0008,9205) in the Section C.8.13.1 "
                          "equals COLOR or MIXED.", NAMES.get)
     assert pc.expr == ("equals", (0x00089205,), ("COLOR", "MIXED"), None)
+
+
+def test_a_condition_with_a_prose_case_is_partly_read() -> None:
+    pc = parse_condition("Required for first Item of Control Point Sequence (300A,0111), or if "
+                         "Gantry Angle changes during Beam.", NAMES.get)
+    assert pc.evaluable and pc.partly
+    assert not parse_condition("Required if Modality (0008,0060) is CT.", NAMES.get).partly
+    # "changes during Beam" alone is no condition the parser reads
+    assert parse_condition("Required if Gantry Angle changes during Beam.", NAMES.get).expr is None

@@ -540,3 +540,61 @@ def test_frame_of_reference_of_a_segmentation_follows_the_derivation_image_group
     assert bool(found) is missing, report.findings
     if missing:
         assert "required by its condition" in found[0].message
+
+
+# ----------------------------------------------------------------------------- control points
+
+CONTROL_POINTS = _tag("ControlPointSequence")
+BEAMS = _tag("BeamSequence")
+GANTRY = _tag("GantryAngle")
+FIRST_OR_CHANGED = ("or", ("first_item", (CONTROL_POINTS,)),
+                    ("prose", "Gantry Angle changes during Beam"))  # PS3.3 C.8-50
+
+
+def _plan() -> tuple[dicomkit.Dataset, dicomkit.Dataset, list[dicomkit.Dataset]]:
+    plan = dicomkit.Dataset()
+    beam = dicomkit.Dataset()
+    points = [dicomkit.Dataset(), dicomkit.Dataset(), dicomkit.Dataset()]
+    beam.add_new(CONTROL_POINTS, "SQ", points)
+    plan.add_new(BEAMS, "SQ", [beam])
+    return plan, beam, points
+
+
+def test_first_item_holds_in_the_first_item_of_the_sequence_only() -> None:
+    plan, beam, points = _plan()
+    assert evaluate(("first_item", (CONTROL_POINTS,)), points[0], (beam, plan)) is True
+    assert evaluate(("first_item", (CONTROL_POINTS,)), points[2], (beam, plan)) is False
+    # outside the sequence (the beam item itself, the top level): unknown
+    assert evaluate(("first_item", (CONTROL_POINTS,)), beam, (plan,)) is None
+    assert evaluate(("first_item", (CONTROL_POINTS,)), plan) is None
+    # an item nested in the first control point is in the first control point
+    inner = dicomkit.Dataset()
+    points[0].add_new(_tag("BeamLimitingDevicePositionSequence"), "SQ", [inner])
+    assert evaluate(("first_item", (CONTROL_POINTS,)), inner, (points[0], beam, plan)) is True
+
+
+def test_a_prose_case_is_unknown_so_only_the_first_item_is_decided() -> None:
+    plan, beam, points = _plan()
+    assert evaluate(FIRST_OR_CHANGED, points[0], (beam, plan)) is True
+    assert evaluate(FIRST_OR_CHANGED, points[1], (beam, plan)) is None
+    assert evaluate(("prose", "anything"), plan) is None
+    for bad in (("prose",), ("prose", 1), ("first_item", (CONTROL_POINTS, GANTRY))):
+        with pytest.raises(ConditionError):
+            evaluate(bad, plan)
+
+
+def test_an_rt_plan_needs_gantry_angle_in_its_first_control_point_only() -> None:
+    """PS3.3 C.8.8.14 (Table C.8-50): Gantry Angle (300A,011E) "Required for first Item of
+    Control Point Sequence (300A,0111), or if Gantry Angle changes during Beam"; pydicom's
+    rtplan.dcm has it in the first of its two control points."""
+    from dicomkit.validate import validate
+    from tests.samples import sample
+
+    def gantry_findings(ds: dicomkit.Dataset) -> list[str]:
+        return [f.path for f in validate(ds).findings
+                if f.rule == "condition-required" and f.path.endswith("(300A,011E)")]
+
+    ds = dicomkit.read(sample("rtplan.dcm"))
+    assert gantry_findings(ds) == []
+    del ds.BeamSequence[0].ControlPointSequence[0][GANTRY]
+    assert gantry_findings(ds) == ["(300A,00B0)[0].(300A,0111)[0].(300A,011E)"]
