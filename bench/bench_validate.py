@@ -27,12 +27,12 @@ import cProfile
 import json
 import logging
 import os
-import tempfile
 import pstats
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 

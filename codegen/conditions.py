@@ -117,9 +117,10 @@ greater/less than [or equal to] N", "is non-zero", "is zero". Value lists: "A, B
 "points to Name" with or without the tag; "has more than one Item", "has zero Items"; "value is
 the Data Element Tag of a Private Attribute"; "is non-null" / "is not zero length". A clause that
 starts with a predicate continues the subject before it ("X is absent, or is present and has the
-value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ..."). Connectives: "and", "or", "and/or",
-"or if", "and if", ", and", ", or", "unless" (``X unless Y`` -> ``and(X, not Y)``). A clause mixing
-"and" and "or" without grouping is ambiguous in English and is not read.
+value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ...").
+Connectives: "and", "or", "and/or", "or if", "and if", ", and", ", or", "unless" (``X unless Y``
+-> ``and(X, not Y)``). A clause mixing "and" and "or" without grouping is ambiguous in English and
+is not read.
 """
 
 from __future__ import annotations
@@ -270,7 +271,8 @@ _VERB = re.compile(
     r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
-_MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
+_MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))"
+                               r"(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
                                r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
@@ -314,8 +316,8 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
                   r"BE one of|BE|contains the value|includes(?: the)? values?)"
                   r"(?: (?:the )?(?:value|one of|either))? ",
     }
-    forms["codes"] = (r"(?:(?:contains|includes|equals|BE|has)(?: an? [Ii]tem with)?(?: the)?(?: values?)?(?: of)?"
-                      r"(?: either)?|Item value BE) (?=\()")
+    forms["codes"] = (r"(?:(?:contains|includes|equals|BE|has)(?: an? [Ii]tem with)?(?: the)?"
+                      r"(?: values?)?(?: of)?(?: either)?|Item value BE) (?=\()")
     forms["item_count"] = (r"(?:(?:has|have|contains) (?:(more) than )?(one|two|\d+) [Ii]tems?\b"
                            r"(?! (?:with|of|in|that|which)\b))")
     return {name: re.compile(form.replace("BE", be)) for name, form in forms.items()}
@@ -358,8 +360,8 @@ class _Parser:
     def _one_subject(self) -> tuple[tuple[int, ...], int | None]:
         """An attribute reference, with its Value index if any."""
         index: int | None = None
-        self.eat(r"(?:either |both |neither )?(?:the |a |its |one )?(?:value(?:s)? (?:of|for) (?:the )?|value (?=[A-Z]))?"
-                 r"(?:Attribute )?")
+        self.eat(r"(?:either |both |neither )?(?:the |a |its |one )?"
+                 r"(?:value(?:s)? (?:of|for) (?:the )?|value (?=[A-Z]))?(?:Attribute )?")
         m = self.eat(r"(?:[Vv]alue (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
         if m:
             index = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
