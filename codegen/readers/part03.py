@@ -300,6 +300,10 @@ _INLINE_VALUE = re.compile(
     r"(?: of)? ((?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*)(?:(?:, | or | and |, or )"
     r"(?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*))*)")
 _VALUE_WORD = re.compile(r"\"([^\"]+)\"|([A-Z0-9_]+(?: [A-Z0-9_]+)*)")
+#: a list that holds for one value of a multi-valued attribute: "Enumerated Values for Value 1:"
+_INDEXED_LIST_TITLE = re.compile(r"^(Enumerated Values|Defined Terms) for Value (\d+):?$")
+#: "Value 1 shall be DERIVED." (PS3.3 C.8.20-2): one Enumerated Value for that value
+_INDEXED_INLINE = re.compile(r"(?<!\) )\bValue (\d+) shall be ([A-Z0-9_]+(?: or [A-Z0-9_]+)*)\.")
 
 
 @dataclass
@@ -380,6 +384,30 @@ def _listed_values(lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
         return "", []
     kind = "enumerated" if m.group(1).lower().startswith("enumerated") else "defined"
     return kind, [term for term, _ in entries if term]
+
+
+def _indexed_values(text: str, lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                    ) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """``(index, kind, terms)`` of the lists of a description cell that hold for one value of a
+    multi-valued attribute, and of "Value N shall be X." sentences (enumerated); a title with a
+    condition ("... for Value 1 if ...") gives nothing."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    for title, entries in lists:
+        m = _INDEXED_LIST_TITLE.match(title.strip())
+        terms = [term for term, _ in entries if term]
+        if m and terms:
+            kind = "enumerated" if m.group(1) == "Enumerated Values" else "defined"
+            index = int(m.group(2))
+            if index in out and out[index][0] != kind:
+                return ()  # two kinds of list for one value: not read
+            out.setdefault(index, (kind, []))[1].extend(t for t in terms
+                                                        if t not in out[index][1])
+    for m in _INDEXED_INLINE.finditer(text):
+        index = int(m.group(1))
+        if index in out:
+            return ()  # a list and a sentence for one value: not read
+        out[index] = ("enumerated", m.group(2).split(" or "))
+    return tuple((i, kind, tuple(terms)) for i, (kind, terms) in sorted(out.items()))
 
 
 def _values(text: str, links: tuple[Link, ...],
@@ -465,7 +493,8 @@ def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
                 condition = Condition(count.group(0))
         rows.append(AttributeRow(name=stripped, tag=tag, type=typ, depth=depth,
                                  description=description, condition=condition,
-                                 values_kind=kind, values=values, values_ref=ref))
+                                 values_kind=kind, values=values, values_ref=ref,
+                                 indexed_values=_indexed_values(description, desc_cell.lists)))
         stats.rows += 1
     name, kind = _table_name(table.caption)
     return AttributeTable(name=name, label=table.label, section=_section_label(doc, table.section_id),
@@ -754,11 +783,12 @@ def _rows(at: AttributeTable) -> tuple[tuple[Any, ...], ...]:
     out: list[tuple[Any, ...]] = []
     for r in at.rows:
         if isinstance(r, IncludeRow):
-            out.append(("include", r.depth, None, "", r.table, r.restriction, None, "", "", ()))
+            out.append(("include", r.depth, None, "", r.table, r.restriction, None, "", "", (),
+                        ()))
         else:
             c = r.condition
             out.append(("attr", r.depth, r.tag, r.type, r.name, c.text, c.expr, c.otherwise,
-                        r.values_kind, r.values))
+                        r.values_kind, r.values, r.indexed_values))
     return tuple(out)
 
 

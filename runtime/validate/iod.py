@@ -101,7 +101,9 @@ class Node:
     """One attribute row of a module or macro, with its nested rows (for sequences).
 
     ``owner`` and ``section`` name the module or macro whose table holds the row, for citing.
-    ``items`` is ``"one"``, ``"one_or_more"`` or ``""`` (no count stated).
+    ``items`` is ``"one"``, ``"one_or_more"`` or ``""`` (no count stated).  ``indexed`` holds
+    ``(index, kind, terms)`` for the lists that apply to Value ``index`` only ("Enumerated
+    Values for Value 1:").
     """
 
     tag: int
@@ -115,6 +117,7 @@ class Node:
     owner: str
     section: str
     items: str
+    indexed: tuple[tuple[int, str, frozenset[str]], ...] = ()
 
 
 def _item_rule(text: str) -> str:
@@ -174,10 +177,12 @@ def _tree(flat: list[tuple[int, tuple[Any, ...], str, str]], start: int,
             i += 1
             continue
         children, i = _tree(flat, i + 1, depth + 1)
-        _kind, _depth, tag, type_, name, condition, expr, otherwise, values_kind, values = row
+        _kind, _depth, tag, type_, name, condition, expr, otherwise, values_kind, values = row[:10]
+        indexed = tuple((index, kind, frozenset(str(v).strip() for v in terms))
+                        for index, kind, terms in (row[10] if len(row) > 10 else ()))
         nodes.append(Node(tag, type_, name, expr, otherwise, values_kind,
                           frozenset(str(v).strip() for v in values), children, owner, section,
-                          _item_rule(condition)))
+                          _item_rule(condition), indexed))
     return tuple(nodes), i
 
 
@@ -314,6 +319,8 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
             continue
         if node.values and node.values_kind:
             _check_values(node, el, where, report)
+        if node.indexed:
+            _check_indexed_values(node, el, where, report)
         if el.vr == "SQ":
             items = el.value
             if node.items == "one" and len(items) != 1:
@@ -341,6 +348,30 @@ def _check_values(node: Node, el: DataElement, where: str, report: Report) -> No
     else:
         report.add("info", "defined-term", where, f"{value!r} is not a Defined Term of "
                    f"{node.name} ({shown})", _ref(node), node.owner)
+
+
+def _check_indexed_values(node: Node, el: DataElement, where: str, report: Report) -> None:
+    """Value ``index`` against the list that holds for it ("Enumerated Values for Value 1:
+    ORIGINAL"; PS3.3 5.3): an error for Enumerated Values, info for Defined Terms."""
+    value = el.value
+    values = value if isinstance(value, list) else [value]
+    for index, kind, terms in node.indexed:
+        if index > len(values):
+            continue  # how many values there must be is the VM's business
+        got = values[index - 1]
+        if not isinstance(got, str):  # the lists are of code strings; numbers are not compared
+            continue
+        text = got.strip(" \x00")
+        if not text or text in terms:
+            continue
+        shown = ", ".join(sorted(terms)[:12])
+        if kind == "enumerated":
+            report.add("error", "enumerated-value", where, f"Value {index} {text!r} is not an "
+                       f"Enumerated Value of {node.name} for Value {index} ({shown})",
+                       _ref(node), node.owner)
+        else:
+            report.add("info", "defined-term", where, f"Value {index} {text!r} is not a Defined "
+                       f"Term of {node.name} for Value {index} ({shown})", _ref(node), node.owner)
 
 
 def _present(nodes: Sequence[Node], ds: Dataset) -> bool:

@@ -210,3 +210,33 @@ def test_contrast_bolus_usage_is_required_when_enhanced_contrast_bolus_is_presen
     [group] = [g for g in model.iods["A.47-1"].functional_groups
                if g.macro.startswith("Contrast/Bolus Usage")]
     assert group.condition.expr == ("module_present", "C.7-12b")
+
+
+def test_values_that_hold_for_one_value_index_are_read_per_index(model: Pt3Model) -> None:
+    """PS3.3 2024c: "Enumerated Values for Value 1: ORIGINAL" lists (Table C.8.17.16-1), the
+    sentences "Value 1 shall be DERIVED. Value 2 shall be PRIMARY." (Table C.8.20-2,
+    Segmentation), "Defined Terms for Value 3:" (Table C.8-38, RT Image)."""
+    image_type = 0x00080008
+    assert _attr(model.tables["C.8.17.16-1"], image_type).indexed_values == (
+        (1, "enumerated", ("ORIGINAL",)), (2, "enumerated", ("PRIMARY",)))
+    assert _attr(model.tables["C.8.20-2"], image_type).indexed_values == (
+        (1, "enumerated", ("DERIVED",)), (2, "enumerated", ("PRIMARY",)))
+    rt = _attr(model.tables["C.8-38"], image_type).indexed_values
+    assert rt[0][:2] == (3, "defined") and "DRR" in rt[0][2] and "FLUENCE" in rt[0][2]
+    # a list of one value index is not taken for the attribute as a whole
+    assert _attr(model.tables["C.8.17.16-1"], image_type).values == ()
+
+
+def test_indexed_value_sentences_and_lists_are_read_only_when_unconditional() -> None:
+    from dicomkit.codegen.readers.part03 import _indexed_values
+
+    assert _indexed_values("Value 1 shall be DERIVED. Value 2 shall be PRIMARY or SECONDARY.",
+                           ()) == ((1, "enumerated", ("DERIVED",)),
+                                   (2, "enumerated", ("PRIMARY", "SECONDARY")))
+    # another attribute's value, a condition, a lower-case word: nothing
+    assert _indexed_values("Frame Type (0008,9007) Value 1 shall be ORIGINAL.", ()) == ()
+    assert _indexed_values("Value 1 shall be ORIGINAL if the frame is acquired.", ()) == ()
+    assert _indexed_values("Value 4 shall be present if X.", ()) == ()
+    assert _indexed_values("", (("Enumerated Values for Value 1 if X is Y:", (("A", ""),)),)) == ()
+    assert _indexed_values("", (("Defined Terms for Value 2:", (("A", ""), ("B", ""))),)) == (
+        (2, "defined", ("A", "B")),)
