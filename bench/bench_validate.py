@@ -9,17 +9,30 @@ IOD of each file); ``dciodvfy`` runs once per file as a separate process, which 
 (it validates one file per invocation).  Both are timed in the same run; the result is printed as
 files/s and as the ratio dicomkit/dciodvfy (higher is better; target >= 5, issue 19).  ``--workers N``
 also times :func:`dicomkit.validate.validate_many` with N processes.
+
+dicom-validator (PyPI ``dicom-validator``, in process like dicomkit, one ``validate`` call per
+file) reads PS3.3, PS3.4 and PS3.6 as DocBook, and would download them; the bench gives it the
+DocBook parts on hand instead (the shared standard folder, ``DICOMKIT_STANDARD_DIR``): PS3.3 from
+``2016c-excerpt`` (its repeated ``xml:id`` values dropped in a temporary copy, as its strict parser
+rejects them), PS3.4 and PS3.6 from ``2015b``.  That excerpt holds 4 IODs (CT Image, Enhanced CT
+Image, Enhanced XA Image, RT Dose), so both validators are timed on the corpus files of those SOP
+classes only, in the same run (target: dicomkit >= 10x per file, issue 19).  Building its tables
+is left out of its time, as importing ours is left out of dicomkit's.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import logging
+import os
 import pstats
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -90,6 +103,95 @@ def time_dciodvfy(exe: str, files: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
+def standard_dir() -> Path:
+    """The folder of the standard's editions on hand (as the tests find it)."""
+    env = os.environ.get("DICOMKIT_STANDARD_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "dicom-standard"
+
+
+def dicom_validator_info(standard: Path, work: Path) -> tuple[object, set[str]] | None:
+    """dicom-validator's tables from the DocBook parts on hand, and the SOP classes they cover;
+    None when dicom-validator or the parts are missing (module docstring)."""
+    try:
+        from dicom_validator.spec_reader.edition_reader import EditionReader
+        from dicom_validator.spec_reader.part3_reader import Part3Reader
+        from dicom_validator.spec_reader.part4_reader import Part4Reader
+        from dicom_validator.spec_reader.part6_reader import Part6Reader
+        from dicom_validator.validator.dicom_info import DicomInfo
+        from lxml import etree
+    except ImportError:
+        return None
+    part03 = standard / "2016c-excerpt" / "part03.xml"
+    part04 = standard / "2015b" / "part04.xml"
+    part06 = standard / "2015b" / "part06.xml"
+    if not (part03.is_file() and part04.is_file() and part06.is_file()):
+        return None
+    tree = etree.parse(str(part03), etree.XMLParser(recover=True, huge_tree=True))
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    seen: set[str] = set()
+    for el in tree.iter():
+        value = el.get(xml_id)
+        if value is not None:
+            if value in seen:
+                del el.attrib[xml_id]
+            seen.add(value)
+    tree.write(str(work / "part03.xml"), xml_declaration=True, encoding="utf-8")
+    for part in (part04, part06):
+        (work / part.name).symlink_to(part)
+    logging.getLogger().setLevel(logging.ERROR)
+    dict_info = Part6Reader(work).data_elements()
+    part3 = Part3Reader(work, dict_info)
+    iods = part3.iod_descriptions()
+    chapters = Part4Reader(work).iod_chapters()
+    definition = {uid: iods[c] for c in iods if c in chapters for uid in chapters[c]}
+
+    def as_json(value: object) -> dict[str, dict]:  # the form its JSON cache holds
+        return json.loads(EditionReader.dump_description(value))  # type: ignore[arg-type]
+
+    info = DicomInfo(as_json(dict_info), as_json(definition), as_json(part3.module_descriptions()))
+    return info, set(definition)
+
+
+def time_dicom_validator(info: object, files: list[str], repeat: int) -> float:
+    """Median seconds of dicom-validator validating each file in turn (in process)."""
+    from dicom_validator.validator.dicom_file_validator import DicomFileValidator
+    from dicom_validator.validator.error_handler import NullValidationResultHandler
+
+    validator = DicomFileValidator(info, log_level=logging.ERROR,  # type: ignore[arg-type]
+                                   error_handler=NullValidationResultHandler())
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for f in files:
+            validator.validate(f)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def compare_dicom_validator(files: list[str], repeat: int) -> None:
+    """Time dicomkit and dicom-validator on the files of the SOP classes it has tables for."""
+    with tempfile.TemporaryDirectory(prefix="bench-dicom-validator-") as tmp:
+        found = dicom_validator_info(standard_dir(), Path(tmp))
+        if found is None:
+            print("dicom-validator or its DocBook parts not found (pip install dicom-validator): "
+                  "no comparison")
+            return
+        info, covered = found
+        subset = [f for f in files if str(getattr(dicomkit.read(f, stop_before_pixels=True),
+                                                  "SOPClassUID", "")) in covered]
+        if not subset:
+            print("dicom-validator: no corpus file of the SOP classes it has tables for")
+            return
+        time_dicom_validator(info, subset[:1], 1)  # its first call builds caches
+        theirs = time_dicom_validator(info, subset, repeat)
+    ours, _errors, _warnings = time_ours(subset, repeat)
+    print(f"on the {len(subset)} files of the {len(covered)} SOP classes dicom-validator reads "
+          f"from the parts on hand:")
+    print(f"  dicomkit validate: {ours / len(subset) * 1000:.2f} ms/file; dicom-validator: "
+          f"{theirs / len(subset) * 1000:.2f} ms/file")
+    print(f"ratio dicomkit/dicom-validator (speed): {theirs / ours:.1f}x (target >= 10)")
+
+
 def main() -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -99,6 +201,8 @@ def main() -> int:
                         help="also time a Dask LocalCluster of N worker processes (started "
                              "before the timing, as a long-running cluster would be)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-dicom-validator", action="store_true",
+                        help="leave out the comparison with dicom-validator")
     args = parser.parse_args()
     files = corpus()
     validate(files[0])  # import and build the tables once, as a long-running program would
@@ -136,6 +240,8 @@ def main() -> int:
         print(f"dciodvfy {exe} (one process per file): {theirs:.3f} s, {len(files) / theirs:,.0f} files/s, "
               f"{theirs / len(files) * 1000:.2f} ms/file")
         print(f"ratio dicomkit/dciodvfy (speed): {theirs / ours:.1f}x (target >= 5)")
+    if not args.no_dicom_validator:
+        compare_dicom_validator(files, args.repeat)
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()

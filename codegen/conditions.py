@@ -51,12 +51,39 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("greater", path, number)``, ``("less", path, number)``, ``("greater_equal", path, number)``,
 ``("less_equal", path, number)``
     the (any) value compared numerically with ``number``.
+``("code", path, ((value, scheme), ...))``
+    an item of the code sequence(s) at ``path`` holds one of the codes: its Code Value (0008,0100),
+    Long Code Value (0008,0119) or URN Code Value (0008,0120) is ``value`` and its Coding Scheme
+    Designator (0008,0102) is ``scheme`` ("contains an Item with the value (392012008, SCT,
+    \"Optical Coherence Tomography Scanner\")"; the meaning is not compared, PS3.3 8.1).
+``("item_count", path, "equals" | "greater", n)``
+    the sequence at ``path`` has exactly / more than ``n`` items ("has zero Items" is ``empty``;
+    "has more than one Item", "contains one Item").
+``("private_tag", path)``
+    a value of the AT attribute at ``path`` is the tag of a private attribute (odd group,
+    PS3.5 7.8.1): "the Selector Attribute (0072,0026) value is the Data Element Tag of a Private
+    Attribute".
 ``("in_frame", e)``
     ``e`` is evaluated in the functional groups of the frame the condition belongs to ("Frame
     Type (0008,9007) Value 1 of this frame is ORIGINAL"): in the items of the groups of that
     frame's Per-frame Functional Groups item and of the Shared Functional Groups item (PS3.3
     C.7.6.16); for a condition outside a frame's groups (or in the shared ones), in those of
     every frame, holding when it holds for one.
+``("module_present", label)``, ``("group_present", label)``
+    the module of attribute table ``label`` is present in the data set ("the Section C.7.6.4b
+    is present", "Palette Color Lookup Table Module is not present"), or the functional group
+    macro of table ``label`` is in the shared or a per-frame functional groups ("Derivation
+    Image Functional Group (Section C.7.6.16.2.6) is present"); read only with a ``modules``
+    resolver (the IOD module tables: the reader passes one), evaluated by the IOD checks.
+``("first_item", (tag,))``
+    the data set is the first item of sequence ``tag`` ("Required for first Item of Control Point
+    Sequence (300A,0111)"); read from a "Required for [the] first Item / Control Point of X
+    Sequence" sentence, optionally followed by "if <clause>".
+``("prose", text)``
+    a case the data set cannot show, kept as written ("or if Gantry Angle changes during Beam":
+    RT control points after the first carry an attribute only where its value changes, PS3.3
+    C.8.8.14.5); it evaluates as unknown, so that only the cases read are checked.  A condition
+    whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen stats``).
 ``("iod_requires", path)``
     the IOD the data set is checked against requires the attribute: a module of usage M lists it
     as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
@@ -85,9 +112,15 @@ Predicates: "is present", "is not present", "is absent", "is present and has a v
 "includes [the] value V", "is / points to / includes the Tag for Name (gggg,eeee)" (AT values),
 "is not / is other than / equals other than / does not equal / has a value other than", "is
 greater/less than [or equal to] N", "is non-zero", "is zero". Value lists: "A, B or C",
-"A, B, or C", quoted or bare uppercase values, numbers. Connectives: "and", "or", "and/or",
-"or if", "and if", ", and", ", or", "unless" (``X unless Y`` -> ``and(X, not Y)``). A clause mixing
-"and" and "or" without grouping is ambiguous in English and is not read.
+"A, B, or C", quoted or bare uppercase values, numbers, UIDs written bare, coded values
+"(CV, CSD, \"meaning\")" after "contains [an Item with the value] / equals / is / Item value is";
+"points to Name" with or without the tag; "has more than one Item", "has zero Items"; "value is
+the Data Element Tag of a Private Attribute"; "is non-null" / "is not zero length". A clause that
+starts with a predicate continues the subject before it ("X is absent, or is present and has the
+value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ...").
+Connectives: "and", "or", "and/or", "or if", "and if", ", and", ", or", "unless" (``X unless Y``
+-> ``and(X, not Y)``). A clause mixing "and" and "or" without grouping is ambiguous in English and
+is not read.
 """
 
 from __future__ import annotations
@@ -101,8 +134,21 @@ Expr = tuple[Any, ...]
 """An expression of the language above (nested tuples)."""
 
 Resolver = Callable[[str], "int | None"]
+ModuleResolver = Callable[[str], "tuple[str, str] | None"]
+"""Maps a module or functional group reference as written ("Section C.7.6.4b", "Palette Color
+Lookup Table Module", "Derivation Image Functional Group (Section C.7.6.16.2.6)") to
+``("module_present" | "group_present", table label)``, or None when it names no one table."""
 
-__all__ = ["Expr", "ParsedCondition", "Resolver", "condition_sentences", "parse_condition"]
+__all__ = ["Expr", "ModuleResolver", "ParsedCondition", "Resolver", "condition_sentences",
+           "has_prose", "parse_condition"]
+
+
+def has_prose(expr: Expr) -> bool:
+    """True when ``expr`` holds a ``("prose", text)`` leaf (a case left unread)."""
+    if expr[0] == "prose":
+        return True
+    return any(isinstance(e, tuple) and e and isinstance(e[0], str) and has_prose(e)
+               for e in expr[1:] if expr[0] in ("and", "or", "not", "in_frame"))
 
 
 @dataclass(frozen=True)
@@ -131,6 +177,12 @@ class ParsedCondition:
         """True when the condition could be turned into an expression."""
         return self.expr is not None
 
+    @property
+    def partly(self) -> bool:
+        """True when the expression keeps a case as prose (a ``prose`` leaf, unknown when
+        evaluated): only its other cases are checked."""
+        return self.expr is not None and has_prose(self.expr)
+
 
 class _Fail(Exception):
     """Internal: the text at ``rest`` cannot be read with certainty."""
@@ -144,8 +196,14 @@ class _Fail(Exception):
 
 _REQUIRED = re.compile(
     r"\b(?:Required(?: only)?(?: if| when)|Shall be present(?: only)? if"
-    r"|(?<=C - )shall be present(?: only)? if)"
+    r"|(?<=C - )shall be present(?: only)? if"
+    r"|Required(?= for (?:the )?first (?:Item|Control Point) (?:of|in) ))"
     r"(?:\s+(?:Required|required) if)?\s*:?\s+")
+# "X changes during Beam": RT control points carry an attribute only where its value changes
+# (PS3.3 C.8.8.14.5), which the data set cannot show: read as prose, evaluated as unknown
+_CHANGES = re.compile(r"(?:the values? of |any value of )?(?:the )?([A-Za-z][A-Za-z0-9/()\- ]*?)"
+                      r"(?: \([0-9A-Fa-f]{4},[0-9A-Fa-f]{4}\))? changes? during (?:the )?"
+                      r"(?:[Bb]eam|setup)(?: administration| delivery)?$")
 _MAY = re.compile(r"\b(?:[Mm]ay be present otherwise|[Oo]therwise,? (?:it )?may be present)")
 _SHALL_NOT = re.compile(
     r"\b(?:[Ss]hall not be present otherwise|[Oo]therwise,? (?:it )?shall not be present)")
@@ -210,13 +268,16 @@ _TAGGED = re.compile(r"(" + _NAME + r") " + _TAG)
 # Words that end a name written without a tag (a predicate begins).
 _VERB = re.compile(
     r" (?=(?:is|are|has|have|equals|equal|does|do|=|value is|values are|contains|was|were|in|of|and|or|"
-    r"nor|Value \d)\b| =)")
+    r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
-_MODULE_QUALIFIER = re.compile(r" in the (?:[A-Z][A-Za-z0-9\-]*(?: |$))+Module\b")
+_MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))"
+                               r"(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
+                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
+    r"|(\d+(?:\.\d+){3,})(?![\w.])"  # a UID written bare: 1.2.840.10008.5.1.4.1.1.200.2
     r"|(-?\d+(?:\.\d+)?)(?![\w.])"  # a number
     r"|([A-Z0-9][A-Z0-9_]*(?:[ \-][A-Z0-9][A-Z0-9_]*)*)(?![\w(])")  # bare uppercase: ORIGINAL, FOR PROCESSING
 _CONNECTOR = re.compile(r"\s*,?\s*\b(and/or|and|or|nor)\b(?:\s+if\b)?\s+|,\s+(?:if\s+)?")
@@ -225,34 +286,45 @@ _CONNECTOR = re.compile(r"\s*,?\s*\b(and/or|and|or|nor)\b(?:\s+if\b)?\s+|,\s+(?:
 def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
     """The predicate forms for a singular ("is") or plural ("are") subject."""
     forms = {
-        "order": r"(?:value is |BE (?:present and has (?:a )?values? )?|has (?:a )?value )?"
+        "order": r"(?:value is |BE (?:present and has (?:a )?values? )?|has (?:a )?value (?:of )?)?"
                  r"(greater|less|more) than( or equal to)? ",
         "present_with_value": r"BE (?:present and (?:has|have) (?:a )?(?:non-empty |non-zero-length )?"
                               r"values?|"
                               r"present with (?:a )?values?|present and (?:is |are )?not empty)"
-                              r"(?! (?:of|other|greater|less|equal)\b)",
+                              r"(?! (?:of|other|greater|less|equal)\b| [\"'A-Z0-9])",
         "present_non_zero": r"BE present and (?:has|have) (?:a )?non-zero values?\b",
         "present_equals": r"BE present (?:and (?:the value |its value )?(?:is |equals |"
                           r"has (?:a |the )?values? (?:of )?)|with (?:a )?values? (?:of )?)"
                           r"(?!greater|less|more|other|non-)",
         "present": r"BE (?:present|included|sent)\b(?! with\b)|(?:exists|exist)\b",
-        "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b",
-        "non_zero_length": r"BE non-zero length\b",
-        "empty": r"BE (?:empty|zero length|zero-length)\b|(?:has|have) no values?\b",
+        "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b|not present\b",
+        "non_zero_length": r"BE (?:non-zero length|not zero length|non-null)\b",
+        "private_tag": r"(?:value )?BE the Data Element Tag of a Private Attribute\b",
+        "empty": r"BE (?:empty|zero length|zero-length)\b|(?:has|have) no values?\b"
+                 r"|(?:has|have|contains) (?:zero|no) [Ii]tems\b",
         "has_value": r"(?:has|have) (?:a )?values?(?! (?:of|other|greater|less|equal|that|which|in)\b)"
                      r"(?=$|,| and\b| or\b)|BE not empty\b",
         "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|BE not (?:zero|0)\b(?!\.\d)",
         "zero": r"(?:BE |equals )zero\b",
-        "not_equals": r"(?:BE not|BE other than|equals other than|does not equal|is not equal to|"
+        "not_equals": r"(?:BE not equal to|BE not|BE other than|equals other than|does not equal|"
                       r"has a value other than|value is not|has a value of other than)"
                       r"(?: (?:the )?(?:value|one of|any of|either))? ",
         "tag_values": r"(?:(?:includes|contains) the Tag for|points to|BE|equals) "
-                      r"(?=" + _NAME + " " + _TAG + ")",
+                      r"(?=" + _NAME + " " + _TAG + ")|(?:(?:includes|contains) the Tag for|points to) "
+                      r"(?:the )?(?=[A-Z])",
         "equals": r"(?:BE equal to|equals|BE set to|=|has (?:a |the )?values?(?: of)?|value is|values are|"
                   r"BE one of|BE|contains the value|includes(?: the)? values?)"
                   r"(?: (?:the )?(?:value|one of|either))? ",
     }
+    forms["codes"] = (r"(?:(?:contains|includes|equals|BE|has)(?: an? [Ii]tem with)?(?: the)?"
+                      r"(?: values?)?(?: of)?(?: either)?|Item value BE) (?=\()")
+    forms["item_count"] = (r"(?:(?:has|have|contains) (?:(more) than )?(one|two|\d+) [Ii]tems?\b"
+                           r"(?! (?:with|of|in|that|which)\b))")
     return {name: re.compile(form.replace("BE", be)) for name, form in forms.items()}
+
+
+# a coded value as PS3.3 writes it: (113097, DCM, "Multi-energy proportional weighting")
+_CODE = re.compile(r'\(([A-Za-z0-9][A-Za-z0-9.\-_:/]*), ([A-Z0-9][A-Z0-9_.\-]*), "[^"]*"\)')
 
 
 _PREDICATES = {False: _predicate_patterns("is"), True: _predicate_patterns("(?:are|is)")}
@@ -261,10 +333,11 @@ _PREDICATES = {False: _predicate_patterns("is"), True: _predicate_patterns("(?:a
 class _Parser:
     """Recursive-descent reader of one requirement clause."""
 
-    def __init__(self, text: str, resolve: Resolver) -> None:
+    def __init__(self, text: str, resolve: Resolver, modules: ModuleResolver | None = None) -> None:
         self.s = text
         self.pos = 0
         self.resolve = resolve
+        self.modules = modules
         self.last_path: tuple[int, ...] | None = None
         self.frame_paths: set[tuple[int, ...]] = set()
 
@@ -287,12 +360,14 @@ class _Parser:
     def _one_subject(self) -> tuple[tuple[int, ...], int | None]:
         """An attribute reference, with its Value index if any."""
         index: int | None = None
-        self.eat(r"(?:either |both |neither )?(?:the |a |its )?(?:value(?:s)? (?:of|for) (?:the )?)?")
-        m = self.eat(r"(?:Value (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
+        self.eat(r"(?:either |both |neither )?(?:the |a |its |one )?"
+                 r"(?:value(?:s)? (?:of|for) (?:the )?|value (?=[A-Z]))?(?:Attribute )?")
+        m = self.eat(r"(?:[Vv]alue (\d+)|(first|second|third|fourth|fifth) value) of (?:the )?")
         if m:
             index = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
         path = self._reference()
-        m = self.eat(r",? Value (\d+)\b,?")
+        self.eat(r" Attribute\b(?= [Vv]alue)")
+        m = self.eat(r",? [Vv]alue (\d+)\b,?")
         if m:
             if index is not None:
                 raise self.fail()
@@ -340,6 +415,11 @@ class _Parser:
                 self.pos += len(name)
                 return (tag,)
         raise self.fail()
+
+    def _names_an_attribute(self, name: str) -> bool:
+        """Whether the subject of "X changes during Beam" is an attribute (or its values)."""
+        return self.resolve(name) is not None or bool(re.fullmatch(
+            r"[A-Z][A-Za-z0-9/\-]*(?: [A-Za-z0-9/()\-]+)*", name))
 
     def _tagged_name_ok(self, name: str, tag: int) -> bool:
         """Whether ``name`` before a tag is one attribute name, not a run of prose and names.
@@ -392,9 +472,11 @@ class _Parser:
             if m.group(1) is not None or m.group(2) is not None:
                 out.append((m.group(1) if m.group(1) is not None else m.group(2)).strip())
             elif m.group(3) is not None:
-                out.append(float(m.group(3)) if "." in m.group(3) else int(m.group(3)))
+                out.append(m.group(3))
+            elif m.group(4) is not None:
+                out.append(float(m.group(4)) if "." in m.group(4) else int(m.group(4)))
             else:
-                out.append(m.group(4))
+                out.append(m.group(5))
             # the meaning of a coded value: 'A (Anterior)', '"1.2.840..." (Legacy Converted)'
             self.eat(r" \((?!See |see )[A-Z][A-Za-z \-]*\)")
             save = self.pos
@@ -407,6 +489,8 @@ class _Parser:
 
     def _starts_clause(self) -> bool:
         """True when a new attribute clause (not another value) starts here."""
+        if re.match(r"[A-Z0-9_]+(?:,| or |$)", self.rest):
+            return False  # an upper-case word in a list is a value: "DATE, TIME, UIDREF or PNAME"
         save = self.pos
         try:
             self._one_subject()
@@ -434,17 +518,29 @@ class _Parser:
                 raise self.fail()
             op = "greater" if m.group(1) in ("greater", "more") else "less"
             return (op + ("_equal" if m.group(2) else ""), path, self.number())
+        if self.eat(rx["codes"]):
+            if index is not None:
+                raise self.fail()
+            return ("code", path, self._codes())
+        m = self.eat(rx["item_count"])
+        if m:
+            if index is not None:
+                raise self.fail()
+            count = int(_NUMBER_WORDS.get(m.group(2), m.group(2)))
+            return ("item_count", path, "greater" if m.group(1) else "equals", count)
+        if self.eat(rx["present_equals"]):
+            return self._compare("equals", path, index)
         if index is None:
             if self.eat(rx["present_with_value"]):
                 return ("has_value", path)
             if self.eat(rx["present_non_zero"]):
                 return ("not_equals", path, (0,), None)
-            if self.eat(rx["present_equals"]):
-                return self._compare("equals", path, index)
             if self.eat(rx["present"]):
                 return ("present", self._where(path))
             if self.eat(rx["absent"]):
                 return ("absent", self._where(path))
+            if self.eat(rx["private_tag"]):
+                return ("private_tag", path)
             if self.eat(rx["non_zero_length"]):
                 return ("has_value", path)
             if self.eat(rx["empty"]):
@@ -458,9 +554,11 @@ class _Parser:
         if self.eat(rx["not_equals"]):
             return self._compare("not_equals", path, index)
         save = self.pos
-        if self.eat(rx["tag_values"]):
+        m = self.eat(rx["tag_values"])
+        if m:
             try:
-                return self._tag_values(path, index)
+                return self._tag_values(path, index, untagged=m.group(0).startswith(
+                    ("points to", "includes the Tag", "contains the Tag")))
             except _Fail:
                 self.pos = save
         if self.eat(rx["equals"]):
@@ -477,18 +575,48 @@ class _Parser:
                 self.pos = save
         return path
 
-    def _tag_values(self, path: tuple[int, ...], index: int | None) -> Expr:
+    def _codes(self) -> tuple[tuple[str, str], ...]:
+        """Coded values "(CV, CSD, "meaning")" joined by ",", "or", ", or" (the meaning is not
+        compared: PS3.3 8.3, a code is its value and coding scheme)."""
+        codes: list[tuple[str, str]] = []
+        while True:
+            m = self.eat(_CODE)
+            if not m:
+                raise self.fail()
+            codes.append((m.group(1), m.group(2)))
+            save = self.pos
+            if self.eat(r"(?:,? or |, )") and _CODE.match(self.s, self.pos):
+                continue
+            self.pos = save
+            return tuple(codes)
+
+    def _tag_values(self, path: tuple[int, ...], index: int | None, untagged: bool) -> Expr:
         """Values that are attribute references (AT values): "Frame Increment Pointer (0028,0009) is
         Frame Time (0018,1063) or Frame Time Vector (0018,1065)" -> the tags as ints."""
-        tags: list[str | int | float] = []
+        ends = re.compile(r"$|[,.;]| (?:or|and)\b")
+
+        def reference() -> int:
+            # a name without its tag only after "points to" / "the Tag for" (after "is", an
+            # upper-case word is a value: "equals PLANE", not the attribute Plane)
+            if not untagged:
+                m = _TAGGED.match(self.s, self.pos)
+                if not m or not self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
+                    raise self.fail()
+            return self._reference()[0]
+
+        tags: list[str | int | float] = [reference()]
+        if not ends.match(self.s, self.pos):
+            raise self.fail()
         while True:
-            m = self.eat(_TAGGED)
-            if not m or not self._tagged_name_ok(m.group(1), int(m.group(2) + m.group(3), 16)):
-                raise self.fail()
-            tags.append(int(m.group(2) + m.group(3), 16))
             save = self.pos
-            if self.eat(r"(?:,? or |, )") and _TAGGED.match(self.s, self.pos):
-                continue
+            if self.eat(r"(?:,? or |, )"):
+                try:
+                    tag: int | None = reference()
+                except _Fail:
+                    tag = None
+                if tag is not None and ends.match(self.s, self.pos):
+                    tags.append(tag)
+                    continue
             self.pos = save
             return ("equals", path, tuple(tags), index)
 
@@ -498,9 +626,78 @@ class _Parser:
             raise self.fail()
         return (op, path, vals, index)
 
+    # -- modules and functional groups
+    def _module_ref(self) -> tuple[str, str]:
+        """ "[the] Section C.7.6.4b", "[the] Palette Color Lookup Table Module", "Derivation Image
+        Functional Group (Section C.7.6.16.2.6)", resolved by ``modules``."""
+        if self.modules is None:
+            raise self.fail()
+        m = self.eat(r"(?:the )?(Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]"
+                     r"|[A-Z][A-Za-z0-9/\-]*(?: [A-Z(][A-Za-z0-9/\-()]*)*? Functional Group"
+                     r" \(Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\)"
+                     r"|[A-Z][A-Za-z0-9/\-]*(?: [A-Z(][A-Za-z0-9/\-()]*)*? Module)(?= |$|,)")
+        if not m:
+            raise self.fail()
+        found = self.modules(m.group(1))
+        if found is None:
+            raise self.fail()
+        return found
+
+    def module_clause(self) -> Expr:
+        """One or more module references sharing "is present" / "is not present"."""
+        refs = [self._module_ref()]
+        joiners: set[str] = set()
+        while True:
+            save = self.pos
+            m = self.eat(r",? (or|and) ")
+            if not m:
+                break
+            try:
+                refs.append(self._module_ref())
+            except _Fail:
+                self.pos = save
+                break
+            joiners.add(m.group(1))
+        if len(joiners) > 1:
+            raise self.fail()
+        m = self.eat(r" (?:is|are) (not )?(?:present|included)\b| (exists|exist)\b")
+        if not m:
+            raise self.fail()
+        exprs = [ref if not m.group(1) else ("not", ref) for ref in refs]
+        if len(exprs) == 1:
+            return exprs[0]
+        return ("or" if joiners == {"or"} else "and", *exprs)
+
     # -- clauses
+    def first_item(self) -> Expr:
+        """ "for [the] first Item of X Sequence (tag) [if clause]": the data set is the first item
+        of that sequence (RT control points, PS3.3 C.8.8.14.5)."""
+        m = self.eat(r"([A-Z][A-Za-z0-9/\-]*(?: [A-Z][A-Za-z0-9/\-]*)* Sequence)(?: " + _TAG + ")?"
+                     r"(?=$|,| if\b| or\b)")
+        if not m:
+            raise self.fail()
+        tag = int(m.group(2) + m.group(3), 16) if m.group(2) else self.resolve(m.group(1))
+        if tag is None:
+            raise self.fail()
+        expr: Expr = ("first_item", (tag,))
+        if self.eat(r" if "):
+            expr = ("and", expr, self.clause())
+        return expr
+
     def clause(self) -> Expr:
         save = self.pos
+        if self.eat(r"for (?:the )?first (?:Item|Control Point) (?:of|in) (?:the )?"):
+            return self.first_item()
+        if self.pos > 0:  # after a connector: "..., or if Gantry Angle changes during Beam"
+            m = _CHANGES.match(self.s, self.pos)
+            if m and self._names_an_attribute(m.group(1)):
+                self.pos = m.end()
+                return ("prose", m.group(0))
+        if self.modules is not None:
+            try:
+                return self.module_clause()
+            except _Fail:
+                self.pos = save
         # "image does not require X and Y": what the IOD requires
         if self.eat(r"(?:the )?image does not require "):
             joiner, subjects = self.subjects()
@@ -514,6 +711,17 @@ class _Parser:
             if m:
                 return self._compare("equals", self.last_path, None)
             self.pos = save
+            # "X is absent, or is present and has the value NO", "X is not A and not B",
+            # "Image Type (0008,0008) Value 4 is T and Value 3 is not ...": the same subject
+            m = self.eat(r"(?:[Vv]alue (\d+) )?(?=(?:is|has|equals|does|contains|not) )")
+            if m:
+                last = self.last_path
+                index = int(m.group(1)) if m.group(1) else None
+                if self.eat(r"not (?!present\b|empty\b)"):
+                    expr = self._compare("not_equals", last, index)
+                else:
+                    expr = self.predicate(last, index, False)
+                return ("in_frame", expr) if last in self.frame_paths else expr
         joiner, subjects = self.subjects()
         plural = len(subjects) > 1
         if plural and any(i is not None for _, i in subjects):
@@ -559,12 +767,13 @@ def _normalise(clause: str) -> str:
     clause = clause.translate(_QUOTES).strip().rstrip(".;,").strip()
     clause = re.sub(r"\s+", " ", clause)
     clause = re.sub(r"^(?:if|when)\s+", "", clause)
+    clause = re.sub(r"\b(is|are|equals|not): ", r"\1 ", clause)  # "Value 3 is: WHOLE BODY or STATIC"
     if clause.startswith("either ") and clause.count(" is ") > 1:
         clause = clause[len("either "):]  # "either X is A or Y is B": the "or" below says it
     return clause
 
 
-def _parse_clause(clause: str, resolve: Resolver) -> Expr:
+def _parse_clause(clause: str, resolve: Resolver, modules: ModuleResolver | None = None) -> Expr:
     clause = _normalise(clause)
     if not clause:
         raise _Fail(clause)
@@ -572,8 +781,9 @@ def _parse_clause(clause: str, resolve: Resolver) -> Expr:
     if sep:
         if " unless " in tail:
             raise _Fail(tail)
-        return ("and", _parse_clause(head.rstrip(","), resolve), ("not", _parse_clause(tail, resolve)))
-    p = _Parser(clause, resolve)
+        return ("and", _parse_clause(head.rstrip(","), resolve, modules),
+                ("not", _parse_clause(tail, resolve, modules)))
+    p = _Parser(clause, resolve, modules)
     expr = p.expression()
     return _flatten(expr)
 
@@ -594,7 +804,8 @@ def _flatten(expr: Expr) -> Expr:
     return expr
 
 
-def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
+def parse_condition(text: str, resolve: Resolver,
+                    modules: ModuleResolver | None = None) -> ParsedCondition:
     """Read the requirement condition of an Attribute Description or Usage cell of PS3.3.
 
     Parameters
@@ -605,6 +816,10 @@ def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
     resolve : callable
         Maps an attribute name written without its tag ("Table Column Number") to its tag, or None
         when the name is not (unambiguously) an attribute name of PS3.3.
+    modules : callable, optional
+        Maps a module or functional group reference ("Section C.7.6.4b", "Palette Color Lookup
+        Table Module") to ``("module_present" | "group_present", table label)`` or None; without
+        it, conditions naming modules are not read.
 
     Returns
     -------
@@ -621,7 +836,7 @@ def parse_condition(text: str, resolve: Resolver) -> ParsedCondition:
         # a conditional "Otherwise may be present if ..." belongs to the otherwise field
         sentence = _OTHERWISE_TAIL.split(sentence)[0]
         try:
-            exprs.append(_parse_clause(sentence, resolve))
+            exprs.append(_parse_clause(sentence, resolve, modules))
         except _Fail as exc:
             return ParsedCondition(text, None, otherwise, exc.rest or sentence or text.strip())
     expr = exprs[0] if len(exprs) == 1 else _flatten(("or", *exprs))

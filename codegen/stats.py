@@ -7,6 +7,11 @@ and functional group table (:func:`dicomkit.codegen.readers.part03.read_iods`) a
   :func:`dicomkit.codegen.conditions.parse_condition` turned into an expression;
 * the usages ``C`` of modules in IOD tables and of functional groups, likewise.
 
+A condition whose expression keeps one case as prose ("Required for first Item of Control Point
+Sequence (300A,0111), or if Gantry Angle changes during Beam": the second case evaluates as
+unknown) is counted as *partly read*, apart: it is in neither the parsed count nor the list of
+unread clauses.
+
 A condition left as prose is carried in the generated tables as text with no expression, and the
 validator reports nothing on it ("not checked"): it is never guessed.  ``--top N`` lists the most
 frequent unread clauses, the work list for the condition grammar.
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dicomkit.codegen.conditions import condition_sentences
+from dicomkit.codegen.conditions import condition_sentences, has_prose
 from dicomkit.codegen.model.iods import AttributeRow
 from dicomkit.codegen.readers.part03 import read_iods
 from dicomkit.codegen.standard import Standard, default_roots, project_root
@@ -36,8 +41,10 @@ class ConditionStats:
     edition: str
     attributes: int = 0
     attributes_parsed: int = 0
+    attributes_partly: int = 0
     modules: int = 0
     modules_parsed: int = 0
+    modules_partly: int = 0
     unread_attributes: Counter[str] = field(default_factory=Counter)
     unread_modules: Counter[str] = field(default_factory=Counter)
 
@@ -52,9 +59,11 @@ class ConditionStats:
             "attribute_conditions": self.attributes,
             "attribute_conditions_parsed": self.attributes_parsed,
             "attribute_share": round(self._share(self.attributes_parsed, self.attributes), 4),
+            "attribute_conditions_partly_read": self.attributes_partly,
             "module_conditions": self.modules,
             "module_conditions_parsed": self.modules_parsed,
             "module_share": round(self._share(self.modules_parsed, self.modules), 4),
+            "module_conditions_partly_read": self.modules_partly,
             "unread_attribute_clauses": self.unread_attributes.most_common(top),
             "unread_module_clauses": self.unread_modules.most_common(top),
         }
@@ -73,7 +82,9 @@ def condition_stats(std: Standard) -> ConditionStats:
         for row in table.rows:
             if isinstance(row, AttributeRow) and row.type in ("1C", "2C") and row.condition.text:
                 stats.attributes += 1
-                if row.condition.expr is not None:
+                if row.condition.expr is not None and has_prose(row.condition.expr):
+                    stats.attributes_partly += 1
+                elif row.condition.expr is not None:
                     stats.attributes_parsed += 1
                 else:
                     stats.unread_attributes[_clause(row.condition.text)] += 1
@@ -83,7 +94,9 @@ def condition_stats(std: Standard) -> ConditionStats:
         for usage, condition in usages:
             if usage == "C":
                 stats.modules += 1
-                if condition.expr is not None:
+                if condition.expr is not None and has_prose(condition.expr):
+                    stats.modules_partly += 1
+                elif condition.expr is not None:
                     stats.modules_parsed += 1
                 else:
                     stats.unread_modules[_clause(condition.text)] += 1
@@ -118,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
           f"  {data['attribute_share']:.1%}")
     print(f"  C module / group usages     {stats.modules_parsed:5} of {stats.modules:5}"
           f"  {data['module_share']:.1%}")
+    print(f"  partly read (one case kept as prose, evaluated as unknown): "
+          f"{stats.attributes_partly} attribute, {stats.modules_partly} module conditions")
     for title, unread in (("attribute", data["unread_attribute_clauses"]),
                           ("module", data["unread_module_clauses"])):
         if unread:

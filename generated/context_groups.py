@@ -1498,6 +1498,14 @@ CODING_SCHEMES: Final[dict[str, tuple[str, str]]] = {
     'caDSR': ('2.16.840.1.113883.3.26.2', 'Cancer Data Standard Repository'),
 }
 
+#: Coding Scheme Designator -> "retired" or "deprecated", the schemes PS3.16 Table 8-1 marks so
+#: (a Coding Scheme Designator (0008,0102) naming one is warned of by the validator).
+RETIRED_CODING_SCHEMES: Final[dict[str, str]] = {
+    '99SDM': 'retired',
+    'SNM3': 'deprecated',
+    'SRT': 'deprecated',
+}
+
 #: What the source on hand lacks ("CID 7480", "Annex D", ...) -> why; never filled in by hand.
 MISSING: Final[dict[str, str]] = {
     'Annex D': 'DICOM Controlled Terminology Definitions (Annex D): chapter_D.html is not in the source on hand; code meanings of DCM codes come only from the CID and TID tables',

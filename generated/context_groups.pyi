@@ -30,4 +30,5 @@ class ContextGroup(NamedTuple):
 
 CONTEXT_GROUPS: Final[dict[int, ContextGroup]]
 CODING_SCHEMES: Final[dict[str, tuple[str, str]]]
+RETIRED_CODING_SCHEMES: Final[dict[str, str]]
 MISSING: Final[dict[str, str]]

@@ -62,6 +62,9 @@ class AttributeRow:
         The values listed in the description itself (may be empty: see ``values_ref``).
     values_ref
         A section or table label ("C.7.6.3.1.2") the description points to for its values.
+    indexed_values
+        ``(index, kind, terms)`` for each list that holds for one value of a multi-valued
+        attribute ("Enumerated Values for Value 1:", "Value 2 shall be PRIMARY."), 1-based.
     """
 
     name: str
@@ -73,6 +76,7 @@ class AttributeRow:
     values_kind: str = ""
     values: tuple[str, ...] = ()
     values_ref: str = ""
+    indexed_values: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ class CodingScheme:
     designator: str
     uid: str
     name: str
+    status: str = ""
+    """``"retired"`` or ``"deprecated"`` when Table 8-1 says so of the scheme, else ``""``."""
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,10 @@ _INLINE_VALUE = re.compile(
     r"(?: of)? ((?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*)(?:(?:, | or | and |, or )"
     r"(?:\"[^\"]+\"|[A-Z0-9_]+(?: [A-Z0-9_]+)*))*)")
 _VALUE_WORD = re.compile(r"\"([^\"]+)\"|([A-Z0-9_]+(?: [A-Z0-9_]+)*)")
+#: a list that holds for one value of a multi-valued attribute: "Enumerated Values for Value 1:"
+_INDEXED_LIST_TITLE = re.compile(r"^(Enumerated Values|Defined Terms) for Value (\d+):?$")
+#: "Value 1 shall be DERIVED." (PS3.3 C.8.20-2): one Enumerated Value for that value
+_INDEXED_INLINE = re.compile(r"(?<!\) )\bValue (\d+) shall be ([A-Z0-9_]+(?: or [A-Z0-9_]+)*)\.")
 
 
 @dataclass
@@ -380,6 +384,30 @@ def _listed_values(lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
         return "", []
     kind = "enumerated" if m.group(1).lower().startswith("enumerated") else "defined"
     return kind, [term for term, _ in entries if term]
+
+
+def _indexed_values(text: str, lists: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                    ) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+    """``(index, kind, terms)`` of the lists of a description cell that hold for one value of a
+    multi-valued attribute, and of "Value N shall be X." sentences (enumerated); a title with a
+    condition ("... for Value 1 if ...") gives nothing."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    for title, entries in lists:
+        m = _INDEXED_LIST_TITLE.match(title.strip())
+        terms = [term for term, _ in entries if term]
+        if m and terms:
+            kind = "enumerated" if m.group(1) == "Enumerated Values" else "defined"
+            index = int(m.group(2))
+            if index in out and out[index][0] != kind:
+                return ()  # two kinds of list for one value: not read
+            out.setdefault(index, (kind, []))[1].extend(t for t in terms
+                                                        if t not in out[index][1])
+    for m in _INDEXED_INLINE.finditer(text):
+        index = int(m.group(1))
+        if index in out:
+            return ()  # a list and a sentence for one value: not read
+        out[index] = ("enumerated", m.group(2).split(" or "))
+    return tuple((i, kind, tuple(terms)) for i, (kind, terms) in sorted(out.items()))
 
 
 def _values(text: str, links: tuple[Link, ...],
@@ -465,7 +493,8 @@ def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
                 condition = Condition(count.group(0))
         rows.append(AttributeRow(name=stripped, tag=tag, type=typ, depth=depth,
                                  description=description, condition=condition,
-                                 values_kind=kind, values=values, values_ref=ref))
+                                 values_kind=kind, values=values, values_ref=ref,
+                                 indexed_values=_indexed_values(description, desc_cell.lists)))
         stats.rows += 1
     name, kind = _table_name(table.caption)
     return AttributeTable(name=name, label=table.label, section=_section_label(doc, table.section_id),
@@ -491,12 +520,53 @@ def name_resolver(tables: dict[str, AttributeTable]) -> Callable[[str], int | No
     return resolve
 
 
-def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats) -> Condition:
+ModuleResolve = Callable[[str], "tuple[str, str] | None"]
+
+_SECTION_NAME = re.compile(r"^Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)$")
+_GROUP_NAME = re.compile(r"^.+ Functional Group \(Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)\)$")
+_MODULE_NAME = re.compile(r"^(.+) Module$")
+
+
+def module_resolver(tables: dict[str, AttributeTable],
+                    by_section: dict[str, list[AttributeTable]]) -> ModuleResolve:
+    """A module or functional group as written in a Usage condition -> what the condition parser
+    emits for its presence (:data:`dicomkit.codegen.conditions.ModuleResolver`).
+
+    "Section C.7.6.4b" names the one module table of that section; "Palette Color Lookup Table
+    Module" the one module table of that name; "Derivation Image Functional Group (Section
+    C.7.6.16.2.6)" the one macro table of that section, as a functional group.  Anything else
+    (no table, or several) resolves to None: the condition stays prose.
+    """
+    by_name: dict[str, list[str]] = {}
+    for t in tables.values():
+        if t.kind == "module":
+            by_name.setdefault(t.name.lower(), []).append(t.label)
+
+    def resolve(ref: str) -> tuple[str, str] | None:
+        m = _GROUP_NAME.match(ref)
+        if m:
+            found = by_section.get(m.group(1), [])
+            return ("group_present", found[0].label) if len(found) == 1 else None
+        m = _SECTION_NAME.match(ref)
+        if m:
+            found = [t for t in by_section.get(m.group(1), []) if t.kind == "module"]
+            return ("module_present", found[0].label) if len(found) == 1 else None
+        m = _MODULE_NAME.match(ref)
+        if m:
+            labels = by_name.get(m.group(1).lower(), [])
+            return ("module_present", labels[0]) if len(labels) == 1 else None
+        return None
+
+    return resolve
+
+
+def _parsed(text: str, resolve: Callable[[str], int | None], stats: ReadStats,
+            modules: ModuleResolve | None = None) -> Condition:
     stats.conditions += 1
     if _parse_condition is None:
         return Condition(text)
-    pc = _parse_condition(text, resolve)
-    if pc.expr is not None:
+    pc = _parse_condition(text, resolve, modules)
+    if pc.expr is not None and not pc.partly:
         stats.conditions_parsed += 1
     return Condition(text, pc.expr, pc.otherwise)
 
@@ -513,7 +583,8 @@ def _fixed(condition: Condition, joiner: str | None) -> Condition:
 
 def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_col: int,
                what: str, doc: Document, by_section: dict[str, list[AttributeTable]],
-               resolve: Callable[[str], int | None], stats: ReadStats
+               resolve: Callable[[str], int | None], stats: ReadStats,
+               modules: ModuleResolve | None = None
                ) -> tuple[str, str, str, str, Condition] | None:
     """(name, section, attribute table label, usage, condition) of one row of an IOD module
     table or a functional group macro table; None (and counted) when it names no section or
@@ -527,7 +598,7 @@ def _usage_row(t: Table, i: int, row: Any, name_col: int, ref_col: int, usage_co
         return None
     name = texts[name_col]
     section = _section_label(doc, "sect_" + refs[0])
-    condition = _parsed(cond_text, resolve, stats) if usage == "C" and cond_text else (
+    condition = _parsed(cond_text, resolve, stats, modules) if usage == "C" and cond_text else (
         Condition(cond_text) if cond_text else NO_CONDITION)
     label = _find_module_table(section, name, by_section)
     if not label:
@@ -623,6 +694,7 @@ def read_iods(std: Standard) -> Pt3Model:
     for at in tables.values():
         by_section.setdefault(at.section, []).append(at)
 
+    module_refs = module_resolver(tables, by_section)
     iods: dict[str, Iod] = {}
     for t in iod_sources:
         col = {c: t.columns.index(c) for c in _IOD_COLUMNS if c in t.columns}
@@ -632,7 +704,7 @@ def read_iods(std: Standard) -> Pt3Model:
             texts = row.texts
             ie = (texts[col["IE"]] if "IE" in col else "") or ie
             read = _usage_row(t, i, row, col["Module"], col["Reference"], col["Usage"], "module",
-                              doc, by_section, resolve, stats)
+                              doc, by_section, resolve, stats, module_refs)
             if read is not None:
                 module, section, label, usage, condition = read
                 modules.append(IodModule(ie=ie, module=module, section=section, table=label,
@@ -662,7 +734,7 @@ def read_iods(std: Standard) -> Pt3Model:
         groups: list[FunctionalGroup] = []
         for i, row in enumerate(t.body, start=1):
             read = _usage_row(t, i, row, col["Functional Group Macro"], col["Section"],
-                              col["Usage"], "macro", doc, by_section, resolve, stats)
+                              col["Usage"], "macro", doc, by_section, resolve, stats, module_refs)
             if read is not None:
                 macro, section, label, usage, condition = read
                 groups.append(FunctionalGroup(macro=macro, section=section, table=label,
@@ -711,11 +783,12 @@ def _rows(at: AttributeTable) -> tuple[tuple[Any, ...], ...]:
     out: list[tuple[Any, ...]] = []
     for r in at.rows:
         if isinstance(r, IncludeRow):
-            out.append(("include", r.depth, None, "", r.table, r.restriction, None, "", "", ()))
+            out.append(("include", r.depth, None, "", r.table, r.restriction, None, "", "", (),
+                        ()))
         else:
             c = r.condition
             out.append(("attr", r.depth, r.tag, r.type, r.name, c.text, c.expr, c.otherwise,
-                        r.values_kind, r.values))
+                        r.values_kind, r.values, r.indexed_values))
     return tuple(out)
 
 

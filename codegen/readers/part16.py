@@ -277,14 +277,24 @@ def read_coding_schemes(std: Standard) -> dict[str, CodingScheme]:
         if not found:
             raise TableError(table.source, table.label, f"no column {want!r} in {cols!r}")
         idx[want] = found[0]
+    described = [i for i, c in enumerate(cols) if c == "Description"]
     out: dict[str, CodingScheme] = {}
     for row in table.body:
         t = row.texts
         designator = t[idx[DESIGNATOR]]
         if designator and designator not in out:
+            words = " ".join([t[idx["Coding Scheme Name"]]] + [t[i] for i in described])
+            status = "retired" if _RETIRED_SCHEME.search(words) else \
+                "deprecated" if _DEPRECATED_SCHEME.search(words) else ""
             out[designator] = CodingScheme(designator, t[idx["Coding Scheme UID"]],
-                                           t[idx["Coding Scheme Name"]])
+                                           t[idx["Coding Scheme Name"]], status)
     return out
+
+
+# Table 8-1 marks a scheme "SNOMED DICOM Microglossary (Retired)" or says "This coding scheme is
+# deprecated" (SNM3, SRT: "SNOMED-RT style" Code Values, PS3.16 8.1)
+_RETIRED_SCHEME = re.compile(r"\(Retired\)")
+_DEPRECATED_SCHEME = re.compile(r"\bThis coding scheme is deprecated\b")
 
 
 # --------------------------------------------------------------------------- templates

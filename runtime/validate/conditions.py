@@ -41,10 +41,32 @@ item; otherwise (a condition in the shared groups, or outside the groups) in tho
 frame, and it holds when it holds for one frame (an attribute of a shared group applies to
 every frame, so it is required when one frame requires it).
 
+Control points
+--------------
+``("first_item", (tag,))`` holds when the data set (or the enclosing item on the way out) is the
+first item of sequence ``tag`` ("Required for first Item of Control Point Sequence"), is False
+for the other items and unknown outside that sequence.  ``("prose", text)`` is a case the data
+set cannot show ("Gantry Angle changes during Beam": RT control points after the first carry an
+attribute only where it changes, PS3.3 C.8.8.14.5); it is always unknown, so that
+``("or", ("first_item", ...), ("prose", ...))`` requires the attribute in the first item and
+leaves the others not checked.
+
+Codes, items, private tags
+--------------------------
+``("code", path, codes)`` holds when an item of a sequence the path names has Code Value,
+Long Code Value or URN Code Value (PS3.3 8.8) and Coding Scheme Designator equal to one of
+``codes`` (the meaning is not compared).  ``("item_count", path, "equals" | "greater", n)``
+compares the number of items of a sequence the path names.  ``("private_tag", path)`` holds
+when a value of the AT attribute is the tag of a private attribute (odd group, PS3.5 7.8.1).
+A path element that is present but not a sequence makes ``code`` and ``item_count`` unknown.
+
 The IOD
 -------
 ``("iod_requires", path)`` asks ``requires`` (given by the IOD checks) whether the IOD the data
 set is checked against requires the attribute; without it the result is unknown.
+``("module_present", label)`` and ``("group_present", label)`` ask ``present`` (given by the IOD
+checks for the usages of modules and functional groups) whether the module or functional group
+of attribute table ``label`` is in the data set; without it the result is unknown.
 
 Result
 ------
@@ -78,6 +100,10 @@ def _kw(keyword: str) -> int:
 
 
 _SHARED_FG = _kw("SharedFunctionalGroupsSequence")
+# a code is its value and its coding scheme (PS3.3 8.1, 8.8); the meaning is not compared
+_CODE_VALUES = (_kw("CodeValue"), _kw("LongCodeValue"), _kw("URNCodeValue"))
+_CODING_SCHEME = _kw("CodingSchemeDesignator")
+_COUNTS = ("equals", "greater")
 _PER_FRAME_FG = _kw("PerFrameFunctionalGroupsSequence")
 
 
@@ -268,7 +294,8 @@ def _group_items(frame: Dataset) -> list[Dataset]:
 
 def _first_tags(expr: tuple[Any, ...]) -> set[int]:
     """The first tag of every path in ``expr``."""
-    if expr and expr[0] == "iod_requires":
+    if expr and expr[0] in ("iod_requires", "module_present", "group_present", "prose",
+                            "first_item"):
         return set()
     if expr and expr[0] in ("and", "or", "not", "in_frame"):
         return set().union(*(_first_tags(e) for e in expr[1:] if isinstance(e, tuple)))
@@ -295,9 +322,15 @@ def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list
     return [_group_items(frame) + common for frame in frames]
 
 
+Present = Callable[[str, str], "bool | None"]
+"""``present(op, label)``: whether the module (``op`` "module_present") or functional group
+("group_present") of attribute table ``label`` is in the data set; None when unknown."""
+
+
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
              ancestors: tuple[Dataset, ...] = (),
-             requires: Callable[[int], bool | None] | None = None) -> bool | None:
+             requires: Callable[[int], bool | None] | None = None,
+             present: Present | None = None) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
 
     Parameters
@@ -313,6 +346,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     requires
         Whether the IOD checked against requires a tag (``iod_requires``); without it that
         operator is unknown.
+    present
+        Whether a module or functional group is in the data set (``module_present``,
+        ``group_present``); without it those operators are unknown.
 
     Returns
     -------
@@ -331,7 +367,7 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op in ("and", "or"):
         if len(expr) < 2:
             raise ConditionError(expr, f"{op} needs operands")
-        results = [evaluate(sub, dataset, ancestors, requires) for sub in expr[1:]]
+        results = [evaluate(sub, dataset, ancestors, requires, present) for sub in expr[1:]]
         if op == "and":
             if False in results:
                 return False
@@ -340,8 +376,21 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     if op == "not":
         if len(expr) != 2:
             raise ConditionError(expr, "not takes one operand")
-        inner = evaluate(expr[1], dataset, ancestors, requires)
+        inner = evaluate(expr[1], dataset, ancestors, requires, present)
         return None if inner is None else not inner
+    if op == "prose":  # a case the data set cannot show ("Gantry Angle changes during Beam")
+        if len(expr) != 2 or not isinstance(expr[1], str):
+            raise ConditionError(expr, "prose takes the text of the case")
+        return None
+    if op == "first_item":
+        tags = _path(expr)
+        if len(expr) != 2 or len(tags) != 1:
+            raise ConditionError(expr, "first_item takes one sequence tag")
+        return _first_item(tags[0], dataset, ancestors)
+    if op in ("module_present", "group_present"):
+        if len(expr) != 2 or not isinstance(expr[1], str) or not expr[1]:
+            raise ConditionError(expr, f"{op} takes one attribute table label")
+        return None if present is None else present(op, expr[1])
     if op == "iod_requires":
         tags = _path(expr)
         if len(expr) != 2 or len(tags) != 1:
@@ -355,8 +404,9 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
         if not any(tag in item for groups in scopes for item in groups for tag in named):
             # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
             # top-level attribute): it is looked up as any other
-            return evaluate(expr[1], dataset, ancestors, requires)
-        return _any([_any([evaluate(expr[1], item, (), requires) for item in groups]) if groups
+            return evaluate(expr[1], dataset, ancestors, requires, present)
+        return _any([_any([evaluate(expr[1], item, (), requires, present) for item in groups])
+                     if groups
                      else False
                      for groups in scopes])
     path = _path(expr)
@@ -380,4 +430,72 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
         if len(expr) != 3:
             raise ConditionError(expr, f"{op} takes (path, number)")
         return _any([_order(op, e, expr[2]) for e in found])
+    if op == "code":
+        if len(expr) != 3 or not isinstance(expr[2], tuple) or not expr[2] or not all(
+                isinstance(c, tuple) and len(c) == 2 and all(isinstance(x, str) for x in c)
+                for c in expr[2]):
+            raise ConditionError(expr, "code takes (path, ((code value, coding scheme), ...))")
+        try:
+            return any(_has_code(item, expr[2]) for e in found for item in _items(e.value))
+        except _Unknown:
+            return None
+    if op == "item_count":
+        if len(expr) != 4 or expr[2] not in _COUNTS or not isinstance(expr[3], int) \
+                or isinstance(expr[3], bool):
+            raise ConditionError(expr, "item_count takes (path, 'equals' | 'greater', int)")
+        try:
+            counts = [len(_items(e.value)) for e in found]
+        except _Unknown:
+            return None
+        if expr[2] == "equals":
+            return any(n == expr[3] for n in counts)
+        return any(n > expr[3] for n in counts)
+    if op == "private_tag":
+        if len(expr) != 2:
+            raise ConditionError(expr, "private_tag takes one path")
+        return _any([_private(e.value) for e in found])
     raise ConditionError(expr, f"unknown operator {op!r}")
+
+
+def _first_item(tag: int, dataset: Dataset, ancestors: tuple[Dataset, ...]) -> bool | None:
+    """Whether the item of sequence ``tag`` that holds ``dataset`` (itself, or the enclosing
+    item on the way out) is that sequence's first item; None when it is in no such sequence."""
+    chain = (dataset, *ancestors)
+    for i, outer in enumerate(ancestors):
+        el = outer.get(tag)
+        if el is None:
+            continue
+        try:
+            items = _items(el.value)
+        except _Unknown:
+            return None
+        inner = chain[i]
+        if not any(item is inner for item in items):
+            return None
+        return items[0] is inner
+    return None
+
+
+def _text(item: Dataset, tag: int) -> str | None:
+    elem = item.get(tag)
+    if elem is None or not isinstance(elem.value, str):
+        return None
+    return elem.value.strip(_PAD)
+
+
+def _has_code(item: Dataset, codes: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a code sequence item holds one of ``codes`` (value in Code Value, Long Code Value
+    or URN Code Value, PS3.3 8.8; and Coding Scheme Designator)."""
+    scheme = _text(item, _CODING_SCHEME)
+    values = {_text(item, tag) for tag in _CODE_VALUES} - {None}
+    return any(value in values and scheme == want for value, want in codes)
+
+
+def _private(value: Any) -> bool | None:
+    """Whether an AT value names a private attribute (odd group, PS3.5 7.8.1); any value counts."""
+    if _is_empty(value):
+        return False
+    tags = _values(value)
+    if not all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
+        return None
+    return any((t >> 16) & 1 == 1 for t in tags)

@@ -18,6 +18,11 @@ Modules (PS3.3 A.1.3)
     the IOD defines) is present: A.1.3.3 then requires its Type 1 and 2 attributes, and Pixel
     Spacing, which SC Image defines too, does not show the Image Plane Module.
 
+    Conditions naming modules or functional groups ("Required if the Section C.7.6.4b is
+    present") ask whether that module counts as present by its own attributes (one no other
+    module of the IOD defines; unknown when only shared ones are there), or whether that
+    functional group is in the shared or a per-frame item.
+
 Attributes (PS3.5 7.4)
     type 1 absent -> ``type1-missing``, present without a value -> ``type1-empty`` (a type 1
     sequence needs at least one item, PS3.5 7.5.2 note); type 2 absent -> ``type2-missing``;
@@ -66,7 +71,7 @@ from dicomkit.core.element import DataElement
 from dicomkit.core.values import CHARSET_VRS, NUMBER_VRS
 from dicomkit.generated import iods, modules, sop_classes
 from dicomkit.generated.vrs import CHARACTER_VRS
-from dicomkit.validate.conditions import evaluate
+from dicomkit.validate.conditions import Present, evaluate
 from dicomkit.validate.report import Report, tag_path
 
 __all__ = ["Node", "check_iod", "module_nodes", "sop_class_of"]
@@ -96,7 +101,9 @@ class Node:
     """One attribute row of a module or macro, with its nested rows (for sequences).
 
     ``owner`` and ``section`` name the module or macro whose table holds the row, for citing.
-    ``items`` is ``"one"``, ``"one_or_more"`` or ``""`` (no count stated).
+    ``items`` is ``"one"``, ``"one_or_more"`` or ``""`` (no count stated).  ``indexed`` holds
+    ``(index, kind, terms)`` for the lists that apply to Value ``index`` only ("Enumerated
+    Values for Value 1:").
     """
 
     tag: int
@@ -110,6 +117,7 @@ class Node:
     owner: str
     section: str
     items: str
+    indexed: tuple[tuple[int, str, frozenset[str]], ...] = ()
 
 
 def _item_rule(text: str) -> str:
@@ -169,10 +177,12 @@ def _tree(flat: list[tuple[int, tuple[Any, ...], str, str]], start: int,
             i += 1
             continue
         children, i = _tree(flat, i + 1, depth + 1)
-        _kind, _depth, tag, type_, name, condition, expr, otherwise, values_kind, values = row
+        _kind, _depth, tag, type_, name, condition, expr, otherwise, values_kind, values = row[:10]
+        indexed = tuple((index, kind, frozenset(str(v).strip() for v in terms))
+                        for index, kind, terms in (row[10] if len(row) > 10 else ()))
         nodes.append(Node(tag, type_, name, expr, otherwise, values_kind,
                           frozenset(str(v).strip() for v in values), children, owner, section,
-                          _item_rule(condition)))
+                          _item_rule(condition), indexed))
     return tuple(nodes), i
 
 
@@ -278,21 +288,22 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
         if node.tag in skip:
             continue
         el = elements.get(node.tag)
-        where = tag_path(path, node.tag)
         t = node.type
-        ref = _ref(node)
+        # the path and the reference are made only for a finding (most rows have none)
         if el is None:
             if not required:
                 continue
             if t == "1" or t == "2":
-                report.add("error", f"type{t}-missing", where,
-                           f"missing type {t} attribute {node.name}", ref, node.owner)
+                report.add("error", f"type{t}-missing", tag_path(path, node.tag),
+                           f"missing type {t} attribute {node.name}", _ref(node), node.owner)
             elif (t == "1C" or t == "2C") and node.expr is not None \
                     and evaluate(node.expr, ds, ancestors, requires) is True:
-                report.add("error", "condition-required", where,
+                report.add("error", "condition-required", tag_path(path, node.tag),
                            f"missing type {t} attribute {node.name}, required by its condition",
-                           ref, node.owner)
+                           _ref(node), node.owner)
             continue
+        where = tag_path(path, node.tag)
+        ref = _ref(node)
         empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
                 and evaluate(node.expr, ds, ancestors, requires) is False:
@@ -308,6 +319,8 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
             continue
         if node.values and node.values_kind:
             _check_values(node, el, where, report)
+        if node.indexed:
+            _check_indexed_values(node, el, where, report)
         if el.vr == "SQ":
             items = el.value
             if node.items == "one" and len(items) != 1:
@@ -335,6 +348,30 @@ def _check_values(node: Node, el: DataElement, where: str, report: Report) -> No
     else:
         report.add("info", "defined-term", where, f"{value!r} is not a Defined Term of "
                    f"{node.name} ({shown})", _ref(node), node.owner)
+
+
+def _check_indexed_values(node: Node, el: DataElement, where: str, report: Report) -> None:
+    """Value ``index`` against the list that holds for it ("Enumerated Values for Value 1:
+    ORIGINAL"; PS3.3 5.3): an error for Enumerated Values, info for Defined Terms."""
+    value = el.value
+    values = value if isinstance(value, list) else [value]
+    for index, kind, terms in node.indexed:
+        if index > len(values):
+            continue  # how many values there must be is the VM's business
+        got = values[index - 1]
+        if not isinstance(got, str):  # the lists are of code strings; numbers are not compared
+            continue
+        text = got.strip(" \x00")
+        if not text or text in terms:
+            continue
+        shown = ", ".join(sorted(terms)[:12])
+        if kind == "enumerated":
+            report.add("error", "enumerated-value", where, f"Value {index} {text!r} is not an "
+                       f"Enumerated Value of {node.name} for Value {index} ({shown})",
+                       _ref(node), node.owner)
+        else:
+            report.add("info", "defined-term", where, f"Value {index} {text!r} is not a Defined "
+                       f"Term of {node.name} for Value {index} ({shown})", _ref(node), node.owner)
 
 
 def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
@@ -413,6 +450,45 @@ def _shared_tags(iod_label: str) -> dict[str, frozenset[int]]:
             for label, t in tops.items()}
 
 
+@lru_cache(maxsize=256)
+def _iod_tops(iod_label: str) -> dict[str, frozenset[int]]:
+    """The top-level tags of each module of an IOD."""
+    entry = iods.IODS[iod_label]
+    return {m[3]: frozenset(n.tag for n in module_nodes(m[3])) for m in entry[3] if m[3]}
+
+
+def _presence(iod_label: str, ds: Dataset) -> Present:
+    """What the ``module_present`` / ``group_present`` conditions ask ("Required if the
+    Section C.7.6.4b is present", "Derivation Image Functional Group ... is not present").
+
+    A module is present when one of its attributes that no other module of the IOD defines is
+    in the data set, absent when none of its attributes is; when only attributes other modules
+    define too are there (Pixel Spacing in SC Image and Image Plane), it is unknown.  A
+    functional group is present when its macro is in the shared or a per-frame item (PS3.3
+    C.7.6.16).
+    """
+    tops = _iod_tops(iod_label)
+
+    def present(op: str, label: str) -> bool | None:
+        nodes = module_nodes(label)
+        if not nodes:
+            return None
+        if op == "group_present":
+            items: list[Dataset] = []
+            for tag in (_SHARED_FG, _PER_FRAME_FG):
+                el = ds._elements.get(tag)
+                if el is not None and el.vr == "SQ":
+                    items.extend(el.value)
+            return any(_present(nodes, item) for item in items)
+        mine = frozenset(n.tag for n in nodes)
+        others = frozenset().union(*(t for other, t in tops.items() if other != label))
+        if _own_present(nodes, ds, mine & others):
+            return True
+        return None if _present(nodes, ds) else False
+
+    return present
+
+
 def _absence_shown(nodes: Sequence[Node]) -> bool:
     """True when a module of ``nodes`` that is absent can be shown absent: it has a Type 1 or 2
     top-level attribute (a module of only Type 3 and conditional attributes, SC Image PS3.3
@@ -421,7 +497,8 @@ def _absence_shown(nodes: Sequence[Node]) -> bool:
 
 
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
-                             iod_section: str, requires: Requires | None = None) -> None:
+                             iod_section: str, requires: Requires | None = None,
+                             present: Present | None = None) -> None:
     elements = ds._elements
     ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
     shared_el = elements.get(_SHARED_FG)
@@ -456,7 +533,7 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         if usage == "M":
             required: bool | None = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires)
+            required = evaluate(expr, ds, (), requires, present)
         else:
             required = False
         in_shared = shared_item is not None and _present(nodes, shared_item)
@@ -526,6 +603,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     start = len(report.findings)
     shared = _shared_tags(label) if label else {}
     requires = _requires(label) if label else None
+    present_fn = _presence(label, ds) if label else None
     checked: list[tuple[str, tuple[Node, ...]]] = []
     for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
         if not module_label:
@@ -536,7 +614,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         if usage == "M":
             required = True
         elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires) is True
+            required = evaluate(expr, ds, (), requires, present_fn) is True
         else:
             required = False
         present = _present(nodes, ds) if required else \
@@ -557,7 +635,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
         skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
         _check_nodes(nodes, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
-        _check_functional_groups(groups, ds, report, section, requires)
+        _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
     # is reported once per rule
     seen: set[tuple[str, str, str]] = set()

@@ -57,6 +57,8 @@ RULES: Final[dict[str, str]] = {
     "sr-evidence": "an instance the SR content tree references is in no evidence sequence "
                    "(PS3.3 C.17.2.3)",
     "retired": "an attribute the data dictionary lists as retired (warning, PS3.6)",
+    "coding-scheme-retired": "a Coding Scheme Designator of a scheme PS3.16 Table 8-1 marks "
+                             "retired or deprecated (warning, PS3.16 8.1)",
     "unknown-public": "a public tag the data dictionary does not know (warning)",
     "private-no-creator": "a private data element without its Private Creator (PS3.5 7.8.1)",
     "unknown-sop-class": "no IOD table for the SOP class: only element-level checks were made",

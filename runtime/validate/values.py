@@ -18,6 +18,9 @@ against the data dictionary (PS3.6) and the value representation rules (PS3.5 Ta
 * ``retired``, ``unknown-public``, ``private-no-creator``: attributes the dictionary lists as
   retired (warning), even-group tags it does not know (warning) and private data elements
   without their Private Creator (PS3.5 7.8.1, error).
+* ``coding-scheme-retired``: a Coding Scheme Designator (0008,0102), anywhere in the data set,
+  naming a scheme PS3.16 Table 8-1 marks retired or deprecated (99SDM; SNM3 and SRT, whose
+  "SNOMED-RT style" codes SNOMED no longer authorizes, PS3.16 8.1): a warning.
 
 The value rules themselves (lengths, repertoires, syntax) are those of
 :mod:`dicomkit.core.rules`, which value assignment and ``write(..., strict=True)`` apply too.
@@ -56,6 +59,8 @@ _REF_VM: Final = "PS3.5 6.4"
 _REF_LEN: Final = "PS3.5 7.1.1"
 _REF_PRIVATE: Final = "PS3.5 7.8.1"
 _REF_DICT: Final = "PS3.6 6"
+_REF_SCHEMES: Final = "PS3.16 8.1"
+_CODING_SCHEME_DESIGNATOR: Final = 0x00080102  # Coding Scheme Designator; PS3.3 Table 8.8-1
 
 # ------------------------------------------------------------------------------------------------
 # VM
@@ -223,6 +228,18 @@ def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report)
     return len(parts)
 
 
+def _check_scheme(raw: bytes, path: str, report: Report) -> None:
+    """Warn of a retired or deprecated coding scheme (module docstring)."""
+    # the context group tables are large (PS3.16): loaded only when a data set holds codes
+    from dicomkit.generated.context_groups import RETIRED_CODING_SCHEMES
+
+    designator = raw.decode("latin-1").strip(" \x00")
+    status = RETIRED_CODING_SCHEMES.get(designator)
+    if status is not None:
+        report.add("warning", "coding-scheme-retired", path,
+                   f"coding scheme {designator} is {status} (PS3.16 Table 8-1)", _REF_SCHEMES)
+
+
 def _bytes_of(el: DataElement) -> bytes | None:
     """The encoded value of ``el`` (raw bytes as read, or the program's value encoded)."""
     if el.is_deferred:
@@ -332,6 +349,8 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
         return
     if len(raw) & 1:
         report.add("error", "value-length", path, f"odd value length {len(raw)}", _REF_LEN)
+    if tag == _CODING_SCHEME_DESIGNATOR:
+        _check_scheme(raw, path, report)
     if vr in CHARACTER_VRS:
         count = _check_text(vr, el, raw, path, report)
     else:

@@ -201,6 +201,72 @@ REAL: list[tuple[str, str, Any, str]] = [
     # Table A.36-2
     ('A.36-2', 'C - Required if Image Type (0008,0008) Value 3 is ASL. May be present otherwise.',
      ('equals', (0x00080008,), ('ASL',), 3), 'may'),
+    # --- session 9: coded values, item counts, private tags, continued subjects
+    # Table C.8.17.9-1
+    ('C.8.17.9-1', 'Required if Acquisition Device Type Code Sequence (0022,0015) contains an Item with the value (392012008, SCT, "Optical Coherence Tomography Scanner"). May be present otherwise.',
+     ('code', (0x00220015,), (('392012008', 'SCT'),)), 'may'),
+    # Table C.8.26.3-1
+    ('C.8.26.3-1', 'Required if Fixation Monitoring Code Sequence (0024,0033) contains an Item with the value (111844, DCM, "Blind Spot Monitoring") or (111845, DCM, "Macular Fixation Testing"). May be present otherwise.',
+     ('code', (0x00240033,), (('111844', 'DCM'), ('111845', 'DCM'))), 'may'),
+    # Table C.8.26.2-1
+    ('C.8.26.2-1', 'Required if Content Item Modifier Sequence (0040,0441) within Performed Protocol Code Sequence (0040,0260) contains an Item with the value (360156006, SCT, "Screening"). May be present otherwise.',
+     ('code', (0x00400260, 0x00400441), (('360156006', 'SCT'),)), 'may'),
+    # Table C.8-3
+    ('C.8-3', 'Required if one Derivation Code Sequence (0008,9215) Item value is (113097, DCM, "Multi-energy proportional weighting"). May be present otherwise.',
+     ('code', (0x00089215,), (('113097', 'DCM'),)), 'may'),
+    # Table C.7-13
+    ('C.7-13', 'Required if Frame Increment Pointer (0028,0009) points to Frame Time.',
+     ('equals', (0x00280009,), (0x00181063,), None), ''),
+    # Table C.7.6.17-1
+    ('C.7.6.17-1', 'Required if Dimension Organization Type (0020,9311) is absent or not TILED_FULL. May be present otherwise.',
+     ('or', ('absent', (0x00209311,)), ('not_equals', (0x00209311,), ('TILED_FULL',), None)), 'may'),
+    # Table C.8-50
+    ('C.8-50', 'Required if Enhanced RT Beam Limiting Device Definition Flag (3008,00A3) is absent, or is present and has the value NO.',
+     ('or', ('absent', (0x300800A3,)), ('equals', (0x300800A3,), ('NO',), None)), ''),
+    # Table C.8-11
+    ('C.8-11', 'Required if Image Type (0008,0008) Value 4 is TRANSMISSION and Value 3 is not any of TOMO, GATED TOMO, RECON TOMO or RECON GATED TOMO.',
+     ('and', ('equals', (0x00080008,), ('TRANSMISSION',), 4),
+      ('not_equals', (0x00080008,), ('TOMO', 'GATED TOMO', 'RECON TOMO', 'RECON GATED TOMO'), 3)), ''),
+    # Table C.8-9
+    ('C.8-9', 'Required if Image Type (0008,0008) Value 3 is: WHOLE BODY or STATIC.',
+     ('equals', (0x00080008,), ('WHOLE BODY', 'STATIC'), 3), ''),
+    # Table C.8-96
+    ('C.8-96', 'Required if Frame Type (0008,9007) value 4 equals DIFFUSION_ANISO.',
+     ('equals', (0x00089007,), ('DIFFUSION_ANISO',), 4), ''),
+    # Table C.8-39
+    ('C.8-39', 'Required if Prescription Overview Sequence (300C,0114) has more than one Item. May be present otherwise.',
+     ('item_count', (0x300C0114,), 'greater', 1), 'may'),
+    # Table C.36.22-1
+    ('C.36.22-1', 'Required if Treatment Tolerance Violation Attribute Sequence (300A,0733) is not present or has zero Items. May be present otherwise.',
+     ('or', ('absent', (0x300A0733,)), ('empty', (0x300A0733,))), 'may'),
+    # Table 10-20
+    ('10-20', 'Required if the Selector Attribute (0072,0026) value is the Data Element Tag of a Private Attribute.',
+     ('private_tag', (0x00720026,)), ''),
+    # Table C.8.24.3-1
+    ('C.8.24.3-1', 'Required if Performed Protocol Type (0040,0261) is present with value STAGED.',
+     ('equals', (0x00400261,), ('STAGED',), None), ''),
+    # Table C.8.25.12-1
+    ('C.8.25.12-1', 'Required if the Optotype (0046,0094) Attribute value is LETTERS or NUMBERS or PICTURES.',
+     ('equals', (0x00460094,), ('LETTERS', 'NUMBERS', 'PICTURES'), None), ''),
+    # Table C.36.29-1
+    ('C.36.29-1', 'Required if Position Acquisition Template ID (3002,0120) not present. May be present otherwise.',
+     ('absent', (0x30020120,)), 'may'),
+    # Table C.8-51
+    ('C.8-51', 'Required if value Transfer Tube Number (300A,02A2) is non-null.',
+     ('has_value', (0x300A02A2,)), ''),
+    # Table C.8-105: an upper-case word after "equals" is a value, not the attribute Plane
+    ('C.8-105', 'Required if MR Spectroscopy Acquisition Type (0018,9200) equals PLANE and Frame Type (0008,9007) Value 1 is ORIGINAL. May be present otherwise.',
+     ('and', ('equals', (0x00189200,), ('PLANE',), None), ('equals', (0x00089007,), ('ORIGINAL',), 1)), 'may'),
+    # Table C.8-50: RT control points (the second case stays prose, evaluated as unknown)
+    ('C.8-50', 'Required for first Item of Control Point Sequence (300A,0111), or if Gantry Angle changes during Beam.',
+     ('or', ('first_item', (0x300A0111,)), ('prose', 'Gantry Angle changes during Beam')), ''),
+    # Table C.8.8.25-1: "first Item of X if <clause>"
+    ('C.8.8.25-1', 'Required for first Item of Control Point Sequence if Number of Range Shifters (300A,0312) is non-zero, or if Range Shifter Setting (300A,0362) changes during Beam.',
+     ('or', ('and', ('first_item', (0x300A0111,)), ('not_equals', (0x300A0312,), (0,), None)),
+      ('prose', 'Range Shifter Setting (300A,0362) changes during Beam')), ''),
+    # Table C.8-17: a name without its tag before "exists"
+    ('C.8-17', 'Required if Pixel Component Organization exists.',
+     ('present', (0x00186044,)), ''),
 ]
 
 _TAG_TEXT = re.compile(r"^\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)$")
@@ -278,11 +344,25 @@ def _check_well_formed(parsed: ParsedCondition, resolve: Resolve) -> None:
         if op == "iod_requires":
             assert len(leaf) == 2 and len(path) == 1
             continue
+        if op in ("module_present", "group_present"):  # only with a module resolver
+            assert len(leaf) == 2 and isinstance(path, str) and path
+            continue
+        if op == "prose":  # a case kept as written
+            assert len(leaf) == 2 and isinstance(path, str) and path in text
+            continue
         assert isinstance(path, tuple) and path and all(isinstance(t, int) for t in path)
         for tag in path:
             assert tag in written or any(resolve(n) == tag for n in _name_runs(text)), (tag, text)
-        if op in ("present", "absent", "has_value", "empty"):
+        if op in ("present", "absent", "has_value", "empty", "private_tag"):
             assert len(leaf) == 2
+        elif op == "code":  # every code value and scheme is written in the text
+            assert len(leaf) == 3 and leaf[2]
+            for value, scheme in leaf[2]:
+                assert f"({value}, {scheme}, " in text, (value, scheme, text)
+        elif op == "first_item":
+            assert len(leaf) == 2 and len(path) == 1
+        elif op == "item_count":
+            assert len(leaf) == 4 and leaf[2] in ("equals", "greater") and isinstance(leaf[3], int)
         elif op in ("equals", "not_equals"):
             assert len(leaf) == 4 and isinstance(leaf[2], tuple) and leaf[2]
             assert all(isinstance(v, (str, int, float)) and v != "" for v in leaf[2])
@@ -522,3 +602,56 @@ def test_the_patient_orientation_fix_joins_its_cases_with_and() -> None:
     assert table is not None
     [row] = [r for r in table[3] if r[2] == 0x00200020]
     assert row[6][0] == "and" and row[6][1][0] == "not"
+
+
+# ----------------------------------------------------------------------------- modules and groups
+
+def _modules(ref: str) -> tuple[str, str] | None:
+    """A stand-in for the reader's module resolver (tested on PS3.3 in test_part03_iods)."""
+    return {"Section C.7.6.4b": ("module_present", "C.7-12b"),
+            "Palette Color Lookup Table Module": ("module_present", "C.7-22"),
+            "Derivation Image Functional Group (Section C.7.6.16.2.6)": ("group_present", "C.7.6.16-7"),
+            "Referenced Image Functional Group (Section C.7.6.16.2.5)": ("group_present", "C.7.6.16-6"),
+            }.get(ref)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # PS3.3 A.47-1 (Contrast/Bolus Usage), A.33.8-1, A.51-1, A.75-1: Usage cells as written
+    ("C - Required if the Section C.7.6.4b is present.", ("module_present", "C.7-12b")),
+    ("C - Required if the Palette Color Lookup Table Module is not present",
+     ("not", ("module_present", "C.7-22"))),
+    ("C - Required if Derivation Image Functional Group (Section C.7.6.16.2.6) is not present. "
+     "May be present otherwise.", ("not", ("group_present", "C.7.6.16-7"))),
+    ("C - Required if Referenced Image Functional Group (Section C.7.6.16.2.5) or Derivation "
+     "Image Functional Group (Section C.7.6.16.2.6) is present.",
+     ("or", ("group_present", "C.7.6.16-6"), ("group_present", "C.7.6.16-7"))),
+    ("C - Required if Pixel Presentation (0008,9205) equals COLOR_RANGE and the Section C.7.6.4b "
+     "is not present", ("and", ("equals", (0x00089205,), ("COLOR_RANGE",), None),
+                        ("not", ("module_present", "C.7-12b")))),
+])
+def test_module_and_group_presence_reads_with_a_module_resolver(text: str, expected: Any) -> None:
+    assert parse_condition(text, NAMES.get, _modules).expr == expected
+    # without a module resolver (attribute conditions) the sentence stays prose
+    assert parse_condition(text, NAMES.get).expr is None
+
+
+def test_a_module_reference_the_resolver_does_not_know_stays_prose() -> None:
+    pc = parse_condition("C - Required if the Section C.99.1 is present.", NAMES.get, _modules)
+    assert pc.expr is None and pc.unparsed
+
+
+def test_a_section_qualifier_of_an_attribute_is_dropped() -> None:
+    """PS3.3 A.53-1 ff.: "Pixel Presentation (0008,9205) in the Section C.8.13.1 equals COLOR
+    or MIXED" names the top-level attribute of that module."""
+    pc = parse_condition("C - Required if Pixel Presentation (0008,9205) in the Section C.8.13.1 "
+                         "equals COLOR or MIXED.", NAMES.get)
+    assert pc.expr == ("equals", (0x00089205,), ("COLOR", "MIXED"), None)
+
+
+def test_a_condition_with_a_prose_case_is_partly_read() -> None:
+    pc = parse_condition("Required for first Item of Control Point Sequence (300A,0111), or if "
+                         "Gantry Angle changes during Beam.", NAMES.get)
+    assert pc.evaluable and pc.partly
+    assert not parse_condition("Required if Modality (0008,0060) is CT.", NAMES.get).partly
+    # "changes during Beam" alone is no condition the parser reads
+    assert parse_condition("Required if Gantry Angle changes during Beam.", NAMES.get).expr is None

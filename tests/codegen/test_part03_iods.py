@@ -185,3 +185,58 @@ def test_generated_modules_render_rows_as_tuples_with_hex_tags(std_2024c: Standa
     exec(compile(text, "modules.py", "exec"), namespace)  # noqa: S102 - our own output
     assert namespace["module"]("Patient")[1] == "C.7-1"
     assert namespace["module"]("C.7.1.1")[0] == "Patient"
+
+
+def test_module_references_of_usage_conditions_resolve_to_one_table(model: Pt3Model) -> None:
+    from dicomkit.codegen.readers.part03 import module_resolver
+
+    by_section: dict[str, list[AttributeTable]] = {}
+    for t in model.tables.values():
+        by_section.setdefault(t.section, []).append(t)
+    resolve = module_resolver(model.tables, by_section)
+    assert resolve("Section C.7.6.4b") == ("module_present", "C.7-12b")
+    # C.7.9 holds the Palette Color Lookup Table Module and its macro: the module is meant
+    assert resolve("Section C.7.9") == ("module_present", "C.7-22")
+    assert resolve("Palette Color Lookup Table Module") == ("module_present", "C.7-22")
+    assert resolve("Derivation Image Functional Group (Section C.7.6.16.2.6)") == \
+        ("group_present", "C.7.6.16-7")
+    assert resolve("Section C.99.99") is None
+    assert resolve("No Such Thing Module") is None
+
+
+def test_contrast_bolus_usage_is_required_when_enhanced_contrast_bolus_is_present(
+        model: Pt3Model) -> None:
+    """PS3.3 A.47-1 (Enhanced MR Image IOD): "C - Required if the Section C.7.6.4b is present"."""
+    [group] = [g for g in model.iods["A.47-1"].functional_groups
+               if g.macro.startswith("Contrast/Bolus Usage")]
+    assert group.condition.expr == ("module_present", "C.7-12b")
+
+
+def test_values_that_hold_for_one_value_index_are_read_per_index(model: Pt3Model) -> None:
+    """PS3.3 2024c: "Enumerated Values for Value 1: ORIGINAL" lists (Table C.8.17.16-1), the
+    sentences "Value 1 shall be DERIVED. Value 2 shall be PRIMARY." (Table C.8.20-2,
+    Segmentation), "Defined Terms for Value 3:" (Table C.8-38, RT Image)."""
+    image_type = 0x00080008
+    assert _attr(model.tables["C.8.17.16-1"], image_type).indexed_values == (
+        (1, "enumerated", ("ORIGINAL",)), (2, "enumerated", ("PRIMARY",)))
+    assert _attr(model.tables["C.8.20-2"], image_type).indexed_values == (
+        (1, "enumerated", ("DERIVED",)), (2, "enumerated", ("PRIMARY",)))
+    rt = _attr(model.tables["C.8-38"], image_type).indexed_values
+    assert rt[0][:2] == (3, "defined") and "DRR" in rt[0][2] and "FLUENCE" in rt[0][2]
+    # a list of one value index is not taken for the attribute as a whole
+    assert _attr(model.tables["C.8.17.16-1"], image_type).values == ()
+
+
+def test_indexed_value_sentences_and_lists_are_read_only_when_unconditional() -> None:
+    from dicomkit.codegen.readers.part03 import _indexed_values
+
+    assert _indexed_values("Value 1 shall be DERIVED. Value 2 shall be PRIMARY or SECONDARY.",
+                           ()) == ((1, "enumerated", ("DERIVED",)),
+                                   (2, "enumerated", ("PRIMARY", "SECONDARY")))
+    # another attribute's value, a condition, a lower-case word: nothing
+    assert _indexed_values("Frame Type (0008,9007) Value 1 shall be ORIGINAL.", ()) == ()
+    assert _indexed_values("Value 1 shall be ORIGINAL if the frame is acquired.", ()) == ()
+    assert _indexed_values("Value 4 shall be present if X.", ()) == ()
+    assert _indexed_values("", (("Enumerated Values for Value 1 if X is Y:", (("A", ""),)),)) == ()
+    assert _indexed_values("", (("Defined Terms for Value 2:", (("A", ""), ("B", ""))),)) == (
+        (2, "defined", ("A", "B")),)

@@ -123,6 +123,13 @@ def test_coding_schemes_of_table_8_1(p16: Part16) -> None:
     assert p16.schemes["UCUM"].uid
 
 
+def test_retired_and_deprecated_coding_schemes_of_table_8_1(p16: Part16) -> None:
+    """PS3.16 Table 8-1: 99SDM "(Retired)"; SNM3 and SRT "This coding scheme is deprecated"."""
+    marked = {d: s.status for d, s in p16.schemes.items() if s.status}
+    assert marked == {"99SDM": "retired", "SNM3": "deprecated", "SRT": "deprecated"}
+    assert p16.schemes["SCT"].status == ""
+
+
 def test_missing_names_what_the_source_lacks(p16: Part16) -> None:
     assert "CID 7480" in p16.missing
     assert "Annex D" in p16.missing

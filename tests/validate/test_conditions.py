@@ -399,3 +399,202 @@ def test_patient_orientation_is_required_where_the_iod_requires_no_orientation()
     assert found("JPEG2000.dcm")
     assert not found("CT_small.dcm")
     assert not found("liver_1frame.dcm")
+
+
+# ----------------------------------------------------------------------------- codes, item counts, private tags
+
+CODING_SCHEME = _tag("CodingSchemeDesignator")
+LONG_CODE_VALUE = _tag("LongCodeValue")
+DEVICE_TYPE_SEQ = _tag("AcquisitionDeviceTypeCodeSequence")
+SELECTOR = _tag("SelectorAttribute")
+OCT = ("code", (DEVICE_TYPE_SEQ,), (("392012008", "SCT"),))  # PS3.3 C.8.17.9-1
+
+
+def _coded(value: str, scheme: str, tag: int = CODE_VALUE) -> dicomkit.Dataset:
+    item = dicomkit.Dataset()
+    item.add_new(tag, "UC" if tag == LONG_CODE_VALUE else "SH", value)
+    item.add_new(CODING_SCHEME, "SH", scheme + " ")  # padded as read from a file
+    item.add_new(CODE_MEANING, "LO", "whatever the meaning says")
+    return item
+
+
+def test_a_code_holds_when_one_item_has_its_value_and_scheme() -> None:
+    ds = dicomkit.Dataset()
+    assert evaluate(OCT, ds) is False  # no sequence: no code
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("1234", "SCT"), _coded("392012008", "SCT")])
+    assert evaluate(OCT, ds) is True
+    assert evaluate(("code", (DEVICE_TYPE_SEQ,), (("1234", "DCM"), ("9", "SCT"))), ds) is False
+    # value and scheme must be in the same item
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("392012008", "DCM"), _coded("1", "SCT")])
+    assert evaluate(OCT, ds) is False
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [])
+    assert evaluate(OCT, ds) is False
+
+
+def test_a_code_may_be_held_in_long_code_value() -> None:
+    ds = dicomkit.Dataset()
+    ds.add_new(DEVICE_TYPE_SEQ, "SQ", [_coded("392012008", "SCT", LONG_CODE_VALUE)])
+    assert evaluate(OCT, ds) is True
+
+
+def test_a_code_through_a_non_sequence_is_unknown(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("code", (MODALITY,), (("CT", "DCM"),)), ct) is None
+
+
+def test_item_counts_compare_the_number_of_items(ct: dicomkit.Dataset) -> None:
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 1), ct) is True
+    assert evaluate(("item_count", (REGION_SEQ,), "equals", 2), ct) is True
+    assert evaluate(("item_count", (REGION_SEQ,), "equals", 1), ct) is False
+    ct.add_new(REGION_SEQ, "SQ", [_code("T-D1100")])
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 1), ct) is False
+    assert evaluate(("item_count", (MODALITY,), "greater", 1), ct) is None
+    del ct[REGION_SEQ]
+    assert evaluate(("item_count", (REGION_SEQ,), "greater", 0), ct) is False
+
+
+def test_a_private_tag_value_has_an_odd_group() -> None:
+    ds = dicomkit.Dataset()
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is False
+    ds.add_new(SELECTOR, "AT", 0x00091001)
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is True
+    ds.add_new(SELECTOR, "AT", 0x00100010)
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is False
+    ds.add_new(SELECTOR, "AT", [0x00100010, 0x00291010])
+    assert evaluate(("private_tag", (SELECTOR,)), ds) is True
+
+
+@pytest.mark.parametrize("expr", [
+    ("code", (DEVICE_TYPE_SEQ,)),
+    ("code", (DEVICE_TYPE_SEQ,), ()),
+    ("code", (DEVICE_TYPE_SEQ,), (("392012008",),)),
+    ("item_count", (REGION_SEQ,), "more", 1),
+    ("item_count", (REGION_SEQ,), "greater", "1"),
+    ("private_tag", (SELECTOR,), 1),
+])
+def test_malformed_new_operators_raise_condition_error(expr: tuple[Any, ...], ct: dicomkit.Dataset) -> None:
+    with pytest.raises(ConditionError):
+        evaluate(expr, ct)
+
+
+def test_the_generated_tables_carry_the_new_operators() -> None:
+    """The OCT illuminator rows of PS3.3 C.8.17.9-1 (Ophthalmic Tomography Acquisition
+    Parameters) carry the code condition as generated from the standard's sentence."""
+    from dicomkit.generated import modules
+
+    table = modules.attribute_table("C.8.17.9-1")
+    assert table is not None
+    exprs = {row[6] for row in table[3] if row[3] in ("1C", "2C") and row[6] is not None}
+    assert OCT in exprs
+
+
+# ----------------------------------------------------------------------------- modules and groups
+
+def test_module_and_group_presence_ask_the_iod_checks() -> None:
+    ds = dicomkit.Dataset()
+    expr = ("not", ("group_present", "C.7.6.16-7"))
+    assert evaluate(expr, ds) is None  # no IOD: unknown
+    asked: list[tuple[str, str]] = []
+
+    def present(op: str, label: str) -> bool | None:
+        asked.append((op, label))
+        return label == "C.7.6.16-7"
+
+    assert evaluate(expr, ds, (), None, present) is False
+    assert evaluate(("module_present", "C.7-22"), ds, (), None, present) is False
+    assert evaluate(("module_present", "C.7-22"), ds, (), None, lambda op, label: None) is None
+    assert asked == [("group_present", "C.7.6.16-7"), ("module_present", "C.7-22")]
+    for bad in (("module_present",), ("module_present", ""), ("group_present", 7)):
+        with pytest.raises(ConditionError):
+            evaluate(bad, ds, (), None, present)
+
+
+def _segmentation(derived: bool, frame_of_reference: bool) -> dicomkit.Dataset:
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample("liver_1frame.dcm"))
+    if not derived:
+        for item in ds.PerFrameFunctionalGroupsSequence:
+            del item[_tag("DerivationImageSequence")]
+    if not frame_of_reference:
+        del ds[_tag("FrameOfReferenceUID")]
+        del ds[_tag("PositionReferenceIndicator")]
+    return ds
+
+
+@pytest.mark.parametrize(("derived", "frame_of_reference", "missing"), [
+    (True, True, False),
+    (True, False, False),  # derived: Frame of Reference not required (and it is Type 1 only if present)
+    (False, True, False),
+    (False, False, True),
+])
+def test_frame_of_reference_of_a_segmentation_follows_the_derivation_image_group(
+        derived: bool, frame_of_reference: bool, missing: bool) -> None:
+    """PS3.3 A.51-1 Segmentation IOD: Frame of Reference "C - Required if Derivation Image
+    Functional Group (Section C.7.6.16.2.6) is not present"; the group is looked for in the
+    per-frame functional groups of pydicom's liver_1frame.dcm."""
+    from dicomkit.validate import validate
+
+    report = validate(_segmentation(derived, frame_of_reference))
+    found = [f for f in report.findings if f.rule == "module-missing"
+             and f.message.startswith("Frame of Reference module")]
+    assert bool(found) is missing, report.findings
+    if missing:
+        assert "required by its condition" in found[0].message
+
+
+# ----------------------------------------------------------------------------- control points
+
+CONTROL_POINTS = _tag("ControlPointSequence")
+BEAMS = _tag("BeamSequence")
+GANTRY = _tag("GantryAngle")
+FIRST_OR_CHANGED = ("or", ("first_item", (CONTROL_POINTS,)),
+                    ("prose", "Gantry Angle changes during Beam"))  # PS3.3 C.8-50
+
+
+def _plan() -> tuple[dicomkit.Dataset, dicomkit.Dataset, list[dicomkit.Dataset]]:
+    plan = dicomkit.Dataset()
+    beam = dicomkit.Dataset()
+    points = [dicomkit.Dataset(), dicomkit.Dataset(), dicomkit.Dataset()]
+    beam.add_new(CONTROL_POINTS, "SQ", points)
+    plan.add_new(BEAMS, "SQ", [beam])
+    return plan, beam, points
+
+
+def test_first_item_holds_in_the_first_item_of_the_sequence_only() -> None:
+    plan, beam, points = _plan()
+    assert evaluate(("first_item", (CONTROL_POINTS,)), points[0], (beam, plan)) is True
+    assert evaluate(("first_item", (CONTROL_POINTS,)), points[2], (beam, plan)) is False
+    # outside the sequence (the beam item itself, the top level): unknown
+    assert evaluate(("first_item", (CONTROL_POINTS,)), beam, (plan,)) is None
+    assert evaluate(("first_item", (CONTROL_POINTS,)), plan) is None
+    # an item nested in the first control point is in the first control point
+    inner = dicomkit.Dataset()
+    points[0].add_new(_tag("BeamLimitingDevicePositionSequence"), "SQ", [inner])
+    assert evaluate(("first_item", (CONTROL_POINTS,)), inner, (points[0], beam, plan)) is True
+
+
+def test_a_prose_case_is_unknown_so_only_the_first_item_is_decided() -> None:
+    plan, beam, points = _plan()
+    assert evaluate(FIRST_OR_CHANGED, points[0], (beam, plan)) is True
+    assert evaluate(FIRST_OR_CHANGED, points[1], (beam, plan)) is None
+    assert evaluate(("prose", "anything"), plan) is None
+    for bad in (("prose",), ("prose", 1), ("first_item", (CONTROL_POINTS, GANTRY))):
+        with pytest.raises(ConditionError):
+            evaluate(bad, plan)
+
+
+def test_an_rt_plan_needs_gantry_angle_in_its_first_control_point_only() -> None:
+    """PS3.3 C.8.8.14 (Table C.8-50): Gantry Angle (300A,011E) "Required for first Item of
+    Control Point Sequence (300A,0111), or if Gantry Angle changes during Beam"; pydicom's
+    rtplan.dcm has it in the first of its two control points."""
+    from dicomkit.validate import validate
+    from tests.samples import sample
+
+    def gantry_findings(ds: dicomkit.Dataset) -> list[str]:
+        return [f.path for f in validate(ds).findings
+                if f.rule == "condition-required" and f.path.endswith("(300A,011E)")]
+
+    ds = dicomkit.read(sample("rtplan.dcm"))
+    assert gantry_findings(ds) == []
+    del ds.BeamSequence[0].ControlPointSequence[0][GANTRY]
+    assert gantry_findings(ds) == ["(300A,00B0)[0].(300A,0111)[0].(300A,011E)"]

@@ -398,3 +398,26 @@ def test_real_tables_item_counts_stated_for_non_conditional_sequences_are_checke
                and f.path.endswith("(0010,2296)") for f in with_codes(2).findings)
     assert not any(f.rule == rule and f.path.endswith("(0010,2296)")
                    for f in with_codes(1).findings)
+
+
+def test_values_listed_for_one_value_index_are_checked_at_that_index() -> None:
+    """PS3.3 C.8.20-2 (Segmentation Image Module): "Value 1 shall be DERIVED. Value 2 shall be
+    PRIMARY." read per value index from the generated table; pydicom's liver_1frame.dcm has
+    DERIVED\\PRIMARY."""
+    import dicomkit
+    from dicomkit.validate import validate
+    from tests.samples import sample
+
+    def image_type_findings(value: list[str]) -> list[tuple[str, str]]:
+        ds = dicomkit.read(sample("liver_1frame.dcm"))
+        ds.ImageType = value
+        return [(f.rule, f.message) for f in validate(ds).findings if f.path == "(0008,0008)"
+                and f.rule in ("enumerated-value", "defined-term")]
+
+    assert image_type_findings(["DERIVED", "PRIMARY"]) == []
+    found = image_type_findings(["ORIGINAL", "PRIMARY"])
+    assert [rule for rule, _ in found] == ["enumerated-value"]
+    assert "Value 1 'ORIGINAL'" in found[0][1] and "DERIVED" in found[0][1]
+    assert [rule for rule, _ in image_type_findings(["DERIVED", "SECONDARY"])] == \
+        ["enumerated-value"]
+    assert image_type_findings(["DERIVED"]) == []  # a missing Value 2 is the VM's business

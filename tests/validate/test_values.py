@@ -204,3 +204,34 @@ def test_uid_root_of_a_known_tag_encoded_as_un_is_checked() -> None:
     report = Report()
     check_elements(ds, report)
     assert sorted(f.rule for f in report.findings) == ["uid-root", "vr"]
+
+
+def _coded_item(scheme: bytes) -> Dataset:
+    item = Dataset()
+    item[_tag("CodeValue")] = DataElement(_tag("CodeValue"), "SH", raw=b"T-D1100 ")
+    item[_tag("CodingSchemeDesignator")] = DataElement(_tag("CodingSchemeDesignator"), "SH",
+                                                       raw=scheme)
+    item[_tag("CodeMeaning")] = DataElement(_tag("CodeMeaning"), "LO", raw=b"Breast")
+    return item
+
+
+@pytest.mark.parametrize(("scheme", "status"), [
+    (b"SRT ", "deprecated"), (b"SNM3", "deprecated"), (b"99SDM ", "retired"),
+    (b"SCT ", None), (b"DCM ", None),
+])
+def test_retired_and_deprecated_coding_schemes_are_warnings(scheme: bytes, status: str | None) -> None:
+    """PS3.16 Table 8-1 (read into generated.context_groups.RETIRED_CODING_SCHEMES), at any
+    depth of sequences."""
+    ds = Dataset()
+    seq = _tag("AnatomicRegionSequence")
+    ds[seq] = DataElement(seq, "SQ", Sequence([_coded_item(b"SCT "), _coded_item(scheme)]))
+    report = Report()
+    check_elements(ds, report, explicit=True)
+    found = report.by_rule("coding-scheme-retired")
+    if status is None:
+        assert found == []
+    else:
+        assert [(f.severity, f.path) for f in found] == [
+            ("warning", f"{_path('AnatomicRegionSequence')}[1].{_path('CodingSchemeDesignator')}")]
+        assert status in found[0].message and found[0].reference == "PS3.16 8.1"
+        assert report.ok  # a warning, not an error
