@@ -109,3 +109,46 @@ def test_dicomweb_client_store_and_delete(peer) -> None:  # type: ignore[no-unty
     client.store_instances([other])
     client.delete_study(st)
     assert client.search_for_studies(search_filters={"StudyInstanceUID": st}) == []
+
+
+def test_dicomweb_client_command_line_searches_retrieves_and_stores(peer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """dicomweb-client's own command (``dicomweb_client``) against our server: search with
+    filters and fields, retrieve an instance and its metadata, store a file."""
+    import json
+    import shutil
+    import subprocess
+
+    client, files, studies, series = peer
+    exe = shutil.which("dicomweb_client")
+    if exe is None:
+        from tests.conftest import missing
+        missing("dicomweb-client's command (pip install -e '.[test]')")
+    url = client.base_url
+
+    def run(*args: str) -> str:
+        done = subprocess.run([str(exe), "--url", url, *args], capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    found = json.loads(run("search", "studies", "--filter", "PatientID=P1", "--field",
+                           "StudyDescription"))
+    assert [s["0020000D"]["Value"][0] for s in found] == [studies[0]]
+    sop = next(iter(files))
+    ds = pydicom.dcmread(io.BytesIO(files[sop]))
+    meta = run("retrieve", "instances", "--study", str(ds.StudyInstanceUID), "--series",
+               str(ds.SeriesInstanceUID), "--instance", sop, "metadata")
+    assert sop in meta
+    out = tmp_path / "retrieved"
+    out.mkdir()
+    run("retrieve", "instances", "--study", str(ds.StudyInstanceUID), "--series",
+        str(ds.SeriesInstanceUID), "--instance", sop, "full", "--save", "--output-dir", str(out))
+    (saved,) = list(out.iterdir())
+    assert pydicom.dcmread(saved).SOPInstanceUID == sop
+    new = pydicom.dcmread(io.BytesIO(files[sop]))
+    new.SOPInstanceUID = new.file_meta.MediaStorageSOPInstanceUID = uid()
+    path = tmp_path / "new.dcm"
+    new.save_as(path)
+    run("store", "instances", str(path))
+    assert any(i["00080018"]["Value"][0] == new.SOPInstanceUID
+               for i in client.search_for_instances(get_remaining=True))
