@@ -50,7 +50,7 @@ from dicomkit.net.services.qr.archive_query import ArchiveMatcher, utc_offset_te
 from dicomkit.net.services.qr.errors import IdentifierError
 from dicomkit.net.services.qr.responses import decode_identifier
 from dicomkit.net.services.storage.negotiation import contexts_for
-from dicomkit.net.services.storage.scu import StoreResult, store_on
+from dicomkit.net.services.storage.scu import StoreResult, indexed_item, store_on
 from dicomkit.net.ul import Timeouts
 from dicomkit.query import (
     DEFAULT_OPTIONS,
@@ -307,23 +307,35 @@ class _Retrieve(_Base):
 
     async def _send(self, request: Request, instances: list[_Instance], assoc: Any,
                     originator: tuple[str, int] | None) -> None:
+        """The sub-operations, in one pass over ``assoc``: the next files read while one is
+        sent, each sent as stored when its transfer syntax was accepted; a Pending response
+        with the counts after each (but the last), then the final one (C.4.2.3.1)."""
         counts = _Counts(len(instances))
         failed: list[str] = []
         ts = request.transfer_syntax
-        for n, inst in enumerate(instances):
-            if request.cancelled.is_set():
-                failed_all = failed + [i.sop_instance for i in instances[n:]]
-                await request.respond(self.statuses["cancel"], _failed_list(failed_all, ts),
-                                      **counts.pending())
-                return
-            result = (await store_on(assoc, [inst.path], move_originator=originator))[0]
+        pending = self.statuses["pending"]
+
+        async def after(result: StoreResult) -> None:
             counts.add(result)
             if not result.ok:
-                failed.append(inst.sop_instance)
+                failed.append(result.sop_instance_uid)
                 log.warning("%s sub-operation for %s failed: %s (%s)", self.operation,
-                            inst.sop_instance, result.error or result.category, inst.path)
-            if counts.remaining:
-                await request.respond(self.statuses["pending"], None, **counts.pending())
+                            result.sop_instance_uid, result.error or result.category,
+                            result.source)
+            if counts.remaining and not request.cancelled.is_set():
+                await request.respond(pending, None, **counts.pending())
+
+        items = [indexed_item(i.path, i.sop_class, i.sop_instance, i.transfer_syntax)
+                 for i in instances]
+        results = await store_on(assoc, items, move_originator=originator, on_result=after,
+                                 stop=request.cancelled.is_set)
+        if request.cancelled.is_set() and any(r.category == "skipped" for r in results):
+            # C.4.2.3.2: the final counts, and the instances not sent among the failed
+            failed_all = failed + [r.sop_instance_uid for r in results
+                                   if r.category == "skipped"]
+            await request.respond(self.statuses["cancel"], _failed_list(failed_all, ts),
+                                  **counts.pending())
+            return
         status = self.statuses["warning"] if counts.failed or counts.warning \
             else self.statuses["success"]
         await request.respond(status, _failed_list(failed, ts), **counts.final())

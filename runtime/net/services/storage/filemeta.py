@@ -7,7 +7,7 @@ import warnings
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import tags
 
-__all__ = ["encode_head", "part10_head"]
+__all__ = ["data_set_offset", "encode_head", "part10_head", "read_data_set"]
 
 
 def encode_head(sop_class: str, sop_instance: str, transfer_syntax: str) -> bytes:
@@ -53,3 +53,41 @@ def part10_head(sop_class: str, instance: str, transfer_syntax: str) -> bytes:
     if parts is None:
         return encode_head(sop_class, instance, transfer_syntax)
     return parts[0] + instance.encode("ascii") + parts[1]
+
+
+#: Preamble, ``DICM`` and the File Meta Information Group Length element (PS3.10 7.1).
+_GROUP_LENGTH_END = 144
+_GROUP_LENGTH_HEADER = b"\x02\x00\x00\x00UL\x04\x00"
+
+
+def data_set_offset(head: bytes) -> int | None:
+    """Where the data set of a Part 10 file begins, from its first 144 bytes: the 128-byte
+    preamble, ``DICM``, then File Meta Information Group Length (0002,0000), UL, explicit VR
+    little endian (PS3.10 7.1, Table 7.1-1: Type 1, first element of the group), whose value
+    counts the bytes of the file meta elements after it.  None when the file does not begin
+    so (then it must be read in full to find its data set)."""
+    if len(head) < _GROUP_LENGTH_END or head[128:132] != b"DICM" \
+            or head[132:140] != _GROUP_LENGTH_HEADER:
+        return None
+    return _GROUP_LENGTH_END + int.from_bytes(head[140:144], "little")
+
+
+def read_data_set(path: str) -> bytes | None:
+    """The data set bytes of the Part 10 file at ``path`` as stored (after its file meta,
+    :func:`data_set_offset`), or None when its file meta does not end where its group length
+    says (the next element is of group 0002, or nothing follows).
+
+    Raises
+    ------
+    OSError
+        When the file cannot be read.
+    """
+    with open(path, "rb") as fh:
+        offset = data_set_offset(fh.read(_GROUP_LENGTH_END))
+        if offset is None:
+            return None
+        fh.seek(offset)
+        data = fh.read()
+    if len(data) < 8 or data[:2] == b"\x02\x00":
+        return None
+    return data
