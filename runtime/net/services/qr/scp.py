@@ -183,6 +183,11 @@ class _Base:
                        tuple(lv.unique for lv in model.levels[:depth]))
 
 
+#: C-FIND Pending responses sent in one write (held back by ``Association.holding``): one
+#: system call and one wake-up of the peer for many small messages.
+RESPONSES_PER_WRITE = 64
+
+
 class FindSCP(_Base):
     """C-FIND SCP over an archive (see the module).
 
@@ -217,15 +222,21 @@ class FindSCP(_Base):
         include = [tags.RetrieveAETitle, *parsed.above]
         pending = FIND_PENDING_WARNING if parsed.warn else FIND_PENDING
         ts = request.transfer_syntax
+        sent = 0
         try:
-            async for _row, ds in self.matcher.rows(plan):
-                if request.cancelled.is_set():
-                    return FIND_CANCEL
-                ds.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
-                if tags.TimezoneOffsetFromUTC in query:
-                    ds.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
-                out = response_identifier(query, ds, include=include)
-                await request.respond(pending, encode_dataset(out, ts))
+            # the responses leave RESPONSES_PER_WRITE at a time (the first one at once)
+            async with request.association.holding() as held:
+                async for _row, ds in self.matcher.rows(plan):
+                    if request.cancelled.is_set():
+                        return FIND_CANCEL
+                    ds.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
+                    if tags.TimezoneOffsetFromUTC in query:
+                        ds.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
+                    out = response_identifier(query, ds, include=include)
+                    await request.respond(pending, encode_dataset(out, ts))
+                    sent += 1
+                    if sent % RESPONSES_PER_WRITE == 1:
+                        await held.flush_held()
         except (ArchiveError, OSError) as exc:
             log.warning("C-FIND from %s failed: %s", request.association.calling_ae, exc)
             await request.respond(FIND_UNABLE, ErrorComment=_comment(exc))
