@@ -48,6 +48,7 @@ from dicomkit.net.dimse import DimseMessage
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.archive_query import ArchiveMatcher, utc_offset_text
 from dicomkit.net.services.qr.errors import IdentifierError
+from dicomkit.net.services.qr.negotiation import RELATIONAL, requested_options
 from dicomkit.net.services.qr.responses import decode_identifier
 from dicomkit.net.services.storage.negotiation import contexts_for
 from dicomkit.net.services.storage.scu import StoreResult, indexed_item, store_on
@@ -153,8 +154,12 @@ class _Base:
 
     def __init__(self, archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                  options: MatchOptions = DEFAULT_OPTIONS, batch: int = 200,
-                 on_query: QueryHook | None = None) -> None:
+                 on_query: QueryHook | None = None, relational: bool = False) -> None:
         self.archive = archive
+        #: relational queries / retrieval are served to a requestor that asked for them in
+        #: SOP Class Extended Negotiation (PS3.4 C.5.1.1, C.4.1.2.2); the policy answers it
+        #: (:func:`~dicomkit.net.services.qr.server.archive_entity`)
+        self.relational = relational
         self.matcher = ArchiveMatcher(archive, batch=batch)
         self.ae_title = ae_title
         self.options = options
@@ -172,7 +177,9 @@ class _Base:
                                        operation=operation)
         query = parse_identifier(identifier, self.options)
         model = information_model(_model_key(request.abstract_syntax))
-        validation = validate_query(query, model, retrieve=retrieve)
+        relational = self.relational and requested_options(
+            request.association, request.abstract_syntax).get(RELATIONAL[operation], False)
+        validation = validate_query(query, model, retrieve=retrieve, relational=relational)
         if validation.return_only:
             query = query.returning_only(validation.return_only)
         if validation.unsupported:
@@ -377,8 +384,10 @@ class MoveSCP(_Retrieve):
     def __init__(self, archive: AsyncArchive,
                  destinations: Mapping[str, tuple[str, int] | Destination], *,
                  ae_title: str = "DICOMKIT", options: MatchOptions = DEFAULT_OPTIONS,
-                 timeouts: Timeouts | None = None, batch: int = 200) -> None:
-        super().__init__(archive, ae_title=ae_title, options=options, batch=batch)
+                 timeouts: Timeouts | None = None, batch: int = 200,
+                 relational: bool = False) -> None:
+        super().__init__(archive, ae_title=ae_title, options=options, batch=batch,
+                         relational=relational)
         self.destinations = {k.strip(): v if isinstance(v, Destination) else Destination(*v)
                              for k, v in destinations.items()}
         self.timeouts = timeouts
