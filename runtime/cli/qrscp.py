@@ -85,6 +85,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
+    parser.add_argument("--relational", action="store_true",
+                        help="accept relational queries and retrieval from requestors that "
+                             "ask for them in extended negotiation (PS3.4 C.5.1.1.2, "
+                             "C.4.1.2.2); default: hierarchical only")
     parser.add_argument("--max-associations", type=int, default=64, metavar="N",
                         help="concurrent associations; more are rejected (default 64)")
     parser.add_argument("--quiet", "-q", action="store_true",
@@ -208,7 +212,8 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
         mpps = MppsStore(args.mpps) if args.mpps else None
         ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
                             policy=policy, worklist=worklist, mpps=mpps, storage=storage,
-                            events=watch.events or None, on_query=watch.on_query)
+                            events=watch.events or None, on_query=watch.on_query,
+                            relational=args.relational)
         if args.ups:
             from dicomkit.net.services.ups import UpsSCP
             from dicomkit.workitems import AsyncWorkitemStore
