@@ -520,3 +520,42 @@ async def test_without_relational_negotiation_a_relational_query_is_refused(
             FIND_NOT_MATCH]
         negotiated = await _raw_request(assoc, "C-FIND", STUDY_FIND, _identifier_bytes())
         assert negotiated[-1] == 0 and all(s in (0xFF00, 0xFF01) for s in negotiated[:-1])
+
+
+async def test_an_entity_without_a_value_matches_every_value_of_that_key(tmp_path: Path
+                                                                        ) -> None:
+    """PS3.4 C.2.2.1.2 (2024c): "If a C-FIND SCP manages an entity with a Required Key of zero
+    length, the value is considered unknown and all matching against the zero length Required
+    Key shall be considered a successful match" - the SCP's default (MatchOptions.
+    unknown_matches), through the index's SQL: a study without Study Date is returned for a
+    date range and for a single date, beside the studies whose date matches.  A zero length
+    key in the query is Universal Matching (C.2.2.2.3): every study.  Unique keys are never
+    zero length, so an exact Study Instance UID finds that study alone.  ``""`` without Empty
+    Value Matching negotiated (C.2.2.2.7) is no request for empty values: on a DA key it is
+    no date at all, refused (A900H)."""
+    studies = {"dated": make.uid(), "undated": make.uid(), "old": make.uid()}
+    files = []
+    for name, study in studies.items():
+        ds = make.dataset(study, make.uid(), make.uid(), patient=name.upper())
+        if name == "undated":
+            del ds[0x00080020]  # Study Date
+        elif name == "old":
+            ds.StudyDate = "19990101"
+        else:
+            ds.StudyDate = "20040119"
+        files.append(tmp_path / f"{name}.dcm")
+        dicomkit.write(files[-1], ds)
+    async with qrscp(tmp_path / "a", files=files) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        async def ids(**keys: Any) -> set[str]:
+            found = await qr.find_all(assoc, level="STUDY", model="Study Root",
+                                      return_keys=["PatientID"], **keys)
+            return {str(s.PatientID) for s in found}
+
+        assert await ids(StudyDate="20040101-20041231") == {"DATED", "UNDATED"}
+        assert await ids(StudyDate="20040119") == {"DATED", "UNDATED"}
+        assert await ids(StudyDate="") == {"DATED", "UNDATED", "OLD"}
+        assert await ids(StudyInstanceUID=studies["dated"]) == {"DATED"}
+        with pytest.raises(qr.QueryFailed) as caught:  # no DA value, and not negotiated
+            await ids(StudyDate='""')
+        assert caught.value.status == FIND_NOT_MATCH
