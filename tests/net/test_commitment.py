@@ -268,7 +268,8 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
 
     def argv(port: int) -> list[str]:
         return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
-                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1"]
+                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1",
+                "--commitment-outbox", str(tmp_path / "outbox")]
 
     with _server("qrscp", argv, tmp_path / "out", "DKQR", tmp_path / "logs") as peer:
         report = run_pynetdicom_commit_scu(peer.host, peer.port, [*refs, (refs[0][0], "1.2.9")])
@@ -280,6 +281,7 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[refs[0][0], "1.2.9", NO_SUCH_OBJECT_INSTANCE]]
+    assert list((tmp_path / "outbox").iterdir()) == []  # every report went: none kept
 
 
 async def test_report_falls_back_to_a_new_association_when_the_first_closed() -> None:

@@ -12,6 +12,7 @@ selection, PS3.7 D.3.3.4).
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Mapping
 
 from dicomkit.archive import AsyncArchive
@@ -41,7 +42,7 @@ from dicomkit.net.services.worklist import WorklistSCP, WorklistStore
 from dicomkit.net.ul import Timeouts
 from dicomkit.query import DEFAULT_OPTIONS, MatchOptions
 
-__all__ = ["archive_entity"]
+__all__ = ["archive_entity", "commitment_scp"]
 
 #: The Q/R SOP classes served (those whose extended negotiation is answered).
 _SERVED = frozenset((*FIND_SOP_CLASSES, *MOVE_SOP_CLASSES, *GET_SOP_CLASSES))
@@ -60,6 +61,20 @@ def _relational_answer(other: Callable[[str, bytes], bytes | None] | None
 
 
 
+def commitment_scp(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
+                   destinations: Mapping[str, tuple[str, int] | Destination] | None = None,
+                   timeouts: Timeouts | None = None,
+                   outbox: str | os.PathLike[str] | None = None) -> CommitmentSCP:
+    """The Storage Commitment Push Model SCP over ``archive`` (PS3.4 J.3): reports to a
+    requestor whose association closed go to its address among the ``destinations``; with an
+    ``outbox`` folder, those that cannot be sent are kept for
+    :meth:`~dicomkit.net.services.commitment.scp.CommitmentSCP.run_resend`."""
+    return CommitmentSCP(
+        ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts, retrieve_ae_title=ae_title,
+        requestors={title: (where if isinstance(where, tuple) else (where.host, where.port))
+                    for title, where in (destinations or {}).items()}, outbox=outbox)
+
+
 def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                    destinations: Mapping[str, tuple[str, int] | Destination] | None = None,
                    policy: AcceptPolicy | None = None, timeouts: Timeouts | None = None,
@@ -68,7 +83,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                    worklist: WorklistStore | None = None,
                    mpps: MppsStore | None = None, events: object = None,
                    on_query: QueryHook | None = None,
-                   relational: bool = False) -> ApplicationEntity:
+                   relational: bool = False,
+                   commitment: CommitmentSCP | None = None) -> ApplicationEntity:
     """An application entity serving ``archive`` (see the module).
 
     Parameters
@@ -95,6 +111,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
         in SOP Class Extended Negotiation (PS3.4 C.5.1.1.2, C.5.2.1.2, C.5.3.1.2), and serve
         them (C.4.1.2.2, C.4.2.2.2); without, every query is hierarchical (C.4.1.2.1) and a
         key of a level above that is not its Unique Key is refused (A900H).
+    commitment
+        The Storage Commitment SCP (default: :func:`commitment_scp`'s).
     """
     policy = policy or AcceptPolicy(ae_title=ae_title)
     if relational:
@@ -111,12 +129,8 @@ def archive_entity(archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                            timeouts=timeouts, relational=relational))
     ae.add_service(GetSCP(archive, ae_title=ae_title, options=options,
                           relational=relational))
-    # Storage Commitment Push Model (PS3.4 J.3): reports to a closed requestor go to its
-    # address among the destinations
-    ae.add_service(CommitmentSCP(
-        ArchiveChecker(archive), ae_title=ae_title, timeouts=timeouts, retrieve_ae_title=ae_title,
-        requestors={title: (where if isinstance(where, tuple) else (where.host, where.port))
-                    for title, where in (destinations or {}).items()}))
+    ae.add_service(commitment or commitment_scp(archive, ae_title=ae_title,
+                                                destinations=destinations, timeouts=timeouts))
     if worklist is not None:
         ae.add_service(WorklistSCP(worklist, options=options))
     if mpps is not None:
