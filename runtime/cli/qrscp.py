@@ -85,6 +85,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", default="0.0.0.0", metavar="HOST",
                         help="address to listen on (default 0.0.0.0; 127.0.0.1 for this "
                              "machine only)")
+    parser.add_argument("--commitment-outbox", metavar="DIR", default=None,
+                        help="keep storage commitment reports that cannot be sent in DIR and "
+                             "send them when the requestor is reachable again, also after a "
+                             "restart (PS3.4 J.3.3; default: logged and dropped)")
+    parser.add_argument("--relational", action="store_true",
+                        help="accept relational queries and retrieval from requestors that "
+                             "ask for them in extended negotiation (PS3.4 C.5.1.1.2, "
+                             "C.4.1.2.2); default: hierarchical only")
     parser.add_argument("--max-associations", type=int, default=64, metavar="N",
                         help="concurrent associations; more are rejected (default 64)")
     parser.add_argument("--quiet", "-q", action="store_true",
@@ -189,7 +197,7 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
     from dicomkit.net.services.mpps import MppsStore
     from dicomkit.net.services.qr.scp import Destination
-    from dicomkit.net.services.qr.server import archive_entity
+    from dicomkit.net.services.qr.server import archive_entity, commitment_scp
     from dicomkit.net.services.worklist import WorklistStore
 
     archive = await anyio.to_thread.run_sync(partial(Archive, Path(args.archive), db=args.db))
@@ -206,9 +214,13 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                                  on_stored=watch.on_stored(archive))
         worklist = WorklistStore(args.worklist) if args.worklist else None
         mpps = MppsStore(args.mpps) if args.mpps else None
-        ae = archive_entity(AsyncArchive(archive), ae_title=aet, destinations=destinations,
+        served = AsyncArchive(archive)
+        commitment = commitment_scp(served, ae_title=aet, destinations=destinations,
+                                    outbox=args.commitment_outbox)
+        ae = archive_entity(served, ae_title=aet, destinations=destinations,
                             policy=policy, worklist=worklist, mpps=mpps, storage=storage,
-                            events=watch.events or None, on_query=watch.on_query)
+                            events=watch.events or None, on_query=watch.on_query,
+                            relational=args.relational, commitment=commitment)
         if args.ups:
             from dicomkit.net.services.ups import UpsSCP
             from dicomkit.workitems import AsyncWorkitemStore
@@ -246,6 +258,8 @@ async def _serve(args: argparse.Namespace, aet: str, table: dict[str, Address],
                         return
 
             tg.start_soon(stop_on_signal)
+            if commitment.outbox is not None:
+                await tg.start(commitment.run_resend)
             if notifier is not None:
                 await tg.start(notifier.run)
             host, port = await tg.start(partial(ae.serve, args.bind, args.port,

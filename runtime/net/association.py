@@ -10,11 +10,14 @@ of messages (one reader, many outstanding requests) in :mod:`dicomkit.net.dimse_
 
 from __future__ import annotations
 
+import contextlib
 import struct
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import anyio
 
 from dicomkit.generated.commands import COMMAND_TAGS
 from dicomkit.generated.commands import FIELD_VALUES as COMMAND_VALUES
@@ -297,6 +300,27 @@ class Association:
                 ul.drop_cork()
                 raise
             await ul.flush()
+
+    @contextlib.asynccontextmanager
+    async def holding(self) -> AsyncIterator[UpperLayer]:
+        """Hold the messages sent inside (by any task) and send them in one write at the end
+        (``await ul.flush_held()`` sends what is held before; see
+        :meth:`~dicomkit.net.ul.UpperLayer.hold`): for a stream of small messages such as
+        C-FIND Pending responses.  On an error the held messages are sent as well (they
+        are whole) unless the association is gone
+        (within a second)."""
+        ul = self.ul
+        ul.hold()
+        try:
+            yield ul
+        except BaseException:
+            with anyio.CancelScope(shield=True), anyio.move_on_after(1):
+                try:
+                    await ul.release_held()
+                except NetworkError:
+                    pass  # the association ended: the error that ended it goes on
+            raise
+        await ul.release_held()
 
     # ----------------------------------------------------------------- release and abort
 

@@ -162,6 +162,8 @@ class UpperLayer:
         self.ended: NetworkError | None = None
         #: serialises whole messages on the wire (a message's PDUs are not interleaved)
         self.send_lock = anyio.Lock(fast_acquire=True)  # (no pass through the loop when free)
+        #: > 0 while :meth:`hold` holds messages back for one write (see there)
+        self._holding = 0
         self._out = b""  # the PDU the next sending action sends
         self._abort: tuple[int, int] = (codes.ABORT_SERVICE_USER,
                                         codes.ABORT_REASON_NOT_SPECIFIED)
@@ -240,11 +242,38 @@ class UpperLayer:
         self.connection.drop_cork()
 
     async def flush(self) -> None:
-        """Send the PDUs held since :meth:`cork` in one write."""
+        """Send the PDUs held since :meth:`cork` in one write (nothing while :meth:`hold`
+        holds them)."""
+        if self._holding:
+            return
         try:
             await self.connection.uncork(self.timeouts.network)
         except ConnectionClosed:
             await self._lost()
+
+    def hold(self) -> None:
+        """Hold whole messages back (until :meth:`release_held`): many small messages, such
+        as the Pending responses of a C-FIND, leave in one write instead of one each (one
+        system call, one wake-up of the peer).  Held bytes beyond the transport's cork limit
+        are written anyway; :meth:`flush_held` sends what is held now.  Calls nest."""
+        self._holding += 1
+        self.connection.cork()
+
+    async def flush_held(self) -> None:
+        """Send the messages held by :meth:`hold` now (it goes on holding)."""
+        async with self.send_lock:
+            try:
+                await self.connection.uncork(self.timeouts.network)
+            except ConnectionClosed:
+                await self._lost()
+            if self._holding:
+                self.connection.cork()
+
+    async def release_held(self) -> None:
+        """End one :meth:`hold`; the last one sends what is held."""
+        self._holding = max(0, self._holding - 1)
+        if not self._holding:
+            await self.flush_held()
 
     async def _send_quietly(self, data: bytes) -> None:
         self.connection.drop_cork()  # (an abort: what a message left held goes nowhere)

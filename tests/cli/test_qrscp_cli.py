@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -194,3 +195,38 @@ def test_movescu_to_a_tls_destination_from_the_config_file(tmp_path: Path,
                              "--aec", AET, "--dest", "DCMTLS", "-k",
                              f"StudyInstanceUID={uid}", "localhost", str(peer.port)]) == 0
     same_data_sets(sorted((tmp_path / "moved").iterdir()), files)
+
+
+def _relational_scu(peer: Peer) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, str(Path(peers.HERE) / "pynetdicom_relational_scu.py"), peer.host,
+         str(peer.port), "--aec", AET],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+@pytest.mark.usefixtures("dcmtk_peers", "pynetdicom_peer")
+def test_pynetdicom_relational_query_against_qrscp_with_and_without_relational(
+        tmp_path: Path) -> None:
+    """pynetdicom asks for relational-queries (PS3.4 C.5.1.1.1) and sends a SERIES-level
+    query without the Study Instance UID: ``--relational`` accepts (byte 1 = 1, C.5.1.1.2) and
+    answers it with the study's unique key in each match (C.4.1.2.2, C.4.1.3.2.1); without it
+    the answer is 0 and the query is refused, A900H (C.4.1.2.1, Table C.4-1)."""
+    files = qr_files()
+    heads = [read(f, stop_before_pixels=True) for f in files]
+    mr = sorted([str(h.StudyInstanceUID), str(h.SeriesInstanceUID), "MR"] for h in heads
+                if str(getattr(h, "Modality", "")) == "MR")
+    assert len(mr) >= 2  # MR_small, examples_overlay
+    with qrscp(tmp_path / "rel", "--relational") as peer:
+        assert run_storescu(peer.host, peer.port, files, aec=AET).returncode == 0
+        report = _relational_scu(peer)
+    assert report["accepted"] == "01"
+    assert sorted(report["series"]) == mr
+    assert report["statuses"][-1] == 0
+    with qrscp(tmp_path / "hier") as peer:
+        assert run_storescu(peer.host, peer.port, files, aec=AET).returncode == 0
+        report = _relational_scu(peer)
+    assert report["accepted"] in ("00", None)
+    assert report["series"] == [] and report["statuses"] == [0xA900]

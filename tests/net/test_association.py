@@ -656,3 +656,48 @@ async def test_an_idle_association_is_aborted_by_the_scp_after_the_idle_timeout(
                 await assoc.receive_message()
             assert 0.4 < anyio.current_time() - start < 4
         await assert_still_serving(addr)
+
+
+async def test_held_messages_leave_in_one_write_and_in_order() -> None:
+    """``Association.holding``: many small messages, one write each flush (the C-FIND SCP's
+    Pending responses); whole messages, in the order sent, also when the block raises."""
+    got: list[bytes] = []
+
+    async def handler(assoc: Association) -> None:
+        while True:
+            msg = await assoc.receive_message()
+            got.append(msg.command)
+
+    async with running(handler) as addr:
+        async with await associate(*addr, called_ae="DICOMKIT", contexts=[echo_context()],
+                                   timeouts=FAST) as assoc:
+            conn = assoc.ul.connection
+            writes: list[int] = []
+            original = conn._write
+
+            async def counting(data: bytes, timeout: float | None) -> None:
+                writes.append(len(data))
+                await original(data, timeout)
+
+            conn._write = counting  # type: ignore[method-assign]
+            async with assoc.holding() as held:
+                for i in range(1, 11):
+                    await assoc.send_message(1, command("C-ECHO-RQ", i, data=False))
+                assert writes == []  # nothing left yet
+                await held.flush_held()
+                assert len(writes) == 1
+                for i in range(11, 21):
+                    await assoc.send_message(1, command("C-ECHO-RQ", i, data=False))
+            assert len(writes) == 2
+            with pytest.raises(RuntimeError):
+                async with assoc.holding():
+                    for i in range(21, 24):
+                        await assoc.send_message(1, command("C-ECHO-RQ", i, data=False))
+                    raise RuntimeError("the handler failed")
+            assert len(writes) == 3
+            await assoc.send_message(1, command("C-ECHO-RQ", 24, data=False))
+            assert len(writes) == 4  # not held any more: one write per message again
+            with anyio.fail_after(5):
+                while len(got) < 24:
+                    await anyio.sleep(0.01)
+    assert got == [command("C-ECHO-RQ", i, data=False) for i in range(1, 25)]

@@ -268,7 +268,8 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
 
     def argv(port: int) -> list[str]:
         return [sys.executable, "-m", "dicomkit.cli.main", "qrscp", str(port), "--archive",
-                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1"]
+                str(tmp_path / "archive"), "--aet", "DKQR", "--bind", "127.0.0.1",
+                "--commitment-outbox", str(tmp_path / "outbox")]
 
     with _server("qrscp", argv, tmp_path / "out", "DKQR", tmp_path / "logs") as peer:
         report = run_pynetdicom_commit_scu(peer.host, peer.port, [*refs, (refs[0][0], "1.2.9")])
@@ -280,6 +281,7 @@ def test_pynetdicom_scu_against_dicomkit_qrscp_process(tmp_path: Path) -> None:
     assert report["event_type"] == 2
     assert sorted(map(tuple, report["committed"])) == sorted(refs)
     assert report["failed"] == [[refs[0][0], "1.2.9", NO_SUCH_OBJECT_INSTANCE]]
+    assert list((tmp_path / "outbox").iterdir()) == []  # every report went: none kept
 
 
 async def test_report_falls_back_to_a_new_association_when_the_first_closed() -> None:
@@ -366,3 +368,55 @@ async def test_concurrent_requests_on_one_association_each_get_their_report() ->
         assert assoc.dimse.handlers.__name__ != "lookup"
     assert {i: r.committed for i, r in results.items()} == {
         i: ((uids.CTImageStorage, i),) for i in ("1.2.1", "1.2.2")}
+
+
+async def test_a_report_the_requestor_cannot_take_is_kept_and_sent_after_a_restart(
+        tmp_path: Path) -> None:
+    """PS3.4 J.3.3: the report may go on a different association.  The requestor released and
+    is not listening: the report is kept in the outbox (a file); an SCP started again over the
+    same outbox sends it once the requestor listens, and forgets it."""
+    listener = CommitmentListener()
+    ours = ApplicationEntity("DKSCU", timeouts=FAST)
+    ours.add_service(listener, scu_role=True, scp_role=False)
+    outbox = tmp_path / "outbox"
+    closed = ("127.0.0.1", free_port())  # nobody listens here
+    provider = CommitmentSCP(lambda c, i: i == "1.2.3.4", ae_title="DKSC",
+                             requestors={"DKSCU": closed}, same_association=False,
+                             timeouts=FAST, outbox=outbox)
+    async with scp(provider) as addr:
+        async with ours.connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+            sent = await request_commitment(
+                assoc, [(uids.CTImageStorage, "1.2.3.4"), (uids.CTImageStorage, "1.2.5")],
+                timeout=10, listener=listener, wait=False)
+        with anyio.fail_after(10):
+            while not list(outbox.glob("*.json")):
+                await anyio.sleep(0.02)
+    assert await provider.resend() == 0  # still nobody there: kept
+    assert len(list(outbox.glob("*.json"))) == 1
+    async with anyio.create_task_group() as tg:
+        listen = await tg.start(ours.serve, "127.0.0.1", 0)
+        again = CommitmentSCP(lambda c, i: True, ae_title="DKSC",
+                              requestors={"DKSCU": listen}, timeouts=FAST, outbox=outbox)
+        await tg.start(again.run_resend, 0.05)
+        result = await listener.wait(sent.transaction_uid, 10)
+        with anyio.fail_after(10):  # forgotten once the report's response came
+            while list(outbox.iterdir()):
+                await anyio.sleep(0.02)
+        tg.cancel_scope.cancel()
+    # the report made before the restart (the second checker commits everything)
+    assert result.committed == ((uids.CTImageStorage, "1.2.3.4"),)
+    assert result.failed == ((uids.CTImageStorage, "1.2.5", NO_SUCH_OBJECT_INSTANCE),)
+
+
+def test_the_outbox_renames_what_is_no_report_and_refuses_an_unwritable_folder(
+        tmp_path: Path) -> None:
+    from dicomkit.net.services.commitment.outbox import Outbox
+
+    box = Outbox(tmp_path / "box")
+    (tmp_path / "box" / "1.2.3.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "box" / "1.2.4.json").write_text('{"called_ae": "X"}', encoding="utf-8")
+    assert box.pending() == []
+    assert sorted(p.name for p in (tmp_path / "box").iterdir()) == ["1.2.3.bad", "1.2.4.bad"]
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(DicomError, match="outbox"):
+        Outbox(tmp_path / "file" / "box")

@@ -62,14 +62,15 @@ def contexts(*operations: str) -> list[PresentationContext]:
 
 @contextlib.asynccontextmanager
 async def qrscp(folder: Path, *, destinations: dict[str, tuple[str, int]] | None = None,
-                files: list[Path] | None = None) -> AsyncIterator[tuple[str, int]]:
+                files: list[Path] | None = None, relational: bool = False
+                ) -> AsyncIterator[tuple[str, int]]:
     """Our Q/R SCP titled DKQR over an archive in ``folder`` holding ``files`` (the Q/R
     samples by default), on a free loopback port for the block."""
     archive = Archive(folder)
     for f in qr_files() if files is None else files:
         archive.insert_file(f)
     ae = archive_entity(AsyncArchive(archive), ae_title="DKQR", destinations=destinations,
-                        timeouts=FAST)
+                        timeouts=FAST, relational=relational)
     try:
         async with anyio.create_task_group() as tg:
             addr = await tg.start(ae.serve, "127.0.0.1", 0)
@@ -148,9 +149,10 @@ def _raw_identifier(**values: str) -> bytes:
 async def test_find_refuses_a_key_below_the_level_with_a900(tmp_path: Path) -> None:
     """PS3.4 C.4.1.3.1.1: a key of a level below the query's level is an error; Table C.4-1:
     Error: Data Set does not match SOP Class."""
-    async with qrscp(tmp_path / "a") as addr, \
-            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
-        with pytest.raises(qr.QueryFailed) as caught:
+    async with qrscp(tmp_path / "a", relational=True) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts(),
+                             sop_class_extended=qr.relational_extended()) as assoc:
+        with pytest.raises(qr.QueryFailed) as caught:  # (relational: no SCU check of levels)
             await qr.find_all(assoc, level="PATIENT", model="Patient Root", defaults=False,
                               relational=True, PatientID="*", Modality="CT")
         assert caught.value.status == FIND_NOT_MATCH
@@ -448,3 +450,112 @@ async def test_non_ascii_names_are_matched_and_returned_in_utf8(tmp_path: Path) 
         assert [str(s.PatientName) for s in found] == ["MÜLLER^HANS"]
         assert str(found[0].SpecificCharacterSet) == "ISO_IR 192"  # the index's text: UTF-8
         assert str(found[0].SpecificCharacterSet) == "ISO_IR 192"  # the index's text: UTF-8
+
+
+# ------------------------------------------------------- relational queries (PS3.4 C.4.1.2.2)
+
+STUDY_FIND = uids.StudyRootQueryRetrieveInformationModelFind
+STUDY_GET = uids.StudyRootQueryRetrieveInformationModelGet
+
+
+def _series_by_modality() -> bytes:
+    """A SERIES-level identifier without the Study Instance UID above it: relational only."""
+    ds = Dataset()
+    ds.QueryRetrieveLevel = "SERIES"
+    ds.Modality = "MR"
+    ds.SeriesInstanceUID = ""
+    return encode_dataset(ds, uids.ExplicitVRLittleEndian)
+
+
+async def test_relational_queries_are_accepted_and_answered_when_configured(
+        tmp_path: Path) -> None:
+    """C.5.1.1.2: the SCP accepts relational-queries (byte 1) when asked and configured, and
+    refuses the other options it was asked for (0); C.4.1.2.2: a series-level query with a
+    key of the study level (Patient ID) and no Study Instance UID; each match carries the
+    unique key of the level above (C.4.1.3.2.1)."""
+    offer = {**qr.relational_extended(operations=("C-FIND", "C-GET")),
+             STUDY_FIND: qr.extended_negotiation("C-FIND", relational_queries=True,
+                                                 fuzzy_semantic_matching_of_person_names=True)}
+    ct = read(qr_files()[0], stop_before_pixels=True)
+    async with qrscp(tmp_path / "a", relational=True) as addr, \
+            client().connect(*addr, called_ae="DKQR", sop_class_extended=offer,
+                             contexts=qr.get_contexts(storage=[str(ct.SOPClassUID)])) as assoc:
+        options = qr.accepted_options(assoc, STUDY_FIND)
+        assert options["relational_queries"]
+        assert not options["fuzzy_semantic_matching_of_person_names"]
+        assert qr.accepted_options(assoc, STUDY_GET)["relational_retrieval"]
+        series = await qr.find_all(assoc, level="SERIES", model="Study Root", relational=True,
+                                   PatientID="1CT1", return_keys=["Modality"])
+        assert [(str(s.Modality), str(s.StudyInstanceUID)) for s in series] == [
+            ("CT", str(ct.StudyInstanceUID))]
+        images = await qr.find_all(assoc, level="IMAGE", model="Patient Root", relational=True,
+                                   PatientID="4MR1", Modality="MR")
+        assert len(images) == 1 and str(images[0].PatientID) == "4MR1"
+        assert str(images[0].StudyInstanceUID) and str(images[0].SeriesInstanceUID)
+        # relational retrieval (C.4.3.2.2): a series by its UID alone, no study UID
+        got = await qr.get_all(assoc, level="SERIES", model="Study Root", relational=True,
+                               store=tmp_path / "got",
+                               SeriesInstanceUID=str(ct.SeriesInstanceUID))
+        assert got.ok and got.completed == 1
+
+
+async def test_without_relational_negotiation_a_relational_query_is_refused(
+        tmp_path: Path) -> None:
+    """Not configured (the default): the offer is answered 0, and an identifier with a key of
+    a level above that is not its Unique Key, or without the Unique Key above, is answered
+    Error: Data Set does not match SOP Class (A900H; C.4.1.2.1, Table C.4-1).  Our SCU says
+    so before sending (QueryRetrieveError)."""
+    async with qrscp(tmp_path / "a") as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts("C-FIND"),
+                             sop_class_extended=qr.relational_extended()) as assoc:
+        assert not qr.accepted_options(assoc, STUDY_FIND)["relational_queries"]
+        with pytest.raises(qr.QueryRetrieveError, match="relational queries"):
+            qr.find_series(assoc, relational=True, Modality="MR")
+        assert await _raw_request(assoc, "C-FIND", STUDY_FIND, _series_by_modality()) == [
+            FIND_NOT_MATCH]
+    # configured, but not asked for by this requestor: hierarchical too
+    async with qrscp(tmp_path / "b", relational=True) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts("C-FIND")) as assoc:
+        assert await _raw_request(assoc, "C-FIND", STUDY_FIND, _series_by_modality()) == [
+            FIND_NOT_MATCH]
+        negotiated = await _raw_request(assoc, "C-FIND", STUDY_FIND, _identifier_bytes())
+        assert negotiated[-1] == 0 and all(s in (0xFF00, 0xFF01) for s in negotiated[:-1])
+
+
+async def test_an_entity_without_a_value_matches_every_value_of_that_key(tmp_path: Path
+                                                                        ) -> None:
+    """PS3.4 C.2.2.1.2 (2024c): "If a C-FIND SCP manages an entity with a Required Key of zero
+    length, the value is considered unknown and all matching against the zero length Required
+    Key shall be considered a successful match" - the SCP's default (MatchOptions.
+    unknown_matches), through the index's SQL: a study without Study Date is returned for a
+    date range and for a single date, beside the studies whose date matches.  A zero length
+    key in the query is Universal Matching (C.2.2.2.3): every study.  Unique keys are never
+    zero length, so an exact Study Instance UID finds that study alone.  ``""`` without Empty
+    Value Matching negotiated (C.2.2.2.7) is no request for empty values: on a DA key it is
+    no date at all, refused (A900H)."""
+    studies = {"dated": make.uid(), "undated": make.uid(), "old": make.uid()}
+    files = []
+    for name, study in studies.items():
+        ds = make.dataset(study, make.uid(), make.uid(), patient=name.upper())
+        if name == "undated":
+            del ds[0x00080020]  # Study Date
+        elif name == "old":
+            ds.StudyDate = "19990101"
+        else:
+            ds.StudyDate = "20040119"
+        files.append(tmp_path / f"{name}.dcm")
+        dicomkit.write(files[-1], ds)
+    async with qrscp(tmp_path / "a", files=files) as addr, \
+            client().connect(*addr, called_ae="DKQR", contexts=contexts()) as assoc:
+        async def ids(**keys: Any) -> set[str]:
+            found = await qr.find_all(assoc, level="STUDY", model="Study Root",
+                                      return_keys=["PatientID"], **keys)
+            return {str(s.PatientID) for s in found}
+
+        assert await ids(StudyDate="20040101-20041231") == {"DATED", "UNDATED"}
+        assert await ids(StudyDate="20040119") == {"DATED", "UNDATED"}
+        assert await ids(StudyDate="") == {"DATED", "UNDATED", "OLD"}
+        assert await ids(StudyInstanceUID=studies["dated"]) == {"DATED"}
+        with pytest.raises(qr.QueryFailed) as caught:  # no DA value, and not negotiated
+            await ids(StudyDate='""')
+        assert caught.value.status == FIND_NOT_MATCH

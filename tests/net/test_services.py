@@ -34,6 +34,7 @@ from dicomkit.net.services import (
     StorageSCU,
     StoreResult,
     echo,
+    store_on,
 )
 from dicomkit.net.services.storage import CANNOT_UNDERSTAND, OUT_OF_RESOURCES
 from tests.net.fakes import FakeAssociation, incoming
@@ -769,3 +770,99 @@ def test_part_files_are_written_whole_across_short_writes(tmp_path: Path,
     with pytest.raises(OSError):
         stuck.write([b"data"])
     stuck.discard()
+
+
+# ------------------------------------------------------------ files known by an index
+
+
+def _written(tmp_path: Path, syntax: str = EXPLICIT) -> tuple[Path, Dataset]:
+    ds = make_ct(7)
+    path = tmp_path / "ct.dcm"
+    dicomkit.write(path, ds, transfer_syntax=syntax)
+    return path, dicomkit.read(path)
+
+
+def test_the_data_set_offset_is_where_the_file_meta_group_length_says(tmp_path: Path) -> None:
+    """PS3.10 7.1: (0002,0000) counts the file meta bytes after it."""
+    from dicomkit.net.services.storage.filemeta import data_set_offset, read_data_set
+
+    path, ds = _written(tmp_path)
+    raw = path.read_bytes()
+    assert data_set_offset(raw) == ds.data_offset > 144
+    assert data_set_offset(raw[:ds.data_offset]) is None  # the meta's end not read
+    assert read_data_set(str(path)) == raw[ds.data_offset:]
+    assert data_set_offset(raw[:143]) is None  # too short
+    assert data_set_offset(b"\0" * 128 + b"DICX" + raw[132:144]) is None  # no DICM
+    no_length = raw[:132] + b"\x02\x00\x01\x00OB" + raw[138:]  # first element not (0002,0000)
+    assert data_set_offset(no_length) is None
+    short = bytearray(raw)  # a group length that ends inside the file meta
+    short[140:144] = (10).to_bytes(4, "little")
+    (tmp_path / "short.dcm").write_bytes(bytes(short))
+    assert read_data_set(str(tmp_path / "short.dcm")) is None
+    beyond = bytearray(raw)
+    beyond[140:144] = (len(raw)).to_bytes(4, "little")
+    (tmp_path / "beyond.dcm").write_bytes(bytes(beyond))
+    assert read_data_set(str(tmp_path / "beyond.dcm")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_the_data_set_offset_of_random_bytes_is_none_or_past_the_meta(data: bytes) -> None:
+    from dicomkit.net.services.storage.filemeta import data_set_offset
+
+    found = data_set_offset(data)
+    assert found is None or found >= 144
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("accepted", [EXPLICIT, IMPLICIT])
+async def test_an_indexed_file_is_sent_as_stored_or_re_encoded(tmp_path: Path,
+                                                               accepted: str) -> None:
+    """An archive's file (identity from the index, nothing read before): its own bytes after
+    the file meta when its syntax was accepted, else re-encoded in the accepted one."""
+    from dicomkit.net.services.storage.negotiation import contexts_for
+    from dicomkit.net.services.storage.scu import indexed_item
+
+    path, ds = _written(tmp_path)
+    peer = FakeStoreSCP(accept={CT: accepted})
+    assoc = await peer(contexts_for([(CT, EXPLICIT)]))
+    [result] = await store_on(assoc, [indexed_item(path, CT, ds.SOPInstanceUID, EXPLICIT)])
+    assert result.ok and result.transfer_syntax == accepted
+    [(_, _, data)] = peer.associations[0].sent
+    expected = path.read_bytes()[ds.data_offset:] if accepted == EXPLICIT else \
+        encode_dataset(dicomkit.read(path), IMPLICIT)
+    assert data == expected
+
+
+@pytest.mark.anyio
+async def test_an_indexed_file_with_a_wrong_group_length_is_read_in_full(tmp_path: Path
+                                                                         ) -> None:
+    from dicomkit.net.services.storage.negotiation import contexts_for
+    from dicomkit.net.services.storage.scu import indexed_item
+
+    path, ds = _written(tmp_path)
+    raw = bytearray(path.read_bytes())
+    raw[140:144] = (10).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    peer = FakeStoreSCP()
+    assoc = await peer(contexts_for([(CT, EXPLICIT)]))
+    [result] = await store_on(assoc, [indexed_item(path, CT, ds.SOPInstanceUID, EXPLICIT)])
+    assert result.ok
+    [(_, _, data)] = peer.associations[0].sent
+    assert data == encode_dataset(dicomkit.read(path), EXPLICIT)  # not the bytes as stored
+
+
+@pytest.mark.anyio
+async def test_an_indexed_file_that_vanished_is_an_error_result_and_the_rest_go(
+        tmp_path: Path) -> None:
+    from dicomkit.net.services.storage.negotiation import contexts_for
+    from dicomkit.net.services.storage.scu import indexed_item
+
+    path, ds = _written(tmp_path)
+    peer = FakeStoreSCP()
+    assoc = await peer(contexts_for([(CT, EXPLICIT)]))
+    gone = indexed_item(tmp_path / "gone.dcm", CT, "1.2.3.999", EXPLICIT)
+    first, second = await store_on(assoc, [gone, indexed_item(path, CT, ds.SOPInstanceUID,
+                                                                EXPLICIT)])
+    assert first.category == "error" and "cannot read" in first.error
+    assert second.ok and second.sop_instance_uid == ds.SOPInstanceUID

@@ -8,16 +8,23 @@ Referenced SOP Sequence), then checks each reference with its checker
 Sequence with each Failure Reason).  The report goes on the same association while it is
 open (the default), else, or with ``same_association=False``, on a new association to the
 requestor's AE title looked up in ``requestors`` (the SCP takes the SCP role by role
-selection, PS3.4 J.3.3, PS3.7 D.3.3.4).
+selection, PS3.4 J.3.3, PS3.7 D.3.3.4).  With an ``outbox`` folder, a report that could not be
+sent either way is kept there (:class:`~dicomkit.net.services.commitment.outbox.Outbox`) and
+sent by :meth:`CommitmentSCP.resend` once the requestor is reachable, also after a restart.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
+import os
 import ssl
 from collections import deque
 from collections.abc import Mapping
+from pathlib import Path
+
+import anyio
+import anyio.abc
 
 from dicomkit.generated import uids
 from dicomkit.generated.statuses import STATUSES
@@ -35,6 +42,7 @@ from dicomkit.net.services.commitment.datasets import (
     report_data_set,
 )
 from dicomkit.net.services.commitment.errors import CommitmentError
+from dicomkit.net.services.commitment.outbox import Outbox
 from dicomkit.net.services.commitment.reasons import (
     PROCESSING_FAILURE,
     Checker,
@@ -90,6 +98,9 @@ class CommitmentSCP:
     retrieve_ae_title
         Sent as Retrieve AE Title (0008,0054) with the committed references (PS3.4
         J.3.3.1.1.1); ``""``: not sent.
+    outbox
+        A folder keeping the reports that could not be sent, for :meth:`resend` (None: such a
+        report is logged and dropped).
     """
 
     requests: tuple[str, ...] = ("N-ACTION-RQ",)
@@ -99,8 +110,10 @@ class CommitmentSCP:
                  requestors: Mapping[str, tuple[str, int]] | None = None,
                  same_association: bool = True, timeouts: Timeouts | None = None,
                  ssl_context: ssl.SSLContext | None = None,
-                 retrieve_ae_title: str = "") -> None:
+                 retrieve_ae_title: str = "",
+                 outbox: str | os.PathLike[str] | None = None) -> None:
         self.checker = checker
+        self.outbox = Outbox(outbox) if outbox is not None else None
         self.retrieve_ae_title = retrieve_ae_title
         self.ae_title = ae_title
         self.requestors = dict(requestors or {})
@@ -179,14 +192,57 @@ class CommitmentSCP:
         where = self.requestors.get(calling)
         if where is None:
             log.warning("storage commitment %s: the association is closed and requestor %r "
-                        "has no address configured; report not sent", result.transaction_uid,
-                        calling)
+                        "has no address configured; report %s", result.transaction_uid,
+                        calling, "kept in the outbox" if self.outbox else "not sent")
+            await self._keep(calling, result)
             return
         try:
             await self.report_to(where, calling, result)
         except NetworkError as exc:
-            log.warning("storage commitment %s: report to %s at %s:%d failed: %s",
-                        result.transaction_uid, calling, where[0], where[1], exc)
+            log.warning("storage commitment %s: report to %s at %s:%d failed: %s%s",
+                        result.transaction_uid, calling, where[0], where[1], exc,
+                        "; kept in the outbox" if self.outbox else "")
+            await self._keep(calling, result)
+
+    async def _keep(self, called_ae: str, result: CommitmentResult) -> None:
+        if self.outbox is None:
+            return
+        try:
+            await anyio.to_thread.run_sync(self.outbox.put, called_ae, result)
+        except CommitmentError as exc:
+            log.error("%s; the report is lost", exc)
+
+    async def resend(self) -> int:
+        """Send the reports kept in the outbox whose requestor has an address and is
+        reachable now, each on a new association (PS3.4 J.3.3); those sent leave the outbox,
+        the others stay.  The number sent."""
+        if self.outbox is None:
+            return 0
+        sent = 0
+        for path, called_ae, result in await anyio.to_thread.run_sync(self.outbox.pending):
+            where = self.requestors.get(called_ae)
+            if where is None:
+                continue
+            try:
+                await self.report_to(where, called_ae, result)
+            except NetworkError as exc:
+                log.info("storage commitment %s: %s at %s:%d still not reachable (%s)",
+                         result.transaction_uid, called_ae, where[0], where[1], exc)
+                continue
+            await anyio.to_thread.run_sync(self.outbox.done, Path(path))
+            self.reports.append(result)
+            sent += 1
+        return sent
+
+    async def run_resend(self, interval: float = 30.0, *,
+                         task_status: anyio.abc.TaskStatus[None] = anyio.TASK_STATUS_IGNORED
+                         ) -> None:
+        """:meth:`resend` now (reports kept before a restart), then every ``interval``
+        seconds, until cancelled (``tg.start(scp.run_resend)``)."""
+        task_status.started()
+        while True:
+            await self.resend()
+            await anyio.sleep(interval)
 
     async def report_to(self, where: tuple[str, int], called_ae: str,
                         result: CommitmentResult) -> None:

@@ -44,6 +44,7 @@ from dicomkit.net.services.qr.negotiation import (
     extended_negotiation,
     get_contexts,
     query_contexts,
+    relational_extended,
 )
 from dicomkit.net.services.qr.retrieve import (
     Progress,
@@ -61,5 +62,5 @@ __all__ = [
     "RetrieveFailed", "RetrieveResult", "accepted_options", "extended_negotiation", "find",
     "find_all", "find_instances", "find_patients", "find_series", "find_studies", "get",
     "get_all", "get_contexts", "identifier", "move", "move_all", "parse_key_argument",
-    "query_contexts",
+    "query_contexts", "relational_extended",
 ]

@@ -38,7 +38,7 @@ from dicomkit.net.services.qr.keys import (
     level_of,
     model_named,
 )
-from dicomkit.net.services.qr.negotiation import context_for
+from dicomkit.net.services.qr.negotiation import context_for, require_relational
 from dicomkit.net.services.qr.operation import CANCEL_GRACE, Operation
 from dicomkit.net.services.qr.responses import (
     category,
@@ -229,8 +229,9 @@ def find(association: Association, keys: Mapping[object, Any] | None = None, *, 
         Add the level's unique and required keys as return keys (PS3.4 C.6).
     relational
         A relational query (PS3.4 C.4.1.2.2; negotiate it with
-        :func:`~dicomkit.net.services.qr.negotiation.extended_negotiation`): the keys are not
-        held to the hierarchical rules, which are checked otherwise
+        ``sop_class_extended=``:func:`~dicomkit.net.services.qr.negotiation.relational_extended`,
+        QueryRetrieveError when the peer did not accept it): the keys are not held to the
+        hierarchical rules, which are checked otherwise
         (:func:`~dicomkit.net.services.qr.keys.check_hierarchical`, PS3.4 C.4.1.2.1).
 
     Returns
@@ -244,7 +245,9 @@ def find(association: Association, keys: Mapping[object, Any] | None = None, *, 
     merged.update(keywords)
     query = identifier(merged, level=lv.value, model=info, return_keys=return_keys,
                        defaults=defaults)
-    if not relational:
+    if relational:
+        require_relational(association, info.sop_classes[OPERATION], OPERATION)
+    else:
         check_hierarchical(query, info, lv.value, OPERATION)
     return FindResults(association, query, model=info, level=lv.value, priority=priority,
                        timeout=timeout, cancel_grace=cancel_grace)

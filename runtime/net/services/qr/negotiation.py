@@ -24,12 +24,13 @@ from dicomkit.generated.query_retrieve import EXTENDED_NEGOTIATION, MODELS, mode
 from dicomkit.generated.service_classes import SOP_CLASS_SERVICES, SOP_CLASSES_OF, ServiceClass
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.association import Association
-from dicomkit.net.services.qr.errors import NoContextError
+from dicomkit.net.services.qr.errors import NoContextError, QueryRetrieveError
 from dicomkit.net.services.storage.negotiation import MAX_CONTEXTS, contexts_for
 
-__all__ = ["DEFAULT_SYNTAXES", "OPTIONS", "STORAGE_SOP_CLASSES", "accepted_options",
-           "context_for", "extended_negotiation", "get_contexts", "option_name",
-           "query_contexts", "renumber", "roles_accepted"]
+__all__ = ["DEFAULT_SYNTAXES", "OPTIONS", "RELATIONAL", "STORAGE_SOP_CLASSES",
+           "accepted_options", "answer_extended", "context_for", "extended_negotiation",
+           "get_contexts", "option_name", "query_contexts", "relational_extended",
+           "renumber", "require_relational", "requested_options", "roles_accepted"]
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +80,80 @@ def extended_negotiation(operation: str, **options: bool) -> bytes:
     return bytes(field)
 
 
+#: operation -> the option name of relational queries / retrieval (PS3.4 C.5.1.1.1,
+#: C.5.2.1.1, C.5.3.1.1: byte 1 of each table), from the generated field names.
+RELATIONAL: dict[str, str] = {
+    operation: next(name for name, byte in fields.items() if byte == 1)
+    for operation, fields in OPTIONS.items()}
+
+
+def _operation_of(sop_class: str) -> str:
+    found = model_of(sop_class)
+    return found[1] if found is not None else ""
+
+
+def _options_in(operation: str, field: bytes) -> dict[str, bool]:
+    return {name: len(field) >= byte and field[byte - 1] == 1
+            for name, byte in OPTIONS.get(operation, {}).items()}
+
+
+def requested_options(association: Association, sop_class: str) -> dict[str, bool]:
+    """On the acceptor's side: what the requestor asked for ``sop_class`` in its SOP Class
+    Extended Negotiation Sub-Item (PS3.4 C.5.1.1.1; a byte missing is 0)."""
+    asked = b"" if association.is_requestor else \
+        association.sop_class_extended.get(sop_class, b"")
+    return _options_in(_operation_of(sop_class), asked)
+
+
+def answer_extended(sop_class: str, info: bytes, supported: Iterable[str]) -> bytes | None:
+    """The acceptor's Service-class-application-information for ``sop_class`` (PS3.4
+    C.5.1.1.2, C.5.2.1.2, C.5.3.1.2): as many bytes as were asked, 1 where the option was asked
+    for and is in ``supported`` (option names, :data:`OPTIONS`), 0 elsewhere; None (no
+    sub-item answered) for SOP classes without extended negotiation."""
+    operation = _operation_of(sop_class)
+    known = OPTIONS.get(operation)
+    if not known:
+        return None
+    by_byte = {byte: name for name, byte in known.items()}
+    chosen = set(supported)
+    return bytes(1 if b == 1 and by_byte.get(i + 1) in chosen else 0
+                 for i, b in enumerate(info[:max(by_byte)]))
+
+
+def relational_extended(models: Iterable[str] = ("Study Root", "Patient Root"),
+                        operations: Iterable[str] = ("C-FIND",)) -> dict[str, bytes]:
+    """The ``sop_class_extended`` of an association asking for relational queries (C-FIND)
+    and relational retrieval (C-MOVE, C-GET) for the models' SOP classes (PS3.4 C.5.1.1.1,
+    C.5.2.1.1, C.5.3.1.1)."""
+    out: dict[str, bytes] = {}
+    for name in models:
+        for operation in operations:
+            uid = MODELS[name].sop_classes.get(operation)
+            if uid is not None and operation in RELATIONAL:
+                out[uid] = extended_negotiation(operation, **{RELATIONAL[operation]: True})
+    return out
+
+
+def require_relational(association: Association, sop_class: str, operation: str) -> None:
+    """Raise :class:`QueryRetrieveError` unless the peer accepted relational queries
+    (C-FIND) or relational retrieval (C-MOVE, C-GET) for ``sop_class`` (PS3.4 C.5.1.1.2,
+    C.5.2.1.2, C.5.3.1.2): without, it must answer a relational identifier as a hierarchical
+    one, refusing it (C.4.1.2.1)."""
+    option = RELATIONAL.get(operation, "")
+    if not accepted_options(association, sop_class).get(option, False):
+        raise QueryRetrieveError(
+            f"the peer did not accept {option.replace('_', ' ')} for {sop_class} in SOP "
+            "Class Extended Negotiation (PS3.4 C.5): associate with sop_class_extended="
+            "relational_extended(...), or query hierarchically", operation=operation,
+            peer=association.peer_address)
+
+
 def accepted_options(association: Association, sop_class: str) -> dict[str, bool]:
     """What the acceptor answered to our extended negotiation for ``sop_class``: each option
     of the operation, True when accepted (PS3.4 C.5.1.1: absent sub-item or bytes are 0)."""
-    found = model_of(sop_class)
-    operation = found[1] if found is not None else ""
     answer = association.sop_class_extended.get(sop_class, b"") \
         if association.is_requestor else b""
-    return {name: len(answer) >= byte and answer[byte - 1] == 1
-            for name, byte in OPTIONS.get(operation, {}).items()}
+    return _options_in(_operation_of(sop_class), answer)
 
 
 def query_contexts(models: Iterable[str] = ("Study Root", "Patient Root"),

@@ -36,7 +36,7 @@ from dicomkit.net.dimse_provider import Handler, HandlerLookup, Request, Respons
 from dicomkit.net.services.qr.errors import QueryRetrieveError, RetrieveFailed
 from dicomkit.net.services.qr.find import choose_model
 from dicomkit.net.services.qr.keys import check_hierarchical, identifier, level_of
-from dicomkit.net.services.qr.negotiation import context_for
+from dicomkit.net.services.qr.negotiation import context_for, require_relational
 from dicomkit.net.services.qr.operation import CANCEL_GRACE, Operation
 from dicomkit.net.services.qr.responses import (
     category,
@@ -282,7 +282,9 @@ def _prepare(association: Association, operation: str, keys: Mapping[object, Any
     merged: dict[object, Any] = dict(keys or {})
     merged.update(keywords)
     query = identifier(merged, level=lv.value, model=info, defaults=False)
-    if not relational:  # PS3.4 C.4.2.2.1, C.4.3.2.1 (relational retrieval: C.4.2.2.2)
+    if relational:  # PS3.4 C.4.2.2.2, negotiated (C.5.2.1.2, C.5.3.1.2)
+        require_relational(association, info.sop_classes[operation], operation)
+    else:  # PS3.4 C.4.2.2.1, C.4.3.2.1
         check_hierarchical(query, info, lv.value, operation)
     return info, query
 

@@ -48,9 +48,10 @@ from dicomkit.net.dimse import DimseMessage
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.qr.archive_query import ArchiveMatcher, utc_offset_text
 from dicomkit.net.services.qr.errors import IdentifierError
+from dicomkit.net.services.qr.negotiation import RELATIONAL, requested_options
 from dicomkit.net.services.qr.responses import decode_identifier
 from dicomkit.net.services.storage.negotiation import contexts_for
-from dicomkit.net.services.storage.scu import StoreResult, store_on
+from dicomkit.net.services.storage.scu import StoreResult, indexed_item, store_on
 from dicomkit.net.ul import Timeouts
 from dicomkit.query import (
     DEFAULT_OPTIONS,
@@ -153,8 +154,12 @@ class _Base:
 
     def __init__(self, archive: AsyncArchive, *, ae_title: str = "DICOMKIT",
                  options: MatchOptions = DEFAULT_OPTIONS, batch: int = 200,
-                 on_query: QueryHook | None = None) -> None:
+                 on_query: QueryHook | None = None, relational: bool = False) -> None:
         self.archive = archive
+        #: relational queries / retrieval are served to a requestor that asked for them in
+        #: SOP Class Extended Negotiation (PS3.4 C.5.1.1, C.4.1.2.2); the policy answers it
+        #: (:func:`~dicomkit.net.services.qr.server.archive_entity`)
+        self.relational = relational
         self.matcher = ArchiveMatcher(archive, batch=batch)
         self.ae_title = ae_title
         self.options = options
@@ -172,7 +177,9 @@ class _Base:
                                        operation=operation)
         query = parse_identifier(identifier, self.options)
         model = information_model(_model_key(request.abstract_syntax))
-        validation = validate_query(query, model, retrieve=retrieve)
+        relational = self.relational and requested_options(
+            request.association, request.abstract_syntax).get(RELATIONAL[operation], False)
+        validation = validate_query(query, model, retrieve=retrieve, relational=relational)
         if validation.return_only:
             query = query.returning_only(validation.return_only)
         if validation.unsupported:
@@ -181,6 +188,11 @@ class _Base:
         depth = model.index(validation.level.name)
         return _Parsed(query, validation.level.name, bool(validation.unsupported),
                        tuple(lv.unique for lv in model.levels[:depth]))
+
+
+#: C-FIND Pending responses sent in one write (held back by ``Association.holding``): one
+#: system call and one wake-up of the peer for many small messages.
+RESPONSES_PER_WRITE = 64
 
 
 class FindSCP(_Base):
@@ -217,15 +229,21 @@ class FindSCP(_Base):
         include = [tags.RetrieveAETitle, *parsed.above]
         pending = FIND_PENDING_WARNING if parsed.warn else FIND_PENDING
         ts = request.transfer_syntax
+        sent = 0
         try:
-            async for _row, ds in self.matcher.rows(plan):
-                if request.cancelled.is_set():
-                    return FIND_CANCEL
-                ds.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
-                if tags.TimezoneOffsetFromUTC in query:
-                    ds.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
-                out = response_identifier(query, ds, include=include)
-                await request.respond(pending, encode_dataset(out, ts))
+            # the responses leave RESPONSES_PER_WRITE at a time (the first one at once)
+            async with request.association.holding() as held:
+                async for _row, ds in self.matcher.rows(plan):
+                    if request.cancelled.is_set():
+                        return FIND_CANCEL
+                    ds.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
+                    if tags.TimezoneOffsetFromUTC in query:
+                        ds.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
+                    out = response_identifier(query, ds, include=include)
+                    await request.respond(pending, encode_dataset(out, ts))
+                    sent += 1
+                    if sent % RESPONSES_PER_WRITE == 1:
+                        await held.flush_held()
         except (ArchiveError, OSError) as exc:
             log.warning("C-FIND from %s failed: %s", request.association.calling_ae, exc)
             await request.respond(FIND_UNABLE, ErrorComment=_comment(exc))
@@ -307,23 +325,35 @@ class _Retrieve(_Base):
 
     async def _send(self, request: Request, instances: list[_Instance], assoc: Any,
                     originator: tuple[str, int] | None) -> None:
+        """The sub-operations, in one pass over ``assoc``: the next files read while one is
+        sent, each sent as stored when its transfer syntax was accepted; a Pending response
+        with the counts after each (but the last), then the final one (C.4.2.3.1)."""
         counts = _Counts(len(instances))
         failed: list[str] = []
         ts = request.transfer_syntax
-        for n, inst in enumerate(instances):
-            if request.cancelled.is_set():
-                failed_all = failed + [i.sop_instance for i in instances[n:]]
-                await request.respond(self.statuses["cancel"], _failed_list(failed_all, ts),
-                                      **counts.pending())
-                return
-            result = (await store_on(assoc, [inst.path], move_originator=originator))[0]
+        pending = self.statuses["pending"]
+
+        async def after(result: StoreResult) -> None:
             counts.add(result)
             if not result.ok:
-                failed.append(inst.sop_instance)
+                failed.append(result.sop_instance_uid)
                 log.warning("%s sub-operation for %s failed: %s (%s)", self.operation,
-                            inst.sop_instance, result.error or result.category, inst.path)
-            if counts.remaining:
-                await request.respond(self.statuses["pending"], None, **counts.pending())
+                            result.sop_instance_uid, result.error or result.category,
+                            result.source)
+            if counts.remaining and not request.cancelled.is_set():
+                await request.respond(pending, None, **counts.pending())
+
+        items = [indexed_item(i.path, i.sop_class, i.sop_instance, i.transfer_syntax)
+                 for i in instances]
+        results = await store_on(assoc, items, move_originator=originator, on_result=after,
+                                 stop=request.cancelled.is_set)
+        if request.cancelled.is_set() and any(r.category == "skipped" for r in results):
+            # C.4.2.3.2: the final counts, and the instances not sent among the failed
+            failed_all = failed + [r.sop_instance_uid for r in results
+                                   if r.category == "skipped"]
+            await request.respond(self.statuses["cancel"], _failed_list(failed_all, ts),
+                                  **counts.pending())
+            return
         status = self.statuses["warning"] if counts.failed or counts.warning \
             else self.statuses["success"]
         await request.respond(status, _failed_list(failed, ts), **counts.final())
@@ -354,8 +384,10 @@ class MoveSCP(_Retrieve):
     def __init__(self, archive: AsyncArchive,
                  destinations: Mapping[str, tuple[str, int] | Destination], *,
                  ae_title: str = "DICOMKIT", options: MatchOptions = DEFAULT_OPTIONS,
-                 timeouts: Timeouts | None = None, batch: int = 200) -> None:
-        super().__init__(archive, ae_title=ae_title, options=options, batch=batch)
+                 timeouts: Timeouts | None = None, batch: int = 200,
+                 relational: bool = False) -> None:
+        super().__init__(archive, ae_title=ae_title, options=options, batch=batch,
+                         relational=relational)
         self.destinations = {k.strip(): v if isinstance(v, Destination) else Destination(*v)
                              for k, v in destinations.items()}
         self.timeouts = timeouts

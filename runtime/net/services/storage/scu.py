@@ -31,6 +31,7 @@ from dicomkit.net.client import associate
 from dicomkit.net.dimse import DimseError, Priority, c_store_rq, classify_status, status_text
 from dicomkit.net.dimse_provider import DimseProvider
 from dicomkit.net.errors import NetworkError
+from dicomkit.net.services.storage.filemeta import read_data_set
 from dicomkit.net.services.storage.negotiation import (
     MAX_CONTEXTS,
     TranscodeError,
@@ -42,7 +43,7 @@ from dicomkit.net.services.storage.negotiation import (
 )
 from dicomkit.net.ul import Timeouts
 
-__all__ = ["StorageSCU", "StoreResult", "store_on"]
+__all__ = ["FROM_META", "Item", "StorageSCU", "StoreResult", "indexed_item", "store_on"]
 
 _PIXEL_TAGS = (tags.PixelData, tags.FloatPixelData, tags.DoubleFloatPixelData)
 #: Sources whose headers are read in one worker-thread call when batching.
@@ -94,8 +95,24 @@ class Item:
     sop_instance: str = ""
     transfer_syntax: str = ""
     #: where the data set starts in a cleanly read Part 10 file: sent as stored when the
-    #: peer accepts the file's own transfer syntax; -1 when it must be re-encoded
+    #: peer accepts the file's own transfer syntax; -1 when it must be re-encoded;
+    #: :data:`FROM_META` when it is found from the file meta as the file is sent
     data_offset: int = -1
+
+
+#: :attr:`Item.data_offset` of a file whose identity is known without reading it (an
+#: archive's index): its data set starts where its File Meta Information Group Length says
+#: (PS3.10 7.1), found when it is sent; a file whose meta does not say is read in full.
+FROM_META = -2
+
+
+def indexed_item(path: str | os.PathLike[str], sop_class: str, sop_instance: str,
+                 transfer_syntax: str) -> Item:
+    """An :class:`Item` for a Part 10 file whose SOP Class UID, SOP Instance UID and transfer
+    syntax are known (an archive's index, which read and checked the file when it was stored):
+    nothing is read before it is sent, and its data set is sent as stored when the peer
+    accepted its transfer syntax (:data:`FROM_META`)."""
+    return Item(os.fspath(path), None, sop_class, sop_instance, transfer_syntax, FROM_META)
 
 
 def _uid(ds: Dataset, tag: int, meta_tag: int) -> str:
@@ -164,7 +181,17 @@ def _encode(item: Item, assoc: Association) -> tuple[int, str, bytes] | StoreRes
     own = [c for c in contexts if c.abstract_syntax == item.sop_class
            and c.result == 0 and c.transfer_syntax == item.transfer_syntax]
     syntax = TRANSFER_SYNTAXES.get(item.transfer_syntax)
-    if item.data_offset >= 0 and own and syntax is not None and not syntax.deflated:
+    as_stored = own and syntax is not None and not syntax.deflated
+    if item.data_offset == FROM_META:
+        item.data_offset = -1
+        if as_stored:
+            try:
+                data = read_data_set(item.source)
+            except OSError as exc:
+                return _error(item, f"cannot read: {exc}")
+            if data is not None:
+                return own[0].id, own[0].transfer_syntax, data
+    if item.data_offset >= 0 and as_stored:
         # the file's own encoding was accepted: send its data set bytes as stored (deflated
         # streams are re-encoded: some files' streams end unaligned and peers refuse them)
         try:
@@ -293,7 +320,8 @@ class _Ahead:
 
 
 async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.PathLike[str] | Dataset],
-                    record: Callable[[StoreResult], None], stopped: Callable[[], bool],
+                    record: Callable[[StoreResult], Awaitable[None]],
+                    stopped: Callable[[], bool],
                     priority: int, move_originator: tuple[str, int] | None
                     ) -> tuple[int, Exception | None]:
     """C-STORE ``sources`` in order, reading the next ones while the current ones are sent;
@@ -320,10 +348,10 @@ async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.Path
                         return done, None
                     if item is None:  # unreadable source
                         assert isinstance(prepared, StoreResult)
-                        record(prepared)
+                        await record(prepared)
                     else:
-                        record(await _send_prepared(dimse, item, prepared, priority,
-                                                    move_originator))
+                        await record(await _send_prepared(dimse, item, prepared, priority,
+                                                          move_originator))
                     done += 1
                 if current.end >= len(sources):
                     break
@@ -332,52 +360,66 @@ async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.Path
     return done, error
 
 
-async def store_on(association: Association,
-                   sources: Iterable[str | os.PathLike[str] | Dataset], *,
+Source = str | os.PathLike[str] | Dataset | Item
+
+
+async def store_on(association: Association, sources: Iterable[Source], *,
                    move_originator: tuple[str, int] | None = None,
                    priority: int = Priority.MEDIUM,
                    continue_on_error: bool = True,
-                   progress: Callable[[StoreResult, int, int], None] | None = None
-                   ) -> list[StoreResult]:
+                   progress: Callable[[StoreResult, int, int], None] | None = None,
+                   on_result: Callable[[StoreResult], Awaitable[None]] | None = None,
+                   stop: Callable[[], bool] | None = None) -> list[StoreResult]:
     """C-STORE every source over an established association; one result each, in order.
 
-    For a C-MOVE or C-GET SCP sending its sub-operations: ``move_originator`` is the
+    The next files are read (in a worker thread, a few per call) while the current one is
+    sent.  For a C-MOVE or C-GET SCP sending its sub-operations: ``move_originator`` is the
     (AE title, Message ID) of the C-MOVE-RQ (PS3.7 9.1.1, Move Originator Application Entity
-    Title and Message ID).  Sources whose SOP class the association did not accept are error
-    results.  The association's DIMSE provider is used (one is run for the call when none
-    reads it); it stays open.
+    Title and Message ID); sources may be :func:`indexed_item` s (nothing read before they
+    are sent); ``on_result`` is awaited after each C-STORE (a Pending response with the
+    counts, PS3.4 C.4.2.3.1) and ``stop`` asked before each (a C-CANCEL, C.4.2.3.2): once it
+    says True the rest are ``"skipped"`` results.  Sources whose SOP class the association
+    did not accept are error results.  The association's DIMSE provider is used (one is run
+    for the call when none reads it); it stays open.
     """
     todo = list(sources)
     if association.dimse is None:
         async with DimseProvider(association) as dimse:
             return await _store_all(dimse, todo, move_originator, priority,
-                                    continue_on_error, progress)
+                                    continue_on_error, progress, on_result, stop)
     return await _store_all(association.dimse, todo, move_originator, priority,
-                            continue_on_error, progress)
+                            continue_on_error, progress, on_result, stop)
 
 
-async def _store_all(dimse: DimseProvider, sources: list[str | os.PathLike[str] | Dataset],
+async def _store_all(dimse: DimseProvider, sources: list[Source],
                      move_originator: tuple[str, int] | None, priority: int,
                      continue_on_error: bool,
-                     progress: Callable[[StoreResult, int, int], None] | None
-                     ) -> list[StoreResult]:
+                     progress: Callable[[StoreResult, int, int], None] | None,
+                     on_result: Callable[[StoreResult], Awaitable[None]] | None = None,
+                     stop: Callable[[], bool] | None = None) -> list[StoreResult]:
     results: list[StoreResult] = []
-    stop = [False]
+    failed = [False]
 
-    def record(result: StoreResult) -> None:
+    async def record(result: StoreResult) -> None:
         results.append(result)
         if not result.ok and not continue_on_error:
-            stop[0] = True
+            failed[0] = True
         if progress is not None:
             progress(result, len(results), len(sources))
+        if on_result is not None:
+            await on_result(result)
 
-    _, error = await _pipeline(dimse, sources, record, lambda: stop[0], priority,
-                               move_originator)
+    def stopped() -> bool:
+        return failed[0] or (stop is not None and stop())
+
+    _, error = await _pipeline(dimse, sources, record, stopped, priority, move_originator)
     if error is not None:
         raise error
+    why = "not sent: an earlier file failed (fail-fast)" if failed[0] else "not sent: stopped"
     for source in sources[len(results):]:
-        result = StoreResult(_name(source), "", "", None, "skipped",
-                             error="not sent: an earlier file failed (fail-fast)")
+        result = (StoreResult(source.source, source.sop_class, source.sop_instance, None,
+                              "skipped", error=why) if isinstance(source, Item) else
+                  StoreResult(_name(source), "", "", None, "skipped", error=why))
         results.append(result)
         if progress is not None:
             progress(result, len(results), len(sources))
@@ -532,8 +574,12 @@ class StorageSCU:
         self.associations += 1
         done = 0
         try:
+            async def recorded(result: StoreResult) -> None:
+                record(result)
+
             async with DimseProvider(assoc) as dimse:
-                done, error = await _pipeline(dimse, batch, record, stopped, self.priority, None)
+                done, error = await _pipeline(dimse, batch, recorded, stopped, self.priority,
+                                              None)
                 for item in batch[:done]:
                     item.dataset = None  # free it
                 if isinstance(error, NetworkError):
