@@ -466,6 +466,36 @@ def _patients(m: str, patients: Sequence[Patient]) -> tuple[ParticipantObject, .
     return tuple(p.participant(m, "Patients") for p in patients)
 
 
+def _media_message(m: str, local: tuple[Endpoint, ...], local_row: str,
+                   remote: Sequence[Endpoint], remote_row: str, media: Media, media_row: str,
+                   media_role: AuditCode, requestor: str, names: tuple[str, str],
+                   patients: Sequence[Patient], studies: Sequence[Study],
+                   source: AuditSource | str, outcome: str, when: dt.datetime | None
+                   ) -> AuditMessage:
+    """Data Export and Data Import: the local and remote participants (the first of the one
+    ``requestor`` names, ``names`` = (local word, remote word), is the requestor), the media,
+    the studies and patients."""
+    if requestor not in (*names, ""):
+        raise AuditMessageError("UserIsRequestor", f"requestor {requestor!r}: "
+                                f"{names[0]!r}, {names[1]!r} or ''")
+    if requestor == names[1] and not remote:
+        raise AuditMessageError("UserIsRequestor", f"the requestor is a {names[1]}, and "
+                                "none is given")
+    local_role = _rule(m, "ActiveParticipant", "RoleIDCode", local_row).codes
+    remote_role = _rule(m, "ActiveParticipant", "RoleIDCode", remote_row).codes
+    return AuditMessage(
+        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
+        action=_shall_be(m, "EventIdentification", "EventActionCode"),
+        participants=(
+            *(p.participant(requestor == names[0] and i == 0, local_role)
+              for i, p in enumerate(local)),
+            *(p.participant(requestor == names[1] and i == 0, remote_role)
+              for i, p in enumerate(remote)),
+            media.participant(m, media_row, media_role)),
+        source=_source(source),
+        objects=(*(s.participant(m, "Studies") for s in studies), *_patients(m, patients)))
+
+
 def data_export(exporters: Endpoint | Sequence[Endpoint], media: Media,
                 patients: Sequence[Patient], *, source: AuditSource | str,
                 studies: Sequence[Study] = (), recipients: Sequence[Endpoint] = (),
@@ -477,28 +507,11 @@ def data_export(exporters: Endpoint | Sequence[Endpoint], media: Media,
     ``requestor`` names who initiated the export (A.5.3.4.1): ``"exporter"`` (the first
     exporter), ``"recipient"`` (the first recipient) or ``""`` (not known).
     """
-    m = "DATA_EXPORT"
-    if requestor not in ("exporter", "recipient", ""):
-        raise AuditMessageError("UserIsRequestor", f"requestor {requestor!r}: 'exporter', "
-                                "'recipient' or ''")
-    if requestor == "recipient" and not recipients:
-        raise AuditMessageError("UserIsRequestor", "the requestor is a recipient, and none "
-                                "is given")
     local = _people(exporters, "the user and/or process exporting the data")
-    out_role = _rule(m, "ActiveParticipant", "RoleIDCode",
-                     "User and/or process exporting the data").codes
-    in_role = _rule(m, "ActiveParticipant", "RoleIDCode", "Remote users and/or processes").codes
-    return AuditMessage(
-        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
-        action=_shall_be(m, "EventIdentification", "EventActionCode"),
-        participants=(
-            *(p.participant(requestor == "exporter" and i == 0, out_role)
-              for i, p in enumerate(local)),
-            *(p.participant(requestor == "recipient" and i == 0, in_role)
-              for i, p in enumerate(recipients)),
-            media.participant(m, "Media", spec.DESTINATION_MEDIA)),
-        source=_source(source),
-        objects=(*(s.participant(m, "Studies") for s in studies), *_patients(m, patients)))
+    return _media_message("DATA_EXPORT", local, "User and/or process exporting the data",
+                          recipients, "Remote users and/or processes", media, "Media",
+                          spec.DESTINATION_MEDIA, requestor, ("exporter", "recipient"),
+                          patients, studies, source, outcome, when)
 
 
 def data_import(importers: Endpoint | Sequence[Endpoint], media: Media,
@@ -511,28 +524,11 @@ def data_import(importers: Endpoint | Sequence[Endpoint], media: Media,
 
     ``requestor`` is ``"importer"`` (the first importer), ``"sender"`` or ``""``.
     """
-    m = "DATA_IMPORT"
-    if requestor not in ("importer", "sender", ""):
-        raise AuditMessageError("UserIsRequestor", f"requestor {requestor!r}: 'importer', "
-                                "'sender' or ''")
-    if requestor == "sender" and not senders:
-        raise AuditMessageError("UserIsRequestor", "the requestor is a sender, and none is "
-                                "given")
     local = _people(importers, "the users and/or processes importing the data", most=None)
-    in_role = _rule(m, "ActiveParticipant", "RoleIDCode",
-                    "Users and/or processes importing the data").codes
-    out_role = _rule(m, "ActiveParticipant", "RoleIDCode", "Source").codes
-    return AuditMessage(
-        event_id=spec.MESSAGES[m].event_id, event_time=_now(when), outcome=outcome,
-        action=_shall_be(m, "EventIdentification", "EventActionCode"),
-        participants=(
-            *(p.participant(requestor == "importer" and i == 0, in_role)
-              for i, p in enumerate(local)),
-            *(p.participant(requestor == "sender" and i == 0, out_role)
-              for i, p in enumerate(senders)),
-            media.participant(m, "Source Media", spec.SOURCE_MEDIA)),
-        source=_source(source),
-        objects=(*(s.participant(m, "Studies") for s in studies), *_patients(m, patients)))
+    return _media_message("DATA_IMPORT", local, "Users and/or processes importing the data",
+                          senders, "Source", media, "Source Media", spec.SOURCE_MEDIA,
+                          requestor, ("importer", "sender"), patients, studies, source,
+                          outcome, when)
 
 
 # ----------------------------------------------------------------------- A.5.3.6
