@@ -178,14 +178,7 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
 
         forwarder = await anyio.to_thread.run_sync(make)
         storage = fstorage = ForwardingStorage(forwarder)
-        log_stored = storage.on_stored
-
-        def stored(path: Path, size: int) -> None:
-            assert log_stored is not None
-            log_stored(path, size)
-            log(f"received {path.name} ({size} bytes)")
-
-        storage.on_stored = stored
+        storage.on_stored = lambda path, size: log(f"received {path.name} ({size} bytes)")
     elif args.archive:  # sqlalchemy (the 'archive' extra) is imported only then
         from dicomkit.archive import Archive
         from dicomkit.net.services.storage.archive import ArchiveStorage
@@ -257,7 +250,7 @@ async def _serve(args: argparse.Namespace, log: _Log) -> int:
     if archive is not None:
         await anyio.to_thread.run_sync(archive.close)
     if forwarder is not None:
-        await anyio.to_thread.run_sync(forwarder.queue.close)
+        await anyio.to_thread.run_sync(forwarder.close)
     return 0
 
 
