@@ -60,7 +60,7 @@ from dicomkit.net.resilience import (
     classify_status,
 )
 from dicomkit.net.services.storage.negotiation import contexts_for, syntax_of
-from dicomkit.net.services.storage.scu import StoreResult, load, store_on
+from dicomkit.net.services.storage.scu import Item, StoreResult, load, store_on
 from dicomkit.net.services.verification import echo_on
 from dicomkit.net.ul import Timeouts
 
@@ -73,6 +73,10 @@ _VERIFICATION = PresentationContext(1, uids.Verification, (uids.ExplicitVRLittle
 #: Seconds a lane with nothing to do waits before looking again (an enqueue in this process
 #: wakes it at once).
 POLL = 1.0
+#: Seconds an idle lane woken by new jobs waits before it claims them, so that the files a
+#: receiver accepts meanwhile go in the same batch (one claim, one association turn, one
+#: finish for many files instead of one each).
+LINGER = 0.03
 #: Seconds an association with nothing to send is kept open for the next jobs.
 IDLE_RELEASE = 2.0
 #: The window of the rates in the status (seconds).
@@ -82,7 +86,7 @@ RATE_WINDOW = 60.0
 @dataclass
 class _Sendable:
     job: Job
-    source: str | Dataset
+    source: Item | Dataset
     sop_class: str
     syntax: str
 
@@ -103,6 +107,7 @@ class DestinationWorker:
                                     health_check=echo_on, idle_timeout=30.0, check_after=10.0,
                                     clock=clock)
         self.wake = anyio.Event()
+        self._idle = False  # a lane waits in _wait (a poke has someone to wake)
         self._sent: deque[tuple[float, int]] = deque()
         self.probes = 0
 
@@ -154,15 +159,23 @@ class DestinationWorker:
     def poke(self, token: anyio.lowlevel.EventLoopToken | None = None) -> None:
         """Wake the idle lanes (new jobs): from the event loop, a worker thread of it, any
         thread given the loop's ``token``, or blocking code with no loop running."""
+        if not self._idle:
+            return  # the lanes are busy: they claim again when their batch is done
         try:
             anyio.from_thread.run_sync(self.wake.set, token=token)
         except RuntimeError:  # on the loop's own thread, or no loop at all (or it ended)
             self.wake.set()
 
-    async def _wait(self, seconds: float) -> None:
-        self.wake = anyio.Event()
-        with anyio.move_on_after(max(0.0, min(seconds, POLL))):
-            await self.wake.wait()
+    async def _wait(self, seconds: float, *, linger: bool = False) -> None:
+        self.wake = wake = anyio.Event()
+        self._idle = True
+        try:
+            with anyio.move_on_after(max(0.0, min(seconds, POLL))):
+                await wake.wait()
+        finally:
+            self._idle = False
+        if linger and wake.is_set():
+            await anyio.sleep(LINGER)
 
     async def _lane(self, drain: bool) -> None:
         clock = self.fwd.clock
@@ -190,12 +203,16 @@ class DestinationWorker:
                 due = await anyio.to_thread.run_sync(queue.next_due, self.dest.name)
                 # nothing claimable although due: paused, or leased by another lane/process
                 await self._wait(POLL if due is None or due <= clock.now()
-                                 else due - clock.now())
+                                 else due - clock.now(), linger=True)
                 continue
             outcomes = await self.deliver(jobs)
-            files = await anyio.to_thread.run_sync(partial(queue.finish, outcomes,
-                                                           now=clock.now()))
-            await anyio.to_thread.run_sync(self.fwd.spool.remove, files)
+            await anyio.to_thread.run_sync(self._finish, outcomes, clock.now())
+            if len(jobs) < self.dest.batch:
+                await anyio.sleep(LINGER)  # a short batch: let the next one fill
+
+    def _finish(self, outcomes: Sequence[Outcome], now: float) -> None:
+        """Record the outcomes, then remove the spool files no job needs (one thread call)."""
+        self.fwd.spool.remove(self.fwd.queue.finish(outcomes, now=now))
 
     def _empty(self) -> bool:
         return self.fwd.queue.pending(self.dest.name) == 0
@@ -228,8 +245,8 @@ class DestinationWorker:
                     ds = transcode(read(path), job.syntax)
                     out.append(_Sendable(job, ds, item.sop_class, syntax_of(ds)))
                 else:
-                    out.append(_Sendable(job, str(path), item.sop_class,
-                                         item.transfer_syntax))
+                    # the item: store_on does not read the file's header again
+                    out.append(_Sendable(job, item, item.sop_class, item.transfer_syntax))
             except (DicomError, OSError) as exc:
                 out.append(Outcome(job, "dead", f"cannot be sent as stored: {exc}"))
         return out

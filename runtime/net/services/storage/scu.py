@@ -137,7 +137,9 @@ def load(source: str | os.PathLike[str] | Dataset) -> Item:
     return item
 
 
-def _name(source: str | os.PathLike[str] | Dataset) -> str:
+def _name(source: str | os.PathLike[str] | Dataset | Item) -> str:
+    if isinstance(source, Item):
+        return source.source
     if isinstance(source, Dataset):
         return source.filename or "<dataset>"
     return os.fspath(source)
@@ -333,7 +335,7 @@ async def _pipeline(dimse: DimseProvider, sources: Sequence[Item | str | os.Path
 
 
 async def store_on(association: Association,
-                   sources: Iterable[str | os.PathLike[str] | Dataset], *,
+                   sources: Iterable[str | os.PathLike[str] | Dataset | Item], *,
                    move_originator: tuple[str, int] | None = None,
                    priority: int = Priority.MEDIUM,
                    continue_on_error: bool = True,
@@ -344,7 +346,8 @@ async def store_on(association: Association,
     For a C-MOVE or C-GET SCP sending its sub-operations: ``move_originator`` is the
     (AE title, Message ID) of the C-MOVE-RQ (PS3.7 9.1.1, Move Originator Application Entity
     Title and Message ID).  Sources whose SOP class the association did not accept are error
-    results.  The association's DIMSE provider is used (one is run for the call when none
+    results.  A source may be the :class:`Item` :func:`load` made of a file (it is not read
+    again).  The association's DIMSE provider is used (one is run for the call when none
     reads it); it stays open.
     """
     todo = list(sources)
@@ -356,7 +359,8 @@ async def store_on(association: Association,
                             continue_on_error, progress)
 
 
-async def _store_all(dimse: DimseProvider, sources: list[str | os.PathLike[str] | Dataset],
+async def _store_all(dimse: DimseProvider,
+                     sources: list[str | os.PathLike[str] | Dataset | Item],
                      move_originator: tuple[str, int] | None, priority: int,
                      continue_on_error: bool,
                      progress: Callable[[StoreResult, int, int], None] | None
