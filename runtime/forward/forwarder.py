@@ -108,6 +108,7 @@ class DestinationWorker:
                                     clock=clock)
         self.wake = anyio.Event()
         self._idle = False  # a lane waits in _wait (a poke has someone to wake)
+        self._poked = False  # new jobs since the last claim (a lane about to wait looks)
         self._sent: deque[tuple[float, int]] = deque()
         self.probes = 0
 
@@ -159,8 +160,9 @@ class DestinationWorker:
     def poke(self, token: anyio.lowlevel.EventLoopToken | None = None) -> None:
         """Wake the idle lanes (new jobs): from the event loop, a worker thread of it, any
         thread given the loop's ``token``, or blocking code with no loop running."""
+        self._poked = True
         if not self._idle:
-            return  # the lanes are busy: they claim again when their batch is done
+            return  # the lanes are busy: they see _poked before they wait
         try:
             anyio.from_thread.run_sync(self.wake.set, token=token)
         except RuntimeError:  # on the loop's own thread, or no loop at all (or it ended)
@@ -168,10 +170,13 @@ class DestinationWorker:
 
     async def _wait(self, seconds: float, *, linger: bool = False) -> None:
         self.wake = wake = anyio.Event()
-        self._idle = True
+        self._idle = True  # (before _poked is read: a poke meanwhile sets the new event)
         try:
-            with anyio.move_on_after(max(0.0, min(seconds, POLL))):
-                await wake.wait()
+            if linger and self._poked:  # jobs came since the claim that found none
+                wake.set()
+            else:
+                with anyio.move_on_after(max(0.0, min(seconds, POLL))):
+                    await wake.wait()
         finally:
             self._idle = False
         if linger and wake.is_set():
@@ -191,6 +196,7 @@ class DestinationWorker:
             if self.breaker.state == "half-open":
                 await self._probe()
                 continue
+            self._poked = False
             jobs = await anyio.to_thread.run_sync(lambda: queue.claim(
                 self.dest.name, self.dest.batch, owner=self.fwd.owner, lease=self.dest.lease,
                 now=clock.now()))
