@@ -115,15 +115,16 @@ def _serve(args: argparse.Namespace) -> int:
                         return
 
             tg.start_soon(stop_on_signal)
-            released, removed = await anyio.to_thread.run_sync(fwd.recover)
+            done = await anyio.to_thread.run_sync(fwd.recover)
             print(f"forwarding to {', '.join(fwd.workers) or 'nowhere'} "
-                  f"({released} interrupted job(s) queued again, {removed} orphan file(s) "
-                  "removed)", file=sys.stderr, flush=True)
+                  f"({done.released} interrupted job(s) queued again, {done.queued} received "
+                  f"file(s) without a job queued, {done.removed} file(s) removed)",
+                  file=sys.stderr, flush=True)
             await fwd.run(drain=args.drain, recover=False)
             tg.cancel_scope.cancel()
 
     loop.run(main)
-    fwd.queue.close()
+    fwd.close()
     return 0
 
 

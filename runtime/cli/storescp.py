@@ -207,11 +207,7 @@ async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.S
 
         forwarder = await anyio.to_thread.run_sync(make)
         storage = fstorage = ForwardingStorage(forwarder)
-        log_stored = storage.on_stored
-
         def stored(path: Path, size: int) -> None:
-            assert log_stored is not None
-            log_stored(path, size)
             if audit is not None:
                 audit.stored_file(path, size)
             log(f"received {path.name} ({size} bytes)")
@@ -312,7 +308,7 @@ async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.S
     if archive is not None:
         await anyio.to_thread.run_sync(archive.close)
     if forwarder is not None:
-        await anyio.to_thread.run_sync(forwarder.queue.close)
+        await anyio.to_thread.run_sync(forwarder.close)
     return 0
 
 

@@ -24,6 +24,7 @@ sending (:func:`dicomkit.pixels.transcode.transcode`), lossy only where the rule
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 import uuid
@@ -36,14 +37,16 @@ from pathlib import Path
 import anyio
 import anyio.abc
 import anyio.from_thread
+import anyio.lowlevel
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.forward.committer import JobCommitter
 from dicomkit.forward.limits import TokenBucket, closed_for
 from dicomkit.forward.queue import PRIORITIES, ForwardQueue, Job, NewJob, Outcome
 from dicomkit.forward.rules import Destination, Route, Routing
 from dicomkit.forward.spool import Spool
-from dicomkit.generated import uids
+from dicomkit.generated import tags, uids
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.association import Association
 from dicomkit.net.client import associate
@@ -57,17 +60,23 @@ from dicomkit.net.resilience import (
     classify_status,
 )
 from dicomkit.net.services.storage.negotiation import contexts_for, syntax_of
-from dicomkit.net.services.storage.scu import StoreResult, load, store_on
+from dicomkit.net.services.storage.scu import Item, StoreResult, load, store_on
 from dicomkit.net.services.verification import echo_on
 from dicomkit.net.ul import Timeouts
 
-__all__ = ["DestinationWorker", "Forwarder"]
+__all__ = ["DestinationWorker", "Forwarder", "Recovered"]
+
+log = logging.getLogger(__name__)
 
 _VERIFICATION = PresentationContext(1, uids.Verification, (uids.ExplicitVRLittleEndian,
                                                            uids.ImplicitVRLittleEndian))
 #: Seconds a lane with nothing to do waits before looking again (an enqueue in this process
 #: wakes it at once).
 POLL = 1.0
+#: Seconds an idle lane woken by new jobs waits before it claims them, so that the files a
+#: receiver accepts meanwhile go in the same batch (one claim, one association turn, one
+#: finish for many files instead of one each).
+LINGER = 0.03
 #: Seconds an association with nothing to send is kept open for the next jobs.
 IDLE_RELEASE = 2.0
 #: The window of the rates in the status (seconds).
@@ -77,7 +86,7 @@ RATE_WINDOW = 60.0
 @dataclass
 class _Sendable:
     job: Job
-    source: str | Dataset
+    source: Item | Dataset
     sop_class: str
     syntax: str
 
@@ -98,6 +107,8 @@ class DestinationWorker:
                                     health_check=echo_on, idle_timeout=30.0, check_after=10.0,
                                     clock=clock)
         self.wake = anyio.Event()
+        self._idle = False  # a lane waits in _wait (a poke has someone to wake)
+        self._poked = False  # new jobs since the last claim (a lane about to wait looks)
         self._sent: deque[tuple[float, int]] = deque()
         self.probes = 0
 
@@ -146,18 +157,30 @@ class DestinationWorker:
             await self.report()
             tg.cancel_scope.cancel()
 
-    def poke(self) -> None:
-        """Wake the idle lanes (new jobs): from the event loop, a worker thread of it, or
-        blocking code with no loop running."""
+    def poke(self, token: anyio.lowlevel.EventLoopToken | None = None) -> None:
+        """Wake the idle lanes (new jobs): from the event loop, a worker thread of it, any
+        thread given the loop's ``token``, or blocking code with no loop running."""
+        self._poked = True
+        if not self._idle:
+            return  # the lanes are busy: they see _poked before they wait
         try:
-            anyio.from_thread.run_sync(self.wake.set)
-        except RuntimeError:  # on the loop's own thread, or no loop at all
+            anyio.from_thread.run_sync(self.wake.set, token=token)
+        except RuntimeError:  # on the loop's own thread, or no loop at all (or it ended)
             self.wake.set()
 
-    async def _wait(self, seconds: float) -> None:
-        self.wake = anyio.Event()
-        with anyio.move_on_after(max(0.0, min(seconds, POLL))):
-            await self.wake.wait()
+    async def _wait(self, seconds: float, *, linger: bool = False) -> None:
+        self.wake = wake = anyio.Event()
+        self._idle = True  # (before _poked is read: a poke meanwhile sets the new event)
+        try:
+            if linger and self._poked:  # jobs came since the claim that found none
+                wake.set()
+            else:
+                with anyio.move_on_after(max(0.0, min(seconds, POLL))):
+                    await wake.wait()
+        finally:
+            self._idle = False
+        if linger and wake.is_set():
+            await anyio.sleep(LINGER)
 
     async def _lane(self, drain: bool) -> None:
         clock = self.fwd.clock
@@ -173,6 +196,7 @@ class DestinationWorker:
             if self.breaker.state == "half-open":
                 await self._probe()
                 continue
+            self._poked = False
             jobs = await anyio.to_thread.run_sync(lambda: queue.claim(
                 self.dest.name, self.dest.batch, owner=self.fwd.owner, lease=self.dest.lease,
                 now=clock.now()))
@@ -185,12 +209,16 @@ class DestinationWorker:
                 due = await anyio.to_thread.run_sync(queue.next_due, self.dest.name)
                 # nothing claimable although due: paused, or leased by another lane/process
                 await self._wait(POLL if due is None or due <= clock.now()
-                                 else due - clock.now())
+                                 else due - clock.now(), linger=True)
                 continue
             outcomes = await self.deliver(jobs)
-            files = await anyio.to_thread.run_sync(partial(queue.finish, outcomes,
-                                                           now=clock.now()))
-            await anyio.to_thread.run_sync(self.fwd.spool.remove, files)
+            await anyio.to_thread.run_sync(self._finish, outcomes, clock.now())
+            if len(jobs) < self.dest.batch:
+                await anyio.sleep(LINGER)  # a short batch: let the next one fill
+
+    def _finish(self, outcomes: Sequence[Outcome], now: float) -> None:
+        """Record the outcomes, then remove the spool files no job needs (one thread call)."""
+        self.fwd.spool.remove(self.fwd.queue.finish(outcomes, now=now))
 
     def _empty(self) -> bool:
         return self.fwd.queue.pending(self.dest.name) == 0
@@ -223,8 +251,8 @@ class DestinationWorker:
                     ds = transcode(read(path), job.syntax)
                     out.append(_Sendable(job, ds, item.sop_class, syntax_of(ds)))
                 else:
-                    out.append(_Sendable(job, str(path), item.sop_class,
-                                         item.transfer_syntax))
+                    # the item: store_on does not read the file's header again
+                    out.append(_Sendable(job, item, item.sop_class, item.transfer_syntax))
             except (DicomError, OSError) as exc:
                 out.append(Outcome(job, "dead", f"cannot be sent as stored: {exc}"))
         return out
@@ -315,6 +343,23 @@ class DestinationWorker:
         return [outcomes[j.id] for j in jobs]
 
 
+def _text(ds: Dataset, tag: int) -> str:
+    el = ds.get(tag)
+    return "" if el is None or el.value is None else str(el.value).strip("\x00 ")
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What :meth:`Forwarder.recover` did."""
+
+    #: interrupted jobs (leased by a process that ended) queued again
+    released: int
+    #: spool files without a job (accepted, their jobs not committed yet) routed and queued
+    queued: int
+    #: spool files removed: no rule routes them, they cannot be read, or temporary files
+    removed: int
+
+
 class Forwarder:
     """Store-and-forward over a queue, a spool folder and routing rules.
 
@@ -339,6 +384,15 @@ class Forwarder:
         self.owner = owner or f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.workers = {name: DestinationWorker(self, d)
                         for name, d in routing.destinations.items()}
+        self._token: anyio.lowlevel.EventLoopToken | None = None
+        #: commits the jobs of files accepted by :meth:`submit`, in groups
+        self.committer = JobCommitter(queue, now=self.clock.now, committed=self._committed)
+
+    def _committed(self, jobs: Iterable[NewJob]) -> None:
+        for name in {j.destination for j in jobs}:
+            worker = self.workers.get(name)
+            if worker is not None:
+                worker.poke(self._token)
 
     # ----------------------------------------------------------------- accepting
 
@@ -377,6 +431,25 @@ class Forwarder:
                 worker.poke()
         return ids
 
+    def submit(self, name: str, routes: Iterable[Route], *, identity: tuple[str, str],
+               size: int, priority: int | None = None) -> None:
+        """Queue the jobs of ``name``, a file already durable in the spool
+        (:meth:`Spool.adopt`), for ``routes``: committed soon, together with other files'
+        (:class:`~dicomkit.forward.committer.JobCommitter`).  Until then a crash loses
+        nothing: :meth:`recover` queues spool files that have no job."""
+        sop_class, sop_instance = identity
+        self.committer.submit([
+            NewJob(name, r.destination.name, sop_class, sop_instance, size,
+                   r.priority if priority is None else priority, r.transfer_syntax, r.lossy)
+            for r in routes])
+
+    def close(self) -> None:
+        """Commit the jobs handed to :meth:`submit` and close the queue."""
+        if not self.committer.close():
+            log.error("jobs of %d accepted file(s) are not committed; they stay in the spool "
+                      "and are queued at the next start", self.committer.pending)
+        self.queue.close()
+
     def add(self, path: str | os.PathLike[str], destinations: Iterable[str] | None = None, *,
             priority: str = "routine", calling_ae: str = "") -> list[int]:
         """Enqueue a file: for the named destinations, or (None) where the rules send it."""
@@ -396,20 +469,50 @@ class Forwarder:
 
     # ----------------------------------------------------------------- running
 
-    def recover(self, *, release_all: bool | None = None) -> tuple[int, int]:
+    def recover(self, *, release_all: bool | None = None) -> Recovered:
         """After a restart: leases put back (all of them for a SQLite queue, which one
-        process owns; a shared PostgreSQL queue waits for them to run out) and orphan spool
-        files removed; (jobs released, files removed)."""
+        process owns; a shared PostgreSQL queue waits for them to run out), spool files
+        without a job routed and queued (the gateway had answered Success for them, see
+        :mod:`dicomkit.forward.spool`; with a shared queue only those older than an hour,
+        younger ones may be another process's commit under way), temporary files removed.
+
+        A file whose jobs were all finished when the process ended before removing it is
+        queued again too: its destinations receive the same SOP instance a second time,
+        the DICOM way to be idempotent (issue 18: never a different object)."""
+        from dicomkit.io.reader import read
+
         if release_all is None:
             release_all = self.queue.sqlite
+        older_than = 0.0 if release_all else 3600.0
         released = self.queue.release_leases() if release_all else 0
-        removed = self.spool.sweep(self.queue.files(),
-                                   older_than=0.0 if release_all else 3600.0)
-        return released, len(removed)
+        removed = len(self.spool.sweep_temporary(older_than=older_than))
+        jobs: list[NewJob] = []
+        unrouted: list[str] = []
+        for name in self.spool.orphans(self.queue.files(), older_than=older_than):
+            path = self.spool.path(name)
+            try:
+                ds = read(path, stop_before_pixels=True)
+                routes = self.routing.route(ds, self.spool.calling_ae(name))
+                sop_class, sop_instance = _text(ds, tags.SOPClassUID), _text(
+                    ds, tags.SOPInstanceUID)
+                size = path.stat().st_size
+            except (DicomError, OSError) as exc:
+                log.warning("spool file %s cannot be queued (%s); removed", name, exc)
+                unrouted.append(name)
+                continue
+            if not routes or not sop_class or not sop_instance:
+                unrouted.append(name)
+                continue
+            jobs.extend(NewJob(name, r.destination.name, sop_class, sop_instance, size,
+                               r.priority, r.transfer_syntax, r.lossy) for r in routes)
+        self.queue.enqueue(jobs, now=self.clock.now())
+        self.spool.remove(unrouted)
+        return Recovered(released, len({j.file for j in jobs}), removed + len(unrouted))
 
     async def run(self, *, drain: bool = False, recover: bool = True) -> None:
         """Run every destination's workers until cancelled (``drain``: until no job is left
         but dead-lettered ones)."""
+        self._token = anyio.lowlevel.current_token()
         if recover:
             await anyio.to_thread.run_sync(self.recover)
         async with anyio.create_task_group() as tg:

@@ -150,6 +150,21 @@ class Routing:
                                   dest.lossy if rule.lossy is None else rule.lossy)
         return list(out.values())
 
+    def tags(self) -> frozenset[int] | None:
+        """The top-level attributes :meth:`route` looks at (SOP Class UID, Modality, the keys
+        of the rules' ``match``, and Specific Character Set and Timezone Offset From UTC,
+        which decide how values read), so that a receiver can route from those alone; None
+        when a key needs more: a sequence key, or a date or time key (PS3.4 C.2.2.2.5 may
+        combine it with its partner attribute)."""
+        out = {tags.SOPClassUID, tags.Modality, tags.SpecificCharacterSet,
+               tags.TimezoneOffsetFromUTC}
+        for rule in self.rules:
+            for key in rule.query.keys if rule.query is not None else ():
+                if key.vr in _NOT_TOP_LEVEL or key.items is not None:
+                    return None
+                out.add(key.tag)
+        return frozenset(out)
+
     def policy(self, destination: str, sop_class: str) -> RetryPolicy:
         """The retry policy of a job: per SOP class, else per destination, else the default."""
         if sop_class in self.sop_class_retry:
@@ -158,6 +173,10 @@ class Routing:
         if dest is not None and dest.retry is not None:
             return dest.retry
         return self.default_retry
+
+
+#: VRs of query keys that route from more than their own top-level value (see Routing.tags).
+_NOT_TOP_LEVEL = frozenset({"SQ", "DA", "TM", "DT"})
 
 
 def _text(ds: Dataset, tag: int) -> str:

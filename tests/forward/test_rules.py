@@ -156,3 +156,31 @@ def test_token_bucket_holds_the_rate_on_a_fake_clock() -> None:
 
     anyio.run(large)
     assert clock.now() - start == pytest.approx(5.0)
+
+
+def test_routing_tags_are_all_the_rules_look_at(routing, tmp_path: Path) -> None:
+    """The gateway routes from the top-level values of ``Routing.tags()`` alone: a data set
+    holding only those is routed as the whole one, for every calling AE and patient."""
+    from dicomkit.generated import tags
+
+    wanted = routing.tags()
+    assert wanted is not None and {tags.PatientID, tags.Modality, tags.SOPClassUID} <= wanted
+    for patient, modality in (("TEST-1", "CT"), ("OTHER", "CT"), ("TEST-2", "MR")):
+        (f,) = make_files(tmp_path / f"{patient}{modality}", 1, modality=modality,
+                          patient=patient)
+        whole = dicomkit.read(f, stop_before_pixels=True)
+        small = dicomkit.read(f, stop_before_pixels=True, specific_tags=sorted(wanted))
+        assert len(small) < len(whole)
+        for ae in ("CT1", "OTHER"):
+            assert routing.route(small, ae) == routing.route(whole, ae)
+
+
+def test_routing_tags_give_up_on_keys_that_need_more_than_their_value() -> None:
+    """A date key may be matched with its time partner (PS3.4 C.2.2.2.5), a sequence key
+    with its items: the gateway then reads the whole header."""
+    base = {"destinations": {"D": {"host": "127.0.0.1", "port": 1, "called_ae": "D"}}}
+    dated = parse_rules({**base, "rules": [{"destinations": ["D"],
+                                            "match": {"StudyDate": "20240101-"}}]})
+    assert dated.tags() is None
+    plain = parse_rules({**base, "rules": [{"destinations": ["D"]}]})
+    assert plain.tags() is not None

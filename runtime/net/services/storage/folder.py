@@ -210,10 +210,14 @@ class _Part:
         assert self.fd is not None
         self.size += _write_all(self.fd, parts)
 
-    def close(self) -> None:
+    def close(self, *, fsync: bool = False) -> None:
         if self.fd is not None:
             fd, self.fd = self.fd, None
-            os.close(fd)
+            try:
+                if fsync:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
 
     def discard(self) -> None:
         try:
@@ -233,11 +237,19 @@ class FolderStorage(StorageHandler):
         The folder (made when missing).
     on_stored
         Called (from a worker thread) with the path and size of each stored file.
+    fsync
+        Flush each file to disk (``fsync``) before it is placed and answered.
     """
 
+    #: Top-level tags whose values receive() keeps for did_receive (a subclass may add some:
+    #: :meth:`take_received` gives them back).
+    capture_tags: tuple[int, ...] = _CAPTURE
+
     def __init__(self, root: str | os.PathLike[str], *,
-                 on_stored: Callable[[Path, int], None] | None = None) -> None:
+                 on_stored: Callable[[Path, int], None] | None = None,
+                 fsync: bool = False) -> None:
         self.root = Path(root)
+        self.fsync = fsync
         self.root.mkdir(parents=True, exist_ok=True)
         self.stored: list[Path] = []
         self.on_stored = on_stored
@@ -259,7 +271,8 @@ class FolderStorage(StorageHandler):
             head = part10_head(sop_class, instance, context.transfer_syntax)
         except DicomError as exc:
             raise StoreRefused(CANNOT_UNDERSTAND, f"unusable SOP UIDs: {exc}") from exc
-        scanner = scanner_for(context.transfer_syntax, capture=_CAPTURE, watch=_PIXELS)
+        scanner = scanner_for(context.transfer_syntax, capture=self.capture_tags,
+                              watch=_PIXELS)
         buffered: list[bytes] = [head]
         size = len(head)
         part: _Part | None = None
@@ -335,9 +348,10 @@ class FolderStorage(StorageHandler):
             try:
                 part.write(part.pending)
                 part.pending = []
-                part.close()
-                if self.on_stored is not None:
-                    self._sizes[part.path] = part.size
+                part.close(fsync=self.fsync)
+                if len(self._sizes) >= PENDING_LIMIT:  # did_receive overridden
+                    del self._sizes[next(iter(self._sizes))]
+                self._sizes[part.path] = part.size
             except OSError as exc:
                 part.discard()
                 self._received.pop(part.path, None)
@@ -373,22 +387,28 @@ class FolderStorage(StorageHandler):
     def _captured_from_file(self, path: Path) -> dict[int, tuple[str, bytes]]:
         from dicomkit.io.reader import read
 
-        ds = read(path, stop_before_pixels=True, specific_tags=_CAPTURE)
+        ds = read(path, stop_before_pixels=True, specific_tags=self.capture_tags)
         syntax = ds.file_meta.get(tags.TransferSyntaxUID) if ds.file_meta is not None else None
         ts = str(syntax.value) if syntax is not None else ""
-        scanner = scanner_for(ts, capture=_CAPTURE)
+        scanner = scanner_for(ts, capture=self.capture_tags)
         with open(path, "rb") as fh:
             fh.seek(ds.data_offset)
             scanner.feed(fh.read())
         return scanner.captured
 
+    def take_received(self, received: Path) -> tuple[dict[int, tuple[str, bytes]] | None,
+                                                       int | None]:
+        """What receive() kept for the part file ``received``: the captured top-level values
+        (tag -> (VR as written, value bytes), see :attr:`capture_tags`) and the file's size;
+        None for what is not known (then read the file).  Each is given once."""
+        return self._received.pop(received, None), self._sizes.pop(received, None)
+
     def did_receive(self, received: Path | Dataset, command: DimseMessage) -> int:
         """Link the part file into place (never replacing a file); the status."""
         if not isinstance(received, Path):
             raise TypeError("FolderStorage.did_receive takes the path receive() returned")
-        size = self._sizes.pop(received, None)
+        captured, size = self.take_received(received)
         try:
-            captured = self._received.pop(received, None)
             if captured is None:
                 try:
                     captured = self._captured_from_file(received)

@@ -154,7 +154,9 @@ def load(source: str | os.PathLike[str] | Dataset) -> Item:
     return item
 
 
-def _name(source: str | os.PathLike[str] | Dataset) -> str:
+def _name(source: str | os.PathLike[str] | Dataset | Item) -> str:
+    if isinstance(source, Item):
+        return source.source
     if isinstance(source, Dataset):
         return source.filename or "<dataset>"
     return os.fspath(source)
@@ -379,7 +381,8 @@ async def store_on(association: Association, sources: Iterable[Source], *,
     are sent); ``on_result`` is awaited after each C-STORE (a Pending response with the
     counts, PS3.4 C.4.2.3.1) and ``stop`` asked before each (a C-CANCEL, C.4.2.3.2): once it
     says True the rest are ``"skipped"`` results.  Sources whose SOP class the association
-    did not accept are error results.  The association's DIMSE provider is used (one is run
+    did not accept are error results.  A source may be the :class:`Item` :func:`load` made
+    of a file (it is not read again).  The association's DIMSE provider is used (one is run
     for the call when none reads it); it stays open.
     """
     todo = list(sources)
