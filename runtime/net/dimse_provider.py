@@ -226,13 +226,16 @@ def inline_handler(handler: _F) -> _F:
 class _Outstanding:
     """The responses of one outstanding request, as the reader delivers them."""
 
-    __slots__ = ("responses", "closed", "_arrived", "context_id")
+    __slots__ = ("responses", "closed", "_arrived", "context_id", "on_final")
 
     def __init__(self, context_id: int) -> None:
         self.responses: deque[Response] = deque()
         self.closed = False
         self._arrived: anyio.Event | None = None
         self.context_id = context_id
+        #: set when the caller left before the final response: what to do when it comes
+        #: (free the operations window slot the request still holds, PS3.7 D.3.3.3)
+        self.on_final: Callable[[], None] | None = None
 
     def put(self, response: Response) -> None:
         self.responses.append(response)
@@ -373,8 +376,11 @@ class DimseProvider:
             self.error = assoc.ended
         finally:
             self._reader_done.set()
-            for pending in self._outstanding.values():
+            for pending in list(self._outstanding.values()):
                 pending.close()
+                if pending.on_final is not None:
+                    pending.on_final()
+                    pending.on_final = None
             for request in self._performing.values():
                 request.cancelled.set()
                 request.data_done.set()
@@ -425,7 +431,11 @@ class DimseProvider:
         response = Response(msg, data, incoming.context_id)
         if not response.pending:
             del self._outstanding[mid]  # type: ignore[arg-type]
-        pending.put(response)
+            if pending.on_final is not None:  # the caller left early: nobody reads it
+                pending.on_final()
+                return
+        if pending.on_final is None:
+            pending.put(response)
 
     def next_message_id(self) -> int:
         """A message ID not used by an outstanding request (PS3.7 9.3)."""
@@ -475,8 +485,9 @@ class DimseProvider:
         slots = self._slots
         if slots is not None:
             await slots.acquire()
+        finished = False
+        pending = _Outstanding(context_id)
         try:
-            pending = _Outstanding(context_id)
             self._outstanding[mid] = pending
             try:
                 await self.send(context_id, message, data)
@@ -508,13 +519,22 @@ class DimseProvider:
                                          peer=self.association.peer_address) from None
                 yield response
                 if not response.pending:
+                    finished = True
                     return
         finally:
-            self._outstanding.pop(mid, None)
+            if (not finished and not inline and slots is not None
+                    and self._outstanding.get(mid) is pending
+                    and not self._reader_done.is_set()):
+                # left before the final response (a C-CANCEL, a break): the operation is
+                # outstanding for the peer until its final response, so its slot of the
+                # window stays taken until the reader sees that response (PS3.7 D.3.3.3)
+                pending.on_final = slots.release
+            else:
+                self._outstanding.pop(mid, None)
+                if slots is not None:
+                    slots.release()
             if inline and self.association.dimse is self:
                 self.association.dimse = None
-            if slots is not None:
-                slots.release()
 
     async def request_one(self, context_id: int, message: DimseMessage,
                           data: bytes | AsyncIterable[bytes] | None = None) -> Response:

@@ -142,6 +142,43 @@ async def test_c_cancel_ends_a_stream_of_pending_responses() -> None:
     assert len(statuses) == len(sent) + 1
 
 
+async def test_leaving_a_stream_after_c_cancel_keeps_its_window_slot_until_the_final_response(
+        ) -> None:
+    """PS3.7 D.3.3.3: an operation stays outstanding for the peer until its final response.
+    A caller that sends C-CANCEL and leaves the stream at once must not get the slot of a
+    window of 1 back before that response: the next request waits for it, and the peer, which
+    answers the cancel late, never sees two operations at once (it would abort)."""
+    ae = acceptor()
+    final_sent = anyio.Event()
+
+    async def slow_cancel(request: Request) -> int:
+        await request.read_data()
+        await request.respond(PENDING, data=IDENTIFIER)
+        await request.cancelled.wait()
+        await anyio.sleep(0.3)  # the final response comes late
+        final_sent.set()
+        return CANCEL_STATUS
+
+    async def echo(request: Request) -> int:
+        assert final_sent.is_set()  # only after the find's final response
+        return 0
+
+    ae.register("C-FIND-RQ", slow_cancel, [FIND])
+    ae.register("C-ECHO-RQ", echo)
+    async with serving(ae) as addr:
+        client = ApplicationEntity("SCU", timeouts=FAST)
+        async with client.connect(*addr, called_ae="SCP", contexts=contexts()) as assoc:
+            dimse = assoc.dimse
+            assert dimse is not None
+            stream = dimse.request(3, find_rq(9), IDENTIFIER)
+            async for rsp in stream:
+                assert rsp.pending
+                await dimse.cancel(9, 3)
+                break
+            await stream.aclose()  # type: ignore[attr-defined]
+            assert (await dimse.request_one(1, c_echo_rq(10))).status == 0
+
+
 async def test_an_n_event_report_arrives_on_the_scu_association_while_it_waits() -> None:
     ae = acceptor()
 
