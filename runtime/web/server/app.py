@@ -22,6 +22,7 @@ extra routes or mounts, which later packages provide.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -568,7 +569,18 @@ def create_app(archive: Archive | AsyncArchive, config: ServerConfig | None = No
     if cfg.gzip_minimum_bytes is not None:
         stack.append(Middleware(GzipMiddleware, minimum_size=cfg.gzip_minimum_bytes))
     stack += middleware
-    app = Starlette(routes=[*dicomweb, *mounts], middleware=stack,
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        # the UPS-RS service listens on the store's hub from its creation (events published
+        # before the server's startup are not lost); it stops listening when the server stops,
+        # so that a store outliving many apps does not keep feeding dead connection sets
+        try:
+            yield
+        finally:
+            if ups_rs is not None:
+                ups_rs.close()
+
+    app = Starlette(routes=[*dicomweb, *mounts], middleware=stack, lifespan=lifespan,
                     exception_handlers={HttpError: _http_error, DicomError: _dicom_error})
     app.state.dicomweb = server
     app.state.ups_rs = ups_rs
