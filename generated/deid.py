@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.15 2026c (docbook) https://dicom.nema.org/medical/dicom/2026c/source/docbook/part15/part15.xml
     sha256 77d60b856faf4223ab40a398c53130fc0ee9490d0d811ee3536e6d25c02ac717
-    Section E.1.1, Section E.2, Section E.3.1, Section E.3.6, Section E.3.10, Table E.1-1, Table E.1-1a, Table E.3.4-1, Table E.3.10-1
+    Section E.1.1, Section E.2, Section E.3.1, Section E.3.2, Section E.3.6, Section E.3.10, Table E.1-1, Table E.1-1a, Table E.3.4-1, Table E.3.10-1
   PS3.16 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part16/
     sha256 418c2e6242e66eeb1946a07598c4b48f12a410c83a0e6a67d34137003c8e9cfc
     Section CID 7050
@@ -25,7 +25,8 @@ from typing import Final, NamedTuple
 
 __all__ = ["ACTION_MEANINGS", "ACTION_STEPS", "BURNED_IN_ANNOTATION_CLEANED", "BY_TAG",
            "CONTENT_ITEMS", "LONGITUDINAL_REMOVED", "LONGITUDINAL_VALUES", "MASKED", "OPTION_CODES",
-           "OPTION_COLUMNS", "PATIENT_IDENTITY_REMOVED", "ROWS", "SAFE_BLOCK_STATUS", "SAFE_PRIVATE",
+           "OPTION_COLUMNS", "PATIENT_IDENTITY_REMOVED", "RECOGNIZABLE_VISUAL_FEATURES_CLEANED",
+           "ROWS", "SAFE_BLOCK_STATUS", "SAFE_PRIVATE",
            "Action", "Code", "ContentItem", "Option", "ProfileRow", "SafePrivate", "row_for"]
 
 EDITION: Final = '2026c'
@@ -173,6 +174,10 @@ SAFE_BLOCK_STATUS: Final = 'SAFE'
 
 #: Burned In Annotation (0028,0301) once the Clean Pixel Data Option is applied (PS3.15 E.3.1).
 BURNED_IN_ANNOTATION_CLEANED: Final = 'NO'
+
+#: Recognizable Visual Features (0028,0302) once the Clean Recognizable Visual Features Option
+#: is applied (PS3.15 E.3.2).
+RECOGNIZABLE_VISUAL_FEATURES_CLEANED: Final = 'NO'
 
 
 class ProfileRow(NamedTuple):

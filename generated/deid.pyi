@@ -4,7 +4,7 @@ Generator: dicomkit.codegen 1.0.0.  Regenerate with 'dicomkit codegen generate'.
 Sources:
   PS3.15 2026c (docbook) https://dicom.nema.org/medical/dicom/2026c/source/docbook/part15/part15.xml
     sha256 77d60b856faf4223ab40a398c53130fc0ee9490d0d811ee3536e6d25c02ac717
-    Section E.1.1, Section E.2, Section E.3.1, Section E.3.6, Section E.3.10, Table E.1-1, Table E.1-1a, Table E.3.4-1, Table E.3.10-1
+    Section E.1.1, Section E.2, Section E.3.1, Section E.3.2, Section E.3.6, Section E.3.10, Table E.1-1, Table E.1-1a, Table E.3.4-1, Table E.3.10-1
   PS3.16 2024c (chtml) https://dicom.nema.org/medical/dicom/2024c/output/chtml/part16/
     sha256 418c2e6242e66eeb1946a07598c4b48f12a410c83a0e6a67d34137003c8e9cfc
     Section CID 7050
@@ -63,6 +63,7 @@ LONGITUDINAL_REMOVED: Final[str]
 LONGITUDINAL_VALUES: Final[dict[Option, str]]
 SAFE_BLOCK_STATUS: Final[str]
 BURNED_IN_ANNOTATION_CLEANED: Final[str]
+RECOGNIZABLE_VISUAL_FEATURES_CLEANED: Final[str]
 
 class ProfileRow(NamedTuple):
     name: str

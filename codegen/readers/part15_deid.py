@@ -293,6 +293,8 @@ _SAFE_STATUS = re.compile(r'with a Value of "(\w+)" in Block Identifying Informa
                           r'\(0008,0303\)')
 _BURNED_IN = re.compile(r'Burned In Annotation \(0028,0301\) shall be added to the Data ?[Ss]et with a '
                         r'Value of "(\w+)"')
+_RECOGNIZABLE = re.compile(r'Recognizable Visual Features \(0028,0302\) shall be added to the Data ?'
+                           r'[Ss]et with a Value of "(\w+)"')
 _SPECIFIED = re.compile(r"When the (Retain Longitudinal Temporal Information [\w ]+ Option) is "
                         r"specified")
 
@@ -305,7 +307,8 @@ def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, A
     """The values the profile says to set: Patient Identity Removed (E.1.1), and Longitudinal
     Temporal Information Modified without a Retain Longitudinal option (E.2) and with each of
     them (E.3.6), the Block Identifying Information Status of a safe private block
-    (E.3.10), and Burned In Annotation once the pixel data is cleaned (E.3.1)."""
+    (E.3.10), Burned In Annotation once the pixel data is cleaned (E.3.1), and Recognizable
+    Visual Features once the recognizable visual features are cleaned (E.3.2)."""
     found = [m.group(1) for t in _paragraphs(std, "E.1.1") for m in [_IDENTITY_REMOVED.search(t)]
              if m]
     if len(found) != 1:
@@ -344,9 +347,14 @@ def read_required_values(std: Standard, options: list[OptionDef]) -> dict[str, A
     if len(burned) != 1:
         raise CodegenError(f"PS3.15 E.3.1: {len(burned)} values of Burned In Annotation "
                            "(0028,0301) after cleaning the pixel data, expected one")
+    visual = [m.group(1) for t in _paragraphs(std, "E.3.2") for m in [_RECOGNIZABLE.search(t)]
+              if m]
+    if len(visual) != 1:
+        raise CodegenError(f"PS3.15 E.3.2: {len(visual)} values of Recognizable Visual Features "
+                           "(0028,0302) after cleaning, expected one")
     return {"identity_removed": found[0], "longitudinal_removed": removed[0],
             "longitudinal": longitudinal, "safe_block_status": safe[0],
-            "burned_in_cleaned": burned[0]}
+            "burned_in_cleaned": burned[0], "recognizable_cleaned": visual[0]}
 
 
 def _build(std: Standard) -> dict[str, Any]:

@@ -7,6 +7,10 @@ a progress bar on a terminal, and writes a report of every change (JSON, or CSV 
 ends in ``.csv``).  The same secret (or the same ``--map`` store) maps UIDs and date offsets
 the same way in every run.  ``--option clean-pixel-data --pixel-rules deid.dicom`` (or
 ``--region X0,Y0,X1,Y1``) blanks burned-in text in known regions (PS3.15 E.3.1).
+``--option clean-recognizable-visual-features --visual-region X0,Y0,X1,Y1`` blanks the regions
+an operator found to show recognizable visual features (a face) in every image whose
+Recognizable Visual Features (0028,0302) is YES or absent, then sets it to NO (PS3.15 E.3.2);
+without ``--visual-region`` such images are refused (reported, nothing written for them).
 """
 
 from __future__ import annotations
@@ -30,13 +34,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "retain-institution-identity, retain-patient-characteristics, "
                              "retain-full-dates, retain-modified-dates, clean-descriptors, "
                              "clean-structured-content, clean-graphics, clean-pixel-data "
-                             "(with --pixel-rules or --region)")
+                             "(with --pixel-rules or --region), "
+                             "clean-recognizable-visual-features (with --visual-region)")
     parser.add_argument("--pixel-rules", metavar="FILE", help="with clean-pixel-data: a rules "
                         "file of the regions to blank (the filter sections of a pydicom-deid "
                         "recipe, see dicomkit.deid.pixels)")
     parser.add_argument("--region", action="append", default=[], metavar="X0,Y0,X1,Y1",
                         help="with clean-pixel-data: a region blanked in every image, columns "
                              "X0 to X1 and rows Y0 to Y1, ends excluded (repeatable)")
+    parser.add_argument("--visual-region", action="append", default=[],
+                        metavar="X0,Y0,X1,Y1",
+                        help="with clean-recognizable-visual-features: a region showing "
+                             "recognizable visual features, blanked in every image whose "
+                             "Recognizable Visual Features (0028,0302) is YES or absent "
+                             "(repeatable)")
     parser.add_argument("--secret", help="secret of the UID and date mapping (default: "
                         "$DICOMKIT_DEID_SECRET, else the --map store's, else a new one)")
     parser.add_argument("--map", metavar="DB", help="SQLite mapping store: records every "
@@ -71,16 +82,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         profile = Profile.of(args.option)
         rules = PixelRules.read(args.pixel_rules) if args.pixel_rules else None
-        regions = []
-        for text in args.region:
-            try:
-                x0, y0, x1, y1 = (int(v) for v in text.split(","))
-            except ValueError:
-                raise DeidError(f"--region {text!r}: four integers X0,Y0,X1,Y1") from None
-            regions.append(Region(x0, y0, x1, y1))
+        found: dict[str, list[Region]] = {"--region": [], "--visual-region": []}
+        for flag, texts in (("--region", args.region), ("--visual-region", args.visual_region)):
+            for text in texts:
+                try:
+                    x0, y0, x1, y1 = (int(v) for v in text.split(","))
+                except ValueError:
+                    raise DeidError(f"{flag} {text!r}: four integers X0,Y0,X1,Y1") from None
+                found[flag].append(Region(x0, y0, x1, y1))
         store = SQLiteStore(args.map) if args.map else None
         mapper = Mapper(args.secret or os.environ.get("DICOMKIT_DEID_SECRET"), store)
-        deidentifier = Deidentifier(profile, mapper, pixel_rules=rules, pixel_regions=regions)
+        deidentifier = Deidentifier(profile, mapper, pixel_rules=rules,
+                                    pixel_regions=found["--region"],
+                                    visual_regions=found["--visual-region"])
     except DicomError as exc:
         print(f"dicomkit deidentify: {exc}", file=sys.stderr)
         return 2

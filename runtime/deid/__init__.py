@@ -10,7 +10,15 @@ from dicomkit.deid.engine import Cleaner, Deidentifier, deidentify
 from dicomkit.deid.errors import DeidError, DeidFileError, MappingStoreError, OptionError
 from dicomkit.deid.files import deidentify_file, deidentify_files, input_files
 from dicomkit.deid.mapping import Mapper, MappingStore, MemoryStore, SQLiteStore
-from dicomkit.deid.pixels import PixelRule, PixelRules, Region, clean_pixel_data
+from dicomkit.deid.pixels import (
+    PixelRule,
+    PixelRules,
+    Region,
+    VisualCleaner,
+    clean_pixel_data,
+    clean_recognizable_visual_features,
+    needs_visual_cleaning,
+)
 from dicomkit.deid.profile import BASIC, Profile, option_named
 from dicomkit.deid.report import Change, FileReport, reports_to_csv, reports_to_json
 from dicomkit.generated.deid import Action, Option
@@ -18,6 +26,7 @@ from dicomkit.generated.deid import Action, Option
 __all__ = ["BASIC", "Action", "Change", "Cleaner", "DeidError", "DeidFileError", "Deidentifier",
            "FileReport", "Mapper", "MappingStore", "MappingStoreError", "MemoryStore", "Option",
            "OptionError", "PixelRule", "PixelRules", "Profile", "Region", "SQLiteStore",
-           "clean_pixel_data", "deidentify", "deidentify_file",
+           "VisualCleaner", "clean_pixel_data", "clean_recognizable_visual_features",
+           "deidentify", "needs_visual_cleaning", "deidentify_file",
            "deidentify_files", "input_files", "option_named", "reports_to_csv",
            "reports_to_json"]

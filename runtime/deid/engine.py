@@ -50,7 +50,13 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.deid.errors import OptionError
 from dicomkit.deid.iodtypes import iod_types
 from dicomkit.deid.mapping import Mapper
-from dicomkit.deid.pixels import PixelRules, Region, clean_pixel_data
+from dicomkit.deid.pixels import (
+    PixelRules,
+    Region,
+    VisualCleaner,
+    clean_pixel_data,
+    clean_recognizable_visual_features,
+)
 from dicomkit.deid.profile import BASIC, Profile
 from dicomkit.deid.report import Change, FileReport
 from dicomkit.deid.values import dummy_value, empty_value, shift_date, shift_datetime
@@ -68,6 +74,7 @@ _MODIFIED = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED_DATES
 _SAFE = frozenset((s.group, s.creator.strip().upper(), s.element) for s in table.SAFE_PRIVATE)
 _STEP_BY_TYPE = {3: (_A.DUMMY, _A.UID, _A.ZERO), 2: (_A.ZERO, _A.DUMMY, _A.UID)}
 _STRUCTURED = Option.CLEAN_STRUCTURED_CONTENT
+_VISUAL = Option.CLEAN_RECOGNIZABLE_VISUAL_FEATURES
 #: text that a sequence replaced by dummy values (D) may hold outside any row: CS is left
 #: (PS3.15 E.1.1: "it is usually safe to assume that code strings do not contain identifying
 #: information"), and so are code sequences ("coded sequence entries ... do not contain
@@ -104,16 +111,26 @@ class Deidentifier:
     pixel_rules, pixel_regions
         With the Clean Pixel Data Option (PS3.15 E.3.1): the rules (a rules file, see
         :mod:`dicomkit.deid.pixels`) and the regions blanked in every image.
+    visual_cleaner, visual_regions
+        With the Clean Recognizable Visual Features Option (PS3.15 E.3.2): what removes the
+        recognizable visual features of an image whose Recognizable Visual Features
+        (0028,0302) is YES or absent (see
+        :func:`dicomkit.deid.pixels.clean_recognizable_visual_features`); without either,
+        such an image is refused (:class:`DeidError`), images saying NO pass.
 
     Raises
     ------
     OptionError
-        The Clean Pixel Data Option without rules or regions, or rules or regions without it.
+        The Clean Pixel Data Option without rules or regions, or rules or regions without it;
+        a visual cleaner or visual regions without the Clean Recognizable Visual Features
+        Option.
     """
 
     def __init__(self, profile: Profile | None = None, mapper: Mapper | None = None, *,
                  cleaner: Cleaner | None = None, pixel_rules: PixelRules | None = None,
-                 pixel_regions: Iterable[Region] = ()) -> None:
+                 pixel_regions: Iterable[Region] = (),
+                 visual_cleaner: VisualCleaner | None = None,
+                 visual_regions: Iterable[Region] = ()) -> None:
         self.profile = profile or Profile()
         self.mapper = mapper or Mapper()
         self.cleaner = cleaner
@@ -127,6 +144,13 @@ class Deidentifier:
                 and not self.profile.has(Option.CLEAN_PIXEL_DATA):
             raise OptionError("pixel regions or rules were given without the Clean Pixel Data "
                               "Option: add the option 'clean-pixel-data' to apply them")
+        self.visual_cleaner = visual_cleaner
+        self.visual_regions = tuple(visual_regions)
+        if (visual_cleaner is not None or self.visual_regions) \
+                and not self.profile.has(_VISUAL):
+            raise OptionError("a visual features cleaner or regions were given without the "
+                              "Clean Recognizable Visual Features Option: add the option "
+                              "'clean-recognizable-visual-features' to apply them")
         self._methods = self.profile.methods
 
     # -- the profile ------------------------------------------------------------------------
@@ -157,6 +181,22 @@ class Deidentifier:
             report.changes.append(Change(_path("", tags.BurnedInAnnotation),
                                          "BurnedInAnnotation", "CS", "+",
                                          detail="set as PS3.15 E.3.1 requires"))
+        if self.profile.has(_VISUAL):
+            if ds is source_ds:
+                ds = ds.copy()
+            _, notes = clean_recognizable_visual_features(
+                ds, self.visual_cleaner, self.visual_regions, source=report.source)
+            if tags.RecognizableVisualFeatures in ds and (
+                    tags.RecognizableVisualFeatures not in source_ds
+                    or ds[tags.RecognizableVisualFeatures].value
+                    != source_ds[tags.RecognizableVisualFeatures].value):
+                vr = ds[tags.PixelData].vr
+                for note in notes:
+                    report.changes.append(Change(_path("", tags.PixelData), "PixelData", vr,
+                                                 "C", "", _VISUAL.name, f"{note} (PS3.15 E.3.2)"))
+                report.changes.append(Change(_path("", tags.RecognizableVisualFeatures),
+                                             "RecognizableVisualFeatures", "CS", "+",
+                                             detail="set as PS3.15 E.3.2 requires"))
         out = self._dataset(ds, "", 0, state)
         self._set_required(out, report)
         meta = Dataset()

@@ -1,4 +1,6 @@
-"""The Clean Pixel Data Option (PS3.15 E.3.1): blank burned-in text in known regions.
+"""The Clean Pixel Data Option (PS3.15 E.3.1): blank burned-in text in known regions; and the
+Clean Recognizable Visual Features Option (PS3.15 E.3.2): see
+:func:`clean_recognizable_visual_features`.
 
 "The Stored Pixel Values are to be changed (blacked out)" (E.3.1): the regions a caller gives,
 or those of the rules of a rules file whose criteria the data set's attributes meet, are set to
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,7 +57,8 @@ from dicomkit.pixels import native
 from dicomkit.pixels.array import pixel_array
 from dicomkit.pixels.info import YBR, PixelInfo
 
-__all__ = ["Criterion", "PixelRule", "PixelRules", "Region", "clean_pixel_data"]
+__all__ = ["Criterion", "PixelRule", "PixelRules", "Region", "VisualCleaner", "clean_pixel_data",
+           "clean_recognizable_visual_features", "needs_visual_cleaning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +306,47 @@ def _mask(regions: Sequence[Region], rows: int, columns: int) -> np.ndarray[Any,
     return blank
 
 
+def _decode(ds: Dataset, where: str, tag_path: str
+            ) -> tuple[PixelInfo, str, np.ndarray[Any, Any]]:
+    """The pixel description, the photometric interpretation and the frames (frames, rows,
+    columns[, samples]) of ``ds``, colour as RGB."""
+    try:
+        info = PixelInfo.of(ds)
+        photometric = info.photometric_interpretation
+        frames = pixel_array(ds, as_rgb=True)
+    except DicomError as exc:
+        raise DeidError(f"the pixel data cannot be cleaned: {exc}", source=where,
+                        tag_path=tag_path) from None
+    stack = frames.reshape((info.number_of_frames, *frames.shape[-3 if info.samples_per_pixel
+                                                                  > 1 else -2:]))
+    return info, photometric, stack
+
+
+def _write(ds: Dataset, info: PixelInfo, photometric: str, stack: np.ndarray[Any, Any],
+           changed: bool, notes: list[str]) -> None:
+    """Write ``stack`` natively into ``ds`` when it changed or the source cannot be kept
+    (YBR, encapsulated), with a new file meta saying Explicit VR Little Endian."""
+    rgb = photometric in YBR and info.samples_per_pixel == 3
+    out_info = info.with_(photometric_interpretation="RGB", planar_configuration=0) if rgb \
+        else info.with_(planar_configuration=0)
+    if changed or rgb or info.encapsulated:
+        data = native.pack(stack, out_info)
+        ds.add_new(tags.PixelData, "OB" if info.bits_allocated <= 8 else "OW", data)
+        if rgb:
+            ds.PhotometricInterpretation = "RGB"
+            notes.append(f"{photometric} written as RGB")
+        if info.samples_per_pixel > 1:
+            ds.PlanarConfiguration = 0
+        # the new bytes are little endian and native: say so, in a new file meta (a copy of
+        # the data set shares the original's)
+        meta = ds.file_meta.copy() if ds.file_meta is not None else Dataset()
+        meta.add_new(tags.TransferSyntaxUID, "UI", uids.ExplicitVRLittleEndian)
+        ds.file_meta = meta
+        if info.transfer_syntax != uids.ExplicitVRLittleEndian:
+                notes.append(f"transfer syntax {info.transfer_syntax} written natively as "
+                             f"{uids.ExplicitVRLittleEndian}")
+
+
 def clean_pixel_data(ds: Dataset, regions: Iterable[Region] = (), *,
                      rules: PixelRules | None = None, source: str = ""
                      ) -> tuple[Dataset, list[str]]:
@@ -336,18 +380,7 @@ def clean_pixel_data(ds: Dataset, regions: Iterable[Region] = (), *,
         raise DeidError("Burned In Annotation is YES and no region or rule says where: give "
                         "the regions or a rule for this image (nothing was written)",
                         source=where, tag_path="(0028,0301)")
-    try:
-        info = PixelInfo.of(ds)
-        photometric = info.photometric_interpretation
-        frames = pixel_array(ds, as_rgb=True)
-    except DicomError as exc:
-        raise DeidError(f"the pixel data cannot be cleaned: {exc}", source=where,
-                        tag_path="(7FE0,0010)") from None
-    stack = frames.reshape((info.number_of_frames, *frames.shape[-3 if info.samples_per_pixel
-                                                                  > 1 else -2:]))
-    rgb = photometric in YBR and info.samples_per_pixel == 3
-    out_info = info.with_(photometric_interpretation="RGB", planar_configuration=0) if rgb \
-        else info.with_(planar_configuration=0)
+    info, photometric, stack = _decode(ds, where, "(7FE0,0010)")
     changed = False
     if chosen:
         mask = _mask(chosen, info.rows, info.columns)
@@ -358,21 +391,99 @@ def clean_pixel_data(ds: Dataset, regions: Iterable[Region] = (), *,
             changed = True
         notes.append(f"blanked {count} pixel(s) of {info.rows} x {info.columns} in "
                      f"{info.number_of_frames} frame(s)")
-    if changed or rgb or info.encapsulated:
-        data = native.pack(stack, out_info)
-        ds.add_new(tags.PixelData, "OB" if info.bits_allocated <= 8 else "OW", data)
-        if rgb:
-            ds.PhotometricInterpretation = "RGB"
-            notes.append(f"{photometric} written as RGB")
-        if info.samples_per_pixel > 1:
-            ds.PlanarConfiguration = 0
-        # the new bytes are little endian and native: say so, in a new file meta (a copy of
-        # the data set shares the original's)
-        meta = ds.file_meta.copy() if ds.file_meta is not None else Dataset()
-        meta.add_new(tags.TransferSyntaxUID, "UI", uids.ExplicitVRLittleEndian)
-        ds.file_meta = meta
-        if info.transfer_syntax != uids.ExplicitVRLittleEndian:
-                notes.append(f"transfer syntax {info.transfer_syntax} written natively as "
-                             f"{uids.ExplicitVRLittleEndian}")
+    _write(ds, info, photometric, stack, changed, notes)
     ds.add_new(tags.BurnedInAnnotation, "CS", table.BURNED_IN_ANNOTATION_CLEANED)
+    return ds, notes
+
+
+#: ``cleaner(frames, ds) -> frames``: removes or distorts the recognizable visual features of
+#: every frame (frames, rows, columns[, samples], colour as RGB) and returns frames of the same
+#: shape and dtype (PS3.15 E.3.2: "sufficient removal or distortion of the Pixel Data shall be
+#: applied to prevent recognition").
+VisualCleaner = Callable[[np.ndarray[Any, Any], Dataset], np.ndarray[Any, Any]]
+
+
+def needs_visual_cleaning(ds: Dataset) -> bool:
+    """Whether an image may show recognizable visual features: it has Pixel Data and its
+    Recognizable Visual Features (0028,0302) is not the value E.3.2 gives a cleaned image
+    (YES, or absent: nothing says the pixels cannot identify the patient)."""
+    if tags.PixelData not in ds:
+        return False
+    declared = ds.get(tags.RecognizableVisualFeatures)
+    value = _text(declared.value).strip().upper() if declared is not None else ""
+    return value != table.RECOGNIZABLE_VISUAL_FEATURES_CLEANED
+
+
+def clean_recognizable_visual_features(ds: Dataset, cleaner: VisualCleaner | None = None,
+                                       regions: Iterable[Region] = (), *, source: str = ""
+                                       ) -> tuple[Dataset, list[str]]:
+    """``ds`` with its recognizable visual features removed by ``cleaner`` and/or ``regions``
+    blanked, and Recognizable Visual Features (0028,0302) set to the value of PS3.15 E.3.2
+    (:data:`dicomkit.generated.deid.RECOGNIZABLE_VISUAL_FEATURES_CLEANED`), and what was done.
+
+    E.3.2 asks that "sufficient removal or distortion of the Pixel Data shall be applied to
+    prevent recognition" and that "this may require intervention of or approval by a human
+    operator": which pixels identify a face or a photograph is not in the data set, so the
+    caller gives it (a cleaner, e.g. a face blurring model, or regions approved by an
+    operator).  An image already saying Recognizable Visual Features NO is left as it is; any
+    other image (YES, or absent) is cleaned, and refused when neither is given.  The attribute
+    is set only once the cleaning has run.  ``ds`` itself is changed (as
+    :func:`clean_pixel_data`); the caller passes a copy.
+
+    Raises
+    ------
+    DeidError
+        The image needs cleaning and neither ``cleaner`` nor ``regions`` is given; the pixel
+        data cannot be decoded; the cleaner fails or returns frames of another shape or
+        dtype.  ``ds`` is unchanged then.
+    """
+    chosen = list(regions)
+    notes: list[str] = []
+    where = source or str(getattr(ds, "filename", "") or "")
+    if not needs_visual_cleaning(ds):
+        if tags.PixelData in ds:
+            notes.append("Recognizable Visual Features is already "
+                         f"{table.RECOGNIZABLE_VISUAL_FEATURES_CLEANED}: left as it is")
+        return ds, notes
+    if cleaner is None and not chosen:
+        declared = ds.get(tags.RecognizableVisualFeatures)
+        said = f"is {_text(declared.value).strip()}" if declared is not None else "is absent"
+        raise DeidError(f"Recognizable Visual Features (0028,0302) {said}, and the Clean "
+                        "Recognizable Visual Features Option (PS3.15 E.3.2) needs the features "
+                        "removed before it may be set to "
+                        f"{table.RECOGNIZABLE_VISUAL_FEATURES_CLEANED}: give a cleaner or the "
+                        "regions to blank (nothing was written)",
+                        source=where, tag_path="(0028,0302)")
+    info, photometric, stack = _decode(ds, where, "(7FE0,0010)")
+    changed = False
+    if chosen:
+        mask = _mask(chosen, info.rows, info.columns)
+        count = int(mask.sum())
+        if count:
+            stack = stack.copy()
+            stack[:, mask] = _fill(info, photometric)
+            changed = True
+        notes.append(f"blanked {count} pixel(s) of {info.rows} x {info.columns} in "
+                     f"{info.number_of_frames} frame(s)")
+    if cleaner is not None:
+        given = stack.copy()
+        try:
+            cleaned = cleaner(given, ds)
+        except Exception as exc:  # the caller's code: report it with the file, write nothing
+            raise DeidError(f"the visual features cleaner failed: {type(exc).__name__}: {exc} "
+                            "(nothing was written)", source=where,
+                            tag_path="(7FE0,0010)") from exc
+        if not isinstance(cleaned, np.ndarray) or cleaned.shape != stack.shape \
+                or cleaned.dtype != stack.dtype:
+            got = f"{cleaned.shape} {cleaned.dtype}" if isinstance(cleaned, np.ndarray) \
+                else type(cleaned).__name__
+            raise DeidError(f"the visual features cleaner returned {got}, expected frames of "
+                            f"shape {stack.shape} and dtype {stack.dtype} (nothing was written)",
+                            source=where, tag_path="(7FE0,0010)")
+        count = int(np.count_nonzero(cleaned != stack))
+        notes.append(f"the cleaner changed {count} value(s) in {info.number_of_frames} frame(s)")
+        changed = changed or count > 0
+        stack = cleaned
+    _write(ds, info, photometric, stack, changed, notes)
+    ds.add_new(tags.RecognizableVisualFeatures, "CS", table.RECOGNIZABLE_VISUAL_FEATURES_CLEANED)
     return ds, notes

@@ -24,10 +24,9 @@ BASIC = Option.BASIC_APPLICATION_CONFIDENTIALITY
 
 _FULL = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_FULL_DATES
 _MODIFIED = Option.RETAIN_LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED_DATES
-#: the options the runtime implements: every column of Table E.1-1, and Clean Pixel Data
-#: (E.3.1) by known regions (dicomkit.deid.pixels); Clean Recognizable Visual Features (E.3.2)
-#: operates on what the pixels show and has no column: it is not offered
-_PIXEL_OPTIONS = frozenset({Option.CLEAN_RECOGNIZABLE_VISUAL_FEATURES})
+#: every option is implemented: the columns of Table E.1-1, Clean Pixel Data (E.3.1) by known
+#: regions and Clean Recognizable Visual Features (E.3.2) by a cleaner or regions the caller
+#: gives (dicomkit.deid.pixels)
 
 
 def _words(name: str) -> list[str]:
@@ -79,9 +78,7 @@ class Profile:
     Raises
     ------
     OptionError
-        For an option the runtime does not implement (Clean Recognizable Visual Features),
-        or both Retain
-        Longitudinal Temporal Information Options (mutually exclusive, PS3.15 E.3.6).
+        For both Retain Longitudinal Temporal Information Options (mutually exclusive, PS3.15 E.3.6).
     """
 
     options: frozenset[Option] = frozenset()
@@ -93,11 +90,6 @@ class Profile:
             raise OptionError("the Retain Longitudinal Temporal Information Full Dates and "
                               "Modified Dates Options are mutually exclusive (PS3.15 E.3.6); "
                               "choose one")
-        pixel = opts & _PIXEL_OPTIONS
-        if pixel:
-            raise OptionError(f"{', '.join(sorted(o.name for o in pixel))}: recognizing "
-                              "visual features in the pixel data (PS3.15 E.3.2) is not "
-                              "implemented; leave the option out")
 
     @classmethod
     def of(cls, names: Iterable[str | Option] = ()) -> Profile:

@@ -79,6 +79,9 @@ def test_required_values_come_from_the_sections_that_state_them(std: Standard,
     assert values["longitudinal_removed"] not in dict(values["longitudinal"]).values()
     # E.3.1: 'Burned In Annotation (0028,0301) shall be added ... with a Value of "NO"'
     assert values["burned_in_cleaned"] == deid.BURNED_IN_ANNOTATION_CLEANED == "NO"
+    # E.3.2: 'The Attribute Recognizable Visual Features (0028,0302) shall be added to the Data
+    # Set with a Value of "NO"'
+    assert values["recognizable_cleaned"] == deid.RECOGNIZABLE_VISUAL_FEATURES_CLEANED == "NO"
 
 
 def test_safe_private_rows_name_odd_groups_and_their_creators(std: Standard) -> None:

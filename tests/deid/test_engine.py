@@ -244,8 +244,8 @@ def test_options_are_named_by_words_that_abbreviate_them() -> None:
         option_named("frobnicate")
     with pytest.raises(OptionError, match="mutually exclusive"):
         Profile.of(["retain-full-dates", "retain-modified-dates"])
-    with pytest.raises(OptionError, match="visual features in the pixel data"):
-        Profile.of(["clean-recognizable-visual-features"])
+    assert Profile.of(["clean-recognizable-visual-features"]).has(  # tests/deid/test_visual.py
+        Option.CLEAN_RECOGNIZABLE_VISUAL_FEATURES)
     with pytest.raises(OptionError, match="needs the regions"):  # tests/deid/test_pixels.py
         Deidentifier(Profile.of(["clean-pixel-data"]))
 
