@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from dicomkit.codegen.census import outside_category
 from dicomkit.codegen.document import Document, Link, Table
 from dicomkit.codegen.emit import ModuleSpec
 from dicomkit.codegen.errors import CodegenError, TableError
@@ -802,11 +803,17 @@ def _table_context(model: Pt3Model, kind: str) -> dict[str, Any]:
     refs = {(label, i): r.values_ref for label, t in chosen.items()
             for i, r in enumerate(t.rows) if isinstance(r, AttributeRow) and r.values_ref}
     entries = [(label, (t.name, t.label, t.section, _rows(t))) for label, t in chosen.items()]
+    outside = {(label, i): category for label, t in chosen.items()
+               for i, r in enumerate(t.rows)
+               if isinstance(r, AttributeRow) and r.type in ("1C", "2C") and r.condition.text
+               and r.condition.expr is None
+               and (category := outside_category(r.condition.text))}
     return {
         "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
         "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
         "by_section": sorted((s, ls[0]) for s, ls in by_section.items() if s and len(ls) == 1),
         "value_refs": sorted(refs.items(), key=lambda e: (_natural_key(e[0][0]), e[0][1])),
+        "outside": sorted(outside.items(), key=lambda e: (_natural_key(e[0][0]), e[0][1])),
         "stats": model.stats,
         "count": len(chosen),
     }
@@ -831,12 +838,19 @@ def _build_macros(std: Standard) -> dict[str, Any]:
 def _build_iods(std: Standard) -> dict[str, Any]:
     model = cached_iods(std)
     entries = []
+    outside: list[tuple[tuple[str, str, int], str]] = []
     for label, d in model.iods.items():
         mods = tuple((m.ie, m.module, m.section, m.table, m.usage, m.condition.text,
                       m.condition.expr, m.condition.otherwise) for m in d.modules)
         fgs = tuple((g.macro, g.section, g.table, g.usage, g.condition.text, g.condition.expr,
                      g.condition.otherwise) for g in d.functional_groups)
         entries.append((label, (d.name, d.label, d.section, mods, fgs)))
+        for kind, usages in (("module", d.modules), ("group", d.functional_groups)):
+            for i, u in enumerate(usages):
+                category = outside_category(u.condition.text) if (
+                    u.usage == "C" and u.condition.expr is None) else ""
+                if category:
+                    outside.append(((label, kind, i), category))
     by_name: dict[str, list[str]] = {}
     for d in model.iods.values():
         by_name.setdefault(d.name, []).append(d.label)
@@ -844,6 +858,7 @@ def _build_iods(std: Standard) -> dict[str, Any]:
         "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
         "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
         "by_section": sorted(model.iod_by_section.items(), key=lambda e: _natural_key(e[0])),
+        "outside": sorted(outside, key=lambda e: (_natural_key(e[0][0]), e[0][1], e[0][2])),
         "stats": model.stats,
         "count": len(model.iods),
     }
