@@ -9,7 +9,7 @@ Sources:
 
 # 304 macro tables of PS3.3 (708 attribute tables read in all,
 # 8336 attribute rows, 1432 include rows, 2461 conditions of
-# which 1476 parsed to expressions; 18 tables and
+# which 1488 parsed to expressions; 18 tables and
 # 21 rows not read, 0 references unresolved).
 # Macro table: (name, label, section, rows).  Row: (kind, depth, tag, type, name,
 # condition, expr, otherwise, values_kind, values, indexed_values); kind "attr" or "include" (then

@@ -526,6 +526,7 @@ ModuleResolve = Callable[[str], "tuple[str, str] | None"]
 _SECTION_NAME = re.compile(r"^Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)$")
 _GROUP_NAME = re.compile(r"^.+ Functional Group \(Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)\)$")
 _MODULE_NAME = re.compile(r"^(.+) Module$")
+_GROUP_MACRO_NAME = re.compile(r"^(.+) Functional Group Macro$")
 
 
 def module_resolver(tables: dict[str, AttributeTable],
@@ -536,14 +537,23 @@ def module_resolver(tables: dict[str, AttributeTable],
     "Section C.7.6.4b" names the one module table of that section; "Palette Color Lookup Table
     Module" the one module table of that name; "Derivation Image Functional Group (Section
     C.7.6.16.2.6)" the one macro table of that section, as a functional group.  Anything else
-    (no table, or several) resolves to None: the condition stays prose.
+    (no table, or several) resolves to None: the condition stays prose.  "Pixel Measures
+    Functional Group Macro" (as the parser rewrites "Pixel Measures or ... Macros Present") names
+    the one functional group macro table of PS3.3 C.7.6.16.2 called "Pixel Measures Macro".
     """
     by_name: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for t in tables.values():
         if t.kind == "module":
             by_name.setdefault(t.name.lower(), []).append(t.label)
+        elif t.section.startswith("C.7.6.16.2"):
+            groups.setdefault(t.name.lower(), []).append(t.label)
 
     def resolve(ref: str) -> tuple[str, str] | None:
+        m = _GROUP_MACRO_NAME.match(ref)
+        if m:
+            labels = groups.get(m.group(1).lower() + " macro", [])
+            return ("group_present", labels[0]) if len(labels) == 1 else None
         m = _GROUP_NAME.match(ref)
         if m:
             found = by_section.get(m.group(1), [])

@@ -52,9 +52,9 @@ def test_counts_match_what_the_generated_tables_carry(standard_dir: Path, part_p
     assert stats.attributes_partly > 0
     # the 2024c baseline of issue 19 was 59% / 26%: reading "of this frame" moved it to 63.5% /
     # 25.6%, coded values, item counts, continued subjects and module presence (session 9) to
-    # 67.3% / 30.3%
+    # 67.3% / 30.3%, functional group macros by name (session 12) to 67.3% / 32.8%
     assert stats.attributes_parsed / stats.attributes > 0.67
-    assert stats.modules_parsed / stats.modules > 0.30
+    assert stats.modules_parsed / stats.modules > 0.325
 
 
 def test_stats_verb_prints_json_per_edition(standard_dir: Path, part_path: Any,
