@@ -855,12 +855,13 @@ def _build_iods(std: Standard) -> dict[str, Any]:
         fgs = tuple((g.macro, g.section, g.table, g.usage, g.condition.text, g.condition.expr,
                      g.condition.otherwise) for g in d.functional_groups)
         entries.append((label, (d.name, d.label, d.section, mods, fgs)))
-        for kind, usages in (("module", d.modules), ("group", d.functional_groups)):
-            for i, u in enumerate(usages):
-                category = outside_category(u.condition.text) if (
-                    u.usage == "C" and u.condition.expr is None) else ""
-                if category:
-                    outside.append(((label, kind, i), category))
+        usages = [("module", i, m.usage, m.condition) for i, m in enumerate(d.modules)]
+        usages += [("group", i, g.usage, g.condition) for i, g in enumerate(d.functional_groups)]
+        for kind, i, usage, condition in usages:
+            category = outside_category(condition.text) if (
+                usage == "C" and condition.expr is None) else ""
+            if category:
+                outside.append(((label, kind, i), category))
     by_name: dict[str, list[str]] = {}
     for d in model.iods.values():
         by_name.setdefault(d.name, []).append(d.label)
