@@ -73,8 +73,10 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
     the module of attribute table ``label`` is present in the data set ("the Section C.7.6.4b
     is present", "Palette Color Lookup Table Module is not present"), or the functional group
     macro of table ``label`` is in the shared or a per-frame functional groups ("Derivation
-    Image Functional Group (Section C.7.6.16.2.6) is present"); read only with a ``modules``
-    resolver (the IOD module tables: the reader passes one), evaluated by the IOD checks.
+    Image Functional Group (Section C.7.6.16.2.6) is present"; "Pixel Measures or Plane Position
+    (Patient) [Functional Group] Macros Present" is an ``or`` of such, each name asked of the
+    resolver as "<name> Functional Group Macro"); read only with a ``modules`` resolver (the IOD
+    module tables: the reader passes one), evaluated by the IOD checks.
 ``("first_item", (tag,))``
     the data set is the first item of sequence ``tag`` ("Required for first Item of Control Point
     Sequence (300A,0111)"); read from a "Required for [the] first Item / Control Point of X
@@ -694,6 +696,17 @@ class _Parser:
                 self.pos = m.end()
                 return ("prose", m.group(0))
         if self.modules is not None:
+            # "Pixel Measures or Plane Orientation (Patient) [Functional Group] Macros Present"
+            m = self.eat(r"((?:[A-Z][A-Za-z()]*(?: [A-Z(][A-Za-z()]*)*)"
+                         r"(?: or [A-Z][A-Za-z()]*(?: [A-Z(][A-Za-z()]*)*)*?)"
+                         r" (?:Functional Group )?Macros [Pp]resent$")
+            if m:
+                names = re.sub(r" Functional Group$", "", m.group(1)).split(" or ")
+                groups = [self.modules(name + " Functional Group Macro") for name in names]
+                if any(g is None or g[0] != "group_present" for g in groups):
+                    raise self.fail()
+                found = [g for g in groups if g is not None]
+                return found[0] if len(found) == 1 else ("or", *found)
             try:
                 return self.module_clause()
             except _Fail:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dicomkit.codegen.census import outside_category
 from dicomkit.codegen.conditions import condition_sentences, has_prose
 from dicomkit.codegen.model.iods import AttributeRow
 from dicomkit.codegen.readers.part03 import read_iods
@@ -47,6 +48,8 @@ class ConditionStats:
     modules_partly: int = 0
     unread_attributes: Counter[str] = field(default_factory=Counter)
     unread_modules: Counter[str] = field(default_factory=Counter)
+    outside_attributes: Counter[str] = field(default_factory=Counter)
+    outside_modules: Counter[str] = field(default_factory=Counter)
 
     @staticmethod
     def _share(part: int, whole: int) -> float:
@@ -64,6 +67,12 @@ class ConditionStats:
             "module_conditions_parsed": self.modules_parsed,
             "module_share": round(self._share(self.modules_parsed, self.modules), 4),
             "module_conditions_partly_read": self.modules_partly,
+            "attribute_conditions_outside_data_set": dict(sorted(self.outside_attributes.items())),
+            "attribute_share_of_decidable": round(self._share(
+                self.attributes_parsed, self.attributes - sum(self.outside_attributes.values())), 4),
+            "module_conditions_outside_data_set": dict(sorted(self.outside_modules.items())),
+            "module_share_of_decidable": round(self._share(
+                self.modules_parsed, self.modules - sum(self.outside_modules.values())), 4),
             "unread_attribute_clauses": self.unread_attributes.most_common(top),
             "unread_module_clauses": self.unread_modules.most_common(top),
         }
@@ -86,6 +95,8 @@ def condition_stats(std: Standard) -> ConditionStats:
                     stats.attributes_partly += 1
                 elif row.condition.expr is not None:
                     stats.attributes_parsed += 1
+                elif category := outside_category(row.condition.text):
+                    stats.outside_attributes[category] += 1
                 else:
                     stats.unread_attributes[_clause(row.condition.text)] += 1
     for iod in model.iods.values():
@@ -98,6 +109,8 @@ def condition_stats(std: Standard) -> ConditionStats:
                     stats.modules_partly += 1
                 elif condition.expr is not None:
                     stats.modules_parsed += 1
+                elif category := outside_category(condition.text):
+                    stats.outside_modules[category] += 1
                 else:
                     stats.unread_modules[_clause(condition.text)] += 1
     return stats
@@ -133,6 +146,13 @@ def run(args: argparse.Namespace) -> int:
           f"  {data['module_share']:.1%}")
     print(f"  partly read (one case kept as prose, evaluated as unknown): "
           f"{stats.attributes_partly} attribute, {stats.modules_partly} module conditions")
+    for title, outside, share in (
+            ("attribute", stats.outside_attributes, data["attribute_share_of_decidable"]),
+            ("module", stats.outside_modules, data["module_share_of_decidable"])):
+        print(f"  {title} conditions outside the data set (not checked): "
+              f"{sum(outside.values())}; read: {share:.1%} of the decidable ones")
+        for category, count in sorted(outside.items()):
+            print(f"    {count:4}  {category}")
     for title, unread in (("attribute", data["unread_attribute_clauses"]),
                           ("module", data["unread_module_clauses"])):
         if unread:

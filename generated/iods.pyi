@@ -16,5 +16,6 @@ Iod = tuple[str, str, str, tuple[IodModule, ...], tuple[FunctionalGroup, ...]]
 IODS: Final[dict[str, Iod]]
 IOD_BY_NAME: Final[dict[str, str]]
 IOD_BY_SECTION: Final[dict[str, str]]
+OUTSIDE_DATA_SET: Final[dict[tuple[str, str, int], str]]
 
 def iod(name_or_label: str) -> Iod | None: ...

@@ -9,7 +9,7 @@ Sources:
 
 # 304 macro tables of PS3.3 (708 attribute tables read in all,
 # 8336 attribute rows, 1432 include rows, 2461 conditions of
-# which 1476 parsed to expressions; 18 tables and
+# which 1488 parsed to expressions; 18 tables and
 # 21 rows not read, 0 references unresolved).
 # Macro table: (name, label, section, rows).  Row: (kind, depth, tag, type, name,
 # condition, expr, otherwise, values_kind, values, indexed_values); kind "attr" or "include" (then
@@ -3618,6 +3618,47 @@ VALUE_REFS: Final[dict[tuple[str, int], str]] = {
     ('C.18.9-1', 2): 'C.18.9.1.2',
     ('C.32.3.1-1', 10): 'C.32.1.2',
     ('C.38.2-2', 1): 'C.38.1.2.8',
+}
+
+#: (table label, row index) -> category of a 1C/2C condition left as prose that no data set can
+#: show (dicomkit.codegen.census: the generator's census, for reports; never evaluated)
+OUTSIDE_DATA_SET: Final[dict[tuple[str, int], str]] = {
+    ('10-13', 9): 'contributing-instances',
+    ('10-13', 10): 'contributing-instances',
+    ('10-13', 11): 'contributing-instances',
+    ('10-13', 14): 'contributing-instances',
+    ('10-13', 15): 'contributing-instances',
+    ('10-13', 16): 'contributing-instances',
+    ('10-13', 17): 'contributing-instances',
+    ('10-13', 19): 'contributing-instances',
+    ('10-13', 20): 'contributing-instances',
+    ('10-13', 22): 'contributing-instances',
+    ('C.8-89', 6): 'equipment-capability',
+    ('C.8-89', 9): 'equipment-capability',
+    ('C.8-89', 10): 'equipment-capability',
+    ('C.8.21.3.1.1-1', 2): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 4): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 5): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 6): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 8): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 9): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 10): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 11): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 12): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 13): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 15): 'contributing-instances',
+    ('C.8.21.3.1.1-1', 16): 'contributing-instances',
+    ('C.8.21.3.1.2-1', 0): 'contributing-instances',
+    ('C.8.21.3.1.2-1', 1): 'contributing-instances',
+    ('C.8.21.3.1.2-1', 2): 'contributing-instances',
+    ('C.8.21.3.1.2-1', 3): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 0): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 1): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 2): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 4): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 5): 'contributing-instances',
+    ('C.8.21.3.1.3-1', 6): 'contributing-instances',
+    ('C.36.2.4.8-1', 3): 'acquisition-circumstance',
 }
 
 

@@ -16,5 +16,6 @@ MACROS: Final[dict[str, Table]]
 MACRO_BY_NAME: Final[dict[str, str]]
 MACRO_BY_SECTION: Final[dict[str, str]]
 VALUE_REFS: Final[dict[tuple[str, int], str]]
+OUTSIDE_DATA_SET: Final[dict[tuple[str, int], str]]
 
 def macro(name_or_label: str) -> Table | None: ...

@@ -9,7 +9,7 @@ Sources:
 
 # 404 module tables of PS3.3 (708 attribute tables read in all,
 # 8336 attribute rows, 1432 include rows, 2461 conditions of
-# which 1476 parsed to expressions; 18 tables and
+# which 1488 parsed to expressions; 18 tables and
 # 21 rows not read, 0 references unresolved).
 # Module table: (name, label, section, rows).  Row: (kind, depth, tag, type, name,
 # condition, expr, otherwise, values_kind, values, indexed_values); kind "attr" or "include" (then
@@ -9277,6 +9277,69 @@ VALUE_REFS: Final[dict[tuple[str, int], str]] = {
     ('C.38.1-1', 52): 'C.38.1.2.8',
     ('C.38.1-1', 90): 'C.38.1.2.8',
     ('F.3-2', 2): 'C.12.1.1.2',
+}
+
+#: (table label, row index) -> category of a 1C/2C condition left as prose that no data set can
+#: show (dicomkit.codegen.census: the generator's census, for reports; never evaluated)
+OUTSIDE_DATA_SET: Final[dict[tuple[str, int], str]] = {
+    ('C.7-5c', 1): 'creation-history',
+    ('C.8-68', 1): 'creation-history',
+    ('C.8-76b', 1): 'creation-history',
+    ('C.8-101', 1): 'creation-history',
+    ('C.8-113', 1): 'creation-history',
+    ('C.8.12.3-1', 1): 'creation-history',
+    ('C.8.17.6-1', 2): 'creation-history',
+    ('C.8.17.17-1', 2): 'creation-history',
+    ('C.8.17.18-1', 2): 'creation-history',
+    ('C.8.19.1-1', 2): 'creation-history',
+    ('C.8.20-1', 2): 'creation-history',
+    ('C.8.21.2.1-1', 3): 'contributing-instances',
+    ('C.8.21.2.1-1', 4): 'contributing-instances',
+    ('C.8.21.2.1-1', 5): 'contributing-instances',
+    ('C.8.21.2.1-1', 6): 'contributing-instances',
+    ('C.8.21.2.2-1', 3): 'contributing-instances',
+    ('C.8.21.2.2-1', 4): 'contributing-instances',
+    ('C.8.21.2.2-1', 5): 'contributing-instances',
+    ('C.8.21.3.2-1', 1): 'contributing-instances',
+    ('C.8.21.3.2-1', 2): 'contributing-instances',
+    ('C.8.21.3.2-1', 5): 'contributing-instances',
+    ('C.8.21.3.2-1', 6): 'contributing-instances',
+    ('C.8.21.3.2-1', 7): 'contributing-instances',
+    ('C.8.21.3.2-1', 8): 'contributing-instances',
+    ('C.8.21.3.2-1', 9): 'contributing-instances',
+    ('C.8.21.3.2-1', 10): 'contributing-instances',
+    ('C.8.21.3.2-1', 11): 'contributing-instances',
+    ('C.8.21.3.2-1', 12): 'contributing-instances',
+    ('C.8.21.3.2-1', 13): 'contributing-instances',
+    ('C.8.21.3.2-1', 14): 'contributing-instances',
+    ('C.8.21.3.2-1', 15): 'contributing-instances',
+    ('C.8.21.3.2-1', 23): 'contributing-instances',
+    ('C.8.21.3.2-1', 25): 'contributing-instances',
+    ('C.8.21.3.2-1', 26): 'contributing-instances',
+    ('C.8.21.3.2-1', 27): 'contributing-instances',
+    ('C.8.21.3.3-1', 1): 'contributing-instances',
+    ('C.8.21.3.3-1', 2): 'contributing-instances',
+    ('C.8.21.3.3-1', 5): 'contributing-instances',
+    ('C.8.22-1', 1): 'creation-history',
+    ('C.8.24.1-1', 1): 'creation-history',
+    ('C.8.25.1-1', 1): 'creation-history',
+    ('C.8.25.2-1', 1): 'creation-history',
+    ('C.8.25.3-1', 1): 'creation-history',
+    ('C.8.25.4-1', 1): 'creation-history',
+    ('C.8.25.5-1', 1): 'creation-history',
+    ('C.8.25.13-1', 1): 'creation-history',
+    ('C.8.25.15-1', 1): 'creation-history',
+    ('C.8.26.1-1', 1): 'creation-history',
+    ('C.8.27.1-1', 2): 'creation-history',
+    ('C.8.28.1-1', 1): 'creation-history',
+    ('C.8.29-1', 1): 'creation-history',
+    ('C.8.32-1', 2): 'creation-history',
+    ('C.8.33-1', 2): 'creation-history',
+    ('C.11.14-1', 5): 'presentation-intent',
+    ('C.11.33-1', 10): 'presentation-intent',
+    ('C.36.27-1', 3): 'acquisition-circumstance',
+    ('C.36.27-1', 4): 'acquisition-circumstance',
+    ('C.37.1-1', 2): 'creation-history',
 }
 
 

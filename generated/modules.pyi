@@ -16,6 +16,7 @@ MODULES: Final[dict[str, Table]]
 MODULE_BY_NAME: Final[dict[str, str]]
 MODULE_BY_SECTION: Final[dict[str, str]]
 VALUE_REFS: Final[dict[tuple[str, int], str]]
+OUTSIDE_DATA_SET: Final[dict[tuple[str, int], str]]
 
 def module(name_or_label: str) -> Table | None: ...
 def attribute_table(label: str) -> Table | None: ...

@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from dicomkit.codegen.census import outside_category
 from dicomkit.codegen.document import Document, Link, Table
 from dicomkit.codegen.emit import ModuleSpec
 from dicomkit.codegen.errors import CodegenError, TableError
@@ -525,6 +526,7 @@ ModuleResolve = Callable[[str], "tuple[str, str] | None"]
 _SECTION_NAME = re.compile(r"^Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)$")
 _GROUP_NAME = re.compile(r"^.+ Functional Group \(Section ([A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*)\)$")
 _MODULE_NAME = re.compile(r"^(.+) Module$")
+_GROUP_MACRO_NAME = re.compile(r"^(.+) Functional Group Macro$")
 
 
 def module_resolver(tables: dict[str, AttributeTable],
@@ -535,14 +537,23 @@ def module_resolver(tables: dict[str, AttributeTable],
     "Section C.7.6.4b" names the one module table of that section; "Palette Color Lookup Table
     Module" the one module table of that name; "Derivation Image Functional Group (Section
     C.7.6.16.2.6)" the one macro table of that section, as a functional group.  Anything else
-    (no table, or several) resolves to None: the condition stays prose.
+    (no table, or several) resolves to None: the condition stays prose.  "Pixel Measures
+    Functional Group Macro" (as the parser rewrites "Pixel Measures or ... Macros Present") names
+    the one functional group macro table of PS3.3 C.7.6.16.2 called "Pixel Measures Macro".
     """
     by_name: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for t in tables.values():
         if t.kind == "module":
             by_name.setdefault(t.name.lower(), []).append(t.label)
+        elif t.section.startswith("C.7.6.16.2"):
+            groups.setdefault(t.name.lower(), []).append(t.label)
 
     def resolve(ref: str) -> tuple[str, str] | None:
+        m = _GROUP_MACRO_NAME.match(ref)
+        if m:
+            labels = groups.get(m.group(1).lower() + " macro", [])
+            return ("group_present", labels[0]) if len(labels) == 1 else None
         m = _GROUP_NAME.match(ref)
         if m:
             found = by_section.get(m.group(1), [])
@@ -802,11 +813,17 @@ def _table_context(model: Pt3Model, kind: str) -> dict[str, Any]:
     refs = {(label, i): r.values_ref for label, t in chosen.items()
             for i, r in enumerate(t.rows) if isinstance(r, AttributeRow) and r.values_ref}
     entries = [(label, (t.name, t.label, t.section, _rows(t))) for label, t in chosen.items()]
+    outside = {(label, i): category for label, t in chosen.items()
+               for i, r in enumerate(t.rows)
+               if isinstance(r, AttributeRow) and r.type in ("1C", "2C") and r.condition.text
+               and r.condition.expr is None
+               and (category := outside_category(r.condition.text))}
     return {
         "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
         "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
         "by_section": sorted((s, ls[0]) for s, ls in by_section.items() if s and len(ls) == 1),
         "value_refs": sorted(refs.items(), key=lambda e: (_natural_key(e[0][0]), e[0][1])),
+        "outside": sorted(outside.items(), key=lambda e: (_natural_key(e[0][0]), e[0][1])),
         "stats": model.stats,
         "count": len(chosen),
     }
@@ -831,12 +848,20 @@ def _build_macros(std: Standard) -> dict[str, Any]:
 def _build_iods(std: Standard) -> dict[str, Any]:
     model = cached_iods(std)
     entries = []
+    outside: list[tuple[tuple[str, str, int], str]] = []
     for label, d in model.iods.items():
         mods = tuple((m.ie, m.module, m.section, m.table, m.usage, m.condition.text,
                       m.condition.expr, m.condition.otherwise) for m in d.modules)
         fgs = tuple((g.macro, g.section, g.table, g.usage, g.condition.text, g.condition.expr,
                      g.condition.otherwise) for g in d.functional_groups)
         entries.append((label, (d.name, d.label, d.section, mods, fgs)))
+        usages = [("module", i, m.usage, m.condition) for i, m in enumerate(d.modules)]
+        usages += [("group", i, g.usage, g.condition) for i, g in enumerate(d.functional_groups)]
+        for kind, i, usage, condition in usages:
+            category = outside_category(condition.text) if (
+                usage == "C" and condition.expr is None) else ""
+            if category:
+                outside.append(((label, kind, i), category))
     by_name: dict[str, list[str]] = {}
     for d in model.iods.values():
         by_name.setdefault(d.name, []).append(d.label)
@@ -844,6 +869,7 @@ def _build_iods(std: Standard) -> dict[str, Any]:
         "entries": sorted(entries, key=lambda e: _natural_key(e[0])),
         "by_name": sorted((n, ls[0]) for n, ls in by_name.items() if len(ls) == 1),
         "by_section": sorted(model.iod_by_section.items(), key=lambda e: _natural_key(e[0])),
+        "outside": sorted(outside, key=lambda e: (_natural_key(e[0][0]), e[0][1], e[0][2])),
         "stats": model.stats,
         "count": len(model.iods),
     }

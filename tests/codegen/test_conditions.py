@@ -612,6 +612,8 @@ def _modules(ref: str) -> tuple[str, str] | None:
             "Palette Color Lookup Table Module": ("module_present", "C.7-22"),
             "Derivation Image Functional Group (Section C.7.6.16.2.6)": ("group_present", "C.7.6.16-7"),
             "Referenced Image Functional Group (Section C.7.6.16.2.5)": ("group_present", "C.7.6.16-6"),
+            "Pixel Measures Functional Group Macro": ("group_present", "C.7.6.16-2"),
+            "Plane Position (Patient) Functional Group Macro": ("group_present", "C.7.6.16-4"),
             }.get(ref)
 
 
@@ -628,6 +630,11 @@ def _modules(ref: str) -> tuple[str, str] | None:
     ("C - Required if Pixel Presentation (0008,9205) equals COLOR_RANGE and the Section C.7.6.4b "
      "is not present", ("and", ("equals", (0x00089205,), ("COLOR_RANGE",), None),
                         ("not", ("module_present", "C.7-12b")))),
+    # PS3.3 A.36-2 ff. (Enhanced MR Image IOD): functional group macros by name
+    ("C - Required if Pixel Measures or Plane Position (Patient) Functional Group Macros Present",
+     ("or", ("group_present", "C.7.6.16-2"), ("group_present", "C.7.6.16-4"))),
+    ("C - Required if Plane Position (Patient) Macros Present",
+     ("group_present", "C.7.6.16-4")),
 ])
 def test_module_and_group_presence_reads_with_a_module_resolver(text: str, expected: Any) -> None:
     assert parse_condition(text, NAMES.get, _modules).expr == expected
@@ -637,6 +644,10 @@ def test_module_and_group_presence_reads_with_a_module_resolver(text: str, expec
 
 def test_a_module_reference_the_resolver_does_not_know_stays_prose() -> None:
     pc = parse_condition("C - Required if the Section C.99.1 is present.", NAMES.get, _modules)
+    assert pc.expr is None and pc.unparsed
+    # one unknown functional group name leaves the whole list prose
+    pc = parse_condition("C - Required if Pixel Measures or Plane Orientation (Patient) Macros "
+                         "Present", NAMES.get, _modules)
     assert pc.expr is None and pc.unparsed
 
 

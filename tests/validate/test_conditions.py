@@ -503,6 +503,10 @@ def test_module_and_group_presence_ask_the_iod_checks() -> None:
     assert evaluate(("module_present", "C.7-22"), ds, (), None, present) is False
     assert evaluate(("module_present", "C.7-22"), ds, (), None, lambda op, label: None) is None
     assert asked == [("group_present", "C.7.6.16-7"), ("module_present", "C.7-22")]
+    # "Pixel Measures or Plane Position (Patient) Functional Group Macros Present"
+    either = ("or", ("group_present", "C.7.6.16-2"), ("group_present", "C.7.6.16-4"))
+    assert evaluate(either, ds, (), None, lambda op, label: label == "C.7.6.16-4") is True
+    assert evaluate(either, ds, (), None, lambda op, label: False) is False
     for bad in (("module_present",), ("module_present", ""), ("group_present", 7)):
         with pytest.raises(ConditionError):
             evaluate(bad, ds, (), None, present)
