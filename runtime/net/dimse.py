@@ -56,6 +56,8 @@ _DATA_SET_TYPE = COMMAND_TAGS["CommandDataSetType"]
 _STATUS = COMMAND_TAGS["Status"]
 _MESSAGE_ID = COMMAND_TAGS["MessageID"]
 _RESPONDED_TO = COMMAND_TAGS["MessageIDBeingRespondedTo"]
+_AFFECTED_SOP_CLASS = COMMAND_TAGS["AffectedSOPClassUID"]
+_AFFECTED_SOP_INSTANCE = COMMAND_TAGS["AffectedSOPInstanceUID"]
 
 
 class Priority(enum.IntEnum):
@@ -205,8 +207,13 @@ class DimseMessage:
 
     def get(self, keyword: str, default: Any = None) -> Any:
         """The value of field ``keyword``, or ``default`` when absent."""
-        elem = self.command.get(_tag_of(keyword))
-        return default if elem is None else elem.value
+        return self._value(_tag_of(keyword), default)
+
+    def _value(self, tag: int, default: Any = None) -> Any:
+        """The value of the field of ``tag``, or ``default`` (the properties' fast path: no
+        keyword look-up, no exception for an absent field)."""
+        command = self.command
+        return command[tag].value if tag in command else default
 
     def __contains__(self, keyword: object) -> bool:
         return isinstance(keyword, str) and keyword in COMMAND_TAGS and \
@@ -231,8 +238,9 @@ class DimseMessage:
         if vr == "AE":
             value = validate_ae_title(value, f"{keyword} {_tag_text(tag)}")
         elif type(value) is int and vr in _INT_RANGES and 0 <= value <= _INT_RANGES[vr]:
-            # a binary number in its VR's range (PS3.5 Table 6.2-1) has nothing to check
-            self.command.add_new(tag, vr, value, validation_mode="ignore")
+            # a binary number in its VR's range (PS3.5 Table 6.2-1) has nothing to check nor
+            # to split: the element is put in directly (one per field of every message sent)
+            self.command._put(DataElement(tag, vr, value))
             return
         self.command.add_new(tag, vr, value)
 
@@ -244,24 +252,27 @@ class DimseMessage:
     @property
     def command_field(self) -> int:
         """Command Field (0000,0100)."""
-        return int(self["CommandField"])
+        v = self._value(_COMMAND_FIELD)
+        if v is None:
+            raise KeyError(f"{self.name} has no CommandField")
+        return int(v)
 
     @property
     def message_id(self) -> int | None:
         """Message ID (0000,0110), requests only."""
-        v = self.get("MessageID")
+        v = self._value(_MESSAGE_ID)
         return None if v is None else int(v)
 
     @property
     def message_id_being_responded_to(self) -> int | None:
         """Message ID Being Responded To (0000,0120)."""
-        v = self.get("MessageIDBeingRespondedTo")
+        v = self._value(_RESPONDED_TO)
         return None if v is None else int(v)
 
     @property
     def status(self) -> int | None:
         """Status (0000,0900), responses only."""
-        v = self.get("Status")
+        v = self._value(_STATUS)
         return None if v is None else int(v)
 
     @property
@@ -273,19 +284,19 @@ class DimseMessage:
     @property
     def affected_sop_class_uid(self) -> str | None:
         """Affected SOP Class UID (0000,0002)."""
-        v = self.get("AffectedSOPClassUID")
+        v = self._value(_AFFECTED_SOP_CLASS)
         return None if v is None else str(v)
 
     @property
     def affected_sop_instance_uid(self) -> str | None:
         """Affected SOP Instance UID (0000,1000)."""
-        v = self.get("AffectedSOPInstanceUID")
+        v = self._value(_AFFECTED_SOP_INSTANCE)
         return None if v is None else str(v)
 
     @property
     def has_data_set(self) -> bool:
         """Whether Command Data Set Type (0000,0800) announces a data set (PS3.7 E.1)."""
-        v = self.get("CommandDataSetType")
+        v = self._value(_DATA_SET_TYPE)
         return v is not None and int(v) != DATA_SET_ABSENT
 
     # -- checks and encoding ----------------------------------------------------------------
@@ -324,9 +335,15 @@ class DimseMessage:
         parts: list[bytes] = []
         head = _IMPLICIT_HEADER.pack
         size = 0
+        ranges = _INT_RANGES
         for elem in cmd.elements():
             raw = elem.raw
-            if raw is not None:
+            vr = elem.vr
+            value_ = elem.value if raw is None else None
+            if type(value_) is int and vr in ranges and 0 <= value_ <= ranges[vr]:
+                # the common fields: one binary number in range, packed directly (PS3.5 7.1.2)
+                value = (_US if vr == "US" else _UL).pack(value_)
+            elif raw is not None:
                 value = bytes(raw)
                 if len(value) & 1:
                     value += b"\x00"

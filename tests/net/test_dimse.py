@@ -283,3 +283,24 @@ def test_status_text_keeps_the_fixed_codes_of_ps3_7() -> None:
         "0x0122 Refused: SOP Class not supported (failure)")
     assert dimse.status_text(0x0007) == "0x0007 (unclassified)"
     assert dimse.status_meaning(0x0007, "C-STORE") is None
+
+
+@pytest.mark.parametrize("value", [0, 1, 0xFFFF, 0x10000, 0xFFFFFFFF])
+def test_packed_number_fields_match_the_value_encoder(value: int) -> None:
+    """The struct fast path of encode gives the bytes of the general value encoder."""
+    from dicomkit.core.values import encode_value
+
+    msg = build("C-STORE-RQ", MessageID=value & 0xFFFF, AffectedSOPClassUID="1.2",
+                AffectedSOPInstanceUID="1.3", Priority=0)
+    msg.command.add_new(COMMAND_TAGS["CommandLengthToEnd"], "UL", value,
+                        validation_mode="ignore")
+    data = msg.encode()
+    offset = 0
+    while offset < len(data):
+        group, element, length = struct.unpack_from("<HHI", data, offset)
+        tag = group << 16 | element
+        raw = data[offset + 8:offset + 8 + length]
+        elem = msg.command[tag]
+        assert raw == encode_value(elem.vr, elem.value, True, None), hex(tag)
+        offset += 8 + length
+    assert decode_command(data) == msg
