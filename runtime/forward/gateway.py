@@ -24,6 +24,7 @@ from pathlib import Path
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
 from dicomkit.forward.forwarder import Forwarder
+from dicomkit.forward.spool import INCOMING
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS
 from dicomkit.net.acse import AcceptedContext
@@ -92,7 +93,7 @@ class ForwardingStorage(FolderStorage):
         #: None: a rule needs more than top-level values (the file's header is read)
         self._route_tags = wanted
         self._syntaxes: dict[Path, str] = {}
-        super().__init__(forwarder.spool.root / ".incoming", fsync=forwarder.spool.fsync)
+        super().__init__(forwarder.spool.root / INCOMING, fsync=forwarder.spool.fsync)
         if wanted is not None:
             self.capture_tags = tuple(sorted({*self.capture_tags, *wanted}))
 

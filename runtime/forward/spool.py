@@ -30,6 +30,10 @@ from dicomkit.forward.errors import SpoolError
 __all__ = ["Spool"]
 
 _TMP = ".tmp-"
+#: The folder in the spool a receiving gateway streams data sets into
+#: (:class:`dicomkit.forward.gateway.ForwardingStorage`); a ``.part`` file left there by a
+#: crash is a data set never answered Success, removed at recovery.
+INCOMING = ".incoming"
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -160,12 +164,17 @@ class Spool:
         return [name for _, name in sorted(found)]
 
     def sweep_temporary(self, *, older_than: float = 3600.0) -> list[str]:
-        """Remove temporary files (accepts cut short) older than ``older_than`` seconds;
-        their names."""
+        """Remove temporary files (accepts cut short) and the gateway's part files in
+        ``.incoming`` (receptions cut short: never answered Success, PS3.4 B.2.3) older than
+        ``older_than`` seconds; their names (``.incoming/<name>`` for part files)."""
         now = time.time()
         removed = []
-        for p in self.root.iterdir():
-            if not p.name.startswith(_TMP) or not p.is_file():
+        incoming = self.root / INCOMING
+        candidates = [p for p in self.root.iterdir() if p.name.startswith(_TMP)]
+        if incoming.is_dir():
+            candidates.extend(p for p in incoming.iterdir() if p.name.endswith(".part"))
+        for p in candidates:
+            if not p.is_file():
                 continue
             try:
                 if now - p.stat().st_mtime < older_than:
@@ -173,7 +182,7 @@ class Spool:
                 p.unlink()
             except FileNotFoundError:
                 continue
-            removed.append(p.name)
+            removed.append(p.name if p.parent == self.root else f"{INCOMING}/{p.name}")
         return removed
 
     def sweep(self, referenced: set[str], *, older_than: float = 3600.0) -> list[str]:

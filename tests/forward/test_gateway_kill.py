@@ -155,3 +155,36 @@ def test_recover_queues_spool_files_without_a_job_by_their_calling_ae(tmp_path: 
         assert fwd.recover().queued == 0  # it has its job now
     finally:
         fwd.close()
+
+
+def test_recover_removes_part_files_a_crash_left_in_incoming(tmp_path: Path) -> None:
+    """A reception cut short by a crash leaves a ``.part`` file in ``<spool>/.incoming`` (never
+    answered Success): recovery removes it, and leaves other files there and the spool's
+    files alone; with a shared queue (``release_all=False``) only part files older than an
+    hour go, a younger one may be another gateway's reception under way."""
+    rules = _rules(tmp_path / "rules.toml", 1, "SINK")
+    spool = Spool(tmp_path / "spool")
+    queue = ForwardQueue(f"sqlite:///{tmp_path / 'spool' / 'queue.sqlite'}")
+    fwd = Forwarder(queue, spool, load_rules(rules))
+    try:
+        (a,) = make_files(tmp_path / "src", 1)
+        kept = spool.adopt(a, calling_ae="MODALITY")
+        incoming = spool.root / ".incoming"
+        incoming.mkdir()
+        old = incoming / ".incoming-old.part"
+        young = incoming / ".incoming-young.part"
+        other = incoming / "notes.txt"
+        for p in (old, young, other):
+            p.write_bytes(b"\x00" * 200)
+        past = os.stat(old).st_mtime - 7200
+        os.utime(old, (past, past))
+        done = fwd.recover(release_all=False)
+        assert done.removed == 1
+        assert sorted(p.name for p in incoming.iterdir()) == [young.name, other.name]
+        done = fwd.recover()  # SQLite: one process owns the spool, every part file goes
+        assert (done.queued, done.removed) == (1, 1)
+        assert sorted(p.name for p in incoming.iterdir()) == [other.name]
+        assert spool.names() == {kept}
+        assert spool.sweep_temporary(older_than=0) == []
+    finally:
+        fwd.close()
