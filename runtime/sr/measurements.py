@@ -4,7 +4,7 @@
 document into a :class:`MeasurementRecord`; :func:`extract_qualitative` does the same for the coded
 (CODE) evaluations. They work on any TID 1500 tree: built by :mod:`dicomkit.sr.tid1500`, by highdicom,
 or read from a file. Items are recognised by concept name, and the concept names come from the
-generated PS3.16 templates (:func:`dicomkit.sr.tid1500.row_concept`), never typed by hand.
+generated PS3.16 templates (:func:`dicomkit.sr.rows.row_concept`), never typed by hand.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.sr import Code, ContentItem, NumValue, Reference, SRDocument, read_content_tree
-from dicomkit.sr.tid1500 import row_concept
+from dicomkit.sr.rows import row_concept
 
 __all__ = ["MeasurementRecord", "QualitativeRecord", "extract_measurements", "extract_qualitative",
            "measurement_groups"]

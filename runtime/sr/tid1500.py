@@ -6,9 +6,9 @@ them into a content tree (:meth:`MeasurementReport.to_content`) or a whole SR in
 (:meth:`MeasurementReport.to_document`, through :meth:`dicomkit.sr.SRDocument.create`).
 
 Concept names and relationship types of the template rows are taken from the generated PS3.16
-tables (:data:`dicomkit.generated.sr_templates.TEMPLATES`) by :func:`row_concept`, which fails loudly
-when a row is no longer where the standard put it; only the code *values* that identify rows are
-written here. Units are UCUM codes chosen by the caller (PS3.16 TID 300 row 1, CID 7181).
+tables (:data:`dicomkit.generated.sr_templates.TEMPLATES`) by :func:`dicomkit.sr.rows.row_concept`,
+which fails loudly when a row is no longer where the standard put it; only the code *values* that
+identify rows are written here. Units are UCUM codes chosen by the caller (PS3.16 TID 300 row 1, CID 7181).
 
 Which SOP class can carry a report (PS3.3 A.35.2.3.1, A.35.3.3.1, A.35.13.3.1): SCOORD3D content
 items are only in the Comprehensive 3D SR (and Extensible SR) IODs; Enhanced SR forbids by-reference
@@ -18,7 +18,6 @@ relationships. :func:`choose_sop_class` picks the least capable class that fits 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +35,15 @@ from dicomkit.sr import (
     SpatialCoordinates3D,
     SRDocument,
     SRError,
+)
+from dicomkit.sr.rows import (
+    content_item,
+    context_group_code,
+    image_reference,
+    include_relationship,
+    param_relationship,
+    row_concept,
+    row_item,
 )
 
 __all__ = [
@@ -56,122 +64,8 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------------------------
-# Lookups into the generated PS3.16 tables
-# ---------------------------------------------------------------------------------------------
-
-@functools.cache
-def row_concept(tid: str, value: str, value_type: str) -> tuple[Code, str]:
-    """The concept name and relationship type of the row of template ``tid`` whose EV/DT concept
-    has Code Value ``value`` and whose Value Type is ``value_type``.
-
-    Rows of templates that ``tid`` includes (two levels deep, e.g. TID 1410 -> TID 1419) are found
-    too; a row without a relationship of its own (the top row of an included template) takes the
-    relationship of the INCLUDE row (PS3.16 6.3.1).
-
-    Raises
-    ------
-    SRError
-        When the template has no such row (the standard changed, or the generated tables lack it):
-        the row is never typed here by hand, so the builder stops rather than guess.
-    """
-    found = _find_row(tid, value, value_type, 2, frozenset())
-    if found is None:
-        raise SRError(f"TID {tid} has no {value_type} row with concept code value {value!r} "
-                      f"(PS3.16 TID {tid}); the template changed: update dicomkit.sr.tid1500")
-    return found
-
-
-def _find_row(tid: str, value: str, value_type: str, depth: int,
-              seen: frozenset[str]) -> tuple[Code, str] | None:
-    from dicomkit.generated.sr_templates import TEMPLATES
-
-    tpl = TEMPLATES.get(tid)
-    if tpl is None:
-        raise SRError(f"TID {tid} is not in dicomkit.generated.sr_templates; regenerate from PS3.16")
-    for row in tpl.rows:
-        c = row.concept
-        if c is not None and len(c) >= 4 and c[0] in ("EV", "DT") and c[2] == value \
-                and row.value_type == value_type:
-            return Code.of(c), row.relationship
-    if depth == 0:
-        return None
-    for row in tpl.rows:
-        c = row.concept
-        if row.value_type == "INCLUDE" and c is not None and c[-1] not in seen and c[-1] in TEMPLATES:
-            hit = _find_row(c[-1], value, value_type, depth - 1, seen | {tid})
-            if hit is not None:
-                return hit[0], hit[1] or row.relationship
-    return None
-
-
-@functools.cache
-def include_relationship(tid: str, included: str) -> str:
-    """The relationship type of the row of template ``tid`` that includes template ``included``."""
-    from dicomkit.generated.sr_templates import TEMPLATES
-
-    for row in TEMPLATES[tid].rows:
-        if row.value_type == "INCLUDE" and row.concept is not None and row.concept[-1] == included:
-            return row.relationship
-    raise SRError(f"TID {tid} does not include TID {included} (PS3.16 TID {tid})")
-
-
-@functools.cache
-def param_relationship(tid: str, parameter: str, value_type: str) -> str:
-    """The relationship type of the row of template ``tid`` whose concept name is the template
-    parameter ``$parameter`` with Value Type ``value_type`` (e.g. TID 1501 "CONTAINS IMAGE $ImagePurpose")."""
-    from dicomkit.generated.sr_templates import TEMPLATES
-
-    for row in TEMPLATES[tid].rows:
-        c = row.concept
-        if c is not None and c[0] == "$" and c[-1].lstrip("$") == parameter and row.value_type == value_type:
-            return row.relationship
-    raise SRError(f"TID {tid} has no {value_type} row named by ${parameter} (PS3.16 TID {tid})")
-
-
-@functools.cache
-def context_group_code(cid: int, value: str) -> Code:
-    """The code with Code Value ``value`` in context group ``cid`` or a group it includes."""
-    from dicomkit.generated.context_groups import CONTEXT_GROUPS
-
-    seen: set[int] = set()
-    todo = [cid]
-    while todo:
-        n = todo.pop(0)
-        if n in seen or n not in CONTEXT_GROUPS:
-            continue
-        seen.add(n)
-        group = CONTEXT_GROUPS[n]
-        for c in group.codes:
-            if c.value == value:
-                return Code.of(c)
-        todo.extend(group.includes)
-    raise SRError(f"CID {cid} has no code {value!r} (PS3.16 CID {cid})")
-
-
-def _item(value_type: str, relationship: str, concept: Code | None, value: Any = None,
-          children: Iterable[ContentItem] = ()) -> ContentItem:
-    item = ContentItem(value_type=value_type, relationship=relationship, concept=concept, value=value)
-    for child in children:
-        item.add(child)
-    return item
-
-
-def _row(tid: str, value: str, value_type: str, item_value: Any,
-         children: Iterable[ContentItem] = ()) -> ContentItem:
-    concept, rel = row_concept(tid, value, value_type)
-    return _item(value_type, rel, concept, item_value, children)
-
-
-# ---------------------------------------------------------------------------------------------
 # Building blocks
 # ---------------------------------------------------------------------------------------------
-
-def image_reference(ds: Dataset, frames: Sequence[int] = (), segments: Sequence[int] = ()) -> Reference:
-    """A :class:`Reference` to the composite instance ``ds`` (SOP Class/Instance UID), optionally to
-    some of its frames or segments (PS3.3 C.18.3 Image Reference Macro)."""
-    return Reference(sop_class_uid=str(ds.SOPClassUID), sop_instance_uid=str(ds.SOPInstanceUID),
-                     frames=tuple(frames), segments=tuple(segments))
-
 
 @dataclass(frozen=True)
 class PersonObserver:
@@ -251,12 +145,12 @@ class Measurement:
                        float_value=float(dec) if len(str(dec)) > 16 else None)
         children = []
         if self.method is not None:
-            children.append(_row("300", "370129005", "CODE", self.method))
+            children.append(row_item("300", "370129005", "CODE", self.method))
         if self.derivation is not None:
-            children.append(_row("300", "121401", "CODE", self.derivation))
+            children.append(row_item("300", "121401", "CODE", self.derivation))
         for site in self.finding_sites:
-            children.append(_row("300", "363698007", "CODE", site))
-        return _item("NUM", relationship, self.concept, num, children)
+            children.append(row_item("300", "363698007", "CODE", site))
+        return content_item("NUM", relationship, self.concept, num, children)
 
 
 @dataclass
@@ -297,25 +191,25 @@ class MeasurementGroup:
         """The Measurement Group CONTAINER of TID 1501/1410/1411 with its rows as children."""
         tid = self.tid
         concept, _ = row_concept(tid, "125007", "CONTAINER")
-        group = _item("CONTAINER", relationship, concept)
-        group.add(_row(tid, "112039", "TEXT", self.tracking_id))
-        group.add(_row(tid, "112040", "UIDREF", self.tracking_uid or generate_uid()))
+        group = content_item("CONTAINER", relationship, concept)
+        group.add(row_item(tid, "112039", "TEXT", self.tracking_id))
+        group.add(row_item(tid, "112040", "UIDREF", self.tracking_uid or generate_uid()))
         if self.session:
-            group.add(_row(tid, "C67447", "TEXT", self.session))
+            group.add(row_item(tid, "C67447", "TEXT", self.session))
         if self.finding_type is not None:
-            group.add(_row(tid, "121071", "CODE", self.finding_type))
+            group.add(row_item(tid, "121071", "CODE", self.finding_type))
         if self.method is not None:
-            group.add(_row(tid, "370129005", "CODE", self.method))
+            group.add(row_item(tid, "370129005", "CODE", self.method))
         for site in self.finding_sites:
-            group.add(_row(tid, "363698007", "CODE", site))
+            group.add(row_item(tid, "363698007", "CODE", site))
         if self.finding_category is not None:
-            group.add(_row(tid, "276214006", "CODE", self.finding_category))
+            group.add(row_item(tid, "276214006", "CODE", self.finding_category))
         if tid == "1501":
             # TID 1501 row 10b; $ImagePurpose is bound by TID 1500 row 9 to CID 7551 (-> CID 7552).
             rel = param_relationship(tid, "ImagePurpose", "IMAGE")
             source = context_group_code(7551, "121112")
             for ref in self.source_images:
-                group.add(_item("IMAGE", rel, source, ref))
+                group.add(content_item("IMAGE", rel, source, ref))
         else:
             for roi_item in self._roi_items(tid):
                 group.add(roi_item)
@@ -327,7 +221,7 @@ class MeasurementGroup:
         if self.qualitative:
             rel = param_relationship(tid, "QualType", "CODE")
             for q in self.qualitative:
-                group.add(_item("CODE", rel, q.concept, q.value))
+                group.add(content_item("CODE", rel, q.concept, q.value))
         return group
 
     def _roi_items(self, tid: str) -> list[ContentItem]:
@@ -338,13 +232,13 @@ class MeasurementGroup:
             value = SpatialCoordinates3D(graphic_type=roi.graphic_type, data=tuple(roi.data),
                                          frame_of_reference_uid=roi.frame_of_reference_uid)
             code = "111030" if tid == "1410" else "121231"
-            out.append(_row(tid, code, "SCOORD3D", value))
+            out.append(row_item(tid, code, "SCOORD3D", value))
             return out
         if isinstance(roi, SegmentReference):
             code = "121214" if tid == "1410" else "121191"
-            out.append(_row(tid, code, "IMAGE", roi.segmentation))
+            out.append(row_item(tid, code, "IMAGE", roi.segmentation))
             if roi.source_series_uid:
-                out.append(_row(tid, "121232", "UIDREF", roi.source_series_uid))
+                out.append(row_item(tid, "121232", "UIDREF", roi.source_series_uid))
             return out
         if isinstance(roi, ImageRegion):
             regions = (roi,)
@@ -360,8 +254,8 @@ class MeasurementGroup:
             coords = SpatialCoordinates(graphic_type=region.graphic_type, data=tuple(region.data),
                                         pixel_origin=region.pixel_origin)
             # the child row (TID 1410 row 6 / TID 1411 row 6): SELECTED FROM IMAGE, no concept name
-            out.append(_item("SCOORD", rel, concept, coords,
-                             [_item("IMAGE", "SELECTED FROM", None, region.image)]))
+            out.append(content_item("SCOORD", rel, concept, coords,
+                             [content_item("IMAGE", "SELECTED FROM", None, region.image)]))
         return out
 
 
@@ -416,11 +310,11 @@ class MeasurementReport:
     def to_content(self) -> ContentItem:
         """The root CONTAINER of the TID 1500 content tree."""
         title = self.title if self.title is not None else context_group_code(7021, "126000")
-        root = _item("CONTAINER", "", title)
+        root = content_item("CONTAINER", "", title)
         root.template = "1500"
         root.continuity = "SEPARATE"
         if self.language is not None:
-            root.add(_row("1204", "121049", "CODE", self.language))
+            root.add(row_item("1204", "121049", "CODE", self.language))
         for obs in self.observers:
             for item in self._observer(obs):
                 root.add(item)
@@ -429,13 +323,13 @@ class MeasurementReport:
         if not procs:
             raise SRError("TID 1500 row 4: at least one procedure reported is required")
         for proc in procs:
-            root.add(_row("1500", "121058", "CODE", proc))
+            root.add(row_item("1500", "121058", "CODE", proc))
         lib_concept, lib_rel = row_concept("1600", "111028", "CONTAINER")
-        library = _item("CONTAINER", include_relationship("1500", "1600") or lib_rel, lib_concept)
+        library = content_item("CONTAINER", include_relationship("1500", "1600") or lib_rel, lib_concept)
         library.continuity = "SEPARATE"
         root.add(library)
         meas_concept, meas_rel = row_concept("1500", "126010", "CONTAINER")
-        container = _item("CONTAINER", meas_rel, meas_concept)
+        container = content_item("CONTAINER", meas_rel, meas_concept)
         container.continuity = "SEPARATE"
         for group in self.groups:
             g = group.to_item(include_relationship("1500", group.tid))
@@ -447,18 +341,18 @@ class MeasurementReport:
     def _observer(self, obs: PersonObserver | DeviceObserver) -> list[ContentItem]:
         out: list[ContentItem] = []
         if isinstance(obs, PersonObserver):
-            out.append(_row("1002", "121005", "CODE", context_group_code(270, "121006")))
+            out.append(row_item("1002", "121005", "CODE", context_group_code(270, "121006")))
             # TID 1003 rows have no relationship of their own: TID 1002's INCLUDE row gives it.
-            out.append(_row("1002", "121008", "PNAME", obs.name))
+            out.append(row_item("1002", "121008", "PNAME", obs.name))
             if obs.organization:
-                out.append(_row("1002", "121009", "TEXT", obs.organization))
+                out.append(row_item("1002", "121009", "TEXT", obs.organization))
             return out
-        out.append(_row("1002", "121005", "CODE", context_group_code(270, "121007")))
-        out.append(_row("1002", "121012", "UIDREF", obs.uid))
+        out.append(row_item("1002", "121005", "CODE", context_group_code(270, "121007")))
+        out.append(row_item("1002", "121012", "UIDREF", obs.uid))
         for value, text in (("121013", obs.name), ("121014", obs.manufacturer),
                             ("121015", obs.model_name), ("121016", obs.serial_number)):
             if text:
-                out.append(_row("1002", value, "TEXT", text))
+                out.append(row_item("1002", value, "TEXT", text))
         return out
 
     def to_document(self, *, sop_class_uid: str | None = None, evidence: Sequence[Dataset] = (),
