@@ -131,6 +131,7 @@ class MammoFinding:
         if unsupported is not None:
             raise SRError(f"{what} {self.finding.meaning!r} needs {unsupported}, which "
                           "dicomkit.sr.mammo_cad does not build")
+        properties = self._properties()
         item.add(_intent("4006", self.rendering_intent))
         for child in self.algorithm.items(include_relationship("4006", "4019")):
             item.add(child)
@@ -141,7 +142,7 @@ class MammoFinding:
                 item.add(num)
         for child in self._geometry(entries):
             item.add(child)
-        for child in self._properties():
+        for child in properties:
             item.add(child)
         return item
 

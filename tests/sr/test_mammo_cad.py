@@ -1,0 +1,278 @@
+"""Mammography CAD SR (PS3.16 TID 4000, PS3.3 A.35.5): built from the generated templates and
+context groups, checked by our template and IOD validators, dciodvfy, pydicom and highdicom."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pydicom
+import pytest
+
+import dicomkit
+from dicomkit.core.dataset import Dataset
+from dicomkit.core.uid import generate_uid
+from dicomkit.generated import uids
+from dicomkit.sr import Code, ContentItem, SRDocument, SRError
+from dicomkit.sr.mammo_cad import (
+    Algorithm,
+    CadPerformed,
+    Impression,
+    LibraryImage,
+    MammoCadReport,
+    MammoCompositeFeature,
+    MammoFinding,
+)
+from dicomkit.sr.rows import context_group_code as cg
+from dicomkit.sr.validate import validate_template
+from tests.samples import sample
+
+EN = Code("en-US", "RFC5646", "English (United States)")
+ALG = Algorithm("mammo cad", "2.1", "sensitivity=high")
+LEFT = cg(6023, "80248007")                 # CID 6023 "Left breast"
+CLUSTER = cg(6015, "129769006")             # CID 6015 "Calcification Cluster"
+SINGLE = cg(6015, "129770007")              # CID 6015 "Individual Calcification"
+DENSITY = cg(6015, "129793001")             # CID 6015 "Mammography breast density"
+MASS = cg(6017, "129788004")                # CID 6017 "Mammographic breast mass"
+SPATIAL = cg(6035, "111154")                # CID 6035 "... related spatially"
+MULTIPLE = cg(6036, "111158")               # CID 6036 "Feature detected on multiple images"
+
+
+def _mg(view: str, laterality: str = "L") -> Dataset:
+    """A mammogram-like instance: CT_small's patient and study with the attributes TID 4020 reads
+    (Image Laterality, View Code Sequence from CID 4014, Patient Orientation, Imager Pixel Spacing)."""
+    ds = dicomkit.read(sample("CT_small.dcm"))
+    ds.SOPClassUID = uids.DigitalMammographyXRayImageStorageForPresentation
+    ds.SOPInstanceUID = generate_uid()
+    ds.ImageLaterality = laterality
+    ds.ViewCodeSequence = [cg(4014, view).to_item()]
+    ds.PatientOrientation = ["A", "R"]
+    return ds
+
+
+def _images() -> tuple[Dataset, Dataset]:
+    return _mg("399162004"), _mg("399368009")  # CID 4014 cranio-caudal, medio-lateral oblique
+
+
+def _report(cc: Dataset, mlo: Dataset, *, failed: bool = False) -> MammoCadReport:
+    cluster = MammoFinding(CLUSTER, cc, (100.0, 120.0), ALG, certainty=75,
+                           outline=[(90.0, 110.0), (110.0, 110.0), (110.0, 130.0)],
+                           calcification_types=[cg(6011, "129755006")],      # Punctate
+                           calcification_distribution=cg(6013, "129766004"),  # Grouped
+                           number_of_calcifications=7)
+    single = MammoFinding(SINGLE, mlo, (20.0, 30.0), ALG, calcification_types=[cg(6011, "129760005")])
+    on_cc = MammoFinding(DENSITY, cc, (50.0, 60.0), ALG, density=cg(6009, "129744006"))
+    on_mlo = MammoFinding(DENSITY, mlo, (55.0, 65.0), ALG, probability_of_cancer=12.5)
+    mass = MammoCompositeFeature(MASS, SPATIAL, MULTIPLE, ALG, [on_cc, on_mlo], certainty=60,
+                                 density=cg(6009, "129744006"))
+    detections = [CadPerformed(CLUSTER, ALG, [cc, mlo]), CadPerformed(DENSITY, ALG, [cc, mlo])]
+    if failed:
+        detections.append(CadPerformed(SINGLE, Algorithm("other", "0.9"), [cc], succeeded=False))
+    return MammoCadReport(
+        [LibraryImage(cc, LEFT), LibraryImage(mlo, LEFT)], EN,
+        impressions=[Impression([cluster, single]), Impression([mass])],
+        detections=detections,
+        analyses=[CadPerformed(cg(6043, "111233"), ALG, [cc, mlo])])  # CID 6043
+
+
+def _errors(doc: object, tid: str | None = None) -> list[str]:
+    return [str(f) for f in validate_template(doc, tid) if f.severity == "error"]
+
+
+def _child(node: ContentItem, value: str) -> ContentItem:
+    return next(c for c in node.children if c.concept is not None and c.concept.value == value)
+
+
+@pytest.mark.parametrize("failed", [False, True])
+def test_the_document_validates_against_tid_4000(failed: bool) -> None:
+    doc = _report(*_images(), failed=failed).to_document()
+    assert _errors(doc) == []
+    assert str(doc.to_dataset().SOPClassUID) == uids.MammographyCADSRStorage
+    root = doc.root
+    assert root.template == "4000" and root.concept is not None and root.concept.value == "111036"
+    summary = _child(root, "111017")  # TID 4001 row 1, CID 6047
+    assert summary.value.value == ("111244" if failed else "111242")
+    assert [c.concept.value for c in summary.children if c.concept] == ["111034", "111034"]
+    detections = _child(root, "111064")  # CID 6042 Partially Succeeded / Succeeded
+    assert detections.value.value == ("111223" if failed else "111222")
+    assert [c.concept.value for c in detections.children if c.concept] == (
+        ["111063", "111025"] if failed else ["111063"])  # TID 4015 rows 1, 3
+
+
+def test_the_library_entries_carry_laterality_and_view_and_geometry_points_at_them() -> None:
+    cc, mlo = _images()
+    root = _report(cc, mlo).to_content()
+    library = _child(root, "111028")
+    entry = library.children[0]
+    assert entry.value.sop_instance_uid == str(cc.SOPInstanceUID)
+    assert _child(entry, "111027").value == LEFT            # TID 4020 row 2
+    assert _child(entry, "111031").value == cg(4014, "399162004")  # TID 4020 row 3
+    assert _child(entry, "111044").value == "A" and _child(entry, "111043").value == "R"
+    finding = _child(_child(root, "111017").children[0], "111059")
+    center = _child(finding, "111010")                      # TID 4021 row 1
+    (selected,) = center.children
+    assert selected.relationship == "SELECTED FROM" and selected.target() is entry  # row 2, by ref
+    number = _child(finding, "111038")                      # TID 4010 row 3, UNITS (1, UCUM)
+    assert number.value.value == 7 and number.value.units.value == "1"
+
+
+def test_a_broken_tree_is_reported_by_our_template_validator() -> None:
+    root = _report(*_images()).to_content()
+    finding = _child(_child(root, "111017").children[0], "111059")
+    finding.children[:] = [k for k in finding.children
+                           if not (k.concept is not None and k.concept.value == "111056")]
+    errors = _errors(root, "4000")
+    assert errors and any("TID 4006 row 2" in e for e in errors), errors
+
+
+def test_bad_input_is_refused_with_a_clear_message() -> None:
+    cc, mlo = _images()
+    with pytest.raises(SRError, match="image library lists at least one image"):
+        MammoCadReport([], EN).to_content()
+    with pytest.raises(SRError, match=r"Image Laterality 'L'.*laterality code"):
+        MammoCadReport([cc], EN).to_content()           # TID 4020 row 2 needs the code
+    right_lung = cg(247, "24028007")                     # CID 247 "Right": not CID 6022
+    with pytest.raises(SRError, match=r"Image Laterality of image .* not in CID 6022"):
+        MammoCadReport([LibraryImage(cc, right_lung)], EN).to_content()
+    chest = cg(6101, "112033")                           # a chest finding, not CID 6014
+    with pytest.raises(SRError, match=r"TID 4006 row 1 Single Image Finding.*not in CID 6014"):
+        MammoFinding(chest, cc, (1.0, 1.0), ALG).to_item({})
+    with pytest.raises(SRError, match="not in the image library"):
+        MammoCadReport([LibraryImage(cc, LEFT)], EN, impressions=[
+            Impression([MammoFinding(CLUSTER, mlo, (1.0, 1.0), ALG)])]).to_content()
+    with pytest.raises(SRError, match="Certainty of Finding 120 is not in 0 - 100"):
+        MammoCadReport([LibraryImage(cc, LEFT)], EN, impressions=[
+            Impression([MammoFinding(CLUSTER, cc, (1.0, 1.0), ALG, certainty=120)])]).to_content()
+    with pytest.raises(SRError, match="describe a calcification cluster"):
+        MammoFinding(SINGLE, cc, (1.0, 1.0), ALG, number_of_calcifications=3).to_item({})
+    with pytest.raises(SRError, match="at least two"):
+        MammoCompositeFeature(MASS, SPATIAL, MULTIPLE, ALG,
+                              [MammoFinding(DENSITY, cc, (1.0, 1.0), ALG)]).to_item({})
+    with pytest.raises(SRError, match="at least one single image finding"):
+        Impression([]).to_item({})
+    with pytest.raises(SRError, match=r"\$DetectionCode.*not in CID 6014"):
+        MammoCadReport([LibraryImage(cc, LEFT)], EN,
+                       detections=[CadPerformed(chest, ALG, [cc])]).to_content()
+    with pytest.raises(SRError, match="Algorithm Name and Algorithm Version are mandatory"):
+        MammoCadReport([LibraryImage(cc, LEFT)], EN,
+                       detections=[CadPerformed(CLUSTER, Algorithm("", "1"), [cc])]).to_content()
+    with pytest.raises(SRError, match="TID 4006 row 9"):        # breast composition: not built
+        MammoFinding(cg(6015, "129715009"), cc, (1.0, 1.0), ALG).to_item({})
+
+
+def _write(tmp_path: Path) -> tuple[Path, SRDocument]:
+    path = tmp_path / "mammo_cad.dcm"
+    doc = _report(*_images(), failed=True).to_document()
+    dicomkit.write(path, doc.to_dataset())
+    return path, doc
+
+
+def test_the_file_passes_our_iod_validator_and_reads_back_the_same_tree(tmp_path: Path) -> None:
+    from dicomkit.validate import validate
+
+    path, doc = _write(tmp_path)
+    assert [str(f) for f in validate(path).findings if f.severity == "error"] == []
+    again = SRDocument.read(path)
+    assert again.root == doc.root
+    assert _errors(again) == []
+
+
+def test_dciodvfy_finds_no_error_in_the_file(tmp_path: Path) -> None:
+    exe = shutil.which("dciodvfy")
+    if exe is None:
+        from tests.conftest import missing
+        missing("dciodvfy (dicom3tools)")
+    path, _ = _write(tmp_path)
+    out = subprocess.run([str(exe), str(path)], capture_output=True, text=True, check=False)
+    lines = (out.stdout + out.stderr).splitlines()
+    assert lines[:1] == ["MammographyCADSR"], lines  # dciodvfy recognised the IOD (A.35.5)
+    assert [line for line in lines if line.startswith("Error")] == [], out.stderr
+
+
+def _pydicom_tree(item: Any) -> tuple[Any, ...]:
+    """(relationship, value type, concept code value, coded value / reference, children) of a
+    pydicom content item: the structure of PS3.3 C.17.3 read by an independent parser."""
+    name = item.ConceptNameCodeSequence[0].CodeValue if "ConceptNameCodeSequence" in item else None
+    if "ReferencedContentItemIdentifier" in item:
+        value: Any = tuple(int(x) for x in item.ReferencedContentItemIdentifier)
+    elif "ConceptCodeSequence" in item:
+        value = item.ConceptCodeSequence[0].CodeValue
+    elif "ReferencedSOPSequence" in item:
+        value = item.ReferencedSOPSequence[0].ReferencedSOPInstanceUID
+    else:
+        value = None
+    kids = tuple(_pydicom_tree(c) for c in item.ContentSequence) if "ContentSequence" in item else ()
+    return (item.get("RelationshipType", ""), item.get("ValueType", ""), name, value, kids)
+
+
+def _our_tree(node: ContentItem) -> tuple[Any, ...]:
+    if node.reference is not None:
+        value: Any = node.reference
+    elif node.value_type == "CODE":
+        value = node.value.value
+    elif node.value_type == "IMAGE":
+        value = node.value.sop_instance_uid
+    else:
+        value = None
+    return (node.relationship, node.value_type, node.concept.value if node.concept else None,
+            value, tuple(_our_tree(c) for c in node.children))
+
+
+def test_pydicom_reads_the_same_content_tree(tmp_path: Path) -> None:
+    path, doc = _write(tmp_path)
+    read = pydicom.dcmread(path)
+    assert read.SOPClassUID == uids.MammographyCADSRStorage
+    assert read.ContentTemplateSequence[0].TemplateIdentifier == "4000"
+    assert read.ContentTemplateSequence[0].MappingResource == "DCMR"
+    assert _pydicom_tree(read) == _our_tree(doc.root)
+
+
+def test_highdicom_reads_the_by_value_items_and_refuses_the_sop_class(tmp_path: Path) -> None:
+    """highdicom 0.28 ``srread`` only knows the Enhanced / Comprehensive / Comprehensive 3D SR
+    classes, and its ``ContentSequence.from_sequence`` requires a Value Type in every item, which
+    by-reference items (PS3.3 C.17.3.2.5, Table C.17-6: Referenced Content Item Identifier instead
+    of a value) lack; TID 4021 rows 2 and 4 require them.  So: every subtree without a by-reference
+    item parses in highdicom to the same concept names, relationships and coded values."""
+    hd = pytest.importorskip("highdicom")
+    path, doc = _write(tmp_path)
+    with pytest.raises(RuntimeError, match="not supported"):
+        hd.sr.srread(path)
+    read = pydicom.dcmread(path)
+
+    def has_ref(item: Any) -> bool:
+        return "ReferencedContentItemIdentifier" in item or any(
+            has_ref(c) for c in item.get("ContentSequence", []))
+
+    def hd_tree(item: Any, raw: Any) -> tuple[Any, ...]:
+        # highdicom names an unnamed IMAGE item (260753009, SCT, "Source") when it parses it.
+        # PS3.3 C.17.3.3 Table C.17-5 makes the Concept Name of an IMAGE item 1C, "required ...
+        # if the Purpose of Reference is conveyed in the Concept Name", and TID 4020 row 1 and
+        # TID 4017 row 3 give none: we are right to write none; compare with the file.
+        name = item.name.value if "ConceptNameCodeSequence" in raw else None
+        value: Any = None
+        if item.value_type.value == "CODE":
+            value = item.value.value
+        elif item.value_type.value == "IMAGE":
+            value = item.referenced_sop_instance_uid
+        kids = tuple(hd_tree(c, r) for c, r in zip(item.ContentSequence, raw.ContentSequence,
+                                                    strict=True)) if "ContentSequence" in raw else ()
+        return (item.relationship_type.value, item.value_type.value, name, value, kids)
+
+    checked = 0
+    for ours, theirs in zip(doc.root.walk(), _walk_pydicom(read), strict=True):
+        if theirs is read or has_ref(theirs):
+            continue
+        parsed = hd.sr.ContentSequence.from_sequence([theirs])[0] if ours.concept else None
+        if parsed is not None:
+            assert hd_tree(parsed, theirs) == _our_tree(ours)
+            checked += 1
+    assert checked > 50
+
+
+def _walk_pydicom(item: Any) -> list[Any]:
+    out = [item]
+    for child in item.get("ContentSequence", []):
+        out.extend(_walk_pydicom(child))
+    return out
