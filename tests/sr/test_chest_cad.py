@@ -14,10 +14,17 @@ import dicomkit
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import uids
 from dicomkit.sr import Code, SRError
-from dicomkit.sr.chest_cad import Algorithm, CadPerformed, ChestCadReport, SingleImageFinding
-from dicomkit.sr.tid1500 import context_group_code
+from dicomkit.sr.chest_cad import (
+    Algorithm,
+    CadPerformed,
+    ChestCadReport,
+    CompositeFeature,
+    SingleImageFinding,
+)
+from dicomkit.sr.rows import context_group_code
 from dicomkit.sr.validate import validate_template
 from tests.samples import sample
+from tests.sr.cad_trees import highdicom_tree, our_tree, pydicom_tree
 
 EN = Code("en-US", "RFC5646", "English (United States)")
 ALG = Algorithm("nodule finder", "1.0", "threshold=0.5")
@@ -27,10 +34,20 @@ def _ct() -> Dataset:
     return dicomkit.read(sample("CT_small.dcm"))
 
 
-def _report(ct: Dataset, *, failed: bool = False) -> ChestCadReport:
+def _composite(ct: Dataset) -> CompositeFeature:
+    """An abnormal opacity (CID 6101) seen at two places of the image, related spatially."""
+    opacity = context_group_code(6101, "112033")
+    return CompositeFeature(
+        opacity, context_group_code(6035, "111154"),  # "Target Content Items are related spatially"
+        context_group_code(6036, "111156"),           # "Feature detected on the only image"
+        ALG, [SingleImageFinding(opacity, ct, (10.0, 12.0), ALG, certainty=40),
+              SingleImageFinding(opacity, ct, (14.0, 12.0), ALG)], certainty=65)
+
+
+def _report(ct: Dataset, *, failed: bool = False, composite: bool = True) -> ChestCadReport:
     lesion = context_group_code(6101, "111102")  # CID 6101 "Non-lesion"
     return ChestCadReport(
-        [ct], EN,
+        [ct], EN, composites=[_composite(ct)] if composite else [],
         findings=[SingleImageFinding(lesion, ct, (30.0, 40.0), ALG, certainty=80,
                                      outline=[(20.0, 30.0), (40.0, 30.0), (40.0, 50.0)])],
         detections=[CadPerformed(lesion, ALG, [ct]),
@@ -65,7 +82,7 @@ def test_a_finding_without_its_mandatory_rendering_intent_is_reported() -> None:
     root = _report(_ct()).to_content()
     summary = next(c for c in root.children if c.concept is not None
                    and c.concept.value == "111017")
-    finding = summary.children[0]
+    finding = summary.children[-1]  # after the composite feature (TID 4101 rows 2, 3)
     finding.children[:] = [k for k in finding.children
                            if not (k.concept is not None and k.concept.value == "111056")]
     errors = [str(f) for f in validate_template(root, "4100") if f.severity == "error"]
@@ -81,6 +98,43 @@ def test_bad_input_is_refused() -> None:
                            certainty=120).to_item()
     with pytest.raises(SRError, match="at least one image"):
         CadPerformed(context_group_code(6101, "111102"), ALG, []).to_item("4017")
+    mass = context_group_code(6017, "129788004")  # a mammography feature, not CID 6101
+    with pytest.raises(SRError, match=r"TID 4104 row 1 Single Image Finding.*not in CID 6101"):
+        SingleImageFinding(mass, ct, (1.0, 1.0), ALG).to_item()
+    opacity = context_group_code(6101, "112033")
+    spatial, only = context_group_code(6035, "111154"), context_group_code(6036, "111156")
+    with pytest.raises(SRError, match="TID 4102 rows 13-14: .* at least two"):
+        CompositeFeature(opacity, spatial, only, ALG,
+                         [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)]).to_item()
+    with pytest.raises(SRError, match=r"TID 4103 row 1 Composite type.*not in CID 6035"):
+        CompositeFeature(opacity, only, only, ALG, [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)] * 2
+                         ).to_item()
+    with pytest.raises(SRError, match="Certainty of feature 101 is not in 0 - 100"):
+        CompositeFeature(opacity, spatial, only, ALG,
+                         [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)] * 2, certainty=101).to_item()
+    with pytest.raises(SRError, match=r"\$DetectionCode.*not in CID 6101 or CID 6102"):
+        ChestCadReport([ct], EN, detections=[CadPerformed(mass, ALG, [ct])]).to_content()
+
+
+def test_a_composite_feature_holds_the_findings_it_is_inferred_from() -> None:
+    root = _report(_ct()).to_content()
+    summary = next(c for c in root.children if c.concept is not None
+                   and c.concept.value == "111017")
+    composite = summary.children[0]
+    assert composite.relationship == "INFERRED FROM"  # TID 4101 row 2
+    assert composite.concept is not None and composite.concept.value == "111015"
+    by_concept = {c.concept.value: c for c in composite.children if c.concept is not None}
+    assert by_concept["111016"].relationship == "HAS PROPERTIES"  # TID 4102 row 12 -> TID 4103
+    assert by_concept["111011"].value.value == 65                  # TID 4103 row 3, %
+    assert by_concept["111001"].relationship == "HAS OBS CONTEXT"  # TID 4102 row 11 -> TID 4019
+    sources = [c for c in composite.children if c.concept is not None
+               and c.concept.value == "111059"]
+    assert [s.relationship for s in sources] == ["INFERRED FROM"] * 2  # TID 4102 row 14
+    errors = [str(f) for f in validate_template(root, "4100") if f.severity == "error"]
+    assert errors == []
+    del composite.children[0]  # TID 4102 row 7 Rendering Intent is mandatory
+    errors = [str(f) for f in validate_template(root, "4100") if f.severity == "error"]
+    assert errors and "TID 4102 row 7" in errors[0]
 
 
 def test_the_file_passes_our_iod_validator_pydicom_and_dciodvfy(tmp_path: Path) -> None:
@@ -93,6 +147,9 @@ def test_the_file_passes_our_iod_validator_pydicom_and_dciodvfy(tmp_path: Path) 
     read = pydicom.dcmread(path)
     assert read.SOPClassUID == uids.ChestCADSRStorage
     assert read.ContentTemplateSequence[0].TemplateIdentifier == "4100"
+    summary = read.ContentSequence[2]
+    assert summary.ContentSequence[0].ConceptNameCodeSequence[0].CodeValue == "111015"
+    assert len(summary.ContentSequence[0].ContentSequence) == 9  # 4102 rows 7, 11 (2), 12 (3), 14 (2)
     exe = shutil.which("dciodvfy")
     if exe is None:
         from tests.conftest import missing
@@ -100,3 +157,17 @@ def test_the_file_passes_our_iod_validator_pydicom_and_dciodvfy(tmp_path: Path) 
     out = subprocess.run([str(exe), str(path)], capture_output=True, text=True, check=False)
     bad = [line for line in (out.stdout + out.stderr).splitlines() if line.startswith("Error")]
     assert bad == [], out.stderr
+
+
+def test_pydicom_and_highdicom_read_the_same_content_tree(tmp_path: Path) -> None:
+    """The Chest CAD tree has no by-reference item, so highdicom 0.28 parses all of it (its
+    ``srread`` refuses the Chest CAD SR class; ``ContentSequence.from_sequence`` reads items)."""
+    hd = pytest.importorskip("highdicom")
+    path = tmp_path / "cad.dcm"
+    doc = _report(_ct(), failed=True).to_document()
+    dicomkit.write(path, doc.to_dataset())
+    read = pydicom.dcmread(path)
+    assert pydicom_tree(read) == our_tree(doc.root)
+    parsed = hd.sr.ContentSequence.from_sequence(read.ContentSequence)
+    assert tuple(highdicom_tree(p, r) for p, r in zip(parsed, read.ContentSequence, strict=True)) \
+        == tuple(our_tree(c) for c in doc.root.children)

@@ -28,6 +28,7 @@ from dicomkit.sr.mammo_cad import (
 from dicomkit.sr.rows import context_group_code as cg
 from dicomkit.sr.validate import validate_template
 from tests.samples import sample
+from tests.sr.cad_trees import highdicom_tree, our_tree, pydicom_tree, walk_pydicom
 
 EN = Code("en-US", "RFC5646", "English (United States)")
 ALG = Algorithm("mammo cad", "2.1", "sensitivity=high")
@@ -191,42 +192,13 @@ def test_dciodvfy_finds_no_error_in_the_file(tmp_path: Path) -> None:
     assert [line for line in lines if line.startswith("Error")] == [], out.stderr
 
 
-def _pydicom_tree(item: Any) -> tuple[Any, ...]:
-    """(relationship, value type, concept code value, coded value / reference, children) of a
-    pydicom content item: the structure of PS3.3 C.17.3 read by an independent parser."""
-    name = item.ConceptNameCodeSequence[0].CodeValue if "ConceptNameCodeSequence" in item else None
-    if "ReferencedContentItemIdentifier" in item:
-        value: Any = tuple(int(x) for x in item.ReferencedContentItemIdentifier)
-    elif "ConceptCodeSequence" in item:
-        value = item.ConceptCodeSequence[0].CodeValue
-    elif "ReferencedSOPSequence" in item:
-        value = item.ReferencedSOPSequence[0].ReferencedSOPInstanceUID
-    else:
-        value = None
-    kids = tuple(_pydicom_tree(c) for c in item.ContentSequence) if "ContentSequence" in item else ()
-    return (item.get("RelationshipType", ""), item.get("ValueType", ""), name, value, kids)
-
-
-def _our_tree(node: ContentItem) -> tuple[Any, ...]:
-    if node.reference is not None:
-        value: Any = node.reference
-    elif node.value_type == "CODE":
-        value = node.value.value
-    elif node.value_type == "IMAGE":
-        value = node.value.sop_instance_uid
-    else:
-        value = None
-    return (node.relationship, node.value_type, node.concept.value if node.concept else None,
-            value, tuple(_our_tree(c) for c in node.children))
-
-
 def test_pydicom_reads_the_same_content_tree(tmp_path: Path) -> None:
     path, doc = _write(tmp_path)
     read = pydicom.dcmread(path)
     assert read.SOPClassUID == uids.MammographyCADSRStorage
     assert read.ContentTemplateSequence[0].TemplateIdentifier == "4000"
     assert read.ContentTemplateSequence[0].MappingResource == "DCMR"
-    assert _pydicom_tree(read) == _our_tree(doc.root)
+    assert pydicom_tree(read) == our_tree(doc.root)
 
 
 def test_highdicom_reads_the_by_value_items_and_refuses_the_sop_class(tmp_path: Path) -> None:
@@ -245,34 +217,13 @@ def test_highdicom_reads_the_by_value_items_and_refuses_the_sop_class(tmp_path: 
         return "ReferencedContentItemIdentifier" in item or any(
             has_ref(c) for c in item.get("ContentSequence", []))
 
-    def hd_tree(item: Any, raw: Any) -> tuple[Any, ...]:
-        # highdicom names an unnamed IMAGE item (260753009, SCT, "Source") when it parses it.
-        # PS3.3 C.17.3.3 Table C.17-5 makes the Concept Name of an IMAGE item 1C, "required ...
-        # if the Purpose of Reference is conveyed in the Concept Name", and TID 4020 row 1 and
-        # TID 4017 row 3 give none: we are right to write none; compare with the file.
-        name = item.name.value if "ConceptNameCodeSequence" in raw else None
-        value: Any = None
-        if item.value_type.value == "CODE":
-            value = item.value.value
-        elif item.value_type.value == "IMAGE":
-            value = item.referenced_sop_instance_uid
-        kids = tuple(hd_tree(c, r) for c, r in zip(item.ContentSequence, raw.ContentSequence,
-                                                    strict=True)) if "ContentSequence" in raw else ()
-        return (item.relationship_type.value, item.value_type.value, name, value, kids)
-
     checked = 0
-    for ours, theirs in zip(doc.root.walk(), _walk_pydicom(read), strict=True):
+    for ours, theirs in zip(doc.root.walk(), walk_pydicom(read), strict=True):
         if theirs is read or has_ref(theirs):
             continue
         parsed = hd.sr.ContentSequence.from_sequence([theirs])[0] if ours.concept else None
         if parsed is not None:
-            assert hd_tree(parsed, theirs) == _our_tree(ours)
+            assert highdicom_tree(parsed, theirs) == our_tree(ours)
             checked += 1
     assert checked > 50
 
-
-def _walk_pydicom(item: Any) -> list[Any]:
-    out = [item]
-    for child in item.get("ContentSequence", []):
-        out.extend(_walk_pydicom(child))
-    return out
