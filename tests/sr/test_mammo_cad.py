@@ -3,6 +3,7 @@ context groups, checked by our template and IOD validators, dciodvfy, pydicom an
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 import pydicom
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dicomkit
 from dicomkit.core.dataset import Dataset
@@ -227,3 +230,56 @@ def test_highdicom_reads_the_by_value_items_and_refuses_the_sop_class(tmp_path: 
             checked += 1
     assert checked > 50
 
+
+
+#: CID 6014 single image findings this builder makes (TID 4006 rows 8, 12-14), by Code Value.
+_BUILT = ["129770007", "129769006", "129793001", "129792006", "24142002", "443808008"]
+
+
+@st.composite
+def _findings(draw: st.DrawFn, images: tuple[Dataset, Dataset]) -> MammoFinding:
+    code = cg(6014, draw(st.sampled_from(_BUILT)))
+    image = draw(st.sampled_from(images))
+    # Graphic Data (0070,0022) is FL (PS3.3 Table C.18.6-1): only float32 values come back unchanged
+    xy = st.floats(0, 4096, width=32)
+    kwargs: dict[str, Any] = {
+        "certainty": draw(st.none() | st.integers(0, 100)),
+        "outline": draw(st.lists(st.tuples(xy, xy), min_size=3, max_size=5) | st.just([])),
+    }
+    if code.value in ("129770007", "129769006"):
+        types = [c.value for c in _members(6011)]
+        kwargs["calcification_types"] = [cg(6011, v) for v in
+                                         draw(st.lists(st.sampled_from(types), max_size=2, unique=True))]
+    if code.value == "129769006":
+        kwargs["number_of_calcifications"] = draw(st.none() | st.integers(1, 500))
+    if code.value == "129793001":
+        kwargs["density"] = draw(st.none() | st.sampled_from(_members(6009)))
+    return MammoFinding(code, image, (draw(xy), draw(xy)), ALG, **kwargs)
+
+
+def _members(cid: int) -> list[Code]:
+    from dicomkit.generated.context_groups import CONTEXT_GROUPS
+
+    return [Code.of(c) for c in CONTEXT_GROUPS[cid].codes]
+
+
+_CC, _MLO = _images()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(_findings((_CC, _MLO)), min_size=1, max_size=3), max_size=3),
+       st.booleans())
+def test_any_report_built_validates_and_survives_the_file(findings: list[list[MammoFinding]],
+                                                          failed: bool) -> None:
+    """Encoder/decoder pair: every report the builder accepts follows TID 4000 and reads back from
+    its Part 10 bytes as the same content tree."""
+    detections = [CadPerformed(CLUSTER, ALG, [_CC, _MLO], succeeded=not failed)]
+    report = MammoCadReport([LibraryImage(_CC, LEFT), LibraryImage(_MLO, LEFT)], EN,
+                            impressions=[Impression(group) for group in findings],
+                            detections=detections)
+    doc = report.to_document()
+    assert _errors(doc) == []
+    buf = io.BytesIO()
+    dicomkit.write(buf, doc.to_dataset())
+    again = SRDocument.from_dataset(dicomkit.read(io.BytesIO(buf.getvalue())))
+    assert again.root == doc.root
