@@ -6,8 +6,8 @@ Entry, 1204 Language; PS3.3 A.35.6 Chest CAD SR IOD).
 Concept names and relationship types come from the generated template rows
 (:func:`dicomkit.sr.rows.row_concept`), coded values from the generated context groups
 (:func:`dicomkit.sr.rows.context_group_code`), and coded inputs are checked against the Defined
-Context Groups of their rows (:func:`dicomkit.sr.rows.coded_row`): the code values written here
-only pick a row or a member of a context group.
+Context Groups of their rows when those are not extensible (:func:`dicomkit.sr.rows.coded_row`,
+PS3.16 7.2.3): the code values written here only pick a row or a member of a context group.
 """
 
 from __future__ import annotations

@@ -6,9 +6,11 @@ Image Library Entry, 1204 Language; PS3.3 A.35.5 Mammography CAD SR IOD).
 
 Concept names, relationship types and units come from the generated template rows
 (:mod:`dicomkit.sr.rows`); coded inputs are checked against the Defined Context Groups of their
-rows (e.g. a single image finding against CID 6014, an image laterality against the CID 6022 that
-TID 4000 row 4 binds to ``$ImageLaterality``), and refused with :class:`~dicomkit.sr.SRError`
-otherwise.  The code values written here only pick a row or a member of a context group.
+rows (e.g. an image laterality against the CID 6022 that TID 4000 row 4 binds to
+``$ImageLaterality``, a rendering intent against CID 6034) and refused with
+:class:`~dicomkit.sr.SRError` when outside a group that is not extensible (PS3.16 7.2.3; codes
+extending an Extensible group, such as CID 6014 Mammography Single Image Finding, are kept).
+The code values written here only pick a row or a member of a context group.
 
 TID 4021 (Mammography CAD Geometry) selects its coordinates from the IMAGE items of the image
 library by reference (PS3.3 C.17.3.2.5, rows 2 and 4), so every image a finding is on must be in

@@ -25,7 +25,7 @@ from dicomkit.generated.sr_templates import TEMPLATES
 from dicomkit.sr.code import Code
 from dicomkit.sr.content import ContentItem, Reference
 from dicomkit.sr.errors import SRError
-from dicomkit.sr.valuesets import in_context_group
+from dicomkit.sr.valuesets import in_context_group, is_extensible
 
 __all__ = ["binding_groups", "coded_row", "content_item", "context_group_code", "image_reference",
            "include_relationship", "param_relationship", "require_member", "row_concept",
@@ -189,26 +189,29 @@ def binding_groups(tid: str, included: str, parameter: str) -> tuple[int, ...]:
 
 
 def require_member(code: Code, cids: Iterable[int], what: str) -> Code:
-    """Return ``code`` when it is a member of one of the context groups ``cids`` (or of a group
-    they include; no constraint when ``cids`` is empty), otherwise raise :class:`SRError` naming
-    ``what`` (e.g. ``"TID 4020 row 2 Image Laterality"``).
+    """Return ``code`` when a document may hold it where the Defined Context Groups ``cids`` apply;
+    otherwise raise :class:`SRError` naming ``what`` (e.g. ``"TID 4020 row 2 Image Laterality"``).
 
-    The Defined Context Groups of a template are the only values a conformant document holds
-    there (PS3.16 7.2.2), so the builders refuse other codes instead of writing them."""
+    A code may be held when it is a member of one of the groups (or of a group they include), or
+    when one of them is Extensible: PS3.16 7.2.3 lets an application extend an Extensible group with
+    terms for new concepts, while "Non-extensible Context Groups shall not be modified".  No
+    constraint when ``cids`` is empty (a Baseline group, a parameter, or no value set)."""
     groups = tuple(cids)
     if not isinstance(code, Code):
         raise SRError(f"{what}: expected a Code, got {type(code).__name__}")
-    if groups and not any(in_context_group(code, cid) for cid in groups):
+    if groups and not any(in_context_group(code, cid) for cid in groups) \
+            and not any(is_extensible(cid) for cid in groups):
         names = " or ".join(f"CID {cid}" for cid in groups)
-        raise SRError(f"{what}: ({code.value}, {code.scheme}, {code.meaning!r}) is not in {names} "
-                      f"(PS3.16 {names})")
+        raise SRError(f"{what}: ({code.value}, {code.scheme}, {code.meaning!r}) is not in {names}, "
+                      "which is not extensible (PS3.16 7.2.3)")
     return code
 
 
 def coded_row(tid: str, value: str, code: Code, what: str = "",
               children: Iterable[ContentItem] = ()) -> ContentItem:
     """The CODE item of the row of template ``tid`` named by ``value`` holding ``code``, refused
-    (:class:`SRError`) when ``code`` is not in the row's Defined Context Group."""
+    (:class:`SRError`) when ``code`` is outside the row's Defined Context Group and that group is
+    not extensible (:func:`require_member`)."""
     concept, _ = row_concept(tid, value, "CODE")
     require_member(code, row_groups(tid, value, "CODE"), what or f"TID {tid} {concept.meaning}")
     return row_item(tid, value, "CODE", code, children)

@@ -19,6 +19,7 @@ from dicomkit.sr.chest_cad import (
     CadPerformed,
     ChestCadReport,
     CompositeFeature,
+    LibraryImage,
     SingleImageFinding,
 )
 from dicomkit.sr.rows import context_group_code
@@ -98,11 +99,14 @@ def test_bad_input_is_refused() -> None:
                            certainty=120).to_item()
     with pytest.raises(SRError, match="at least one image"):
         CadPerformed(context_group_code(6101, "111102"), ALG, []).to_item("4017")
-    mass = context_group_code(6017, "129788004")  # a mammography feature, not CID 6101
-    with pytest.raises(SRError, match=r"TID 4104 row 1 Single Image Finding.*not in CID 6101"):
-        SingleImageFinding(mass, ct, (1.0, 1.0), ALG).to_item()
     opacity = context_group_code(6101, "112033")
     spatial, only = context_group_code(6035, "111154"), context_group_code(6036, "111156")
+    with pytest.raises(SRError, match=r"TID 4104 Rendering Intent.*not in CID 6034, which is not "
+                                      r"extensible \(PS3.16 7.2.3\)"):
+        SingleImageFinding(opacity, ct, (1.0, 1.0), ALG, rendering_intent=spatial).to_item()
+    left_breast = context_group_code(6023, "80248007")  # TID 4100 row 4 binds CID 244
+    with pytest.raises(SRError, match=r"TID 4020 row 2 Image Laterality of image .* not in CID 244"):
+        ChestCadReport([LibraryImage(ct, left_breast)], EN).to_content()
     with pytest.raises(SRError, match="TID 4102 rows 13-14: .* at least two"):
         CompositeFeature(opacity, spatial, only, ALG,
                          [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)]).to_item()
@@ -112,8 +116,19 @@ def test_bad_input_is_refused() -> None:
     with pytest.raises(SRError, match="Certainty of feature 101 is not in 0 - 100"):
         CompositeFeature(opacity, spatial, only, ALG,
                          [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)] * 2, certainty=101).to_item()
-    with pytest.raises(SRError, match=r"\$DetectionCode.*not in CID 6101 or CID 6102"):
-        ChestCadReport([ct], EN, detections=[CadPerformed(mass, ALG, [ct])]).to_content()
+
+
+def test_a_code_extending_an_extensible_group_is_kept_and_only_warned_about() -> None:
+    """CID 6101 (TID 4104 row 1) and CID 6101/6102 ($DetectionCode, TID 4100 row 7) are
+    Extensible: PS3.16 7.2.3 lets an application add terms for new concepts, so the builder keeps
+    them and our template validator reports a warning, not an error."""
+    ct = _ct()
+    local = Code("NODULE-X", "99CADLOCAL", "CAD-specific nodule class")
+    doc = ChestCadReport([ct], EN, findings=[SingleImageFinding(local, ct, (1.0, 1.0), ALG)],
+                         detections=[CadPerformed(local, ALG, [ct])]).to_document()
+    findings = validate_template(doc)
+    assert [f for f in findings if f.severity == "error"] == []
+    assert any(f.rule == "value-set" and "NODULE-X" in f.message for f in findings), findings
 
 
 def test_a_composite_feature_holds_the_findings_it_is_inferred_from() -> None:

@@ -140,9 +140,14 @@ def test_bad_input_is_refused_with_a_clear_message() -> None:
     right_lung = cg(247, "24028007")                     # CID 247 "Right": not CID 6022
     with pytest.raises(SRError, match=r"Image Laterality of image .* not in CID 6022"):
         MammoCadReport([LibraryImage(cc, right_lung)], EN).to_content()
-    chest = cg(6101, "112033")                           # a chest finding, not CID 6014
-    with pytest.raises(SRError, match=r"TID 4006 row 1 Single Image Finding.*not in CID 6014"):
-        MammoFinding(chest, cc, (1.0, 1.0), ALG).to_item({})
+    dx_view = _mg("399162004")
+    dx_view.ViewCodeSequence = [cg(4010, "399348003").to_item()]  # CID 4010 (DX) "antero-posterior"
+    with pytest.raises(SRError, match=r"Image View of image .* not in CID 4014, which is not "
+                                      r"extensible"):
+        MammoCadReport([LibraryImage(dx_view, LEFT)], EN).to_content()
+    with pytest.raises(SRError, match=r"TID 4003 Rendering Intent.*not in CID 6034"):
+        Impression([MammoFinding(CLUSTER, cc, (1.0, 1.0), ALG)], rendering_intent=SPATIAL
+                   ).to_item({})
     with pytest.raises(SRError, match="not in the image library"):
         MammoCadReport([LibraryImage(cc, LEFT)], EN, impressions=[
             Impression([MammoFinding(CLUSTER, mlo, (1.0, 1.0), ALG)])]).to_content()
@@ -156,14 +161,28 @@ def test_bad_input_is_refused_with_a_clear_message() -> None:
                               [MammoFinding(DENSITY, cc, (1.0, 1.0), ALG)]).to_item({})
     with pytest.raises(SRError, match="at least one single image finding"):
         Impression([]).to_item({})
-    with pytest.raises(SRError, match=r"\$DetectionCode.*not in CID 6014"):
-        MammoCadReport([LibraryImage(cc, LEFT)], EN,
-                       detections=[CadPerformed(chest, ALG, [cc])]).to_content()
+    with pytest.raises(SRError, match=r"TID 4005 row 2 Scope of Feature.*not in CID 6036"):
+        MammoCompositeFeature(MASS, SPATIAL, SPATIAL, ALG, [
+            MammoFinding(DENSITY, cc, (1.0, 1.0), ALG), MammoFinding(DENSITY, mlo, (1.0, 1.0), ALG)
+        ]).to_item({})
     with pytest.raises(SRError, match="Algorithm Name and Algorithm Version are mandatory"):
         MammoCadReport([LibraryImage(cc, LEFT)], EN,
                        detections=[CadPerformed(CLUSTER, Algorithm("", "1"), [cc])]).to_content()
     with pytest.raises(SRError, match="TID 4006 row 9"):        # breast composition: not built
         MammoFinding(cg(6015, "129715009"), cc, (1.0, 1.0), ALG).to_item({})
+
+
+def test_a_finding_extending_cid_6014_is_kept_and_only_warned_about() -> None:
+    """CID 6014 (TID 4006 row 1, $DetectionCode of TID 4000 row 7) is Extensible: PS3.16 7.2.3
+    lets an application add terms for new concepts; our template validator warns."""
+    cc, _ = _images()
+    local = Code("SPICULE-X", "99CADLOCAL", "CAD-specific spiculation")
+    doc = MammoCadReport([LibraryImage(cc, LEFT)], EN,
+                         impressions=[Impression([MammoFinding(local, cc, (1.0, 1.0), ALG)])],
+                         detections=[CadPerformed(local, ALG, [cc])]).to_document()
+    findings = validate_template(doc)
+    assert [f for f in findings if f.severity == "error"] == []
+    assert any(f.rule == "value-set" and "SPICULE-X" in f.message for f in findings), findings
 
 
 def _write(tmp_path: Path) -> tuple[Path, SRDocument]:
@@ -240,7 +259,7 @@ _BUILT = ["129770007", "129769006", "129793001", "129792006", "24142002", "44380
 def _findings(draw: st.DrawFn, images: tuple[Dataset, Dataset]) -> MammoFinding:
     code = cg(6014, draw(st.sampled_from(_BUILT)))
     image = draw(st.sampled_from(images))
-    # Graphic Data (0070,0022) is FL (PS3.3 Table C.18.6-1): only float32 values come back unchanged
+    # Graphic Data (0070,0022) is FL (PS3.6 Table 6-1): only float32 values come back unchanged
     xy = st.floats(0, 4096, width=32)
     kwargs: dict[str, Any] = {
         "certainty": draw(st.none() | st.integers(0, 100)),

@@ -51,6 +51,8 @@ def test_codes_outside_the_defined_group_are_refused() -> None:
     assert require_member(left, (6022,), "laterality") is left
     local = Code("X", "99LOCAL", "anything")
     assert require_member(local, (), "free") is local  # no Defined Context Group: no constraint
+    local = Code("X-1", "99LOCAL", "a new concept")
+    assert require_member(local, (6014,), "finding") is local  # CID 6014 is Extensible (7.2.3)
     with pytest.raises(SRError, match=r"laterality: \(24028007, SCT, 'Right'\) is not in CID 6022"):
         require_member(context_group_code(247, "24028007"), (6022,), "laterality")
     with pytest.raises(SRError, match="expected a Code"):
