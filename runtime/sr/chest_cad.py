@@ -48,9 +48,26 @@ __all__ = ["Algorithm", "CadPerformed", "ChestCadReport", "CompositeFeature", "L
 _PRESENTATION_REQUIRED = "111150"
 
 
+#: CID 6101 members that choose rows of TID 4102 / 4104 (rows 4, 13, 14, 19-24).
+_ANATOMY, _SELECTED_REGION, _IMAGE_QUALITY = "112005", "111099", "111101"
+
+
 def _intent(tid: str, intent: Code | None) -> ContentItem:
     code = intent if intent is not None else context_group_code(6034, _PRESENTATION_REQUIRED)
     return coded_row(tid, "111056", code, f"TID {tid} Rendering Intent")
+
+
+def _component(tid: str, finding: Code, component: Code | None) -> list[ContentItem]:
+    """Row 4 of TID 4102 / 4104 "Associated Chest Component" (CID 6100): present if and only if
+    the finding is (112005, DCM, "Radiographic anatomy")."""
+    anatomy = finding == context_group_code(6101, _ANATOMY)
+    if anatomy != (component is not None):
+        raise SRError(f"TID {tid} row 4: an Associated Chest Component (CID 6100) is given if and "
+                      f"only if the finding is 'Radiographic anatomy'; finding {finding.meaning!r}, "
+                      f"component {component.meaning if component is not None else None!r}")
+    if component is None:
+        return []
+    return [coded_row(tid, "112003", component, f"TID {tid} row 4 Associated Chest Component")]
 
 
 @dataclass(frozen=True)
@@ -65,16 +82,33 @@ class SingleImageFinding:
     rendering_intent: Code | None = None
     certainty: float | None = None
     outline: Sequence[tuple[float, float]] = ()
+    component: Code | None = None
+    region_description: str = ""
 
     def to_item(self) -> ContentItem:
-        """The TID 4104 CODE item "Single Image Finding" with its rows as children."""
+        """The TID 4104 CODE item "Single Image Finding" with its rows as children.
+
+        ``component`` (row 4, CID 6100) is given for and only for "Radiographic anatomy",
+        ``region_description`` (row 13) for and only for "Selected region"; "Image quality"
+        findings (rows 19-24, TID 4014) are not built here."""
         item = coded_row("4104", "111059", self.finding, "TID 4104 row 1 Single Image Finding")
+        if self.finding == context_group_code(6101, _IMAGE_QUALITY):
+            raise SRError("TID 4104 rows 19-24: an 'Image quality' finding needs TID 4014 (CAD Image "
+                          "Quality), which dicomkit.sr.chest_cad does not build")
+        selected = self.finding == context_group_code(6101, _SELECTED_REGION)
+        if selected != bool(self.region_description):
+            raise SRError("TID 4104 row 13: a Selected Region Description is given if and only if "
+                          f"the finding is 'Selected region' (finding {self.finding.meaning!r})")
+        for child in _component("4104", self.finding, self.component):
+            item.add(child)
         item.add(_intent("4104", self.rendering_intent))
         for child in self.algorithm.items(include_relationship("4104", "4019")):
             item.add(child)
         certainty = percent("4104", "111012", self.certainty, "TID 4104 row 12")
         if certainty is not None:
             item.add(certainty)
+        if self.region_description:
+            item.add(row_item("4104", "111058", "TEXT", self.region_description))
         rel = include_relationship("4104", "4107")
         center = row_item("4107", "111010", "SCOORD", SpatialCoordinates("POINT", self.center))
         center.relationship = rel
@@ -103,13 +137,17 @@ class CompositeFeature:
     inferred_from: Sequence[SingleImageFinding | CompositeFeature]
     rendering_intent: Code | None = None
     certainty: float | None = None
+    component: Code | None = None
 
     def to_item(self) -> ContentItem:
-        """The TID 4102 CODE item "Composite Feature" with its rows as children."""
+        """The TID 4102 CODE item "Composite Feature" with its rows as children (``component``:
+        row 4, CID 6100, for and only for "Radiographic anatomy")."""
         if len(self.inferred_from) < 2:
             raise SRError("TID 4102 rows 13-14: a composite feature is inferred from at least two "
                           f"single image findings or composite features, got {len(self.inferred_from)}")
         item = coded_row("4102", "111015", self.feature, "TID 4102 row 1 Composite Feature")
+        for child in _component("4102", self.feature, self.component):
+            item.add(child)
         item.add(_intent("4102", self.rendering_intent))
         for child in self.algorithm.items(include_relationship("4102", "4019")):
             item.add(child)

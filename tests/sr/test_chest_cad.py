@@ -118,6 +118,42 @@ def test_bad_input_is_refused() -> None:
                          [SingleImageFinding(opacity, ct, (1.0, 1.0), ALG)] * 2, certainty=101).to_item()
 
 
+
+def test_rows_conditional_on_the_finding_are_given_exactly_when_the_finding_asks() -> None:
+    """TID 4104 row 4 (and TID 4102 row 4): Associated Chest Component "Shall be present IFF value
+    of Row 1 = (112005, DCM, 'Radiographic anatomy')"; TID 4104 row 13: Selected Region
+    Description IFF "Selected region".  Our template validator leaves these conditions unparsed,
+    so the builder enforces them."""
+    ct = _ct()
+    anatomy, region = context_group_code(6101, "112005"), context_group_code(6101, "111099")
+    lung = context_group_code(6100, "39607008")
+    doc = ChestCadReport([ct], EN, findings=[
+        SingleImageFinding(anatomy, ct, (1.0, 1.0), ALG, component=lung),
+        SingleImageFinding(region, ct, (2.0, 2.0), ALG, region_description="upper left")
+    ]).to_document()
+    assert _errors(doc) == []
+    summary = next(c for c in doc.root.children if c.concept is not None
+                   and c.concept.value == "111017")
+    first, second = summary.children
+    assert [c.value for c in first.children if c.concept and c.concept.value == "112003"] == [lung]
+    assert [c.value for c in second.children if c.concept and c.concept.value == "111058"] == [
+        "upper left"]
+    with pytest.raises(SRError, match="TID 4104 row 4: .* if and only if .* 'Radiographic anatomy'"):
+        SingleImageFinding(anatomy, ct, (1.0, 1.0), ALG).to_item()
+    with pytest.raises(SRError, match="TID 4104 row 4"):
+        SingleImageFinding(region, ct, (1.0, 1.0), ALG, component=lung,
+                           region_description="x").to_item()
+    with pytest.raises(SRError, match="TID 4104 row 13"):
+        SingleImageFinding(region, ct, (1.0, 1.0), ALG).to_item()
+    with pytest.raises(SRError, match="TID 4104 rows 19-24"):
+        SingleImageFinding(context_group_code(6101, "111101"), ct, (1.0, 1.0), ALG).to_item()
+    with pytest.raises(SRError, match="TID 4102 row 4"):
+        CompositeFeature(anatomy, context_group_code(6035, "111154"),
+                         context_group_code(6036, "111156"), ALG,
+                         [SingleImageFinding(anatomy, ct, (1.0, 1.0), ALG, component=lung)] * 2
+                         ).to_item()
+
+
 def test_a_code_extending_an_extensible_group_is_kept_and_only_warned_about() -> None:
     """CID 6101 (TID 4104 row 1) and CID 6101/6102 ($DetectionCode, TID 4100 row 7) are
     Extensible: PS3.16 7.2.3 lets an application add terms for new concepts, so the builder keeps
