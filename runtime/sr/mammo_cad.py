@@ -54,7 +54,7 @@ from dicomkit.sr.rows import (
     row_unit,
 )
 
-__all__ = ["Algorithm", "CadPerformed", "Impression", "LibraryImage", "MammoCadReport",
+__all__ = ["Algorithm", "Assessment", "CadPerformed", "Impression", "LibraryImage", "MammoCadReport",
            "MammoCompositeFeature", "MammoFinding"]
 
 #: CID 6015 / CID 6014 members that choose TID 4006 rows (PS3.16 TID 4006 rows 8-17).
@@ -262,12 +262,48 @@ class MammoCompositeFeature:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """TID 4002 Mammography CAD Impression/Recommendation Body: an ``assessment`` category (row 1,
+    CID 6026, e.g. BI-RADS® "2 - Benign" of CID 6027), an impression ``description`` (row 5) and
+    ``follow_up`` recommendations (row 6, CID 6028), at least one of them, by ``algorithm`` (row 11),
+    with the certainty of the impression (row 10, %)."""
+
+    algorithm: Algorithm
+    assessment: Code | None = None
+    description: str = ""
+    follow_up: Sequence[Code] = ()
+    certainty: float | None = None
+
+    def items(self, relationship: str) -> list[ContentItem]:
+        """The TID 4002 rows, each with ``relationship`` (that of the including row)."""
+        if self.assessment is None and not self.description and not self.follow_up:
+            raise SRError("TID 4002 rows 1, 3, 5, 6, 8, 9: an impression body holds an assessment "
+                          "category, an impression description or a recommended follow-up")
+        if self.certainty is not None and self.assessment is None:
+            raise SRError("TID 4002 row 10: the Certainty of impression goes with an Assessment "
+                          "Category")
+        out = _descriptors("4002", [("111005", [self.assessment] if self.assessment else [])])
+        if self.description:
+            out.append(row_item("4002", "111033", "TEXT", self.description))
+        out += _descriptors("4002", [("111053", self.follow_up)])
+        certainty = percent("4002", "111013", self.certainty, "TID 4002 row 10")
+        if certainty is not None:
+            out.append(certainty)
+        out += self.algorithm.items(relationship)
+        for item in out:
+            item.relationship = relationship
+        return out
+
+
+@dataclass(frozen=True)
 class Impression:
     """TID 4003 Individual Impression/Recommendation: the findings and composite features of one
-    lesion (at least one, rows 4-5), with the rendering intent of the impression (row 2)."""
+    lesion (at least one, rows 4-5), with the rendering intent of the impression (row 2) and an
+    optional :class:`Assessment` (row 3, TID 4002)."""
 
     findings: Sequence[MammoFinding | MammoCompositeFeature]
     rendering_intent: Code | None = None
+    assessment: Assessment | None = None
 
     def to_item(self, entries: Mapping[str, ContentItem]) -> ContentItem:
         """The TID 4003 CONTAINER."""
@@ -278,6 +314,9 @@ class Impression:
         item = content_item("CONTAINER", include_relationship("4001", "4003"), concept)
         item.continuity = "SEPARATE"
         item.add(_intent("4003", self.rendering_intent))
+        if self.assessment is not None:
+            for child in self.assessment.items(include_relationship("4003", "4002")):
+                item.add(child)
         for finding in self.findings:
             child = finding.to_item(entries)
             child.relationship = include_relationship(
@@ -302,9 +341,11 @@ class MammoCadReport:
     impressions: list[Impression] = field(default_factory=list)
     detections: list[CadPerformed] = field(default_factory=list)
     analyses: list[CadPerformed] = field(default_factory=list)
+    overall: Assessment | None = None
 
     def to_content(self) -> ContentItem:
-        """The root CONTAINER of the TID 4000 content tree."""
+        """The root CONTAINER of the TID 4000 content tree (``overall``: the TID 4002 body of the
+        overall impression, TID 4001 row 2)."""
         if not isinstance(self.language, Code):
             raise SRError("TID 4000 row 2 (TID 1204): the language is a Code (RFC 5646), got "
                           f"{type(self.language).__name__}")
@@ -320,6 +361,9 @@ class MammoCadReport:
         summary = overall_summary("4001", bool(self.impressions), (*self.detections, *self.analyses))
         summary.relationship = include_relationship("4000", "4001")
         root.add(summary)
+        if self.overall is not None:
+            for child in self.overall.items(include_relationship("4001", "4002")):
+                summary.add(child)
         for impression in self.impressions:
             summary.add(impression.to_item(entries))
         root.add(performed_summary("4000", "111064", self.detections))

@@ -21,6 +21,7 @@ from dicomkit.generated import uids
 from dicomkit.sr import Code, ContentItem, SRDocument, SRError
 from dicomkit.sr.mammo_cad import (
     Algorithm,
+    Assessment,
     CadPerformed,
     Impression,
     LibraryImage,
@@ -76,7 +77,11 @@ def _report(cc: Dataset, mlo: Dataset, *, failed: bool = False) -> MammoCadRepor
         detections.append(CadPerformed(SINGLE, Algorithm("other", "0.9"), [cc], succeeded=False))
     return MammoCadReport(
         [LibraryImage(cc, LEFT), LibraryImage(mlo, LEFT)], EN,
-        impressions=[Impression([cluster, single]), Impression([mass])],
+        impressions=[Impression([cluster, single], assessment=Assessment(
+                         ALG, cg(6027, "397143007"), certainty=70)),        # "3 - Probably Benign"
+                     Impression([mass])],
+        overall=Assessment(ALG, cg(6027, "397144001"),                      # "4 - Suspicious"
+                           follow_up=[cg(6029, "111135")]),                 # "Additional projections"
         detections=detections,
         analyses=[CadPerformed(cg(6043, "111233"), ALG, [cc, mlo])])  # CID 6043
 
@@ -98,7 +103,12 @@ def test_the_document_validates_against_tid_4000(failed: bool) -> None:
     assert root.template == "4000" and root.concept is not None and root.concept.value == "111036"
     summary = _child(root, "111017")  # TID 4001 row 1, CID 6047
     assert summary.value.value == ("111244" if failed else "111242")
-    assert [c.concept.value for c in summary.children if c.concept] == ["111034", "111034"]
+    assert [c.concept.value for c in summary.children if c.concept] == [
+        "111005", "111053", "111001", "111003", "111002", "111034", "111034"]  # TID 4001 rows 2, 3
+    assert _child(summary, "111005").relationship == "HAS PROPERTIES"     # TID 4001 row 2
+    first = summary.children[-2]
+    assert _child(first, "111005").relationship == "CONTAINS"            # TID 4003 row 3
+    assert _child(first, "111013").value.value == 70                     # TID 4002 row 10
     detections = _child(root, "111064")  # CID 6042 Partially Succeeded / Succeeded
     assert detections.value.value == ("111223" if failed else "111222")
     assert [c.concept.value for c in detections.children if c.concept] == (
@@ -114,7 +124,7 @@ def test_the_library_entries_carry_laterality_and_view_and_geometry_points_at_th
     assert _child(entry, "111027").value == LEFT            # TID 4020 row 2
     assert _child(entry, "111031").value == cg(4014, "399162004")  # TID 4020 row 3
     assert _child(entry, "111044").value == "A" and _child(entry, "111043").value == "R"
-    finding = _child(_child(root, "111017").children[0], "111059")
+    finding = _child(_child(_child(root, "111017"), "111034"), "111059")
     center = _child(finding, "111010")                      # TID 4021 row 1
     (selected,) = center.children
     assert selected.relationship == "SELECTED FROM" and selected.target() is entry  # row 2, by ref
@@ -124,7 +134,7 @@ def test_the_library_entries_carry_laterality_and_view_and_geometry_points_at_th
 
 def test_a_broken_tree_is_reported_by_our_template_validator() -> None:
     root = _report(*_images()).to_content()
-    finding = _child(_child(root, "111017").children[0], "111059")
+    finding = _child(_child(_child(root, "111017"), "111034"), "111059")
     finding.children[:] = [k for k in finding.children
                            if not (k.concept is not None and k.concept.value == "111056")]
     errors = _errors(root, "4000")
@@ -161,6 +171,10 @@ def test_bad_input_is_refused_with_a_clear_message() -> None:
                               [MammoFinding(DENSITY, cc, (1.0, 1.0), ALG)]).to_item({})
     with pytest.raises(SRError, match="at least one single image finding"):
         Impression([]).to_item({})
+    with pytest.raises(SRError, match="TID 4002 rows 1, 3, 5, 6, 8, 9"):
+        Assessment(ALG).items("CONTAINS")
+    with pytest.raises(SRError, match="TID 4002 row 10"):
+        Assessment(ALG, description="dense tissue", certainty=50).items("CONTAINS")
     with pytest.raises(SRError, match=r"TID 4005 row 2 Scope of Feature.*not in CID 6036"):
         MammoCompositeFeature(MASS, SPATIAL, SPATIAL, ALG, [
             MammoFinding(DENSITY, cc, (1.0, 1.0), ALG), MammoFinding(DENSITY, mlo, (1.0, 1.0), ALG)
