@@ -22,6 +22,8 @@ from dicomkit.sr.dump import format_tree
 from dicomkit.sr.errors import SRError
 
 if TYPE_CHECKING:
+    from dicomkit.sr.chest_cad import ChestCadReport
+    from dicomkit.sr.mammo_cad import MammoCadReport
     from dicomkit.sr.measurements import MeasurementRecord, extract_measurements
     from dicomkit.sr.tid1500 import MeasurementReport
     from dicomkit.sr.validate import TemplateFinding, validate_template
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 #: Names whose modules load the generated PS3.16 tables: imported on first use (PEP 562), so that
 #: reading an SR tree does not pay for them.
 _LAZY = {
+    "ChestCadReport": "dicomkit.sr.chest_cad",
+    "MammoCadReport": "dicomkit.sr.mammo_cad",
     "MeasurementRecord": "dicomkit.sr.measurements",
     "extract_measurements": "dicomkit.sr.measurements",
     "MeasurementReport": "dicomkit.sr.tid1500",
@@ -36,10 +40,10 @@ _LAZY = {
     "validate_template": "dicomkit.sr.validate",
 }
 
-__all__ = ["Code", "ContentItem", "MeasurementRecord", "MeasurementReport", "NumValue", "Reference",
-           "SRDocument", "SRError", "SpatialCoordinates", "SpatialCoordinates3D", "TemplateFinding",
-           "TemporalCoordinates", "extract_measurements", "format_tree", "read_content_tree",
-           "validate_template"]
+__all__ = ["ChestCadReport", "Code", "ContentItem", "MammoCadReport", "MeasurementRecord",
+           "MeasurementReport", "NumValue", "Reference", "SRDocument", "SRError",
+           "SpatialCoordinates", "SpatialCoordinates3D", "TemplateFinding", "TemporalCoordinates",
+           "extract_measurements", "format_tree", "read_content_tree", "validate_template"]
 
 
 def __getattr__(name: str) -> Any:
