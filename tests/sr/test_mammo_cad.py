@@ -3,6 +3,7 @@ context groups, checked by our template and IOD validators, dciodvfy, pydicom an
 
 from __future__ import annotations
 
+import functools
 import io
 import shutil
 import subprocess
@@ -270,9 +271,9 @@ _BUILT = ["129770007", "129769006", "129793001", "129792006", "24142002", "44380
 
 
 @st.composite
-def _findings(draw: st.DrawFn, images: tuple[Dataset, Dataset]) -> MammoFinding:
+def _findings(draw: st.DrawFn) -> MammoFinding:
     code = cg(6014, draw(st.sampled_from(_BUILT)))
-    image = draw(st.sampled_from(images))
+    image = draw(st.sampled_from(_library()))
     # Graphic Data (0070,0022) is FL (PS3.6 Table 6-1): only float32 values come back unchanged
     xy = st.floats(0, 4096, width=32)
     kwargs: dict[str, Any] = {
@@ -296,18 +297,22 @@ def _members(cid: int) -> list[Code]:
     return [Code.of(c) for c in CONTEXT_GROUPS[cid].codes]
 
 
-_CC, _MLO = _images()
+@functools.cache
+def _library() -> tuple[Dataset, Dataset]:
+    """The two images of the property test, made once (read when the test draws, not at import)."""
+    return _images()
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.lists(_findings((_CC, _MLO)), min_size=1, max_size=3), max_size=3),
+@given(st.lists(st.lists(_findings(), min_size=1, max_size=3), max_size=3),
        st.booleans())
 def test_any_report_built_validates_and_survives_the_file(findings: list[list[MammoFinding]],
                                                           failed: bool) -> None:
     """Encoder/decoder pair: every report the builder accepts follows TID 4000 and reads back from
     its Part 10 bytes as the same content tree."""
-    detections = [CadPerformed(CLUSTER, ALG, [_CC, _MLO], succeeded=not failed)]
-    report = MammoCadReport([LibraryImage(_CC, LEFT), LibraryImage(_MLO, LEFT)], EN,
+    cc, mlo = _library()
+    detections = [CadPerformed(CLUSTER, ALG, [cc, mlo], succeeded=not failed)]
+    report = MammoCadReport([LibraryImage(cc, LEFT), LibraryImage(mlo, LEFT)], EN,
                             impressions=[Impression(group) for group in findings],
                             detections=detections)
     doc = report.to_document()
