@@ -16,7 +16,9 @@ from dicomkit.generated.dictionary import lookup, tag_for_keyword
 from dicomkit.sr.errors import SRError
 
 
-def _tag(keyword: str) -> tuple[int, str]:
+def keyword_tag(keyword: str) -> tuple[int, str]:
+    """The tag and VR of the data element ``keyword`` from the generated data dictionary (PS3.6;
+    the first VR where the dictionary gives several, e.g. "US or SS")."""
     tag = tag_for_keyword(keyword)
     entry = lookup(tag) if tag is not None else None
     if tag is None or entry is None:
@@ -24,12 +26,12 @@ def _tag(keyword: str) -> tuple[int, str]:
     return tag, entry[0].split(" or ")[0]
 
 
-CODE_VALUE = _tag("CodeValue")
-LONG_CODE_VALUE = _tag("LongCodeValue")
-URN_CODE_VALUE = _tag("URNCodeValue")
-CODING_SCHEME_DESIGNATOR = _tag("CodingSchemeDesignator")
-CODING_SCHEME_VERSION = _tag("CodingSchemeVersion")
-CODE_MEANING = _tag("CodeMeaning")
+CODE_VALUE = keyword_tag("CodeValue")
+LONG_CODE_VALUE = keyword_tag("LongCodeValue")
+URN_CODE_VALUE = keyword_tag("URNCodeValue")
+CODING_SCHEME_DESIGNATOR = keyword_tag("CodingSchemeDesignator")
+CODING_SCHEME_VERSION = keyword_tag("CodingSchemeVersion")
+CODE_MEANING = keyword_tag("CodeMeaning")
 
 #: PS3.5 Table 6.2-1: Code Value is SH, at most 16 characters; longer values go to Long Code Value
 #: (UC), URNs and URLs to URN Code Value (UR) (PS3.3 8.8.1).

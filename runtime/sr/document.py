@@ -19,7 +19,7 @@ from dicomkit.core.element import DataElement
 from dicomkit.core.sequence import Sequence as DicomSequence
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
-from dicomkit.sr.code import _tag
+from dicomkit.sr.code import keyword_tag
 from dicomkit.sr.constraints import check_relationships
 from dicomkit.sr.content import ContentItem, read_content_tree
 from dicomkit.sr.errors import SRError
@@ -34,10 +34,9 @@ PATIENT_STUDY = ("PatientName", "PatientID", "PatientBirthDate", "PatientSex", "
 _TYPE2 = ("PatientName", "PatientID", "PatientBirthDate", "PatientSex", "StudyDate", "StudyTime",
           "ReferringPhysicianName", "StudyID", "AccessionNumber")
 
-_ROOT_ATTRIBUTES = frozenset(t[0] for t in (
-    _tag("ValueType"), _tag("ConceptNameCodeSequence"), _tag("ContinuityOfContent"),
-    _tag("ContentTemplateSequence"), _tag("ContentSequence"), _tag("ObservationDateTime"),
-    _tag("ObservationUID")))
+_ROOT_ATTRIBUTES = frozenset(keyword_tag(k)[0] for k in (
+    "ValueType", "ConceptNameCodeSequence", "ContinuityOfContent", "ContentTemplateSequence",
+    "ContentSequence", "ObservationDateTime", "ObservationUID"))
 
 #: SR Storage SOP Classes whose IOD is made of the SR Document modules (PS3.4 B.5, PS3.3 A.35).
 SR_SOP_CLASSES = frozenset(v for k, v in vars(uids).items()
@@ -45,7 +44,7 @@ SR_SOP_CLASSES = frozenset(v for k, v in vars(uids).items()
 
 
 def _set(ds: Dataset, keyword: str, value: Any) -> None:
-    tag, vr = _tag(keyword)
+    tag, vr = keyword_tag(keyword)
     if vr == "SQ":
         ds._put(DataElement(tag, vr, DicomSequence(value)))
     else:
