@@ -22,6 +22,7 @@ Not a test: nothing here fails.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -109,6 +110,10 @@ def main() -> int:
     ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--no-fsync", action="store_true",
                     help="run the gateway with --no-fsync (accepts not flushed to disk)")
+    ap.add_argument("--modes", nargs="+", choices=("process", "in-process"),
+                    default=["process", "in-process"],
+                    help="gateways to run: forwarding from a process of its own (the "
+                         "default of `dicomkit storescp --forward`) and from the gateway's")
     args = ap.parse_args()
     if peers.dcmtk_tool("storescu") is None or peers.dcmtk_tool("storescp") is None:
         print("dcmtk storescu and storescp are needed", file=sys.stderr)
@@ -130,31 +135,40 @@ batch = 32
 [[rules]]
 destinations = ["SINK"]
 """)
-            spool = tmp / "spool"
-            port = peers.free_port()
-            log = tmp / "gateway.log"
-            gateway = subprocess.Popen(
-                [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), "--bind",
-                 "127.0.0.1", "--quiet", "--forward", str(rules), "--spool", str(spool),
-                 *(["--no-fsync"] if args.no_fsync else [])],
-                stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=PROJECT)
+            modes = {"process": [], "in-process": ["--forward-in-process"]}
+            modes = {m: modes[m] for m in args.modes}
+            gateways: dict[str, tuple[subprocess.Popen[bytes], int, ForwardQueue]] = {}
             try:
-                peers.wait_listening(gateway, port, log, timeout=60)
-                queue = ForwardQueue(f"sqlite:///{spool.resolve() / 'queue.sqlite'}")
-                d_times, f_times = [], []
+                for mode, extra in modes.items():
+                    spool = tmp / f"spool-{mode}"
+                    port = peers.free_port()
+                    log = tmp / f"gateway-{mode}.log"
+                    gateway = subprocess.Popen(
+                        [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port),
+                         "--bind", "127.0.0.1", "--quiet", "--forward", str(rules), "--spool",
+                         str(spool), *(["--no-fsync"] if args.no_fsync else []), *extra],
+                        stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=PROJECT)
+                    peers.wait_listening(gateway, port, log, timeout=60)
+                    gateways[mode] = (gateway, port, ForwardQueue(
+                        f"sqlite:///{spool.resolve() / 'queue.sqlite'}"))
+                d_times: list[float] = []
+                f_times: dict[str, list[float]] = {m: [] for m in modes}
                 for _ in range(args.passes):
                     d_times.append(direct(files, sink))
-                    f_times.append(forwarded(files, sink, port, queue))
-                queue.close()
+                    for mode, (_gw, port, queue) in gateways.items():
+                        f_times[mode].append(forwarded(files, sink, port, queue))
             finally:
-                peers.stop(gateway)
+                for gateway, _port, queue in gateways.values():
+                    queue.close()
+                    peers.stop(gateway)
         d = args.files / statistics.median(d_times)
-        f = args.files / statistics.median(f_times)
         print(f"{args.files} files of {files[0].stat().st_size} bytes, median of "
-              f"{args.passes} passes")
+              f"{args.passes} passes, load average {os.getloadavg()[0]:.1f}")
         print(f"direct     dcmtk storescu -> storescp            {d:8.1f} files/s")
-        print(f"forwarded  storescu -> dicomkit gateway -> storescp {f:6.1f} files/s  "
-              f"ratio {f / d:.2f}x (target >= 0.8x)")
+        for mode, times in f_times.items():
+            f = args.files / statistics.median(times)
+            print(f"forwarded  storescu -> dicomkit gateway ({mode:10}) -> storescp "
+                  f"{f:6.1f} files/s  ratio {f / d:.2f}x (target >= 0.8x)")
         for durable in (True, False):
             accept, book = overhead(files, tmp, durable=durable)
             print(f"queue overhead per file ({'durable' if durable else 'no fsync'}): "

@@ -60,6 +60,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if name == "serve":
             sp.add_argument("--drain", action="store_true",
                             help="stop when nothing is left to deliver (dead letters aside)")
+            sp.add_argument("--no-recover", action="store_true",
+                            help="do not recover at start (the gateway that started this "
+                                 "process has)")
+            # the lanes of `dicomkit storescp --forward` (dicomkit.forward.lanes): wake-ups
+            # from the gateway on this pipe, and its end-of-file when the gateway ends
+            sp.add_argument("--wake-fd", type=int, default=None, help=argparse.SUPPRESS)
         if name == "add":
             sp.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
             sp.add_argument("--to", action="append", metavar="DEST", default=None,
@@ -102,6 +108,7 @@ def _when(t: float | None) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import anyio
 
+    from dicomkit.forward.lanes import listen
     from dicomkit.net import loop
 
     fwd = _forwarder(args)
@@ -114,17 +121,29 @@ def _serve(args: argparse.Namespace) -> int:
                         tg.cancel_scope.cancel()
                         return
 
+            async def wakes(fd: int) -> None:
+                await listen(fd, fwd.wake)
+                tg.cancel_scope.cancel()  # the gateway ended: so do its lanes
+
             tg.start_soon(stop_on_signal)
-            done = await anyio.to_thread.run_sync(fwd.recover)
-            print(f"forwarding to {', '.join(fwd.workers) or 'nowhere'} "
-                  f"({done.released} interrupted job(s) queued again, {done.queued} received "
-                  f"file(s) without a job queued, {done.removed} file(s) removed)",
-                  file=sys.stderr, flush=True)
+            if args.wake_fd is not None:
+                tg.start_soon(wakes, args.wake_fd)
+            if not args.no_recover:
+                done = await anyio.to_thread.run_sync(fwd.recover)
+                print(f"forwarding to {', '.join(fwd.workers) or 'nowhere'} "
+                      f"({done.released} interrupted job(s) queued again, {done.queued} "
+                      f"received file(s) without a job queued, {done.removed} file(s) "
+                      "removed)", file=sys.stderr, flush=True)
             await fwd.run(drain=args.drain, recover=False)
             tg.cancel_scope.cancel()
 
-    loop.run(main)
-    fwd.close()
+    try:
+        loop.run(main)
+    finally:
+        released = fwd.release_own_leases()
+        if released:
+            print(f"{released} job(s) being sent put back in the queue", file=sys.stderr)
+        fwd.close()
     return 0
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from dicomkit.cli.observability import Observability
     from dicomkit.forward import Forwarder
     from dicomkit.forward.gateway import ForwardingStorage
+    from dicomkit.forward.lanes import LaneProcess
     from dicomkit.net.association import Association
     from dicomkit.net.events import NetEvents
     from dicomkit.net.pdu import AAssociateRJ, AAssociateRQ
@@ -74,6 +75,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--queue", metavar="URL", default=None,
                         help="with --forward: the queue database (default "
                              "sqlite:///SPOOL/queue.sqlite; postgresql://...)")
+    parser.add_argument("--forward-in-process", action="store_true",
+                        help="with --forward: forward from this process (default: from a "
+                             "`dicomkit forward serve` process the gateway starts, stops and "
+                             "restarts, so that receiving and sending do not share a CPU)")
     parser.add_argument("--db", metavar="URL", default=None,
                         help="with --archive: the index database (default sqlite beside DIR; "
                              "postgresql://USER@HOST:PORT/DB)")
@@ -195,17 +200,23 @@ async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.S
     notifier: StudyNotifier | None = None
     forwarder: Forwarder | None = None
     fstorage: ForwardingStorage | None = None
+    lanes: LaneProcess | None = None
     if args.forward:
         from dicomkit.forward import Forwarder, ForwardQueue, Spool, load_rules
         from dicomkit.forward.gateway import ForwardingSCP, ForwardingStorage
+        from dicomkit.forward.lanes import LaneProcess
+
+        url = args.queue or f"sqlite:///{Path(args.spool).resolve() / 'queue.sqlite'}"
 
         def make() -> Forwarder:
             spool = Spool(args.spool, fsync=not args.no_fsync)
-            url = args.queue or f"sqlite:///{Path(args.spool).resolve() / 'queue.sqlite'}"
             return Forwarder(ForwardQueue(url, durable=not args.no_fsync), spool,
                              load_rules(args.forward))
 
         forwarder = await anyio.to_thread.run_sync(make)
+        if not args.forward_in_process:
+            lanes = LaneProcess(partial(_lanes_argv, args, url))
+            forwarder.wake_elsewhere = lanes.wake
         storage = fstorage = ForwardingStorage(forwarder)
         def stored(path: Path, size: int) -> None:
             if audit is not None:
@@ -292,7 +303,10 @@ async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.S
             await tg.start(notifier.run)
         if forwarder is not None:
             await anyio.to_thread.run_sync(forwarder.recover)
-            tg.start_soon(partial(forwarder.run, recover=False))
+            if lanes is not None:
+                await tg.start(lanes.run)
+            else:
+                tg.start_soon(partial(forwarder.run, recover=False))
         host, port = await tg.start(partial(scp.serve, args.bind, args.port, policy=policy,
                                             ssl_context=ssl_context, hooks=hooks))
         if events is not None:
@@ -310,6 +324,16 @@ async def _serve_watched(args: argparse.Namespace, log: _Log, ssl_context: ssl.S
     if forwarder is not None:
         await anyio.to_thread.run_sync(forwarder.close)
     return 0
+
+
+def _lanes_argv(args: argparse.Namespace, url: str, fd: int) -> list[str]:
+    """The command line of the gateway's forwarding process (:mod:`dicomkit.forward.lanes`)."""
+    argv = [sys.executable, "-m", "dicomkit.cli.main", "forward", "serve", "--spool",
+            str(Path(args.spool).resolve()), "--queue", url, "--rules",
+            str(Path(args.forward).resolve()), "--no-recover", "--wake-fd", str(fd)]
+    if args.no_fsync:
+        argv.append("--no-fsync")
+    return argv
 
 
 def _where(args: argparse.Namespace) -> str:

@@ -29,7 +29,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -64,7 +64,7 @@ from dicomkit.net.services.storage.scu import Item, StoreResult, load, store_on
 from dicomkit.net.services.verification import echo_on
 from dicomkit.net.ul import Timeouts
 
-__all__ = ["DestinationWorker", "Forwarder", "Recovered"]
+__all__ = ["DestinationWorker", "Forwarder", "Recovered", "owner_alive"]
 
 log = logging.getLogger(__name__)
 
@@ -360,6 +360,30 @@ class Recovered:
     removed: int
 
 
+def owner_alive(owner: str) -> bool:
+    """Whether the process a lease owner names (``host:pid:tag``, :attr:`Forwarder.owner`)
+    still runs: True for another host's (it cannot be seen from here) and for this
+    process's own tag; False for a process of this host that has ended, or an owner that
+    names none.  A process ID used again by a new process keeps the lease until it runs out
+    (``lease`` of the destination), which delays those jobs, never loses them."""
+    host, _, rest = owner.partition(":")
+    pid_text, _, _tag = rest.partition(":")
+    if not host or not pid_text.isdigit():
+        return False
+    if host != os.uname().nodename:
+        return True
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # an earlier Forwarder of this process (e.g. one closed and re-made)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class Forwarder:
     """Store-and-forward over a queue, a spool folder and routing rules.
 
@@ -387,12 +411,26 @@ class Forwarder:
         self._token: anyio.lowlevel.EventLoopToken | None = None
         #: commits the jobs of files accepted by :meth:`submit`, in groups
         self.committer = JobCommitter(queue, now=self.clock.now, committed=self._committed)
+        #: where the lanes run in another process (:mod:`dicomkit.forward.lanes`): called
+        #: with the destinations that got jobs, instead of waking this process's workers
+        self.wake_elsewhere: Callable[[set[str]], None] | None = None
 
     def _committed(self, jobs: Iterable[NewJob]) -> None:
-        for name in {j.destination for j in jobs}:
+        names = {j.destination for j in jobs}
+        if self.wake_elsewhere is not None:
+            self.wake_elsewhere(names)
+            return
+        self.wake(names, self._token)  # (the committer's thread)
+
+    def wake(self, destinations: Iterable[str], token: anyio.lowlevel.EventLoopToken | None
+             = None) -> None:
+        """Wake the idle lanes of ``destinations`` (new jobs): on the event loop's thread
+        with no ``token``, from another thread with the loop's (see
+        :meth:`DestinationWorker.poke`)."""
+        for name in destinations:
             worker = self.workers.get(name)
             if worker is not None:
-                worker.poke(self._token)
+                worker.poke(token)
 
     # ----------------------------------------------------------------- accepting
 
@@ -484,7 +522,11 @@ class Forwarder:
         if release_all is None:
             release_all = self.queue.sqlite
         older_than = 0.0 if release_all else 3600.0
-        released = self.queue.release_leases() if release_all else 0
+        released = 0
+        if release_all:
+            for owner in self.queue.lease_owners():
+                if not owner_alive(owner):
+                    released += self.queue.release_leases(owner)
         removed = len(self.spool.sweep_temporary(older_than=older_than))
         jobs: list[NewJob] = []
         unrouted: list[str] = []
@@ -508,6 +550,11 @@ class Forwarder:
         self.queue.enqueue(jobs, now=self.clock.now())
         self.spool.remove(unrouted)
         return Recovered(released, len({j.file for j in jobs}), removed + len(unrouted))
+
+    def release_own_leases(self) -> int:
+        """Put the jobs this forwarder claimed and did not finish back in the queue (a lane
+        process stopping); how many."""
+        return self.queue.release_leases(self.owner)
 
     async def run(self, *, drain: bool = False, recover: bool = True) -> None:
         """Run every destination's workers until cancelled (``drain``: until no job is left

@@ -358,6 +358,14 @@ class ForwardQueue:
             return int(conn.execute(sa.update(self.jobs).where(cond).values(
                 state=QUEUED, lease_until=0.0, owner="")).rowcount)
 
+    def lease_owners(self) -> set[str]:
+        """The owners of the jobs being sent (``host:pid:tag`` of the process that claimed
+        them, see :attr:`dicomkit.forward.Forwarder.owner`)."""
+        j = self.jobs.c
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(
+                sa.select(j.owner).where(j.state == SENDING).distinct())}
+
     def jobs_of(self, destination: str | None = None, state: str | None = None,
                 limit: int = 1000) -> list[Job]:
         """Jobs (of a destination, in a state), most urgent first."""
