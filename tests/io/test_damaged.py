@@ -47,7 +47,11 @@ SAMPLES = {
     "ExplVR_BigEndNoMeta.dcm": "a bare big endian data set",
     "rtstruct.dcm": "no preamble, sequences",
 }
-_TIME_LIMIT = 1.0
+#: CPU seconds a read of a damaged sample may take (a guard against hangs and quadratic
+#: work, not a speed target: the process's own CPU time, which the load of other processes on
+#: a shared machine does not inflate as it does wall time); the alarm is wall time.
+_TIME_LIMIT = 2.0
+_WALL_LIMIT = 30.0
 
 
 def sample_bytes(name: str) -> bytes:
@@ -81,8 +85,8 @@ def _touch(ds: Dataset) -> None:
 
 def _read(data: bytes, strict: bool) -> Dataset | InvalidDicomError:
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, 5 * _TIME_LIMIT)
-    start = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, _WALL_LIMIT)
+    start = time.process_time()
     try:
         try:
             ds = dicomkit.read(data, strict=strict)
@@ -95,8 +99,8 @@ def _read(data: bytes, strict: bool) -> Dataset | InvalidDicomError:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-        elapsed = time.perf_counter() - start
-        assert elapsed < _TIME_LIMIT, f"read took {elapsed:.2f}s"
+        elapsed = time.process_time() - start
+        assert elapsed < _TIME_LIMIT, f"read took {elapsed:.2f} s of CPU"
 
 
 def check(data: bytes, label: str = "") -> tuple[Dataset | InvalidDicomError, ...]:
