@@ -4,11 +4,13 @@ and dead processes at recovery."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import anyio
@@ -166,11 +168,11 @@ def _uids(folder: Path) -> set[str]:
             for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")}
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_gateway_forwards_from_its_own_process_which_wakes_restarts_and_dies_with_it(
-        tmp_path: Path, dcmtk_peers: None) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
+@contextlib.contextmanager
+def _gateway(tmp_path: Path, out: Path, *extra: str
+             ) -> Iterator[tuple[subprocess.Popen[bytes], int, Path]]:
+    """dcmtk's storescp storing in ``out`` and ``dicomkit storescp --forward`` to it: (the
+    gateway's process, its port, its log)."""
     with dcmtk_storescp(out) as peer:
         rules = tmp_path / "rules.toml"
         rules.write_text(f'[destinations.SINK]\nhost = "127.0.0.1"\nport = {peer.port}\n'
@@ -179,62 +181,57 @@ def test_gateway_forwards_from_its_own_process_which_wakes_restarts_and_dies_wit
         log = tmp_path / "gateway.log"
         proc = subprocess.Popen(
             [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), "--bind",
-             "127.0.0.1", "--forward", str(rules), "--spool", str(tmp_path / "spool")],
+             "127.0.0.1", "--forward", str(rules), "--spool", str(tmp_path / "spool"), *extra],
             stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=PROJECT)
         try:
             wait_listening(proc, port, log, timeout=60)
-            _wait(lambda: len(_children(proc.pid)) == 1, "no forwarding process", log)
-            (lanes,) = _children(proc.pid)
-            want: set[str] = set()
-            # three rounds with pauses: the lanes go idle between them and must be woken
-            # (or poll) for each new round
-            for round_ in range(3):
-                files = make_files(tmp_path / f"src{round_}", 5, patient=f"P{round_}")
-                want |= {str(dicomkit.read(f).SOPInstanceUID) for f in files}
-                run_storescu("127.0.0.1", port, files)
-                _wait(lambda w=frozenset(want): _uids(out) == w,  # type: ignore[misc]
-                      f"round {round_} not delivered", log)
-                time.sleep(1.5)
-            # the forwarding process dies: the gateway starts another, which delivers
-            os.kill(lanes, signal.SIGKILL)
-            _wait(lambda: [p for p in _children(proc.pid) if p != lanes and _alive(p)],
-                  "the forwarding process was not restarted", log)
-            (again,) = [p for p in _children(proc.pid) if p != lanes and _alive(p)]
-            files = make_files(tmp_path / "src-after", 4, patient="PX")
-            want |= {str(dicomkit.read(f).SOPInstanceUID) for f in files}
-            run_storescu("127.0.0.1", port, files)
-            _wait(lambda: _uids(out) == want, "not delivered after the restart", log)
-            # the gateway is killed: its forwarding process stops too (no orphan)
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(30)
-            _wait(lambda: not _alive(again), "the forwarding process outlived the gateway",
-                  log, timeout=30)
+            yield proc, port, log
         finally:
             stop(proc)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_gateway_forwards_from_its_own_process_which_wakes_restarts_and_dies_with_it(
+        tmp_path: Path, dcmtk_peers: None) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with _gateway(tmp_path, out) as (proc, port, log):
+        _wait(lambda: len(_children(proc.pid)) == 1, "no forwarding process", log)
+        (lanes,) = _children(proc.pid)
+        want: set[str] = set()
+        # three rounds with pauses: the lanes go idle between them and must be woken
+        # (or poll) for each new round
+        for round_ in range(3):
+            files = make_files(tmp_path / f"src{round_}", 5, patient=f"P{round_}")
+            want |= {str(dicomkit.read(f).SOPInstanceUID) for f in files}
+            run_storescu("127.0.0.1", port, files)
+            _wait(lambda w=frozenset(want): _uids(out) == w,  # type: ignore[misc]
+                  f"round {round_} not delivered", log)
+            time.sleep(1.5)
+        # the forwarding process dies: the gateway starts another, which delivers
+        os.kill(lanes, signal.SIGKILL)
+        _wait(lambda: [p for p in _children(proc.pid) if p != lanes and _alive(p)],
+              "the forwarding process was not restarted", log)
+        (again,) = [p for p in _children(proc.pid) if p != lanes and _alive(p)]
+        files = make_files(tmp_path / "src-after", 4, patient="PX")
+        want |= {str(dicomkit.read(f).SOPInstanceUID) for f in files}
+        run_storescu("127.0.0.1", port, files)
+        _wait(lambda: _uids(out) == want, "not delivered after the restart", log)
+        # the gateway is killed: its forwarding process stops too (no orphan)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        _wait(lambda: not _alive(again), "the forwarding process outlived the gateway",
+              log, timeout=30)
     assert "ended with status" in log.read_text()
 
 
 def test_gateway_in_process_still_forwards(tmp_path: Path, dcmtk_peers: None) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    with dcmtk_storescp(out) as peer:
-        rules = tmp_path / "rules.toml"
-        rules.write_text(f'[destinations.SINK]\nhost = "127.0.0.1"\nport = {peer.port}\n'
-                         f'called_ae = "{peer.aet}"\n[[rules]]\ndestinations = ["SINK"]\n')
-        port = free_port()
-        log = tmp_path / "gateway.log"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), "--bind",
-             "127.0.0.1", "--forward", str(rules), "--spool", str(tmp_path / "spool"),
-             "--forward-in-process"],
-            stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=PROJECT)
-        try:
-            wait_listening(proc, port, log, timeout=60)
-            files = make_files(tmp_path / "src", 5)
-            run_storescu("127.0.0.1", port, files)
-            want = {str(dicomkit.read(f).SOPInstanceUID) for f in files}
-            _wait(lambda: _uids(out) == want, "not delivered", log)
-            assert _children(proc.pid) == []
-        finally:
-            stop(proc)
+    with _gateway(tmp_path, out, "--forward-in-process") as (proc, port, log):
+        files = make_files(tmp_path / "src", 5)
+        run_storescu("127.0.0.1", port, files)
+        want = {str(dicomkit.read(f).SOPInstanceUID) for f in files}
+        _wait(lambda: _uids(out) == want, "not delivered", log)
+        assert _children(proc.pid) == []
     assert proc.returncode == 0, log.read_text()
