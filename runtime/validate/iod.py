@@ -74,7 +74,7 @@ from dicomkit.generated.vrs import CHARACTER_VRS
 from dicomkit.validate.conditions import Present, evaluate
 from dicomkit.validate.report import Report, tag_path
 
-__all__ = ["Node", "check_iod", "module_nodes", "sop_class_of"]
+__all__ = ["Node", "check_iod", "is_empty", "module_nodes", "sop_class_of"]
 
 
 def _kw(keyword: str) -> int:
@@ -210,8 +210,9 @@ def sop_class_of(ds: Dataset) -> str:
 # Element facts
 # ------------------------------------------------------------------------------------------------
 
-def _is_empty(el: DataElement) -> bool:
-    """True when ``el`` has no value (zero length, only padding, or a sequence without items)."""
+def is_empty(el: DataElement) -> bool:
+    """True when ``el`` has no value (zero length, only padding, or a sequence without items):
+    what a Type 1 attribute may not be (PS3.5 7.4.1)."""
     if el.vr == "SQ":
         return not el.value
     if el.is_deferred:
@@ -227,6 +228,9 @@ def _is_empty(el: DataElement) -> bool:
     if isinstance(value, list):
         return all(v is None or v == "" for v in value)
     return False
+
+
+_is_empty = is_empty
 
 
 def _first_value(el: DataElement) -> str | None:
