@@ -445,4 +445,4 @@ IOD_RECORDS: Final[dict[str, str]] = {
 }
 
 #: IODs that no Directory Record Type of PS3.3 F.5 references.
-IODS_WITHOUT_RECORD: Final[tuple[str, ...]] = ['A.82.1.3-1', 'A.82.2.3-1', 'A.82.3.1.3-1', 'A.82.4.3-1', 'A.82.5.3-1', 'F.3-1']
+IODS_WITHOUT_RECORD: Final[tuple[str, ...]] = ('A.82.1.3-1', 'A.82.2.3-1', 'A.82.3.1.3-1', 'A.82.4.3-1', 'A.82.5.3-1', 'F.3-1')

@@ -196,7 +196,7 @@ def _build(std: Standard) -> dict[str, Any]:
     records, by_iod, without = read_directory_records(std)
     return {"records": records,
             "by_iod": sorted(by_iod, key=lambda r: _natural_key(r.iod)),
-            "without": sorted(without, key=_natural_key)}
+            "without": tuple(sorted(without, key=_natural_key))}
 
 
 MODULES = [
