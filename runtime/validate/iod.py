@@ -306,45 +306,46 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
                            f"missing type {t} attribute {node.name}, required by its condition",
                            _ref(node), node.owner)
             continue
-        where = tag_path(path, node.tag)
-        ref = _ref(node)
-        empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
                 and evaluate(node.expr, ds, ancestors, requires) is False:
-            report.add("error", "condition-forbidden", where,
+            report.add("error", "condition-forbidden", tag_path(path, node.tag),
                        f"{node.name} is present but its condition is not met and it shall not be "
-                       "present otherwise", ref, node.owner)
-        if empty:
+                       "present otherwise", _ref(node), node.owner)
+        if _is_empty(el):
             if t == "1" or t == "1C":
-                report.add("error", "type1-empty", where,
+                report.add("error", "type1-empty", tag_path(path, node.tag),
                            f"type {t} attribute {node.name} has no value"
                            f"{' (a type 1 sequence needs an item)' if el.vr == 'SQ' else ''}",
-                           ref, node.owner)
+                           _ref(node), node.owner)
             continue
         if node.values and node.values_kind:
-            _check_values(node, el, where, report)
+            _check_values(node, el, path, report)
         if node.indexed:
-            _check_indexed_values(node, el, where, report)
+            _check_indexed_values(node, el, tag_path(path, node.tag), report)
         if el.vr == "SQ":
             items = el.value
             if node.items == "one" and len(items) != 1:
-                report.add("error", "sequence-items", where,
+                report.add("error", "sequence-items", tag_path(path, node.tag),
                            f"{node.name} has {len(items)} items, only a single item is allowed",
-                           ref, node.owner)
-            if node.children:
+                           _ref(node), node.owner)
+            if node.children and items:
+                where = tag_path(path, node.tag)
                 inner = (ds, *ancestors)
                 for index, item in enumerate(items):
                     _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report,
                                  requires=requires)
 
 
-def _check_values(node: Node, el: DataElement, where: str, report: Report) -> None:
+def _check_values(node: Node, el: DataElement, path: str, report: Report) -> None:
+    """Value 1 of ``el`` against the node's Enumerated Values or Defined Terms; ``path`` is the
+    tag path of the data set holding ``el``."""
     value = _first_value(el)
     if value is None or value == "" or value in node.values:
         return
     if el.vr in NUMBER_VRS or el.vr == "IS":
         if _number_matches(value, node.values):
             return
+    where = tag_path(path, node.tag)
     shown = ", ".join(sorted(node.values)[:12])
     if node.values_kind == "enumerated":
         report.add("error", "enumerated-value", where, f"{value!r} is not an Enumerated Value of "
@@ -574,6 +575,53 @@ def _ranges(indexes: list[int]) -> str:
     return ", ".join(str(i) for i in indexes)
 
 
+@dataclass(frozen=True, slots=True)
+class _ModulePlan:
+    """One module row of an IOD with what checking a data set against it needs, made once per
+    IOD (:func:`_plan`): its attribute tree, its top-level tags, those no other module of the
+    IOD defines (``own``), and whether its absence can be shown (:func:`_absence_shown`)."""
+
+    ie: str
+    name: str
+    section: str
+    label: str
+    usage: str
+    expr: Any
+    nodes: tuple[Node, ...]
+    tops: tuple[int, ...]
+    own: tuple[int, ...]
+    absence_shown: bool
+
+
+@lru_cache(maxsize=256)
+def _plan(iod_label: str) -> tuple[_ModulePlan, ...]:
+    """The module rows of an IOD with a table and attribute rows, in IOD table order."""
+    shared = _shared_tags(iod_label)
+    out: list[_ModulePlan] = []
+    for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in \
+            iods.IODS[iod_label][3]:
+        if not module_label:
+            continue
+        nodes = module_nodes(module_label)
+        if not nodes:
+            continue
+        mine = shared.get(module_label, frozenset())
+        out.append(_ModulePlan(ie, module_name, ref_section, module_label, usage, expr, nodes,
+                               tuple(n.tag for n in nodes),
+                               tuple(n.tag for n in nodes if n.tag not in mine),
+                               _absence_shown(nodes)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _skips(labels: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    """For each module checked (in IOD table order), the tags a module checked after it
+    defines too: the last one overrides (see :func:`check_iod`)."""
+    owner = {n.tag: label for label in labels for n in module_nodes(label)}
+    return tuple(frozenset(n.tag for n in module_nodes(label) if owner[n.tag] != label)
+                 for label in labels)
+
+
 def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> None:
     """Check ``ds`` against the IOD of its SOP class and add the findings to ``report``.
 
@@ -602,42 +650,37 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
                    f"no IOD table for SOP class {what}: only element-level checks were made",
                    "PS3.4 B.5")
         return
-    name, _label, section, iod_modules, groups = entry
+    name, _label, section, _modules, groups = entry
     report.iod = name
     start = len(report.findings)
-    shared = _shared_tags(label) if label else {}
     requires = _requires(label) if label else None
     present_fn = _presence(label, ds) if label else None
-    checked: list[tuple[str, tuple[Node, ...]]] = []
-    for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
-        if not module_label:
-            continue
-        nodes = module_nodes(module_label)
-        if not nodes:
-            continue
+    elements = ds._elements
+    checked: list[_ModulePlan] = []
+    for m in _plan(label) if label else ():
+        usage = m.usage
         if usage == "M":
             required = True
-        elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires, present_fn) is True
+        elif usage == "C" and m.expr is not None:
+            required = evaluate(m.expr, ds, (), requires, present_fn) is True
         else:
             required = False
-        present = _present(nodes, ds) if required else \
-            _own_present(nodes, ds, shared.get(module_label, frozenset()))
+        # present (PS3.3 A.1.3): any top-level attribute for a required module, one of its
+        # own (no other module of the IOD defines it) for an optional one
+        present = any(t in elements for t in (m.tops if required else m.own))
         if not present and not required:
             continue
-        if not present and _absence_shown(nodes):
+        if not present and m.absence_shown:
             why = "mandatory" if usage == "M" else "required by its condition"
             report.add("error", "module-missing", "",
-                       f"{module_name} module ({ie} IE) is {why} but none of its attributes is "
-                       "present", f"PS3.3 {ref_section or section}", module_name)
-        checked.append((module_label, nodes))
+                       f"{m.name} module ({m.ie} IE) is {why} but none of its attributes is "
+                       "present", f"PS3.3 {m.section or section}", m.name)
+        checked.append(m)
     # several modules may define one attribute; the last one in the IOD table (the specific
     # module after the general ones) overrides: C.8.6.1 "This type definition shall override
     # the definition in the General Series Module" (Modality type 3 in SC Equipment)
-    owner = {n.tag: module_label for module_label, nodes in checked for n in nodes}
-    for module_label, nodes in checked:
-        skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
-        _check_nodes(nodes, ds, (), "", True, report, skip, requires)
+    for m, skip in zip(checked, _skips(tuple(m.label for m in checked)), strict=True):
+        _check_nodes(m.nodes, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
         _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
