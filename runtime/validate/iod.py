@@ -59,6 +59,7 @@ Every finding cites the PS3.3 section of the module or macro whose row states th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -184,6 +185,24 @@ def _tree(flat: list[tuple[int, tuple[Any, ...], str, str]], start: int,
                           frozenset(str(v).strip() for v in values), children, owner, section,
                           _item_rule(condition), indexed))
     return tuple(nodes), i
+
+
+def _prune(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """``nodes`` without the rows that can give no finding, present or absent: Type 3 (or
+    untyped) rows with no values to compare, no items rule and no nested rows to check."""
+    out: list[Node] = []
+    for n in nodes:
+        children = _prune(n.children) if n.children else ()
+        if n.type in ("1", "2", "1C", "2C") or n.values or n.indexed or n.items or children:
+            out.append(n if children == n.children else dataclasses.replace(n, children=children))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def checked_nodes(label: str) -> tuple[Node, ...]:
+    """The rows of :func:`module_nodes` that checking a data set against the table visits
+    (:func:`_prune`); presence is decided on all of them."""
+    return _prune(module_nodes(label))
 
 
 @lru_cache(maxsize=1024)
@@ -392,6 +411,12 @@ def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
     return any(n.tag in elements for n in nodes)
 
 
+@lru_cache(maxsize=4096)
+def _top_tags(label: str) -> frozenset[int]:
+    """The top-level tags of a module or macro table (what :func:`_present` looks for)."""
+    return frozenset(n.tag for n in module_nodes(label))
+
+
 def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> bool:
     """True when an attribute of ``nodes`` that no other module of the IOD defines is present.
 
@@ -541,18 +566,19 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
             required = evaluate(expr, ds, (), requires, present)
         else:
             required = False
-        in_shared = shared_item is not None and _present(nodes, shared_item)
+        tops = _top_tags(label)
+        in_shared = shared_item is not None and not shared_item._elements.keys().isdisjoint(tops)
         if in_shared:
             assert shared_item is not None
-            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report,
+            _check_nodes(checked_nodes(label), shared_item, (ds,), shared_path, True, report,
                          requires=requires)
         in_frames: list[int] = []
         missing_frames: list[int] = []
         for index, item in enumerate(frames):
-            if _present(nodes, item):
+            if not item._elements.keys().isdisjoint(tops):  # _present(nodes, item)
                 in_frames.append(index)
-                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report,
-                             requires=requires)
+                _check_nodes(checked_nodes(label), item, (ds,), f"{per_path}[{index}]", True,
+                             report, requires=requires)
             else:
                 missing_frames.append(index)
         if in_shared and in_frames:  # C.7.6.16.1.1
@@ -588,6 +614,7 @@ class _ModulePlan:
     usage: str
     expr: Any
     nodes: tuple[Node, ...]
+    checked: tuple[Node, ...]
     tops: tuple[int, ...]
     own: tuple[int, ...]
     absence_shown: bool
@@ -607,7 +634,7 @@ def _plan(iod_label: str) -> tuple[_ModulePlan, ...]:
             continue
         mine = shared.get(module_label, frozenset())
         out.append(_ModulePlan(ie, module_name, ref_section, module_label, usage, expr, nodes,
-                               tuple(n.tag for n in nodes),
+                               checked_nodes(module_label), tuple(n.tag for n in nodes),
                                tuple(n.tag for n in nodes if n.tag not in mine),
                                _absence_shown(nodes)))
     return tuple(out)
@@ -667,7 +694,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
             required = False
         # present (PS3.3 A.1.3): any top-level attribute for a required module, one of its
         # own (no other module of the IOD defines it) for an optional one
-        present = any(t in elements for t in (m.tops if required else m.own))
+        present = not elements.keys().isdisjoint(m.tops if required else m.own)
         if not present and not required:
             continue
         if not present and m.absence_shown:
@@ -680,7 +707,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     # module after the general ones) overrides: C.8.6.1 "This type definition shall override
     # the definition in the General Series Module" (Modality type 3 in SC Equipment)
     for m, skip in zip(checked, _skips(tuple(m.label for m in checked)), strict=True):
-        _check_nodes(m.nodes, ds, (), "", True, report, skip, requires)
+        _check_nodes(m.checked, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
         _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
