@@ -118,6 +118,21 @@ def _tag_info(tag: int) -> _Info | None:
     return _tag_info_of(tag, dictionary.generation())
 
 
+#: the facts of the tags met so far, valid for the dictionary generation in ``_FACTS_OF``
+_FACTS: dict[int, _Info | None] = {}
+_FACTS_OF: list[int] = [-1]
+
+
+def _facts() -> dict[int, _Info | None]:
+    """The cache :func:`_check_element` reads (emptied when the user changed the dictionary);
+    taken once per :func:`check_elements` call, so that an element costs one dict lookup."""
+    generation = dictionary.generation()
+    if _FACTS_OF[0] != generation:
+        _FACTS.clear()
+        _FACTS_OF[0] = generation
+    return _FACTS
+
+
 @lru_cache(maxsize=8192)
 def _tag_info_of(tag: int, _generation: int) -> _Info | None:
     entry = dictionary.lookup(tag)
@@ -297,12 +312,13 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
     if explicit is None:
         explicit = _explicit(ds)
     elements = ds._elements
+    facts = _facts()
     for tag, el in elements.items():
-        _check_element(tag, el, elements, report, path, explicit)
+        _check_element(tag, el, elements, report, path, explicit, facts)
 
 
 def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
-                   parent: str, explicit: bool) -> None:
+                   parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
     # the tag path is made only for a finding (or a sequence's items): most elements have none
     vr = el.vr
     group = tag >> 16
@@ -319,7 +335,10 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
                        f"element without its Private Creator ({group:04X},{elem >> 8:04X})",
                        _REF_PRIVATE)
     elif elem != 0:
-        info = _tag_info(tag)
+        if tag in facts:
+            info = facts[tag]
+        else:
+            info = facts[tag] = _tag_info(tag)
         if info is None:
             report.add("warning", "unknown-public", tag_path(parent, tag), "attribute is not in "
                        "the data dictionary", _REF_DICT)
@@ -343,7 +362,7 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
                 item_path = f"{path}[{index}]"
                 items = item._elements
                 for t, e in items.items():
-                    _check_element(t, e, items, report, item_path, explicit)
+                    _check_element(t, e, items, report, item_path, explicit, facts)
         return
     if el.undefined_length:
         return
