@@ -12,6 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dicomkit
 from dicomkit.core.dataset import Dataset
@@ -19,7 +21,7 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.generated import tags, uids
 from dicomkit.validate import validate
 from dicomkit.validate.dicomdir import file_id_of, file_id_problems, record_path
-from dicomkit.validate.report import Report
+from dicomkit.validate.report import RULES, Report
 from tests.conftest import missing
 from tests.samples import sample, samples
 
@@ -157,6 +159,30 @@ def test_no_record_for_a_basic_directory_or_an_unknown_sop_class() -> None:
 def test_file_id_components_per_ps3_10_8_2_and_8_5(components: tuple[str, ...],
                                                    ok: bool) -> None:
     assert (file_id_problems(components) == []) is ok
+
+
+@given(st.lists(st.text(max_size=12), max_size=10))
+def test_file_id_problems_of_any_names_agree_with_the_rule(components: list[str]) -> None:
+    # file names are outside input: any text gives a list, empty exactly when PS3.10 8.2 and
+    # 8.5 hold (1-8 components of 1-8 characters of A-Z, 0-9, _)
+    ok = 1 <= len(components) <= 8 and all(
+        1 <= len(c) <= 8 and all(ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_" for ch in c)
+        for c in components)
+    assert (file_id_problems(components) == []) is ok
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_mutated_files_give_reports_not_exceptions(tmp_path_factory: pytest.TempPathFactory,
+                                                   data: st.DataObject) -> None:
+    raw = bytearray(sample("CT_small.dcm").read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(128, len(raw)))
+    path = tmp_path_factory.mktemp("mutated") / "IM000001"
+    path.write_bytes(bytes(raw[:cut]))
+    report = validate(path, dicomdir=True)  # must not raise: findings, or "unreadable"
+    assert all(f.rule in RULES for f in report.findings)
 
 
 def test_the_file_id_is_the_path_below_the_file_set_root(tmp_path: Path) -> None:
