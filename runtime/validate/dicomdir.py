@@ -10,7 +10,10 @@ Purpose profiles, PS3.11 D.2.1.1, has to build the Directory Records from it):
 * ``dicomdir-key-missing`` / ``dicomdir-key-empty``: a key of a record on the file's path from
   the root (PATIENT, STUDY, SERIES, then IMAGE, SR DOCUMENT, ...; PS3.3 Table F.4-1) is absent
   from the file (Type 1, Type 2, or 1C/2C whose condition holds), or empty (Type 1, or a present
-  1C): the record would lack a key its Keys table (PS3.3 F.5-1, F.5-2, ...) requires.  The keys
+  1C): the record would lack a key its Keys table (PS3.3 F.5-1, F.5-2, ...) requires.  An
+  absent Type 2 key can be written empty (PS3.5 7.4.3), so it spoils the record (nothing to
+  select on) rather than stopping it; dcmtk's ``dcmmkdir`` refuses a file without Patient's
+  Name and writes the other Type 2 keys empty.  The keys
   of the macros a table includes (Table 10-12 in Presentation Keys) count too.  Sequence
   contents are not checked here (the record copies the file's sequences; their own rules are
   the IOD's).
@@ -142,9 +145,11 @@ def _check_record(ds: Dataset, record: directory_records.DirectoryRecord,
                 type_ in ("1C", "2C") and expr is not None
                 and evaluate(expr, ds) is True)  # type: ignore[arg-type]
             if needed:
+                why = ": the record's key would be empty (PS3.5 7.4.3)" if type_ in ("2", "2C") \
+                    else ""
                 report.add("warning", "dicomdir-key-missing", tag_path("", tag),
-                           f"{record.record_type} record key {name} (type {type_}) is absent",
-                           ref, _MODULE)
+                           f"{record.record_type} record key {name} (type {type_}) is absent"
+                           f"{why}", ref, _MODULE)
             continue
         if type_ in ("1", "1C") and is_empty(el):
             report.add("warning", "dicomdir-key-empty", tag_path("", tag),
