@@ -75,6 +75,16 @@ FIXES: tuple[Fix, ...] = (
                "H.1.2 gives 94^2 characters, i.e. 8836",
     ),
     Fix(
+        part=3, table="F.4-1", editions=("2024c",), key="SERIES",
+        field="lower-level record types added", value="SURFACE SCAN",
+        reason="PS3.3 2024c Table F.4-1 has a row for the SURFACE SCAN record (Section F.5.43, "
+               "to reference a Surface Scan Mesh or Surface Scan Point Cloud SOP Instance, "
+               "IODs A.68 and A.69, whose module tables have the Patient, Study and Series IEs) "
+               "but lists it in no row's lower-level record types, so no record can hold it; "
+               "like the SURFACE record (F.5.42, Surface Segmentation, A.57) it belongs in the "
+               "lower-level entity of SERIES",
+    ),
+    Fix(
         part=4, table="B.5-1", editions=("2020c",), key="1.2.840.10008.5.1.4.1.1.128.1",
         field="IOD Specification", value="Section A.72 in PS3.3",
         reason="PS3.4 2020c Table B.5-1 gives the IOD Specification of Legacy Converted Enhanced "

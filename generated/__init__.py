@@ -11,6 +11,7 @@ Modules:
     context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
     deid: De-identification: the Basic Application Level Confidentiality Profile and its options (PS3.15 Table E.1-1, E.1-1a, CID 7050 of PS3.16), safe private attributes (Table E.3.10-1)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)
+    directory_records: Directory Record Types of the Basic Directory IOD, their keys, their place in the directory and the record of each IOD (PS3.3 F.4, F.5)
     iods: IOD module tables and functional group macros of PS3.3 Annex A
     macros: Macro (and other non-module) attribute tables of PS3.3 (Chapter 10, Annex C)
     matching: types of attribute matching and the VRs each applies to (PS3.4 C.2.2.2)
@@ -42,6 +43,7 @@ MODULES = (
     'context_groups',
     'deid',
     'dictionary',
+    'directory_records',
     'iods',
     'macros',
     'matching',

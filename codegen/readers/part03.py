@@ -502,6 +502,27 @@ def _read_attribute_table(table: Table, col: dict[str, int], doc: Document,
                           kind=kind, rows=tuple(rows))
 
 
+def read_key_table(table: Table, doc: Document, stats: ReadStats | None = None) -> AttributeTable:
+    """Read a table of attribute rows whose name column is headed ``Key`` (or ``Attribute
+    Name``): the Directory Record Keys tables of PS3.3 F.5, header Key / Tag / Type /
+    Attribute Description.  Rows as in module tables (nesting, ``Include`` rows, 1C/2C
+    condition texts, not yet parsed); rows without a tag ("Any other Attribute of the ...
+    IE Modules") are skipped and counted in ``stats``.
+
+    Raises
+    ------
+    TableError
+        When the header is not Key (or Attribute Name) / Tag / Type / Attribute Description.
+    """
+    cols = table.columns
+    if len(cols) != 4 or cols[0] not in ("Key", *_NAME_COLUMNS) or cols[1:] != (
+            "Tag", "Type", "Attribute Description"):
+        raise TableError(table.source, table.label,
+                         f"header is {list(cols)}; expected Key, Tag, Type, Attribute Description")
+    return _read_attribute_table(table, {"name": 0, "tag": 1, "type": 2, "description": 3}, doc,
+                                 stats if stats is not None else ReadStats())
+
+
 def name_resolver(tables: dict[str, AttributeTable]) -> Callable[[str], int | None]:
     """Attribute name as written in prose -> tag, from every attribute row of ``tables``.
 

@@ -11,6 +11,10 @@ with every report and the summary instead.  On a terminal a counter on stderr sh
 resumes an interrupted run; ``--summary STORE`` prints a store's totals; ``--csv FILE`` writes one
 row per finding; ``--html FILE`` writes a self-contained report page (:mod:`dicomkit.validate.html`).
 
+``--dicomdir`` adds warnings of what would stop or spoil referencing each file from a DICOMDIR
+(:mod:`dicomkit.validate.dicomdir`); ``--file-set-root DIR`` makes each File ID checked the
+file's path below DIR.
+
 ``--ignore RULE`` (repeatable, comma-separated, shell patterns) and ``--config FILE`` (TOML,
 :mod:`dicomkit.validate.config`) drop the findings of rule ids; ``--rules`` lists the ids.
 
@@ -67,6 +71,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="validate on the workers of this running Dask scheduler")
     parser.add_argument("--sop-class", metavar="UID", default=None,
                         help="check against this SOP class's IOD instead of each file's own")
+    parser.add_argument("--dicomdir", action="store_true",
+                        help="also warn of what would stop or spoil referencing each file from "
+                             "a DICOMDIR: directory record keys (PS3.3 F.5), File Meta "
+                             "Information, File IDs (PS3.10 8.2, 8.5)")
+    parser.add_argument("--file-set-root", metavar="DIR", default=None,
+                        help="with --dicomdir: the File-set's folder; each file's File ID is "
+                             "its path below it (default: its name alone is checked)")
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
@@ -232,8 +243,12 @@ def run(args: argparse.Namespace) -> int:
         reports.extend(store.reports([n for n in names if n not in pending]))
     progress = sys.stderr.isatty() and len(todo) > 1
     if args.sop_class is not None:
-        stream: Iterable[Report] = (validate(n, sop_class=args.sop_class, ignore=ignore)
-                                    for n in todo)
+        stream: Iterable[Report] = (validate(n, sop_class=args.sop_class, ignore=ignore,
+                                             dicomdir=args.dicomdir,
+                                             file_set_root=args.file_set_root) for n in todo)
+    elif args.dicomdir:  # the Dask workers run the default checks only
+        stream = validate_many(todo, workers=args.workers, ignore=ignore, dicomdir=True,
+                               file_set_root=args.file_set_root)
     elif args.scheduler or (args.workers > 1 and _have_dask()):
         from dicomkit.validate.dask import validate_on_dask
 

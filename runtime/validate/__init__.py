@@ -11,7 +11,10 @@
   7.1), one UID for two things (PS3.5 9), SR evidence lists (PS3.3 C.17.2.3);
 * IOD level (PS3.3; :mod:`dicomkit.validate.iod`): the modules of the IOD of the SOP class,
   type 1/2/1C/2C attributes, enumerated values and defined terms, sequence item counts, macros
-  and the functional groups of enhanced multi-frame IODs.
+  and the functional groups of enhanced multi-frame IODs;
+* with ``dicomdir=True``, DICOMDIR-building warnings (PS3.3 F.5, PS3.10 8;
+  :mod:`dicomkit.validate.dicomdir`): the keys of the directory records that would reference
+  the file, File Meta Information, the File ID its name would be.
 
 :func:`validate_many` runs over many files, in worker processes when asked.  The ``dicomkit
 validate`` command (:mod:`dicomkit.cli.validate`) is built on both.
@@ -42,7 +45,8 @@ DEFER_SIZE: Final = 16384
 
 
 def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | None = None,
-             iod: bool = True, ignore: Iterable[str] = ()) -> Report:
+             iod: bool = True, ignore: Iterable[str] = (), dicomdir: bool = False,
+             file_set_root: str | os.PathLike[str] | None = None) -> Report:
     """Check a data set (or the file at a path) and return its :class:`Report`.
 
     Parameters
@@ -57,6 +61,11 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
     ignore
         Rule ids (or shell patterns, ``pixel-*``) whose findings are dropped; the report counts
         them in ``suppressed`` (:data:`dicomkit.validate.report.RULES` lists the ids).
+    dicomdir
+        True to add the DICOMDIR-building warnings (:mod:`dicomkit.validate.dicomdir`).
+    file_set_root
+        With ``dicomdir`` and a path: the folder of the File-set, so that the File ID checked
+        is the path below it; without it the file's name alone is checked.
 
     Returns
     -------
@@ -94,6 +103,12 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
         from dicomkit.validate.iod import check_iod
 
         check_iod(ds, report, sop_class=sop_class)
+    if dicomdir:
+        from dicomkit.validate.dicomdir import check_dicomdir, file_id_of
+
+        file_id = None if isinstance(ds_or_path, Dataset) else file_id_of(ds_or_path,
+                                                                         file_set_root)
+        check_dicomdir(ds, report, sop_class=sop_class, file_id=file_id)
     report.suppress(ignore)
     return report
 
@@ -111,12 +126,14 @@ def _text_of(ds: Dataset, tag: int) -> str:
     return str(value).strip(" \x00") if isinstance(value, str) else ""
 
 
-def _validate_path(path: str, ignore: tuple[str, ...] = ()) -> Report:
-    return validate(path, ignore=ignore)
+def _validate_path(path: str, ignore: tuple[str, ...] = (), dicomdir: bool = False,
+                   file_set_root: str | None = None) -> Report:
+    return validate(path, ignore=ignore, dicomdir=dicomdir, file_set_root=file_set_root)
 
 
 def validate_many(paths: Iterable[str | os.PathLike[str]], *,
-                  workers: int | None = 1, ignore: Iterable[str] = ()) -> Iterator[Report]:
+                  workers: int | None = 1, ignore: Iterable[str] = (), dicomdir: bool = False,
+                  file_set_root: str | os.PathLike[str] | None = None) -> Iterator[Report]:
     """Validate many files; yield their reports in the order of ``paths``.
 
     Parameters
@@ -125,19 +142,21 @@ def validate_many(paths: Iterable[str | os.PathLike[str]], *,
         The files.
     workers
         Processes to use; 1 (the default) validates in this process, None uses one per CPU.
-    ignore
+    ignore, dicomdir, file_set_root
         As for :func:`validate`.
     """
     names = [os.fspath(p) for p in paths]
+    root = os.fspath(file_set_root) if file_set_root is not None else None
     dropped = tuple(ignore)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(names) < 2:
         for name in names:
-            yield validate(name, ignore=dropped)
+            yield validate(name, ignore=dropped, dicomdir=dicomdir, file_set_root=root)
         return
     chunk = max(1, min(64, len(names) // (count * 4)))
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from pool.map(partial(_validate_path, ignore=dropped), names, chunksize=chunk)
+        yield from pool.map(partial(_validate_path, ignore=dropped, dicomdir=dicomdir,
+                                    file_set_root=root), names, chunksize=chunk)
 
 
 class InvalidDataSetError(DicomError):

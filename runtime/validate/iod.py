@@ -59,6 +59,7 @@ Every finding cites the PS3.3 section of the module or macro whose row states th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ from dicomkit.generated.vrs import CHARACTER_VRS
 from dicomkit.validate.conditions import Present, evaluate
 from dicomkit.validate.report import Report, tag_path
 
-__all__ = ["Node", "check_iod", "module_nodes", "sop_class_of"]
+__all__ = ["Node", "check_iod", "is_empty", "module_nodes", "sop_class_of"]
 
 
 def _kw(keyword: str) -> int:
@@ -186,6 +187,24 @@ def _tree(flat: list[tuple[int, tuple[Any, ...], str, str]], start: int,
     return tuple(nodes), i
 
 
+def _prune(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """``nodes`` without the rows that can give no finding, present or absent: Type 3 (or
+    untyped) rows with no values to compare, no items rule and no nested rows to check."""
+    out: list[Node] = []
+    for n in nodes:
+        children = _prune(n.children) if n.children else ()
+        if n.type in ("1", "2", "1C", "2C") or n.values or n.indexed or n.items or children:
+            out.append(n if children == n.children else dataclasses.replace(n, children=children))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def checked_nodes(label: str) -> tuple[Node, ...]:
+    """The rows of :func:`module_nodes` that checking a data set against the table visits
+    (:func:`_prune`); presence is decided on all of them."""
+    return _prune(module_nodes(label))
+
+
 @lru_cache(maxsize=1024)
 def module_nodes(label: str) -> tuple[Node, ...]:
     """The attribute tree of a module or macro table (``Include`` rows expanded, cycles cut)."""
@@ -210,8 +229,9 @@ def sop_class_of(ds: Dataset) -> str:
 # Element facts
 # ------------------------------------------------------------------------------------------------
 
-def _is_empty(el: DataElement) -> bool:
-    """True when ``el`` has no value (zero length, only padding, or a sequence without items)."""
+def is_empty(el: DataElement) -> bool:
+    """True when ``el`` has no value (zero length, only padding, or a sequence without items):
+    what a Type 1 attribute may not be (PS3.5 7.4.1)."""
     if el.vr == "SQ":
         return not el.value
     if el.is_deferred:
@@ -227,6 +247,9 @@ def _is_empty(el: DataElement) -> bool:
     if isinstance(value, list):
         return all(v is None or v == "" for v in value)
     return False
+
+
+_is_empty = is_empty
 
 
 def _first_value(el: DataElement) -> str | None:
@@ -302,45 +325,46 @@ def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, .
                            f"missing type {t} attribute {node.name}, required by its condition",
                            _ref(node), node.owner)
             continue
-        where = tag_path(path, node.tag)
-        ref = _ref(node)
-        empty = _is_empty(el)
         if t in ("1C", "2C") and node.expr is not None and node.otherwise == "shall_not" \
                 and evaluate(node.expr, ds, ancestors, requires) is False:
-            report.add("error", "condition-forbidden", where,
+            report.add("error", "condition-forbidden", tag_path(path, node.tag),
                        f"{node.name} is present but its condition is not met and it shall not be "
-                       "present otherwise", ref, node.owner)
-        if empty:
+                       "present otherwise", _ref(node), node.owner)
+        if _is_empty(el):
             if t == "1" or t == "1C":
-                report.add("error", "type1-empty", where,
+                report.add("error", "type1-empty", tag_path(path, node.tag),
                            f"type {t} attribute {node.name} has no value"
                            f"{' (a type 1 sequence needs an item)' if el.vr == 'SQ' else ''}",
-                           ref, node.owner)
+                           _ref(node), node.owner)
             continue
         if node.values and node.values_kind:
-            _check_values(node, el, where, report)
+            _check_values(node, el, path, report)
         if node.indexed:
-            _check_indexed_values(node, el, where, report)
+            _check_indexed_values(node, el, tag_path(path, node.tag), report)
         if el.vr == "SQ":
             items = el.value
             if node.items == "one" and len(items) != 1:
-                report.add("error", "sequence-items", where,
+                report.add("error", "sequence-items", tag_path(path, node.tag),
                            f"{node.name} has {len(items)} items, only a single item is allowed",
-                           ref, node.owner)
-            if node.children:
+                           _ref(node), node.owner)
+            if node.children and items:
+                where = tag_path(path, node.tag)
                 inner = (ds, *ancestors)
                 for index, item in enumerate(items):
                     _check_nodes(node.children, item, inner, f"{where}[{index}]", True, report,
                                  requires=requires)
 
 
-def _check_values(node: Node, el: DataElement, where: str, report: Report) -> None:
+def _check_values(node: Node, el: DataElement, path: str, report: Report) -> None:
+    """Value 1 of ``el`` against the node's Enumerated Values or Defined Terms; ``path`` is the
+    tag path of the data set holding ``el``."""
     value = _first_value(el)
     if value is None or value == "" or value in node.values:
         return
     if el.vr in NUMBER_VRS or el.vr == "IS":
         if _number_matches(value, node.values):
             return
+    where = tag_path(path, node.tag)
     shown = ", ".join(sorted(node.values)[:12])
     if node.values_kind == "enumerated":
         report.add("error", "enumerated-value", where, f"{value!r} is not an Enumerated Value of "
@@ -385,6 +409,12 @@ def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
     """
     elements = ds._elements
     return any(n.tag in elements for n in nodes)
+
+
+@lru_cache(maxsize=4096)
+def _top_tags(label: str) -> frozenset[int]:
+    """The top-level tags of a module or macro table (what :func:`_present` looks for)."""
+    return frozenset(n.tag for n in module_nodes(label))
 
 
 def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> bool:
@@ -536,18 +566,19 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
             required = evaluate(expr, ds, (), requires, present)
         else:
             required = False
-        in_shared = shared_item is not None and _present(nodes, shared_item)
+        tops = _top_tags(label)
+        in_shared = shared_item is not None and not shared_item._elements.keys().isdisjoint(tops)
         if in_shared:
             assert shared_item is not None
-            _check_nodes(nodes, shared_item, (ds,), shared_path, True, report,
+            _check_nodes(checked_nodes(label), shared_item, (ds,), shared_path, True, report,
                          requires=requires)
         in_frames: list[int] = []
         missing_frames: list[int] = []
         for index, item in enumerate(frames):
-            if _present(nodes, item):
+            if not item._elements.keys().isdisjoint(tops):  # _present(nodes, item)
                 in_frames.append(index)
-                _check_nodes(nodes, item, (ds,), f"{per_path}[{index}]", True, report,
-                             requires=requires)
+                _check_nodes(checked_nodes(label), item, (ds,), f"{per_path}[{index}]", True,
+                             report, requires=requires)
             else:
                 missing_frames.append(index)
         if in_shared and in_frames:  # C.7.6.16.1.1
@@ -568,6 +599,54 @@ def _ranges(indexes: list[int]) -> str:
     if len(indexes) > 6:
         return f"{indexes[0]}..{indexes[-1]} ({len(indexes)} frames)"
     return ", ".join(str(i) for i in indexes)
+
+
+@dataclass(frozen=True, slots=True)
+class _ModulePlan:
+    """One module row of an IOD with what checking a data set against it needs, made once per
+    IOD (:func:`_plan`): its attribute tree, its top-level tags, those no other module of the
+    IOD defines (``own``), and whether its absence can be shown (:func:`_absence_shown`)."""
+
+    ie: str
+    name: str
+    section: str
+    label: str
+    usage: str
+    expr: Any
+    nodes: tuple[Node, ...]
+    checked: tuple[Node, ...]
+    tops: tuple[int, ...]
+    own: tuple[int, ...]
+    absence_shown: bool
+
+
+@lru_cache(maxsize=256)
+def _plan(iod_label: str) -> tuple[_ModulePlan, ...]:
+    """The module rows of an IOD with a table and attribute rows, in IOD table order."""
+    shared = _shared_tags(iod_label)
+    out: list[_ModulePlan] = []
+    for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in \
+            iods.IODS[iod_label][3]:
+        if not module_label:
+            continue
+        nodes = module_nodes(module_label)
+        if not nodes:
+            continue
+        mine = shared.get(module_label, frozenset())
+        out.append(_ModulePlan(ie, module_name, ref_section, module_label, usage, expr, nodes,
+                               checked_nodes(module_label), tuple(n.tag for n in nodes),
+                               tuple(n.tag for n in nodes if n.tag not in mine),
+                               _absence_shown(nodes)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _skips(labels: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    """For each module checked (in IOD table order), the tags a module checked after it
+    defines too: the last one overrides (see :func:`check_iod`)."""
+    owner = {n.tag: label for label in labels for n in module_nodes(label)}
+    return tuple(frozenset(n.tag for n in module_nodes(label) if owner[n.tag] != label)
+                 for label in labels)
 
 
 def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> None:
@@ -598,42 +677,37 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
                    f"no IOD table for SOP class {what}: only element-level checks were made",
                    "PS3.4 B.5")
         return
-    name, _label, section, iod_modules, groups = entry
+    name, _label, section, _modules, groups = entry
     report.iod = name
     start = len(report.findings)
-    shared = _shared_tags(label) if label else {}
     requires = _requires(label) if label else None
     present_fn = _presence(label, ds) if label else None
-    checked: list[tuple[str, tuple[Node, ...]]] = []
-    for ie, module_name, ref_section, module_label, usage, _cond, expr, _other in iod_modules:
-        if not module_label:
-            continue
-        nodes = module_nodes(module_label)
-        if not nodes:
-            continue
+    elements = ds._elements
+    checked: list[_ModulePlan] = []
+    for m in _plan(label) if label else ():
+        usage = m.usage
         if usage == "M":
             required = True
-        elif usage == "C" and expr is not None:
-            required = evaluate(expr, ds, (), requires, present_fn) is True
+        elif usage == "C" and m.expr is not None:
+            required = evaluate(m.expr, ds, (), requires, present_fn) is True
         else:
             required = False
-        present = _present(nodes, ds) if required else \
-            _own_present(nodes, ds, shared.get(module_label, frozenset()))
+        # present (PS3.3 A.1.3): any top-level attribute for a required module, one of its
+        # own (no other module of the IOD defines it) for an optional one
+        present = not elements.keys().isdisjoint(m.tops if required else m.own)
         if not present and not required:
             continue
-        if not present and _absence_shown(nodes):
+        if not present and m.absence_shown:
             why = "mandatory" if usage == "M" else "required by its condition"
             report.add("error", "module-missing", "",
-                       f"{module_name} module ({ie} IE) is {why} but none of its attributes is "
-                       "present", f"PS3.3 {ref_section or section}", module_name)
-        checked.append((module_label, nodes))
+                       f"{m.name} module ({m.ie} IE) is {why} but none of its attributes is "
+                       "present", f"PS3.3 {m.section or section}", m.name)
+        checked.append(m)
     # several modules may define one attribute; the last one in the IOD table (the specific
     # module after the general ones) overrides: C.8.6.1 "This type definition shall override
     # the definition in the General Series Module" (Modality type 3 in SC Equipment)
-    owner = {n.tag: module_label for module_label, nodes in checked for n in nodes}
-    for module_label, nodes in checked:
-        skip = frozenset(n.tag for n in nodes if owner[n.tag] != module_label)
-        _check_nodes(nodes, ds, (), "", True, report, skip, requires)
+    for m, skip in zip(checked, _skips(tuple(m.label for m in checked)), strict=True):
+        _check_nodes(m.checked, ds, (), "", True, report, skip, requires)
     if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
         _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)

@@ -61,6 +61,18 @@ RULES: Final[dict[str, str]] = {
                              "retired or deprecated (warning, PS3.16 8.1)",
     "unknown-public": "a public tag the data dictionary does not know (warning)",
     "private-no-creator": "a private data element without its Private Creator (PS3.5 7.8.1)",
+    "dicomdir-record": "no Directory Record Type references the file's IOD (warning, with "
+                       "--dicomdir; PS3.3 F.4, F.5)",
+    "dicomdir-key-missing": "a key the file's directory records require is absent (warning, "
+                            "with --dicomdir; PS3.3 F.5)",
+    "dicomdir-key-empty": "a Type 1 key of the file's directory records is empty (warning, "
+                          "with --dicomdir; PS3.3 F.5)",
+    "dicomdir-charset": "record keys beyond the default repertoire without Specific Character "
+                        "Set (warning, with --dicomdir; PS3.3 F.5)",
+    "dicomdir-file-meta": "no File Meta Information: a DICOMDIR cannot reference the file "
+                          "(warning, with --dicomdir; PS3.10 7.1, 8.1)",
+    "dicomdir-file-id": "the file's name (or path below the File-set root) is no File ID "
+                        "(warning, with --dicomdir; PS3.10 8.2, 8.5)",
     "unknown-sop-class": "no IOD table for the SOP class: only element-level checks were made",
     "unreadable": "the file could not be read (PS3.10 7)",
     "encoding": "the reader had to recover from a broken encoding (odd or overlong lengths...)",

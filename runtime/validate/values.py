@@ -118,6 +118,21 @@ def _tag_info(tag: int) -> _Info | None:
     return _tag_info_of(tag, dictionary.generation())
 
 
+#: the facts of the tags met so far, valid for the dictionary generation in ``_FACTS_OF``
+_FACTS: dict[int, _Info | None] = {}
+_FACTS_OF: list[int] = [-1]
+
+
+def _facts() -> dict[int, _Info | None]:
+    """The cache :func:`_check_element` reads (emptied when the user changed the dictionary);
+    taken once per :func:`check_elements` call, so that an element costs one dict lookup."""
+    generation = dictionary.generation()
+    if _FACTS_OF[0] != generation:
+        _FACTS.clear()
+        _FACTS_OF[0] = generation
+    return _FACTS
+
+
 @lru_cache(maxsize=8192)
 def _tag_info_of(tag: int, _generation: int) -> _Info | None:
     entry = dictionary.lookup(tag)
@@ -137,11 +152,16 @@ def _tag_info_of(tag: int, _generation: int) -> _Info | None:
 _DEFAULT_ONLY: Final = frozenset(c for c in CHARACTER_VRS if c not in CHARSET_VRS)
 #: VRs whose leading spaces are insignificant too (PS3.5 6.2).
 _STRIP_BOTH: Final = BOTH_STRIPPED_VRS
+#: the padding byte of each character string VR (PS3.5 Table 6.2-1)
+_PADDING: Final = {vr: VRS[vr].padding for vr in CHARACTER_VRS}
 
 
-def _add(problems: list[ValueProblem], path: str, report: Report) -> None:
-    for problem in problems:
-        report.add("error", problem.rule, path, problem.message, problem.clause)
+def _add(problems: list[ValueProblem] | tuple[ValueProblem, ...], parent: str, tag: int,
+         report: Report) -> None:
+    if problems:
+        path = tag_path(parent, tag)
+        for problem in problems:
+            report.add("error", problem.rule, path, problem.message, problem.clause)
 
 
 #: The arcs below the roots itu-t (0) and iso (1) that ITU-T X.660 | ISO/IEC 9834-1 (Annex A)
@@ -178,32 +198,35 @@ def uid_root_problem(uid: str) -> str | None:
     return None
 
 
-def _check_value(vr: str, value: str, path: str, report: Report) -> None:
-    """Check one value (already split at backslashes, padding removed) of a string VR."""
+@lru_cache(maxsize=65536)
+def _value_problems(vr: str, value: str) -> tuple[ValueProblem, ...]:
+    """The problems of one value of a string VR (split at backslashes, padding removed),
+    cached: the same values (code strings, dates, numbers, UID roots) recur from element to
+    element and from file to file."""
     problems = string_value_problems(vr, value)
-    _add(problems, path, report)
     if vr == "UI" and not problems:
         why = uid_root_problem(value)
         if why is not None:
-            report.add("error", "uid-root", path, f"UID {value!r}: {why}", _REF_UID)
+            return (ValueProblem("uid-root", f"UID {value!r}: {why}", _REF_UID),)
+    return tuple(problems)
 
 
-def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report) -> int:
+def _check_text(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
+                report: Report) -> int:
     """Check the value of a character string element; return its VM."""
-    pad = VRS[vr].padding
     last = raw[-1]
     if vr == "UI":
         if last == 0x20:
-            report.add("warning", "value-format", path, "UI value padded with a space instead of "
-                       "NULL", _REF_VR)
-    elif last == 0 and pad == " ":
-        report.add("warning", "value-format", path, f"{vr} value padded with NULL instead of "
-                   "a space", _REF_VR)
+            report.add("warning", "value-format", tag_path(parent, tag), "UI value padded with "
+                       "a space instead of NULL", _REF_VR)
+    elif last == 0 and _PADDING[vr] == " ":
+        report.add("warning", "value-format", tag_path(parent, tag), f"{vr} value padded with "
+                   "NULL instead of a space", _REF_VR)
     ascii_only = raw.isascii()
     if vr in _DEFAULT_ONLY:
         if not ascii_only:
-            report.add("error", "repertoire", path, f"{vr} value has bytes outside the default "
-                       "character repertoire (ISO-IR 6)", _REF_VR)
+            report.add("error", "repertoire", tag_path(parent, tag), f"{vr} value has bytes "
+                       "outside the default character repertoire (ISO-IR 6)", _REF_VR)
         text = raw.decode("latin-1")
     elif ascii_only:
         text = raw.decode("ascii")
@@ -213,22 +236,24 @@ def _check_text(vr: str, el: DataElement, raw: bytes, path: str, report: Report)
         try:
             text = charset.decode(raw, vr) if charset is not None else raw.decode("latin-1")
         except (DicomError, UnicodeError, ValueError):
-            report.add("error", "repertoire", path, f"{vr} value cannot be decoded with the "
-                       "Specific Character Set (0008,0005)", "PS3.5 6.1")
+            report.add("error", "repertoire", tag_path(parent, tag), f"{vr} value cannot be "
+                       "decoded with the Specific Character Set (0008,0005)", "PS3.5 6.1")
             return 1
     if vr in SINGLE_VALUED_VRS:
-        _add(text_value_problems(vr, text.rstrip(" \x00")), path, report)
+        _add(text_value_problems(vr, text.rstrip(" \x00")), parent, tag, report)
         return 1
     parts = text.split("\\")
     both = vr in _STRIP_BOTH
     for part in parts:
         value = part.strip(" \x00") if both else part.rstrip(" \x00")
         if value:
-            _check_value(vr, value, path, report)
+            problems = _value_problems(vr, value)
+            if problems:
+                _add(problems, parent, tag, report)
     return len(parts)
 
 
-def _check_scheme(raw: bytes, path: str, report: Report) -> None:
+def _check_scheme(raw: bytes, parent: str, tag: int, report: Report) -> None:
     """Warn of a retired or deprecated coding scheme (module docstring)."""
     # the context group tables are large (PS3.16): loaded only when a data set holds codes
     from dicomkit.generated.context_groups import RETIRED_CODING_SCHEMES
@@ -236,7 +261,7 @@ def _check_scheme(raw: bytes, path: str, report: Report) -> None:
     designator = raw.decode("latin-1").strip(" \x00")
     status = RETIRED_CODING_SCHEMES.get(designator)
     if status is not None:
-        report.add("warning", "coding-scheme-retired", path,
+        report.add("warning", "coding-scheme-retired", tag_path(parent, tag),
                    f"coding scheme {designator} is {status} (PS3.16 Table 8-1)", _REF_SCHEMES)
 
 
@@ -287,50 +312,57 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
     if explicit is None:
         explicit = _explicit(ds)
     elements = ds._elements
+    facts = _facts()
     for tag, el in elements.items():
-        _check_element(tag, el, elements, report, path, explicit)
+        _check_element(tag, el, elements, report, path, explicit, facts)
 
 
 def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
-                   parent: str, explicit: bool) -> None:
+                   parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
+    # the tag path is made only for a finding (or a sequence's items): most elements have none
     vr = el.vr
     group = tag >> 16
     elem = tag & 0xFFFF
-    path = tag_path(parent, tag)
     vm_ranges: tuple[tuple[int, int | None, int], ...] = ()
     vm_text = ""
     if group & 1:
         if 0x0010 <= elem <= 0x00FF:
             if explicit and vr != "LO":
-                report.add("warning" if vr == "UN" else "error", "vr", path,
+                report.add("warning" if vr == "UN" else "error", "vr", tag_path(parent, tag),
                            f"Private Creator has VR {vr}, not LO", _REF_PRIVATE)
         elif elem >= 0x1000 and group > 0x0008 and ((group << 16) | (elem >> 8)) not in elements:
-            report.add("error", "private-no-creator", path, "private data element without its "
-                       f"Private Creator ({group:04X},{elem >> 8:04X})", _REF_PRIVATE)
+            report.add("error", "private-no-creator", tag_path(parent, tag), "private data "
+                       f"element without its Private Creator ({group:04X},{elem >> 8:04X})",
+                       _REF_PRIVATE)
     elif elem != 0:
-        info = _tag_info(tag)
+        if tag in facts:
+            info = facts[tag]
+        else:
+            info = facts[tag] = _tag_info(tag)
         if info is None:
-            report.add("warning", "unknown-public", path, "attribute is not in the data "
-                       "dictionary", _REF_DICT)
+            report.add("warning", "unknown-public", tag_path(parent, tag), "attribute is not in "
+                       "the data dictionary", _REF_DICT)
         else:
             allowed, vm_ranges, vm_text, name, retired = info
             if retired:
-                report.add("warning", "retired", path, f"{name} is retired", _REF_DICT)
+                report.add("warning", "retired", tag_path(parent, tag), f"{name} is retired",
+                           _REF_DICT)
             if explicit and allowed and vr not in allowed:
                 if vr == "UN":
-                    report.add("warning", "vr", path, f"{name} has VR UN, dictionary VR "
-                               f"{'/'.join(sorted(allowed))}", "PS3.5 6.2.2")
+                    report.add("warning", "vr", tag_path(parent, tag), f"{name} has VR UN, "
+                               f"dictionary VR {'/'.join(sorted(allowed))}", "PS3.5 6.2.2")
                 else:
-                    report.add("error", "vr", path, f"{name} has VR {vr}, dictionary VR "
-                               f"{'/'.join(sorted(allowed))}", _REF_VR)
+                    report.add("error", "vr", tag_path(parent, tag), f"{name} has VR {vr}, "
+                               f"dictionary VR {'/'.join(sorted(allowed))}", _REF_VR)
     if vr == "SQ":
         value = el.value
         if value:
+            path = tag_path(parent, tag)
             for index, item in enumerate(value):
                 item_path = f"{path}[{index}]"
                 items = item._elements
                 for t, e in items.items():
-                    _check_element(t, e, items, report, item_path, explicit)
+                    _check_element(t, e, items, report, item_path, explicit, facts)
         return
     if el.undefined_length:
         return
@@ -342,29 +374,32 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
         if len(known) != 1 or next(iter(known)) not in CHARACTER_VRS or el.is_deferred:
             return
         vr = next(iter(known))
-        raw = _bytes_of(el)
-    else:
+    if el.is_deferred:  # a large value left in the file (DEFER_SIZE): not read
+        return
+    raw = el.raw
+    if raw is None:
         raw = _bytes_of(el)
     if not raw:
         return
     if len(raw) & 1:
-        report.add("error", "value-length", path, f"odd value length {len(raw)}", _REF_LEN)
+        report.add("error", "value-length", tag_path(parent, tag), f"odd value length "
+                   f"{len(raw)}", _REF_LEN)
     if tag == _CODING_SCHEME_DESIGNATOR:
-        _check_scheme(raw, path, report)
+        _check_scheme(raw, parent, tag, report)
     if vr in CHARACTER_VRS:
-        count = _check_text(vr, el, raw, path, report)
+        count = _check_text(vr, el, raw, parent, tag, report)
     else:
         number = NUMBER_VRS.get(vr)
         size = number[1] if number is not None else (4 if vr == "AT" else 0)
         if size:
             if len(raw) % size:
-                report.add("error", "value-length", path, f"{vr} value of {len(raw)} bytes is not "
-                           f"a whole number of {size}-byte values", _REF_VR)
+                report.add("error", "value-length", tag_path(parent, tag), f"{vr} value of "
+                           f"{len(raw)} bytes is not a whole number of {size}-byte values",
+                           _REF_VR)
                 return
             count = len(raw) // size
         else:
             count = 1
     if vm_ranges and not vm_allows(vm_ranges, count):
-        report.add("error", "vm", path, f"{count} values, the dictionary's VM is {vm_text}",
-                   _REF_VM)
-
+        report.add("error", "vm", tag_path(parent, tag), f"{count} values, the dictionary's VM "
+                   f"is {vm_text}", _REF_VM)

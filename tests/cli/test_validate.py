@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,16 @@ def test_html_page_from_a_run_and_from_a_store(tmp_path: Path,
     again = tmp_path / "again.html"
     run(capsys, "--summary", str(store), "--html", str(again))
     assert again.read_text("utf-8") == text
+
+
+def test_dicomdir_option_adds_the_dicomdir_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "IM000001"
+    shutil.copy(sample("CT_small.dcm"), target)
+    main(["validate", "--json", "--dicomdir", "--file-set-root", str(tmp_path),
+              str(target)])
+    doc = json.loads(capsys.readouterr().out)
+    rules = {f["rule"] for f in doc["reports"][0]["findings"]}
+    assert "dicomdir-file-id" not in rules
+    main(["validate", "--json", str(target)])
+    doc = json.loads(capsys.readouterr().out)
+    assert not any(f["rule"].startswith("dicomdir-") for f in doc["reports"][0]["findings"])
