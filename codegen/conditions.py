@@ -197,9 +197,9 @@ class _Fail(Exception):
 # ----------------------------------------------------------------------------- sentences
 
 _REQUIRED = re.compile(
-    r"\b(?:Required(?: only)?(?: if| when)|Shall be present(?: only)? if"
+    r"\b(?:Required(?: only)?,?(?: if| when)|Shall be present(?: only)? if"
     r"|(?<=C - )shall be present(?: only)? if"
-    r"|Required(?= for (?:the )?first (?:Item|Control Point) (?:of|in) ))"
+    r"|Required(?= for (?:the )?(?:first (?:Item|Control Point)|Control Point 0) (?:of|in) ))"
     r"(?:\s+(?:Required|required) if)?\s*:?\s+")
 # "X changes during Beam": RT control points carry an attribute only where its value changes
 # (PS3.3 C.8.8.14.5), which the data set cannot show: read as prose, evaluated as unknown
@@ -273,9 +273,17 @@ _VERB = re.compile(
     r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
+# "X in the Y Module", "X in the Section C.8.13.1", "X at the image level": the top-level attribute
 _MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))"
                                r"(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
-                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)")
+                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)"
+                               r"| at the image level\b")
+# "the conditions in Section C.36.2.2.5.1.1 are satisfied" (RT Control Point Sequences, PS3.3
+# C.36.2.2.5.1.1): at the first Item, "i.e., with an RT Control Point Index (300A,0600) equal to 1",
+# the attribute is present if the other conditions are met; in the other Items only where its value
+# differs from the previously populated one, which no one Item shows (kept as prose, unknown)
+_SECTION_CONDITIONS_RX = re.compile(
+    r"the conditions (?:in|of) Section (C\.36\.2\.2\.5\.1\.1) ?are (?:satisfied|met)\b")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
@@ -298,7 +306,7 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
         "present_equals": r"BE present (?:and (?:the value |its value )?(?:is |equals |"
                           r"has (?:a |the )?values? (?:of )?)|with (?:a )?values? (?:of )?)"
                           r"(?!greater|less|more|other|non-)",
-        "present": r"BE (?:present|included|sent)\b(?! with\b)|(?:exists|exist)\b",
+        "present": r"BE (?:present|included|sent|used)\b(?! with\b)|(?:exists|exist)\b",
         "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b|not present\b",
         "non_zero_length": r"BE (?:non-zero length|not zero length|non-null)\b",
         "private_tag": r"(?:value )?BE the Data Element Tag of a Private Attribute\b",
@@ -671,6 +679,16 @@ class _Parser:
         return ("or" if joiners == {"or"} else "and", *exprs)
 
     # -- clauses
+    def _section_conditions(self, section: str) -> Expr:
+        """ "the conditions in Section C.36.2.2.5.1.1 are satisfied": the first RT Control Point
+        (RT Control Point Index (300A,0600) equal to 1), or a change of value (prose)."""
+        tag = self.resolve("RT Control Point Index")
+        if tag is None:
+            raise self.fail()
+        return ("or", ("equals", (tag,), (1,), None),
+                ("prose", f"the value differs from the previously populated value "
+                          f"(Section {section})"))
+
     def first_item(self) -> Expr:
         """ "for [the] first Item of X Sequence (tag) [if clause]": the data set is the first item
         of that sequence (RT control points, PS3.3 C.8.8.14.5)."""
@@ -688,8 +706,11 @@ class _Parser:
 
     def clause(self) -> Expr:
         save = self.pos
-        if self.eat(r"for (?:the )?first (?:Item|Control Point) (?:of|in) (?:the )?"):
+        if self.eat(r"for (?:the )?(?:first (?:Item|Control Point)|Control Point 0) (?:of|in) (?:the )?"):
             return self.first_item()
+        m = self.eat(_SECTION_CONDITIONS_RX)
+        if m:
+            return self._section_conditions(m.group(1))
         if self.pos > 0:  # after a connector: "..., or if Gantry Angle changes during Beam"
             m = _CHANGES.match(self.s, self.pos)
             if m and self._names_an_attribute(m.group(1)):
@@ -756,24 +777,47 @@ class _Parser:
         return ("or" if joiner == "or" else "and", *exprs)
 
     def expression(self) -> Expr:
-        """clause (connector clause)*, one kind of connector."""
+        """clause (connector clause)*, one kind of connector; or "and" and "or" where a comma
+        sets the one apart from the other (see :meth:`_comma_grouped`)."""
         items = [self.clause()]
-        kinds: set[str] = set()
+        connectors: list[tuple[str, bool]] = []
         while self.pos < len(self.s):
             m = self.eat(_CONNECTOR)
             if not m:
                 raise self.fail()
             kind = m.group(1) or ","
-            kinds.add("or" if kind == "and/or" else kind)
+            connectors.append(("or" if kind == "and/or" else kind, "," in m.group(0)))
             items.append(self.clause())
-        kinds.discard(",")
-        if len(kinds) > 1 or "nor" in kinds:
-            raise self.fail()
+        kinds = {kind for kind, _ in connectors} - {","}
         if len(items) == 1:
             return items[0]
+        if kinds == {"and", "or"}:
+            return self._comma_grouped(items, connectors)
+        if len(kinds) > 1 or "nor" in kinds:
+            raise self.fail()
         if not kinds:
             raise self.fail()
         return (kinds.pop(), *items)
+
+    def _comma_grouped(self, items: list[Expr], connectors: list[tuple[str, bool]]) -> Expr:
+        """ "A or B, and C" is (A or B) and C; "A, or B and C" is A or (B and C): the connective
+        written after a comma joins the groups the other connective makes ("Frame Type
+        (0008,9007) Value 1 of this frame is ORIGINAL or Image Type (0008,0008) Value 1 is
+        ORIGINAL, and the value of Filter Type (0018,1160) is other than NONE").  Read only when
+        every connective of the one kind has the comma and none of the other kind has it, and no
+        bare comma lists clauses; anything else is ambiguous and stays prose."""
+        after_comma = {kind for kind, comma in connectors if comma}
+        plain = {kind for kind, comma in connectors if not comma}
+        if "," in after_comma or len(after_comma) != 1 or len(plain) != 1 or after_comma == plain:
+            raise self.fail()
+        outer, inner = after_comma.pop(), plain.pop()
+        groups: list[list[Expr]] = [[items[0]]]
+        for (_kind, comma), item in zip(connectors, items[1:]):
+            if comma:
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+        return (outer, *(g[0] if len(g) == 1 else (inner, *g) for g in groups))
 
 
 def _normalise(clause: str) -> str:
