@@ -215,6 +215,12 @@ _OTHERWISE_TAIL = re.compile(r"[.;,]? (?:[Oo]therwise,? (?:it )?(?:may|shall)\b|
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
+# a Usage cell that states a second usage after the condition of the first, without a period
+# (PS3.3 A.14-1: "C - Required if Pixel Intensity Relationship (0028,1040) is LOG U - Optional if
+# Pixel Intensity Relationship (0028,1040) is DISP")
+_NEXT_USAGE = re.compile(r" [MUC] - (?=[A-Z])")
+
+
 def _sentence_end(text: str, start: int) -> int:
     """Index of the end of the sentence beginning at ``start`` (a '.' or ';' outside quotes)."""
     quote = ""
@@ -230,6 +236,8 @@ def _sentence_end(text: str, start: int) -> int:
             after = text[i + 1:i + 2]
             if after == "" or after == " ":
                 return i
+        elif _NEXT_USAGE.match(text, i):  # "... is LOG U - Optional if ...": a second Usage
+            return i
         i += 1
     return len(text)
 
