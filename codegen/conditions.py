@@ -141,8 +141,8 @@ ModuleResolver = Callable[[str], "tuple[str, str] | None"]
 Lookup Table Module", "Derivation Image Functional Group (Section C.7.6.16.2.6)") to
 ``("module_present" | "group_present", table label)``, or None when it names no one table."""
 
-__all__ = ["Expr", "ModuleResolver", "ParsedCondition", "Resolver", "condition_sentences",
-           "has_prose", "parse_condition"]
+__all__ = ["SECTION_CONDITIONS", "Expr", "ModuleResolver", "ParsedCondition", "Resolver",
+           "condition_sentences", "has_prose", "parse_condition"]
 
 
 def has_prose(expr: Expr) -> bool:
@@ -286,12 +286,18 @@ _MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))"
                                r"(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
                                r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)"
                                r"| at the image level\b")
-# "the conditions in Section C.36.2.2.5.1.1 are satisfied" (RT Control Point Sequences, PS3.3
-# C.36.2.2.5.1.1): at the first Item, "i.e., with an RT Control Point Index (300A,0600) equal to 1",
-# the attribute is present if the other conditions are met; in the other Items only where its value
-# differs from the previously populated one, which no one Item shows (kept as prose, unknown)
+SECTION_CONDITIONS: dict[str, str] = {
+    # "Requirements for Changing Values within RT Control Point Sequence Attributes": at the first
+    # Item, "i.e., with an RT Control Point Index (300A,0600) equal to 1", the attribute is present
+    # if the other conditions are met; in the other Items only where its value differs from the
+    # previously populated one, which no one Item shows (kept as prose, unknown)
+    "C.36.2.2.5.1.1": "RT Control Point Index",
+}
+"""Sections whose "conditions ... are satisfied" are read: section -> the name of the attribute
+whose value 1 marks the first Item; the rest of the section stays prose."""
 _SECTION_CONDITIONS_RX = re.compile(
-    r"the conditions (?:in|of) Section (C\.36\.2\.2\.5\.1\.1) ?are (?:satisfied|met)\b")
+    r"the conditions (?:in|of) Section (" + "|".join(re.escape(k) for k in SECTION_CONDITIONS)
+    + r") ?are (?:satisfied|met)\b")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
@@ -687,15 +693,13 @@ class _Parser:
         return ("or" if joiners == {"or"} else "and", *exprs)
 
     # -- clauses
-    def _section_conditions(self, section: str) -> Expr:
+    def _section_conditions(self, section: str, written: str) -> Expr:
         """ "the conditions in Section C.36.2.2.5.1.1 are satisfied": the first RT Control Point
-        (RT Control Point Index (300A,0600) equal to 1), or a change of value (prose)."""
-        tag = self.resolve("RT Control Point Index")
+        (RT Control Point Index (300A,0600) equal to 1), or a change of value (kept as prose)."""
+        tag = self.resolve(SECTION_CONDITIONS[section])
         if tag is None:
             raise self.fail()
-        return ("or", ("equals", (tag,), (1,), None),
-                ("prose", f"the value differs from the previously populated value "
-                          f"(Section {section})"))
+        return ("or", ("equals", (tag,), (1,), None), ("prose", written))
 
     def first_item(self) -> Expr:
         """ "for [the] first Item of X Sequence (tag) [if clause]": the data set is the first item
@@ -718,7 +722,7 @@ class _Parser:
             return self.first_item()
         m = self.eat(_SECTION_CONDITIONS_RX)
         if m:
-            return self._section_conditions(m.group(1))
+            return self._section_conditions(m.group(1), m.group(0))
         if self.pos > 0:  # after a connector: "..., or if Gantry Angle changes during Beam"
             m = _CHANGES.match(self.s, self.pos)
             if m and self._names_an_attribute(m.group(1)):
