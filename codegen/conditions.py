@@ -132,6 +132,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dicomkit.codegen.census import outside_category
+
 Expr = tuple[Any, ...]
 """An expression of the language above (nested tuples)."""
 
@@ -693,6 +695,18 @@ class _Parser:
         return ("or" if joiners == {"or"} else "and", *exprs)
 
     # -- clauses
+    def _outside_clause(self) -> Expr | None:
+        """A clause, up to the next connective, that states a fact no data set can show by a
+        phrase of the census (``codegen/census.py``: "the Patient is a non-human organism", "the
+        Referenced SOP Instance is a multi-frame image"): kept as prose (unknown), so that the
+        other clauses of the sentence are still checked where they decide it."""
+        end = _CONNECTOR.search(self.s, self.pos)
+        piece = self.s[self.pos:end.start() if end else len(self.s)]
+        if not piece or not outside_category(piece):
+            return None
+        self.pos += len(piece)
+        return ("prose", piece)
+
     def _section_conditions(self, section: str, written: str) -> Expr:
         """ "the conditions in Section C.36.2.2.5.1.1 are satisfied": the first RT Control Point
         (RT Control Point Index (300A,0600) equal to 1), or a change of value (kept as prose)."""
@@ -728,6 +742,9 @@ class _Parser:
             if m and self._names_an_attribute(m.group(1)):
                 self.pos = m.end()
                 return ("prose", m.group(0))
+        outside = self._outside_clause()
+        if outside is not None:
+            return outside
         if self.modules is not None:
             # "Pixel Measures or Plane Orientation (Patient) [Functional Group] Macros Present"
             m = self.eat(r"((?:[A-Z][A-Za-z()]*(?: [A-Z(][A-Za-z()]*)*)"
@@ -853,8 +870,18 @@ def _parse_clause(clause: str, resolve: Resolver, modules: ModuleResolver | None
         return ("and", _parse_clause(head.rstrip(","), resolve, modules),
                 ("not", _parse_clause(tail, resolve, modules)))
     p = _Parser(clause, resolve, modules)
-    expr = p.expression()
-    return _flatten(expr)
+    expr = _flatten(p.expression())
+    if _only_prose(expr):  # nothing of it is read: it stays prose as a whole (and in the census)
+        raise _Fail(clause)
+    return expr
+
+
+def _only_prose(expr: Expr) -> bool:
+    if expr[0] == "prose":
+        return True
+    if expr[0] in ("and", "or", "not", "in_frame"):
+        return all(_only_prose(e) for e in expr[1:])
+    return False
 
 
 def _flatten(expr: Expr) -> Expr:

@@ -780,3 +780,23 @@ def test_is_used_is_presence_of_an_attribute_only() -> None:
     assert parse_condition("C - Required if rotational catheter is used.", NAMES.get).expr is None
     assert parse_condition("Required if Modality (0008,0060) is used as a dimension index.",
                            NAMES.get).expr is None
+
+
+def test_a_clause_the_census_places_outside_the_data_set_is_kept_as_prose() -> None:
+    """PS3.3 C.7-1: Patient Species Description "Required if the Patient is a non-human organism
+    and if Patient Species Code Sequence (0010,2202) is not present": the first clause is a fact
+    no data set shows (census subject-nature), the second is read."""
+    names = {"Patient Species Code Sequence": 0x00102202}
+    pc = parse_condition("Required if the Patient is a non-human organism and if Patient Species "
+                         "Code Sequence (0010,2202) is not present. May be present otherwise.",
+                         names.get)
+    assert pc.expr == ("and", ("prose", "the Patient is a non-human organism"),
+                       ("absent", (0x00102202,)))
+    assert pc.partly and pc.otherwise == "may"
+    # a condition of such clauses only is not read at all (it stays in the census)
+    pc = parse_condition("Required if the Patient is a non-human organism and the right eye is "
+                         "measured.", names.get)
+    assert pc.expr is None and pc.unparsed
+    # a clause with no census phrase is not taken for prose
+    assert parse_condition("Required if the Patient is a cat and if Patient Species Code "
+                           "Sequence (0010,2202) is not present.", names.get).expr is None

@@ -763,3 +763,20 @@ def test_contrast_bolus_usage_group_follows_the_agent_sequence() -> None:
     assert evaluate(expr, ds) is False
     ds.add_new(_tag("ContrastBolusAgentSequence"), "SQ", [dicomkit.Dataset()])
     assert evaluate(expr, ds) is True
+
+
+def test_a_census_prose_clause_leaves_the_read_clause_deciding_when_it_can() -> None:
+    """PS3.3 C.7.1.1 (Table C.7-1): Patient Species Description "Required if the Patient is a
+    non-human organism and if Patient Species Code Sequence (0010,2202) is not present": with the
+    code sequence present it is not required; without it, whether the patient is non-human is not
+    shown by the data set, so it is not checked (unknown), never reported."""
+    expr = _generated("C.7-1", "PatientSpeciesDescription")
+    ds = dicomkit.Dataset()
+    assert evaluate(expr, ds) is None
+    ds.add_new(_tag("PatientSpeciesCodeSequence"), "SQ", [_code("448771007")])
+    assert evaluate(expr, ds) is False
+    # on a real header: no finding either way
+    from tests.samples import sample
+
+    ct = dicomkit.read(sample("CT_small.dcm"))
+    assert _condition_findings(ct, _tag("PatientSpeciesDescription")) == []
