@@ -84,8 +84,11 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("prose", text)``
     a case the data set cannot show, kept as written ("or if Gantry Angle changes during Beam":
     RT control points after the first carry an attribute only where its value changes, PS3.3
-    C.8.8.14.5); it evaluates as unknown, so that only the cases read are checked.  A condition
-    whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen stats``).
+    C.8.8.14.5; "the conditions in Section C.36.2.2.5.1.1 are satisfied" beside its first-point
+    case; a clause stating a fact of a ``codegen/census.py`` category, "the Patient is a
+    non-human organism"); it evaluates as unknown, so that only the cases read are checked.  A
+    condition whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen
+    stats``); one whose leaves are all ``prose`` is not read at all.
 ``("iod_requires", path)``
     the IOD the data set is checked against requires the attribute: a module of usage M lists it
     as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
@@ -122,7 +125,15 @@ starts with a predicate continues the subject before it ("X is absent, or is pre
 value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ...").
 Connectives: "and", "or", "and/or", "or if", "and if", ", and", ", or", "unless" (``X unless Y``
 -> ``and(X, not Y)``). A clause mixing "and" and "or" without grouping is ambiguous in English and
-is not read.
+is not read, except where a comma sets one connective apart: "A or B, and C" is ``and(or(A, B),
+C)`` and "A, or if B and C" is ``or(A, and(B, C))`` (every connective of the one kind after a comma,
+none of the other kind).
+Clauses: "for [the] first Item / Control Point / Control Point 0 of X Sequence" (``first_item``),
+"the conditions in Section C.36.2.2.5.1.1 are satisfied" (:data:`SECTION_CONDITIONS`: RT Control
+Point Index (300A,0600) equal to 1, or a change of value kept as prose), "X (tag) is used"
+(``present``), "X (tag) at the image level" (the top-level attribute).  "Required, if" starts a
+requirement sentence as "Required if" does; a Usage cell's condition ends where a second usage
+("U - Optional if ...") begins.
 """
 
 from __future__ import annotations
