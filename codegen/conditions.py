@@ -223,8 +223,10 @@ _MAY = re.compile(r"\b(?:[Mm]ay be present otherwise|[Oo]therwise,? (?:it )?may 
 _SHALL_NOT = re.compile(
     r"\b(?:[Ss]hall not be present otherwise|[Oo]therwise,? (?:it )?shall not be present)")
 # the start of an "otherwise" clause run into the requirement sentence ("..., may be present otherwise")
+# (also a capitalised "May be present if" with its period missing: "... equals DIRECTIONAL May be
+# present if ...", Table C.8-96)
 _OTHERWISE_TAIL = re.compile(r"[.;,]? (?:[Oo]therwise,? (?:it )?(?:may|shall)\b|[Mm]ay be present otherwise"
-                             r"|[Ss]hall not be present otherwise)")
+                             r"|[Ss]hall not be present otherwise)| May be present if\b")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -341,7 +343,8 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
                  r"|(?:has|have|contains) (?:zero|no) [Ii]tems\b",
         "has_value": r"(?:has|have) (?:a )?values?(?! (?:of|other|greater|less|equal|that|which|in)\b)"
                      r"(?=$|,| and\b| or\b)|BE not empty\b",
-        "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|BE not (?:zero|0)\b(?!\.\d)",
+        "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|has a non-zero value\b"
+                    r"|BE not (?:zero|0)\b(?!\.\d)",
         "zero": r"(?:BE |equals )zero\b",
         "not_equals": r"(?:BE not equal to|BE not|BE other than|equals other than|does not equal|"
                       r"has a value other than|value is not|has a value of other than)"
@@ -349,7 +352,8 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
         "tag_values": r"(?:(?:includes|contains) the Tag for|points to|BE|equals) "
                       r"(?=" + _NAME + " " + _TAG + ")|(?:(?:includes|contains) the Tag for|points to) "
                       r"(?:the )?(?=[A-Z])",
-        "equals": r"(?:BE equal to|equals|BE set to|=|has (?:a |the )?values?(?: of)?|value is|values are|"
+        "equals": r"(?:BE equal to|equals|BE set to|BE of Value|=|has (?:a |the )?values?(?: of)?|"
+                  r"value is|values are|"
                   r"BE one of|BE|contains the value|includes(?: the)? values?)"
                   r"(?: (?:the )?(?:value|one of|either))? ",
     }
@@ -522,6 +526,9 @@ class _Parser:
                     continue
                 self.pos = save
             break
+        # a reference to where the values are explained: "equals TRUE_COLOR or COLOR (Section
+        # A.89.3.1.2)"
+        self.eat(r" \((?:[Ss]ee )?Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\)")
         return tuple(out)
 
     def _starts_clause(self) -> bool:

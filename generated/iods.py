@@ -4138,7 +4138,7 @@ IODS: Final[dict[str, Iod]] = {
         ('Image', 'Photoacoustic Acquisition Parameters', 'C.8.34.2', 'C.8.34.2-1', 'M', '', None, ''),
         ('Image', 'Photoacoustic Transducer', 'C.8.34.3', 'C.8.34.3-1', 'U', '', None, ''),
         ('Image', 'Photoacoustic Reconstruction', 'C.8.34.4', 'C.8.34.4-1', 'U', '', None, ''),
-        ('Image', 'ICC Profile', 'C.11.15', 'C.11.15-1', 'C', 'C - Required if Pixel Presentation (0008,9205) in the Photoacoustic Image Module equals TRUE_COLOR or COLOR (Section A.89.3.1.2)', None, ''),
+        ('Image', 'ICC Profile', 'C.11.15', 'C.11.15-1', 'C', 'C - Required if Pixel Presentation (0008,9205) in the Photoacoustic Image Module equals TRUE_COLOR or COLOR (Section A.89.3.1.2)', ('equals', (561669,), ('TRUE_COLOR', 'COLOR'), None), ''),
         ('Image', 'SOP Common', 'C.12.1', 'C.12-1', 'M', '', None, ''),
         ('Image', 'Common Instance Reference', 'C.12.2', 'C.12-8', 'U', '', None, ''),
         ('Image', 'Frame Extraction', 'C.12.3', 'C.12-9', 'C', 'C - Required if the SOP Instance was created in response to a Frame-Level retrieve request', None, ''),

@@ -9,7 +9,7 @@ Sources:
 
 # 404 module tables of PS3.3 (708 attribute tables read in all,
 # 8336 attribute rows, 1432 include rows, 2461 conditions of
-# which 1511 parsed to expressions; 18 tables and
+# which 1515 parsed to expressions; 18 tables and
 # 21 rows not read, 0 references unresolved).
 # Module table: (name, label, section, rows).  Row: (kind, depth, tag, type, name,
 # condition, expr, otherwise, values_kind, values, indexed_values); kind "attr" or "include" (then
@@ -8254,7 +8254,7 @@ MODULES: Final[dict[str, Table]] = {
         ('attr', 1, 0x00041410, '1', 'Record In-use Flag', '', None, '', 'enumerated', ('FFFFH',), ()),
         ('attr', 1, 0x00041420, '1', 'Offset of Referenced Lower-Level Directory Entity', '', None, '', '', (), ()),
         ('attr', 1, 0x00041430, '1', 'Directory Record Type', '', None, '', 'enumerated', ('PATIENT', 'STUDY', 'SERIES', 'IMAGE', 'RADIOTHERAPY', 'RT DOSE', 'RT STRUCTURE SET', 'RT PLAN', 'PLAN', 'RT TREAT RECORD', 'PRESENTATION', 'WAVEFORM', 'SR DOCUMENT', 'KEY OBJECT DOC', 'SPECTROSCOPY', 'RAW DATA', 'REGISTRATION', 'FIDUCIAL', 'HANGING PROTOCOL', 'ENCAP DOC', 'VALUE MAP', 'STEREOMETRIC', 'PALETTE', 'IMPLANT', 'IMPLANT GROUP', 'IMPLANT ASSY', 'MEASUREMENT', 'SURFACE', 'SURFACE SCAN', 'TRACT', 'ASSESSMENT', 'ANNOTATION', 'INVENTORY', 'PRIVATE'), ()),
-        ('attr', 1, 0x00041432, '1C', 'Private Record UID', 'Required if the Directory Record Type (0004,1430) is of Value PRIVATE. This UID is used to define a non-standard type of Directory Record by reference to its position in a private extension to the Basic Directory IOD Information Model (see Section F.5). This UID shall be registered according to the procedures defined in PS3.5. Its meaning may or may not be specified in a Conformance Statement.', None, '', '', (), ()),
+        ('attr', 1, 0x00041432, '1C', 'Private Record UID', 'Required if the Directory Record Type (0004,1430) is of Value PRIVATE. This UID is used to define a non-standard type of Directory Record by reference to its position in a private extension to the Basic Directory IOD Information Model (see Section F.5). This UID shall be registered according to the procedures defined in PS3.5. Its meaning may or may not be specified in a Conformance Statement.', ('equals', (267312,), ('PRIVATE',), None), '', '', (), ()),
         ('attr', 1, 0x00041500, '1C', 'Referenced File ID', '', None, '', '', (), ()),
         ('attr', 1, 0x00041510, '1C', 'Referenced SOP Class UID in File', 'Unique ID for the SOP Class of the Instance stored in the referenced File. Required if the Directory Record references a SOP Instance.', None, '', '', (), ()),
         ('attr', 1, 0x00041511, '1C', 'Referenced SOP Instance UID in File', 'Unique Identifier for the SOP Instance stored in the referenced file. Required if the Directory Record references a SOP Instance.', None, '', '', (), ()),

@@ -305,6 +305,18 @@ REAL: list[tuple[str, str, Any, str]] = [
     # Table A.36-2 (functional group usage): an attribute that "is used" is present
     ('A.36-2', 'C - Required if Contrast/Bolus Agent Sequence (0018,0012) is used.',
      ('present', (0x00180012,)), ''),
+    # Table C.8-96: a "May be present if" run into the requirement sentence without a period
+    ('C.8-96', 'Required if Diffusion Directionality (0018,9075) equals DIRECTIONAL May be present if Diffusion Directionality (0018,9075) equals BMATRIX.',
+     ('equals', (0x00189075,), ('DIRECTIONAL',), None), ''),
+    # Table C.36.2.2.22-1: "has a non-zero value"
+    ('C.36.2.2.22-1', 'Required if the Number of Acquisition Devices (3002,0116) has a non-zero value.',
+     ('not_equals', (0x30020116,), (0,), None), ''),
+    # Table F.3-3: "is of Value"
+    ('F.3-3', 'Required if the Directory Record Type (0004,1430) is of Value PRIVATE.',
+     ('equals', (0x00041430,), ('PRIVATE',), None), ''),
+    # Table A.89.3-1: a section reference after the values
+    ('A.89.3-1', 'C - Required if Pixel Presentation (0008,9205) in the Photoacoustic Image Module equals TRUE_COLOR or COLOR (Section A.89.3.1.2)',
+     ('equals', (0x00089205,), ('TRUE_COLOR', 'COLOR'), None), ''),
     # Table A.14-1 (module usage): the condition of the C ends where the U usage begins
     ('A.14-1', 'C - Required if Pixel Intensity Relationship (0028,1040) is LOG U - Optional if Pixel Intensity Relationship (0028,1040) is DISP',
      ('equals', (0x00281040,), ('LOG',), None), ''),

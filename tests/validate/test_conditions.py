@@ -608,13 +608,15 @@ def test_an_rt_plan_needs_gantry_angle_in_its_first_control_point_only() -> None
 # Conditions read since the session of 2026-12-06 (bench/README.md), each evaluated both ways from
 # the generated tables of PS3.3 2024c.
 
-def _generated(label: str, keyword: str) -> Any:
-    """The generated expression of the 1C/2C row of ``keyword`` in attribute table ``label``."""
+def _generated(label: str, keyword: str | int) -> Any:
+    """The generated expression of the 1C/2C row of ``keyword`` (or tag) in attribute table
+    ``label``."""
     from dicomkit.generated import modules
 
     table = modules.attribute_table(label)
     assert table is not None
-    exprs = [row[6] for row in table[3] if row[0] == "attr" and row[2] == _tag(keyword)
+    tag = keyword if isinstance(keyword, int) else _tag(keyword)
+    exprs = [row[6] for row in table[3] if row[0] == "attr" and row[2] == tag
              and row[3] in ("1C", "2C")]
     assert len(exprs) == 1 and exprs[0] is not None, (label, keyword, exprs)
     return exprs[0]
@@ -780,3 +782,24 @@ def test_a_census_prose_clause_leaves_the_read_clause_deciding_when_it_can() -> 
 
     ct = dicomkit.read(sample("CT_small.dcm"))
     assert _condition_findings(ct, _tag("PatientSpeciesDescription")) == []
+
+
+def test_private_record_uid_is_required_for_private_directory_records_only() -> None:
+    """PS3.3 F.5 (Table F.3-3): Private Record UID "Required if the Directory Record Type
+    (0004,1430) is of Value PRIVATE"; Table C.36.2.2.22-1: Acquisition Device Sequence "Required
+    if the Number of Acquisition Devices (3002,0116) has a non-zero value"."""
+    expr = _generated("F.3-3", "PrivateRecordUID")
+    record = dicomkit.Dataset()
+    record.add_new(_tag("DirectoryRecordType"), "CS", "PRIVATE")
+    assert evaluate(expr, record) is True
+    record.add_new(_tag("DirectoryRecordType"), "CS", "IMAGE")
+    assert evaluate(expr, record) is False
+    # Acquisition Device Sequence (3002,0117), Number of Acquisition Devices (3002,0116): not in
+    # the data dictionary of PS3.6 2024c
+    devices = _generated("C.36.2.2.22-1", 0x30020117)
+    item = dicomkit.Dataset()
+    assert evaluate(devices, item) is False
+    item.add_new(0x30020116, "US", 2)
+    assert evaluate(devices, item) is True
+    item.add_new(0x30020116, "US", 0)
+    assert evaluate(devices, item) is False
