@@ -24,12 +24,46 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         r"\bin the contributing SOP Instances\b",
         r"\bin any of the Classic Images that were converted\b",
     ),
+    # what another instance, named by a reference, holds (its SOP Class, frames, devices, plans)
+    "referenced-instances": (
+        r"\bthe Referenced SOP Instance is a\b",
+        r"\bthe referenced SOP Instance has the SOP Class UID\b",
+        r"\bInstance referenced in (?:the )?[A-Z][A-Za-z ]*Sequence(?: \([0-9A-F]{4},[0-9A-F]{4}\))?"
+        r" contains\b",
+        r"\bvalue of the Images referenced by the Referenced Image Sequence\b",
+        r"\bthe instance referenced by Referenced Image Sequence \(0008,1140\) is tiled\b",
+        r"\b(?:is|are) included in the RT Ion Plan referenced within\b",
+        r"\bof the referenced RT Plan in the Referenced RT Plan Sequence\b",
+        r"\bthe referenced plan has more than one\b",
+        r"\bthe referenced (?:acquisition|acquisition or reconstruction) protocol element is not in"
+        r" this [Ii]nstance\b",
+        r"\bthe Information Model of the referenced Instance\b",
+        r"\bthe referenced Inventory SOP Instance itself\b",
+        r"\breferenced image contains overlay data\b",
+        r"\bGroup 60xx is present in the referenced image",
+    ),
     # how the instance or series was created (workflow, retrieval, derivation history)
     "creation-history": (
         r"\bPerformed Procedure Step SOP Class was involved\b",
         r"\bcreated in response to a Frame-Level retrieve request\b",
         r"\bhas been derived from another SOP Instance\b",
         r"\bhas been planned on another image\b",
+        r"\bLossy Compression has been performed on the [Ii]mage\b",
+        r"\bthis (?:IOD|SOP) Instance has been compressed\b",
+        r"\bprocedure was scheduled\b",
+        r"\b[Ii]nstance replaces another Instance\b",
+        r"\breplaces a previous version\b",
+        r"\bcreated by conversion from a DICOM source\b",
+        r"\bwas not issued in the current SOP Instance, but read from another SOP Instance\b",
+        r"\b(?:is|was) created from (?:other )?DICOM (?:SOP Instances|images)\b",
+        r"\breconstruction is created from DICOM SOP Instances\b",
+        r"\bPresentation State is created together with the images\b",
+        r"\bresulted from a Defined Procedure Protocol\b",
+        r"\brelated Performed Procedure Protocol SOP Instance was created\b",
+        r"\bcreated as a result of a (?:single )?procedure step request\b",
+        r"\bobject extraction is based on a Frame Level Retrieve\b",
+        r"\bhas ever been converted from its source form\b",
+        r"\bInventory creation was initiated by a transaction\b",
     ),
     # what was done during acquisition and that no attribute records
     "acquisition-circumstance": (
@@ -38,14 +72,54 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         r"\bcontrast media (?:was|were) (?:used|applied)\b",
         r"\bcontrast was administered\b",
         r"\btherapeutic radiation was applied\b",
+        r"\b(?:Cardiac|Respiratory) Synchronization is used\b",
+        r"\brotational catheter is used\b",
+        r"\bimage was acquired in a Staged protocol\b",
+        r"\bdetector binning was applied\b",
+        r"\bsecondary positioner was used during acquisition\b",
+        r"\bwaveforms are acquired in conjunction with image acquisition\b",
+        r"\bwaveform acquisition is synchronized to a trigger\b",
+        r"\bmultiple images are obtained without releasing breast compression\b",
+        r"\bImage is created with table motion\b",
+        r"\bacquired using a Beam Limiting Device\b",
+    ),
+    # what was measured (ophthalmic refraction, lensometry, biometry): each measured part carries
+    # its own attributes, so a data set without them cannot show that the part was measured
+    "measurement-scope": (
+        r"\b(?:right|left) (?:eye|lens) is measured\b",
+        r"\ba single lens of unknown laterality is measured\b",
+        r"\bis measured in the lens\b",
+        r"\bastigmatism is measured\b",
+        r"\b(?:near|intermediate) point refraction is done\b",
+        r"\brefraction is done at less than distance\b",
+        r"\bthe device calculated intraocular lens power for the (?:right|left) eye\b",
+    ),
+    # the nature of the imaging subject, which no attribute records with certainty
+    "subject-nature": (
+        r"\b[Pp]atient is a non-human organism\b",
+        r"\b[Ii]maging Subject is a [Ss]pecimen\b",
     ),
     # what the creator of a presentation state intends for the referenced images
     "presentation-intent": (
         r"\b(?:is|are) to be applied to referenced image",
+        r"\bthe referenced image\(s\) are (?:multi-frame and are )?to be (?:subtracted|displayed)\b",
+        r"\bthe Image may be subtracted\b",
+        r"\brotation or flipping are to be applied\b",
+        r"\bGraphic Annotations are to be applied\b",
+        r"\ba Shutter is to be applied to the image\b",
+    ),
+    # which part of the referenced instances or frames an item applies to, a choice of the creator
+    "reference-scope": (
+        r"\bthe reference does not apply to all\b",
+        r"\bin this Item do(?:es)? not apply to all the images\b",
+        r"\bthe scope is limited to a subset of\b",
     ),
     # what the equipment is able to do
     "equipment-capability": (
         r"\bsystem is (?:capable of|able to)\b",
+        r"\bIf required by treatment delivery device\b",
+        r"\bcan be moved in the (?:coronal|sagittal) anatomical plane\b",
+        r"\bthe detector can be moved in the (?:row|column) direction\b",
     ),
 }
 """Category -> the phrases (regular expressions, case-sensitive except the first letter) that

@@ -84,8 +84,11 @@ reference, the value of an AT attribute ("Frame Increment Pointer (0028,0009) is
 ``("prose", text)``
     a case the data set cannot show, kept as written ("or if Gantry Angle changes during Beam":
     RT control points after the first carry an attribute only where its value changes, PS3.3
-    C.8.8.14.5); it evaluates as unknown, so that only the cases read are checked.  A condition
-    whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen stats``).
+    C.8.8.14.5; "the conditions in Section C.36.2.2.5.1.1 are satisfied" beside its first-point
+    case; a clause stating a fact of a ``codegen/census.py`` category, "the Patient is a
+    non-human organism"); it evaluates as unknown, so that only the cases read are checked.  A
+    condition whose expression holds a ``prose`` leaf counts as partly read (``dicomkit codegen
+    stats``); one whose leaves are all ``prose`` is not read at all.
 ``("iod_requires", path)``
     the IOD the data set is checked against requires the attribute: a module of usage M lists it
     as Type 1 or 2 ("Required if image does not require Image Orientation (Patient)
@@ -122,7 +125,15 @@ starts with a predicate continues the subject before it ("X is absent, or is pre
 value NO"; "X is not A and not B"; "Image Type (0008,0008) Value 4 is T and Value 3 is not ...").
 Connectives: "and", "or", "and/or", "or if", "and if", ", and", ", or", "unless" (``X unless Y``
 -> ``and(X, not Y)``). A clause mixing "and" and "or" without grouping is ambiguous in English and
-is not read.
+is not read, except where a comma sets one connective apart: "A or B, and C" is ``and(or(A, B),
+C)`` and "A, or if B and C" is ``or(A, and(B, C))`` (every connective of the one kind after a comma,
+none of the other kind).
+Clauses: "for [the] first Item / Control Point / Control Point 0 of X Sequence" (``first_item``),
+"the conditions in Section C.36.2.2.5.1.1 are satisfied" (:data:`SECTION_CONDITIONS`: RT Control
+Point Index (300A,0600) equal to 1, or a change of value kept as prose), "X (tag) is used"
+(``present``), "X (tag) at the image level" (the top-level attribute).  "Required, if" starts a
+requirement sentence as "Required if" does; a Usage cell's condition ends where a second usage
+("U - Optional if ...") begins.
 """
 
 from __future__ import annotations
@@ -131,6 +142,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from dicomkit.codegen.census import outside_category
 
 Expr = tuple[Any, ...]
 """An expression of the language above (nested tuples)."""
@@ -141,8 +154,8 @@ ModuleResolver = Callable[[str], "tuple[str, str] | None"]
 Lookup Table Module", "Derivation Image Functional Group (Section C.7.6.16.2.6)") to
 ``("module_present" | "group_present", table label)``, or None when it names no one table."""
 
-__all__ = ["Expr", "ModuleResolver", "ParsedCondition", "Resolver", "condition_sentences",
-           "has_prose", "parse_condition"]
+__all__ = ["SECTION_CONDITIONS", "Expr", "ModuleResolver", "ParsedCondition", "Resolver",
+           "condition_sentences", "has_prose", "parse_condition"]
 
 
 def has_prose(expr: Expr) -> bool:
@@ -197,9 +210,9 @@ class _Fail(Exception):
 # ----------------------------------------------------------------------------- sentences
 
 _REQUIRED = re.compile(
-    r"\b(?:Required(?: only)?(?: if| when)|Shall be present(?: only)? if"
+    r"\b(?:Required(?: only)?,?(?: if| when)|Shall be present(?: only)? if"
     r"|(?<=C - )shall be present(?: only)? if"
-    r"|Required(?= for (?:the )?first (?:Item|Control Point) (?:of|in) ))"
+    r"|Required(?= for (?:the )?(?:first (?:Item|Control Point)|Control Point 0) (?:of|in) ))"
     r"(?:\s+(?:Required|required) if)?\s*:?\s+")
 # "X changes during Beam": RT control points carry an attribute only where its value changes
 # (PS3.3 C.8.8.14.5), which the data set cannot show: read as prose, evaluated as unknown
@@ -210,9 +223,17 @@ _MAY = re.compile(r"\b(?:[Mm]ay be present otherwise|[Oo]therwise,? (?:it )?may 
 _SHALL_NOT = re.compile(
     r"\b(?:[Ss]hall not be present otherwise|[Oo]therwise,? (?:it )?shall not be present)")
 # the start of an "otherwise" clause run into the requirement sentence ("..., may be present otherwise")
+# (also a capitalised "May be present if" with its period missing: "... equals DIRECTIONAL May be
+# present if ...", Table C.8-96)
 _OTHERWISE_TAIL = re.compile(r"[.;,]? (?:[Oo]therwise,? (?:it )?(?:may|shall)\b|[Mm]ay be present otherwise"
-                             r"|[Ss]hall not be present otherwise)")
+                             r"|[Ss]hall not be present otherwise)| May be present if\b")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+# a Usage cell that states a second usage after the condition of the first, without a period
+# (PS3.3 A.14-1: "C - Required if Pixel Intensity Relationship (0028,1040) is LOG U - Optional if
+# Pixel Intensity Relationship (0028,1040) is DISP")
+_NEXT_USAGE = re.compile(r" [MUC] - (?=[A-Z])")
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -230,6 +251,8 @@ def _sentence_end(text: str, start: int) -> int:
             after = text[i + 1:i + 2]
             if after == "" or after == " ":
                 return i
+        elif _NEXT_USAGE.match(text, i):  # "... is LOG U - Optional if ...": a second Usage
+            return i
         i += 1
     return len(text)
 
@@ -273,9 +296,23 @@ _VERB = re.compile(
     r"nor|exists?|points|not present|Attribute|[Vv]alue \d|Item value)\b|=(?= ))")
 _SEQUENCE_LINK = re.compile(
     r" (?:in|within|of)(?: an?| any| the| at least one)?(?: [Ii]tems?(?: of| in))?(?: the)? ")
+# "X in the Y Module", "X in the Section C.8.13.1", "X at the image level": the top-level attribute
 _MODULE_QUALIFIER = re.compile(r" in the (?:(?:[A-Z][A-Za-z0-9\-]*(?: |$))"
                                r"(?:[A-Za-z][A-Za-z0-9\-]*(?: |$))*Module\b"
-                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)")
+                               r"|Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\b)"
+                               r"| at the image level\b")
+SECTION_CONDITIONS: dict[str, str] = {
+    # "Requirements for Changing Values within RT Control Point Sequence Attributes": at the first
+    # Item, "i.e., with an RT Control Point Index (300A,0600) equal to 1", the attribute is present
+    # if the other conditions are met; in the other Items only where its value differs from the
+    # previously populated one, which no one Item shows (kept as prose, unknown)
+    "C.36.2.2.5.1.1": "RT Control Point Index",
+}
+"""Sections whose "conditions ... are satisfied" are read: section -> the name of the attribute
+whose value 1 marks the first Item; the rest of the section stays prose."""
+_SECTION_CONDITIONS_RX = re.compile(
+    r"the conditions (?:in|of) Section (" + "|".join(re.escape(k) for k in SECTION_CONDITIONS)
+    + r") ?are (?:satisfied|met)\b")
 _VALUE = re.compile(
     r'(?:[A-Z][A-Za-z0-9 \-]* \()?"([^"]*)"\)?'  # "1.2.840..." or Name ("1.2.840...")
     r"|'([^']*)'"
@@ -298,7 +335,7 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
         "present_equals": r"BE present (?:and (?:the value |its value )?(?:is |equals |"
                           r"has (?:a |the )?values? (?:of )?)|with (?:a )?values? (?:of )?)"
                           r"(?!greater|less|more|other|non-)",
-        "present": r"BE (?:present|included|sent)\b(?! with\b)|(?:exists|exist)\b",
+        "present": r"BE (?:present|included|sent|used)\b(?! with\b)|(?:exists|exist)\b",
         "absent": r"BE (?:not present|absent|not included|not sent)\b|(?:does|do) not exist\b|not present\b",
         "non_zero_length": r"BE (?:non-zero length|not zero length|non-null)\b",
         "private_tag": r"(?:value )?BE the Data Element Tag of a Private Attribute\b",
@@ -306,7 +343,8 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
                  r"|(?:has|have|contains) (?:zero|no) [Ii]tems\b",
         "has_value": r"(?:has|have) (?:a )?values?(?! (?:of|other|greater|less|equal|that|which|in)\b)"
                      r"(?=$|,| and\b| or\b)|BE not empty\b",
-        "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|BE not (?:zero|0)\b(?!\.\d)",
+        "non_zero": r"(?:BE |has (?:a )?value )?non-zero\b|has a non-zero value\b"
+                    r"|BE not (?:zero|0)\b(?!\.\d)",
         "zero": r"(?:BE |equals )zero\b",
         "not_equals": r"(?:BE not equal to|BE not|BE other than|equals other than|does not equal|"
                       r"has a value other than|value is not|has a value of other than)"
@@ -314,7 +352,8 @@ def _predicate_patterns(be: str) -> dict[str, re.Pattern[str]]:
         "tag_values": r"(?:(?:includes|contains) the Tag for|points to|BE|equals) "
                       r"(?=" + _NAME + " " + _TAG + ")|(?:(?:includes|contains) the Tag for|points to) "
                       r"(?:the )?(?=[A-Z])",
-        "equals": r"(?:BE equal to|equals|BE set to|=|has (?:a |the )?values?(?: of)?|value is|values are|"
+        "equals": r"(?:BE equal to|equals|BE set to|BE of Value|=|has (?:a |the )?values?(?: of)?|"
+                  r"value is|values are|"
                   r"BE one of|BE|contains the value|includes(?: the)? values?)"
                   r"(?: (?:the )?(?:value|one of|either))? ",
     }
@@ -487,6 +526,9 @@ class _Parser:
                     continue
                 self.pos = save
             break
+        # a reference to where the values are explained: "equals TRUE_COLOR or COLOR (Section
+        # A.89.3.1.2)"
+        self.eat(r" \((?:[Ss]ee )?Section [A-Z]{0,2}\.?[0-9][0-9A-Za-z.]*[0-9A-Za-z]\)")
         return tuple(out)
 
     def _starts_clause(self) -> bool:
@@ -671,6 +713,26 @@ class _Parser:
         return ("or" if joiners == {"or"} else "and", *exprs)
 
     # -- clauses
+    def _outside_clause(self) -> Expr | None:
+        """A clause, up to the next connective, that states a fact no data set can show by a
+        phrase of the census (``codegen/census.py``: "the Patient is a non-human organism", "the
+        Referenced SOP Instance is a multi-frame image"): kept as prose (unknown), so that the
+        other clauses of the sentence are still checked where they decide it."""
+        end = _CONNECTOR.search(self.s, self.pos)
+        piece = self.s[self.pos:end.start() if end else len(self.s)]
+        if not piece or not outside_category(piece):
+            return None
+        self.pos += len(piece)
+        return ("prose", piece)
+
+    def _section_conditions(self, section: str, written: str) -> Expr:
+        """ "the conditions in Section C.36.2.2.5.1.1 are satisfied": the first RT Control Point
+        (RT Control Point Index (300A,0600) equal to 1), or a change of value (kept as prose)."""
+        tag = self.resolve(SECTION_CONDITIONS[section])
+        if tag is None:
+            raise self.fail()
+        return ("or", ("equals", (tag,), (1,), None), ("prose", written))
+
     def first_item(self) -> Expr:
         """ "for [the] first Item of X Sequence (tag) [if clause]": the data set is the first item
         of that sequence (RT control points, PS3.3 C.8.8.14.5)."""
@@ -688,13 +750,19 @@ class _Parser:
 
     def clause(self) -> Expr:
         save = self.pos
-        if self.eat(r"for (?:the )?first (?:Item|Control Point) (?:of|in) (?:the )?"):
+        if self.eat(r"for (?:the )?(?:first (?:Item|Control Point)|Control Point 0) (?:of|in) (?:the )?"):
             return self.first_item()
+        m = self.eat(_SECTION_CONDITIONS_RX)
+        if m:
+            return self._section_conditions(m.group(1), m.group(0))
         if self.pos > 0:  # after a connector: "..., or if Gantry Angle changes during Beam"
             m = _CHANGES.match(self.s, self.pos)
             if m and self._names_an_attribute(m.group(1)):
                 self.pos = m.end()
                 return ("prose", m.group(0))
+        outside = self._outside_clause()
+        if outside is not None:
+            return outside
         if self.modules is not None:
             # "Pixel Measures or Plane Orientation (Patient) [Functional Group] Macros Present"
             m = self.eat(r"((?:[A-Z][A-Za-z()]*(?: [A-Z(][A-Za-z()]*)*)"
@@ -756,24 +824,47 @@ class _Parser:
         return ("or" if joiner == "or" else "and", *exprs)
 
     def expression(self) -> Expr:
-        """clause (connector clause)*, one kind of connector."""
+        """clause (connector clause)*, one kind of connector; or "and" and "or" where a comma
+        sets the one apart from the other (see :meth:`_comma_grouped`)."""
         items = [self.clause()]
-        kinds: set[str] = set()
+        connectors: list[tuple[str, bool]] = []
         while self.pos < len(self.s):
             m = self.eat(_CONNECTOR)
             if not m:
                 raise self.fail()
             kind = m.group(1) or ","
-            kinds.add("or" if kind == "and/or" else kind)
+            connectors.append(("or" if kind == "and/or" else kind, "," in m.group(0)))
             items.append(self.clause())
-        kinds.discard(",")
-        if len(kinds) > 1 or "nor" in kinds:
-            raise self.fail()
+        kinds = {kind for kind, _ in connectors} - {","}
         if len(items) == 1:
             return items[0]
+        if kinds == {"and", "or"}:
+            return self._comma_grouped(items, connectors)
+        if len(kinds) > 1 or "nor" in kinds:
+            raise self.fail()
         if not kinds:
             raise self.fail()
         return (kinds.pop(), *items)
+
+    def _comma_grouped(self, items: list[Expr], connectors: list[tuple[str, bool]]) -> Expr:
+        """ "A or B, and C" is (A or B) and C; "A, or B and C" is A or (B and C): the connective
+        written after a comma joins the groups the other connective makes ("Frame Type
+        (0008,9007) Value 1 of this frame is ORIGINAL or Image Type (0008,0008) Value 1 is
+        ORIGINAL, and the value of Filter Type (0018,1160) is other than NONE").  Read only when
+        every connective of the one kind has the comma and none of the other kind has it, and no
+        bare comma lists clauses; anything else is ambiguous and stays prose."""
+        after_comma = {kind for kind, comma in connectors if comma}
+        plain = {kind for kind, comma in connectors if not comma}
+        if "," in after_comma or len(after_comma) != 1 or len(plain) != 1 or after_comma == plain:
+            raise self.fail()
+        outer, inner = after_comma.pop(), plain.pop()
+        groups: list[list[Expr]] = [[items[0]]]
+        for (_kind, comma), item in zip(connectors, items[1:]):
+            if comma:
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+        return (outer, *(g[0] if len(g) == 1 else (inner, *g) for g in groups))
 
 
 def _normalise(clause: str) -> str:
@@ -797,8 +888,18 @@ def _parse_clause(clause: str, resolve: Resolver, modules: ModuleResolver | None
         return ("and", _parse_clause(head.rstrip(","), resolve, modules),
                 ("not", _parse_clause(tail, resolve, modules)))
     p = _Parser(clause, resolve, modules)
-    expr = p.expression()
-    return _flatten(expr)
+    expr = _flatten(p.expression())
+    if _only_prose(expr):  # nothing of it is read: it stays prose as a whole (and in the census)
+        raise _Fail(clause)
+    return expr
+
+
+def _only_prose(expr: Expr) -> bool:
+    if expr[0] == "prose":
+        return True
+    if expr[0] in ("and", "or", "not", "in_frame"):
+        return all(_only_prose(e) for e in expr[1:])
+    return False
 
 
 def _flatten(expr: Expr) -> Expr:

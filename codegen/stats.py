@@ -10,7 +10,7 @@ and functional group table (:func:`dicomkit.codegen.readers.part03.read_iods`) a
 A condition whose expression keeps one case as prose ("Required for first Item of Control Point
 Sequence (300A,0111), or if Gantry Angle changes during Beam": the second case evaluates as
 unknown) is counted as *partly read*, apart: it is in neither the parsed count nor the list of
-unread clauses.
+unread clauses (the shares "with partly" count it as read).
 
 A condition left as prose is carried in the generated tables as text with no expression, and the
 validator reports nothing on it ("not checked"): it is never guessed.  ``--top N`` lists the most
@@ -63,10 +63,14 @@ class ConditionStats:
             "attribute_conditions_parsed": self.attributes_parsed,
             "attribute_share": round(self._share(self.attributes_parsed, self.attributes), 4),
             "attribute_conditions_partly_read": self.attributes_partly,
+            "attribute_share_with_partly": round(self._share(
+                self.attributes_parsed + self.attributes_partly, self.attributes), 4),
             "module_conditions": self.modules,
             "module_conditions_parsed": self.modules_parsed,
             "module_share": round(self._share(self.modules_parsed, self.modules), 4),
             "module_conditions_partly_read": self.modules_partly,
+            "module_share_with_partly": round(self._share(
+                self.modules_parsed + self.modules_partly, self.modules), 4),
             "attribute_conditions_outside_data_set": dict(sorted(self.outside_attributes.items())),
             "attribute_share_of_decidable": round(self._share(
                 self.attributes_parsed, self.attributes - sum(self.outside_attributes.values())), 4),
@@ -145,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"  C module / group usages     {stats.modules_parsed:5} of {stats.modules:5}"
           f"  {data['module_share']:.1%}")
     print(f"  partly read (one case kept as prose, evaluated as unknown): "
-          f"{stats.attributes_partly} attribute, {stats.modules_partly} module conditions")
+          f"{stats.attributes_partly} attribute, {stats.modules_partly} module conditions; "
+          f"with them {data['attribute_share_with_partly']:.1%} / "
+          f"{data['module_share_with_partly']:.1%}")
     for title, outside, share in (
             ("attribute", stats.outside_attributes, data["attribute_share_of_decidable"]),
             ("module", stats.outside_modules, data["module_share_of_decidable"])):

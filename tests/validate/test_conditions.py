@@ -602,3 +602,204 @@ def test_an_rt_plan_needs_gantry_angle_in_its_first_control_point_only() -> None
     assert gantry_findings(ds) == []
     del ds.BeamSequence[0].ControlPointSequence[0][GANTRY]
     assert gantry_findings(ds) == ["(300A,00B0)[0].(300A,0111)[0].(300A,011E)"]
+
+
+# ----------------------------------------------------------------------------- session of 2026-12-06
+# Conditions read since the session of 2026-12-06 (bench/README.md), each evaluated both ways from
+# the generated tables of PS3.3 2024c.
+
+def _generated(label: str, keyword: str | int) -> Any:
+    """The generated expression of the 1C/2C row of ``keyword`` (or tag) in attribute table
+    ``label``."""
+    from dicomkit.generated import modules
+
+    table = modules.attribute_table(label)
+    assert table is not None
+    tag = keyword if isinstance(keyword, int) else _tag(keyword)
+    exprs = [row[6] for row in table[3] if row[0] == "attr" and row[2] == tag
+             and row[3] in ("1C", "2C")]
+    assert len(exprs) == 1 and exprs[0] is not None, (label, keyword, exprs)
+    return exprs[0]
+
+
+def _condition_findings(ds: dicomkit.Dataset, tag: int) -> list[str]:
+    from dicomkit.validate import validate
+
+    suffix = f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
+    return [f.path for f in validate(ds).findings
+            if f.rule == "condition-required" and f.path.endswith(suffix)]
+
+
+PALETTE_DESCRIPTOR = _tag("RedPaletteColorLookupTableDescriptor")
+
+
+def test_palette_descriptors_are_required_for_palette_color_only() -> None:
+    """PS3.3 C.7.6.3 (Table C.7-11c): Red Palette Color Lookup Table Descriptor "Required if
+    Photometric Interpretation (0028,0004) has a value of PALETTE COLOR or Pixel Presentation
+    (0008,9205) at the image level equals COLOR or MIXED"; pydicom's SC_rgb_small_odd.dcm (SC
+    Image IOD, RGB) made PALETTE COLOR."""
+    from tests.samples import sample
+
+    ds = dicomkit.read(sample("SC_rgb_small_odd.dcm"))
+    assert PALETTE_DESCRIPTOR not in ds
+    assert _condition_findings(ds, PALETTE_DESCRIPTOR) == []  # RGB: not required
+    ds.add_new(_tag("PhotometricInterpretation"), "CS", "PALETTE COLOR")
+    assert _condition_findings(ds, PALETTE_DESCRIPTOR) == ["(0028,1101)"]
+    ds.add_new(PALETTE_DESCRIPTOR, "US", [256, 0, 16])
+    assert _condition_findings(ds, PALETTE_DESCRIPTOR) == []
+    # the other case: Pixel Presentation COLOR at the top level
+    expr = _generated("C.7-11c", "RedPaletteColorLookupTableDescriptor")
+    ds.add_new(_tag("PhotometricInterpretation"), "CS", "MONOCHROME2")
+    assert evaluate(expr, ds) is False
+    ds.add_new(_tag("PixelPresentation"), "CS", "COLOR")
+    assert evaluate(expr, ds) is True
+    ds.add_new(_tag("PixelPresentation"), "CS", "MONOCHROME")
+    assert evaluate(expr, ds) is False
+
+
+SESSION_BEAMS = _tag("TreatmentSessionBeamSequence")
+DELIVERED_POINTS = _tag("ControlPointDeliverySequence")
+
+
+def _beams_record(points: int) -> tuple[dicomkit.Dataset, list[dicomkit.Dataset]]:
+    from dicomkit.generated import uids
+
+    ds = dicomkit.Dataset()
+    ds.add_new(_tag("SOPClassUID"), "UI", uids.RTBeamsTreatmentRecordStorage)
+    ds.add_new(_tag("SOPInstanceUID"), "UI", "1.2.3.4")
+    ds.add_new(_tag("Modality"), "CS", "RTRECORD")
+    beam = dicomkit.Dataset()
+    items = []
+    for i in range(points):
+        item = dicomkit.Dataset()
+        item.add_new(_tag("ReferencedControlPointIndex"), "IS", str(i))
+        items.append(item)
+    beam.add_new(DELIVERED_POINTS, "SQ", items)
+    ds.add_new(SESSION_BEAMS, "SQ", [beam])
+    return ds, items
+
+
+def test_gantry_angle_of_a_treatment_record_is_required_at_control_point_0_only() -> None:
+    """PS3.3 C.8.8.21 (Table C.8-57): Gantry Angle "Required for Control Point 0 of Control Point
+    Delivery Sequence (3008,0040) or if Gantry Angle changes during beam administration": the
+    first Item must have it; the others are not checked (the change is prose)."""
+    ds, points = _beams_record(2)
+    assert _condition_findings(ds, GANTRY) == ["(3008,0020)[0].(3008,0040)[0].(300A,011E)"]
+    points[0].add_new(GANTRY, "DS", "0")
+    assert _condition_findings(ds, GANTRY) == []
+    expr = _generated("C.8-57", "GantryAngle")
+    beam = ds.TreatmentSessionBeamSequence[0]
+    assert evaluate(expr, points[0], (beam, ds)) is True
+    assert evaluate(expr, points[1], (beam, ds)) is None  # not checked
+
+
+def test_rt_control_point_section_conditions_hold_at_the_first_point() -> None:
+    """PS3.3 C.36.2.2.5.1.1: "At the first Sequence Item in RT Control Point Sequences (i.e.,
+    with an RT Control Point Index (300A,0600) equal to 1) all Attributes affected by this Section
+    shall be present if applicable conditions are met"; Table C.36.2.2.6-1 Delivery Rate and
+    Table C.36.17-1 Tomotherapeutic Leaf Open Durations (with RT Record Flag (300A,0639) NO)."""
+    rate = _generated("C.36.2.2.6-1", "DeliveryRate")
+    durations = _generated("C.36.17-1", "TomotherapeuticLeafOpenDurations")
+    first, later, outer = dicomkit.Dataset(), dicomkit.Dataset(), dicomkit.Dataset()
+    first.add_new(_tag("RTControlPointIndex"), "US", 1)
+    later.add_new(_tag("RTControlPointIndex"), "US", 2)
+    assert evaluate(rate, first) is True
+    assert evaluate(rate, later) is None  # a change of value is not shown by one Item
+    outer.add_new(_tag("RTRecordFlag"), "CS", "NO")
+    assert evaluate(durations, first, (outer,)) is True
+    outer.add_new(_tag("RTRecordFlag"), "CS", "YES")
+    assert evaluate(durations, first, (outer,)) is False
+    assert evaluate(durations, later, (outer,)) is False
+
+
+def test_a_comma_groups_or_before_and_in_ct_acquisition() -> None:
+    """PS3.3 C.8.15.3.2 (Table C.8-119): Rotation Direction "Required if Frame Type (0008,9007)
+    Value 1 of this frame is ORIGINAL or Image Type (0008,0008) Value 1 is ORIGINAL, and
+    Acquisition Type (0018,9302) is other than CONSTANT_ANGLE"."""
+    expr = _generated("C.8-119", "RotationDirection")
+    ds = dicomkit.Dataset()
+    ds.add_new(IMAGE_TYPE, "CS", ["ORIGINAL", "PRIMARY"])
+    ds.add_new(_tag("AcquisitionType"), "CS", "SPIRAL")
+    assert evaluate(expr, ds) is True
+    ds.add_new(_tag("AcquisitionType"), "CS", "CONSTANT_ANGLE")
+    assert evaluate(expr, ds) is False
+    ds.add_new(_tag("AcquisitionType"), "CS", "SEQUENCED")
+    ds.add_new(IMAGE_TYPE, "CS", ["DERIVED", "PRIMARY"])
+    assert evaluate(expr, ds) is False
+
+
+def _usage(iod_label: str, name: str) -> Any:
+    """The generated condition of module or functional group ``name`` of IOD ``iod_label``."""
+    from dicomkit.generated import iods
+
+    iod = iods.iod(iod_label)
+    assert iod is not None
+    rows = [row for part in iod[3:] if isinstance(part, tuple) for row in part
+            if isinstance(row, tuple)]
+    # modules: (IE, name, section, table, usage, text, expr, otherwise); functional groups:
+    # (name, section, table, usage, text, expr, otherwise)
+    found = [row[6] for row in rows if len(row) == 8 and row[1] == name and row[4] == "C"]
+    found += [row[5] for row in rows if len(row) == 7 and row[0] == name and row[3] == "C"]
+    assert found and found[0] is not None, (iod_label, name, found)
+    return found[0]
+
+
+def test_modality_lut_of_xa_is_required_for_log_pixel_intensity_only() -> None:
+    """PS3.3 A.14-1 (X-Ray Angiographic Image IOD): Modality LUT "C - Required if Pixel Intensity
+    Relationship (0028,1040) is LOG U - Optional if Pixel Intensity Relationship (0028,1040) is
+    DISP": the condition is the C part."""
+    expr = _usage("A.14-1", "Modality LUT")
+    assert expr == ("equals", (_tag("PixelIntensityRelationship"),), ("LOG",), None)
+    ds = dicomkit.Dataset()
+    ds.add_new(_tag("PixelIntensityRelationship"), "CS", "LOG")
+    assert evaluate(expr, ds) is True
+    ds.add_new(_tag("PixelIntensityRelationship"), "CS", "DISP")
+    assert evaluate(expr, ds) is False
+
+
+def test_contrast_bolus_usage_group_follows_the_agent_sequence() -> None:
+    """PS3.3 A.36-2 (Enhanced MR Image functional groups): Contrast/Bolus Usage "C - Required if
+    Contrast/Bolus Agent Sequence (0018,0012) is used"."""
+    expr = _usage("A.36-1", "Contrast/Bolus Usage")
+    ds = dicomkit.Dataset()
+    assert evaluate(expr, ds) is False
+    ds.add_new(_tag("ContrastBolusAgentSequence"), "SQ", [dicomkit.Dataset()])
+    assert evaluate(expr, ds) is True
+
+
+def test_a_census_prose_clause_leaves_the_read_clause_deciding_when_it_can() -> None:
+    """PS3.3 C.7.1.1 (Table C.7-1): Patient Species Description "Required if the Patient is a
+    non-human organism and if Patient Species Code Sequence (0010,2202) is not present": with the
+    code sequence present it is not required; without it, whether the patient is non-human is not
+    shown by the data set, so it is not checked (unknown), never reported."""
+    expr = _generated("C.7-1", "PatientSpeciesDescription")
+    ds = dicomkit.Dataset()
+    assert evaluate(expr, ds) is None
+    ds.add_new(_tag("PatientSpeciesCodeSequence"), "SQ", [_code("448771007")])
+    assert evaluate(expr, ds) is False
+    # on a real header: no finding either way
+    from tests.samples import sample
+
+    ct = dicomkit.read(sample("CT_small.dcm"))
+    assert _condition_findings(ct, _tag("PatientSpeciesDescription")) == []
+
+
+def test_private_record_uid_is_required_for_private_directory_records_only() -> None:
+    """PS3.3 F.5 (Table F.3-3): Private Record UID "Required if the Directory Record Type
+    (0004,1430) is of Value PRIVATE"; Table C.36.2.2.22-1: Acquisition Device Sequence "Required
+    if the Number of Acquisition Devices (3002,0116) has a non-zero value"."""
+    expr = _generated("F.3-3", "PrivateRecordUID")
+    record = dicomkit.Dataset()
+    record.add_new(_tag("DirectoryRecordType"), "CS", "PRIVATE")
+    assert evaluate(expr, record) is True
+    record.add_new(_tag("DirectoryRecordType"), "CS", "IMAGE")
+    assert evaluate(expr, record) is False
+    # Acquisition Device Sequence (3002,0117), Number of Acquisition Devices (3002,0116): not in
+    # the data dictionary of PS3.6 2024c
+    devices = _generated("C.36.2.2.22-1", 0x30020117)
+    item = dicomkit.Dataset()
+    assert evaluate(devices, item) is False
+    item.add_new(0x30020116, "US", 2)
+    assert evaluate(devices, item) is True
+    item.add_new(0x30020116, "US", 0)
+    assert evaluate(devices, item) is False
