@@ -37,6 +37,7 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
 from dicomkit.errors import DicomError, InvalidDicomError, NotDicomError, ReadLimitError
 from dicomkit.generated import dictionary, tags
+from dicomkit.io.scan import clean_items_end
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 
@@ -119,6 +120,85 @@ class _Warnings(list[ReadWarning]):
         return out
 
 
+class _ReadState:
+    """What the lazy sequences of one read share: how to parse and where to report.
+
+    ``warnings`` is the read's list of warnings: the one being filled while reading, then the
+    data set's ``warnings`` (problems found when a lazy sequence is parsed are appended to it).
+    """
+
+    __slots__ = ("source", "strict", "path", "defer_size", "warnings")
+
+    def __init__(self, source: str, strict: bool, path: str, defer_size: int | None,
+                 warnings: list[ReadWarning]) -> None:
+        self.source = source
+        self.strict = strict
+        self.path = path
+        self.defer_size = defer_size
+        self.warnings = warnings
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _ReadState:
+        return self  # shared by the copies of a data set, as the file they came from
+
+
+class _LazyItems:
+    """The encoded items of a sequence read and not parsed yet (a
+    :class:`~dicomkit.core.element.SequenceSource`): parsed on first access of the element's
+    value, by the parser and with the settings of the read, as they would have been then."""
+
+    __slots__ = ("data", "little_endian", "implicit_vr", "_charset", "_state", "_base",
+                 "_stack", "_tag", "_checked")
+
+    def __init__(self, data: bytes, little: bool, implicit: bool, charset: Any,
+                 state: _ReadState, base: int, stack: tuple[tuple[int, int], ...], tag: int,
+                 checked: bool) -> None:
+        self.data = data
+        self.little_endian = little
+        self.implicit_vr = implicit
+        self._charset = charset  # the character set the items inherit, as when read
+        self._state = state
+        self._base = base        # file offset of data[0]
+        self._stack = stack      # the tag path of the sequence's data set
+        self._tag = tag
+        self._checked = checked  # nested sequences were checked clean with this one
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _LazyItems:
+        return self  # immutable: every parse makes new items
+
+    def parse(self) -> Sequence:
+        """The items (see the class).
+
+        Raises
+        ------
+        InvalidDicomError
+            For damage found in the items (strict reads; lenient ones record warnings in the
+            data set's ``warnings``), with the source, file offset and tag path.
+        ReadLimitError
+            When memory runs out.
+        """
+        state = self._state
+        parser = Parser(self.data, state.source, strict=state.strict, path=state.path,
+                        base=self._base, defer_size=state.defer_size, warnings=state.warnings,
+                        lazy=True, state=state, checked=self._checked)
+        parser.stack = list(self._stack)
+        ctx = EncodingContext(self.little_endian, self._charset)
+        try:
+            seq, _ = parser._items(self._tag, 0, len(self.data), self.little_endian,
+                                   self.implicit_vr, ctx, undefined=False)
+        except (struct.error, IndexError) as exc:  # pragma: no cover - guarded by lengths
+            raise InvalidDicomError(f"malformed data: {exc}", source=state.source,
+                                    offset=self._base, tag_path=parser.tag_path(self._tag)) \
+                from exc
+        except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
+            raise InvalidDicomError("sequences nested too deeply", source=state.source,
+                                    offset=self._base) from exc
+        except MemoryError:
+            raise ReadLimitError("out of memory parsing a sequence", source=state.source,
+                                 offset=self._base, tag_path=parser.tag_path(self._tag)) \
+                from None
+        return seq
+
+
 class Parser:
     """Parses data set encodings from one buffer.
 
@@ -132,12 +212,20 @@ class Parser:
         The file, when values may be deferred (read later from it).
     base
         Offset of ``buf[0]`` in the file (for error messages and deferred values).
+    lazy
+        Keep the items of clean sequences encoded (:func:`~dicomkit.io.scan.clean_items_end`),
+        parsed on first access; ``state`` is then what they share.
+    checked
+        The sequences in ``buf`` were found clean already, walked with the sequence holding
+        them (all in explicit VR; in implicit VR those of public tags).
     """
 
     def __init__(self, buf: bytes | mmap.mmap, source: str, *, strict: bool = False,
                  path: str = "", base: int = 0, defer_size: int | None = None,
                  specific_tags: frozenset[int] | None = None,
-                 stop_before_pixels: bool = False, warnings: list[ReadWarning]) -> None:
+                 stop_before_pixels: bool = False, warnings: list[ReadWarning],
+                 lazy: bool = False, state: _ReadState | None = None,
+                 checked: bool = False) -> None:
         self.buf = buf
         self.source = source
         self.strict = strict
@@ -148,6 +236,8 @@ class Parser:
         self.stop_before_pixels = stop_before_pixels
         self.warnings = warnings
         self.stack: list[tuple[int, int]] = []  # (sequence tag, item index) while nested
+        self.state = state if lazy else None
+        self.checked = checked
 
     # -- reporting ------------------------------------------------------------------------
     def tag_path(self, tag: int | None = None) -> str:
@@ -297,8 +387,18 @@ class Parser:
                     pos = nxt
                     continue
                 if vr == "SQ":
-                    seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx, undefined=False)
-                    el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
+                    if self.state is not None and (
+                            (self.checked and not (implicit and group & 1)) or clean_items_end(
+                                buf, vpos, nxt, little_endian=little, implicit=implicit,
+                                undefined=False, level=len(self.stack), max_depth=_MAX_DEPTH,
+                                is_sequence=_public_sequence) == nxt):
+                        el = DataElement.lazy_sequence(tag, self._lazy(tag, vpos, nxt, little,
+                                                                       implicit, ctx),
+                                                       ctx, base + pos)
+                    else:
+                        seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx,
+                                             undefined=False)
+                        el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
                 elif defer is not None and length > defer:
                     el = DataElement(tag, vr, context=ctx, offset=base + pos,
                                      deferred=DeferredValue(self.path, base + vpos, length))
@@ -316,6 +416,13 @@ class Parser:
                                  offset=base + pos, tag_path=self.tag_path(
                                      tag if tag >= 0 else None)) from None
         return pos
+
+    def _lazy(self, tag: int, vpos: int, end: int, little: bool, implicit: bool,
+              ctx: EncodingContext) -> _LazyItems:
+        """The items from ``vpos`` to ``end`` kept encoded (found clean by the caller)."""
+        assert self.state is not None
+        return _LazyItems(bytes(self.buf[vpos:end]), little, implicit, ctx.charset, self.state,
+                          self.base + vpos, tuple(self.stack), tag, True)
 
     def _set_charset(self, el: DataElement, ctx: EncodingContext, pos: int) -> None:
         from dicomkit.core.charset import Charset
@@ -339,6 +446,17 @@ class Parser:
         ``specific_tags``).
         """
         if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
+            if vr == "SQ" and self.state is not None:
+                stop = clean_items_end(self.buf, vpos, end, little_endian=little,
+                                       implicit=implicit, undefined=True,
+                                       level=len(self.stack), max_depth=_MAX_DEPTH,
+                                       is_sequence=_public_sequence)
+                if stop >= 0:  # clean: kept encoded, without the delimiter
+                    if keep:
+                        ds._elements[tag] = DataElement.lazy_sequence(
+                            tag, self._lazy(tag, vpos, stop - 8, little, implicit, ctx), ctx,
+                            self.base + at, undefined_length=True)
+                    return stop
             if vr == "UN":
                 # PS3.5 6.2.2: UN of undefined length holds a sequence in implicit VR LE
                 seq, nxt = self._items(tag, vpos, end, True, True, ctx, undefined=True)
@@ -430,6 +548,12 @@ class Parser:
             length = end - pos
         self.parse(item, pos, pos + length, little, implicit, item._context)
         return pos + length
+
+
+def _public_sequence(tag: int) -> bool:
+    """Whether the data dictionary makes the public element ``tag`` a sequence (its VR in
+    implicit VR, PS3.5 7.1.3)."""
+    return dictionary_vr(tag) == "SQ"
 
 
 def _item_head(buf: Any, pos: int, little: bool) -> tuple[int, int]:
@@ -736,7 +860,7 @@ def _name_of(source: Any) -> str:
 def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixels: bool = False,
          specific_tags: Collection[object] | None = None, defer_size: int | str | None = None,
          strict: bool = False, force: bool = False, max_inflated_size: int | None = None,
-         max_inflation_ratio: float | None = None) -> Dataset:
+         max_inflation_ratio: float | None = None, lazy_sequences: bool = True) -> Dataset:
     """Read a Part 10 file or a bare data set.
 
     Parameters
@@ -762,6 +886,9 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         times its compressed size once above :data:`INFLATION_FLOOR` (default
         :data:`MAX_INFLATED_SIZE`, 1 GiB, and :data:`MAX_INFLATION_RATIO`, 100).  Beyond them
         :class:`~dicomkit.errors.ReadLimitError` is raised; nothing beyond them is allocated.
+    lazy_sequences
+        Keep the items of each clean sequence (PS3.5 7.5) encoded and parse them on first
+        access of the element's value (see Notes); False parses every sequence while reading.
 
     Returns
     -------
@@ -793,6 +920,20 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     set reaches the pixel data at its top level, so a peer that keeps the connection open after
     the header, or a large multi-frame body, is not read further (PS3.5 7.1; the stream is left
     just after the bytes taken).
+
+    Lazy sequences give the same values, items, equality, encoding and errors as sequences
+    parsed while reading; what changes is when the work is done.  While reading, each sequence
+    is walked without building anything (:func:`~dicomkit.io.scan.clean_items_end`: item and
+    element headers, lengths, delimiters, tag order, nesting depth); one that is damaged in
+    any way the reader would report, or whose items declare their own Specific Character Set,
+    is parsed at once, so its warnings (or, with ``strict``, its error) come from ``read`` as
+    before.  A clean one is kept as its bytes, parsed when its value is first used, and
+    written back by copying those bytes when the target transfer syntax encodes them the same
+    way (byte order and VR encoding).  In implicit VR the bytes do not say which nested
+    elements of defined length are sequences: those are checked when the items holding them
+    are parsed, and damage in them is reported then, with the same error class, source,
+    file offset and tag path (``strict``), or appended to the read data set's ``warnings``.
+    UN elements of undefined length (PS3.5 6.2.2) are always parsed while reading.
     """
     limits = _Limits(MAX_INFLATED_SIZE if max_inflated_size is None else max_inflated_size,
                      MAX_INFLATION_RATIO if max_inflation_ratio is None else max_inflation_ratio,
@@ -801,11 +942,12 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         stream_path = _file_path_of(source) if hasattr(source, "read") else ""
         if stop_before_pixels and hasattr(source, "read") and not stream_path:
             return _read_stream_until_pixels(source, specific_tags=specific_tags,
-                                             defer_size=defer_size, strict=strict, limits=limits)
+                                             defer_size=defer_size, strict=strict, limits=limits,
+                                             lazy=lazy_sequences)
         buf, name, path = _load(source, stream_path)
         return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
                              specific_tags=specific_tags, defer_size=defer_size, strict=strict,
-                             limits=limits)[0]
+                             limits=limits, lazy=lazy_sequences)[0]
     except MemoryError:
         # the parser and the inflater say where; this is what is left (loading the input)
         raise ReadLimitError("out of memory reading the input", source=_name_of(source)) \
@@ -837,7 +979,7 @@ _PIXEL_TAG_BYTES = tuple(struct.pack(fmt, 0x7FE0, elem) for fmt in ("<HH", ">HH"
 
 def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] | None,
                               defer_size: int | str | None, strict: bool,
-                              limits: _Limits = _DEFAULT_LIMITS) -> Dataset:
+                              limits: _Limits = _DEFAULT_LIMITS, lazy: bool = True) -> Dataset:
     """``read(stream, stop_before_pixels=True)`` taking no more of the stream than it needs.
 
     Blocks are read until a pixel data tag appears in the bytes; the bytes so far are then
@@ -871,25 +1013,26 @@ def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] 
             try:
                 ds, stopped = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                                             specific_tags=specific_tags, defer_size=defer_size,
-                                            strict=False, limits=limits, complete=False)
+                                            strict=False, limits=limits, complete=False,
+                                            lazy=lazy)
             except NotDicomError:  # too few bytes yet to tell (the end decides)
                 stopped = False
             if stopped:
                 if strict and ds.warnings:  # raise at the first problem, as read() does
                     _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                                   specific_tags=specific_tags, defer_size=defer_size, strict=True,
-                                  limits=limits, complete=False)
+                                  limits=limits, complete=False, lazy=lazy)
                 return ds
         block = min(block * 2, _STREAM_BLOCK_MAX)
     return _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                          specific_tags=specific_tags, defer_size=defer_size, strict=strict,
-                         limits=limits)[0]
+                         limits=limits, lazy=lazy)[0]
 
 
 def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_pixels: bool,
                   specific_tags: Collection[object] | None, defer_size: int | str | None,
                   strict: bool, limits: _Limits = _DEFAULT_LIMITS,
-                  complete: bool = True) -> tuple[Dataset, bool]:
+                  complete: bool = True, lazy: bool = True) -> tuple[Dataset, bool]:
     """Parse a whole file or data set held in ``buf``; also say whether parsing stopped at pixel
     data of the top-level data set (``stop_before_pixels``).
 
@@ -978,9 +1121,12 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
         base, pos, dpath = 0, 0, ""
     ctx = EncodingContext(little)
     object.__setattr__(ds, "_context", ctx)
+    size = _size(defer_size)
+    state = _ReadState(name, strict, dpath, size if dpath else None, warnings)
     parser = Parser(data, name, strict=strict, path=dpath, base=base,
-                    defer_size=_size(defer_size), specific_tags=wanted,
-                    stop_before_pixels=stop_before_pixels, warnings=warnings)
+                    defer_size=size, specific_tags=wanted,
+                    stop_before_pixels=stop_before_pixels, warnings=warnings, lazy=lazy,
+                    state=state)
     stopped = False
     try:
         parser.parse(ds, pos, len(data), little, implicit, ctx, top=True)
@@ -991,6 +1137,7 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
         raise InvalidDicomError("sequences nested too deeply", source=name) from exc
     ds.warnings = warnings.result()
+    state.warnings = ds.warnings  # where problems of lazy sequences parsed later go
     return ds, stopped
 
 
