@@ -37,9 +37,9 @@ from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
 from dicomkit.errors import DicomError, InvalidDicomError, NotDicomError, ReadLimitError
 from dicomkit.generated import dictionary, tags
-from dicomkit.io.scan import clean_items_end
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
+from dicomkit.io.scan import clean_items_end
 
 IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2"
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
