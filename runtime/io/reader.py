@@ -32,6 +32,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import IO, Any, SupportsIndex
 
 from dicomkit.core.dataset import Dataset, ReadWarning, dictionary_vr
+from dicomkit.core.dictionary import lookup as dictionary_lookup
 from dicomkit.core.element import DataElement, DeferredValue, EncodingContext
 from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
@@ -80,6 +81,8 @@ _INFLATE_OUT = 256 * 1024
 _STRAY_BYTES = 7
 
 _VR_OF_BYTES = {code.encode("ascii"): code for code in VRS}
+_HEAD_EXPLICIT = {True: struct.Struct("<HH2sH").unpack_from,
+                  False: struct.Struct(">HH2sH").unpack_from}
 _LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
 
 
@@ -197,6 +200,130 @@ class _LazyItems:
                                  offset=self._base, tag_path=parser.tag_path(self._tag)) \
                 from None
         return seq
+
+
+    def values(self, paths: list[tuple[int, ...]]) -> list[list[DataElement | None]] | None:
+        """See :func:`item_values`."""
+        trie: dict[int, Any] = {}
+        for n, path in enumerate(paths):
+            node = trie
+            for tag in path[:-1]:
+                node = node.setdefault(tag, {})
+                if not isinstance(node, dict):
+                    raise ValueError(f"path {n} goes through an element another path ends at")
+            if path[-1] in node:
+                raise ValueError(f"path {n} ends where another path goes on")
+            node[path[-1]] = n
+        if self.implicit_vr and any(t >> 16 & 1 or len((dictionary_lookup(t) or ("",))[0]) != 2
+                                    for path in paths for t in path):
+            # in implicit VR the VR of a private tag depends on its creator, and one of
+            # several (US or SS) on the item's other values: parse instead
+            return None
+        little, implicit, data = self.little_endian, self.implicit_vr, self.data
+        ctx = EncodingContext(little, self._charset)
+        head = struct.Struct("<HHL" if little else ">HHL").unpack_from
+        out: list[list[DataElement | None]] = []
+        pos, end = 0, len(data)
+        try:
+            while pos < end:
+                _tag, length = _item_head(data, pos, little)
+                pos += 8
+                stop = end if length == _UNDEFINED else pos + length
+                found: list[DataElement | None] = [None] * len(paths)
+                pos = self._walk(data, pos, stop, length == _UNDEFINED, trie, found, ctx, head)
+                if pos < 0:
+                    return None
+                out.append(found)
+        except struct.error:  # pragma: no cover - the items were checked clean
+            return None
+        return out
+
+    def _walk(self, data: bytes, pos: int, end: int, in_item: bool, trie: dict[int, Any],
+              found: list[DataElement | None], ctx: EncodingContext, head: Any) -> int:
+        """Walk one item's elements from ``pos``, keeping those ``trie`` asks for; returns the
+        position after the item (-1: not what a clean item looks like)."""
+        little, implicit = self.little_endian, self.implicit_vr
+        last = max(trie)
+        done = False
+        while pos < end:
+            if implicit:
+                group, elem, length = head(data, pos)
+                vr = ""
+                hlen = 8
+            else:
+                group, elem, vrb, length = _HEAD_EXPLICIT[little](data, pos)
+                if group == 0xFFFE:
+                    (length,) = struct.unpack_from("<L" if little else ">L", data, pos + 4)
+                    vr, hlen = "", 8
+                else:
+                    vr = _VR_OF_BYTES.get(vrb, "")
+                    if not vr:
+                        return -1
+                    if vrb in _LONG_VR_BYTES:
+                        (length,) = struct.unpack_from("<L" if little else ">L", data, pos + 8)
+                        hlen = 12
+                    else:
+                        hlen = 8
+            tag = (group << 16) | elem
+            if tag == _ITEM_DELIM:
+                return pos + 8 if in_item else -1
+            vpos = pos + hlen
+            if length == _UNDEFINED:
+                nxt = clean_items_end(data, vpos, end, little_endian=little, implicit=implicit,
+                                      undefined=True, level=0, max_depth=_MAX_DEPTH,
+                                      is_sequence=_public_sequence)
+                if nxt < 0:
+                    return -1
+                value_end = nxt - 8
+            else:
+                nxt = value_end = vpos + length
+            node = None if done else trie.get(tag)
+            if node is not None:
+                if not vr:
+                    vr = "OB" if tag == _PIXEL_DATA else dictionary_vr(tag)
+                if isinstance(node, dict):
+                    if vr != "SQ":
+                        return -1
+                    if value_end - vpos >= 8:  # the first item, if any
+                        ilen = _item_head(data, vpos, little)[1]
+                        istop = value_end if ilen == _UNDEFINED else vpos + 8 + ilen
+                        if self._walk(data, vpos + 8, istop, ilen == _UNDEFINED, node, found,
+                                      ctx, head) < 0:
+                            return -1
+                elif vr == "SQ" or length == _UNDEFINED:
+                    return -1  # only plain values are kept
+                else:
+                    found[node] = DataElement.read_from(tag, vr, data[vpos:nxt], ctx,
+                                                        self._base + pos)
+            if tag >= last:
+                done = True  # nothing more wanted in this item: skip to its end
+                if not in_item:
+                    return end
+            pos = nxt
+        return -1 if in_item else pos
+
+
+def item_values(element: DataElement, paths: list[tuple[int, ...]]
+                ) -> list[list[DataElement | None]] | None:
+    """The elements at ``paths`` in each item of a sequence read and not parsed yet, found in
+    its encoded items without parsing them into data sets (reading many items' few values).
+
+    A path is a tuple of tags: each but the last a sequence whose *first* item the path goes
+    into, as ``item[t1].value[0][t2]``; the elements found hold their bytes (``value`` decodes
+    them as the parsed items' would).  For each item, in order, a list with one element (or
+    None where it is absent, or a sequence on the way is absent or empty) per path.
+
+    Returns
+    -------
+    list or None
+        None when ``element`` is not such a sequence (parsed already, set by a program, read
+        with ``lazy_sequences=False``), or when the paths name private tags of an implicit VR
+        encoding (their VR needs their creator): use its value then.
+    """
+    items = element.unparsed_items()
+    if not isinstance(items, _LazyItems):
+        return None
+    return items.values(paths)
 
 
 class Parser:

@@ -19,6 +19,7 @@ encoded and parses them on first use (lazy sequences), and parses anything else 
 
 from __future__ import annotations
 
+import mmap
 import struct
 import zlib
 from collections.abc import Callable, Collection
@@ -322,7 +323,7 @@ _HEAD_EXPLICIT = {True: struct.Struct("<HH2sH").unpack_from,
 _U32 = {True: struct.Struct("<L").unpack_from, False: struct.Struct(">L").unpack_from}
 
 
-def clean_items_end(buf: bytes | memoryview, pos: int, end: int, *, little_endian: bool,
+def clean_items_end(buf: bytes | mmap.mmap, pos: int, end: int, *, little_endian: bool,
                     implicit: bool, undefined: bool, level: int, max_depth: int,
                     is_sequence: Callable[[int], bool] | None = None) -> int:
     """Where the items of a sequence value starting at ``pos`` end, if they are clean; else -1.
@@ -353,7 +354,7 @@ def clean_items_end(buf: bytes | memoryview, pos: int, end: int, *, little_endia
         return -1
 
 
-def _items_end(buf: bytes | memoryview, pos: int, end: int, little: bool, implicit: bool,
+def _items_end(buf: bytes | mmap.mmap, pos: int, end: int, little: bool, implicit: bool,
                undefined: bool, level: int, max_depth: int,
                is_sq: Callable[[int], bool] | None) -> int:
     if level >= max_depth:
@@ -381,7 +382,7 @@ def _items_end(buf: bytes | memoryview, pos: int, end: int, little: bool, implic
             pos = stop
 
 
-def _elements_end(buf: bytes | memoryview, pos: int, end: int, little: bool, implicit: bool,
+def _elements_end(buf: bytes | mmap.mmap, pos: int, end: int, little: bool, implicit: bool,
                   in_item: bool, level: int, max_depth: int,
                   is_sq: Callable[[int], bool] | None) -> int:
     """The end of the elements of one item (after its delimiter when ``in_item``), or -1."""
