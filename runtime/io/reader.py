@@ -2,9 +2,13 @@
 
 The parser walks a buffer (the file's bytes, a memory map for large files, or an inflated
 deflated data set) and builds :class:`~dicomkit.core.dataset.Dataset` objects whose elements keep
-their raw bytes; values are decoded on first use.  Sequences (PS3.5 7.5) are parsed as they are
-met, with defined or undefined lengths; encapsulated pixel data (PS3.5 A.4) is kept as its items;
-UN elements of undefined length are re-read as implicit VR little endian sequences (PS3.5 6.2.2).
+their raw bytes; values are decoded on first use.  Sequences (PS3.5 7.5), of defined or undefined
+length, are walked as they are met (:func:`~dicomkit.io.scan.clean_items_end`); a clean one keeps
+its encoded items and parses them on first access of its value (``read(lazy_sequences=False)``
+parses every one at once; :func:`read` says what is checked when), a damaged one is parsed at
+once; :func:`item_values` reads a few values of many items without parsing them.  Encapsulated
+pixel data (PS3.5 A.4) is kept as its items; UN elements of undefined length are re-read as
+implicit VR little endian sequences (PS3.5 6.2.2).
 
 Strict mode raises :class:`~dicomkit.errors.InvalidDicomError` with source, offset and tag path at
 the first problem.  Lenient mode (the default) recovers where readers commonly do and records each
