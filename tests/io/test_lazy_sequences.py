@@ -486,3 +486,65 @@ def test_random_byte_flips_on_read_and_on_access(ts: str, flips: list[tuple[floa
     for where, byte in flips:
         data[int(len(data) * where)] = byte
     _outcome(bytes(data), strict, True)  # raises AssertionError on any other exception
+
+
+# -- item_values: a few values of many items, from the encoded items ---------------------------
+
+_PATHS = [
+    (tags.SegmentIdentificationSequence, tags.ReferencedSegmentNumber),
+    (tags.DerivationImageSequence, tags.SourceImageSequence, tags.ReferencedSOPInstanceUID),
+    (tags.DerivationImageSequence, tags.SourceImageSequence,
+     tags.PurposeOfReferenceCodeSequence, tags.CodeValue),
+    (tags.PlanePositionSequence, tags.ImagePositionPatient),
+    (tags.FrameContentSequence, tags.DimensionIndexValues),  # absent
+]
+
+
+def _by_items(items: list[Dataset], path: tuple[int, ...]) -> Any:
+    out = []
+    for item in items:
+        node: Any = item
+        for tag in path[:-1]:
+            el = node.get(tag)
+            node = el.value[0] if el is not None and el.value else None
+            if node is None:
+                break
+        el = node.get(path[-1]) if node is not None else None
+        out.append(None if el is None else el.value)
+    return out
+
+
+@pytest.mark.parametrize("ts", NATIVE)
+@pytest.mark.parametrize("undefined", [False, True])
+def test_item_values_are_the_values_of_the_parsed_items(ts: str, undefined: bool) -> None:
+    from dicomkit.io.reader import item_values
+
+    data = _file(_nested_dataset(), ts, undefined)
+    ds = dicomkit.read(data)
+    el = ds[tags.PerFrameFunctionalGroupsSequence]
+    got = item_values(el, _PATHS)
+    assert got is not None and not el.is_parsed  # nothing parsed
+    items = list(el.value)
+    for n, path in enumerate(_PATHS):
+        assert [None if row[n] is None else row[n].value for row in got] == \
+            _by_items(items, path), path
+    assert got[1][1] is not None and got[1][1].offset == \
+        items[1].DerivationImageSequence[0].SourceImageSequence[0][
+            tags.ReferencedSOPInstanceUID].offset
+    # parsed now, or read eagerly: None (the caller uses the items)
+    assert item_values(el, _PATHS) is None
+    eager = dicomkit.read(data, lazy_sequences=False)
+    assert item_values(eager[tags.PerFrameFunctionalGroupsSequence], _PATHS) is None
+    assert item_values(dicomkit.read(data)[tags.ReferencedImageSequence], _PATHS) == []
+
+
+def test_item_values_refuse_private_tags_of_implicit_vr(private_sequence: None) -> None:
+    from dicomkit.io.reader import item_values
+
+    data = _file(_nested_dataset(), IMPLICIT_LE, False)
+    el = dicomkit.read(data)[tags.PerFrameFunctionalGroupsSequence]
+    assert item_values(el, [(0x00091001, tags.CodeValue)]) is None
+    assert item_values(el, [(tags.ReferencedSegmentNumber,)]) is not None
+    with pytest.raises(ValueError, match="another path"):
+        item_values(el, [(tags.PlanePositionSequence,),
+                         (tags.PlanePositionSequence, tags.ImagePositionPatient)])
