@@ -223,7 +223,7 @@ class _LazyItems:
             # in implicit VR the VR of a private tag depends on its creator, and one of
             # several (US or SS) on the item's other values: parse instead
             return None
-        little, implicit, data = self.little_endian, self.implicit_vr, self.data
+        little, data = self.little_endian, self.data
         ctx = EncodingContext(little, self._charset)
         head = struct.Struct("<HHL" if little else ">HHL").unpack_from
         out: list[list[DataElement | None]] = []
