@@ -74,6 +74,10 @@ MAX_INFLATION_RATIO = 100.0
 #: what any deflated data set may inflate to whatever the ratio (a small stream of a mostly
 #: empty data set has a high ratio and is harmless)
 INFLATION_FLOOR = 64 * 1024 ** 2
+#: sequences of defined length whose value is shorter than this many bytes are parsed while
+#: reading even when sequences are lazy (``read(lazy_sequences=True)``): walking then parsing a
+#: small sequence costs more than parsing it, and saves little when it is not used
+LAZY_SEQUENCE_BYTES = 2048
 #: the most warnings kept per read; the rest are counted in one last warning
 MAX_WARNINGS = 1000
 #: input is fed to zlib in blocks of this size and taken out in pieces of at most the other
@@ -134,10 +138,11 @@ class _ReadState:
     data set's ``warnings`` (problems found when a lazy sequence is parsed are appended to it).
     """
 
-    __slots__ = ("source", "strict", "path", "defer_size", "warnings")
+    __slots__ = ("source", "strict", "path", "defer_size", "warnings", "min_length")
 
     def __init__(self, source: str, strict: bool, path: str, defer_size: int | None,
-                 warnings: list[ReadWarning]) -> None:
+                 warnings: list[ReadWarning], min_length: int = 0) -> None:
+        self.min_length = min_length  # sequences of defined length shorter are parsed at once
         self.source = source
         self.strict = strict
         self.path = path
@@ -518,7 +523,7 @@ class Parser:
                     pos = nxt
                     continue
                 if vr == "SQ":
-                    if self.state is not None and (
+                    if self.state is not None and length >= self.state.min_length and (
                             (self.checked and not (implicit and group & 1)) or clean_items_end(
                                 buf, vpos, nxt, little_endian=little, implicit=implicit,
                                 undefined=False, level=len(self.stack), max_depth=_MAX_DEPTH,
@@ -991,7 +996,7 @@ def _name_of(source: Any) -> str:
 def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixels: bool = False,
          specific_tags: Collection[object] | None = None, defer_size: int | str | None = None,
          strict: bool = False, force: bool = False, max_inflated_size: int | None = None,
-         max_inflation_ratio: float | None = None, lazy_sequences: bool = True) -> Dataset:
+         max_inflation_ratio: float | None = None, lazy_sequences: bool | int = True) -> Dataset:
     """Read a Part 10 file or a bare data set.
 
     Parameters
@@ -1018,8 +1023,10 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         :data:`MAX_INFLATED_SIZE`, 1 GiB, and :data:`MAX_INFLATION_RATIO`, 100).  Beyond them
         :class:`~dicomkit.errors.ReadLimitError` is raised; nothing beyond them is allocated.
     lazy_sequences
-        Keep the items of each clean sequence (PS3.5 7.5) encoded and parse them on first
-        access of the element's value (see Notes); False parses every sequence while reading.
+        Keep the items of each clean sequence (PS3.5 7.5) of undefined length or of a value of
+        at least :data:`LAZY_SEQUENCE_BYTES` bytes encoded, and parse them on first access of
+        the element's value (see Notes); a number instead of True is that least length (0:
+        every sequence); False parses every sequence while reading.
 
     Returns
     -------
@@ -1074,11 +1081,11 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         if stop_before_pixels and hasattr(source, "read") and not stream_path:
             return _read_stream_until_pixels(source, specific_tags=specific_tags,
                                              defer_size=defer_size, strict=strict, limits=limits,
-                                             lazy=lazy_sequences)
+                                             lazy=_lazy_min(lazy_sequences))
         buf, name, path = _load(source, stream_path)
         return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
                              specific_tags=specific_tags, defer_size=defer_size, strict=strict,
-                             limits=limits, lazy=lazy_sequences)[0]
+                             limits=limits, lazy=_lazy_min(lazy_sequences))[0]
     except MemoryError:
         # the parser and the inflater say where; this is what is left (loading the input)
         raise ReadLimitError("out of memory reading the input", source=_name_of(source)) \
@@ -1110,7 +1117,7 @@ _PIXEL_TAG_BYTES = tuple(struct.pack(fmt, 0x7FE0, elem) for fmt in ("<HH", ">HH"
 
 def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] | None,
                               defer_size: int | str | None, strict: bool,
-                              limits: _Limits = _DEFAULT_LIMITS, lazy: bool = True) -> Dataset:
+                              limits: _Limits = _DEFAULT_LIMITS, lazy: int = -1) -> Dataset:
     """``read(stream, stop_before_pixels=True)`` taking no more of the stream than it needs.
 
     Blocks are read until a pixel data tag appears in the bytes; the bytes so far are then
@@ -1163,11 +1170,12 @@ def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] 
 def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_pixels: bool,
                   specific_tags: Collection[object] | None, defer_size: int | str | None,
                   strict: bool, limits: _Limits = _DEFAULT_LIMITS,
-                  complete: bool = True, lazy: bool = True) -> tuple[Dataset, bool]:
+                  complete: bool = True, lazy: int = -1) -> tuple[Dataset, bool]:
     """Parse a whole file or data set held in ``buf``; also say whether parsing stopped at pixel
     data of the top-level data set (``stop_before_pixels``).
 
     ``complete`` false: ``buf`` is the first part of a stream, whose end is not yet known.
+    ``lazy``: the least value length of a lazy sequence of defined length, -1 for none.
     """
     warnings = _Warnings(MAX_WARNINGS)
     ds = Dataset()
@@ -1253,10 +1261,10 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     ctx = EncodingContext(little)
     object.__setattr__(ds, "_context", ctx)
     size = _size(defer_size)
-    state = _ReadState(name, strict, dpath, size if dpath else None, warnings)
+    state = _ReadState(name, strict, dpath, size if dpath else None, warnings, max(lazy, 0))
     parser = Parser(data, name, strict=strict, path=dpath, base=base,
                     defer_size=size, specific_tags=wanted,
-                    stop_before_pixels=stop_before_pixels, warnings=warnings, lazy=lazy,
+                    stop_before_pixels=stop_before_pixels, warnings=warnings, lazy=lazy >= 0,
                     state=state)
     stopped = False
     try:
@@ -1270,6 +1278,15 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     ds.warnings = warnings.result()
     state.warnings = ds.warnings  # where problems of lazy sequences parsed later go
     return ds, stopped
+
+
+def _lazy_min(lazy_sequences: bool | int) -> int:
+    """The least value length of a lazy sequence of defined length, -1: none are lazy."""
+    if lazy_sequences is True:
+        return LAZY_SEQUENCE_BYTES
+    if lazy_sequences is False:
+        return -1
+    return max(0, int(lazy_sequences))
 
 
 def _size(value: int | str | None) -> int | None:

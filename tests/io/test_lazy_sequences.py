@@ -1,5 +1,5 @@
 """Lazy sequences: ``read`` keeps the items of clean sequences encoded and parses them on first
-use (``lazy_sequences=True``, the default); everything that touches values sees what an eager
+use (``lazy_sequences=0``, the default); everything that touches values sees what an eager
 read (``lazy_sequences=False``) gives.
 
 Pinned here: equality of lazy and eager reads of every pydicom sample (values, VRs, offsets,
@@ -44,8 +44,13 @@ EXPLICIT_BE = "1.2.840.10008.1.2.2"
 NATIVE = (EXPLICIT_LE, IMPLICIT_LE, EXPLICIT_BE)
 
 
+def _read(data: bytes | str, **kw: Any) -> Dataset:
+    """A read keeping every clean sequence encoded, however short (``lazy_sequences=0``)."""
+    return dicomkit.read(data, lazy_sequences=0, **kw)
+
+
 def _read_both(data: bytes | str, **kw: Any) -> tuple[Dataset, Dataset]:
-    return (dicomkit.read(data, lazy_sequences=True, **kw),
+    return (dicomkit.read(data, lazy_sequences=0, **kw),
             dicomkit.read(data, lazy_sequences=False, **kw))
 
 
@@ -88,10 +93,10 @@ def test_lazy_and_eager_reads_of_every_pydicom_sample_are_equal(name: str) -> No
         eager = dicomkit.read(path, lazy_sequences=False)
     except DicomError as exc:
         with pytest.raises(type(exc)) as got:
-            dicomkit.read(path, lazy_sequences=True)
+            dicomkit.read(path, lazy_sequences=0)
         assert str(got.value) == str(exc)
         return
-    lazy = dicomkit.read(path, lazy_sequences=True)
+    lazy = dicomkit.read(path, lazy_sequences=0)
     # while reading: the same recoveries, nothing else (damaged sequences are parsed at once)
     assert [str(w) for w in lazy.warnings] == [str(w) for w in eager.warnings]
     # written before anything is touched: the same bytes as the eager data set's (copied
@@ -101,7 +106,7 @@ def test_lazy_and_eager_reads_of_every_pydicom_sample_are_equal(name: str) -> No
     for target in targets:
         if lazy.get(tags.PixelData) is not None and lazy[tags.PixelData].undefined_length:
             break  # compressed pixel data is written in its own syntax only
-        fresh = dicomkit.read(path)
+        fresh = _read(path)
         try:
             want = encode_dataset(eager, target)
         except DicomError as exc:
@@ -113,14 +118,14 @@ def test_lazy_and_eager_reads_of_every_pydicom_sample_are_equal(name: str) -> No
         want_file = encode_file(eager)
     except DicomError as exc:
         with pytest.raises(type(exc)):
-            encode_file(dicomkit.read(path))
+            encode_file(_read(path))
     else:
-        assert encode_file(dicomkit.read(path)) == want_file
+        assert encode_file(_read(path)) == want_file
     # values, JSON, dump
-    assert to_json_dict(dicomkit.read(path)) == to_json_dict(eager)
+    assert to_json_dict(_read(path)) == to_json_dict(eager)
     from dicomkit.cli.dump import dump_text
 
-    assert dump_text(dicomkit.read(path)) == dump_text(eager)
+    assert dump_text(_read(path)) == dump_text(eager)
     assert lazy == eager
     _same(lazy, eager)
     assert [str(w) for w in lazy.warnings] == [str(w) for w in eager.warnings]
@@ -144,7 +149,7 @@ def test_validation_and_deidentification_see_the_same_data_set(name: str) -> Non
 
 def test_sequences_of_a_sample_stay_encoded_until_used() -> None:
     path = str(next(p for p in samples("rtplan.dcm")))
-    ds = dicomkit.read(path)
+    ds = _read(path)
     lazy = _lazy_elements(ds)
     assert len(lazy) >= 5  # rtplan.dcm: implicit VR, nested sequences of defined length
     assert all(not el.is_parsed for el in lazy)
@@ -153,6 +158,26 @@ def test_sequences_of_a_sample_stay_encoded_until_used() -> None:
     assert len(beams.value) == 1 and beams.is_parsed
     assert all(not el.is_parsed for el in _lazy_elements(beams.value[0]))
     assert dicomkit.read(path, lazy_sequences=False)[tags.BeamSequence].is_parsed
+
+
+def test_by_default_only_long_sequences_and_undefined_lengths_stay_encoded() -> None:
+    from dicomkit.io.reader import LAZY_SEQUENCE_BYTES
+
+    big = _nested_dataset()
+    frames = big[tags.PerFrameFunctionalGroupsSequence].value
+    frames.extend(copy.deepcopy(frames[0]) for _ in range(40))
+    data = _file(big, EXPLICIT_LE, False)
+    ds = dicomkit.read(data)
+    long_seq = ds[tags.PerFrameFunctionalGroupsSequence]
+    assert len(encode_dataset(ds)) > LAZY_SEQUENCE_BYTES and not long_seq.is_parsed
+    assert ds[tags.ReferencedImageSequence].is_parsed  # empty: parsed while reading
+    assert {el.tag for el in _lazy_elements(dicomkit.read(data, lazy_sequences=10 ** 9))} == \
+        set()
+    undefined = dicomkit.read(_file(_nested_dataset(), EXPLICIT_LE, True))
+    assert not undefined[tags.PerFrameFunctionalGroupsSequence].is_parsed
+    # the short sequences inside a long one are parsed with it
+    assert all(el.is_parsed for el in long_seq.value[0].elements())
+    _same(ds, dicomkit.read(data, lazy_sequences=False))
 
 
 # -- built data sets: nested, undefined lengths, every native encoding -------------------------
@@ -228,27 +253,27 @@ def test_nested_sequences_in_every_native_encoding(ts: str, undefined: bool) -> 
     # in the other encodings: parsed, then encoded as the eager data set is
     for target in NATIVE:
         for flag in (None, False, True):
-            again = dicomkit.read(data)
+            again = _read(data)
             assert encode_file(again, target, undefined_length_sequences=flag) == \
                 encode_file(eager, target, undefined_length_sequences=flag), (target, flag)
 
 
 def test_an_untouched_sequence_is_copied_and_a_changed_one_encoded() -> None:
     data = _file(_nested_dataset(), EXPLICIT_LE, False)
-    ds = dicomkit.read(data)
+    ds = _read(data)
     frames = ds.PerFrameFunctionalGroupsSequence
     frames[1].SegmentIdentificationSequence[0].ReferencedSegmentNumber = 7
-    out = dicomkit.read(encode_file(ds))
+    out = _read(encode_file(ds))
     assert [f.SegmentIdentificationSequence[0].ReferencedSegmentNumber
             for f in out.PerFrameFunctionalGroupsSequence] == [1, 7, 3]
-    ds = dicomkit.read(data)
+    ds = _read(data)
     ds[tags.PerFrameFunctionalGroupsSequence].value = Sequence([_code("1")])
-    assert len(dicomkit.read(encode_file(ds)).PerFrameFunctionalGroupsSequence) == 1
+    assert len(_read(encode_file(ds)).PerFrameFunctionalGroupsSequence) == 1
 
 
 def test_copies_and_pickles_of_unparsed_sequences_are_independent() -> None:
     data = _file(_nested_dataset(), IMPLICIT_LE, True)
-    ds = dicomkit.read(data)
+    ds = _read(data)
     deep = copy.deepcopy(ds)
     pickled = pickle.loads(pickle.dumps(ds))
     ds.PerFrameFunctionalGroupsSequence[0].PlanePositionSequence[0].ImagePositionPatient = \
@@ -274,9 +299,9 @@ def test_specific_character_set_is_inherited_by_lazy_items() -> None:
     assert lazy.OtherPatientIDsSequence[0].PatientName == "Müller^Jürgen"
     _same(lazy, eager)
     # a change of the data set's character set decodes the items' text first (PS3.5 7.5.3)
-    ds2 = dicomkit.read(data)
+    ds2 = _read(data)
     ds2.SpecificCharacterSet = "ISO_IR 192"
-    out = dicomkit.read(encode_file(ds2))
+    out = _read(encode_file(ds2))
     assert out.OtherPatientIDsSequence[0].PatientName == "Müller^Jürgen"
     assert "Müller".encode() in encode_file(ds2)
 
@@ -306,7 +331,7 @@ def test_an_odd_length_inside_an_item_is_found_while_reading() -> None:
     assert lazy[tags.ReferencedStudySequence].is_parsed  # damaged: parsed while reading
     _same(lazy, eager)
     with pytest.raises(InvalidDicomError) as lazy_err:
-        dicomkit.read(data, strict=True)
+        _read(data, strict=True)
     with pytest.raises(InvalidDicomError) as eager_err:
         dicomkit.read(data, strict=True, lazy_sequences=False)
     assert str(lazy_err.value) == str(eager_err.value)
@@ -320,7 +345,7 @@ def test_deep_nesting_is_refused_while_reading(undefined: bool) -> None:
     body = leaf
     for _ in range(70):
         body = _element(tags.ReferencedSeriesSequence, "SQ", _item(body))
-    for lazy in (True, False):
+    for lazy in (0, False):
         with pytest.raises(InvalidDicomError, match="nested deeper"):
             dicomkit.read(body, strict=True, lazy_sequences=lazy)
 
@@ -331,7 +356,7 @@ def test_a_truncated_sequence_is_found_while_reading() -> None:
     lazy, eager = _read_both(data[:cut])
     assert lazy.warnings and [str(w) for w in lazy.warnings] == [str(w) for w in eager.warnings]
     _same(lazy, eager)
-    for flag in (True, False):
+    for flag in (0, False):
         with pytest.raises(InvalidDicomError):
             dicomkit.read(data[:cut], strict=True, lazy_sequences=flag)
 
@@ -355,14 +380,14 @@ def test_damage_in_a_private_implicit_sequence_is_reported_on_access(
         _element(tags.PatientID, "LO", b"P1", implicit=True)
     eager = dicomkit.read(data, lazy_sequences=False)
     assert any("odd value length" in str(w) for w in eager.warnings)
-    lazy = dicomkit.read(data)
+    lazy = _read(data)
     before = [str(w) for w in lazy.warnings]
     assert not any("odd value length" in w for w in before)
     _same(lazy, eager)  # parses: the problem is recorded now
     assert [str(w) for w in lazy.warnings] == [str(w) for w in eager.warnings]
     with pytest.raises(InvalidDicomError) as eager_err:
         dicomkit.read(data, strict=True, lazy_sequences=False)
-    strict = dicomkit.read(data, strict=True)
+    strict = _read(data, strict=True)
     with pytest.raises(InvalidDicomError) as lazy_err:
         strict.ReferencedStudySequence  # noqa: B018 - the access is the test
     assert str(lazy_err.value) == str(eager_err.value)
@@ -420,7 +445,7 @@ def test_random_nested_sequences_read_lazily_equal_eagerly(ds: Dataset, ts: str,
 def _outcome(data: bytes, strict: bool, lazy: bool) -> tuple[str, Any]:
     """What reading and then touching every value gives: the error, or the data set."""
     try:
-        ds = dicomkit.read(data, strict=strict, lazy_sequences=lazy)
+        ds = dicomkit.read(data, strict=strict, lazy_sequences=0 if lazy else False)
     except DicomError as exc:
         return "read", (type(exc), str(exc))
     except Exception as exc:  # noqa: BLE001 - the test: nothing but dicomkit's errors
@@ -520,7 +545,7 @@ def test_item_values_are_the_values_of_the_parsed_items(ts: str, undefined: bool
     from dicomkit.io.reader import item_values
 
     data = _file(_nested_dataset(), ts, undefined)
-    ds = dicomkit.read(data)
+    ds = _read(data)
     el = ds[tags.PerFrameFunctionalGroupsSequence]
     got = item_values(el, _PATHS)
     assert got is not None and not el.is_parsed  # nothing parsed
@@ -535,14 +560,14 @@ def test_item_values_are_the_values_of_the_parsed_items(ts: str, undefined: bool
     assert item_values(el, _PATHS) is None
     eager = dicomkit.read(data, lazy_sequences=False)
     assert item_values(eager[tags.PerFrameFunctionalGroupsSequence], _PATHS) is None
-    assert item_values(dicomkit.read(data)[tags.ReferencedImageSequence], _PATHS) == []
+    assert item_values(_read(data)[tags.ReferencedImageSequence], _PATHS) == []
 
 
 def test_item_values_refuse_private_tags_of_implicit_vr(private_sequence: None) -> None:
     from dicomkit.io.reader import item_values
 
     data = _file(_nested_dataset(), IMPLICIT_LE, False)
-    el = dicomkit.read(data)[tags.PerFrameFunctionalGroupsSequence]
+    el = _read(data)[tags.PerFrameFunctionalGroupsSequence]
     assert item_values(el, [(0x00091001, tags.CodeValue)]) is None
     assert item_values(el, [(tags.ReferencedSegmentNumber,)]) is not None
     with pytest.raises(ValueError, match="another path"):
