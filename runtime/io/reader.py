@@ -1061,11 +1061,12 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
 
     Lazy sequences give the same values, items, equality, encoding and errors as sequences
     parsed while reading; what changes is when the work is done.  While reading, each sequence
-    is walked without building anything (:func:`~dicomkit.io.scan.clean_items_end`: item and
-    element headers, lengths, delimiters, tag order, nesting depth); one that is damaged in
-    any way the reader would report, or whose items declare their own Specific Character Set,
-    is parsed at once, so its warnings (or, with ``strict``, its error) come from ``read`` as
-    before.  A clean one is kept as its bytes, parsed when its value is first used, and
+    of undefined length or of a value of at least :data:`LAZY_SEQUENCE_BYTES` is walked without
+    building anything (:func:`~dicomkit.io.scan.clean_items_end`: item and element headers,
+    lengths, delimiters, tag order, nesting depth); one that is damaged in any way the reader
+    would report, or whose items declare their own Specific Character Set, is parsed at once,
+    so its warnings (or, with ``strict``, its error) come from ``read`` as before; so are
+    shorter ones (the walk would cost more than it saves).  A clean one is kept as its bytes, parsed when its value is first used, and
     written back by copying those bytes when the target transfer syntax encodes them the same
     way (byte order and VR encoding).  In implicit VR the bytes do not say which nested
     elements of defined length are sequences: those are checked when the items holding them
