@@ -210,9 +210,10 @@ class _LazyItems:
                 from None
         return seq
 
-
     def values(self, paths: list[tuple[int, ...]]) -> list[list[DataElement | None]] | None:
         """See :func:`item_values`."""
+        if not paths or not all(paths):
+            raise ValueError("item_values needs paths of at least one tag")
         trie: dict[int, Any] = {}
         for n, path in enumerate(paths):
             node = trie
