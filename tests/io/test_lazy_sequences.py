@@ -573,3 +573,19 @@ def test_item_values_refuse_private_tags_of_implicit_vr(private_sequence: None) 
     with pytest.raises(ValueError, match="another path"):
         item_values(el, [(tags.PlanePositionSequence,),
                          (tags.PlanePositionSequence, tags.ImagePositionPatient)])
+
+
+def test_values_deferred_inside_lazy_items_are_read_from_the_file(tmp_path: Any) -> None:
+    ds = _nested_dataset()
+    item = ds[tags.PerFrameFunctionalGroupsSequence].value[1]
+    item.add_new(tags.ImageComments, "LT", "x" * 5000)
+    path = tmp_path / "deferred.dcm"
+    path.write_bytes(_file(ds, EXPLICIT_LE, False))
+    lazy = _read(str(path), defer_size=1000)
+    eager = dicomkit.read(str(path), defer_size=1000, lazy_sequences=False)
+    got = lazy.PerFrameFunctionalGroupsSequence[1][tags.ImageComments]
+    want = eager.PerFrameFunctionalGroupsSequence[1][tags.ImageComments]
+    assert got.is_deferred and want.is_deferred
+    assert got.offset == want.offset and got.length == want.length == 5000
+    assert got.value == want.value == "x" * 5000
+    _same(lazy, eager)
