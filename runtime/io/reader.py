@@ -1067,12 +1067,14 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     lengths, delimiters, tag order, nesting depth); one that is damaged in any way the reader
     would report, or whose items declare their own Specific Character Set, is parsed at once,
     so its warnings (or, with ``strict``, its error) come from ``read`` as before; so are
-    shorter ones (the walk would cost more than it saves).  A clean one is kept as its bytes, parsed when its value is first used, and
-    written back by copying those bytes when the target transfer syntax encodes them the same
-    way (byte order and VR encoding).  In implicit VR the bytes do not say which nested
-    elements of defined length are sequences: those are checked when the items holding them
-    are parsed, and damage in them is reported then, with the same error class, source,
-    file offset and tag path (``strict``), or appended to the read data set's ``warnings``.
+    shorter ones (the walk would cost more than it saves).  A clean one is kept as its bytes,
+    parsed when its value is first used, and written back by copying those bytes when the
+    target transfer syntax encodes them the same way (byte order and VR encoding).  In
+    implicit VR the bytes do not give the VR of a private element, which depends on its
+    private creator (PS3.5 7.8.1): a private sequence nested in a lazy one is checked when the
+    item holding it is parsed, and damage in it is reported then, with the same error class,
+    source, file offset and tag path (``strict``), or appended to the read data set's
+    ``warnings``.
     UN elements of undefined length (PS3.5 6.2.2) are always parsed while reading.
     """
     limits = _Limits(MAX_INFLATED_SIZE if max_inflated_size is None else max_inflated_size,
