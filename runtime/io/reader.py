@@ -91,6 +91,7 @@ _STRAY_BYTES = 7
 _VR_OF_BYTES = {code.encode("ascii"): code for code in VRS}
 _HEAD_EXPLICIT = {True: struct.Struct("<HH2sH").unpack_from,
                   False: struct.Struct(">HH2sH").unpack_from}
+_U32 = {True: struct.Struct("<L").unpack_from, False: struct.Struct(">L").unpack_from}
 _LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
 
 
@@ -255,22 +256,25 @@ class _LazyItems:
         little, implicit = self.little_endian, self.implicit_vr
         last = max(trie)
         done = False
+        head_explicit = _HEAD_EXPLICIT[little]
+        u32 = _U32[little]
+        vr_of_bytes, long_vrs = _VR_OF_BYTES, _LONG_VR_BYTES
         while pos < end:
             if implicit:
                 group, elem, length = head(data, pos)
                 vr = ""
                 hlen = 8
             else:
-                group, elem, vrb, length = _HEAD_EXPLICIT[little](data, pos)
+                group, elem, vrb, length = head_explicit(data, pos)
                 if group == 0xFFFE:
-                    (length,) = struct.unpack_from("<L" if little else ">L", data, pos + 4)
+                    (length,) = u32(data, pos + 4)
                     vr, hlen = "", 8
                 else:
-                    vr = _VR_OF_BYTES.get(vrb, "")
+                    vr = vr_of_bytes.get(vrb, "")
                     if not vr:
                         return -1
-                    if vrb in _LONG_VR_BYTES:
-                        (length,) = struct.unpack_from("<L" if little else ">L", data, pos + 8)
+                    if vrb in long_vrs:
+                        (length,) = u32(data, pos + 8)
                         hlen = 12
                     else:
                         hlen = 8
