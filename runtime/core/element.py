@@ -5,7 +5,9 @@ them on first access of :attr:`DataElement.value`, with the byte order and chara
 data set it was read in (its :class:`EncodingContext`).  Until the value is changed, ``raw`` stays
 available and is what a writer emits, so a file read and written unchanged is byte-identical.
 Values larger than a reader's ``defer_size`` are not even read: a :class:`DeferredValue` reads them
-from the file when they are first used.
+from the file when they are first used.  A sequence (PS3.5 7.5) read from a file may likewise keep
+its encoded items (a :class:`SequenceSource`, given by the reader) and parse them on first access
+of its value.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from dicomkit.core.sequence import Sequence
 
 from dicomkit.core import dictionary
 from dicomkit.core.config import ValidationMode, assignment_mode, check_mode
@@ -80,6 +85,31 @@ class DeferredValue:
         return data
 
 
+class SequenceSource(Protocol):
+    """The encoded items of a sequence not parsed yet (implemented by the reader).
+
+    Attributes
+    ----------
+    data
+        The encoded value of the SQ element as read: its items (PS3.5 7.5).
+    little_endian, implicit_vr
+        The encoding of ``data`` (PS3.5 7.1, 7.3).
+    """
+
+    data: bytes
+    little_endian: bool
+    implicit_vr: bool
+
+    def parse(self) -> Sequence:
+        """The items, parsed as the reader would have parsed them when reading.
+
+        Raises
+        ------
+        DicomError
+            As the reader raises for damaged items (file, offset and tag path in the error).
+        """
+
+
 class _Unset:
     """The marker of a value not decoded yet: one object, kept by copy, deepcopy and pickle
     (a copied marker would read as a value)."""
@@ -144,7 +174,7 @@ class DataElement:
     """
 
     __slots__ = ("tag", "vr", "_value", "_raw", "_context", "_deferred", "undefined_length",
-                 "offset")
+                 "offset", "_items")
 
     def __init__(self, tag: int, vr: str, value: Any = _UNSET, *, raw: bytes | None = None,
                  context: EncodingContext | None = None, deferred: DeferredValue | None = None,
@@ -157,6 +187,7 @@ class DataElement:
         self._deferred = deferred
         self.undefined_length = undefined_length
         self.offset = offset
+        self._items: SequenceSource | None = None
 
     @classmethod
     def read_from(cls, tag: int, vr: str, raw: bytes, context: EncodingContext,
@@ -176,7 +207,37 @@ class DataElement:
         el._deferred = None
         el.undefined_length = False
         el.offset = offset
+        el._items = None
         return el
+
+    @classmethod
+    def lazy_sequence(cls, tag: int, items: SequenceSource, context: EncodingContext,
+                      offset: int, undefined_length: bool = False) -> DataElement:
+        """An SQ element read from a file whose items are parsed on first access of
+        :attr:`value` (by ``items.parse()``); until then :meth:`unparsed_items` gives them
+        encoded.  Its ``raw`` is None, as for any sequence."""
+        el = cls.__new__(cls)
+        el.tag = tag
+        el.vr = "SQ"
+        el._value = _UNSET
+        el._raw = None
+        el._context = context
+        el._deferred = None
+        el.undefined_length = undefined_length
+        el.offset = offset
+        el._items = items
+        return el
+
+    def unparsed_items(self) -> SequenceSource | None:
+        """The encoded items of a sequence read from a file and not accessed since (its value
+        never parsed, never set), else None: a writer may copy them when it writes the
+        encoding they are in."""
+        return self._items
+
+    @property
+    def is_parsed(self) -> bool:
+        """False while the value of a sequence read from a file has not been parsed."""
+        return self._items is None
 
     # -- value --------------------------------------------------------------------------
     @property
@@ -195,6 +256,7 @@ class DataElement:
         self._value = value
         self._raw = None
         self._deferred = None
+        self._items = None
 
     def set_value(self, value: Any, *, validation_mode: ValidationMode | None = None) -> None:
         """Set the value, checked as ``validation_mode`` says (default: the assignment mode of
@@ -212,6 +274,7 @@ class DataElement:
         self._value = value
         self._raw = None
         self._deferred = None
+        self._items = None
 
     def _check(self, value: Any, mode: ValidationMode) -> None:
         if self.undefined_length:
@@ -242,6 +305,11 @@ class DataElement:
     def _decode(self) -> Any:
         from dicomkit.core.values import decode_value
 
+        items = self._items
+        if items is not None:
+            seq = items.parse()
+            self._items = None  # parsed: the items are the value, the bytes may go
+            return seq
         raw = self.raw
         if raw is None:
             return None

@@ -2,9 +2,13 @@
 
 The parser walks a buffer (the file's bytes, a memory map for large files, or an inflated
 deflated data set) and builds :class:`~dicomkit.core.dataset.Dataset` objects whose elements keep
-their raw bytes; values are decoded on first use.  Sequences (PS3.5 7.5) are parsed as they are
-met, with defined or undefined lengths; encapsulated pixel data (PS3.5 A.4) is kept as its items;
-UN elements of undefined length are re-read as implicit VR little endian sequences (PS3.5 6.2.2).
+their raw bytes; values are decoded on first use.  Sequences (PS3.5 7.5), of defined or undefined
+length, are walked as they are met (:func:`~dicomkit.io.scan.clean_items_end`); a clean one keeps
+its encoded items and parses them on first access of its value (``read(lazy_sequences=False)``
+parses every one at once; :func:`read` says what is checked when), a damaged one is parsed at
+once; :func:`item_values` reads a few values of many items without parsing them.  Encapsulated
+pixel data (PS3.5 A.4) is kept as its items; UN elements of undefined length are re-read as
+implicit VR little endian sequences (PS3.5 6.2.2).
 
 Strict mode raises :class:`~dicomkit.errors.InvalidDicomError` with source, offset and tag path at
 the first problem.  Lenient mode (the default) recovers where readers commonly do and records each
@@ -32,6 +36,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import IO, Any, SupportsIndex
 
 from dicomkit.core.dataset import Dataset, ReadWarning, dictionary_vr
+from dicomkit.core.dictionary import lookup as dictionary_lookup
 from dicomkit.core.element import DataElement, DeferredValue, EncodingContext
 from dicomkit.core.sequence import Sequence
 from dicomkit.core.tag import as_tag_int
@@ -39,6 +44,7 @@ from dicomkit.errors import DicomError, InvalidDicomError, NotDicomError, ReadLi
 from dicomkit.generated import dictionary, tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
 from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
+from dicomkit.io.scan import clean_items_end
 
 IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2"
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
@@ -68,6 +74,10 @@ MAX_INFLATION_RATIO = 100.0
 #: what any deflated data set may inflate to whatever the ratio (a small stream of a mostly
 #: empty data set has a high ratio and is harmless)
 INFLATION_FLOOR = 64 * 1024 ** 2
+#: sequences of defined length whose value is shorter than this many bytes are parsed while
+#: reading even when sequences are lazy (``read(lazy_sequences=True)``): walking then parsing a
+#: small sequence costs more than parsing it, and saves little when it is not used
+LAZY_SEQUENCE_BYTES = 2048
 #: the most warnings kept per read; the rest are counted in one last warning
 MAX_WARNINGS = 1000
 #: input is fed to zlib in blocks of this size and taken out in pieces of at most the other
@@ -79,6 +89,9 @@ _INFLATE_OUT = 256 * 1024
 _STRAY_BYTES = 7
 
 _VR_OF_BYTES = {code.encode("ascii"): code for code in VRS}
+_HEAD_EXPLICIT = {True: struct.Struct("<HH2sH").unpack_from,
+                  False: struct.Struct(">HH2sH").unpack_from}
+_U32 = {True: struct.Struct("<L").unpack_from, False: struct.Struct(">L").unpack_from}
 _LONG_VR_BYTES = frozenset(code.encode("ascii") for code in LONG_LENGTH_VRS)
 
 
@@ -119,6 +132,214 @@ class _Warnings(list[ReadWarning]):
         return out
 
 
+class _ReadState:
+    """What the lazy sequences of one read share: how to parse and where to report.
+
+    ``warnings`` is the read's list of warnings: the one being filled while reading, then the
+    data set's ``warnings`` (problems found when a lazy sequence is parsed are appended to it).
+    """
+
+    __slots__ = ("source", "strict", "path", "defer_size", "warnings", "min_length")
+
+    def __init__(self, source: str, strict: bool, path: str, defer_size: int | None,
+                 warnings: list[ReadWarning], min_length: int = 0) -> None:
+        self.min_length = min_length  # sequences of defined length shorter are parsed at once
+        self.source = source
+        self.strict = strict
+        self.path = path
+        self.defer_size = defer_size
+        self.warnings = warnings
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _ReadState:
+        return self  # shared by the copies of a data set, as the file they came from
+
+
+class _LazyItems:
+    """The encoded items of a sequence read and not parsed yet (a
+    :class:`~dicomkit.core.element.SequenceSource`): parsed on first access of the element's
+    value, by the parser and with the settings of the read, as they would have been then."""
+
+    __slots__ = ("data", "little_endian", "implicit_vr", "_charset", "_state", "_base",
+                 "_stack", "_tag", "_checked")
+
+    def __init__(self, data: bytes, little: bool, implicit: bool, charset: Any,
+                 state: _ReadState, base: int, stack: tuple[tuple[int, int], ...], tag: int,
+                 checked: bool) -> None:
+        self.data = data
+        self.little_endian = little
+        self.implicit_vr = implicit
+        self._charset = charset  # the character set the items inherit, as when read
+        self._state = state
+        self._base = base        # file offset of data[0]
+        self._stack = stack      # the tag path of the sequence's data set
+        self._tag = tag
+        self._checked = checked  # nested sequences were checked clean with this one
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _LazyItems:
+        return self  # immutable: every parse makes new items
+
+    def parse(self) -> Sequence:
+        """The items (see the class).
+
+        Raises
+        ------
+        InvalidDicomError
+            For damage found in the items (strict reads; lenient ones record warnings in the
+            data set's ``warnings``), with the source, file offset and tag path.
+        ReadLimitError
+            When memory runs out.
+        """
+        state = self._state
+        parser = Parser(self.data, state.source, strict=state.strict, path=state.path,
+                        base=self._base, defer_size=state.defer_size, warnings=state.warnings,
+                        lazy=True, state=state, checked=self._checked)
+        parser.stack = list(self._stack)
+        ctx = EncodingContext(self.little_endian, self._charset)
+        try:
+            seq, _ = parser._items(self._tag, 0, len(self.data), self.little_endian,
+                                   self.implicit_vr, ctx, undefined=False)
+        except (struct.error, IndexError) as exc:  # pragma: no cover - guarded by lengths
+            raise InvalidDicomError(f"malformed data: {exc}", source=state.source,
+                                    offset=self._base, tag_path=parser.tag_path(self._tag)) \
+                from exc
+        except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
+            raise InvalidDicomError("sequences nested too deeply", source=state.source,
+                                    offset=self._base) from exc
+        except MemoryError:
+            raise ReadLimitError("out of memory parsing a sequence", source=state.source,
+                                 offset=self._base, tag_path=parser.tag_path(self._tag)) \
+                from None
+        return seq
+
+    def values(self, paths: list[tuple[int, ...]]) -> list[list[DataElement | None]] | None:
+        """See :func:`item_values`."""
+        if not paths or not all(paths):
+            raise ValueError("item_values needs paths of at least one tag")
+        trie: dict[int, Any] = {}
+        for n, path in enumerate(paths):
+            node = trie
+            for tag in path[:-1]:
+                node = node.setdefault(tag, {})
+                if not isinstance(node, dict):
+                    raise ValueError(f"path {n} goes through an element another path ends at")
+            if path[-1] in node:
+                raise ValueError(f"path {n} ends where another path goes on")
+            node[path[-1]] = n
+        if self.implicit_vr and any(t >> 16 & 1 or len((dictionary_lookup(t) or ("",))[0]) != 2
+                                    for path in paths for t in path):
+            # in implicit VR the VR of a private tag depends on its creator, and one of
+            # several (US or SS) on the item's other values: parse instead
+            return None
+        little, data = self.little_endian, self.data
+        ctx = EncodingContext(little, self._charset)
+        head = struct.Struct("<HHL" if little else ">HHL").unpack_from
+        out: list[list[DataElement | None]] = []
+        pos, end = 0, len(data)
+        try:
+            while pos < end:
+                _tag, length = _item_head(data, pos, little)
+                pos += 8
+                stop = end if length == _UNDEFINED else pos + length
+                found: list[DataElement | None] = [None] * len(paths)
+                pos = self._walk(data, pos, stop, length == _UNDEFINED, trie, found, ctx, head)
+                if pos < 0:
+                    return None
+                out.append(found)
+        except struct.error:  # pragma: no cover - the items were checked clean
+            return None
+        return out
+
+    def _walk(self, data: bytes, pos: int, end: int, in_item: bool, trie: dict[int, Any],
+              found: list[DataElement | None], ctx: EncodingContext, head: Any) -> int:
+        """Walk one item's elements from ``pos``, keeping those ``trie`` asks for; returns the
+        position after the item (-1: not what a clean item looks like)."""
+        little, implicit = self.little_endian, self.implicit_vr
+        last = max(trie)
+        done = False
+        head_explicit = _HEAD_EXPLICIT[little]
+        u32 = _U32[little]
+        vr_of_bytes, long_vrs = _VR_OF_BYTES, _LONG_VR_BYTES
+        while pos < end:
+            if implicit:
+                group, elem, length = head(data, pos)
+                vr = ""
+                hlen = 8
+            else:
+                group, elem, vrb, length = head_explicit(data, pos)
+                if group == 0xFFFE:
+                    (length,) = u32(data, pos + 4)
+                    vr, hlen = "", 8
+                else:
+                    vr = vr_of_bytes.get(vrb, "")
+                    if not vr:
+                        return -1
+                    if vrb in long_vrs:
+                        (length,) = u32(data, pos + 8)
+                        hlen = 12
+                    else:
+                        hlen = 8
+            tag = (group << 16) | elem
+            if tag == _ITEM_DELIM:
+                return pos + 8 if in_item else -1
+            vpos = pos + hlen
+            if length == _UNDEFINED:
+                nxt = clean_items_end(data, vpos, end, little_endian=little, implicit=implicit,
+                                      undefined=True, level=0, max_depth=_MAX_DEPTH,
+                                      is_sequence=_public_sequence)
+                if nxt < 0:
+                    return -1
+                value_end = nxt - 8
+            else:
+                nxt = value_end = vpos + length
+            node = None if done else trie.get(tag)
+            if node is not None:
+                if not vr:
+                    vr = "OB" if tag == _PIXEL_DATA else dictionary_vr(tag)
+                if isinstance(node, dict):
+                    if vr != "SQ":
+                        return -1
+                    if value_end - vpos >= 8:  # the first item, if any
+                        ilen = _item_head(data, vpos, little)[1]
+                        istop = value_end if ilen == _UNDEFINED else vpos + 8 + ilen
+                        if self._walk(data, vpos + 8, istop, ilen == _UNDEFINED, node, found,
+                                      ctx, head) < 0:
+                            return -1
+                elif vr == "SQ" or length == _UNDEFINED:
+                    return -1  # only plain values are kept
+                else:
+                    found[node] = DataElement.read_from(tag, vr, data[vpos:nxt], ctx,
+                                                        self._base + pos)
+            if tag >= last:
+                done = True  # nothing more wanted in this item: skip to its end
+                if not in_item:
+                    return end
+            pos = nxt
+        return -1 if in_item else pos
+
+
+def item_values(element: DataElement, paths: list[tuple[int, ...]]
+                ) -> list[list[DataElement | None]] | None:
+    """The elements at ``paths`` in each item of a sequence read and not parsed yet, found in
+    its encoded items without parsing them into data sets (reading many items' few values).
+
+    A path is a tuple of tags: each but the last a sequence whose *first* item the path goes
+    into, as ``item[t1].value[0][t2]``; the elements found hold their bytes (``value`` decodes
+    them as the parsed items' would).  For each item, in order, a list with one element (or
+    None where it is absent, or a sequence on the way is absent or empty) per path.
+
+    Returns
+    -------
+    list or None
+        None when ``element`` is not such a sequence (parsed already, set by a program, read
+        with ``lazy_sequences=False``), or when the paths name private tags of an implicit VR
+        encoding (their VR needs their creator): use its value then.
+    """
+    items = element.unparsed_items()
+    if not isinstance(items, _LazyItems):
+        return None
+    return items.values(paths)
+
+
 class Parser:
     """Parses data set encodings from one buffer.
 
@@ -132,12 +353,20 @@ class Parser:
         The file, when values may be deferred (read later from it).
     base
         Offset of ``buf[0]`` in the file (for error messages and deferred values).
+    lazy
+        Keep the items of clean sequences encoded (:func:`~dicomkit.io.scan.clean_items_end`),
+        parsed on first access; ``state`` is then what they share.
+    checked
+        The sequences in ``buf`` were found clean already, walked with the sequence holding
+        them (all in explicit VR; in implicit VR those of public tags).
     """
 
     def __init__(self, buf: bytes | mmap.mmap, source: str, *, strict: bool = False,
                  path: str = "", base: int = 0, defer_size: int | None = None,
                  specific_tags: frozenset[int] | None = None,
-                 stop_before_pixels: bool = False, warnings: list[ReadWarning]) -> None:
+                 stop_before_pixels: bool = False, warnings: list[ReadWarning],
+                 lazy: bool = False, state: _ReadState | None = None,
+                 checked: bool = False) -> None:
         self.buf = buf
         self.source = source
         self.strict = strict
@@ -148,6 +377,8 @@ class Parser:
         self.stop_before_pixels = stop_before_pixels
         self.warnings = warnings
         self.stack: list[tuple[int, int]] = []  # (sequence tag, item index) while nested
+        self.state = state if lazy else None
+        self.checked = checked
 
     # -- reporting ------------------------------------------------------------------------
     def tag_path(self, tag: int | None = None) -> str:
@@ -297,8 +528,18 @@ class Parser:
                     pos = nxt
                     continue
                 if vr == "SQ":
-                    seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx, undefined=False)
-                    el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
+                    if self.state is not None and length >= self.state.min_length and (
+                            (self.checked and not (implicit and group & 1)) or clean_items_end(
+                                buf, vpos, nxt, little_endian=little, implicit=implicit,
+                                undefined=False, level=len(self.stack), max_depth=_MAX_DEPTH,
+                                is_sequence=_public_sequence) == nxt):
+                        el = DataElement.lazy_sequence(tag, self._lazy(tag, vpos, nxt, little,
+                                                                       implicit, ctx),
+                                                       ctx, base + pos)
+                    else:
+                        seq, _ = self._items(tag, vpos, nxt, little, implicit, ctx,
+                                             undefined=False)
+                        el = DataElement(tag, "SQ", seq, context=ctx, offset=base + pos)
                 elif defer is not None and length > defer:
                     el = DataElement(tag, vr, context=ctx, offset=base + pos,
                                      deferred=DeferredValue(self.path, base + vpos, length))
@@ -316,6 +557,13 @@ class Parser:
                                  offset=base + pos, tag_path=self.tag_path(
                                      tag if tag >= 0 else None)) from None
         return pos
+
+    def _lazy(self, tag: int, vpos: int, end: int, little: bool, implicit: bool,
+              ctx: EncodingContext) -> _LazyItems:
+        """The items from ``vpos`` to ``end`` kept encoded (found clean by the caller)."""
+        assert self.state is not None
+        return _LazyItems(bytes(self.buf[vpos:end]), little, implicit, ctx.charset, self.state,
+                          self.base + vpos, tuple(self.stack), tag, True)
 
     def _set_charset(self, el: DataElement, ctx: EncodingContext, pos: int) -> None:
         from dicomkit.core.charset import Charset
@@ -339,6 +587,17 @@ class Parser:
         ``specific_tags``).
         """
         if vr == "SQ" or (vr == "UN" and tag != _PIXEL_DATA):
+            if vr == "SQ" and self.state is not None:
+                stop = clean_items_end(self.buf, vpos, end, little_endian=little,
+                                       implicit=implicit, undefined=True,
+                                       level=len(self.stack), max_depth=_MAX_DEPTH,
+                                       is_sequence=_public_sequence)
+                if stop >= 0:  # clean: kept encoded, without the delimiter
+                    if keep:
+                        ds._elements[tag] = DataElement.lazy_sequence(
+                            tag, self._lazy(tag, vpos, stop - 8, little, implicit, ctx), ctx,
+                            self.base + at, undefined_length=True)
+                    return stop
             if vr == "UN":
                 # PS3.5 6.2.2: UN of undefined length holds a sequence in implicit VR LE
                 seq, nxt = self._items(tag, vpos, end, True, True, ctx, undefined=True)
@@ -430,6 +689,12 @@ class Parser:
             length = end - pos
         self.parse(item, pos, pos + length, little, implicit, item._context)
         return pos + length
+
+
+def _public_sequence(tag: int) -> bool:
+    """Whether the data dictionary makes the public element ``tag`` a sequence (its VR in
+    implicit VR, PS3.5 7.1.3)."""
+    return dictionary_vr(tag) == "SQ"
 
 
 def _item_head(buf: Any, pos: int, little: bool) -> tuple[int, int]:
@@ -736,7 +1001,7 @@ def _name_of(source: Any) -> str:
 def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixels: bool = False,
          specific_tags: Collection[object] | None = None, defer_size: int | str | None = None,
          strict: bool = False, force: bool = False, max_inflated_size: int | None = None,
-         max_inflation_ratio: float | None = None) -> Dataset:
+         max_inflation_ratio: float | None = None, lazy_sequences: bool | int = True) -> Dataset:
     """Read a Part 10 file or a bare data set.
 
     Parameters
@@ -762,6 +1027,11 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         times its compressed size once above :data:`INFLATION_FLOOR` (default
         :data:`MAX_INFLATED_SIZE`, 1 GiB, and :data:`MAX_INFLATION_RATIO`, 100).  Beyond them
         :class:`~dicomkit.errors.ReadLimitError` is raised; nothing beyond them is allocated.
+    lazy_sequences
+        Keep the items of each clean sequence (PS3.5 7.5) of undefined length or of a value of
+        at least :data:`LAZY_SEQUENCE_BYTES` bytes encoded, and parse them on first access of
+        the element's value (see Notes); a number instead of True is that least length (0:
+        every sequence); False parses every sequence while reading.
 
     Returns
     -------
@@ -793,6 +1063,23 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
     set reaches the pixel data at its top level, so a peer that keeps the connection open after
     the header, or a large multi-frame body, is not read further (PS3.5 7.1; the stream is left
     just after the bytes taken).
+
+    Lazy sequences give the same values, items, equality, encoding and errors as sequences
+    parsed while reading; what changes is when the work is done.  While reading, each sequence
+    of undefined length or of a value of at least :data:`LAZY_SEQUENCE_BYTES` is walked without
+    building anything (:func:`~dicomkit.io.scan.clean_items_end`: item and element headers,
+    lengths, delimiters, tag order, nesting depth); one that is damaged in any way the reader
+    would report, or whose items declare their own Specific Character Set, is parsed at once,
+    so its warnings (or, with ``strict``, its error) come from ``read`` as before; so are
+    shorter ones (the walk would cost more than it saves).  A clean one is kept as its bytes,
+    parsed when its value is first used, and written back by copying those bytes when the
+    target transfer syntax encodes them the same way (byte order and VR encoding).  In
+    implicit VR the bytes do not give the VR of a private element, which depends on its
+    private creator (PS3.5 7.8.1): a private sequence nested in a lazy one is checked when the
+    item holding it is parsed, and damage in it is reported then, with the same error class,
+    source, file offset and tag path (``strict``), or appended to the read data set's
+    ``warnings``.
+    UN elements of undefined length (PS3.5 6.2.2) are always parsed while reading.
     """
     limits = _Limits(MAX_INFLATED_SIZE if max_inflated_size is None else max_inflated_size,
                      MAX_INFLATION_RATIO if max_inflation_ratio is None else max_inflation_ratio,
@@ -801,11 +1088,12 @@ def read(source: str | os.PathLike[str] | IO[bytes] | bytes, *, stop_before_pixe
         stream_path = _file_path_of(source) if hasattr(source, "read") else ""
         if stop_before_pixels and hasattr(source, "read") and not stream_path:
             return _read_stream_until_pixels(source, specific_tags=specific_tags,
-                                             defer_size=defer_size, strict=strict, limits=limits)
+                                             defer_size=defer_size, strict=strict, limits=limits,
+                                             lazy=_lazy_min(lazy_sequences))
         buf, name, path = _load(source, stream_path)
         return _parse_buffer(buf, name, path, stop_before_pixels=stop_before_pixels,
                              specific_tags=specific_tags, defer_size=defer_size, strict=strict,
-                             limits=limits)[0]
+                             limits=limits, lazy=_lazy_min(lazy_sequences))[0]
     except MemoryError:
         # the parser and the inflater say where; this is what is left (loading the input)
         raise ReadLimitError("out of memory reading the input", source=_name_of(source)) \
@@ -837,7 +1125,7 @@ _PIXEL_TAG_BYTES = tuple(struct.pack(fmt, 0x7FE0, elem) for fmt in ("<HH", ">HH"
 
 def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] | None,
                               defer_size: int | str | None, strict: bool,
-                              limits: _Limits = _DEFAULT_LIMITS) -> Dataset:
+                              limits: _Limits = _DEFAULT_LIMITS, lazy: int = -1) -> Dataset:
     """``read(stream, stop_before_pixels=True)`` taking no more of the stream than it needs.
 
     Blocks are read until a pixel data tag appears in the bytes; the bytes so far are then
@@ -871,29 +1159,31 @@ def _read_stream_until_pixels(stream: Any, *, specific_tags: Collection[object] 
             try:
                 ds, stopped = _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                                             specific_tags=specific_tags, defer_size=defer_size,
-                                            strict=False, limits=limits, complete=False)
+                                            strict=False, limits=limits, complete=False,
+                                            lazy=lazy)
             except NotDicomError:  # too few bytes yet to tell (the end decides)
                 stopped = False
             if stopped:
                 if strict and ds.warnings:  # raise at the first problem, as read() does
                     _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                                   specific_tags=specific_tags, defer_size=defer_size, strict=True,
-                                  limits=limits, complete=False)
+                                  limits=limits, complete=False, lazy=lazy)
                 return ds
         block = min(block * 2, _STREAM_BLOCK_MAX)
     return _parse_buffer(bytes(data), name, "", stop_before_pixels=True,
                          specific_tags=specific_tags, defer_size=defer_size, strict=strict,
-                         limits=limits)[0]
+                         limits=limits, lazy=lazy)[0]
 
 
 def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_pixels: bool,
                   specific_tags: Collection[object] | None, defer_size: int | str | None,
                   strict: bool, limits: _Limits = _DEFAULT_LIMITS,
-                  complete: bool = True) -> tuple[Dataset, bool]:
+                  complete: bool = True, lazy: int = -1) -> tuple[Dataset, bool]:
     """Parse a whole file or data set held in ``buf``; also say whether parsing stopped at pixel
     data of the top-level data set (``stop_before_pixels``).
 
     ``complete`` false: ``buf`` is the first part of a stream, whose end is not yet known.
+    ``lazy``: the least value length of a lazy sequence of defined length, -1 for none.
     """
     warnings = _Warnings(MAX_WARNINGS)
     ds = Dataset()
@@ -978,9 +1268,12 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
         base, pos, dpath = 0, 0, ""
     ctx = EncodingContext(little)
     object.__setattr__(ds, "_context", ctx)
+    size = _size(defer_size)
+    state = _ReadState(name, strict, dpath, size if dpath else None, warnings, max(lazy, 0))
     parser = Parser(data, name, strict=strict, path=dpath, base=base,
-                    defer_size=_size(defer_size), specific_tags=wanted,
-                    stop_before_pixels=stop_before_pixels, warnings=warnings)
+                    defer_size=size, specific_tags=wanted,
+                    stop_before_pixels=stop_before_pixels, warnings=warnings, lazy=lazy >= 0,
+                    state=state)
     stopped = False
     try:
         parser.parse(ds, pos, len(data), little, implicit, ctx, top=True)
@@ -991,7 +1284,17 @@ def _parse_buffer(buf: bytes | mmap.mmap, name: str, path: str, *, stop_before_p
     except RecursionError as exc:  # pragma: no cover - bounded by _MAX_DEPTH
         raise InvalidDicomError("sequences nested too deeply", source=name) from exc
     ds.warnings = warnings.result()
+    state.warnings = ds.warnings  # where problems of lazy sequences parsed later go
     return ds, stopped
+
+
+def _lazy_min(lazy_sequences: bool | int) -> int:
+    """The least value length of a lazy sequence of defined length, -1: none are lazy."""
+    if lazy_sequences is True:
+        return LAZY_SEQUENCE_BYTES
+    if lazy_sequences is False:
+        return -1
+    return max(0, int(lazy_sequences))
 
 
 def _size(value: int | str | None) -> int | None:

@@ -10,20 +10,26 @@ top-level elements it is asked to capture (e.g. the identifiers that name a stor
 both byte orders; a deflated data set (PS3.5 A.5) is inflated as it goes
 (:class:`DeflatedScanner`).  Undefined-length UN content is implicit VR little endian
 (PS3.5 6.2.2); encapsulated Pixel Data (PS3.5 A.4) is a sequence of fragment items.
+
+:func:`clean_items_end` walks the items of one sequence held in memory, for the reader: it says
+whether they are *clean*, i.e. whether the reader would parse them without recovering from
+anything and a writer would encode them back to the same bytes; the reader then keeps them
+encoded and parses them on first use (lazy sequences), and parses anything else at once.
 """
 
 from __future__ import annotations
 
+import mmap
 import struct
 import zlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from dicomkit.errors import DicomError
 from dicomkit.generated.dictionary import tag_for_keyword
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
-from dicomkit.generated.vrs import LONG_LENGTH_VRS
+from dicomkit.generated.vrs import LONG_LENGTH_VRS, VRS
 
-__all__ = ["DataSetScanner", "DeflatedScanner", "ScanError", "scanner_for"]
+__all__ = ["DataSetScanner", "DeflatedScanner", "ScanError", "clean_items_end", "scanner_for"]
 
 
 def _tag(keyword: str) -> int:
@@ -37,10 +43,12 @@ _ITEM = _tag("Item")
 _ITEM_END = _tag("ItemDelimitationItem")
 _SEQUENCE_END = _tag("SequenceDelimitationItem")
 _PIXEL_DATA = _tag("PixelData")
+_SPECIFIC_CHARACTER_SET = _tag("SpecificCharacterSet")
 _ITEM_GROUP = _ITEM >> 16
 _UNDEFINED = 0xFFFFFFFF
 _LONG_VRS = frozenset(vr.encode("ascii") for vr in LONG_LENGTH_VRS)
 _SQ, _UN = b"SQ", b"UN"
+_VALID_VRS = frozenset(vr.encode("ascii") for vr in VRS)
 # container kinds on the stack
 _SEQ, _ITEM_KIND, _FRAGMENTS = 0, 1, 2
 
@@ -305,3 +313,123 @@ def scanner_for(transfer_syntax: str, capture: Collection[int] = (),
     return DataSetScanner(implicit=bool(syntax.implicit_vr),
                           little_endian=bool(syntax.little_endian), capture=capture,
                           watch=watch)
+
+
+# -- clean sequences (the reader's lazy sequences) --------------------------------------------
+
+_HEAD = {True: struct.Struct("<HHL").unpack_from, False: struct.Struct(">HHL").unpack_from}
+_HEAD_EXPLICIT = {True: struct.Struct("<HH2sH").unpack_from,
+                  False: struct.Struct(">HH2sH").unpack_from}
+_U32 = {True: struct.Struct("<L").unpack_from, False: struct.Struct(">L").unpack_from}
+
+
+def clean_items_end(buf: bytes | mmap.mmap, pos: int, end: int, *, little_endian: bool,
+                    implicit: bool, undefined: bool, level: int, max_depth: int,
+                    is_sequence: Callable[[int], bool] | None = None) -> int:
+    """Where the items of a sequence value starting at ``pos`` end, if they are clean; else -1.
+
+    Clean (PS3.5 7.1, 7.5): every item is an Item (FFFE,E000) whose defined length fits, or of
+    undefined length closed by an Item Delimitation Item; a sequence of undefined length
+    (``undefined``) is closed by a Sequence Delimitation Item before ``end``, one of defined
+    length ends at ``end`` exactly.  Inside the items every element header fits, tags
+    ascend, value lengths are even and fit, explicit VRs are valid with zero reserved bytes
+    (PS3.5 7.1.2), no item carries a Specific Character Set (PS3.5 7.5.3: it would change how
+    the item's text decodes), undefined lengths belong to sequences only (explicit VR SQ, or
+    any element but Pixel Data in implicit VR), and sequences nest less than ``max_depth``
+    levels below ``level``.  Nested sequences of defined length are walked too: in explicit VR
+    all, in implicit VR (where the VR is not in the bytes) those of public tags for which
+    ``is_sequence`` (the data dictionary's VR, from the caller) is true; a private element of
+    defined length is skipped there (its VR depends on its private creator: the reader checks
+    it when it parses the item holding it).
+
+    Returns
+    -------
+    int
+        The position after the items (after the delimiter of an undefined length), or -1.
+    """
+    try:
+        return _items_end(buf, pos, end, little_endian, implicit, undefined, level, max_depth,
+                          is_sequence if implicit else None)
+    except struct.error:  # pragma: no cover - every read is guarded by a length check
+        return -1
+
+
+def _items_end(buf: bytes | mmap.mmap, pos: int, end: int, little: bool, implicit: bool,
+               undefined: bool, level: int, max_depth: int,
+               is_sq: Callable[[int], bool] | None) -> int:
+    if level >= max_depth:
+        return -1
+    head = _HEAD[little]
+    while True:
+        if not undefined and pos == end:
+            return end
+        if end - pos < 8:
+            return -1
+        group, elem, length = head(buf, pos)
+        tag = group << 16 | elem
+        if tag != _ITEM:
+            return pos + 8 if undefined and tag == _SEQUENCE_END else -1
+        pos += 8
+        if length == _UNDEFINED:
+            pos = _elements_end(buf, pos, end, little, implicit, True, level, max_depth, is_sq)
+            if pos < 0:
+                return -1
+        else:
+            stop = pos + length
+            if stop > end or _elements_end(buf, pos, stop, little, implicit, False, level,
+                                           max_depth, is_sq) != stop:
+                return -1
+            pos = stop
+
+
+def _elements_end(buf: bytes | mmap.mmap, pos: int, end: int, little: bool, implicit: bool,
+                  in_item: bool, level: int, max_depth: int,
+                  is_sq: Callable[[int], bool] | None) -> int:
+    """The end of the elements of one item (after its delimiter when ``in_item``), or -1."""
+    head = _HEAD[little]
+    head_explicit = _HEAD_EXPLICIT[little]
+    u32 = _U32[little]
+    valid, long_vrs = _VALID_VRS, _LONG_VRS
+    last = -1
+    vrb = b""
+    while pos < end:
+        if end - pos < 8:
+            return -1
+        if implicit:
+            group, elem, length = head(buf, pos)
+            hlen = 8
+        else:
+            group, elem, vrb, length = head_explicit(buf, pos)
+            hlen = 8
+            if group == _ITEM_GROUP:
+                (length,) = u32(buf, pos + 4)
+            elif vrb not in valid:
+                return -1
+            elif vrb in long_vrs:
+                if length or end - pos < 12:  # reserved bytes not zero, or header cut short
+                    return -1
+                (length,) = u32(buf, pos + 8)
+                hlen = 12
+        tag = group << 16 | elem
+        if group == _ITEM_GROUP:
+            return pos + 8 if in_item and tag == _ITEM_END else -1
+        if tag <= last or tag == _SPECIFIC_CHARACTER_SET:
+            return -1
+        last = tag
+        vpos = pos + hlen
+        if length == _UNDEFINED:
+            if (vrb != _SQ if not implicit else tag == _PIXEL_DATA):
+                return -1
+            pos = _items_end(buf, vpos, end, little, implicit, True, level + 1, max_depth, is_sq)
+            if pos < 0:
+                return -1
+            continue
+        pos = vpos + length
+        if pos > end or length & 1:
+            return -1
+        if (vrb == _SQ if not implicit else
+                is_sq is not None and not group & 1 and is_sq(tag)) and \
+                _items_end(buf, vpos, pos, little, implicit, False, level + 1, max_depth,
+                           is_sq) != pos:
+            return -1
+    return -1 if in_item else pos

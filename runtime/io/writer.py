@@ -187,6 +187,20 @@ class _Encoder:
                          "encapsulated pixel data (EncapsulatedPixelData)")
 
     def sequence(self, elem: DataElement, out: list[bytes], charset: CharsetLike | None) -> None:
+        group, el = elem.tag >> 16, elem.tag & 0xFFFF
+        encoded = elem.unparsed_items()
+        if encoded is not None and self.undefined_sequences is None and \
+                encoded.little_endian == self.little and encoded.implicit_vr == self.implicit:
+            # read and never parsed: its items are clean (the reader checked them), so their
+            # bytes are what encoding the parsed items would give
+            if elem.undefined_length:
+                out.append(self.header(group, el, "SQ", _UNDEFINED))
+                out.append(encoded.data)
+                out.append(self.head_implicit(0xFFFE, 0xE0DD, 0))
+            else:
+                out.append(self.header(group, el, "SQ", len(encoded.data)))
+                out.append(encoded.data)
+            return
         seq = elem.value
         if not isinstance(seq, list):
             raise WriteError(f"{elem.tag_str}: an SQ value must be a Sequence of data sets")
@@ -210,7 +224,6 @@ class _Encoder:
                 body.append(self.head_implicit(0xFFFE, 0xE000, len(content)))
                 body.append(content)
         data = b"".join(body)
-        group, el = elem.tag >> 16, elem.tag & 0xFFFF
         if undefined:
             out.append(self.header(group, el, "SQ", _UNDEFINED))
             out.append(data)
@@ -376,6 +389,8 @@ def _any_set(ds: Dataset) -> bool:
     if has_program_values(ds._elements.values(), sequences):
         return True
     for elem in sequences:
+        if elem.unparsed_items() is not None:
+            continue  # never parsed: every value in it is as read
         for item in elem.value or ():
             if isinstance(item, Dataset) and _any_set(item):
                 return True
@@ -389,6 +404,8 @@ def _collect(ds: Dataset, parent: str, read_values: bool,
         if not group2 and not parent and tag >> 16 == 0x0002:
             continue  # not written: the file meta comes from ds.file_meta
         if elem.vr == "SQ":
+            if not read_values and elem.unparsed_items() is not None:
+                continue  # never parsed: every value in it is as read
             items = elem.value
             if items is None:
                 continue

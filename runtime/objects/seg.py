@@ -33,6 +33,7 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
 from dicomkit.generated.modules import MODULES
+from dicomkit.io.reader import item_values
 from dicomkit.objects.codes import (
     CID_IMAGE_DERIVATION,
     CID_SOURCE_IMAGE_PURPOSE,
@@ -531,6 +532,37 @@ def _per_frame(chosen: list[tuple[int, int]], geo: Geometry,
 # reading
 # ------------------------------------------------------------------------------------------------
 
+#: what :class:`Segmentation` reads of each per-frame functional group item (PS3.3 C.7.6.16):
+#: the Segment Identification (C.8.20.3.1), the source of the Derivation Image group
+#: (C.7.6.16.2.6) and the Plane Position (C.7.6.16.2.3), each in the first item
+_PER_FRAME_PATHS: Final = [
+    (tags.SegmentIdentificationSequence, tags.ReferencedSegmentNumber),
+    (tags.DerivationImageSequence, tags.SourceImageSequence, tags.ReferencedSOPInstanceUID),
+    (tags.DerivationImageSequence, tags.SourceImageSequence, tags.ReferencedFrameNumber),
+    (tags.PlanePositionSequence, tags.ImagePositionPatient),
+]
+
+
+def _quick_frame(found: list[DataElement | None]
+                 ) -> tuple[int, tuple[str, int | None], tuple[float, ...] | None] | None:
+    """Segment number, source and position of one frame from the elements
+    :data:`_PER_FRAME_PATHS` found in its per-frame item, as the items would give them; None
+    when one is missing or empty (the shared groups or a later item may hold it: the caller
+    reads the items then)."""
+    refseg, uid_el, frame_el, pos_el = found
+    if refseg is None or uid_el is None or pos_el is None:
+        return None
+    number, uid, pos = refseg.value, uid_el.value, pos_el.value
+    if number in (None, "") or uid in (None, "", b"") or pos in (None, ""):
+        return None
+    fn = frame_el.value if frame_el is not None else None
+    if isinstance(fn, list | tuple):
+        fn = fn[0] if fn else None
+    values = floats(pos)
+    return (int(number), (str(uid), int(fn) if fn not in (None, "") else None),
+            tuple(values) if values else None)
+
+
 class Segmentation:
     """A Segmentation instance read: its segments and frames, as masks aligned with sources.
 
@@ -590,9 +622,16 @@ class Segmentation:
         self.max_fractional_value = int(max_el.value) if max_el is not None and \
             max_el.value not in (None, "") else 1
         shared = sequence(ds, "SharedFunctionalGroupsSequence")
-        per_frame = sequence(ds, "PerFrameFunctionalGroupsSequence")
-        if per_frame and len(per_frame) != self.number_of_frames:
-            raise ObjectError(f"{len(per_frame)} per-frame functional group items for "
+        per_frame_el = ds.get(tags.PerFrameFunctionalGroupsSequence)
+        # the per-frame values straight from the encoded items when the sequence was not
+        # parsed (thousands of items: no data set built for them); the items otherwise
+        quick = item_values(per_frame_el, _PER_FRAME_PATHS) if per_frame_el is not None \
+            else None
+        per_frame: list[Dataset] | None = None if quick is not None else \
+            sequence(ds, "PerFrameFunctionalGroupsSequence")
+        count = len(quick) if quick is not None else len(per_frame or [])
+        if count and count != self.number_of_frames:
+            raise ObjectError(f"{count} per-frame functional group items for "
                               f"{self.number_of_frames} frames (PS3.3 C.7.6.16)", source=where,
                               tag_path="PerFrameFunctionalGroupsSequence")
         self.frame_segments: list[int] = []
@@ -600,6 +639,15 @@ class Segmentation:
         self.frame_positions: list[tuple[float, ...] | None] = []
         t_refseg = tags.ReferencedSegmentNumber
         for i in range(self.number_of_frames):
+            if quick is not None:
+                got = _quick_frame(quick[i]) if count else None
+                if got is not None and got[0] in self.segments:
+                    self.frame_segments.append(got[0])
+                    self.frame_sources.append(got[1])
+                    self.frame_positions.append(got[2])
+                    continue
+                if per_frame is None:  # something the quick path does not decide: the items
+                    per_frame = sequence(ds, "PerFrameFunctionalGroupsSequence")
             groups = ([per_frame[i]] if per_frame else []) + shared
             number = None
             for g in groups:

@@ -347,3 +347,70 @@ def test_random_label_maps_round_trip_through_every_packing_path(data: st.DataOb
     seg = Segmentation(dicomkit.read(buf.getvalue()))
     assert (seg.label_map(series) == lm).all()
     assert (seg.segment_masks(series) == (lm[..., None] == np.arange(1, nseg + 1))).all()
+
+
+# ------------------------------------------------------------------------------------------------
+# per-frame values read from the encoded items (lazy sequences, dicomkit.io.reader.item_values)
+# ------------------------------------------------------------------------------------------------
+
+def _frames_of(seg: Segmentation) -> tuple[Any, ...]:
+    return seg.frame_segments, seg.frame_sources, seg.frame_positions
+
+
+@pytest.mark.parametrize("maker", ["ours", "highdicom"])
+def test_per_frame_values_read_from_the_encoded_items_equal_the_parsed_items(
+        series: list[Dataset], tmp_path: Path, maker: str) -> None:
+    lm = _label_map(len(series))
+    path = tmp_path / "seg.dcm"
+    if maker == "ours":
+        _save(create_segmentation(series, lm, _segments()), path)
+    else:  # pydicom writes sequences and items of undefined length
+        hd.seg.Segmentation(
+            source_images=_pydicom_sources(series, tmp_path), pixel_array=lm,
+            segmentation_type="BINARY", segment_descriptions=[_hd_description(1),
+                                                               _hd_description(2)],
+            series_instance_uid=hd.UID(), series_number=3, sop_instance_uid=hd.UID(),
+            instance_number=1, manufacturer="x", manufacturer_model_name="y",
+            software_versions="1", device_serial_number="2").save_as(path)
+    ds = dicomkit.read(path, lazy_sequences=0)  # every sequence lazy, however short
+    lazy = Segmentation(ds)
+    # the per-frame items were not parsed into data sets
+    assert not ds[tags.PerFrameFunctionalGroupsSequence].is_parsed
+    eager = Segmentation(dicomkit.read(path, lazy_sequences=False))
+    assert _frames_of(lazy) == _frames_of(eager)
+    assert (lazy.label_map(series) == lm).all()
+
+
+def test_a_frame_whose_values_are_in_the_shared_groups_is_read_from_the_items(
+        series: list[Dataset]) -> None:
+    ds = create_segmentation(series, _label_map(4), _segments())
+    # frame 1's position moves to the shared groups: its per-frame item lacks it
+    first = ds.PerFrameFunctionalGroupsSequence[0]
+    position = first[tags.PlanePositionSequence]
+    del first[tags.PlanePositionSequence]
+    ds.SharedFunctionalGroupsSequence[0][tags.PlanePositionSequence] = position
+    buf = io.BytesIO()
+    dicomkit.write(buf, ds)
+    lazy = Segmentation(dicomkit.read(buf.getvalue(), lazy_sequences=0))
+    eager = Segmentation(dicomkit.read(buf.getvalue(), lazy_sequences=False))
+    assert _frames_of(lazy) == _frames_of(eager)
+    assert lazy.frame_positions[0] == tuple(position.value[0].ImagePositionPatient)
+    assert lazy.frame_positions[1] != lazy.frame_positions[0]
+
+
+def _outcome(data: bytes, lazy: bool) -> Any:
+    try:
+        seg = Segmentation(dicomkit.read(data, lazy_sequences=0 if lazy else False))
+        return _frames_of(seg)
+    except DicomError as exc:
+        return type(exc), str(exc)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_mutated_segmentations_read_alike_lazily_and_eagerly(
+        changes: list[tuple[int, int]]) -> None:
+    data = bytearray(_seg_bytes())
+    for pos, value in changes:
+        data[132 + pos % (len(data) - 132)] = value
+    assert _outcome(bytes(data), True) == _outcome(bytes(data), False)
