@@ -1,0 +1,129 @@
+"""CPU time per received file of the Storage SCP process: ``dicomkit storescp`` against dcmtk's.
+
+    python bench/bench_scp_cpu.py                  # 1000 files, 3 passes
+    python bench/bench_scp_cpu.py --files 3000 --passes 5 --strace
+
+Both SCPs run as processes for the whole benchmark, each writing into its own folder; dcmtk
+``storescu`` sends N copies of pydicom's ``CT_small.dcm`` (39 kB, each with its own SOP Instance
+UID) over one association, to ours and to dcmtk's ``storescp`` in turn within each pass.  The
+SCP's CPU time is read from ``/proc/PID/stat`` (utime + stime, in clock ticks) before and after
+the send, so the figure covers association, transfers, writes and release, and nothing of the
+client.  Wall-clock files/s is printed too, but under a loaded machine CPU ms per file is the
+figure to compare (issue 13 and issue 18: the gateway shares this receive path).  Before each
+run the output folder is emptied and ``os.sync()`` flushes the disk.  ``--strace`` attaches
+``strace -c -f`` to each SCP for one extra run and prints the system calls per file.
+
+dcmtk runs with ``TCP_NODELAY=1`` (tests/net/peers.py ``DCMTK_ENV``).  Not a test: nothing here
+fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "bench"))
+
+from bench_net import _empty, make_copies, our_storescp  # noqa: E402
+
+from tests.net import peers  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of process ``pid`` (all its threads), in seconds (``proc(5)``)."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2:].split()  # after "pid (comm) "
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def load() -> str:
+    """The 1-minute load average."""
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def one_run(peer: peers.Peer, files: list[Path]) -> tuple[float, float, str]:
+    """(CPU ms per file of the SCP, wall files/s, load average) for one storescu run."""
+    _empty(peer.out_dir)
+    os.sync()
+    before = cpu_seconds(peer.process.pid)
+    start = time.perf_counter()
+    peers.run_storescu(peer.host, peer.port, files, aec=peer.aet)
+    wall = time.perf_counter() - start
+    time.sleep(0.2)  # let the SCP finish the release after storescu exits
+    cpu = cpu_seconds(peer.process.pid) - before
+    stored = sum(1 for p in peer.out_dir.rglob("*") if p.is_file() and not p.name.endswith(".part"))
+    if stored != len(files):
+        raise RuntimeError(f"{peer.name} stored {stored} of {len(files)} files")
+    return 1000.0 * cpu / len(files), len(files) / wall, load()
+
+
+def strace_run(peer: peers.Peer, files: list[Path], log: Path) -> str:
+    """``strace -c -f`` attached to the SCP for one run; the summary's header and top lines."""
+    _empty(peer.out_dir)
+    os.sync()
+    tracer = subprocess.Popen(["strace", "-c", "-f", "-o", str(log), "-p", str(peer.process.pid)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # attach to every thread
+    peers.run_storescu(peer.host, peer.port, files, aec=peer.aet)
+    time.sleep(0.3)
+    tracer.terminate()
+    tracer.wait(10)
+    lines = log.read_text().splitlines()
+    total = next((ln for ln in lines if ln.strip().endswith("total")), "")
+    calls = int(total.split()[3]) if total else 0
+    top = [ln for ln in lines[2:10] if ln.strip() and not ln.startswith("---")]
+    return f"{calls / len(files):.1f} syscalls/file\n    " + "\n    ".join(top)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--strace", action="store_true", help="one extra run under strace -c -f")
+    args = parser.parse_args()
+    if not all(peers.dcmtk_tool(t) for t in ("storescu", "storescp")):
+        print("dcmtk storescu/storescp not found")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="bench_scp_cpu_") as tmp:
+        root = Path(tmp)
+        files = make_copies(root / "src", args.files)
+        results: dict[str, list[tuple[float, float, str]]] = {"dicomkit": [], "dcmtk": []}
+        with our_storescp(root / "ours") as ours, peers.dcmtk_storescp(root / "dcmtk") as theirs:
+            peers.run_storescu(ours.host, ours.port, files[:20], aec=ours.aet)  # warm up
+            peers.run_storescu(theirs.host, theirs.port, files[:20], aec=theirs.aet)
+            for i in range(args.passes):
+                order = [("dicomkit", ours), ("dcmtk", theirs)]
+                if i % 2:
+                    order.reverse()
+                for name, peer in order:
+                    res = one_run(peer, files)
+                    results[name].append(res)
+                    print(f"pass {i + 1} {name:9s} {res[0]:6.3f} CPU ms/file  "
+                          f"{res[1]:7.0f} files/s  load {res[2]}", flush=True)
+            if args.strace and shutil.which("strace"):
+                for name, peer in (("dicomkit", ours), ("dcmtk", theirs)):
+                    print(f"strace {name}: {strace_run(peer, files, root / f'strace-{name}')}")
+        print(f"\n{args.files} files x {args.passes} passes (dcmtk storescu -> SCP)")
+        for name, rows in results.items():
+            cpus = sorted(r[0] for r in rows)
+            walls = sorted(r[1] for r in rows)
+            print(f"  {name:9s} CPU ms/file min {cpus[0]:.3f} median {cpus[len(cpus) // 2]:.3f}"
+                  f"   files/s median {walls[len(walls) // 2]:.0f}")
+        ours_cpu = sorted(r[0] for r in results["dicomkit"])[args.passes // 2]
+        dcmtk_cpu = sorted(r[0] for r in results["dcmtk"])[args.passes // 2]
+        print(f"  ratio CPU/file dicomkit/dcmtk (medians): {ours_cpu / dcmtk_cpu:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
