@@ -7,7 +7,8 @@ present and equal the request's, and an image SOP class (whose IOD has the Image
 PS3.3 C.7.6.3) must carry pixel data.  Otherwise the answer is Error: Cannot understand (C000H)
 or Error: Data Set does not match SOP Class (A900H) and nothing is stored.
 
-Files are written by worker threads (nothing blocks the event loop): a data set is kept in
+Files are written by worker threads (nothing blocks the event loop; the last bytes, the close
+and the link into place in one call on a long-lived thread, :data:`LANES`): a data set is kept in
 memory up to :data:`FLUSH_BYTES`, then streamed into ``<root>/.incoming-*.part``; the complete
 file is linked into place (never replacing one) and the part removed, so nothing half written
 is ever visible, and every failure path closes and removes what it opened.
@@ -52,6 +53,7 @@ from dicomkit.net.services.storage.scp import (
     StoreRefused,
     request_uids,
 )
+from dicomkit.net.workers import WorkerLanes
 
 __all__ = ["FLUSH_BYTES", "FOLDER_TAGS", "FolderStorage", "component"]
 
@@ -83,6 +85,9 @@ FLUSH_BYTES = 1 << 18
 #: Data set summaries a FolderStorage keeps between receive() and did_receive() at most.
 PENDING_LIMIT = 64
 _FOLDER_CACHE_SIZE = 4096
+#: The threads that complete and place received files (one per association receiving at once,
+#: reused from file to file: no thread pool round per file).
+LANES = WorkerLanes("dicomkit-storage", limit=40)
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.")
 _MAX_NAME = 150
 MISSING = "~missing~"
@@ -361,9 +366,9 @@ class FolderStorage(StorageHandler):
 
     async def finish(self, received: Path | Dataset, command: DimseMessage) -> int:
         """Write the part file's last bytes and :meth:`did_receive`, in one worker thread
-        call (one hop per data set that fits in memory)."""
+        call (one hop per data set that fits in memory, on a long-lived thread: :data:`LANES`)."""
         try:
-            return await anyio.to_thread.run_sync(self._complete, received, command)
+            return await LANES.run(self._complete, received, command)
         except BaseException:
             part = self._parts.pop(received, None) if isinstance(received, Path) else None
             if part is not None:
