@@ -13,6 +13,10 @@ figure to compare (issue 13 and issue 18: the gateway shares this receive path).
 run the output folder is emptied and ``os.sync()`` flushes the disk.  ``--strace`` attaches
 ``strace -c -f`` to each SCP for one extra run and prints the system calls per file.
 
+``--baseline DIR`` runs a third SCP: ``dicomkit storescp`` imported from ``DIR`` (a folder holding
+a ``dicomkit`` package, e.g. another commit's ``runtime/`` with its ``generated/`` inside, put
+first on ``PYTHONPATH``), in turn with the two others: before/after figures from one run.
+
 dcmtk runs with ``TCP_NODELAY=1`` (tests/net/peers.py ``DCMTK_ENV``).  Not a test: nothing here
 fails.
 """
@@ -20,12 +24,14 @@ fails.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -44,6 +50,21 @@ def cpu_seconds(pid: int) -> float:
     text = Path(f"/proc/{pid}/stat").read_text()
     fields = text[text.rindex(")") + 2:].split()  # after "pid (comm) "
     return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+@contextlib.contextmanager
+def baseline_storescp(out: Path, package_dir: Path) -> Iterator[peers.Peer]:
+    """``dicomkit storescp`` as our_storescp runs it, importing dicomkit from ``package_dir``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(package_dir), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, "-m", "dicomkit.cli.main", "storescp", str(port), "--out",
+                str(out), "--aet", "DICOMKIT", "--bind", peers.HOST, "--quiet"]
+
+    with peers._server("baseline-storescp", argv, out, "DICOMKIT", out.parent / "logs",
+                       env) as p:
+        yield p
 
 
 def load() -> str:
@@ -90,6 +111,8 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--strace", action="store_true", help="one extra run under strace -c -f")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a folder with another dicomkit package: a third SCP, 'baseline'")
     args = parser.parse_args()
     if not all(peers.dcmtk_tool(t) for t in ("storescu", "storescp")):
         print("dcmtk storescu/storescp not found")
@@ -98,20 +121,24 @@ def main() -> int:
         root = Path(tmp)
         files = make_copies(root / "src", args.files)
         results: dict[str, list[tuple[float, float, str]]] = {"dicomkit": [], "dcmtk": []}
-        with our_storescp(root / "ours") as ours, peers.dcmtk_storescp(root / "dcmtk") as theirs:
-            peers.run_storescu(ours.host, ours.port, files[:20], aec=ours.aet)  # warm up
-            peers.run_storescu(theirs.host, theirs.port, files[:20], aec=theirs.aet)
+        with contextlib.ExitStack() as stack:
+            servers = [("dicomkit", stack.enter_context(our_storescp(root / "ours"))),
+                       ("dcmtk", stack.enter_context(peers.dcmtk_storescp(root / "dcmtk")))]
+            if args.baseline is not None:
+                servers.insert(1, ("baseline", stack.enter_context(
+                    baseline_storescp(root / "baseline", args.baseline.resolve()))))
+                results["baseline"] = []
+            for _name, peer in servers:  # warm up
+                peers.run_storescu(peer.host, peer.port, files[:20], aec=peer.aet)
             for i in range(args.passes):
-                order = [("dicomkit", ours), ("dcmtk", theirs)]
-                if i % 2:
-                    order.reverse()
+                order = servers[i % len(servers):] + servers[:i % len(servers)]
                 for name, peer in order:
                     res = one_run(peer, files)
                     results[name].append(res)
                     print(f"pass {i + 1} {name:9s} {res[0]:6.3f} CPU ms/file  "
                           f"{res[1]:7.0f} files/s  load {res[2]}", flush=True)
             if args.strace and shutil.which("strace"):
-                for name, peer in (("dicomkit", ours), ("dcmtk", theirs)):
+                for name, peer in servers:
                     print(f"strace {name}: {strace_run(peer, files, root / f'strace-{name}')}")
         print(f"\n{args.files} files x {args.passes} passes (dcmtk storescu -> SCP)")
         for name, rows in results.items():
@@ -119,9 +146,15 @@ def main() -> int:
             walls = sorted(r[1] for r in rows)
             print(f"  {name:9s} CPU ms/file min {cpus[0]:.3f} median {cpus[len(cpus) // 2]:.3f}"
                   f"   files/s median {walls[len(walls) // 2]:.0f}")
-        ours_cpu = sorted(r[0] for r in results["dicomkit"])[args.passes // 2]
-        dcmtk_cpu = sorted(r[0] for r in results["dcmtk"])[args.passes // 2]
-        print(f"  ratio CPU/file dicomkit/dcmtk (medians): {ours_cpu / dcmtk_cpu:.2f}x")
+        medians = {name: sorted(r[0] for r in rows)[len(rows) // 2]
+                   for name, rows in results.items()}
+        for name in results:
+            if name != "dcmtk":
+                print(f"  ratio CPU/file {name}/dcmtk (medians): "
+                      f"{medians[name] / medians['dcmtk']:.2f}x")
+        if "baseline" in medians:
+            print(f"  ratio CPU/file dicomkit/baseline (medians): "
+                  f"{medians['dicomkit'] / medians['baseline']:.2f}x")
     return 0
 
 
