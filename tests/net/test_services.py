@@ -4,6 +4,7 @@ in-memory association, then SCU against SCP over loopback with the real upper la
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from dicomkit.net.services import (
     store_on,
 )
 from dicomkit.net.services.storage import CANNOT_UNDERSTAND, OUT_OF_RESOURCES
+from dicomkit.net.services.storage.folder import LANES
 from tests.net.fakes import FakeAssociation, incoming
 from tests.samples import sample_str, samples
 
@@ -114,6 +116,28 @@ async def test_scp_stores_in_patient_study_series_folders(tmp_path: Path) -> Non
     assert back == ds
     assert str(back.file_meta[0x00020010].value) == IMPLICIT
     assert str(back.file_meta[0x00020003].value) == ds.SOPInstanceUID
+
+
+@pytest.mark.anyio
+async def test_scp_places_the_files_of_an_association_on_one_reused_worker_thread(
+        tmp_path: Path) -> None:
+    # the blocking work (write, close, link into place) is off the event loop, on one
+    # long-lived lane thread for files sent in turn (net/workers.py), not a pool round per file
+    threads: list[tuple[int, str]] = []
+    assoc = FakeAssociation({1: CT})
+    datasets = [make_ct(n) for n in range(6)]
+    for ds in datasets:
+        data = encode_dataset(ds, IMPLICIT)
+        assoc.deliver(incoming(1, c_store_rq(1, CT, ds.SOPInstanceUID).encode(), [data]))
+    storage = FolderStorage(tmp_path, on_stored=lambda path, size: threads.append(
+        (threading.get_ident(), threading.current_thread().name)))
+    await StorageSCP(storage).serve_association(assoc)  # type: ignore[arg-type]
+    assert [rsp.status for rsp in sent_messages(assoc)] == [0] * len(datasets)
+    assert len(all_files(tmp_path)) == len(datasets)
+    assert len(threads) == len(datasets)
+    assert len(set(threads)) == 1
+    assert threads[0][0] != threading.get_ident()
+    assert threads[0][1] == f"{LANES.name}-lane"
 
 
 @pytest.mark.anyio
