@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import os
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -83,6 +85,12 @@ class _Lane:
             del loop, fut, value
 
 
+def _forget(ref: weakref.ref[WorkerLanes]) -> None:
+    lanes = ref()
+    if lanes is not None:
+        lanes._forget_threads()
+
+
 class WorkerLanes:
     """Worker threads for blocking calls of async code (see the module).
 
@@ -103,6 +111,14 @@ class WorkerLanes:
         self.idle_seconds = idle_seconds
         self._lock = threading.Lock()
         self._idle: list[_Lane] = []
+        self._count = 0
+        if hasattr(os, "register_at_fork"):  # a forked child has none of the threads
+            ref = weakref.ref(self)
+            os.register_at_fork(after_in_child=lambda: _forget(ref))
+
+    def _forget_threads(self) -> None:
+        self._lock = threading.Lock()
+        self._idle = []
         self._count = 0
 
     def _take(self) -> _Lane | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextvars
+import os
 import threading
 import time
 from typing import Any
@@ -134,4 +135,26 @@ async def test_idle_threads_end_after_idle_seconds(anyio_backend: Any) -> None:
         await anyio.sleep(0.05)
     assert lanes.threads == 0
     assert await lanes.run(lambda: 7) == 7  # a new thread when work comes again
+    lanes.close()
+
+
+def test_forked_child_starts_its_own_threads() -> None:
+    lanes = WorkerLanes("t", idle_seconds=5.0)
+    anyio.run(lanes.run, lambda: None)
+    assert lanes.threads == 1
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            ok = lanes.threads == 0 and anyio.run(lanes.run, lambda: 7) == 7
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    try:
+        answer = os.read(read, 1)
+    finally:
+        os.close(read)
+        os.waitpid(pid, 0)
+    assert answer == b"1"
     lanes.close()
