@@ -261,10 +261,20 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def get(self, key: object, default: Any = None) -> Any:
         """The element for ``key`` (tag, keyword, ...), or ``default``."""
+        if type(key) is int:  # the common case: no Tag made, no KeyError raised on a miss
+            return self._elements.get(key, default)
         try:
             return self[key]
         except (KeyError, TagError):
             return default
+
+    def element(self, tag: int) -> DataElement | None:
+        """The element of tag ``tag`` (a plain int, ``0x00100010``), or None when absent.
+
+        The fast lookup for code that holds tags as ints (generated tables, PS3.6): no
+        :class:`Tag` is made and no keyword or tuple is accepted (use :meth:`get` for those).
+        """
+        return self._elements.get(tag)
 
     # -- keyword attributes -----------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
