@@ -211,8 +211,43 @@ def _value_problems(vr: str, value: str) -> tuple[ValueProblem, ...]:
     return tuple(problems)
 
 
+#: what :func:`_check_text` found in an ASCII value of a string VR, by (VR, encoded value): the
+#: findings without their path (severity, rule, message, reference, module, since) and the VM.
+#: An ASCII value's checks depend on nothing else (no character set, no other element), and
+#: values recur from element to element and from file to file, as for :func:`_value_problems`.
+_TEXT_MEMO: dict[tuple[str, bytes], tuple[tuple[tuple[str, str, str, str, str, str], ...], int]] = {}
+_TEXT_MEMO_LIMIT: Final = 1 << 16
+_TEXT_MEMO_BYTES: Final = 128  # longer values (texts, long lists) are checked each time
+
+
 def _check_text(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
                 report: Report) -> int:
+    """Check the value of a character string element; return its VM (remembered for short
+    ASCII values, :data:`_TEXT_MEMO`)."""
+    if len(raw) > _TEXT_MEMO_BYTES or type(raw) is not bytes:
+        return _check_text_value(vr, el, raw, parent, tag, report)
+    key = (vr, raw)
+    memo = _TEXT_MEMO.get(key)
+    if memo is None:
+        if not raw.isascii():
+            return _check_text_value(vr, el, raw, parent, tag, report)
+        scratch = Report()
+        count = _check_text_value(vr, el, raw, "", tag, scratch)
+        memo = (tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
+                      for f in scratch.findings), count)
+        if len(_TEXT_MEMO) >= _TEXT_MEMO_LIMIT:
+            _TEXT_MEMO.clear()
+        _TEXT_MEMO[key] = memo
+    found, count = memo
+    if found:
+        path = tag_path(parent, tag)  # every finding of one value has the element's path
+        for severity, rule, message, reference, module, since in found:
+            report.add(severity, rule, path, message, reference, module, since)
+    return count
+
+
+def _check_text_value(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
+                      report: Report) -> int:
     """Check the value of a character string element; return its VM."""
     last = raw[-1]
     if vr == "UI":
