@@ -143,3 +143,23 @@ def test_strings_assigned_to_typed_vrs_give_the_values_a_read_gives() -> None:
     assert [str(getattr(ds, k)) for k in ("SliceThickness", "InstanceNumber", "StudyTime",
                                           "AcquisitionDateTime")] == \
         ["1.50", "007", "101010.5", "20240102030405-0500"]
+
+
+def test_element_looks_an_int_tag_up_and_gives_none_when_absent() -> None:
+    ds = Dataset()
+    ds.PatientName = "Doe^Jane"
+    elem = ds.element(0x00100010)
+    assert elem is not None and elem is ds[0x00100010] and elem.value == "Doe^Jane"
+    assert ds.element(0x00100020) is None
+
+
+def test_get_by_int_tag_keeps_its_semantics_on_hits_and_misses() -> None:
+    ds = Dataset()
+    ds.Modality = "CT"
+    assert ds.get(0x00080060) is ds[0x00080060]
+    assert ds.get(0x00080070) is None
+    marker = object()
+    assert ds.get(0x00080070, marker) is marker
+    assert ds.get("Modality") is ds[0x00080060]  # keywords and tuples still go through Tag
+    assert ds.get((0x0008, 0x0060)) is ds[0x00080060]
+    assert ds.get("NotAKeyword", marker) is marker
