@@ -129,6 +129,7 @@ def _facts() -> dict[int, _Info | None]:
     generation = dictionary.generation()
     if _FACTS_OF[0] != generation:
         _FACTS.clear()
+        _ELEMENT_MEMO.clear()
         _FACTS_OF[0] = generation
     return _FACTS
 
@@ -352,8 +353,44 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
         _check_element(tag, el, elements, report, path, explicit, facts)
 
 
+#: what :func:`_check_element` found in a public element with a short ASCII value of a string
+#: VR, by (tag, VR, encoded value, explicit VR): its findings without their path (severity,
+#: rule, message, reference, module, since).  Such an element's checks depend on nothing else
+#: (the data dictionary's facts of the tag aside: emptied with them, :func:`_facts`).
+_ELEMENT_MEMO: dict[tuple[int, str, bytes, bool], tuple[tuple[str, str, str, str, str, str], ...]] = {}
+
+
 def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
                    parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
+    vr = el.vr
+    if vr in CHARACTER_VRS and not tag & 0x10000 and tag & 0xFFFF and \
+            tag != _CODING_SCHEME_DESIGNATOR and not el.is_deferred and not el.undefined_length:
+        raw = el.raw
+        if type(raw) is bytes and len(raw) <= _TEXT_MEMO_BYTES:
+            key = (tag, vr, raw, explicit)
+            found = _ELEMENT_MEMO.get(key)
+            if found is None:
+                if not raw.isascii():
+                    _check_element_value(tag, el, elements, report, parent, explicit, facts)
+                    return
+                scratch = Report()
+                _check_element_value(tag, el, elements, scratch, "", explicit, facts)
+                found = tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
+                              for f in scratch.findings)
+                if len(_ELEMENT_MEMO) >= _TEXT_MEMO_LIMIT:
+                    _ELEMENT_MEMO.clear()
+                _ELEMENT_MEMO[key] = found
+            if found:
+                path = tag_path(parent, tag)  # every finding of the element has its path
+                for severity, rule, message, reference, module, since in found:
+                    report.add(severity, rule, path, message, reference, module, since)
+            return
+    _check_element_value(tag, el, elements, report, parent, explicit, facts)
+
+
+def _check_element_value(tag: int, el: DataElement, elements: dict[int, DataElement],
+                         report: Report, parent: str, explicit: bool,
+                         facts: dict[int, _Info | None]) -> None:
     # the tag path is made only for a finding (or a sequence's items): most elements have none
     vr = el.vr
     group = tag >> 16
