@@ -240,6 +240,14 @@ def _comparison(equals: bool, wants: tuple[Any, ...], index: Any) -> Callable[[A
 
     def compare(elem: Any) -> bool | None:
         value = elem.value
+        if type(value) is str:  # one value (the common case): as below, without the lists
+            stripped = value.strip(_PAD)
+            if not stripped or (index is not None and index > 1):
+                return False
+            result = True if stripped in texts else False if only_text else same(value)
+            if equals:
+                return result
+            return None if result is None else not result
         if _is_empty(value):
             return False
         values = _values(value)
@@ -430,7 +438,51 @@ def _compile(expr: Any) -> _Fn:
     path = _path(expr)
     if op == "present" and len(path) == 1:
         return _present_at(path[0])
-    return _leaf(_finder(path), _judge(op, expr))
+    judge = _judge(op, expr)  # checks the arguments
+    if len(path) == 1 and op in _ONE_ELEMENT:
+        return _at(path[0], _judge_one(op, expr))
+    return _leaf(_finder(path), judge)
+
+
+#: operators whose judgement of a one-tag path (no sequence followed, so no unknown path) is
+#: that of its one element or of its absence: :func:`_judge_one`
+_ONE_ELEMENT = frozenset({"absent", "has_value", "empty", "equals", "not_equals",
+                          "private_tag", *_ORDERINGS})
+
+
+def _judge_one(op: str, expr: tuple[Any, ...]) -> Callable[[Any], bool | None]:
+    """What ``op`` says of the element a one-tag path names, or of None (absent): what
+    :func:`_judge` says of the list of it (``_any`` of one result is that result, of none
+    False); the arguments were checked by :func:`_judge`."""
+    if op == "absent":
+        return lambda elem: elem is None
+    if op == "has_value":
+        return lambda elem: elem is not None and not _is_empty(elem.value)
+    if op == "empty":
+        return lambda elem: elem is not None and _is_empty(elem.value)
+    if op in ("equals", "not_equals"):
+        compare = _comparison(op == "equals", expr[2], expr[3])
+        return lambda elem: False if elem is None else compare(elem)
+    if op in _ORDERINGS:
+        want = _number(expr[2])
+        assert want is not None
+        return lambda elem: False if elem is None else _order(op, elem, want)
+    assert op == "private_tag"
+    return lambda elem: False if elem is None else _private(elem.value)
+
+
+def _at(tag: int, judge: Callable[[Any], bool | None]) -> _Fn:
+    """An operator on the element of a one-tag path: in the data set or an enclosing one."""
+    def at(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+           pres: Present | None) -> bool | None:
+        elem = ds.element(tag)
+        if elem is None:
+            for scope in anc:
+                elem = scope.element(tag)
+                if elem is not None:
+                    break
+        return judge(elem)
+    return at
 
 
 def _unknown(dataset: Dataset, ancestors: tuple[Dataset, ...], requires: Requires | None,
@@ -440,6 +492,26 @@ def _unknown(dataset: Dataset, ancestors: tuple[Dataset, ...], requires: Require
 
 def _logic(op: str, subs: tuple[_Fn, ...]) -> _Fn:
     """``and`` / ``or`` in Kleene logic; every operand is evaluated, as it always was."""
+    if len(subs) == 2:  # the common case, without the list
+        first, second = subs
+        if op == "and":
+            def conjunction2(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                             pres: Present | None) -> bool | None:
+                a = first(ds, anc, req, pres)
+                b = second(ds, anc, req, pres)
+                if a is False or b is False:
+                    return False
+                return None if a is None or b is None else True
+            return conjunction2
+
+        def disjunction2(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                         pres: Present | None) -> bool | None:
+            a = first(ds, anc, req, pres)
+            b = second(ds, anc, req, pres)
+            if a is True or b is True:
+                return True
+            return None if a is None or b is None else False
+        return disjunction2
     if op == "and":
         def conjunction(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
                         pres: Present | None) -> bool | None:
