@@ -130,6 +130,7 @@ def _facts() -> dict[int, _Info | None]:
     if _FACTS_OF[0] != generation:
         _FACTS.clear()
         _ELEMENT_MEMO.clear()
+        _MEMO_SIZE[1] = 0
         _FACTS_OF[0] = generation
     return _FACTS
 
@@ -212,13 +213,24 @@ def _value_problems(vr: str, value: str) -> tuple[ValueProblem, ...]:
     return tuple(problems)
 
 
-#: what :func:`_check_text` found in an ASCII value of a string VR, by (VR, encoded value): the
-#: findings without their path (severity, rule, message, reference, module, since) and the VM.
-#: An ASCII value's checks depend on nothing else (no character set, no other element), and
-#: values recur from element to element and from file to file, as for :func:`_value_problems`.
-_TEXT_MEMO: dict[tuple[str, bytes], tuple[tuple[tuple[str, str, str, str, str, str], ...], int]] = {}
-_TEXT_MEMO_LIMIT: Final = 1 << 16
+#: what :func:`_check_text` found in an ASCII value of a string VR, by VR and encoded value:
+#: the VM when nothing, else the findings without their path (severity, rule, message,
+#: reference, module, since) and the VM.  An ASCII value's checks depend on nothing else (no
+#: character set, no other element), and values recur from element to element and from file to
+#: file, as for :func:`_value_problems`.  Keyed by the value's own bytes (no key tuple made per
+#: lookup, nothing more for the garbage collector to track).
+_TEXT_MEMO: dict[str, dict[bytes, int | tuple[tuple[tuple[str, str, str, str, str, str], ...], int]]] = {}
+_TEXT_MEMO_LIMIT: Final = 1 << 16  # entries of each memo before it is emptied
 _TEXT_MEMO_BYTES: Final = 128  # longer values (texts, long lists) are checked each time
+_MEMO_SIZE: list[int] = [0, 0]  # entries of _TEXT_MEMO, _ELEMENT_MEMO
+
+
+def _without_paths(report: Report, start: int) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The findings from ``start`` on (one element's: one path), without their path."""
+    if len(report.findings) == start:
+        return ()
+    return tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
+                 for f in report.findings[start:])
 
 
 def _check_text(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
@@ -227,23 +239,30 @@ def _check_text(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
     ASCII values, :data:`_TEXT_MEMO`)."""
     if len(raw) > _TEXT_MEMO_BYTES or type(raw) is not bytes:
         return _check_text_value(vr, el, raw, parent, tag, report)
-    key = (vr, raw)
-    memo = _TEXT_MEMO.get(key)
+    memo = _TEXT_MEMO.get(vr)
     if memo is None:
+        memo = _TEXT_MEMO[vr] = {}
+    known = memo.get(raw)
+    if known is None:
         if not raw.isascii():
             return _check_text_value(vr, el, raw, parent, tag, report)
-        scratch = Report()
-        count = _check_text_value(vr, el, raw, "", tag, scratch)
-        memo = (tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
-                      for f in scratch.findings), count)
-        if len(_TEXT_MEMO) >= _TEXT_MEMO_LIMIT:
+        start = len(report.findings)
+        count = _check_text_value(vr, el, raw, parent, tag, report)
+        if _MEMO_SIZE[0] >= _TEXT_MEMO_LIMIT:
             _TEXT_MEMO.clear()
-        _TEXT_MEMO[key] = memo
-    found, count = memo
-    if found:
-        path = tag_path(parent, tag)  # every finding of one value has the element's path
-        for severity, rule, message, reference, module, since in found:
-            report.add(severity, rule, path, message, reference, module, since)
+            _MEMO_SIZE[0] = 0
+            memo = _TEXT_MEMO[vr] = {}
+        found = _without_paths(report, start)
+        memo[raw] = (found, count) if found else count
+        _MEMO_SIZE[0] += 1
+        return count
+    if type(known) is int:
+        return known
+    assert isinstance(known, tuple)
+    found, count = known
+    path = tag_path(parent, tag)  # every finding of one value has the element's path
+    for severity, rule, message, reference, module, since in found:
+        report.add(severity, rule, path, message, reference, module, since)
     return count
 
 
@@ -354,32 +373,40 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
 
 
 #: what :func:`_check_element` found in a public element with a short ASCII value of a string
-#: VR, by (tag, VR, encoded value, explicit VR): its findings without their path (severity,
-#: rule, message, reference, module, since).  Such an element's checks depend on nothing else
-#: (the data dictionary's facts of the tag aside: emptied with them, :func:`_facts`).
-_ELEMENT_MEMO: dict[tuple[int, str, bytes, bool], tuple[tuple[str, str, str, str, str, str], ...]] = {}
+#: VR, by (tag, VR, explicit VR) (:func:`_element_key`) and encoded value: its findings without
+#: their path (severity, rule, message, reference, module, since).  Such an element's checks
+#: depend on nothing else (the data dictionary's facts of the tag aside: emptied with them,
+#: :func:`_facts`).
+_ELEMENT_MEMO: dict[int, dict[bytes, tuple[tuple[str, str, str, str, str, str], ...]]] = {}
+_VR_INDEX: Final = {vr: i for i, vr in enumerate(sorted(CHARACTER_VRS))}
 
 
 def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
                    parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
     vr = el.vr
-    if vr in CHARACTER_VRS and not tag & 0x10000 and tag & 0xFFFF and \
+    index = _VR_INDEX.get(vr)
+    if index is not None and not tag & 0x10000 and tag & 0xFFFF and \
             tag != _CODING_SCHEME_DESIGNATOR and not el.is_deferred and not el.undefined_length:
         raw = el.raw
         if type(raw) is bytes and len(raw) <= _TEXT_MEMO_BYTES:
-            key = (tag, vr, raw, explicit)
-            found = _ELEMENT_MEMO.get(key)
+            key = (tag << 6 | index) << 1 | explicit
+            memo = _ELEMENT_MEMO.get(key)
+            if memo is None:
+                memo = _ELEMENT_MEMO[key] = {}
+            found = memo.get(raw)
             if found is None:
                 if not raw.isascii():
                     _check_element_value(tag, el, elements, report, parent, explicit, facts)
                     return
-                scratch = Report()
-                _check_element_value(tag, el, elements, scratch, "", explicit, facts)
-                found = tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
-                              for f in scratch.findings)
-                if len(_ELEMENT_MEMO) >= _TEXT_MEMO_LIMIT:
+                start = len(report.findings)
+                _check_element_value(tag, el, elements, report, parent, explicit, facts)
+                if _MEMO_SIZE[1] >= _TEXT_MEMO_LIMIT:
                     _ELEMENT_MEMO.clear()
-                _ELEMENT_MEMO[key] = found
+                    _MEMO_SIZE[1] = 0
+                    memo = _ELEMENT_MEMO[key] = {}
+                memo[raw] = _without_paths(report, start)
+                _MEMO_SIZE[1] += 1
+                return
             if found:
                 path = tag_path(parent, tag)  # every finding of the element has its path
                 for severity, rule, message, reference, module, since in found:
