@@ -27,7 +27,7 @@ import anyio
 import anyio.abc
 
 from dicomkit.generated import uids
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.commitment_reasons import CommitmentAction, CommitmentEvent, NActionStatus
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.client import associate
 from dicomkit.net.dimse import build
@@ -56,24 +56,11 @@ __all__ = ["ALL_COMMITTED", "FAILURES_EXIST", "REQUEST_STORAGE_COMMITMENT", "Com
 log = logging.getLogger(__name__)
 
 #: PS3.4 Table J.3-1: Action Type ID of Request Storage Commitment.
-REQUEST_STORAGE_COMMITMENT = 1
+REQUEST_STORAGE_COMMITMENT = CommitmentAction.REQUEST_STORAGE_COMMITMENT
 #: PS3.4 Table J.3-2: Event Type IDs of Storage Commitment Request Successful and Storage
 #: Commitment Request Complete - Failures Exist.
-ALL_COMMITTED = 1
-FAILURES_EXIST = 2
-
-
-def _code(name: str) -> int:
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(name)
-
-
-_NO_SUCH_ACTION_TYPE = _code("No such Action Type")
-_INVALID_ARGUMENT = _code("Invalid argument value")
-_NO_SUCH_SOP_INSTANCE = _code("No such SOP Instance")
-_SUCCESS = _code("Success")
+ALL_COMMITTED = CommitmentEvent.SUCCESSFUL
+FAILURES_EXIST = CommitmentEvent.COMPLETE_FAILURES_EXIST
 
 _SYNTAXES = (uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian)
 
@@ -129,25 +116,25 @@ class CommitmentSCP:
         peer = request.association.peer_address
         if msg.get("ActionTypeID") != REQUEST_STORAGE_COMMITMENT:
             await request.read_data()
-            raise ServiceError(_NO_SUCH_ACTION_TYPE,
+            raise ServiceError(NActionStatus.NO_SUCH_ACTION_TYPE,
                                f"Action Type ID {msg.get('ActionTypeID')} (PS3.4 J.3.2)")
         if msg.get("RequestedSOPInstanceUID") != uids.StorageCommitmentPushModelInstance:
             await request.read_data()
-            raise ServiceError(_NO_SUCH_SOP_INSTANCE,
+            raise ServiceError(NActionStatus.NO_SUCH_SOP_INSTANCE,
                                "not the well-known Push Model SOP Instance (PS3.4 J.3.2)")
         data = await request.read_data()
         try:
             ds = decode(data, request.transfer_syntax, request.abstract_syntax, peer=peer)
         except CommitmentError as exc:
-            raise ServiceError(PROCESSING_FAILURE, str(exc.reason)[:64]) from None
+            raise ServiceError(NActionStatus.PROCESSING_FAILURE, str(exc.reason)[:64]) from None
         uid_elem = ds.get("TransactionUID")
         transaction = "" if uid_elem is None or uid_elem.value is None else \
             str(uid_elem.value).strip("\0 ")
         references = read_references(ds)
         if not transaction or not references or any(not c or not i for c, i in references):
-            raise ServiceError(_INVALID_ARGUMENT, "Transaction UID and Referenced SOP "
+            raise ServiceError(NActionStatus.INVALID_ARGUMENT_VALUE, "Transaction UID and Referenced SOP "
                                "Sequence items required (PS3.4 J.3.2.1.1)")
-        await request.respond(_SUCCESS)
+        await request.respond(NActionStatus.SUCCESS)
         result = await self.check(transaction, references)
         await self.report(request, result)
         return None
