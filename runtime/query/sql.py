@@ -10,7 +10,9 @@ matching type           on a column of a VM 1 attribute                  VM > 1 
 ======================  ===============================================  ======================
 Single Value, UID list  ``col IN (...)``; DA/TM/DT as ranges             one value found
 Wild Card               ``LIKE ... ESCAPE '!'`` (SQLite: ``GLOB``,        residual
-                        which, unlike SQLite's LIKE, respects case)
+                        which, unlike SQLite's LIKE, respects case);
+                        a literal prefix also as an indexable range
+                        ``prefix <= col < next`` (``DOE*``: the range)
 Range                   ``col >= low AND col <= high`` (OR of intervals)  residual
 Empty Value             ``col IS NULL``                                   ``col IS NULL``
 Multiple Value          every value equal                                every value found
@@ -46,7 +48,14 @@ from dicomkit.generated.matching import MatchingType
 from dicomkit.query.model import Key, Query
 from dicomkit.query.normal import is_multi_valued
 from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name
-from dicomkit.query.wildcard import glob_pattern, like_literal, like_pattern
+from dicomkit.query.wildcard import (
+    glob_pattern,
+    is_prefix_pattern,
+    like_literal,
+    like_pattern,
+    literal_prefix,
+    prefix_bound,
+)
 
 
 @dataclass(frozen=True)
@@ -219,12 +228,29 @@ def _intervals(col: ColumnElement[Any], key: Key) -> ColumnElement[bool]:
     return or_(*parts) if parts else false()
 
 
+def _wildcard(col: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+    """One wild card pattern on a column of one value.  A pattern with a literal prefix
+    (``BENCH^A0001*``) is also the range ``prefix <= col < prefix_bound`` (binary collation),
+    which an index on the column answers (neither ``GLOB`` nor ``LIKE ... ESCAPE`` is given to
+    SQLite's or PostgreSQL's index under every collation); a pattern that is the prefix and
+    ``*`` alone is that range only."""
+    prefix = literal_prefix(pattern)
+    match = wildcard_like(col, like_pattern(pattern), glob_pattern(pattern))
+    if not prefix:
+        return match
+    bound = prefix_bound(prefix)
+    limits = [col >= prefix, *(() if bound is None else (col < bound,))]
+    if is_prefix_pattern(pattern):
+        return and_(*limits)
+    return and_(*limits, match)
+
+
 def _value_condition(key: Key, col: ColumnElement[Any]) -> ColumnElement[bool]:
     """The condition one value (a column of one normal form) meets for ``key``."""
     if key.ranges or key.kind is MatchingType.RANGE:
         return _intervals(col, key)
     if key.kind is MatchingType.WILD_CARD:
-        return or_(*(wildcard_like(col, like_pattern(p), glob_pattern(p)) for p in key.values))
+        return or_(*(_wildcard(col, p) for p in key.values))
     if len(key.values) == 1:
         return col == key.values[0]
     return col.in_(key.values)
