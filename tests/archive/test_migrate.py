@@ -163,3 +163,19 @@ def test_a_row_whose_file_is_gone_keeps_empty_new_columns(tmp_path: Path) -> Non
     with Archive(tmp_path / "arc", db=url) as archive:
         assert len(archive.upgrade.unreadable) >= 1
         assert archive.count("IMAGE") == 5  # nothing else lost
+
+
+@pytest.mark.filterwarnings("ignore::dicomkit.core.config.DicomValueWarning")
+def test_dicomkit_archive_index_says_it_upgraded_the_layout(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dicomkit.cli.main import main
+
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    _old_archive(tmp_path, url)
+    assert main(["archive", "index", str(tmp_path / "arc"), "--db", url, "-q"]) == 0
+    out, _ = capsys.readouterr()
+    assert "index layout upgraded from version 1 to 2" in out
+    assert "patient.PatientName_folded" in out and "study.StudyDate_datetime" in out
+    assert main(["archive", "index", str(tmp_path / "arc"), "--db", url, "-q"]) == 0
+    out, _ = capsys.readouterr()
+    assert "upgraded" not in out and "already indexed" in out
