@@ -8,9 +8,10 @@ once):
 
 1. reads the layout version (``dicomkit_meta``, row ``schema_version``; none: version 1) and
    the columns each level's table has;
-2. adds every column the schema has and the table lacks (``ALTER TABLE ... ADD COLUMN``), with
-   its index: the ``_folded`` and ``_datetime`` columns of version 2, and any key column the
-   generated query key list of a newer edition adds;
+2. adds every column the schema has and the table lacks (``ALTER TABLE ... ADD COLUMN``): the
+   ``_folded`` and ``_datetime`` columns of version 2, and any key column the generated query
+   key list of a newer edition adds; and every index of the schema the tables lack (by name:
+   those of the new columns, of a key a newer edition makes a matching key);
 3. fills them: a ``_folded`` column from the stored normal form beside it (case folding of
    the value, :func:`dicomkit.query.names.fold`); every other column from one stored file of
    each row (the instance's own; for a patient, study or series, one of its instances), read
@@ -101,9 +102,10 @@ def upgrade(index: Index, file_of: Callable[[str], Path], *,
     with index.connection() as conn:
         found = schema_version(conn, schema)
         have = _columns(conn, schema)
+        lacking = _missing_indexes(conn, schema)
     missing = {level: [c for c in schema.tables[level].columns if c.name not in have[level]]
                for level in LEVELS}
-    if found == SCHEMA_VERSION and not any(missing.values()):
+    if found == SCHEMA_VERSION and not any(missing.values()) and not lacking:
         return report
     with index.transaction() as conn:
         if not index.sqlite:
@@ -112,11 +114,16 @@ def upgrade(index: Index, file_of: Callable[[str], Path], *,
         have = _columns(conn, schema)  # again, inside the transaction: another may have done it
         missing = {level: [c for c in schema.tables[level].columns
                            if c.name not in have[level]] for level in LEVELS}
+        lacking = _missing_indexes(conn, schema)
+        if lacking and not any(missing.values()):
+            log.info("%s: making the missing indexes %s", index.url,
+                     ", ".join(str(ix.name) for ix in lacking))
         if any(missing.values()):
             log.info("%s: upgrading the index layout from version %d to %d: adding %s",
                      index.url, report.found, SCHEMA_VERSION,
                      ", ".join(f"{schema.tables[lv].name}.{c.name}" for lv in LEVELS
                                for c in missing[lv]))
+        if any(missing.values()) or lacking:
             _add_columns(conn, schema, missing)
             _fill(conn, index, missing, file_of, report, progress)
         _set_version(conn, schema)
@@ -135,22 +142,32 @@ def _columns(conn: sa.Connection, schema: Schema) -> dict[str, set[str]]:
             for level in LEVELS}
 
 
+def _missing_indexes(conn: sa.Connection, schema: Schema) -> list[sa.Index]:
+    """The schema's indexes the level tables lack (by name): those of new columns, and of
+    keys a newer edition made matching keys."""
+    inspector = sa.inspect(conn)
+    out: list[sa.Index] = []
+    for level in LEVELS:
+        table = schema.tables[level]
+        have = {ix["name"] for ix in inspector.get_indexes(table.name)}
+        out.extend(ix for ix in table.indexes if ix.name not in have)
+    return out
+
+
 def _add_columns(conn: sa.Connection, schema: Schema, missing: dict[str, list[sa.Column[Any]]]
                  ) -> None:
     dialect = conn.dialect
     quote = dialect.identifier_preparer.quote
     for level in LEVELS:
         table = schema.tables[level]
-        names = {c.name for c in missing[level]}
         for column in missing[level]:
             if not column.nullable:
                 raise ValueError(f"{table.name}.{column.name} is NOT NULL: an index cannot "
                                  "be given it")  # pragma: no cover - the schema adds none
             conn.exec_driver_sql(f"ALTER TABLE {quote(table.name)} ADD COLUMN "
                                  f"{quote(column.name)} {column.type.compile(dialect)}")
-        for ix in table.indexes:
-            if {c.name for c in ix.columns} & names:
-                ix.create(conn)
+    for ix in _missing_indexes(conn, schema):
+        ix.create(conn)
 
 
 def _fill(conn: sa.Connection, index: Index, missing: dict[str, list[sa.Column[Any]]],

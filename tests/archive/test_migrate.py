@@ -179,3 +179,20 @@ def test_dicomkit_archive_index_says_it_upgraded_the_layout(
     assert main(["archive", "index", str(tmp_path / "arc"), "--db", url, "-q"]) == 0
     out, _ = capsys.readouterr()
     assert "upgraded" not in out and "already indexed" in out
+
+
+def test_an_index_the_layout_lacks_is_made_on_open(tmp_path: Path, db_url: str) -> None:
+    """An index of the schema missing from the database (a key a newer edition makes a
+    matching key, or one dropped by hand) is made when the archive opens."""
+    with Archive(tmp_path / "arc", db=db_url):
+        pass
+    engine = sa.create_engine(engine_url(db_url))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql('DROP INDEX "ix_patient_PatientName_folded"')
+        with Archive(tmp_path / "arc", db=db_url) as archive:
+            assert not archive.upgrade.changed
+        names = {ix["name"] for ix in sa.inspect(engine).get_indexes("patient")}
+        assert "ix_patient_PatientName_folded" in names
+    finally:
+        engine.dispose()
