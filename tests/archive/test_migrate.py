@@ -196,3 +196,39 @@ def test_an_index_the_layout_lacks_is_made_on_open(tmp_path: Path, db_url: str) 
         assert "ix_patient_PatientName_folded" in names
     finally:
         engine.dispose()
+
+
+@pytest.mark.filterwarnings("ignore::dicomkit.core.config.DicomValueWarning")
+def test_a_key_column_a_newer_edition_adds_is_filled_from_the_files(
+        tmp_path: Path, db_url: str) -> None:
+    """A key the index lacks (as when a newer edition's query key list adds one: here Study
+    Description and Patient's Weight dropped by hand) is added and filled from one stored
+    file of each row, as indexing a new instance fills it; the queries on it then agree with
+    the matcher."""
+    datasets = _old_archive(tmp_path, db_url)
+    engine = sa.create_engine(engine_url(db_url))
+    try:
+        with engine.begin() as conn:
+            for table, column in (("study", "StudyDescription"), ("study", "PatientWeight"),
+                                  ("patient", "PatientWeight")):
+                conn.exec_driver_sql(f'DROP INDEX IF EXISTS "ix_{table}_{column}"')
+                names = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+                if column in names:
+                    conn.exec_driver_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    finally:
+        engine.dispose()
+    with Archive(tmp_path / "arc", db=db_url) as archive:
+        assert "StudyDescription" in archive.upgrade.added["study"]
+        assert archive.upgrade.unreadable == []
+        row = archive.find("STUDY", StudyInstanceUID="1.2.40.0")[0]
+        assert row["StudyDescription"] == "Head CT"
+        matcher = ArchiveMatcher(AsyncArchive(archive))
+        for keys in ({"StudyDescription": "*CT"}, {"PatientWeight": "70.5"}):
+            query = parse_identifier(_query(keys))
+            plan = matcher.plan(query, "STUDY")
+
+            async def run() -> set[str]:
+                return {str(r["StudyInstanceUID"]) async for r, _ in matcher.rows(plan)}  # noqa: B023
+
+            expected = {str(ds.StudyInstanceUID) for ds in datasets if matches(query, ds)}
+            assert expected and anyio.run(run) == expected, keys
