@@ -274,7 +274,8 @@ class _Masks:
             if masks.dtype.kind not in "iub":
                 raise ObjectError(f"a label map holds integers (segment numbers), not "
                                   f"{masks.dtype}")
-            if masks.size and (int(masks.max()) > nsegments or int(masks.min()) < 0):
+            if masks.size and (int(masks.max()) > nsegments or (
+                    masks.dtype.kind == "i" and int(masks.min()) < 0)):  # (unsigned: >= 0)
                 raise ObjectError(f"label map values run from {int(masks.min())} to "
                                   f"{int(masks.max())}; segments are 1..{nsegments}, 0 "
                                   "background")
