@@ -164,7 +164,7 @@ class SRDocument:
         """The data set with the content tree written into it (PS3.3 C.17.3) and returned."""
         ds = self.dataset
         for tag in _ROOT_ATTRIBUTES:
-            if tag in ds._elements:
+            if tag in ds:
                 del ds[tag]
         item = self.root.to_item()
         for elem in item.elements():
