@@ -9,8 +9,9 @@ reserves a block when one is created.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from dicomkit.core import dictionary
@@ -275,6 +276,12 @@ class Dataset(MutableMapping[Tag, DataElement]):
         :class:`Tag` is made and no keyword or tuple is accepted (use :meth:`get` for those).
         """
         return self._elements.get(tag)
+
+    def by_tag(self) -> Mapping[int, DataElement]:
+        """A read-only view of the elements by int tag (not in tag order: :meth:`elements`
+        for that), for code that tests many tags at once (``view.keys().isdisjoint(...)``)
+        or looks many up; it follows later changes of the data set."""
+        return MappingProxyType(self._elements)
 
     # -- keyword attributes -----------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:

@@ -33,6 +33,7 @@ text through the Specific Character Set when a value is not plain ASCII.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final
 
@@ -366,7 +367,7 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
     """
     if explicit is None:
         explicit = _explicit(ds)
-    elements = ds._elements
+    elements = ds.by_tag()
     facts = _facts()
     for tag, el in elements.items():
         _check_element(tag, el, elements, report, path, explicit, facts)
@@ -381,7 +382,7 @@ _ELEMENT_MEMO: dict[int, dict[bytes, tuple[tuple[str, str, str, str, str, str], 
 _VR_INDEX: Final = {vr: i for i, vr in enumerate(sorted(CHARACTER_VRS))}
 
 
-def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
+def _check_element(tag: int, el: DataElement, elements: Mapping[int, DataElement], report: Report,
                    parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
     vr = el.vr
     index = _VR_INDEX.get(vr)
@@ -415,7 +416,7 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
     _check_element_value(tag, el, elements, report, parent, explicit, facts)
 
 
-def _check_element_value(tag: int, el: DataElement, elements: dict[int, DataElement],
+def _check_element_value(tag: int, el: DataElement, elements: Mapping[int, DataElement],
                          report: Report, parent: str, explicit: bool,
                          facts: dict[int, _Info | None]) -> None:
     # the tag path is made only for a finding (or a sequence's items): most elements have none
@@ -459,7 +460,7 @@ def _check_element_value(tag: int, el: DataElement, elements: dict[int, DataElem
             path = tag_path(parent, tag)
             for index, item in enumerate(value):
                 item_path = f"{path}[{index}]"
-                items = item._elements
+                items = item.by_tag()
                 for t, e in items.items():
                     _check_element(t, e, items, report, item_path, explicit, facts)
         return
