@@ -368,6 +368,19 @@ class Dataset(MutableMapping[Tag, DataElement]):
         self._put(elem)
         return elem
 
+    def put_element(self, elem: DataElement) -> None:
+        """Add (or replace) ``elem`` under its tag as it is, its value not checked.
+
+        For elements whose values were checked already or come as they were read: a copy of
+        an element of another data set, a value the archive index returned.  Specific
+        Character Set is handled as on assignment (the text still held as read bytes is
+        decoded first, PS3.5 6.1.2.3).  ``ds[tag] = elem`` checks the value of an element
+        made by a program against its VR (PS3.5 6.2); this does not, which makes it the
+        cheaper way to build many data sets of known-good values (a C-FIND response
+        identifier, PS3.4 C.4.1.1.3.2).
+        """
+        self._put(elem)
+
     def private_block(self, group: int, creator: str, *, create: bool = False) -> PrivateBlock:
         """The block of private group ``group`` reserved by ``creator`` (PS3.5 7.8.1).
 
