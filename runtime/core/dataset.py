@@ -261,6 +261,8 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def get(self, key: object, default: Any = None) -> Any:
         """The element for ``key`` (tag, keyword, ...), or ``default``."""
+        if type(key) is int:
+            return self._elements.get(key, default)
         try:
             return self[key]
         except (KeyError, TagError):

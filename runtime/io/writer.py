@@ -64,6 +64,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import CharsetLike, DataElement, has_program_values
 from dicomkit.core.rules import ValueProblem, problem_error
 from dicomkit.core.sequence import Sequence
+from dicomkit.core.values import encode_un_or_value, swap_bytes
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
@@ -162,8 +163,6 @@ class _Encoder:
         return self.head_short(group, el, vr.encode("ascii"), length)
 
     def value(self, elem: DataElement, charset: CharsetLike | None) -> bytes:
-        from dicomkit.core.values import encode_un_or_value, swap_bytes
-
         raw = elem.raw
         if raw is not None:
             ctx = elem.context
