@@ -138,16 +138,20 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def __init__(self, elements: dict[int, DataElement] | None = None, *,
                  context: EncodingContext | None = None) -> None:
-        object.__setattr__(self, "_elements", elements if elements is not None else {})
-        object.__setattr__(self, "_sorted", False)
-        object.__setattr__(self, "_context", context or EncodingContext())
-        object.__setattr__(self, "file_meta", None)
-        object.__setattr__(self, "preamble", None)
-        object.__setattr__(self, "warnings", [])
-        object.__setattr__(self, "filename", "")
-        object.__setattr__(self, "read_transfer_syntax", "")
-        # where the data set's encoding starts in the file read (after the file meta), or -1
-        object.__setattr__(self, "data_offset", -1)
+        # one update of the instance dict, not one object.__setattr__ per attribute (data
+        # sets are made by the thousand: one per sequence item, C-FIND match, index row)
+        self.__dict__.update({
+            "_elements": elements if elements is not None else {},
+            "_sorted": False,
+            "_context": context or EncodingContext(),
+            "file_meta": None,
+            "preamble": None,
+            "warnings": [],
+            "filename": "",
+            "read_transfer_syntax": "",
+            # where the data set's encoding starts in the file read (after the file meta), or -1
+            "data_offset": -1,
+        })
 
     # -- mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key: object) -> DataElement:
