@@ -55,6 +55,7 @@ import threading
 import time
 import warnings
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -273,6 +274,27 @@ def encode_dataset(ds: Dataset, transfer_syntax: str = EXPLICIT_VR_LITTLE_ENDIAN
         if len(data) & 1:
             data += b"\x00"
     return data
+
+
+#: An Item (FFFE,E000) header of defined length, each byte order (PS3.5 7.5.1).
+_ITEM_HEAD_LE = struct.Struct("<HHL")
+_ITEM_HEAD_BE = struct.Struct(">HHL")
+
+
+def encode_items(bodies: Iterable[bytes], *, little_endian: bool = True) -> bytes:
+    """The encoded items of a sequence (PS3.5 7.5), each of defined length, from the encoded
+    contents of its items (e.g. :func:`encode_dataset` of each item, or concatenations of
+    encoded elements in ascending tag order): the value of an SQ element
+    (:func:`dicomkit.io.reader.encoded_sequence`)."""
+    head = _ITEM_HEAD_LE if little_endian else _ITEM_HEAD_BE
+    out: list[bytes] = []
+    for body in bodies:
+        if len(body) & 1:
+            raise WriteError(f"an item's content of {len(body)} bytes: encoded elements are of "
+                             "even length (PS3.5 7.1)")
+        out.append(head.pack(0xFFFE, 0xE000, len(body)))
+        out.append(body)
+    return b"".join(out)
 
 
 def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
