@@ -139,16 +139,20 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def __init__(self, elements: dict[int, DataElement] | None = None, *,
                  context: EncodingContext | None = None) -> None:
-        object.__setattr__(self, "_elements", elements if elements is not None else {})
-        object.__setattr__(self, "_sorted", False)
-        object.__setattr__(self, "_context", context or EncodingContext())
-        object.__setattr__(self, "file_meta", None)
-        object.__setattr__(self, "preamble", None)
-        object.__setattr__(self, "warnings", [])
-        object.__setattr__(self, "filename", "")
-        object.__setattr__(self, "read_transfer_syntax", "")
-        # where the data set's encoding starts in the file read (after the file meta), or -1
-        object.__setattr__(self, "data_offset", -1)
+        # one update of the instance dict, not one object.__setattr__ per attribute (data
+        # sets are made by the thousand: one per sequence item, C-FIND match, index row)
+        self.__dict__.update({
+            "_elements": elements if elements is not None else {},
+            "_sorted": False,
+            "_context": context or EncodingContext(),
+            "file_meta": None,
+            "preamble": None,
+            "warnings": [],
+            "filename": "",
+            "read_transfer_syntax": "",
+            # where the data set's encoding starts in the file read (after the file meta), or -1
+            "data_offset": -1,
+        })
 
     # -- mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key: object) -> DataElement:
@@ -384,6 +388,19 @@ class Dataset(MutableMapping[Tag, DataElement]):
         elem = DataElement(t, vr, value)
         self._put(elem)
         return elem
+
+    def put_element(self, elem: DataElement) -> None:
+        """Add (or replace) ``elem`` under its tag as it is, its value not checked.
+
+        For elements whose values were checked already or come as they were read: a copy of
+        an element of another data set, a value the archive index returned.  Specific
+        Character Set is handled as on assignment (the text still held as read bytes is
+        decoded first, PS3.5 6.1.2.3).  ``ds[tag] = elem`` checks the value of an element
+        made by a program against its VR (PS3.5 6.2); this does not, which makes it the
+        cheaper way to build many data sets of known-good values (a C-FIND response
+        identifier, PS3.4 C.4.1.1.3.2).
+        """
+        self._put(elem)
 
     def private_block(self, group: int, creator: str, *, create: bool = False) -> PrivateBlock:
         """The block of private group ``group`` reserved by ``creator`` (PS3.5 7.8.1).

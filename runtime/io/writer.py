@@ -65,6 +65,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import CharsetLike, DataElement, has_program_values
 from dicomkit.core.rules import ValueProblem, problem_error
 from dicomkit.core.sequence import Sequence
+from dicomkit.core.values import encode_un_or_value, swap_bytes
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
@@ -110,15 +111,19 @@ class WriteError(DicomError):
         super().__init__(message)
 
 
+#: the packers of element headers (implicit VR, explicit VR short and long), by byte order
+_HEADS: Final = {little: tuple(struct.Struct(("<" if little else ">") + f).pack
+                               for f in ("HHL", "HH2sH", "HH2s2xL"))
+                 for little in (True, False)}
+
+
 class _Encoder:
     def __init__(self, little: bool, implicit: bool, undefined_sequences: bool | None) -> None:
         self.little = little
         self.implicit = implicit
         self.undefined_sequences = undefined_sequences
         self.e = "<" if little else ">"
-        self.head_implicit = struct.Struct(self.e + "HHL").pack
-        self.head_short = struct.Struct(self.e + "HH2sH").pack
-        self.head_long = struct.Struct(self.e + "HH2s2xL").pack
+        self.head_implicit, self.head_short, self.head_long = _HEADS[little]
 
     def dataset(self, ds: Dataset, out: list[bytes], charset: CharsetLike | None,
                 skip_group2: bool = False) -> None:
@@ -163,8 +168,6 @@ class _Encoder:
         return self.head_short(group, el, vr.encode("ascii"), length)
 
     def value(self, elem: DataElement, charset: CharsetLike | None) -> bytes:
-        from dicomkit.core.values import encode_un_or_value, swap_bytes
-
         raw = elem.raw
         if raw is not None:
             ctx = elem.context
