@@ -308,7 +308,7 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     meta = Dataset()
     if ds.file_meta is not None:
         for elem in ds.file_meta.elements():
-            meta._put(elem)
+            meta.put_element(elem)
     if tags.FileMetaInformationVersion not in meta:
         meta.add_new(tags.FileMetaInformationVersion, "OB", b"\x00\x01", validation_mode="ignore")
     for meta_tag, ds_tag, what in ((tags.MediaStorageSOPClassUID, tags.SOPClassUID, "SOP Class UID"),
@@ -340,7 +340,7 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     if old is not None and old.raw is not None and len(old.raw) == 4 and \
             struct.unpack("<L", old.raw)[0] == length:
         group_length = old
-    meta._put(group_length)
+    meta.put_element(group_length)
     return meta
 
 

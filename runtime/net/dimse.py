@@ -241,7 +241,7 @@ class DimseMessage:
         elif type(value) is int and vr in _INT_RANGES and 0 <= value <= _INT_RANGES[vr]:
             # a binary number in its VR's range (PS3.5 Table 6.2-1) has nothing to check nor
             # to split: the element is put in directly (one per field of every message sent)
-            self.command._put(DataElement(tag, vr, value))
+            self.command.put_element(DataElement(tag, vr, value))
             return
         self.command.add_new(tag, vr, value)
 

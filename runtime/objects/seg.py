@@ -484,7 +484,7 @@ def create_segmentation(
     data = given.pixel_data(chosen)
     if len(data) % 2:
         data += b"\x00"
-    ds._put(DataElement(tags.PixelData, "OB", data))
+    ds.put_element(DataElement(tags.PixelData, "OB", data))
     return ds
 
 
