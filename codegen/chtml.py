@@ -273,6 +273,7 @@ class ChtmlReader:
         dl = next((d for d in div.iter() if _local(d) == "dl"), None)
         if dl is None:
             return DefinitionList(entries=())
+        paragraphs: list[tuple[str, ...]] = []
         term = ""
         for child in dl:
             name = _local(child)
@@ -284,7 +285,8 @@ class ChtmlReader:
                 if not texts:
                     texts = [self.render.inline(child, [])]
                 entries.append((term, " ".join(t for t in texts if t)))
-        return DefinitionList(entries=tuple(entries))
+                paragraphs.append(tuple(t for t in texts if t))
+        return DefinitionList(entries=tuple(entries), paragraphs=tuple(paragraphs))
 
     # -- blocks and sections ----------------------------------------------------------------
     def blocks(self, el: etree._Element, source: str, section_id: str, out: list[Block]) -> None:

@@ -280,6 +280,7 @@ class DocBookReader:
 
     def _variablelist(self, el: etree._Element) -> DefinitionList:
         entries = []
+        paragraphs: list[tuple[str, ...]] = []
         for entry in el.iter(DB + "varlistentry"):
             term_el = entry.find(DB + "term")
             item_el = entry.find(DB + "listitem")
@@ -291,7 +292,9 @@ class DocBookReader:
                 defs = [self.render.inline(p, []) for p in paras] or [
                     self.render.inline(item_el, [])]
             entries.append((term, " ".join(d for d in defs if d)))
-        return DefinitionList(entries=tuple(entries), id=str(el.get(XML_ID) or ""))
+            paragraphs.append(tuple(d for d in defs if d))
+        return DefinitionList(entries=tuple(entries), id=str(el.get(XML_ID) or ""),
+                              paragraphs=tuple(paragraphs))
 
     def section(self, el: etree._Element) -> Section:
         """Convert a chapter, appendix or section and everything in it."""

@@ -123,10 +123,15 @@ class Table:
 
 @dataclass(frozen=True)
 class DefinitionList:
-    """A ``variablelist`` (DocBook) or ``dl`` (XHTML): pairs of term and definition text."""
+    """A ``variablelist`` (DocBook) or ``dl`` (XHTML): pairs of term and definition text.
+
+    ``paragraphs`` holds, for each entry, the paragraphs of its definition kept apart (PS3.3
+    C.14.1.1 gives each Failure Reason a meaning and a description as two paragraphs).
+    """
 
     entries: tuple[tuple[str, str], ...]
     id: str = ""
+    paragraphs: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass

@@ -7,9 +7,9 @@ import importlib
 from dicomkit.codegen.emit import ModuleSpec
 
 #: Reader modules (``dicomkit.codegen.readers.<name>``), each exporting ``MODULES``.
-READERS = ("dcmtk_dic", "part03", "part04", "part04_matching", "part04_qr", "part04_ups",
-           "part04_workflow", "part05", "part06", "part07", "part08", "part15_audit", "part15_deid",
-           "part03_sr", "part03_dicomdir", "part16", "part18", "query_keys")
+READERS = ("commitment", "dcmtk_dic", "part03", "part04", "part04_matching", "part04_qr",
+           "part04_ups", "part04_workflow", "part05", "part06", "part07", "part08", "part15_audit",
+           "part15_deid", "part03_sr", "part03_dicomdir", "part16", "part18", "query_keys")
 
 
 def all_specs() -> list[ModuleSpec]:

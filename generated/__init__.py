@@ -8,6 +8,7 @@ Modules:
     audit: DICOM audit messages of PS3.15 A.5: the RELAX NG schema, its value sets, Event IDs, event type, role and participant object ID type codes, and the field rules of each message (A.5.3), and the codes of the PS3.16 context groups those rules name
     charsets: Specific Character Set (0008,0005) Defined Terms, code elements and escape sequences (PS3.3 C.12.1.1.2)
     commands: DIMSE command elements, Command Field values, message fields and service parameters (PS3.7 9, 10, Annex E)
+    commitment_reasons: Storage Commitment Failure Reasons, Action and Event Types, and the N-ACTION and N-EVENT-REPORT statuses (PS3.3 C.14.1.1, PS3.4 J.3, PS3.7 Annex C)
     context_groups: Context groups (CIDs), their codes and includes, and coding schemes (PS3.16 Annex B, Table 8-1; UIDs also from PS3.6 Table A-3)
     deid: De-identification: the Basic Application Level Confidentiality Profile and its options (PS3.15 Table E.1-1, E.1-1a, CID 7050 of PS3.16), safe private attributes (Table E.3.10-1)
     dictionary: data element registry: tag -> VR, VM, name, keyword, retired (PS3.6 6-9; what Table 6-1 lacks from a newer second rank registry, dcmtk's dicom.dic)
@@ -40,6 +41,7 @@ MODULES = (
     'audit',
     'charsets',
     'commands',
+    'commitment_reasons',
     'context_groups',
     'deid',
     'dictionary',

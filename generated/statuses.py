@@ -6,6 +6,8 @@ Sources:
     sha256 0484a1c8ab37d1c65ea38175bb7e07dadf65fb42b6552ac02b40838c4f9653fb
     Section 9.1, Section 10.1, Section C, Table E.1-1, Table E.2-1
 """
+from enum import IntEnum
+
 #: The status class convention of PS3.7 Annex C: (code pattern, category, excepted codes);
 #: ``x`` in a pattern stands for any hex digit.
 STATUS_CLASSES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
@@ -51,6 +53,37 @@ STATUSES: dict[int, tuple[str, str, tuple[str, ...], tuple[str, ...], str]] = {
     0x0213: ('Resource Limitation', 'failure', (), ('N-ACTION', 'N-CREATE', 'N-DELETE', 'N-EVENT-REPORT', 'N-GET', 'N-SET'), 'C.5.22'),
     0xFE00: ('Cancel', 'cancel', (), ('C-FIND', 'C-GET', 'C-MOVE'), 'C.3.1'),
 }
+
+class StatusType(IntEnum):
+    """The status types of PS3.7 C.1-C.5 that have a fixed code, by name: the standard's name
+    as an identifier (``"Refused: SOP Class not supported"`` is
+    ``REFUSED_SOP_CLASS_NOT_SUPPORTED``)."""
+
+    SUCCESS = 0x0000  # Success
+    NO_SUCH_ATTRIBUTE = 0x0105  # No such Attribute
+    INVALID_ATTRIBUTE_VALUE = 0x0106  # Invalid Attribute Value
+    ATTRIBUTE_LIST_ERROR = 0x0107  # Attribute list error
+    PROCESSING_FAILURE = 0x0110  # Processing Failure
+    DUPLICATE_SOP_INSTANCE = 0x0111  # Duplicate SOP Instance
+    NO_SUCH_SOP_INSTANCE = 0x0112  # No such SOP Instance
+    NO_SUCH_EVENT_TYPE = 0x0113  # No such Event Type
+    NO_SUCH_ARGUMENT = 0x0114  # No such argument
+    INVALID_ARGUMENT_VALUE = 0x0115  # Invalid argument value
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116  # Attribute Value out of range
+    INVALID_SOP_INSTANCE = 0x0117  # Invalid SOP Instance
+    NO_SUCH_SOP_CLASS = 0x0118  # No such SOP Class
+    CLASS_INSTANCE_CONFLICT = 0x0119  # Class-Instance conflict
+    MISSING_ATTRIBUTE = 0x0120  # Missing Attribute
+    MISSING_ATTRIBUTE_VALUE = 0x0121  # Missing Attribute Value
+    REFUSED_SOP_CLASS_NOT_SUPPORTED = 0x0122  # Refused: SOP Class not supported
+    NO_SUCH_ACTION_TYPE = 0x0123  # No such Action Type
+    REFUSED_NOT_AUTHORIZED = 0x0124  # Refused: Not authorized
+    DUPLICATE_INVOCATION = 0x0210  # Duplicate invocation
+    UNRECOGNIZED_OPERATION = 0x0211  # Unrecognized operation
+    MISTYPED_ARGUMENT = 0x0212  # Mistyped argument
+    RESOURCE_LIMITATION = 0x0213  # Resource Limitation
+    CANCEL = 0xFE00  # Cancel
+
 
 #: Status types whose code "is Service Class specific and defined in PS3.4" (PS3.7 Annex C):
 #: name -> (category, other fields the status may carry, services, Annex C section).

@@ -41,6 +41,7 @@ from dicomkit.codegen.model.dimse import (
     Status,
     StatusClass,
 )
+from dicomkit.codegen.names import member_names
 from dicomkit.codegen.standard import Standard
 
 PART = 7
@@ -501,7 +502,9 @@ def build_statuses(std: Standard) -> dict[str, Any]:
             raise CodegenError(
                 f"PS3.7 Annex C: status {s.code}H ({s.name}) is defined in Section {s.source} "
                 f"as {s.category}, but the status class convention makes it {by_class}")
-    return {"classes": classes, "ranges": ranges, "coded": coded, "statuses": statuses}
+    names = member_names("StatusType", {s.code: s.name for s in coded})
+    return {"classes": classes, "ranges": ranges, "coded": coded, "statuses": statuses,
+            "names": [(names[s.code], s.code, s.name) for s in coded]}
 
 
 MODULES: list[ModuleSpec] = [

@@ -21,9 +21,11 @@ from dicomkit.archive.schema import IMAGE, LEVELS, PATIENT, KeyColumn, Schema, S
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.json import to_json_dict
 from dicomkit.generated import tags
+from dicomkit.query.parse import time_partner
 from dicomkit.query.storage import stored_values
 
-__all__ = ["Record", "patient_key", "record_of", "tags_to_read"]
+__all__ = ["Record", "extra_values", "level_values", "patient_key", "record_of",
+           "tags_to_read"]
 
 
 @dataclass
@@ -63,8 +65,11 @@ def patient_key(patient_id: str | None, issuer: str | None) -> str:
 
 def tags_to_read(schema: Schema) -> frozenset[int]:
     """Every top-level tag the schema holds (what :func:`record_of` needs from a file)."""
+    partners = {time_partner(e.tag) for level in LEVELS for e in schema.extras[level].values()
+                if e.kind == "combined"}
     return frozenset(k.tag for level in LEVELS for k in schema.keys[level].values()
-                     if not k.derived) | {tags.SpecificCharacterSet}
+                     if not k.derived) | {t for t in partners if t is not None} | {
+        tags.SpecificCharacterSet, tags.TimezoneOffsetFromUTC}
 
 
 def _text(value: Any) -> str:
@@ -125,6 +130,32 @@ def _value(ds: Dataset, key: KeyColumn) -> tuple[Any, list[str]]:
     return "\\".join(stored.values), list(stored.values) if key.multi else []
 
 
+def extra_values(ds: Dataset, schema: Schema, level: str) -> dict[str, str | None]:
+    """The values of ``level``'s extra columns (:attr:`Schema.extras`): a PN's normal form
+    case-folded, a DA's combined moment with its TM partner (:mod:`dicomkit.query.storage`)."""
+    out: dict[str, str | None] = {}
+    for name, extra in schema.extras[level].items():
+        stored = stored_values(ds, extra.tag)
+        out[name] = stored.folded if extra.kind == "folded" else stored.combined
+    return out
+
+
+def level_values(ds: Dataset, schema: Schema, level: str
+                 ) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
+    """The column values ``ds`` gives ``level`` (its keys but the derived ones, and the extra
+    columns) and the side-table rows (tag, position, value) of its multi-valued keys."""
+    row: dict[str, Any] = {}
+    many: list[tuple[int, int, str]] = []
+    for kw, key in schema.keys[level].items():
+        if key.derived:
+            continue
+        value, each = _value(ds, key)
+        row[kw] = value
+        many.extend((key.tag, i, v) for i, v in enumerate(each))
+    row.update(extra_values(ds, schema, level))
+    return row, many
+
+
 def record_of(ds: Dataset, schema: Schema, source: str = "") -> Record:
     """The :class:`Record` of one instance.
 
@@ -137,16 +168,7 @@ def record_of(ds: Dataset, schema: Schema, source: str = "") -> Record:
     values: dict[str, dict[str, Any]] = {}
     multi: dict[str, list[tuple[int, int, str]]] = {}
     for level in LEVELS:
-        row: dict[str, Any] = {}
-        many: list[tuple[int, int, str]] = []
-        for kw, key in schema.keys[level].items():
-            if key.derived:
-                continue
-            value, each = _value(ds, key)
-            row[kw] = value
-            many.extend((key.tag, i, v) for i, v in enumerate(each))
-        values[level] = row
-        multi[level] = many
+        values[level], multi[level] = level_values(ds, schema, level)
     uids: dict[str, str] = {}
     for level in LEVELS:
         if level == PATIENT:

@@ -26,6 +26,18 @@ How values are held:
   their own nested keys).  Sequence matching (PS3.4 C.2.2.2.6) is rare and recursive; the query
   layer evaluates it in Python on these items rather than through one side table per nesting.
 
+Beside a key's column, two more for matching in SQL what the matcher matches under extended
+negotiation (:mod:`dicomkit.query.storage`): ``<keyword>_folded`` for a single-valued PN, its
+normal form case-folded (PS3.4 C.2.2.2.1.1, case-insensitive person names), and
+``<keyword>_datetime`` for a single-valued DA key with a TM partner (Study Date and Study
+Time), their combined moment as a DT in UTC (PS3.4 C.2.2.2.5.1, combined date-time matching);
+both indexed.  :attr:`Schema.extras` names them.
+
+The layout's version is kept in the table ``dicomkit_meta`` (``name``, ``value``; the row
+``schema_version``): an index without it was written before version 2 (which added the
+``_folded`` and ``_datetime`` columns).  :mod:`dicomkit.archive.migrate` brings an older index
+to this layout when the archive opens.
+
 Besides the keys: ``id`` (primary key) and the parent ids; the patient's identity
 ``patient_key`` (Patient ID and Issuer of Patient ID joined by ``\\``, which neither LO value
 may hold: a Patient ID is unique only within its issuer, PS3.4 C.6.1.1.2); and on ``image``
@@ -44,8 +56,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from dicomkit.generated import query_keys as qk
+from dicomkit.query.parse import time_partner
+from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX
 
-__all__ = ["FILE_COLUMNS", "LEVELS", "KeyColumn", "Schema", "SubKeys"]
+__all__ = ["FILE_COLUMNS", "LEVELS", "SCHEMA_VERSION", "Extra", "KeyColumn", "Schema", "SubKeys"]
+
+#: The version of the index layout this schema makes: 1, the layout before dicomkit_meta; 2,
+#: with the ``_folded`` and ``_datetime`` columns.
+SCHEMA_VERSION = 2
 
 #: The archive's levels: Patient Root's, top down (PS3.4 Table C.6.1-1).
 LEVELS: tuple[str, ...] = qk.MODELS[qk.PATIENT_ROOT]
@@ -73,6 +91,17 @@ class KeyColumn:
     derived: bool
     #: for sequences: the nested keys kept in each item
     nested: SubKeys = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A column kept beside a key's own (see the module): its name, the key's keyword and
+    tag, and ``"folded"`` (PN, case-folded) or ``"combined"`` (DA with its TM partner)."""
+
+    column: str
+    keyword: str
+    tag: int
+    kind: str
 
 
 #: column type per kind of key
@@ -134,6 +163,8 @@ class Schema:
         self.keys: dict[str, dict[str, KeyColumn]] = {}
         self.tables: dict[str, sa.Table] = {}
         self.value_tables: dict[str, sa.Table] = {}
+        #: level -> column name -> the extra column kept beside a key (see the module)
+        self.extras: dict[str, dict[str, Extra]] = {}
         unique_tags: dict[str, int] = {}
         for level, placed in _placements().items():
             cols: dict[str, KeyColumn] = {}
@@ -159,6 +190,7 @@ class Schema:
                                          index=True))
             if level == PATIENT:
                 columns.append(sa.Column("patient_key", sa.Text, nullable=False, unique=True))
+            extras: dict[str, Extra] = {}
             for key in self.keys[level].values():
                 typ: Any = _TYPES[key.kind]()
                 is_unique = key.tag == unique_tags[level] and level != PATIENT
@@ -166,6 +198,18 @@ class Schema:
                                          nullable=not is_unique,
                                          index=None if is_unique or key.kind == "json" else
                                          ((level, key.tag) in indexed or None)))
+                if key.kind != "text" or key.multi or key.derived:
+                    continue
+                if key.vr == "PN":
+                    extra = Extra(key.keyword + FOLDED_SUFFIX, key.keyword, key.tag, "folded")
+                elif key.vr == "DA" and time_partner(key.tag) is not None:
+                    extra = Extra(key.keyword + COMBINED_SUFFIX, key.keyword, key.tag,
+                                  "combined")
+                else:
+                    continue
+                extras[extra.column] = extra
+                columns.append(sa.Column(extra.column, sa.Text, nullable=True, index=True))
+            self.extras[level] = extras
             if level == IMAGE:
                 columns += [sa.Column("path", sa.Text, nullable=False, unique=True),
                             sa.Column("size", sa.BigInteger, nullable=False),
@@ -190,6 +234,10 @@ class Schema:
                                   sa.Column("id", sa.Integer, primary_key=True,
                                             autoincrement=True),
                                   sa.Column("path", sa.Text, nullable=False))
+        #: the layout's version and other facts about the index (see the module)
+        self.meta = sa.Table("dicomkit_meta", self.metadata,
+                             sa.Column("name", sa.Text, primary_key=True),
+                             sa.Column("value", sa.Text, nullable=False))
 
     def level_of(self, level: str) -> str:
         """``level`` checked (``"study"`` -> ``"STUDY"``).

@@ -46,6 +46,7 @@ from dicomkit.archive.errors import (
 from dicomkit.archive.extract import Record, patient_key, record_of, tags_to_read
 from dicomkit.archive.files import FileStore, Written
 from dicomkit.archive.index import POLICIES, Entry, Index, Outcome
+from dicomkit.archive.migrate import UpgradeReport, upgrade
 from dicomkit.archive.schema import FILE_COLUMNS, IMAGE, PATIENT, Schema
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
@@ -137,6 +138,10 @@ class Archive:
         after a power loss (not a process crash) an indexed file may be empty or missing on
         file systems that do not order the link after the data; :meth:`check` finds it.  On,
         an insert costs two ``fsync`` calls (about 10 ms on the development machine's disk).
+    upgrade_progress
+        Called with ``(rows done, rows in all)`` while an index of an older layout is brought
+        to this one on opening (:mod:`dicomkit.archive.migrate`: automatic, in one
+        transaction, logged); :attr:`upgrade` says what was done.
 
     Raises
     ------
@@ -145,7 +150,8 @@ class Archive:
     """
 
     def __init__(self, root: str | os.PathLike[str], *, db: str | None = None,
-                 policy: str = "keep", fsync: bool = False) -> None:
+                 policy: str = "keep", fsync: bool = False,
+                 upgrade_progress: Callable[[int, int], None] | None = None) -> None:
         if policy not in POLICIES:
             raise ValueError(f"policy {policy!r} is not one of {POLICIES}")
         self.root = Path(root)
@@ -154,6 +160,12 @@ class Archive:
         self.schema = _schema()
         self.files = FileStore(self.root, fsync=fsync)
         self.index = Index(db or default_db(self.root), self.schema)
+        try:
+            #: what opening did to an index of an older layout (dicomkit.archive.migrate)
+            self.upgrade: UpgradeReport = upgrade(self.index, self.files.path, progress=upgrade_progress)
+        except BaseException:
+            self.index.close()
+            raise
         self._tags = tags_to_read(self.schema)
         #: Counts the changes this object made to the index (inserts, re-indexing, deletions):
         #: caches of answers (the DICOMweb server's) compare it to see this process's changes.

@@ -9,8 +9,9 @@ reserves a block when one is created.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from dicomkit.core import dictionary
@@ -138,16 +139,20 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def __init__(self, elements: dict[int, DataElement] | None = None, *,
                  context: EncodingContext | None = None) -> None:
-        object.__setattr__(self, "_elements", elements if elements is not None else {})
-        object.__setattr__(self, "_sorted", False)
-        object.__setattr__(self, "_context", context or EncodingContext())
-        object.__setattr__(self, "file_meta", None)
-        object.__setattr__(self, "preamble", None)
-        object.__setattr__(self, "warnings", [])
-        object.__setattr__(self, "filename", "")
-        object.__setattr__(self, "read_transfer_syntax", "")
-        # where the data set's encoding starts in the file read (after the file meta), or -1
-        object.__setattr__(self, "data_offset", -1)
+        # one update of the instance dict, not one object.__setattr__ per attribute (data
+        # sets are made by the thousand: one per sequence item, C-FIND match, index row)
+        self.__dict__.update({
+            "_elements": elements if elements is not None else {},
+            "_sorted": False,
+            "_context": context or EncodingContext(),
+            "file_meta": None,
+            "preamble": None,
+            "warnings": [],
+            "filename": "",
+            "read_transfer_syntax": "",
+            # where the data set's encoding starts in the file read (after the file meta), or -1
+            "data_offset": -1,
+        })
 
     # -- mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key: object) -> DataElement:
@@ -261,10 +266,26 @@ class Dataset(MutableMapping[Tag, DataElement]):
 
     def get(self, key: object, default: Any = None) -> Any:
         """The element for ``key`` (tag, keyword, ...), or ``default``."""
+        if type(key) is int:  # the common case: no Tag made, no KeyError raised on a miss
+            return self._elements.get(key, default)
         try:
             return self[key]
         except (KeyError, TagError):
             return default
+
+    def element(self, tag: int) -> DataElement | None:
+        """The element of tag ``tag`` (a plain int, ``0x00100010``), or None when absent.
+
+        The fast lookup for code that holds tags as ints (generated tables, PS3.6): no
+        :class:`Tag` is made and no keyword or tuple is accepted (use :meth:`get` for those).
+        """
+        return self._elements.get(tag)
+
+    def by_tag(self) -> Mapping[int, DataElement]:
+        """A read-only view of the elements by int tag (not in tag order: :meth:`elements`
+        for that), for code that tests many tags at once (``view.keys().isdisjoint(...)``)
+        or looks many up; it follows later changes of the data set."""
+        return MappingProxyType(self._elements)
 
     # -- keyword attributes -----------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
@@ -367,6 +388,19 @@ class Dataset(MutableMapping[Tag, DataElement]):
         elem = DataElement(t, vr, value)
         self._put(elem)
         return elem
+
+    def put_element(self, elem: DataElement) -> None:
+        """Add (or replace) ``elem`` under its tag as it is, its value not checked.
+
+        For elements whose values were checked already or come as they were read: a copy of
+        an element of another data set, a value the archive index returned.  Specific
+        Character Set is handled as on assignment (the text still held as read bytes is
+        decoded first, PS3.5 6.1.2.3).  ``ds[tag] = elem`` checks the value of an element
+        made by a program against its VR (PS3.5 6.2); this does not, which makes it the
+        cheaper way to build many data sets of known-good values (a C-FIND response
+        identifier, PS3.4 C.4.1.1.3.2).
+        """
+        self._put(elem)
 
     def private_block(self, group: int, creator: str, *, create: bool = False) -> PrivateBlock:
         """The block of private group ``group`` reserved by ``creator`` (PS3.5 7.8.1).

@@ -340,6 +340,35 @@ def item_values(element: DataElement, paths: list[tuple[int, ...]]
     return items.values(paths)
 
 
+def encoded_sequence(tag: int, items: bytes, *, little_endian: bool = True,
+                     implicit_vr: bool = False, charset: Any = None,
+                     source: str = "<encoded items>") -> DataElement:
+    """An SQ element of ``tag`` whose value is ``items``, the encoded items of a sequence
+    (PS3.5 7.5), kept encoded as a clean sequence read from a file is: parsed (strictly) on
+    first access of its value, written by copy in the same encoding.
+
+    For builders of large sequences (the per-frame functional groups of a multi-frame object)
+    that encode repeated parts once with :func:`~dicomkit.io.writer.encode_dataset` and
+    :func:`~dicomkit.io.writer.encode_items` instead of building a data set per item.
+
+    Raises
+    ------
+    InvalidDicomError
+        When ``items`` are not clean items of one sequence (:func:`~dicomkit.io.scan.
+        clean_items_end`: item headers, lengths, tag order, VRs).
+    """
+    end = clean_items_end(items, 0, len(items), little_endian=little_endian,
+                          implicit=implicit_vr, undefined=False, level=0, max_depth=_MAX_DEPTH,
+                          is_sequence=_public_sequence)
+    if end != len(items):
+        raise InvalidDicomError(f"the encoded items of ({tag >> 16:04X},{tag & 0xFFFF:04X}) "
+                                "are not clean sequence items (PS3.5 7.5)", source=source,
+                                offset=max(end, 0))
+    state = _ReadState(source, True, "", None, [])
+    lazy = _LazyItems(bytes(items), little_endian, implicit_vr, charset, state, 0, (), tag, True)
+    return DataElement.lazy_sequence(tag, lazy, EncodingContext(little_endian, charset), 0)
+
+
 class Parser:
     """Parses data set encodings from one buffer.
 

@@ -55,6 +55,7 @@ import threading
 import time
 import warnings
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -64,6 +65,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import CharsetLike, DataElement, has_program_values
 from dicomkit.core.rules import ValueProblem, problem_error
 from dicomkit.core.sequence import Sequence
+from dicomkit.core.values import encode_un_or_value, swap_bytes
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
 from dicomkit.generated.transfer_syntaxes import TRANSFER_SYNTAXES
@@ -109,15 +111,19 @@ class WriteError(DicomError):
         super().__init__(message)
 
 
+#: the packers of element headers (implicit VR, explicit VR short and long), by byte order
+_HEADS: Final = {little: tuple(struct.Struct(("<" if little else ">") + f).pack
+                               for f in ("HHL", "HH2sH", "HH2s2xL"))
+                 for little in (True, False)}
+
+
 class _Encoder:
     def __init__(self, little: bool, implicit: bool, undefined_sequences: bool | None) -> None:
         self.little = little
         self.implicit = implicit
         self.undefined_sequences = undefined_sequences
         self.e = "<" if little else ">"
-        self.head_implicit = struct.Struct(self.e + "HHL").pack
-        self.head_short = struct.Struct(self.e + "HH2sH").pack
-        self.head_long = struct.Struct(self.e + "HH2s2xL").pack
+        self.head_implicit, self.head_short, self.head_long = _HEADS[little]
 
     def dataset(self, ds: Dataset, out: list[bytes], charset: CharsetLike | None,
                 skip_group2: bool = False) -> None:
@@ -162,8 +168,6 @@ class _Encoder:
         return self.head_short(group, el, vr.encode("ascii"), length)
 
     def value(self, elem: DataElement, charset: CharsetLike | None) -> bytes:
-        from dicomkit.core.values import encode_un_or_value, swap_bytes
-
         raw = elem.raw
         if raw is not None:
             ctx = elem.context
@@ -272,6 +276,27 @@ def encode_dataset(ds: Dataset, transfer_syntax: str = EXPLICIT_VR_LITTLE_ENDIAN
     return data
 
 
+#: An Item (FFFE,E000) header of defined length, each byte order (PS3.5 7.5.1).
+_ITEM_HEAD_LE = struct.Struct("<HHL")
+_ITEM_HEAD_BE = struct.Struct(">HHL")
+
+
+def encode_items(bodies: Iterable[bytes], *, little_endian: bool = True) -> bytes:
+    """The encoded items of a sequence (PS3.5 7.5), each of defined length, from the encoded
+    contents of its items (e.g. :func:`encode_dataset` of each item, or concatenations of
+    encoded elements in ascending tag order): the value of an SQ element
+    (:func:`dicomkit.io.reader.encoded_sequence`)."""
+    head = _ITEM_HEAD_LE if little_endian else _ITEM_HEAD_BE
+    out: list[bytes] = []
+    for body in bodies:
+        if len(body) & 1:
+            raise WriteError(f"an item's content of {len(body)} bytes: encoded elements are of "
+                             "even length (PS3.5 7.1)")
+        out.append(head.pack(0xFFFE, 0xE000, len(body)))
+        out.append(body)
+    return b"".join(out)
+
+
 def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     """The File Meta Information to write (PS3.10 7.1): the data set's own, completed.
 
@@ -283,7 +308,7 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     meta = Dataset()
     if ds.file_meta is not None:
         for elem in ds.file_meta.elements():
-            meta._put(elem)
+            meta.put_element(elem)
     if tags.FileMetaInformationVersion not in meta:
         meta.add_new(tags.FileMetaInformationVersion, "OB", b"\x00\x01", validation_mode="ignore")
     for meta_tag, ds_tag, what in ((tags.MediaStorageSOPClassUID, tags.SOPClassUID, "SOP Class UID"),
@@ -315,7 +340,7 @@ def file_meta_for(ds: Dataset, transfer_syntax: str) -> Dataset:
     if old is not None and old.raw is not None and len(old.raw) == 4 and \
             struct.unpack("<L", old.raw)[0] == length:
         group_length = old
-    meta._put(group_length)
+    meta.put_element(group_length)
     return meta
 
 

@@ -261,6 +261,10 @@ class Association:
         size = self.max_fragment
         send = self.ul.send_pdata
         if isinstance(source, (bytes, bytearray, memoryview)):
+            if type(source) is bytes and 0 < len(source) <= size:
+                # one fragment (a command set, a small data set such as a C-FIND identifier)
+                await send(encode_pdata(context_id, command, True, source))
+                return
             view = memoryview(source)
             total = len(view)
             if total == 0:

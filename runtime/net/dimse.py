@@ -40,7 +40,8 @@ __all__ = [
     "DATA_SET_ABSENT", "DATA_SET_PRESENT", "DimseError", "DimseMessage", "FieldEncodingError",
     "MessageField",
     "MessageIDs", "MessageSpec", "Priority", "SPECS", "build", "c_echo_rq", "c_echo_rsp",
-    "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain", "read_data",
+    "c_store_rq", "c_store_rsp", "classify_status", "decode_command", "drain",
+    "encode_for_sending", "read_data",
     "error_comment", "receive", "send", "status_code_named", "status_meaning", "status_text",
 ]
 
@@ -240,7 +241,7 @@ class DimseMessage:
         elif type(value) is int and vr in _INT_RANGES and 0 <= value <= _INT_RANGES[vr]:
             # a binary number in its VR's range (PS3.5 Table 6.2-1) has nothing to check nor
             # to split: the element is put in directly (one per field of every message sent)
-            self.command._put(DataElement(tag, vr, value))
+            self.command.put_element(DataElement(tag, vr, value))
             return
         self.command.add_new(tag, vr, value)
 
@@ -735,17 +736,33 @@ async def send(assoc: Association, context_id: int, message: DimseMessage,
     field or a mandatory data set is missing, when the message takes no data set and one is
     given, or when the context was not accepted.
     """
+    await assoc.send_message(context_id, encode_for_sending(assoc, context_id, message,
+                                                            data is not None), data)
+
+
+def encode_for_sending(assoc: Association, context_id: int, message: DimseMessage,
+                       with_data: bool) -> bytes:
+    """The command set of ``message`` as :func:`send` sends it, followed by a data set or
+    not (``with_data``), checked as :func:`send` checks it: for a caller that sends the same
+    command set many times (the Pending responses of one C-FIND, PS3.7 9.1.2.1.6) with
+    :meth:`Association.send_message`.
+
+    Raises
+    ------
+    DimseError
+        As :func:`send`; :class:`FieldEncodingError` when a field cannot be encoded.
+    """
     spec = message.spec
-    if data is None and spec.data_set is not None and spec.data_set.required:
+    if not with_data and spec.data_set is not None and spec.data_set.required:
         raise DimseError(f"the mandatory {spec.data_set.name} is missing",
                          message_name=message.name)
-    if data is not None and spec.data_set is None:
+    if with_data and spec.data_set is None:
         raise DimseError("takes no data set", message_name=message.name)
     if context_id not in assoc.contexts:
         raise DimseError(f"presentation context {context_id} was not accepted "
                          f"(accepted: {sorted(assoc.contexts)})", message_name=message.name)
-    message.set("CommandDataSetType", DATA_SET_ABSENT if data is None else DATA_SET_PRESENT)
-    await assoc.send_message(context_id, message.encode(), data)
+    message.set("CommandDataSetType", DATA_SET_PRESENT if with_data else DATA_SET_ABSENT)
+    return message.encode()
 
 
 async def receive(assoc: Association) -> tuple[DimseMessage, IncomingMessage]:

@@ -42,6 +42,7 @@ from dicomkit.net.dimse import (
     MessageIDs,
     build,
     decode_command,
+    encode_for_sending,
     read_data,
     send,
 )
@@ -162,6 +163,9 @@ class Request:
         self.data_done = LazyEvent()
         if data is None:
             self.data_done.set()
+        # the last Pending response sent with a data set and no other fields: (status, the
+        # message, its encoded command set), the same for every match of a C-FIND
+        self._pending: tuple[int, DimseMessage, bytes] | None = None
 
     @property
     def transfer_syntax(self) -> str:
@@ -188,6 +192,13 @@ class Request:
         if self.final_sent:
             raise DimseError("the final response was sent already",
                              message_name=self.message.name)
+        if data is not None and not fields:
+            pending = self._pending
+            if pending is None or pending[0] != status:
+                pending = self._pending_command(status)
+            if pending is not None:
+                await self.provider.send_encoded(self.context_id, pending[1], pending[2], data)
+                return
         rsp = self.message.response(status, **fields)
         if _category(status) != "pending":
             self.final_sent = True
@@ -202,6 +213,21 @@ class Request:
             await self.provider.send(self.context_id, build(
                 name, MessageIDBeingRespondedTo=self.message.message_id, Status=status,
                 **fields), data)
+
+
+    def _pending_command(self, status: int) -> tuple[int, DimseMessage, bytes] | None:
+        """The Pending response ``status`` (with a data set, no other fields) and its encoded
+        command set, kept for the next ones; None when ``status`` is not a pending one or a
+        field the response repeats cannot be encoded (:meth:`respond` then sends it)."""
+        if _category(status) != "pending":
+            return None
+        rsp = self.message.response(status)
+        try:
+            command = encode_for_sending(self.association, self.context_id, rsp, True)
+        except FieldEncodingError:
+            return None
+        self._pending = (status, rsp, command)
+        return self._pending
 
 
 Handler = Callable[[Request], Awaitable[int | None]]
@@ -450,6 +476,14 @@ class DimseProvider:
         if self.on_message is not None:
             self.on_message(self.association, "sent", message)
         await send(self.association, context_id, message, data)
+
+    async def send_encoded(self, context_id: int, message: DimseMessage, command: bytes,
+                           data: bytes | AsyncIterable[bytes] | None = None) -> None:
+        """Send ``message`` whose command set ``command`` is (from
+        :func:`~dicomkit.net.dimse.encode_for_sending`), and its data set, on ``context_id``."""
+        if self.on_message is not None:
+            self.on_message(self.association, "sent", message)
+        await self.association.send_message(context_id, command, data)
 
     async def request(self, context_id: int, message: DimseMessage,
                       data: bytes | AsyncIterable[bytes] | None = None

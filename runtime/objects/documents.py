@@ -191,7 +191,7 @@ def create_encapsulated(
     if len(data) % 2:
         data += b"\x00"
     tag, vr = tag_vr("EncapsulatedDocument")
-    ds._put(DataElement(tag, vr, data))
+    ds.put_element(DataElement(tag, vr, data))
     return ds
 
 

@@ -61,7 +61,7 @@ def element(keyword: str, value: Any, vr: str | None = None) -> DataElement:
 
 def put(ds: Dataset, keyword: str, value: Any, vr: str | None = None) -> None:
     """Set ``keyword`` in ``ds`` to ``value`` (no value checks: the builders make valid values)."""
-    ds._put(element(keyword, value, vr))
+    ds.put_element(element(keyword, value, vr))
 
 
 def item(**values: Any) -> Dataset:
@@ -95,7 +95,7 @@ def copy_patient_study(ds: Dataset, source: Dataset | None, uid_prefix: str | No
     for kw in PATIENT_STUDY:
         el = source.get(tag_vr(kw)[0]) if source is not None else None
         if el is not None and el.value not in (None, ""):
-            ds._put(DataElement(el.tag, el.vr, el.value))
+            ds.put_element(DataElement(el.tag, el.vr, el.value))
         elif kw in PATIENT_STUDY_TYPE2:
             put(ds, kw, "")
     if tag_vr("StudyInstanceUID")[0] not in ds:
@@ -139,7 +139,7 @@ def new_instance(sop_class_uid: str, source: Dataset | None, *, modality: str,
         for kw in copied + (("Laterality",) if laterality else ()):
             el = source.get(tag_vr(kw)[0])
             if el is not None:
-                ds._put(DataElement(el.tag, el.vr, el.value))
+                ds.put_element(DataElement(el.tag, el.vr, el.value))
     return ds
 
 

@@ -142,7 +142,7 @@ def create_key_object_selection(
     put(ds, "ContentTime", now.strftime("%H%M%S"))
     put(ds, "CurrentRequestedProcedureEvidenceSequence", _evidence(instances))
     for el in root.to_item().elements():
-        ds._put(el)
+        ds.put_element(el)
     return ds
 
 

@@ -283,7 +283,7 @@ def create_parametric_map(
     data = np.ascontiguousarray(values[np.asarray(order)], dtype="<f8" if double else "<f4")
     keyword = "DoubleFloatPixelData" if double else "FloatPixelData"
     tag, vr = tag_vr(keyword)
-    ds._put(DataElement(tag, vr, data.tobytes()))
+    ds.put_element(DataElement(tag, vr, data.tobytes()))
     return ds
 
 

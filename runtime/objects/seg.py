@@ -33,7 +33,8 @@ from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
 from dicomkit.generated.modules import MODULES
-from dicomkit.io.reader import item_values
+from dicomkit.io.reader import encoded_sequence, item_values
+from dicomkit.io.writer import encode_dataset, encode_items
 from dicomkit.objects.codes import (
     CID_IMAGE_DERIVATION,
     CID_SOURCE_IMAGE_PURPOSE,
@@ -273,7 +274,8 @@ class _Masks:
             if masks.dtype.kind not in "iub":
                 raise ObjectError(f"a label map holds integers (segment numbers), not "
                                   f"{masks.dtype}")
-            if masks.size and (int(masks.max()) > nsegments or int(masks.min()) < 0):
+            if masks.size and (int(masks.max()) > nsegments or (
+                    masks.dtype.kind == "i" and int(masks.min()) < 0)):  # (unsigned: >= 0)
                 raise ObjectError(f"label map values run from {int(masks.min())} to "
                                   f"{int(masks.max())}; segments are 1..{nsegments}, 0 "
                                   "background")
@@ -474,7 +476,7 @@ def create_segmentation(
     if geo.orientation is not None:
         put(shared, "PlaneOrientationSequence", [item(ImageOrientationPatient=geo.orientation)])
     put(ds, "SharedFunctionalGroupsSequence", [shared])
-    put(ds, "PerFrameFunctionalGroupsSequence", _per_frame(chosen, geo, positions))
+    ds[tags.PerFrameFunctionalGroupsSequence] = _per_frame(chosen, geo, positions)
     put(ds, "NumberOfFrames", len(chosen))
     put(ds, "ReferencedSeriesSequence", referenced_series(
         sources if len(sources) > 1 or geo.frames[0].frame is None else sources[:1]))
@@ -482,50 +484,59 @@ def create_segmentation(
     data = given.pixel_data(chosen)
     if len(data) % 2:
         data += b"\x00"
-    ds._put(DataElement(tags.PixelData, "OB", data))
+    ds.put_element(DataElement(tags.PixelData, "OB", data))
     return ds
 
 
 def _per_frame(chosen: list[tuple[int, int]], geo: Geometry,
-               positions: list[int] | None) -> list[Dataset]:
-    """The Per-frame Functional Groups items (PS3.3 C.7.6.16): Derivation Image, Frame Content,
-    Plane Position (Patient), Segment Identification."""
+               positions: list[int] | None) -> DataElement:
+    """The Per-frame Functional Groups Sequence (PS3.3 C.7.6.16): Derivation Image, Frame
+    Content, Plane Position (Patient), Segment Identification in each item.
+
+    The parts that repeat are encoded once (Derivation Image and Plane Position per source
+    frame, Segment Identification per segment) and each item is their concatenation with its
+    own Frame Content, in ascending tag order (PS3.5 7.1); the sequence stays encoded
+    (:func:`~dicomkit.io.reader.encoded_sequence`) until its value is used, and is written
+    by copy in explicit VR little endian.  Building thousands of items as data sets, then
+    writing them, was most of the time of creating a large SEG (issue 20)."""
     derivation = group_code(CID_IMAGE_DERIVATION, "113076")      # Segmentation
     purpose = group_code(CID_SOURCE_IMAGE_PURPOSE, "121322")    # Source image for image processing
-    t_deriv, _ = tag_vr("DerivationImageSequence")
     t_content, _ = tag_vr("FrameContentSequence")
-    t_plane, _ = tag_vr("PlanePositionSequence")
-    t_segid, _ = tag_vr("SegmentIdentificationSequence")
     t_dimv, _ = tag_vr("DimensionIndexValues")
     t_pos, _ = tag_vr("ImagePositionPatient")
     t_refseg, _ = tag_vr("ReferencedSegmentNumber")
-    source_items: list[Dataset] = []
-    for f in geo.frames:
-        ref = item(ReferencedSOPClassUID=f.sop_class, ReferencedSOPInstanceUID=f.sop_instance)
-        if f.frame is not None:
-            put(ref, "ReferencedFrameNumber", f.frame)
-        put(ref, "PurposeOfReferenceCodeSequence", [purpose.to_item()])
-        put(ref, "SpatialLocationsPreserved", "YES")
-        source_items.append(ref)
-    out = []
+
+    def encoded(keyword: str, items: list[Dataset]) -> bytes:
+        el = element(keyword, items)
+        return encode_dataset(Dataset({el.tag: el}))
+
+    by_source: dict[int, tuple[bytes, bytes]] = {}  # Derivation Image, Plane Position
+    by_segment: dict[int, bytes] = {}  # Segment Identification of a segment
+    bodies = []
     for s, i in chosen:
-        f = geo.frames[i]
-        deriv = item(DerivationCodeSequence=[derivation.to_item()],
-                     SourceImageSequence=[source_items[i]])
+        source_part = by_source.get(i)
+        if source_part is None:
+            f = geo.frames[i]
+            ref = item(ReferencedSOPClassUID=f.sop_class, ReferencedSOPInstanceUID=f.sop_instance)
+            if f.frame is not None:
+                put(ref, "ReferencedFrameNumber", f.frame)
+            put(ref, "PurposeOfReferenceCodeSequence", [purpose.to_item()])
+            put(ref, "SpatialLocationsPreserved", "YES")
+            deriv = item(DerivationCodeSequence=[derivation.to_item()],
+                         SourceImageSequence=[ref])
+            plane = b"" if f.position is None else encoded("PlanePositionSequence", [
+                Dataset({t_pos: DataElement(t_pos, "DS", list(f.position))})])
+            source_part = by_source[i] = encoded("DerivationImageSequence", [deriv]), plane
+        segment_part = by_segment.get(s)
+        if segment_part is None:
+            segment_part = by_segment[s] = encoded("SegmentIdentificationSequence", [
+                Dataset({t_refseg: DataElement(t_refseg, "US", s + 1)})])
         dim_values = [s + 1, positions[i]] if positions is not None else s + 1
-        elements = {
-            t_deriv: element("DerivationImageSequence", [deriv]),
-            t_content: element("FrameContentSequence",
-                               [Dataset({t_dimv: DataElement(t_dimv, "UL", dim_values)})]),
-            t_segid: element("SegmentIdentificationSequence",
-                             [Dataset({t_refseg: DataElement(t_refseg, "US", s + 1)})]),
-        }
-        if f.position is not None:
-            elements[t_plane] = element("PlanePositionSequence",
-                                        [Dataset({t_pos: DataElement(t_pos, "DS",
-                                                                     list(f.position))})])
-        out.append(Dataset(elements))
-    return out
+        content = encoded("FrameContentSequence",
+                          [Dataset({t_dimv: DataElement(t_dimv, "UL", dim_values)})])
+        bodies.append(b"".join((source_part[0], content, source_part[1], segment_part)))
+    return encoded_sequence(tags.PerFrameFunctionalGroupsSequence, encode_items(bodies),
+                            source="create_segmentation")
 
 
 # ------------------------------------------------------------------------------------------------

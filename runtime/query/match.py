@@ -237,30 +237,36 @@ def matches(query: Query, dataset: Dataset) -> bool:
 def _copy_item(item: Dataset) -> Dataset:
     out = Dataset()
     for elem in item.elements():
-        out[elem.tag] = _copy(elem)
+        out.put_element(_copy(elem))
     return out
 
 
 def _copy(elem: DataElement) -> DataElement:
-    """A copy of ``elem`` sharing no element or item with it (its encoded bytes are shared)."""
-    if elem.vr == "SQ":
+    """A copy of ``elem`` sharing no element or item with it (its encoded bytes are shared);
+    its value is the one of ``elem``, checked when it was set or kept as it was read, so it is
+    not checked again (:meth:`Dataset.put_element`)."""
+    vr = elem.vr
+    if vr == "SQ":
         return DataElement(elem.tag, "SQ", Sequence([_copy_item(item) for item in elem.value or ()
                                                      if isinstance(item, Dataset)]))
     if elem.is_raw:
         raw = elem.raw
         context = elem.context
         if raw is not None and context is not None:
-            return DataElement.read_from(elem.tag, elem.vr, raw, context, -1)
-    return DataElement(elem.tag, elem.vr, elem.value)
+            return DataElement.read_from(elem.tag, vr, raw, context, -1)
+    return DataElement(elem.tag, vr, elem.value)
 
 
 def _project(keys: Iterable[Key], ds: Dataset, zone: timedelta, out: Dataset,
              unknown: bool) -> None:
+    elements = ds.get
+    put = out.put_element
     for key in keys:
-        elem = ds.get(key.tag)
+        tag = key.tag
+        elem = elements(tag)
         if key.vr == "SQ":
             if elem is None or elem.vr != "SQ":
-                out.add_new(key.tag, "SQ", [], validation_mode="ignore")
+                put(DataElement(tag, "SQ", Sequence([])))
                 continue
             if key.kind is MatchingType.SEQUENCE and key.items is not None:
                 inner = _compiled(key.items)
@@ -271,14 +277,14 @@ def _project(keys: Iterable[Key], ds: Dataset, zone: timedelta, out: Dataset,
                         projected = Dataset()
                         _project(key.items.keys, item, item_zone, projected, unknown)
                         items.append(projected)
-                out.add_new(key.tag, "SQ", Sequence(items), validation_mode="ignore")
+                put(DataElement(tag, "SQ", Sequence(items)))
                 continue
-            out[key.tag] = _copy(elem)
+            put(_copy(elem))
             continue
         if elem is None:
-            out.add_new(key.tag, key.vr, None, validation_mode="ignore")
+            put(DataElement(tag, key.vr, None))  # zero length (C.2.2.1.3)
         else:
-            out[key.tag] = _copy(elem)
+            put(_copy(elem))
 
 
 def response_identifier(query: Query, dataset: Dataset, *,
@@ -305,14 +311,14 @@ def response_identifier(query: Query, dataset: Dataset, *,
         if tag not in out:
             elem = dataset.get(tag)
             if elem is not None:
-                out[tag] = _copy(elem)
+                out.put_element(_copy(elem))
     cs = dataset.get(tags.SpecificCharacterSet)
     if cs is not None and cs.value:
-        out[tags.SpecificCharacterSet] = _copy(cs)
+        out.put_element(_copy(cs))
     if query.level:
         out.add_new(tags.QueryRetrieveLevel, "CS", query.level, validation_mode="ignore")
     if query.timezone is not None:
         tz = dataset.get(tags.TimezoneOffsetFromUTC)
         if tz is not None and tz.value:
-            out[tags.TimezoneOffsetFromUTC] = _copy(tz)
+            out.put_element(_copy(tz))
     return out

@@ -10,7 +10,9 @@ matching type           on a column of a VM 1 attribute                  VM > 1 
 ======================  ===============================================  ======================
 Single Value, UID list  ``col IN (...)``; DA/TM/DT as ranges             one value found
 Wild Card               ``LIKE ... ESCAPE '!'`` (SQLite: ``GLOB``,        residual
-                        which, unlike SQLite's LIKE, respects case)
+                        which, unlike SQLite's LIKE, respects case);
+                        on SQLite a literal prefix is also the
+                        indexable range ``prefix <= col < next``
 Range                   ``col >= low AND col <= high`` (OR of intervals)  residual
 Empty Value             ``col IS NULL``                                   ``col IS NULL``
 Multiple Value          every value equal                                every value found
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Boolean, and_, exists, false, or_, true
 from sqlalchemy.ext.compiler import compiles
@@ -40,13 +42,21 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.expression import FromClause
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import NullType
 
 from dicomkit.core.tag import Tag
 from dicomkit.generated.matching import MatchingType
 from dicomkit.query.model import Key, Query
 from dicomkit.query.normal import is_multi_valued
 from dicomkit.query.storage import COMBINED_SUFFIX, FOLDED_SUFFIX, column_name
-from dicomkit.query.wildcard import glob_pattern, like_literal, like_pattern
+from dicomkit.query.wildcard import (
+    glob_pattern,
+    is_prefix_pattern,
+    like_literal,
+    like_pattern,
+    literal_prefix,
+    prefix_bound,
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,36 @@ class wildcard_like(FunctionElement[bool]):  # noqa: N801 - an SQL function, nam
     name = "wildcard_like"
 
 
+class prefix_wildcard(FunctionElement[Any]):  # noqa: N801 - an SQL function, named as one
+    """A wild card pattern with a literal prefix: ``(col, like, glob, prefix[, bound])``.
+
+    SQLite gives neither ``GLOB`` nor ``LIKE`` to an index here (``GLOB`` only in some plans,
+    never across a join's ``OR``), so there it is the range ``prefix <= col < bound``, which
+    the column's index answers (SQLite compares text in binary order by default), and the
+    ``GLOB`` unless the pattern is the prefix and ``*`` alone (``exact``; then the range is
+    the match).  Elsewhere ``col LIKE pattern ESCAPE '!'``: PostgreSQL derives that range by
+    itself for a left-anchored pattern under the ``"C"`` collation (or a
+    ``text_pattern_ops`` index), and a range compared under another collation would be wrong.
+    Typed NullType so that SQLite's compiler adds no ``= 1`` around it (which would hide the
+    range from its planner).
+    """
+
+    type = NullType()
+    inherit_cache = True
+    name = "prefix_wildcard"
+    #: the pattern is the prefix and ``*`` alone: on SQLite the range is the match
+    exact = False
+
+
+class prefix_only(prefix_wildcard):  # noqa: N801 - an SQL function, named as one
+    """A :class:`prefix_wildcard` whose pattern is the prefix and ``*`` alone (``DOE^J*``):
+    a class of its own, so that SQLAlchemy's statement cache tells the two apart."""
+
+    inherit_cache = True
+    name = "prefix_only"
+    exact = True
+
+
 class holds_value(FunctionElement[bool]):  # noqa: N801
     """True when a ``\\a\\b\\`` column holds ``\\v\\``: ``instr`` (SQLite), ``strpos``
     (PostgreSQL), else ``LIKE '%\\v\\%' ESCAPE '!'``."""
@@ -167,6 +207,26 @@ def _glob(element: wildcard_like, compiler: SQLCompiler, **kw: Any) -> str:
     col = compiler.process(clauses[0], **kw)
     glob = compiler.process(clauses[2], **kw)
     return f"({col} GLOB {glob})"
+
+
+@compiles(prefix_wildcard)
+def _prefix_like(element: prefix_wildcard, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    like = compiler.process(clauses[1], **kw)
+    return f"({col} LIKE {like} ESCAPE '!')"
+
+
+@compiles(prefix_wildcard, "sqlite")
+def _prefix_range(element: prefix_wildcard, compiler: SQLCompiler, **kw: Any) -> str:
+    clauses = list(element.clauses)
+    col = compiler.process(clauses[0], **kw)
+    parts = [f"{col} >= {compiler.process(clauses[3], **kw)}"]
+    if len(clauses) > 4:
+        parts.append(f"{col} < {compiler.process(clauses[4], **kw)}")
+    if not element.exact:
+        parts.append(f"{col} GLOB {compiler.process(clauses[2], **kw)}")
+    return "(" + " AND ".join(parts) + ")"
 
 
 @compiles(holds_value)
@@ -219,12 +279,25 @@ def _intervals(col: ColumnElement[Any], key: Key) -> ColumnElement[bool]:
     return or_(*parts) if parts else false()
 
 
+def _wildcard(col: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+    """One wild card pattern on a column of one value; with a literal prefix
+    (``BENCH^A0001*``), a :class:`prefix_wildcard` that SQLite answers from the column's
+    index."""
+    prefix = literal_prefix(pattern)
+    if not prefix:
+        return wildcard_like(col, like_pattern(pattern), glob_pattern(pattern))
+    bound = prefix_bound(prefix)
+    kind = prefix_only if is_prefix_pattern(pattern) else prefix_wildcard
+    return cast("ColumnElement[bool]", kind(col, like_pattern(pattern), glob_pattern(pattern),
+                                            prefix, *(() if bound is None else (bound,))))
+
+
 def _value_condition(key: Key, col: ColumnElement[Any]) -> ColumnElement[bool]:
     """The condition one value (a column of one normal form) meets for ``key``."""
     if key.ranges or key.kind is MatchingType.RANGE:
         return _intervals(col, key)
     if key.kind is MatchingType.WILD_CARD:
-        return or_(*(wildcard_like(col, like_pattern(p), glob_pattern(p)) for p in key.values))
+        return or_(*(_wildcard(col, p) for p in key.values))
     if len(key.values) == 1:
         return col == key.values[0]
     return col.in_(key.values)

@@ -61,6 +61,37 @@ def glob_pattern(pattern: str) -> str:
     return "".join("[[]" if ch == "[" else ch for ch in pattern)
 
 
+def literal_prefix(pattern: str) -> str:
+    """The characters of ``pattern`` before its first ``*`` or ``?``: every value it matches
+    starts with them."""
+    for i, ch in enumerate(pattern):
+        if ch in "*?":
+            return pattern[:i]
+    return pattern
+
+
+def is_prefix_pattern(pattern: str) -> bool:
+    """True when ``pattern`` is literal characters then ``*`` alone (``DOE^J*``): it matches
+    exactly the values starting with :func:`literal_prefix`."""
+    prefix = literal_prefix(pattern)
+    return bool(prefix) and pattern[len(prefix):].strip("*") == "" and len(pattern) > len(prefix)
+
+
+def prefix_bound(prefix: str) -> str | None:
+    """The least text above every text that starts with ``prefix``, in code point order (the
+    order of a binary collation over UTF-8, and of UTF-32); None when there is none
+    (``prefix`` empty or all U+10FFFF).  So ``prefix <= v < prefix_bound(prefix)`` holds
+    exactly for the values ``v`` starting with ``prefix``: a range an index answers."""
+    chars = list(prefix)
+    while chars:
+        code = ord(chars.pop()) + 1
+        if code == 0xD800:  # surrogates are no characters of a text
+            code = 0xE000
+        if code <= 0x10FFFF:
+            return "".join(chars) + chr(code)
+    return None
+
+
 def glob_literal(text: str) -> str:
     """``text`` as a GLOB pattern matching itself alone."""
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)

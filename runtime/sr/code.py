@@ -107,7 +107,7 @@ class Code:
     @classmethod
     def from_item(cls, item: Dataset) -> Code:
         """The code held by one item of a code sequence (PS3.3 8.8)."""
-        el = item._elements
+        el = item  # Dataset.get(int): the element or None
         value = None
         for tag in (CODE_VALUE[0], LONG_CODE_VALUE[0], URN_CODE_VALUE[0]):
             e = el.get(tag)

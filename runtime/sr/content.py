@@ -386,7 +386,7 @@ def _table_attributes(item: Dataset) -> dict[int, Any]:
     """The value attributes of a TABLE item: everything but the content item structure."""
     skip = {_RELATIONSHIP[0], _VALUE_TYPE[0], _CONCEPT_NAME[0], _CONTENT[0], _OBS_DATETIME[0],
             _OBS_UID[0]}
-    return {tag: e.value for tag, e in item._elements.items() if tag not in skip}
+    return {e.tag: e.value for e in item.elements() if e.tag not in skip}
 
 
 def _code(el: DataElement | None, where: tuple[int, ...], what: str) -> Code | None:
@@ -409,7 +409,7 @@ def _decimal(v: Any, where: tuple[int, ...]) -> Decimal:
 
 
 def _read(item: Dataset, root: bool, where: tuple[int, ...]) -> ContentItem:
-    el = item._elements
+    el = item  # Dataset.get(int): the element or None
     path = where or (1,)
     node = ContentItem.__new__(ContentItem)
     node.relationship = "" if root else _text(el.get(_RELATIONSHIP[0]))
@@ -435,7 +435,7 @@ def _read(item: Dataset, root: bool, where: tuple[int, ...]) -> ContentItem:
     elif vt == "NUM":
         mv = _first_item(el.get(_MEASURED[0]))
         if mv is not None:
-            m = mv._elements
+            m = mv
             nv = m.get(_NUMERIC[0])
             units = _code(m.get(_UNITS[0]), path, "Measurement Units Code Sequence")
             if nv is None or units is None:
@@ -478,7 +478,7 @@ def _read(item: Dataset, root: bool, where: tuple[int, ...]) -> ContentItem:
         node.continuity = _text(el.get(_CONTINUITY[0]))
         t = _first_item(el.get(_TEMPLATE_SEQ[0]))
         if t is not None:
-            node.template = _text(t._elements.get(_TEMPLATE_ID[0]))
+            node.template = _text(t.get(_TEMPLATE_ID[0]))
     elif vt == "TABLE":
         node.value = item
     elif not vt:
@@ -511,7 +511,7 @@ def _read_reference(el: DataElement | None, path: tuple[int, ...]) -> Reference:
     if ref is None:
         raise SRError("composite reference without a Referenced SOP Sequence item (PS3.3 C.18.3)",
                       path=".".join(map(str, path)))
-    r = ref._elements
+    r = ref
     channels = [int(x) for x in _values(r.get(_REF_CHANNELS[0]))]
     ps = _first_item(r.get(_REF_SOP[0]))
     return Reference(
@@ -519,7 +519,7 @@ def _read_reference(el: DataElement | None, path: tuple[int, ...]) -> Reference:
         tuple(int(x) for x in _values(r.get(_REF_FRAMES[0]))),
         tuple(int(x) for x in _values(r.get(_REF_SEGMENTS[0]))),
         tuple(zip(channels[0::2], channels[1::2])),
-        (_text(ps._elements.get(_REF_CLASS[0])), _text(ps._elements.get(_REF_INSTANCE[0])))
+        (_text(ps.get(_REF_CLASS[0])), _text(ps.get(_REF_INSTANCE[0])))
         if ps is not None else None)
 
 
@@ -624,9 +624,9 @@ def _write(node: ContentItem, where: tuple[int, ...]) -> Dataset:
     elif vt == "TABLE":
         if isinstance(v, Dataset):
             skip = {_RELATIONSHIP[0], _VALUE_TYPE[0], _CONCEPT_NAME[0], _CONTENT[0]}
-            for tag, elem in v._elements.items():
-                if tag not in skip:
-                    e[tag] = elem
+            for elem in v.elements():
+                if elem.tag not in skip:
+                    e[elem.tag] = elem
     if node.children:
         base = where or (1,)
         e[_CONTENT[0]] = _seq(_CONTENT, [_write(c, base + (i,))

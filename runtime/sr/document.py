@@ -46,9 +46,9 @@ SR_SOP_CLASSES = frozenset(v for k, v in vars(uids).items()
 def _set(ds: Dataset, keyword: str, value: Any) -> None:
     tag, vr = keyword_tag(keyword)
     if vr == "SQ":
-        ds._put(DataElement(tag, vr, DicomSequence(value)))
+        ds.put_element(DataElement(tag, vr, DicomSequence(value)))
     else:
-        ds._put(DataElement(tag, vr, value))
+        ds.put_element(DataElement(tag, vr, value))
 
 
 class SRDocument:
@@ -132,7 +132,7 @@ class SRDocument:
         for kw in PATIENT_STUDY:
             value = src.get(kw) if src is not None else None
             if value is not None and value.value not in (None, ""):
-                ds._put(DataElement(value.tag, value.vr, value.value))
+                ds.put_element(DataElement(value.tag, value.vr, value.value))
             elif kw in _TYPE2:
                 _set(ds, kw, "")
         if ds.get("StudyInstanceUID") is None:
@@ -164,12 +164,12 @@ class SRDocument:
         """The data set with the content tree written into it (PS3.3 C.17.3) and returned."""
         ds = self.dataset
         for tag in _ROOT_ATTRIBUTES:
-            if tag in ds._elements:
+            if tag in ds:
                 del ds[tag]
         item = self.root.to_item()
         for elem in item.elements():
             if elem.tag in _ROOT_ATTRIBUTES:
-                ds._put(elem)
+                ds.put_element(elem)
         return ds
 
     def save(self, path: str | os.PathLike[str]) -> None:

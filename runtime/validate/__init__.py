@@ -114,7 +114,7 @@ def validate(ds_or_path: Dataset | str | os.PathLike[str], *, sop_class: str | N
 
 
 def _text_of(ds: Dataset, tag: int) -> str:
-    el = ds._elements.get(tag)
+    el = ds.element(tag)
     if el is None or el.is_deferred:
         return ""
     try:

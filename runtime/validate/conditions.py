@@ -152,7 +152,7 @@ def _occurrences(path: tuple[int, ...], ds: Dataset, ancestors: tuple[Dataset, .
     """The DataElements the path names (see the module docstring)."""
     first = None
     for scope in (ds, *ancestors):
-        first = scope.get(path[0])
+        first = scope.element(path[0])
         if first is not None:
             break
     if first is None:
@@ -162,7 +162,7 @@ def _occurrences(path: tuple[int, ...], ds: Dataset, ancestors: tuple[Dataset, .
         nxt = []
         for elem in found:
             for item in _items(elem.value):
-                inner = item.get(tag)
+                inner = item.element(tag)
                 if inner is not None:
                     nxt.append(inner)
         found = nxt
@@ -204,60 +204,73 @@ def _number(value: Any) -> Decimal | None:
     return None
 
 
-def _same(actual: Any, expected: Any) -> bool | None:
-    """Whether one value equals one value written in the standard (None: not comparable)."""
-    if isinstance(expected, str):
-        if isinstance(actual, str):
-            return actual.strip(_PAD) == expected.strip(_PAD)
-        want = _number(expected)
-        got = _number(actual)
-        if want is None or got is None:
-            return None if got is None else False
-        return got == want
-    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
-        got = _number(actual)
-        if got is None:
-            return None
-        return got == _number(expected)
-    raise ConditionError(expected, "values must be str, int or float")
-
-
-def _selected(elem: Any, index: Any) -> list[Any] | None:
-    """The values an equals/not_equals compares: Value ``index`` or all; None when there are none."""
-    value = elem.value
-    if _is_empty(value):
-        return None
-    values = _values(value)
-    if index is None:
-        return values
-    if not isinstance(index, int) or isinstance(index, bool) or index < 1:
+def _comparison(equals: bool, wants: tuple[Any, ...], index: Any) -> Callable[[Any], bool | None]:
+    """``equals`` (or ``not_equals``) of one element against ``wants``, Value ``index`` or all
+    (:func:`_compare`), with the values written in the standard checked and read once."""
+    for want in wants:
+        if not isinstance(want, (str, int, float)) or isinstance(want, bool):
+            raise ConditionError(want, "values must be str, int or float")
+    if index is not None and (not isinstance(index, int) or isinstance(index, bool) or index < 1):
         raise ConditionError(index, "the Value index must be a 1-based int or None")
-    if index > len(values):
-        return None
-    return [values[index - 1]]
+    texts = frozenset(w.strip(_PAD) for w in wants if isinstance(w, str))
+    only_text = all(isinstance(w, str) for w in wants)
+    prepared = tuple((isinstance(w, str), _number(w)) for w in wants)
+
+    def same(actual: Any) -> bool | None:
+        """Whether ``actual`` equals one of ``wants`` (:func:`_same` of each, any True)."""
+        text = isinstance(actual, str)
+        if text:
+            stripped = actual.strip(_PAD)
+            if stripped in texts:
+                return True
+            if only_text:
+                return False
+        got = _UNSET
+        unknown = False
+        for want_text, want_number in prepared:
+            if want_text and text:
+                continue  # compared above: not equal
+            if got is _UNSET:
+                got = _number(actual)
+            if got is None:
+                unknown = True
+            elif want_number is not None and got == want_number:
+                return True
+        return None if unknown else False
+
+    def compare(elem: Any) -> bool | None:
+        value = elem.value
+        if type(value) is str:  # one value (the common case): as below, without the lists
+            stripped = value.strip(_PAD)
+            if not stripped or (index is not None and index > 1):
+                return False
+            result = True if stripped in texts else False if only_text else same(value)
+            if equals:
+                return result
+            return None if result is None else not result
+        if _is_empty(value):
+            return False
+        values = _values(value)
+        if index is not None:
+            if index > len(values):
+                return False
+            values = [values[index - 1]]
+        unknown = False
+        hits = 0
+        for actual in values:
+            result = same(actual)
+            if result is True:
+                hits += 1
+            elif result is None:
+                unknown = True
+        if equals:
+            return True if hits else (None if unknown else False)
+        return False if hits else (None if unknown else True)
+    return compare
 
 
-def _compare(op: str, elem: Any, values: tuple[Any, ...], index: Any) -> bool | None:
-    chosen = _selected(elem, index)
-    if chosen is None:
-        return False
-    unknown = False
-    hits = 0
-    for actual in chosen:
-        results = [_same(actual, want) for want in values]
-        if True in results:
-            hits += 1
-        elif None in results:
-            unknown = True
-    if op == "equals":
-        return True if hits else (None if unknown else False)
-    return False if hits else (None if unknown else True)
-
-
-def _order(op: str, elem: Any, number: Any) -> bool | None:
-    want = _number(number)
-    if want is None:
-        raise ConditionError(number, "an ordering needs a number")
+def _order(op: str, elem: Any, want: Decimal) -> bool | None:
+    """An ordering comparison of the values of ``elem`` with ``want`` (any value)."""
     value = elem.value
     if _is_empty(value):
         return False
@@ -282,9 +295,8 @@ def _any(results: list[bool | None]) -> bool | None:
 def _group_items(frame: Dataset) -> list[Dataset]:
     """The items of every functional group sequence of a shared or per-frame item."""
     out: list[Dataset] = []
-    for tag in frame.keys():
-        elem = frame.get(tag)
-        if elem is not None and elem.vr == "SQ":
+    for elem in frame.elements():
+        if elem.vr == "SQ":
             try:
                 out.extend(_items(elem.value))
             except _Unknown:
@@ -306,8 +318,8 @@ def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list
     """For each frame the condition may be about, the group items to evaluate in (see Frames)."""
     top = ancestors[-1] if ancestors else dataset
     try:
-        shared_el = top.get(_SHARED_FG)
-        per_el = top.get(_PER_FRAME_FG)
+        shared_el = top.element(_SHARED_FG)
+        per_el = top.element(_PER_FRAME_FG)
         shared = _items(shared_el.value) if shared_el is not None else []
         frames = _items(per_el.value) if per_el is not None else []
     except _Unknown:
@@ -322,6 +334,9 @@ def _frame_scopes(dataset: Dataset, ancestors: tuple[Dataset, ...]) -> list[list
     return [_group_items(frame) + common for frame in frames]
 
 
+Requires = Callable[[int], "bool | None"]
+"""``requires(tag)``: whether the IOD checked against requires top-level attribute ``tag``."""
+
 Present = Callable[[str, str], "bool | None"]
 """``present(op, label)``: whether the module (``op`` "module_present") or functional group
 ("group_present") of attribute table ``label`` is in the data set; None when unknown."""
@@ -329,7 +344,7 @@ Present = Callable[[str, str], "bool | None"]
 
 def evaluate(expr: tuple[Any, ...], dataset: Dataset,
              ancestors: tuple[Dataset, ...] = (),
-             requires: Callable[[int], bool | None] | None = None,
+             requires: Requires | None = None,
              present: Present | None = None) -> bool | None:
     """Evaluate a PS3.3 condition expression against a data set.
 
@@ -361,108 +376,290 @@ def evaluate(expr: tuple[Any, ...], dataset: Dataset,
     ConditionError
         When ``expr`` is not an expression of the language.
     """
+    entry = _COMPILED.get(id(expr))
+    if entry is not None and entry[0] is expr:
+        return entry[1](dataset, ancestors, requires, present)
+    fn = _compile(expr)
+    if len(_COMPILED) >= _COMPILED_LIMIT:
+        _COMPILED.clear()
+    _COMPILED[id(expr)] = (expr, fn)
+    return fn(dataset, ancestors, requires, present)
+
+
+_Fn = Callable[[Dataset, tuple[Dataset, ...], "Requires | None", "Present | None"], "bool | None"]
+_Find = Callable[[Dataset, tuple[Dataset, ...]], list[Any]]
+_Judge = Callable[[list[Any]], "bool | None"]
+
+#: the compiled form of each expression evaluated, by ``id``: checked and resolved once (tags,
+#: values as numbers, operators to functions) instead of on every evaluation.  An entry holds
+#: the expression itself, so its id cannot name another object while the entry exists.
+_COMPILED: dict[int, tuple[Any, _Fn]] = {}
+_COMPILED_LIMIT = 1 << 16
+_UNSET: Any = object()
+
+
+def _compile(expr: Any) -> _Fn:
+    """The function that evaluates ``expr`` (:func:`evaluate`'s semantics); ConditionError when
+    ``expr`` or any part of it is not of the language."""
     if not isinstance(expr, tuple) or not expr or not isinstance(expr[0], str):
         raise ConditionError(expr, "an expression is a tuple starting with its operator")
     op = expr[0]
     if op in ("and", "or"):
         if len(expr) < 2:
             raise ConditionError(expr, f"{op} needs operands")
-        results = [evaluate(sub, dataset, ancestors, requires, present) for sub in expr[1:]]
-        if op == "and":
-            if False in results:
-                return False
-            return None if None in results else True
-        return _any(results)
+        return _logic(op, tuple(_compile(sub) for sub in expr[1:]))
     if op == "not":
         if len(expr) != 2:
             raise ConditionError(expr, "not takes one operand")
-        inner = evaluate(expr[1], dataset, ancestors, requires, present)
-        return None if inner is None else not inner
+        return _negation(_compile(expr[1]))
     if op == "prose":  # a case the data set cannot show ("Gantry Angle changes during Beam")
         if len(expr) != 2 or not isinstance(expr[1], str):
             raise ConditionError(expr, "prose takes the text of the case")
-        return None
+        return _unknown
     if op == "first_item":
         tags = _path(expr)
         if len(expr) != 2 or len(tags) != 1:
             raise ConditionError(expr, "first_item takes one sequence tag")
-        return _first_item(tags[0], dataset, ancestors)
+        return _first_item_of(tags[0])
     if op in ("module_present", "group_present"):
         if len(expr) != 2 or not isinstance(expr[1], str) or not expr[1]:
             raise ConditionError(expr, f"{op} takes one attribute table label")
-        return None if present is None else present(op, expr[1])
+        return _presence(op, expr[1])
     if op == "iod_requires":
         tags = _path(expr)
         if len(expr) != 2 or len(tags) != 1:
             raise ConditionError(expr, "iod_requires takes one top-level tag")
-        return None if requires is None else requires(tags[0])
+        return _required(tags[0])
     if op == "in_frame":
         if len(expr) != 2:
             raise ConditionError(expr, "in_frame takes one operand")
-        scopes = _frame_scopes(dataset, ancestors)
-        named = _first_tags(expr[1])
-        if not any(tag in item for groups in scopes for item in groups for tag in named):
+        inner = _compile(expr[1])
+        return _in_frame(inner, tuple(_first_tags(expr[1])))
+    path = _path(expr)
+    if op == "present" and len(path) == 1:
+        return _present_at(path[0])
+    judge = _judge(op, expr)  # checks the arguments
+    if len(path) == 1 and op in _ONE_ELEMENT:
+        return _at(path[0], _judge_one(op, expr))
+    return _leaf(_finder(path), judge)
+
+
+#: operators whose judgement of a one-tag path (no sequence followed, so no unknown path) is
+#: that of its one element or of its absence: :func:`_judge_one`
+_ONE_ELEMENT = frozenset({"absent", "has_value", "empty", "equals", "not_equals",
+                          "private_tag", *_ORDERINGS})
+
+
+def _judge_one(op: str, expr: tuple[Any, ...]) -> Callable[[Any], bool | None]:
+    """What ``op`` says of the element a one-tag path names, or of None (absent): what
+    :func:`_judge` says of the list of it (``_any`` of one result is that result, of none
+    False); the arguments were checked by :func:`_judge`."""
+    if op == "absent":
+        return lambda elem: elem is None
+    if op == "has_value":
+        return lambda elem: elem is not None and not _is_empty(elem.value)
+    if op == "empty":
+        return lambda elem: elem is not None and _is_empty(elem.value)
+    if op in ("equals", "not_equals"):
+        compare = _comparison(op == "equals", expr[2], expr[3])
+        return lambda elem: False if elem is None else compare(elem)
+    if op in _ORDERINGS:
+        want = _number(expr[2])
+        assert want is not None
+        return lambda elem: False if elem is None else _order(op, elem, want)
+    assert op == "private_tag"
+    return lambda elem: False if elem is None else _private(elem.value)
+
+
+def _at(tag: int, judge: Callable[[Any], bool | None]) -> _Fn:
+    """An operator on the element of a one-tag path: in the data set or an enclosing one."""
+    def at(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+           pres: Present | None) -> bool | None:
+        elem = ds.element(tag)
+        if elem is None:
+            for scope in anc:
+                elem = scope.element(tag)
+                if elem is not None:
+                    break
+        return judge(elem)
+    return at
+
+
+def _unknown(dataset: Dataset, ancestors: tuple[Dataset, ...], requires: Requires | None,
+             present: Present | None) -> bool | None:
+    return None
+
+
+def _logic(op: str, subs: tuple[_Fn, ...]) -> _Fn:
+    """``and`` / ``or`` in Kleene logic; every operand is evaluated, as it always was."""
+    if len(subs) == 2:  # the common case, without the list
+        first, second = subs
+        if op == "and":
+            def conjunction2(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                             pres: Present | None) -> bool | None:
+                a = first(ds, anc, req, pres)
+                b = second(ds, anc, req, pres)
+                if a is False or b is False:
+                    return False
+                return None if a is None or b is None else True
+            return conjunction2
+
+        def disjunction2(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                         pres: Present | None) -> bool | None:
+            a = first(ds, anc, req, pres)
+            b = second(ds, anc, req, pres)
+            if a is True or b is True:
+                return True
+            return None if a is None or b is None else False
+        return disjunction2
+    if op == "and":
+        def conjunction(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                        pres: Present | None) -> bool | None:
+            results = [sub(ds, anc, req, pres) for sub in subs]
+            if False in results:
+                return False
+            return None if None in results else True
+        return conjunction
+
+    def disjunction(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                    pres: Present | None) -> bool | None:
+        return _any([sub(ds, anc, req, pres) for sub in subs])
+    return disjunction
+
+
+def _negation(inner: _Fn) -> _Fn:
+    def negation(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                 pres: Present | None) -> bool | None:
+        result = inner(ds, anc, req, pres)
+        return None if result is None else not result
+    return negation
+
+
+def _first_item_of(tag: int) -> _Fn:
+    def first_item(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                   pres: Present | None) -> bool | None:
+        return _first_item(tag, ds, anc)
+    return first_item
+
+
+def _presence(op: str, label: str) -> _Fn:
+    def presence(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                 pres: Present | None) -> bool | None:
+        return None if pres is None else pres(op, label)
+    return presence
+
+
+def _required(tag: int) -> _Fn:
+    def required(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                 pres: Present | None) -> bool | None:
+        return None if req is None else req(tag)
+    return required
+
+
+def _in_frame(inner: _Fn, named: tuple[int, ...]) -> _Fn:
+    def in_frame(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                 pres: Present | None) -> bool | None:
+        scopes = _frame_scopes(ds, anc)
+        if not any(item.element(tag) is not None
+                   for groups in scopes for item in groups for tag in named):
             # no frame's groups hold the attribute (Image Type (0008,0008) "of this frame" is a
             # top-level attribute): it is looked up as any other
-            return evaluate(expr[1], dataset, ancestors, requires, present)
-        return _any([_any([evaluate(expr[1], item, (), requires, present) for item in groups])
-                     if groups
-                     else False
+            return inner(ds, anc, req, pres)
+        return _any([_any([inner(item, (), req, pres) for item in groups]) if groups else False
                      for groups in scopes])
-    path = _path(expr)
-    try:
-        found = _occurrences(path, dataset, ancestors)
-    except _Unknown:
-        return None
+    return in_frame
+
+
+def _present_at(tag: int) -> _Fn:
+    """``present`` of a one-tag path: in the data set or an enclosing one."""
+    def present(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+                pres: Present | None) -> bool | None:
+        if ds.element(tag) is not None:
+            return True
+        return any(scope.element(tag) is not None for scope in anc)
+    return present
+
+
+def _finder(path: tuple[int, ...]) -> _Find:
+    """The function giving the DataElements ``path`` names (:func:`_occurrences`)."""
+    if len(path) > 1:
+        def occurrences(ds: Dataset, anc: tuple[Dataset, ...]) -> list[Any]:
+            return _occurrences(path, ds, anc)
+        return occurrences
+    tag = path[0]
+
+    def occurrence(ds: Dataset, anc: tuple[Dataset, ...]) -> list[Any]:
+        elem = ds.element(tag)
+        if elem is not None:
+            return [elem]
+        for scope in anc:
+            elem = scope.element(tag)
+            if elem is not None:
+                return [elem]
+        return []
+    return occurrence
+
+
+def _leaf(find: _Find, judge: _Judge) -> _Fn:
+    """An operator on the occurrences of a path; unknown when the path cannot be followed."""
+    def leaf(ds: Dataset, anc: tuple[Dataset, ...], req: Requires | None,
+             pres: Present | None) -> bool | None:
+        try:
+            return judge(find(ds, anc))
+        except _Unknown:
+            return None
+    return leaf
+
+
+def _judge(op: str, expr: tuple[Any, ...]) -> _Judge:
+    """What operator ``op`` says of the occurrences of its path (arguments checked here)."""
     if op == "present":
-        return bool(found)
+        return bool
     if op == "absent":
-        return not found
+        return lambda found: not found
     if op == "has_value":
-        return any(not _is_empty(e.value) for e in found)
+        return lambda found: any(not _is_empty(e.value) for e in found)
     if op == "empty":
-        return any(_is_empty(e.value) for e in found)
+        return lambda found: any(_is_empty(e.value) for e in found)
     if op in ("equals", "not_equals"):
         if len(expr) != 4 or not isinstance(expr[2], tuple) or not expr[2]:
             raise ConditionError(expr, f"{op} takes (path, values, index) with a non-empty tuple of values")
-        return _any([_compare(op, e, expr[2], expr[3]) for e in found])
+        compare = _comparison(op == "equals", expr[2], expr[3])
+        return lambda found: _any([compare(e) for e in found])
     if op in _ORDERINGS:
         if len(expr) != 3:
             raise ConditionError(expr, f"{op} takes (path, number)")
-        return _any([_order(op, e, expr[2]) for e in found])
+        want = _number(expr[2])
+        if want is None:
+            raise ConditionError(expr[2], "an ordering needs a number")
+        return lambda found: _any([_order(op, e, want) for e in found])
     if op == "code":
         if len(expr) != 3 or not isinstance(expr[2], tuple) or not expr[2] or not all(
                 isinstance(c, tuple) and len(c) == 2 and all(isinstance(x, str) for x in c)
                 for c in expr[2]):
             raise ConditionError(expr, "code takes (path, ((code value, coding scheme), ...))")
-        try:
-            return any(_has_code(item, expr[2]) for e in found for item in _items(e.value))
-        except _Unknown:
-            return None
+        codes = expr[2]
+        return lambda found: any(_has_code(item, codes) for e in found for item in _items(e.value))
     if op == "item_count":
         if len(expr) != 4 or expr[2] not in _COUNTS or not isinstance(expr[3], int) \
                 or isinstance(expr[3], bool):
             raise ConditionError(expr, "item_count takes (path, 'equals' | 'greater', int)")
-        try:
-            counts = [len(_items(e.value)) for e in found]
-        except _Unknown:
-            return None
+        n = expr[3]
         if expr[2] == "equals":
-            return any(n == expr[3] for n in counts)
-        return any(n > expr[3] for n in counts)
+            return lambda found: any(count == n for count in [len(_items(e.value)) for e in found])
+        return lambda found: any(count > n for count in [len(_items(e.value)) for e in found])
     if op == "private_tag":
         if len(expr) != 2:
             raise ConditionError(expr, "private_tag takes one path")
-        return _any([_private(e.value) for e in found])
+        return lambda found: _any([_private(e.value) for e in found])
     raise ConditionError(expr, f"unknown operator {op!r}")
-
 
 def _first_item(tag: int, dataset: Dataset, ancestors: tuple[Dataset, ...]) -> bool | None:
     """Whether the item of sequence ``tag`` that holds ``dataset`` (itself, or the enclosing
     item on the way out) is that sequence's first item; None when it is in no such sequence."""
     chain = (dataset, *ancestors)
     for i, outer in enumerate(ancestors):
-        el = outer.get(tag)
+        el = outer.element(tag)
         if el is None:
             continue
         try:
@@ -477,7 +674,7 @@ def _first_item(tag: int, dataset: Dataset, ancestors: tuple[Dataset, ...]) -> b
 
 
 def _text(item: Dataset, tag: int) -> str | None:
-    elem = item.get(tag)
+    elem = item.element(tag)
     if elem is None or not isinstance(elem.value, str):
         return None
     return elem.value.strip(_PAD)

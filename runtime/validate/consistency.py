@@ -72,8 +72,8 @@ def _items(el: DataElement | None) -> list[Dataset]:
 
 def check_consistency(ds: Dataset, report: Report) -> None:
     """Add the findings of the rules of the module docstring to ``report``."""
-    elements = ds._elements
-    meta = ds.file_meta._elements if ds.file_meta is not None else {}
+    elements = ds.by_tag()
+    meta = ds.file_meta.by_tag() if ds.file_meta is not None else {}
     for meta_tag, tag, what in ((_MEDIA_CLASS, _SOP_CLASS, "SOP Class"),
                                 (_MEDIA_INSTANCE, _SOP_INSTANCE, "SOP Instance")):
         in_meta, in_data = _uid(meta.get(meta_tag)), _uid(elements.get(tag))
@@ -100,9 +100,9 @@ def _referenced(items: list[Dataset], path: str) -> Iterator[tuple[str, str]]:
     """(UID, tag path) of each Referenced SOP Instance UID of the content tree's items."""
     for index, item in enumerate(items):
         where = f"{path}[{index}]"
-        elements = item._elements
+        elements = item.by_tag()
         for ref_index, ref in enumerate(_items(elements.get(_REFERENCED_SOP))):
-            uid = _uid(ref._elements.get(_REFERENCED_INSTANCE))
+            uid = _uid(ref.element(_REFERENCED_INSTANCE))
             if uid is not None:
                 yield uid, tag_path(f"{tag_path(where, _REFERENCED_SOP)}[{ref_index}]",
                                     _REFERENCED_INSTANCE)
@@ -112,13 +112,13 @@ def _referenced(items: list[Dataset], path: str) -> Iterator[tuple[str, str]]:
 
 
 def _check_evidence(ds: Dataset, report: Report) -> None:
-    elements = ds._elements
+    elements = ds.by_tag()
     listed: set[str] = set()
     for sequence in (_CURRENT_EVIDENCE, _OTHER_EVIDENCE):
         for study in _items(elements.get(sequence)):
-            for series in _items(study._elements.get(_REFERENCED_SERIES)):
-                for ref in _items(series._elements.get(_REFERENCED_SOP)):
-                    uid = _uid(ref._elements.get(_REFERENCED_INSTANCE))
+            for series in _items(study.element(_REFERENCED_SERIES)):
+                for ref in _items(series.element(_REFERENCED_SOP)):
+                    uid = _uid(ref.element(_REFERENCED_INSTANCE))
                     if uid is not None:
                         listed.add(uid)
     for uid, where in _referenced(_items(elements.get(_CONTENT)), tag_path("", _CONTENT)):

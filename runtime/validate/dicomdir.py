@@ -131,7 +131,7 @@ def _extended(el: DataElement) -> bool:
 
 def _check_record(ds: Dataset, record: directory_records.DirectoryRecord,
                   report: Report) -> None:
-    elements = ds._elements
+    elements = ds.by_tag()
     ref = f"{_REF_KEYS} Table {record.table}"
     charset_key: tuple[int, str] | None = None
     extended: list[str] = []

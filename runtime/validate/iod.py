@@ -217,7 +217,7 @@ def module_nodes(label: str) -> tuple[Node, ...]:
 def sop_class_of(ds: Dataset) -> str:
     """The SOP Class UID of ``ds``: (0008,0016), else the file meta's (0002,0002), else ``""``."""
     for source, tag in ((ds, _SOP_CLASS_UID), (ds.file_meta, _MEDIA_SOP_CLASS_UID)):
-        el = source._elements.get(tag) if source is not None else None
+        el = source.element(tag) if source is not None else None
         if el is not None:
             value = el.value
             if value:
@@ -306,7 +306,7 @@ def _ref(node: Node) -> str:
 def _check_nodes(nodes: Sequence[Node], ds: Dataset, ancestors: tuple[Dataset, ...],
                  path: str, required: bool, report: Report,
                  skip: frozenset[int] = frozenset(), requires: Requires | None = None) -> None:
-    elements = ds._elements
+    elements = ds.by_tag()
     for node in nodes:
         if node.tag in skip:
             continue
@@ -407,7 +407,7 @@ def _present(nodes: Sequence[Node], ds: Dataset) -> bool:
     Enhanced General Equipment, Acquisition Number in General Acquisition and CT Image) counts
     for each of them.
     """
-    elements = ds._elements
+    elements = ds.by_tag()
     return any(n.tag in elements for n in nodes)
 
 
@@ -425,7 +425,7 @@ def _own_present(nodes: Sequence[Node], ds: Dataset, shared: frozenset[int]) -> 
     Secondary Capture image belongs to the SC Image Module (PS3.3 C.8.6.2) as much as to the
     user-optional Image Plane Module (C.7.6.2), so it does not show that Image Plane is there.
     """
-    elements = ds._elements
+    elements = ds.by_tag()
     return any(n.tag in elements for n in nodes if n.tag not in shared)
 
 
@@ -506,7 +506,7 @@ def _presence(iod_label: str, ds: Dataset) -> Present:
         if op == "group_present":
             items: list[Dataset] = []
             for tag in (_SHARED_FG, _PER_FRAME_FG):
-                el = ds._elements.get(tag)
+                el = ds.element(tag)
                 if el is not None and el.vr == "SQ":
                     items.extend(el.value)
             return any(_present(nodes, item) for item in items)
@@ -529,7 +529,7 @@ def _absence_shown(nodes: Sequence[Node]) -> bool:
 def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, report: Report,
                              iod_section: str, requires: Requires | None = None,
                              present: Present | None = None) -> None:
-    elements = ds._elements
+    elements = ds.by_tag()
     ref = f"PS3.3 {iod_section}" if iod_section else "PS3.3 C.7.6.16"
     shared_el = elements.get(_SHARED_FG)
     per_el = elements.get(_PER_FRAME_FG)
@@ -567,7 +567,7 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         else:
             required = False
         tops = _top_tags(label)
-        in_shared = shared_item is not None and not shared_item._elements.keys().isdisjoint(tops)
+        in_shared = shared_item is not None and not shared_item.by_tag().keys().isdisjoint(tops)
         if in_shared:
             assert shared_item is not None
             _check_nodes(checked_nodes(label), shared_item, (ds,), shared_path, True, report,
@@ -575,7 +575,7 @@ def _check_functional_groups(groups: Sequence[tuple[Any, ...]], ds: Dataset, rep
         in_frames: list[int] = []
         missing_frames: list[int] = []
         for index, item in enumerate(frames):
-            if not item._elements.keys().isdisjoint(tops):  # _present(nodes, item)
+            if not item.by_tag().keys().isdisjoint(tops):  # _present(nodes, item)
                 in_frames.append(index)
                 _check_nodes(checked_nodes(label), item, (ds,), f"{per_path}[{index}]", True,
                              report, requires=requires)
@@ -682,7 +682,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     start = len(report.findings)
     requires = _requires(label) if label else None
     present_fn = _presence(label, ds) if label else None
-    elements = ds._elements
+    elements = ds.by_tag()
     checked: list[_ModulePlan] = []
     for m in _plan(label) if label else ():
         usage = m.usage
@@ -708,7 +708,7 @@ def check_iod(ds: Dataset, report: Report, *, sop_class: str | None = None) -> N
     # the definition in the General Series Module" (Modality type 3 in SC Equipment)
     for m, skip in zip(checked, _skips(tuple(m.label for m in checked)), strict=True):
         _check_nodes(m.checked, ds, (), "", True, report, skip, requires)
-    if groups or _PER_FRAME_FG in ds._elements or _SHARED_FG in ds._elements:
+    if groups or _PER_FRAME_FG in ds or _SHARED_FG in ds:
         _check_functional_groups(groups, ds, report, section, requires, present_fn)
     # an attribute several modules of the IOD list (Image Type in General Image and CT Image)
     # is reported once per rule

@@ -105,7 +105,7 @@ def _text(el: DataElement | None) -> str | None:
 
 def check_pixels(ds: Dataset, report: Report) -> None:
     """Add the pixel consistency findings of ``ds`` (module docstring) to ``report``."""
-    elements = ds._elements
+    elements = ds.by_tag()
     if _PIXEL_DATA not in elements and _ALLOCATED not in elements:
         return
     allocated = _int(elements.get(_ALLOCATED))
@@ -140,7 +140,7 @@ def check_pixels(ds: Dataset, report: Report) -> None:
 
 def _check_length(ds: Dataset, report: Report, allocated: int | None, samples: int | None,
                   photometric: str | None) -> None:
-    elements = ds._elements
+    elements = ds.by_tag()
     pixel = elements.get(_PIXEL_DATA)
     if pixel is not None and pixel.undefined_length and pixel.vr == "OW":
         # only OB (besides SQ and UN) may have an undefined length (PS3.5 7.1.1), which

@@ -21,7 +21,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 __all__ = ["RULES", "SEVERITIES", "Finding", "Report", "rule_matches", "tag_path"]
 
@@ -94,13 +94,22 @@ def tag_path(parent: str, tag: int) -> str:
     >>> tag_path("(0008,1115)[0]", 0x00081150)
     '(0008,1115)[0].(0008,1150)'
     """
-    text = f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
-    return f"{parent}.{text}" if parent else text
+    if not parent:
+        text = _TOP_PATHS.get(tag)
+        if text is None:
+            text = f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
+            if len(_TOP_PATHS) < 65536:
+                _TOP_PATHS[tag] = text
+        return text
+    return f"{parent}.({tag >> 16:04X},{tag & 0xFFFF:04X})"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One conformance problem.
+#: the paths of top-level tags made so far (:func:`tag_path`; a finding's path, most often)
+_TOP_PATHS: dict[int, str] = {}
+
+
+class Finding(NamedTuple):
+    """One conformance problem (immutable; a named tuple, made once per finding: cheap).
 
     Attributes
     ----------
@@ -142,6 +151,10 @@ class Finding:
                 "since": self.since}
 
 
+#: makes a Finding from a tuple of its fields without the keyword handling of its constructor
+_new_finding: Final = tuple.__new__
+
+
 @dataclass(slots=True)
 class Report:
     """The findings of one file or data set.
@@ -174,7 +187,8 @@ class Report:
     def add(self, severity: str, rule: str, path: str, message: str, reference: str = "",
             module: str = "", since: str = "") -> None:
         """Record one finding."""
-        self.findings.append(Finding(severity, rule, path, message, reference, module, since))
+        self.findings.append(_new_finding(Finding, (severity, rule, path, message, reference,
+                                                    module, since)))
 
     def suppress(self, patterns: Iterable[str]) -> int:
         """Remove the findings whose rule matches ``patterns`` (:func:`rule_matches`); count them."""

@@ -33,6 +33,7 @@ text through the Specific Character Set when a value is not plain ASCII.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final
 
@@ -129,6 +130,8 @@ def _facts() -> dict[int, _Info | None]:
     generation = dictionary.generation()
     if _FACTS_OF[0] != generation:
         _FACTS.clear()
+        _ELEMENT_MEMO.clear()
+        _MEMO_SIZE[1] = 0
         _FACTS_OF[0] = generation
     return _FACTS
 
@@ -211,8 +214,61 @@ def _value_problems(vr: str, value: str) -> tuple[ValueProblem, ...]:
     return tuple(problems)
 
 
+#: what :func:`_check_text` found in an ASCII value of a string VR, by VR and encoded value:
+#: the VM when nothing, else the findings without their path (severity, rule, message,
+#: reference, module, since) and the VM.  An ASCII value's checks depend on nothing else (no
+#: character set, no other element), and values recur from element to element and from file to
+#: file, as for :func:`_value_problems`.  Keyed by the value's own bytes (no key tuple made per
+#: lookup, nothing more for the garbage collector to track).
+_TEXT_MEMO: dict[str, dict[bytes, int | tuple[tuple[tuple[str, str, str, str, str, str], ...], int]]] = {}
+_TEXT_MEMO_LIMIT: Final = 1 << 16  # entries of each memo before it is emptied
+_TEXT_MEMO_BYTES: Final = 128  # longer values (texts, long lists) are checked each time
+_MEMO_SIZE: list[int] = [0, 0]  # entries of _TEXT_MEMO, _ELEMENT_MEMO
+
+
+def _without_paths(report: Report, start: int) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The findings from ``start`` on (one element's: one path), without their path."""
+    if len(report.findings) == start:
+        return ()
+    return tuple((f.severity, f.rule, f.message, f.reference, f.module, f.since)
+                 for f in report.findings[start:])
+
+
 def _check_text(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
                 report: Report) -> int:
+    """Check the value of a character string element; return its VM (remembered for short
+    ASCII values, :data:`_TEXT_MEMO`)."""
+    if len(raw) > _TEXT_MEMO_BYTES or type(raw) is not bytes:
+        return _check_text_value(vr, el, raw, parent, tag, report)
+    memo = _TEXT_MEMO.get(vr)
+    if memo is None:
+        memo = _TEXT_MEMO[vr] = {}
+    known = memo.get(raw)
+    if known is None:
+        if not raw.isascii():
+            return _check_text_value(vr, el, raw, parent, tag, report)
+        start = len(report.findings)
+        count = _check_text_value(vr, el, raw, parent, tag, report)
+        if _MEMO_SIZE[0] >= _TEXT_MEMO_LIMIT:
+            _TEXT_MEMO.clear()
+            _MEMO_SIZE[0] = 0
+            memo = _TEXT_MEMO[vr] = {}
+        found = _without_paths(report, start)
+        memo[raw] = (found, count) if found else count
+        _MEMO_SIZE[0] += 1
+        return count
+    if type(known) is int:
+        return known
+    assert isinstance(known, tuple)
+    found, count = known
+    path = tag_path(parent, tag)  # every finding of one value has the element's path
+    for severity, rule, message, reference, module, since in found:
+        report.add(severity, rule, path, message, reference, module, since)
+    return count
+
+
+def _check_text_value(vr: str, el: DataElement, raw: bytes, parent: str, tag: int,
+                      report: Report) -> int:
     """Check the value of a character string element; return its VM."""
     last = raw[-1]
     if vr == "UI":
@@ -311,14 +367,58 @@ def check_elements(ds: Dataset, report: Report, *, path: str = "",
     """
     if explicit is None:
         explicit = _explicit(ds)
-    elements = ds._elements
+    elements = ds.by_tag()
     facts = _facts()
     for tag, el in elements.items():
         _check_element(tag, el, elements, report, path, explicit, facts)
 
 
-def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], report: Report,
+#: what :func:`_check_element` found in a public element with a short ASCII value of a string
+#: VR, by (tag, VR, explicit VR) (:func:`_element_key`) and encoded value: its findings without
+#: their path (severity, rule, message, reference, module, since).  Such an element's checks
+#: depend on nothing else (the data dictionary's facts of the tag aside: emptied with them,
+#: :func:`_facts`).
+_ELEMENT_MEMO: dict[int, dict[bytes, tuple[tuple[str, str, str, str, str, str], ...]]] = {}
+_VR_INDEX: Final = {vr: i for i, vr in enumerate(sorted(CHARACTER_VRS))}
+
+
+def _check_element(tag: int, el: DataElement, elements: Mapping[int, DataElement], report: Report,
                    parent: str, explicit: bool, facts: dict[int, _Info | None]) -> None:
+    vr = el.vr
+    index = _VR_INDEX.get(vr)
+    if index is not None and not tag & 0x10000 and tag & 0xFFFF and \
+            tag != _CODING_SCHEME_DESIGNATOR and not el.is_deferred and not el.undefined_length:
+        raw = el.raw
+        if type(raw) is bytes and len(raw) <= _TEXT_MEMO_BYTES:
+            key = (tag << 6 | index) << 1 | explicit
+            memo = _ELEMENT_MEMO.get(key)
+            if memo is None:
+                memo = _ELEMENT_MEMO[key] = {}
+            found = memo.get(raw)
+            if found is None:
+                if not raw.isascii():
+                    _check_element_value(tag, el, elements, report, parent, explicit, facts)
+                    return
+                start = len(report.findings)
+                _check_element_value(tag, el, elements, report, parent, explicit, facts)
+                if _MEMO_SIZE[1] >= _TEXT_MEMO_LIMIT:
+                    _ELEMENT_MEMO.clear()
+                    _MEMO_SIZE[1] = 0
+                    memo = _ELEMENT_MEMO[key] = {}
+                memo[raw] = _without_paths(report, start)
+                _MEMO_SIZE[1] += 1
+                return
+            if found:
+                path = tag_path(parent, tag)  # every finding of the element has its path
+                for severity, rule, message, reference, module, since in found:
+                    report.add(severity, rule, path, message, reference, module, since)
+            return
+    _check_element_value(tag, el, elements, report, parent, explicit, facts)
+
+
+def _check_element_value(tag: int, el: DataElement, elements: Mapping[int, DataElement],
+                         report: Report, parent: str, explicit: bool,
+                         facts: dict[int, _Info | None]) -> None:
     # the tag path is made only for a finding (or a sequence's items): most elements have none
     vr = el.vr
     group = tag >> 16
@@ -360,7 +460,7 @@ def _check_element(tag: int, el: DataElement, elements: dict[int, DataElement], 
             path = tag_path(parent, tag)
             for index, item in enumerate(value):
                 item_path = f"{path}[{index}]"
-                items = item._elements
+                items = item.by_tag()
                 for t, e in items.items():
                     _check_element(t, e, items, report, item_path, explicit, facts)
         return

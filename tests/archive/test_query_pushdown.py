@@ -13,6 +13,7 @@ from pathlib import Path
 
 import anyio
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -175,5 +176,40 @@ def test_a_unique_key_is_matched_by_an_indexable_condition(tmp_path: Path) -> No
         assert '"StudyInstanceUID" IS NULL' not in where
         assert '"StudyInstanceUID" =' in where
         assert "IS NULL" in where  # Patient Name may be empty: it keeps the rule
+    finally:
+        archive.close()
+
+
+@pytest.mark.parametrize("options", [{}, {"person_name_case_insensitive": True}],
+                         ids=["case-sensitive", "case-insensitive"])
+def test_a_prefix_wild_card_on_a_joined_level_is_answered_from_an_index(
+        tmp_path: Path, options: dict[str, bool]) -> None:
+    """Issue 14: ``BENCH^A0001*`` on Patient's Name (held at the patient level, joined to the
+    studies) scanned every study: GLOB (or LIKE) was not given to the index.  The literal
+    prefix is now also a range, which SQLite answers from the index of Patient's Name (or
+    of its folded copy): the plan searches patient by that index, not the study table."""
+    from dicomkit.query import MatchOptions
+
+    archive = Archive(tmp_path / "a")
+    try:
+        matcher = ArchiveMatcher(AsyncArchive(archive))
+        ds = Dataset()
+        ds.QueryRetrieveLevel = "STUDY"
+        ds.StudyInstanceUID = ""
+        ds.PatientName = "BENCH^A0001*"
+        plan = matcher.plan(parse_identifier(ds, MatchOptions(**options)), "STUDY")
+        assert plan.residual.is_universal
+        schema = archive.schema
+        stmt = sa.select(schema.tables["STUDY"].c.id).select_from(
+            schema.select_from("STUDY")).where(plan.where)
+        engine = archive.index.engine
+        sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+        with engine.connect() as conn:
+            steps = " | ".join(str(r[3]) for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + sql))
+        column = "PatientName_folded" if options else "PatientName"
+        assert f"SEARCH patient USING COVERING INDEX ix_patient_{column} ({column}>? AND " \
+            f"{column}<?)" in steps, steps
+        assert "SCAN study" not in steps, steps
     finally:
         archive.close()

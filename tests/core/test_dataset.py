@@ -12,6 +12,7 @@ from dicomkit.core.dataset import Dataset, dictionary_vr
 from dicomkit.core.element import DataElement
 from dicomkit.core.sequence import Sequence
 from dicomkit.errors import DicomError
+from dicomkit.generated import tags
 
 
 def test_keyword_attributes_create_elements_with_the_dictionary_vr() -> None:
@@ -143,3 +144,54 @@ def test_strings_assigned_to_typed_vrs_give_the_values_a_read_gives() -> None:
     assert [str(getattr(ds, k)) for k in ("SliceThickness", "InstanceNumber", "StudyTime",
                                           "AcquisitionDateTime")] == \
         ["1.50", "007", "101010.5", "20240102030405-0500"]
+
+
+def test_element_looks_an_int_tag_up_and_gives_none_when_absent() -> None:
+    ds = Dataset()
+    ds.PatientName = "Doe^Jane"
+    elem = ds.element(0x00100010)
+    assert elem is not None and elem is ds[0x00100010] and elem.value == "Doe^Jane"
+    assert ds.element(0x00100020) is None
+
+
+def test_get_by_int_tag_keeps_its_semantics_on_hits_and_misses() -> None:
+    ds = Dataset()
+    ds.Modality = "CT"
+    assert ds.get(0x00080060) is ds[0x00080060]
+    assert ds.get(0x00080070) is None
+    marker = object()
+    assert ds.get(0x00080070, marker) is marker
+    assert ds.get("Modality") is ds[0x00080060]  # keywords and tuples still go through Tag
+    assert ds.get((0x0008, 0x0060)) is ds[0x00080060]
+    assert ds.get("NotAKeyword", marker) is marker
+
+
+def test_put_element_stores_an_element_as_it_is_without_checking_its_value() -> None:
+    # ds[tag] = element checks a program-made value against its VR (PS3.5 6.2); put_element
+    # is for values checked already (a copy, an index row): it stores even one that breaks it
+    from dicomkit.core.config import validation_mode
+    from dicomkit.core.values import ValueEncodingError
+
+    bad = DataElement(tags.PatientID, "LO", "x" * 80)  # LO holds at most 64 characters
+    ds = Dataset()
+    with validation_mode("raise"):
+        with pytest.raises(ValueEncodingError):
+            ds[tags.PatientID] = bad
+        assert tags.PatientID not in ds
+        ds.put_element(bad)
+    assert ds[tags.PatientID] is bad
+    assert ds.get(tags.PatientID) is bad and ds.get(tags.PatientName) is None
+    assert ds.get(int(tags.PatientName), "none") == "none"
+
+
+def test_put_element_of_specific_character_set_decodes_the_text_read_before() -> None:
+    # PS3.5 6.1.2.3: text still held as bytes read in the old character set is decoded in it
+    from dicomkit.core.charset import Charset
+    from dicomkit.core.element import EncodingContext
+
+    ctx = EncodingContext(True, Charset.from_value("ISO_IR 100"))
+    ds = Dataset()
+    ds.put_element(DataElement.read_from(tags.PatientName, "PN", b"M\xfcller", ctx, 0))
+    ds.put_element(DataElement(tags.SpecificCharacterSet, "CS", "ISO_IR 192"))
+    assert not ds[tags.PatientName].is_raw
+    assert ds.PatientName == "Müller"

@@ -6,7 +6,9 @@ sends N-ACTION-RQ Request Storage Commitment for the references, waits on the sa
 association for the N-EVENT-REPORT-RQ (answered Success by pynetdicom) and prints one JSON
 line: ``action_status``, ``event_type``, ``transaction_uid``, ``sent_transaction_uid``,
 ``committed`` and ``failed`` (``[class, instance, reason]``).  With ``--listen PORT`` it
-releases after the N-ACTION-RSP and takes the report on a new association it accepts.
+releases after the N-ACTION-RSP and takes the report on a new association it accepts.  With
+``--transaction-uid UID`` it sends that Transaction UID; an N-ACTION answered with a failure
+is printed (``action_status``, ``error_comment``) without waiting for a report, exit status 0.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def main() -> int:
     parser.add_argument("--listen", type=int, default=0,
                         help="release after the N-ACTION-RSP and take the report on a new "
                              "association accepted on this port")
+    parser.add_argument("--transaction-uid", default="")
     args = parser.parse_args()
     report: dict[str, Any] = {}
     arrived = threading.Event()
@@ -63,7 +66,7 @@ def main() -> int:
         print(json.dumps({"error": "association not established"}))
         return 2
     ds = Dataset()
-    ds.TransactionUID = generate_uid()
+    ds.TransactionUID = args.transaction_uid or generate_uid()
     items = []
     for ref in args.refs:
         item = Dataset()
@@ -73,6 +76,13 @@ def main() -> int:
     status, _ = assoc.send_n_action(ds, 1, StorageCommitmentPushModel, PUSH_INSTANCE)
     report["action_status"] = int(status.Status) if status else None
     report["sent_transaction_uid"] = str(ds.TransactionUID)
+    if status and int(status.Status) != 0:
+        report["error_comment"] = str(status.get("ErrorComment", ""))
+        assoc.release()
+        if server is not None:
+            server.shutdown()
+        print(json.dumps(report))
+        return 0
     if server is not None:
         assoc.release()
         arrived.wait(args.timeout)

@@ -23,6 +23,7 @@ from dicomkit.archive import Archive, AsyncArchive
 from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import uids
+from dicomkit.generated.commitment_reasons import NActionStatus
 from dicomkit.io.reader import read
 from dicomkit.net import ApplicationEntity, PresentationContext, connect
 from dicomkit.net.dimse import build
@@ -31,6 +32,7 @@ from dicomkit.net.services.commitment import (
     NO_SUCH_OBJECT_INSTANCE,
     CommitmentError,
     CommitmentListener,
+    CommitmentRefused,
     CommitmentSCP,
     CommitmentTimeout,
     request_commitment,
@@ -420,3 +422,88 @@ def test_the_outbox_renames_what_is_no_report_and_refuses_an_unwritable_folder(
     (tmp_path / "file").write_text("", encoding="utf-8")
     with pytest.raises(DicomError, match="outbox"):
         Outbox(tmp_path / "file" / "box")
+
+
+async def test_pynetdicom_scu_reusing_an_active_transaction_uid_is_refused() -> None:
+    """PS3.4 J.3.3.1.2: a Transaction UID is active until its N-EVENT-REPORT is sent.  A second
+    N-ACTION with the Transaction UID of a request still being checked is refused with
+    Invalid argument value (0115H): PS3.4 J.3.2.1.4 defines no Service Class specific status,
+    and PS3.7 10.1.4.1.10 gives 0115H for "the action information value specified was ...
+    otherwise inappropriate"; the Error Comment names Failure Reason 0131H Duplicate
+    transaction UID (PS3.3 C.14.1.1).  The first request is reported as usual, and the UID
+    is accepted again once its report is sent (it is no longer active on this SCP)."""
+    need_pynetdicom()
+    entered, release = anyio.Event(), anyio.Event()
+
+    async def checker(sop_class: str, sop_instance: str) -> bool:
+        entered.set()
+        await release.wait()
+        return True
+
+    provider = CommitmentSCP(checker, ae_title="DKSC", timeouts=FAST)
+    ref = [(uids.CTImageStorage, "1.2.3.4")]
+    transaction = generate_uid()
+    first: dict[str, Any] = {}
+
+    async def run_first(host: str, port: int) -> None:
+        first.update(await anyio.to_thread.run_sync(
+            run_pynetdicom_commit_scu, host, port, ref, "--aec", "DKSC",
+            "--transaction-uid", transaction))
+
+    async with scp(provider) as addr, anyio.create_task_group() as tg:
+        tg.start_soon(run_first, *addr)
+        with anyio.fail_after(30):
+            await entered.wait()
+        assert transaction in await provider.active()
+        second = await anyio.to_thread.run_sync(
+            run_pynetdicom_commit_scu, addr[0], addr[1], ref, "--aec", "DKSC",
+            "--transaction-uid", transaction)
+        release.set()
+    assert second["action_status"] == NActionStatus.INVALID_ARGUMENT_VALUE == 0x0115
+    assert "0131H" in second["error_comment"]
+    assert "event_type" not in second  # refused: nothing reported for it
+    assert first["action_status"] == 0 and first["event_type"] == 1
+    assert first["transaction_uid"] == transaction
+    assert len(provider.reports) == 1
+    assert transaction not in await provider.active()
+    async with scp(provider) as addr:
+        release.set()
+        again = await anyio.to_thread.run_sync(
+            run_pynetdicom_commit_scu, addr[0], addr[1], ref, "--aec", "DKSC",
+            "--transaction-uid", transaction)
+    assert again["action_status"] == 0 and again["event_type"] == 1
+
+
+async def test_a_transaction_whose_report_waits_in_the_outbox_stays_active(
+        tmp_path: Path) -> None:
+    """PS3.4 J.3.3.1.2: the report kept in the outbox is not sent yet, so its Transaction
+    UID is still active: our SCU's second N-ACTION with it is refused (CommitmentRefused,
+    0115H), also by an SCP started again over the same outbox."""
+    listener = CommitmentListener()
+    ours = ApplicationEntity("DKSCU", timeouts=FAST)
+    ours.add_service(listener, scu_role=True, scp_role=False)
+    outbox = tmp_path / "outbox"
+    closed = ("127.0.0.1", free_port())  # nobody listens here
+    ref = [(uids.CTImageStorage, "1.2.3.4")]
+
+    def make() -> CommitmentSCP:
+        return CommitmentSCP(lambda c, i: True, ae_title="DKSC", requestors={"DKSCU": closed},
+                             same_association=False, timeouts=FAST, outbox=outbox)
+
+    provider = make()
+    async with scp(provider) as addr:
+        async with ours.connect(*addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+            sent = await request_commitment(assoc, ref, timeout=10, listener=listener,
+                                            wait=False)
+        with anyio.fail_after(10):
+            while not list(outbox.glob("*.json")):
+                await anyio.sleep(0.02)
+    for scp_now in (provider, make()):
+        async with scp(scp_now) as addr, ours.connect(
+                *addr, called_ae="DKSC", contexts=CONTEXT) as assoc:
+            with pytest.raises(CommitmentRefused) as refused:
+                await request_commitment(assoc, ref, timeout=10, listener=listener,
+                                         wait=False, transaction_uid=sent.transaction_uid)
+        assert refused.value.status == NActionStatus.INVALID_ARGUMENT_VALUE
+        assert sent.transaction_uid in await scp_now.active()
+    assert len(list(outbox.glob("*.json"))) == 1  # the refusal wrote nothing

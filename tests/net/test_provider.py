@@ -475,3 +475,33 @@ async def test_a_lazy_event_wakes_waiters_and_returns_at_once_when_already_set()
     assert sorted(woken) == [1, 2] and ev.is_set()
     with anyio.fail_after(1):
         await ev.wait()
+
+
+async def test_pending_responses_reuse_one_command_set_and_a_new_status_gets_its_own() -> None:
+    # every C-FIND match is a Pending response of the same command set (PS3.7 9.1.2.1.6,
+    # C-FIND-RSP: Message ID Being Responded To, Affected SOP Class UID, Status): the provider
+    # encodes it once per status; a changed status (FF00H to FF01H) and the final one differ
+    ae = acceptor()
+    statuses = [PENDING, PENDING, 0xFF01, 0xFF01, PENDING]
+
+    async def finder(request: Request) -> int:
+        await request.read_data()
+        for status in statuses:
+            await request.respond(status, data=IDENTIFIER)
+        return 0
+
+    ae.register("C-FIND-RQ", finder, [FIND])
+    async with serving(ae) as addr:
+        client = ApplicationEntity("SCU", timeouts=FAST)
+        async with client.connect(*addr, called_ae="SCP", contexts=contexts()) as assoc:
+            dimse = assoc.dimse
+            assert dimse is not None
+            for message_id in (11, 12):  # two requests: each answers its own Message ID
+                got = []
+                async for rsp in dimse.request(3, find_rq(message_id), IDENTIFIER):
+                    got.append(rsp)
+                assert [r.status for r in got] == [*statuses, 0]
+                assert all(r.data == IDENTIFIER for r in got[:-1]) and not got[-1].data
+                for rsp in got:
+                    assert rsp.message.get("MessageIDBeingRespondedTo") == message_id
+                    assert rsp.message.get("AffectedSOPClassUID") == FIND

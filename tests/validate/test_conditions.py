@@ -803,3 +803,19 @@ def test_private_record_uid_is_required_for_private_directory_records_only() -> 
     assert evaluate(devices, item) is True
     item.add_new(0x30020116, "US", 0)
     assert evaluate(devices, item) is False
+
+
+def test_an_expression_evaluated_again_gives_the_answer_for_the_new_data_set() -> None:
+    """Expressions are compiled once and reused: the result still follows the data set, and an
+    equal expression built anew is answered alike (PS3.3 "Required if Modality is CT")."""
+    expr = ("equals", (0x00080060,), ("CT",), None)
+    ct, mr = dicomkit.Dataset(), dicomkit.Dataset()
+    ct.Modality = "CT"
+    mr.Modality = "MR"
+    assert [evaluate(expr, ct), evaluate(expr, mr), evaluate(expr, ct)] == [True, False, True]
+    rebuilt = ("equals", (0x00080060,), tuple(["CT"]), None)
+    assert rebuilt is not expr and evaluate(rebuilt, mr) is False
+    with pytest.raises(ConditionError):  # a malformed expression is refused every time
+        evaluate(("equals", (0x00080060,), ("CT",)), ct)
+    with pytest.raises(ConditionError):
+        evaluate(("equals", (0x00080060,), ("CT",)), ct)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from dicomkit.validate.report import Finding, Report, tag_path
 
 
@@ -56,3 +58,16 @@ def test_report_round_trips_through_to_dict_and_from_dict() -> None:
     assert report.findings and report.suppressed >= 0
     again = Report.from_dict(json.loads(report.to_json()))
     assert again == report
+
+
+def test_findings_are_immutable_values_that_survive_pickling() -> None:
+    import pickle
+
+    r = Report("f.dcm")
+    r.add("error", "vr", "(0010,0010)", "bad VR", "PS3.5 6.2")
+    found = r.findings[0]
+    assert isinstance(found, Finding) and found.rule == "vr" and found.module == ""
+    with pytest.raises(AttributeError):
+        found.rule = "other"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(found)) == found == Finding("error", "vr", "(0010,0010)",
+                                                                 "bad VR", "PS3.5 6.2")

@@ -235,3 +235,27 @@ def test_retired_and_deprecated_coding_schemes_are_warnings(scheme: bytes, statu
             ("warning", f"{_path('AnatomicRegionSequence')}[1].{_path('CodingSchemeDesignator')}")]
         assert status in found[0].message and found[0].reference == "PS3.16 8.1"
         assert report.ok  # a warning, not an error
+
+
+def test_a_remembered_value_is_reported_at_the_path_of_each_element_that_holds_it() -> None:
+    """Short ASCII values are checked once per (VR, bytes) and their findings replayed with the
+    path of every element that holds them (PS3.5 6.2: a DA value is YYYYMMDD)."""
+    bad = b"1997.04.24"
+    item = Dataset()
+    item[_tag("StudyDate")] = DataElement(_tag("StudyDate"), "DA", raw=bad)
+    ds = Dataset()
+    ds[_tag("StudyDate")] = DataElement(_tag("StudyDate"), "DA", raw=bad)
+    seq = _tag("ReferencedStudySequence")
+    ds[seq] = DataElement(seq, "SQ", Sequence([item]))
+    for _ in range(2):  # the second pass reads what the first remembered
+        report = Report()
+        check_elements(ds, report, explicit=True)
+        paths = [f.path for f in report.findings if f.rule == "value-format"]
+        assert paths == [_path("StudyDate"), f"{_path('ReferencedStudySequence')}[0].{_path('StudyDate')}"]
+
+
+def test_a_remembered_value_gives_the_same_findings_and_vm_as_a_first_check() -> None:
+    """The VM counted for a remembered value is the same (PS3.5 6.4: Modality is VM 1)."""
+    first = _check((_tag("Modality"), "CS", b"CT\\MR "))
+    again = _check((_tag("Modality"), "CS", b"CT\\MR "))
+    assert [f.rule for f in first.findings] == ["vm"] and first.findings == again.findings

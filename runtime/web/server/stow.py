@@ -42,6 +42,7 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.sequence import Sequence
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags
+from dicomkit.generated.statuses import StatusType
 from dicomkit.generated.web import MEDIA_TYPE_SYNTAXES, MEDIA_TYPE_USAGES, METADATA_MEDIA_TYPES, MediaType
 from dicomkit.io.reader import read
 from dicomkit.io.writer import encode_file
@@ -73,8 +74,8 @@ REQUEST_TYPES: tuple[str, ...] = tuple(
     if u.service == "Studies" and u.transaction == "Store" and u.media_type == "multipart/related"
     and u.type_param)
 #: Failure Reasons (PS3.18 Table I.2-2, and the codes of PS3.7 C that it points to)
-PROCESSING_FAILURE = 0x0110
-DUPLICATE = 0x0111  # PS3.7 C.4.2 Duplicate SOP Instance (the archive's "reject" policy)
+PROCESSING_FAILURE = int(StatusType.PROCESSING_FAILURE)
+DUPLICATE = int(StatusType.DUPLICATE_SOP_INSTANCE)  # the archive's "reject" policy
 CANNOT_UNDERSTAND = 0xC000
 STUDY_MISMATCH = 0xC409  # in Cxxx "Cannot understand": not the Study of the target URL
 OUT_OF_RESOURCES = 0xA700

@@ -15,16 +15,20 @@ from dicomkit.net.services.commitment.errors import (
 )
 from dicomkit.net.services.commitment.reasons import (
     CLASS_INSTANCE_CONFLICT,
+    DUPLICATE_TRANSACTION_UID,
     NO_SUCH_OBJECT_INSTANCE,
     PROCESSING_FAILURE,
     REFERENCED_SOP_CLASS_NOT_SUPPORTED,
+    RESOURCE_LIMITATION,
     ArchiveChecker,
     Checker,
+    FailureReason,
 )
 from dicomkit.net.services.commitment.scp import CommitmentSCP
 from dicomkit.net.services.commitment.scu import CommitmentListener, request_commitment
 
-__all__ = ["CLASS_INSTANCE_CONFLICT", "NO_SUCH_OBJECT_INSTANCE", "PROCESSING_FAILURE",
-           "REFERENCED_SOP_CLASS_NOT_SUPPORTED", "ArchiveChecker", "Checker",
+__all__ = ["CLASS_INSTANCE_CONFLICT", "DUPLICATE_TRANSACTION_UID", "NO_SUCH_OBJECT_INSTANCE",
+           "PROCESSING_FAILURE", "REFERENCED_SOP_CLASS_NOT_SUPPORTED", "RESOURCE_LIMITATION",
+           "ArchiveChecker", "Checker", "FailureReason",
            "CommitmentError", "CommitmentListener", "CommitmentRefused", "CommitmentResult",
            "CommitmentSCP", "CommitmentTimeout", "Reference", "request_commitment"]

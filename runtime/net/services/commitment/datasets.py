@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dicomkit.core.dataset import Dataset
 from dicomkit.errors import DicomError
+from dicomkit.generated.commitment_reasons import CommitmentEvent
 from dicomkit.io.reader import read_bytes
 from dicomkit.io.writer import encode_dataset
 from dicomkit.net.services.commitment.errors import CommitmentError
@@ -37,13 +38,14 @@ class CommitmentResult:
         The references it did not, each with its Failure Reason (0008,1197) (Failed SOP
         Sequence).
     event_type
-        1 (all committed) or 2 (failures exist) (PS3.4 Table J.3-2).
+        :attr:`CommitmentEvent.SUCCESSFUL` (1, all committed) or
+        :attr:`CommitmentEvent.COMPLETE_FAILURES_EXIST` (2) (PS3.4 Table J.3-2).
     """
 
     transaction_uid: str
     committed: tuple[Reference, ...] = ()
     failed: tuple[tuple[str, str, int], ...] = ()
-    event_type: int = 1
+    event_type: int = CommitmentEvent.SUCCESSFUL
     #: Retrieve AE Title (0008,0054) given outside the sequences (PS3.4 J.3.3.1.1.1), or ""
     retrieve_ae_title: str = ""
     peer: tuple[str, int] | None = field(default=None, compare=False)

@@ -1,10 +1,11 @@
 """What a storage commitment SCP checks for each reference, and the Failure Reasons it gives
-(PS3.4 J.3.3, the Failure Reason (0008,1197) values, which are the PS3.7 Annex C status codes
-of the generated :data:`dicomkit.generated.statuses.STATUSES`).
+(PS3.4 J.3.3.1.2; the values of Failure Reason (0008,1197) are those of PS3.3 C.14.1.1,
+generated as :class:`dicomkit.generated.commitment_reasons.FailureReason`).
 
 A *checker* is a callable ``(sop_class, sop_instance) -> bool | int`` (or an awaitable of
 that): True when the instance is held and committed, False for No such object instance
-(0112H), an int for another Failure Reason.  :class:`ArchiveChecker` checks an archive.
+(0112H), an int (a :class:`FailureReason`) for another Failure Reason.
+:class:`ArchiveChecker` checks an archive.
 """
 
 from __future__ import annotations
@@ -12,42 +13,39 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 
 from dicomkit.archive import AsyncArchive
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.commitment_reasons import FailureReason
 
-__all__ = ["CLASS_INSTANCE_CONFLICT", "NO_SUCH_OBJECT_INSTANCE", "PROCESSING_FAILURE",
-           "REFERENCED_SOP_CLASS_NOT_SUPPORTED", "RESOURCE_LIMITATION", "ArchiveChecker",
-           "Checker", "failure_reason"]
+__all__ = ["CLASS_INSTANCE_CONFLICT", "DUPLICATE_TRANSACTION_UID", "NO_SUCH_OBJECT_INSTANCE",
+           "PROCESSING_FAILURE", "REFERENCED_SOP_CLASS_NOT_SUPPORTED", "RESOURCE_LIMITATION",
+           "ArchiveChecker", "Checker", "FailureReason", "failure_reason"]
 
+#: PS3.3 C.14.1.1: 0110H Processing failure.
+PROCESSING_FAILURE = FailureReason.PROCESSING_FAILURE
+#: PS3.3 C.14.1.1: 0112H No such object instance.
+NO_SUCH_OBJECT_INSTANCE = FailureReason.NO_SUCH_OBJECT_INSTANCE
+#: PS3.3 C.14.1.1: 0213H Resource limitation.
+RESOURCE_LIMITATION = FailureReason.RESOURCE_LIMITATION
+#: PS3.3 C.14.1.1: 0122H Referenced SOP Class not supported.
+REFERENCED_SOP_CLASS_NOT_SUPPORTED = FailureReason.REFERENCED_SOP_CLASS_NOT_SUPPORTED
+#: PS3.3 C.14.1.1: 0119H Class/Instance conflict.
+CLASS_INSTANCE_CONFLICT = FailureReason.CLASS_INSTANCE_CONFLICT
+#: PS3.3 C.14.1.1: 0131H Duplicate transaction UID.
+DUPLICATE_TRANSACTION_UID = FailureReason.DUPLICATE_TRANSACTION_UID
 
-def _code(name: str) -> int:
-    """The PS3.7 Annex C status code named ``name`` (generated table)."""
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(f"PS3.7 Annex C has no status {name!r}")
-
-
-#: PS3.4 J.3.3: 0110H Processing failure.
-PROCESSING_FAILURE = _code("Processing Failure")
-#: PS3.4 J.3.3: 0112H No such object instance.
-NO_SUCH_OBJECT_INSTANCE = _code("No such SOP Instance")
-#: PS3.4 J.3.3: 0213H Resource limitation.
-RESOURCE_LIMITATION = _code("Resource Limitation")
-#: PS3.4 J.3.3: 0122H Referenced SOP Class not supported.
-REFERENCED_SOP_CLASS_NOT_SUPPORTED = _code("Refused: SOP Class not supported")
-#: PS3.4 J.3.3: 0119H Class / Instance conflict.
-CLASS_INSTANCE_CONFLICT = _code("Class-Instance conflict")
+_REASONS = frozenset(int(r) for r in FailureReason)
 
 Checker = Callable[[str, str], "bool | int | Awaitable[bool | int]"]
 
 
 def failure_reason(outcome: bool | int) -> int | None:
-    """The Failure Reason of a checker's answer, None when committed."""
+    """The Failure Reason of a checker's answer, None when committed (an int that is one of
+    PS3.3 C.14.1.1 comes back as its :class:`FailureReason`)."""
     if outcome is True:
         return None
     if outcome is False:
         return NO_SUCH_OBJECT_INSTANCE
-    return int(outcome)
+    code = int(outcome)
+    return FailureReason(code) if code in _REASONS else code
 
 
 class ArchiveChecker:

@@ -11,6 +11,12 @@ requestor's AE title looked up in ``requestors`` (the SCP takes the SCP role by 
 selection, PS3.4 J.3.3, PS3.7 D.3.3.4).  With an ``outbox`` folder, a report that could not be
 sent either way is kept there (:class:`~dicomkit.net.services.commitment.outbox.Outbox`) and
 sent by :meth:`CommitmentSCP.resend` once the requestor is reachable, also after a restart.
+
+A Transaction UID stays active from the N-ACTION until its report is sent (PS3.4 J.3.3.1.2),
+also while the report waits in the outbox: an N-ACTION reusing an active one is refused with
+Invalid argument value (0115H; PS3.4 J.3.2.1.4 defines no Service Class specific status, PS3.7
+10.1.4.1.10 gives 0115H for inappropriate action information), its Error Comment naming the
+Failure Reason 0131H Duplicate transaction UID (PS3.3 C.14.1.1); nothing is reported for it.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import anyio
 import anyio.abc
 
 from dicomkit.generated import uids
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.commitment_reasons import CommitmentAction, CommitmentEvent, NActionStatus
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.client import associate
 from dicomkit.net.dimse import build
@@ -44,6 +50,7 @@ from dicomkit.net.services.commitment.datasets import (
 from dicomkit.net.services.commitment.errors import CommitmentError
 from dicomkit.net.services.commitment.outbox import Outbox
 from dicomkit.net.services.commitment.reasons import (
+    DUPLICATE_TRANSACTION_UID,
     PROCESSING_FAILURE,
     Checker,
     failure_reason,
@@ -56,24 +63,11 @@ __all__ = ["ALL_COMMITTED", "FAILURES_EXIST", "REQUEST_STORAGE_COMMITMENT", "Com
 log = logging.getLogger(__name__)
 
 #: PS3.4 Table J.3-1: Action Type ID of Request Storage Commitment.
-REQUEST_STORAGE_COMMITMENT = 1
+REQUEST_STORAGE_COMMITMENT = CommitmentAction.REQUEST_STORAGE_COMMITMENT
 #: PS3.4 Table J.3-2: Event Type IDs of Storage Commitment Request Successful and Storage
 #: Commitment Request Complete - Failures Exist.
-ALL_COMMITTED = 1
-FAILURES_EXIST = 2
-
-
-def _code(name: str) -> int:
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(name)
-
-
-_NO_SUCH_ACTION_TYPE = _code("No such Action Type")
-_INVALID_ARGUMENT = _code("Invalid argument value")
-_NO_SUCH_SOP_INSTANCE = _code("No such SOP Instance")
-_SUCCESS = _code("Success")
+ALL_COMMITTED = CommitmentEvent.SUCCESSFUL
+FAILURES_EXIST = CommitmentEvent.COMPLETE_FAILURES_EXIST
 
 _SYNTAXES = (uids.ExplicitVRLittleEndian, uids.ImplicitVRLittleEndian)
 
@@ -122,6 +116,26 @@ class CommitmentSCP:
         self.ssl_context = ssl_context
         #: the last 1,000 reports made (sent or not), newest last, for monitoring
         self.reports: deque[CommitmentResult] = deque(maxlen=1000)
+        #: Transaction UIDs being checked or reported now
+        self._running: set[str] = set()
+        #: Transaction UIDs whose report waits in the outbox (read from it on first use)
+        self._kept: set[str] | None = None
+
+    async def active(self) -> frozenset[str]:
+        """The Transaction UIDs still active on this SCP: being processed, or whose report
+        was not sent yet (kept in the outbox); PS3.4 J.3.3.1.2: a Transaction UID is no
+        longer active once its N-EVENT-REPORT has been sent."""
+        return frozenset(self._running | await self._kept_uids())
+
+    async def _kept_uids(self) -> set[str]:
+        if self._kept is None:
+            kept: set[str] = set()
+            if self.outbox is not None:
+                pending = await anyio.to_thread.run_sync(self.outbox.pending)
+                kept = {result.transaction_uid for _, _, result in pending}
+            if self._kept is None:
+                self._kept = kept
+        return self._kept
 
     async def handle(self, request: Request) -> int | None:
         """Answer the N-ACTION-RQ, then report (PS3.4 J.3.2, J.3.3)."""
@@ -129,27 +143,42 @@ class CommitmentSCP:
         peer = request.association.peer_address
         if msg.get("ActionTypeID") != REQUEST_STORAGE_COMMITMENT:
             await request.read_data()
-            raise ServiceError(_NO_SUCH_ACTION_TYPE,
+            raise ServiceError(NActionStatus.NO_SUCH_ACTION_TYPE,
                                f"Action Type ID {msg.get('ActionTypeID')} (PS3.4 J.3.2)")
         if msg.get("RequestedSOPInstanceUID") != uids.StorageCommitmentPushModelInstance:
             await request.read_data()
-            raise ServiceError(_NO_SUCH_SOP_INSTANCE,
+            raise ServiceError(NActionStatus.NO_SUCH_SOP_INSTANCE,
                                "not the well-known Push Model SOP Instance (PS3.4 J.3.2)")
         data = await request.read_data()
         try:
             ds = decode(data, request.transfer_syntax, request.abstract_syntax, peer=peer)
         except CommitmentError as exc:
-            raise ServiceError(PROCESSING_FAILURE, str(exc.reason)[:64]) from None
+            raise ServiceError(NActionStatus.PROCESSING_FAILURE, str(exc.reason)[:64]) from None
         uid_elem = ds.get("TransactionUID")
         transaction = "" if uid_elem is None or uid_elem.value is None else \
             str(uid_elem.value).strip("\0 ")
         references = read_references(ds)
         if not transaction or not references or any(not c or not i for c, i in references):
-            raise ServiceError(_INVALID_ARGUMENT, "Transaction UID and Referenced SOP "
-                               "Sequence items required (PS3.4 J.3.2.1.1)")
-        await request.respond(_SUCCESS)
-        result = await self.check(transaction, references)
-        await self.report(request, result)
+            raise ServiceError(NActionStatus.INVALID_ARGUMENT_VALUE, "Transaction UID and "
+                               "Referenced SOP Sequence items required (PS3.4 J.3.2.1.1)")
+        kept = await self._kept_uids()
+        if transaction in self._running or transaction in kept:
+            # PS3.4 J.3.2.1.4 defines no Service Class specific status: of the N-ACTION
+            # statuses of PS3.7 10.1.4.1.10, Invalid argument value (0115H) is "the action
+            # information value specified was ... otherwise inappropriate"; the reason is
+            # the Failure Reason 0131H Duplicate transaction UID of PS3.3 C.14.1.1.
+            log.warning("%s: N-ACTION refused: Transaction UID %s is still active", peer,
+                        transaction)
+            raise ServiceError(NActionStatus.INVALID_ARGUMENT_VALUE,
+                               f"Transaction UID in use ({DUPLICATE_TRANSACTION_UID:04X}H, "
+                               "PS3.3 C.14.1.1)")
+        self._running.add(transaction)
+        try:
+            await request.respond(NActionStatus.SUCCESS)
+            result = await self.check(transaction, references)
+            await self.report(request, result)
+        finally:
+            self._running.discard(transaction)
         return None
 
     async def check(self, transaction: str, references: list[Reference]) -> CommitmentResult:
@@ -211,6 +240,8 @@ class CommitmentSCP:
             await anyio.to_thread.run_sync(self.outbox.put, called_ae, result)
         except CommitmentError as exc:
             log.error("%s; the report is lost", exc)
+            return
+        (await self._kept_uids()).add(result.transaction_uid)
 
     async def resend(self) -> int:
         """Send the reports kept in the outbox whose requestor has an address and is
@@ -230,6 +261,7 @@ class CommitmentSCP:
                          result.transaction_uid, called_ae, where[0], where[1], exc)
                 continue
             await anyio.to_thread.run_sync(self.outbox.done, Path(path))
+            (await self._kept_uids()).discard(result.transaction_uid)
             self.reports.append(result)
             sent += 1
         return sent

@@ -17,7 +17,11 @@ import anyio
 
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.commitment_reasons import (
+    CommitmentAction,
+    CommitmentEvent,
+    NEventReportStatus,
+)
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import build, classify_status
 from dicomkit.net.dimse_provider import DimseProvider, Handler, HandlerLookup, Request
@@ -39,19 +43,7 @@ from dicomkit.net.services.commitment.errors import (
 __all__ = ["CommitmentListener", "request_commitment"]
 
 
-def _code(name: str) -> int:
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(name)
-
-
-_SUCCESS = _code("Success")
-_NO_SUCH_EVENT_TYPE = _code("No such Event Type")
-_PROCESSING_FAILURE = _code("Processing Failure")
-#: PS3.4 Table J.3-2
-_EVENT_TYPES = (1, 2)
-_REQUEST_STORAGE_COMMITMENT = 1
+_EVENT_TYPES = frozenset(int(e) for e in CommitmentEvent)
 
 
 class CommitmentListener:
@@ -77,15 +69,17 @@ class CommitmentListener:
         data = await request.read_data()
         event_type = request.message.get("EventTypeID")
         if event_type not in _EVENT_TYPES:
-            raise ServiceError(_NO_SUCH_EVENT_TYPE, f"Event Type ID {event_type} (PS3.4 J.3.3)")
+            raise ServiceError(NEventReportStatus.NO_SUCH_EVENT_TYPE,
+                               f"Event Type ID {event_type} (PS3.4 J.3.3)")
         try:
             ds = decode(data, request.transfer_syntax, request.abstract_syntax,
                         peer=request.association.peer_address)
         except CommitmentError as exc:
-            raise ServiceError(_PROCESSING_FAILURE, str(exc.reason)[:64]) from None
+            raise ServiceError(NEventReportStatus.PROCESSING_FAILURE,
+                               str(exc.reason)[:64]) from None
         result = read_report(ds, int(event_type), peer=request.association.peer_address)
         self._forward.pop(result.transaction_uid, self).deliver(result)
-        return _SUCCESS
+        return NEventReportStatus.SUCCESS
 
     def deliver(self, result: CommitmentResult) -> None:
         """Keep ``result`` for :meth:`wait`."""
@@ -202,7 +196,7 @@ async def request_commitment(association: Association, references: Iterable[Refe
         msg = build("N-ACTION-RQ", data_set=True,
                     RequestedSOPClassUID=uids.StorageCommitmentPushModel,
                     RequestedSOPInstanceUID=uids.StorageCommitmentPushModelInstance,
-                    ActionTypeID=_REQUEST_STORAGE_COMMITMENT)
+                    ActionTypeID=CommitmentAction.REQUEST_STORAGE_COMMITMENT)
         data = encode(request_data_set(uid, refs), context.transfer_syntax)
         rsp = await dimse.request_one(context_id, msg, data)
         if classify_status(rsp.status) not in ("success", "warning"):

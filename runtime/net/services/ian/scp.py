@@ -27,8 +27,9 @@ from dicomkit.core.dataset import Dataset
 from dicomkit.core.uid import generate_uid
 from dicomkit.errors import DicomError
 from dicomkit.generated import tags, uids
+from dicomkit.generated.statuses import StatusType
 from dicomkit.io.writer import encode_file
-from dicomkit.net.dimse import error_comment, status_code_named
+from dicomkit.net.dimse import error_comment
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.ian.datasets import missing_attributes
 from dicomkit.net.services.qr.errors import IdentifierError
@@ -38,11 +39,11 @@ __all__ = ["IanSCP", "Notification"]
 
 log = logging.getLogger(__name__)
 
-SUCCESS = status_code_named("Success")
-DUPLICATE = status_code_named("Duplicate SOP Instance")
-MISSING = status_code_named("Missing Attribute")
-MISSING_VALUE = status_code_named("Missing Attribute Value")
-PROCESSING_FAILURE = status_code_named("Processing Failure")
+SUCCESS = int(StatusType.SUCCESS)
+DUPLICATE = int(StatusType.DUPLICATE_SOP_INSTANCE)
+MISSING = int(StatusType.MISSING_ATTRIBUTE)
+MISSING_VALUE = int(StatusType.MISSING_ATTRIBUTE_VALUE)
+PROCESSING_FAILURE = int(StatusType.PROCESSING_FAILURE)
 
 
 @dataclass(frozen=True)

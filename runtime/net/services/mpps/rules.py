@@ -26,18 +26,18 @@ from __future__ import annotations
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.sequence import Sequence
 from dicomkit.generated import tags
+from dicomkit.generated.statuses import StatusType
 from dicomkit.generated.workflow import MPPS_ATTRIBUTES, MPPS_STATES, attributes_at
-from dicomkit.net.dimse import status_code_named
 from dicomkit.net.services.mpps.errors import MppsRuleError
 
 __all__ = ["FINAL", "IN_PROGRESS", "apply_set", "check_create", "check_set", "status_of"]
 
 IN_PROGRESS = MPPS_STATES.create
 FINAL = MPPS_STATES.final
-_INVALID = status_code_named("Invalid Attribute Value")
-_MISSING = status_code_named("Missing Attribute")
-_MISSING_VALUE = status_code_named("Missing Attribute Value")
-_NO_SUCH = status_code_named("No such Attribute")
+_INVALID = int(StatusType.INVALID_ATTRIBUTE_VALUE)
+_MISSING = int(StatusType.MISSING_ATTRIBUTE)
+_MISSING_VALUE = int(StatusType.MISSING_ATTRIBUTE_VALUE)
+_NO_SUCH = int(StatusType.NO_SUCH_ATTRIBUTE)
 _PPS_STATUS = tags.PerformedProcedureStepStatus
 
 

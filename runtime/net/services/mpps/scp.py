@@ -27,7 +27,8 @@ import anyio
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import uids
-from dicomkit.net.dimse import error_comment, status_code_named
+from dicomkit.generated.statuses import StatusType
+from dicomkit.net.dimse import error_comment
 from dicomkit.net.dimse_provider import Request
 from dicomkit.net.services.mpps.errors import (
     MppsNoSuchRecord,
@@ -44,12 +45,12 @@ __all__ = ["MppsSCP"]
 
 log = logging.getLogger(__name__)
 
-SUCCESS = status_code_named("Success")
-DUPLICATE = status_code_named("Duplicate SOP Instance")
-NO_SUCH_INSTANCE = status_code_named("No such SOP Instance")
-INVALID_INSTANCE = status_code_named("Invalid SOP Instance")
-PROCESSING_FAILURE = status_code_named("Processing Failure")
-_LISTS_TAGS = (status_code_named("No such Attribute"), status_code_named("Missing Attribute"))
+SUCCESS = int(StatusType.SUCCESS)
+DUPLICATE = int(StatusType.DUPLICATE_SOP_INSTANCE)
+NO_SUCH_INSTANCE = int(StatusType.NO_SUCH_SOP_INSTANCE)
+INVALID_INSTANCE = int(StatusType.INVALID_SOP_INSTANCE)
+PROCESSING_FAILURE = int(StatusType.PROCESSING_FAILURE)
+_LISTS_TAGS = (int(StatusType.NO_SUCH_ATTRIBUTE), int(StatusType.MISSING_ATTRIBUTE))
 
 #: Called with (SOP Instance UID, the record after the change) when a record was created or
 #: changed; may be a coroutine function.

@@ -70,20 +70,25 @@ def _key_columns(schema: Schema, level: str) -> dict[str, KeyColumn]:
 
 def _index_columns(schema: Schema, level: str) -> dict[int | str, IndexColumn]:
     """The ``columns`` of :func:`dicomkit.query.to_sql` for a query at ``level``: the text
-    columns (the normal forms), with the side-table rows of multi-valued keys."""
+    columns (the normal forms), with the side-table rows of multi-valued keys, the folded
+    copy of a PN and the combined moment of a DA with its TM (:attr:`Schema.extras`)."""
     cols = schema.keyword_columns(level)
     out: dict[int | str, IndexColumn] = {}
     for kw, key in _key_columns(schema, level).items():
         if key.kind != "text" or key.multi != is_multi_valued(key.tag):
             continue
+        holder = schema.holder(level, kw)
+        assert holder is not None  # kw is among the keys held at level or above
+        table = schema.tables[holder]
         rows = None
         if key.multi:
-            holder = schema.holder(level, kw)
-            assert holder is not None  # kw is among the keys held at level or above
-            side, table = schema.value_tables[holder], schema.tables[holder]
+            side = schema.value_tables[holder]
             rows = ValueRows(side.c.value, sa.and_(side.c.owner == table.c.id,
                                                    side.c.tag == key.tag))
-        out[key.tag] = IndexColumn(cols[kw], rows=rows)
+        extra = {e.kind: table.c[name] for name, e in schema.extras[holder].items()
+                 if e.keyword == kw}
+        out[key.tag] = IndexColumn(cols[kw], folded=extra.get("folded"),
+                                   combined=extra.get("combined"), rows=rows)
     return out
 
 

@@ -230,15 +230,21 @@ class FindSCP(_Base):
         pending = FIND_PENDING_WARNING if parsed.warn else FIND_PENDING
         ts = request.transfer_syntax
         sent = 0
+        # the elements every match gets, checked once (each row's data set is its own, and
+        # response_identifier copies what it returns)
+        added = Dataset()
+        added.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
+        if tags.TimezoneOffsetFromUTC in query:
+            added.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
+        extra = list(added.elements())
         try:
             # the responses leave RESPONSES_PER_WRITE at a time (the first one at once)
             async with request.association.holding() as held:
                 async for _row, ds in self.matcher.rows(plan):
                     if request.cancelled.is_set():
                         return FIND_CANCEL
-                    ds.add_new(tags.RetrieveAETitle, "AE", self.ae_title)
-                    if tags.TimezoneOffsetFromUTC in query:
-                        ds.add_new(tags.TimezoneOffsetFromUTC, "SH", utc_offset_text())
+                    for elem in extra:
+                        ds.put_element(elem)
                     out = response_identifier(query, ds, include=include)
                     await request.respond(pending, encode_dataset(out, ts))
                     sent += 1

@@ -39,7 +39,7 @@ import anyio
 from dicomkit.core.dataset import Dataset
 from dicomkit.generated import tags, uids, ups
 from dicomkit.generated.service_statuses import status_code
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.statuses import StatusType
 from dicomkit.net.acse import PresentationContext
 from dicomkit.net.client import associate
 from dicomkit.net.dimse import build
@@ -57,19 +57,13 @@ __all__ = ["UpsSCP", "send_event"]
 log = logging.getLogger(__name__)
 
 
-def _code(name: str) -> int:
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(name)
 
-
-_SUCCESS = _code("Success")
-_NO_SUCH_ACTION_TYPE = _code("No such Action Type")
-_PROCESSING_FAILURE = _code("Processing Failure")
-_INVALID_ARGUMENT = _code("Invalid argument value")
-_UNRECOGNIZED = _code("Unrecognized operation")
-_NOT_SUPPORTED = _code("Refused: SOP Class not supported")
+_SUCCESS = int(StatusType.SUCCESS)
+_NO_SUCH_ACTION_TYPE = int(StatusType.NO_SUCH_ACTION_TYPE)
+_PROCESSING_FAILURE = int(StatusType.PROCESSING_FAILURE)
+_INVALID_ARGUMENT = int(StatusType.INVALID_ARGUMENT_VALUE)
+_UNRECOGNIZED = int(StatusType.UNRECOGNIZED_OPERATION)
+_NOT_SUPPORTED = int(StatusType.REFUSED_SOP_CLASS_NOT_SUPPORTED)
 #: PS3.4 Table CC.2.8-2
 _FIND_PENDING = status_code("CC.2.8-2", "Matches are continuing - Current Match is supplied "
                             "and any Optional Keys were supported in the same manner as "

@@ -27,7 +27,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.uid import generate_uid
 from dicomkit.generated import tags, uids, ups
-from dicomkit.generated.statuses import STATUSES
+from dicomkit.generated.statuses import StatusType
 from dicomkit.net.association import Association
 from dicomkit.net.dimse import build, classify_status
 from dicomkit.net.dimse_provider import DimseProvider, Request, Response
@@ -47,16 +47,10 @@ __all__ = ["EventReport", "UpsClient", "UpsEventListener"]
 _PUSH = uids.UnifiedProcedureStepPush
 
 
-def _code(name: str) -> int:
-    for code, entry in STATUSES.items():
-        if entry[0] == name:
-            return int(code)
-    raise KeyError(name)
 
-
-_SUCCESS = _code("Success")
-_NO_SUCH_EVENT_TYPE = _code("No such Event Type")
-_PROCESSING_FAILURE = _code("Processing Failure")
+_SUCCESS = int(StatusType.SUCCESS)
+_NO_SUCH_EVENT_TYPE = int(StatusType.NO_SUCH_EVENT_TYPE)
+_PROCESSING_FAILURE = int(StatusType.PROCESSING_FAILURE)
 
 
 @dataclass(frozen=True)
