@@ -43,7 +43,7 @@ from typing import Final
 from dicomkit.core.dataset import Dataset
 from dicomkit.core.element import DataElement
 from dicomkit.core.values import CHARSET_VRS
-from dicomkit.generated import directory_records, sop_classes
+from dicomkit.generated import directory_records, sop_classes, tags
 from dicomkit.generated.directory_records import RecordKey
 from dicomkit.validate.conditions import evaluate
 from dicomkit.validate.iod import is_empty, module_nodes, sop_class_of
@@ -53,7 +53,7 @@ __all__ = ["check_dicomdir", "file_id_of", "file_id_problems", "record_path"]
 
 _REF_KEYS: Final = "PS3.3 F.5"
 _REF_FILE_ID: Final = "PS3.10 8.2, 8.5"
-_SPECIFIC_CHARACTER_SET: Final = 0x00080005
+_SPECIFIC_CHARACTER_SET: Final = tags.SpecificCharacterSet
 #: PS3.10 8.2: one to eight components; each one to eight characters of PS3.10 8.5
 _MAX_COMPONENTS: Final = 8
 _COMPONENT: Final = re.compile(r"^[A-Z0-9_]{1,8}$")
