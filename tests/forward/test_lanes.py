@@ -235,3 +235,14 @@ def test_gateway_in_process_still_forwards(tmp_path: Path, dcmtk_peers: None) ->
         _wait(lambda: _uids(out) == want, "not delivered", log)
         assert _children(proc.pid) == []
     assert proc.returncode == 0, log.read_text()
+
+
+@pytest.mark.anyio
+async def test_a_forwarding_process_that_cannot_start_is_a_forward_error(tmp_path: Path) -> None:
+    from dicomkit.forward.errors import ForwardError
+    from dicomkit.forward.lanes import LaneProcess
+
+    lanes = LaneProcess(lambda fd: [str(tmp_path / "no-such-program"), str(fd)])
+    with pytest.raises(ForwardError, match="cannot start the forwarding process"):
+        await lanes.run()
+    lanes.wake(["SINK"])  # no pipe: nothing to wake, no error
